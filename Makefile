@@ -1,0 +1,68 @@
+# inspex — plain Makefile, libraries found with pkg-config.
+# `make demo` and `make test` first make sure the Debian packages are present
+# (installing them when run as root, otherwise printing the apt command).
+
+CC      ?= cc
+PKGS    := libpcre2-8 libutf8proc jansson nettle
+CFLAGS  ?= -O2 -g
+CFLAGS  += -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Wall -Wextra -Werror -Wshadow -Wno-unused-parameter
+CPPFLAGS += $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+LDLIBS  += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lpthread -lm
+
+VERSION := $(shell cat VERSION 2>/dev/null || echo 0.1.0)
+CPPFLAGS += -DIX_VERSION='"$(VERSION)"'
+
+CORE_SRC := $(filter-out src/main.c,$(wildcard src/*.c))
+CORE_OBJ := $(CORE_SRC:src/%.c=build/%.o)
+UNIT_SRC := $(wildcard tests/unit/*.c)
+UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=build/tests/%)
+
+.PHONY: all deps demo test check-asan valgrind clean bench unit golden
+
+all: inspex
+
+deps:
+	@sh tools/deps.sh
+
+build/%.o: src/%.c src/*.h | build
+	@echo "  CC  $<"; $(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
+
+build:
+	@mkdir -p build build/tests
+
+build/libinspex.a: $(CORE_OBJ)
+	$(AR) rcs $@ $^
+
+inspex: build/main.o build/libinspex.a
+	$(CC) $(CFLAGS) -o $@ $^ $(LDFLAGS) $(LDLIBS)
+
+build/tests/%: tests/unit/%.c build/libinspex.a tests/unit/tap.h | build
+	$(CC) $(CPPFLAGS) $(CFLAGS) -Isrc -o $@ $< build/libinspex.a $(LDFLAGS) $(LDLIBS)
+
+demo: deps inspex
+	./inspex extract corpus/ > build/corpus.jsonl; st=$$?; \
+	  echo "wrote build/corpus.jsonl: $$(wc -l < build/corpus.jsonl) records"; \
+	  head -n 12 build/corpus.jsonl; exit $$st
+
+test: deps inspex $(UNIT_BIN)
+	@sh tests/run.sh
+
+unit: inspex $(UNIT_BIN)
+	@for t in $(UNIT_BIN); do $$t || exit 1; done
+
+# The whole suite under AddressSanitizer + UndefinedBehaviorSanitizer, in its own tree.
+check-asan: deps
+	$(MAKE) clean-objs
+	$(MAKE) CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
+	        LDFLAGS="-fsanitize=address,undefined" inspex $(UNIT_BIN)
+	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 sh tests/run.sh
+	$(MAKE) clean-objs
+
+valgrind: inspex
+	valgrind -q --leak-check=full --errors-for-leak-kinds=definite,indirect --error-exitcode=9 \
+	  ./inspex extract corpus/ > /dev/null
+
+clean-objs:
+	rm -rf build inspex
+
+clean: clean-objs

@@ -1,0 +1,35 @@
+# boilerplate.pat — page furniture that is not the article: job adverts,
+# sign-up blurbs, navigation, "read more" links. Councils named there are not
+# reported and no record is taken from there (SCHEMA: council).
+#
+# set scope paragraph  only the paragraph that matches (default)
+# set scope block      the paragraphs between the blank lines around it
+# set scope tail       the paragraph and everything after it
+
+family boilerplate
+
+rule signup-tail
+  match ^(?i:sign up|subscribe|subscribe now|sign up to our newsletter|newsletter sign ?up|related (?:articles|stories|content|jobs)|more on this story|most (?:read|popular|viewed)|latest jobs|jobs|[\w ]{1,30} jobs|share this(?: article| story)?|did you enjoy this article\??|you may also like|recommended|comments|tags?:.*|topics?:.*|linkedin banner)$
+  set scope tail
+  yes SIGN UP
+  yes Highways jobs
+  no Jobs were lost when Kent County Council cut its budget.
+
+rule job-salary
+  match (?:£\s?\d[\d,.]*\s*-\s*£\s?\d[\d,.]*|\bper annum\b|^Recrui?u?i?ter:|^Recuriter:|^(?i:closing date):|^(?i:salary):)
+  set scope block
+  yes £46142 - £49282
+  yes Recruiter: Essex County Council
+  no Kent County Council spent £2bn on children's services.
+
+rule read-more
+  match (?i:(?:^|\s)read more\s*:?$|^read more\b|^(?:see|read) also\b|^click here\b|^advertisement$|^have your say$|^follow us\b|^all rights reserved|^copyright\b|^©)
+  set scope paragraph
+  yes Labour fears potential privatisation of child protection services Read more
+  no Read the full report on the Ofsted website before the meeting.
+
+rule membership-blurb
+  match (?i:\b(?:digital membership|print issues|digital issues|unlimited access|from £\d+ ?/ ?month|free daily news bulletin|register now|log ?in to read|already a subscriber)\b)
+  set scope block
+  yes Archive of more than 60,000 articles. Unlimited access to our online Topic Hubs
+  no Councils have limited access to funding.

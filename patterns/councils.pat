@@ -1,0 +1,69 @@
+# councils.pat — context rules for the council gazetteer (councils.tsv).
+# The gazetteer finds every surface form of every authority; these rules
+# decide which bare-name matches are real mentions (see AMBIGUOUS.md).
+#
+# *_before rules see the text just before a name and must end with $;
+# *_after rules are anchored at the end of the name.
+
+# ---- never a council, whatever the name -----------------------------------
+family council_reject_before
+
+rule place-prefix
+  match (?:\b(?:New|Greater|Mount|Old|Lake|Port|Fort|Mid|East|West|North|South|Central|Upper|Lower|Little|Great)|\b(?:Duke|Duchess|Earl|Marquess|Bishop|Archbishop|Baron|Countess|Viscount|University|Archdeacon) of(?: the)?|\bHMP|\bRAF|\bHMS)\s*$
+  yes He flew to New |York
+  yes the Duke of |York
+  yes studied at the University of |York
+  no children's services in |York
+
+family council_reject_after
+
+rule body-suffix
+  match ^(?:'s)?\s(?:City\s+|Beckett\s+|Metropolitan\s+|Business\s+)?(?:University|College|Police|Constabulary|Airport|FC|AFC|Rovers|United|Town|Tigers|Wanderers|Athletic|Albion|Castle|Crown Court|Magistrates|Cathedral|Grammar|Academy|School|Festival|Water|Park|Hall|Safari|Trust|Coldfield|Cross|crude|Approach|Secure Training Centre|STC|St Edmunds|Square|sausage|sauce|Hoard|bull terrier|CCC|RLFC|RFC|Evening|Echo|Post|Chronicle|Telegraph|Star|Live|Gazette|Herald|Mail|News|Times|Argus|Advertiser|Observer|Journal|Standard|Examiner|Express|Pride|Zoo|Museum|Hospital|Teaching Hospitals|Royal Infirmary|Infirmary|Prison|Bay|Harbour|Dock|Docks|Station|Street|Road|Lane|Avenue|Bridge|River|Valley|Hills|Moor|Forest School)\b
+  yes the Sutton| Trust said
+  yes Birmingham| City University
+  yes Leeds| United won again
+  no Derby| Council
+  no Derby|'s children's services
+
+rule city-or-county-club
+  match ^\s(?:City|County|Town)(?!\s+(?:Council|council|Borough))\b
+  yes Hull| City beat them at home
+  yes Derby| County
+  no Hull| City Council
+
+rule idiom
+  match ^\s(?:of Despond|off)\b
+  yes Slough| of Despond
+
+# ---- names that are also surnames (risk "surname" in councils.tsv) --------
+family council_person_before
+
+rule title-or-first-name
+  match (?:\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Lord|Lady|Dame|Cllr|Councillor|Professor|Prof|Judge|Justice|Rev|Reverend|Baroness|Inspector|Detective|Sergeant|Chief Inspector|Sgt)\.?\s(?:[A-Z][a-z]+\s)?|(?<![.!?"]\s)(?<=\s|^)(?!(?:In|At|For|And|The|But|From|With|By|Of|To|On|Like|Both|Unlike|While|Across|Outside|Inside|Near|Including|Within|Neighbouring|Nearby|As|Than|Or|Nor|Only|Even|Also|Meanwhile|Between|Under|Over|Into|Unlike|Where|When|Council|Councils|Ofsted|Only|Where|Whereas|Although|Though|Neither|Either|See|Cllr|Labour|Tory|Conservative|Liberal|Lib|Democrat|Democrats|Green|Independent|Rural|Urban|Inner|Outer|England|English|London|Yorkshire|During|After|Before|Since|Until|Unlike|Around|Through|Throughout|About|Against|Besides|Beyond|Despite|Except|Towards|Upon|Via|Versus|Despite|Among|Amongst|Following|Leaving|Joining|Visiting|Covering|Serving|Including|Excluding|Places|Areas|Authorities|Such)\s)[A-Z][a-z]+\s)$
+  yes said Mr |Bolton
+  yes according to John |Bolton
+  no councils including |Bolton
+  no In |Bolton
+
+family council_person_after
+
+rule speech-verb
+  match ^\s(?:said|says|told|added|argued|wrote|explained|insisted|claimed|admitted|warned)\b
+  yes Bolton| said the council had failed
+  no Bolton| Council said
+
+# ---- support for names that are everyday words or other places ------------
+family council_support_after
+
+rule council-context
+  match ^(?:'s)?\s(?:council|Council|Borough|borough|authority|Authority|City Council|County Council|Metropolitan|MBC|local authority|children's services|Children's Services|children's social care|Children's Social Care|social services|social care|Safeguarding|safeguarding|LSCB|LSCP|director of children's services|DCS|Children's Trust|children's trust|Children First|children's homes?|care leavers|looked-after children|Ofsted)\b
+  yes Sutton|'s children's services
+  yes Sutton| Council
+  no Reading| Festival
+
+family council_support_sentence
+
+rule council-vocabulary
+  match (?i:\b(?:councils?|local authorit(?:y|ies)|authorit(?:y|ies)|children's services|social care|social work(?:ers?)?|safeguarding|child protection|ofsted|inspect(?:ed|ion|ions|ors?)|rated|judged|inadequate|requires improvement|care leavers|children in care|looked-after|fostering|adoption|commissioner|intervention)\b)
+  yes Sunderland, whose children's services have been taken over
+  no Reading is fun.

@@ -1,0 +1,322 @@
+/* extract.c — one input document through the whole pipeline.
+ *
+ * decode -> normalise -> segment -> mark boilerplate and find title/date ->
+ * extractors (councils first: the others use its mentions) -> sorted result.
+ * The document's record is written before its other records. A document
+ * that cannot be read or decoded becomes one error record; nothing here
+ * can stop the run.
+ */
+#include <stdlib.h>
+#include <nettle/sha2.h>
+#include "internal.h"
+
+/* ---- spans --------------------------------------------------------------- */
+
+void ix_doc_span(const ix_doc *d, size_t a, size_t b, size_t *oa, size_t *ob)
+{
+    size_t da = ix_offmap_start(&d->map, a), db = ix_offmap_end(&d->map, b);
+    if (db < da) db = da;
+    *oa = ix_offmap_start(&d->dec.map, da);
+    *ob = ix_offmap_end(&d->dec.map, db);
+    if (*ob < *oa) *ob = *oa;
+}
+
+char *ix_doc_evidence(const ix_doc *d, size_t a, size_t b)
+{
+    size_t oa, ob;
+    ix_doc_span(d, a, b, &oa, &ob);
+    return ix_decode_bytes(d->dec.enc, d->in->bytes + oa, ob - oa, NULL);
+}
+
+void ix_doc_set_span(const ix_doc *d, json_t *rec, const char *key, size_t a, size_t b)
+{
+    size_t oa, ob;
+    ix_doc_span(d, a, b, &oa, &ob);
+    json_object_set_new(rec, key, json_pack("[II]", (json_int_t)oa, (json_int_t)ob));
+    if (!strcmp(key, "span")) {
+        size_t l;
+        char *ev = ix_decode_bytes(d->dec.enc, d->in->bytes + oa, ob - oa, &l);
+        json_object_set_new(rec, "evidence", json_stringn(ev, l));
+        free(ev);
+    }
+}
+
+size_t ix_doc_sent_at(const ix_doc *d, size_t off)
+{
+    size_t lo = 0, hi = d->nsent;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (d->sents[mid].b <= off) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo < d->nsent ? lo : (d->nsent ? d->nsent - 1 : 0);
+}
+
+/* ---- boilerplate, title, date ------------------------------------------- */
+
+static void mark_boilerplate(ix_ctx *c)
+{
+    ix_doc *d = c->doc;
+    ix_rule_list rl = ix_rules_family(c->rules, "boilerplate");
+    bool tail = false;
+    for (size_t i = 0; i < d->npara; i++) {
+        ix_para *p = &d->paras[i];
+        if (tail) { p->boilerplate = true; continue; }
+        /* A line repeated straight after itself is a picture caption. */
+        if (i + 1 < d->npara) {
+            ix_para *q = &d->paras[i + 1];
+            if (q->b - q->a == p->b - p->a && !memcmp(d->text + p->a, d->text + q->a, p->b - p->a))
+                p->boilerplate = q->boilerplate = true;
+        }
+        for (size_t k = 0; k < rl.n; k++) {
+            ix_match m;
+            if (ix_rule_match(rl.r[k], c->scratch, d, p->a, p->b, p->a, false, &m) != 1) continue;
+            json_t *sc = json_object_get(rl.r[k]->set, "scope");
+            const char *scope = sc ? json_string_value(sc) : "paragraph";
+            p->boilerplate = true;
+            if (!strcmp(scope, "tail")) tail = true;
+            else if (!strcmp(scope, "block")) {
+                for (size_t j = i; j-- > 0 && d->paras[j].block == p->block;) d->paras[j].boilerplate = true;
+                for (size_t j = i + 1; j < d->npara && d->paras[j].block == p->block; j++) d->paras[j].boilerplate = true;
+            }
+            break;
+        }
+    }
+    free(rl.r);
+}
+
+static const char *const months[] = {"jan", "feb", "mar", "apr", "may", "jun",
+                                     "jul", "aug", "sep", "oct", "nov", "dec"};
+
+static int month_of(const char *s, size_t l)
+{
+    if (l >= 3)
+        for (int i = 0; i < 12; i++)
+            if ((s[0] | 32) == months[i][0] && (s[1] | 32) == months[i][1] && (s[2] | 32) == months[i][2])
+                return i + 1;
+    long v = 0;
+    for (size_t i = 0; i < l; i++) {
+        if (!ix_is_digit(s[i])) return 0;
+        v = v * 10 + (s[i] - '0');
+    }
+    return v >= 1 && v <= 12 ? (int)v : 0;
+}
+
+/* Finds a dateline in the first paragraphs (patterns/meta.pat, family date). */
+static char *find_date(ix_ctx *c)
+{
+    ix_doc *d = c->doc;
+    ix_rule_list rl = ix_rules_family(c->rules, "date");
+    char *out = NULL;
+    for (size_t i = 0; i < d->npara && i < 8 && !out; i++) {
+        ix_para *p = &d->paras[i];
+        for (size_t k = 0; k < rl.n && !out; k++) {
+            ix_match m;
+            if (ix_rule_match(rl.r[k], c->scratch, d, p->a, p->b, p->a, false, &m) != 1) continue;
+            size_t da, db, ma, mb, ya, yb;
+            if (!ix_match_group(&m, "day", &da, &db) || !ix_match_group(&m, "month", &ma, &mb) ||
+                !ix_match_group(&m, "year", &ya, &yb)) continue;
+            int day = atoi(d->text + da), mon = month_of(d->text + ma, mb - ma);
+            int year = atoi(d->text + ya);
+            if (yb - ya == 2) year += 2000;
+            if (!mon || day < 1 || day > 31 || year < 1990 || year > 2100) continue;
+            out = ix_xmalloc(16);
+            snprintf(out, 16, "%04d-%02d-%02d", year, mon, day);
+        }
+    }
+    free(rl.r);
+    return out;
+}
+
+/* A short first paragraph without a final full stop is the headline. */
+static void find_title(ix_doc *d, json_t *rec)
+{
+    if (d->in->title) { json_object_set_new(rec, "title", json_string(d->in->title)); return; }
+    if (!d->npara) { json_object_set_new(rec, "title", json_null()); return; }
+    ix_para *p = &d->paras[0];
+    size_t l = p->b - p->a;
+    if (l >= 8 && l <= 200 && d->text[p->b - 1] != '.' && d->npara > 1) {
+        p->headline = true;
+        char *ev = ix_doc_evidence(d, p->a, p->b);
+        /* The title is for people: white space folded like the text. */
+        ix_buf b = {0};
+        bool sp = false;
+        for (char *q = ev; *q; q++) {
+            if (ix_is_space(*q)) { sp = b.len > 0; continue; }
+            if (sp) ix_buf_putc(&b, ' ');
+            sp = false;
+            ix_buf_putc(&b, *q);
+        }
+        ix_buf_grow(&b, 0);
+        json_object_set_new(rec, "title", json_string(b.s));
+        ix_buf_free(&b);
+        free(ev);
+    } else json_object_set_new(rec, "title", json_null());
+}
+
+/* ---- the driver ---------------------------------------------------------- */
+
+static json_t *error_record(const ix_input *in, const char *msg)
+{
+    json_t *o = json_object();
+    json_object_set_new(o, "type", json_string("error"));
+    json_object_set_new(o, "doc", json_string(in->doc));
+    json_object_set_new(o, "source", json_string(in->source));
+    json_object_set_new(o, "error", json_string(msg));
+    return o;
+}
+
+static void sha256_hex(const unsigned char *p, size_t n, char out[65])
+{
+    struct sha256_ctx h;
+    uint8_t dg[SHA256_DIGEST_SIZE];
+    sha256_init(&h);
+    sha256_update(&h, n, p);
+    sha256_digest(&h, sizeof dg, dg);
+    for (int i = 0; i < 32; i++) snprintf(out + 2 * i, 3, "%02x", dg[i]);
+}
+
+ix_result *ix_extract(const ix_rules *r, ix_scratch *s, const ix_input *in, unsigned types)
+{
+    ix_result *res = ix_result_new();
+    if (in->error) {
+        ix_result_add(res, error_record(in, in->error));
+        res->is_error = 1;
+        return res;
+    }
+    ix_doc d;
+    memset(&d, 0, sizeof d);
+    d.in = in;
+    d.warnings = json_array();
+    if (in->warning) json_array_append_new(d.warnings, json_string(in->warning));
+    ix_err e = {{0}};
+    if (ix_decode(in->bytes, in->len, &d.dec, d.warnings, &e) < 0) {
+        ix_result_add(res, error_record(in, e.msg));
+        res->is_error = 1;
+        json_decref(d.warnings);
+        return res;
+    }
+    ix_normalize(&d);
+    ix_segment(r, &d);
+
+    char hex[65];
+    sha256_hex(in->bytes, in->len, hex);
+    json_t *rec = json_object();
+    json_object_set_new(rec, "type", json_string("doc"));
+    json_object_set_new(rec, "doc", json_string(in->doc));
+    json_object_set_new(rec, "source", json_string(in->source));
+    json_object_set_new(rec, "sha256", json_string(hex));
+    json_object_set_new(rec, "bytes", json_integer((json_int_t)in->len));
+    json_object_set_new(rec, "encoding", json_string(ix_encoding_name(d.dec.enc)));
+    ix_result_add(res, rec);
+    d.docrec = rec;
+
+    ix_ctx c = {.rules = r, .scratch = s, .doc = &d, .res = res, .types = types};
+    c.scratch->limit_hits = 0;
+    mark_boilerplate(&c);
+    find_title(&d, rec);
+    char *date = in->date ? ix_xstrdup(in->date) : find_date(&c);
+    json_object_set_new(rec, "date", date ? json_string(date) : json_null());
+    d.date = date;
+    if (in->url) json_object_set_new(rec, "url", json_string(in->url));
+    if (in->outlet) json_object_set_new(rec, "outlet", json_string(in->outlet));
+    json_object_set_new(rec, "sentences", json_integer((json_int_t)d.nsent));
+    json_object_set_new(rec, "tokens", json_integer((json_int_t)d.ntokens));
+
+    c.ratings = json_array();
+    ix_extract_council(&c);
+    ix_extract_rating(&c);
+    ix_extract_council_rating(&c);
+    ix_extract_quote(&c);
+    json_decref(c.ratings);
+    free(c.mentions);
+
+    json_object_set_new(rec, "warnings", d.warnings);
+    ix_result_sort(res);
+    free(date);
+    free(d.text);
+    free(d.paras);
+    free(d.sents);
+    ix_offmap_free(&d.map);
+    ix_decoded_free(&d.dec);
+    return res;
+}
+
+unsigned ix_types_parse(const char *list, ix_err *e)
+{
+    unsigned m = 0;
+    char *dup = ix_xstrdup(list), *save = NULL;
+    for (char *t = strtok_r(dup, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
+        if (!strcmp(t, "rating")) m |= IX_T_RATING;
+        else if (!strcmp(t, "council_rating")) m |= IX_T_COUNCIL_RATING;
+        else if (!strcmp(t, "quote")) m |= IX_T_QUOTE;
+        else if (!strcmp(t, "council")) m |= IX_T_COUNCIL;
+        else if (!strcmp(t, "all")) m |= IX_T_ALL;
+        else { ix_err_set(e, "unknown record type '%s' (rating, council_rating, quote, council)", t); m = 0; break; }
+    }
+    free(dup);
+    return m;
+}
+
+/* ---- `inspex tokens` ----------------------------------------------------- */
+
+typedef struct tokctx {
+    const ix_doc *d;
+    FILE *out;
+    size_t sent;
+} tokctx;
+
+static void put_tok(void *ctx, const ix_token *t)
+{
+    tokctx *k = ctx;
+    size_t oa, ob;
+    ix_doc_span(k->d, t->a, t->b, &oa, &ob);
+    json_t *o = json_object();
+    json_object_set_new(o, "tok", json_stringn(k->d->text + t->a, t->b - t->a));
+    json_object_set_new(o, "kind", json_string(t->kind == IX_TOK_WORD ? "word" : t->kind == IX_TOK_NUMBER ? "number" : "punct"));
+    json_object_set_new(o, "sent", json_integer((json_int_t)k->sent));
+    json_object_set_new(o, "span", json_pack("[II]", (json_int_t)oa, (json_int_t)ob));
+    json_dumpf(o, k->out, JSON_COMPACT | JSON_PRESERVE_ORDER);
+    fputc('\n', k->out);
+    json_decref(o);
+}
+
+int ix_tokens_dump(const ix_rules *r, const ix_input *in, FILE *out, ix_err *e)
+{
+    ix_doc d;
+    memset(&d, 0, sizeof d);
+    d.in = in;
+    d.warnings = json_array();
+    if (ix_decode(in->bytes, in->len, &d.dec, d.warnings, e) < 0) { json_decref(d.warnings); return -1; }
+    ix_normalize(&d);
+    ix_segment(r, &d);
+    ix_scratch *s = ix_scratch_new(r);
+    ix_ctx c = {.rules = r, .scratch = s, .doc = &d};
+    mark_boilerplate(&c);
+    for (size_t pi = 0; pi < d.npara; pi++) {
+        const ix_para *p = &d.paras[pi];
+        size_t oa, ob;
+        ix_doc_span(&d, p->a, p->b, &oa, &ob);
+        fprintf(out, "{\"para\":%zu,\"span\":[%zu,%zu],\"block\":%zu,\"boilerplate\":%s}\n", pi, oa, ob, p->block,
+                p->boilerplate ? "true" : "false");
+        for (size_t si = p->first_sent; si < p->first_sent + p->nsent; si++) {
+            const ix_sent *st = &d.sents[si];
+            ix_doc_span(&d, st->a, st->b, &oa, &ob);
+            json_t *o = json_pack("{s:I,s:I,s:[II],s:s%}", "sent", (json_int_t)si, "para", (json_int_t)pi,
+                                  "span", (json_int_t)oa, (json_int_t)ob, "text", d.text + st->a, st->b - st->a);
+            json_dumpf(o, out, JSON_COMPACT | JSON_PRESERVE_ORDER);
+            fputc('\n', out);
+            json_decref(o);
+            tokctx k = {&d, out, si};
+            ix_tokenize(d.text, st->a, st->b, put_tok, &k);
+        }
+    }
+    ix_scratch_free(s);
+    json_decref(d.warnings);
+    free(d.text);
+    free(d.paras);
+    free(d.sents);
+    ix_offmap_free(&d.map);
+    ix_decoded_free(&d.dec);
+    return ferror(out) ? (ix_err_set(e, "write error"), -1) : 0;
+}

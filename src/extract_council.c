@@ -1,0 +1,304 @@
+/* extract_council.c — named English children's-services authorities.
+ *
+ * Consumes the normalised text and patterns/councils.tsv (every surface
+ * form of every authority, generated from the shared authority list) plus the
+ * context rules of patterns/councils.pat. Produces one `council` record per
+ * authority per document (first mention as span, all mentions listed) and
+ * the accepted mentions, which the council_rating extractor reuses.
+ *
+ * How a mention is judged (AMBIGUOUS.md):
+ *   1. all surface forms in one regex, longest first, case-sensitive, on word
+ *      boundaries where a hyphen counts as part of the word;
+ *   2. mentions inside boilerplate paragraphs are ignored;
+ *   3. council_reject_before / _after rules drop "New York", "Derby County",
+ *      "Sutton Trust", "Durham University", "Greater Manchester" ...;
+ *   4. names that are also surnames (risk "surname") next to a title or a
+ *      first name, or followed by a speech verb, are people;
+ *   5. names that are everyday words or other places (risk "weak") need
+ *      support: council context right after them, council vocabulary in
+ *      the sentence, another council in the same sentence, or a strong
+ *      mention of the same authority elsewhere; at the start of a sentence
+ *      they need the context right after them;
+ *   6. "X in Y" where X is a council: Y only locates X and is not a mention.
+ */
+#include <stdlib.h>
+#include "internal.h"
+
+typedef struct gz_row {
+    char *name, *code, *status;
+} gz_row;
+
+typedef struct gz_surface {
+    char *s;
+    int row, alt_row;      /* alt_row: the other row sharing this bare name, or -1 */
+    bool strong;
+    char risk;             /* '-', 'w' weak, 's' surname */
+} gz_surface;
+
+struct ix_gazetteer {
+    gz_row *rows;
+    size_t nrows;
+    gz_surface *surf;
+    size_t nsurf;
+    pcre2_code *re;
+};
+
+static int cmp_surf(const void *a, const void *b)
+{
+    return strcmp(((const gz_surface *)a)->s, ((const gz_surface *)b)->s);
+}
+
+static int row_of(struct ix_gazetteer *g, const char *name, const char *code, const char *status)
+{
+    for (size_t i = 0; i < g->nrows; i++)
+        if (!strcmp(g->rows[i].code, code)) return (int)i;
+    g->rows = ix_xrealloc(g->rows, (g->nrows + 1) * sizeof *g->rows);
+    g->rows[g->nrows] = (gz_row){ix_xstrdup(name), ix_xstrdup(code), ix_xstrdup(status)};
+    return (int)g->nrows++;
+}
+
+struct ix_gazetteer *ix_gazetteer_new(const ix_rules *r, ix_err *e)
+{
+    const ix_table *t = ix_rules_table(r, "councils");
+    if (!t || !t->n) { ix_err_set(e, "%s/councils.tsv: missing or empty (run tools/gen-gazetteer.py)", r->dir); return NULL; }
+    struct ix_gazetteer *g = calloc(1, sizeof *g);
+    g->surf = ix_xmalloc(t->n * sizeof *g->surf);
+    for (size_t i = 0; i < t->n; i++) {
+        char *v = ix_xstrdup(t->val[i]), *save = NULL;
+        char *f[5] = {0};
+        int nf = 0;
+        for (char *p = strtok_r(v, "\t", &save); p && nf < 5; p = strtok_r(NULL, "\t", &save)) f[nf++] = p;
+        if (nf < 5) {
+            ix_err_set(e, "%s/councils.tsv: line for '%s' has %d fields, wants 6", r->dir, t->key[i], nf + 1);
+            free(v);
+            ix_gazetteer_free(g);
+            return NULL;
+        }
+        gz_surface s = {ix_xstrdup(t->key[i]), row_of(g, f[0], f[1], f[2]), -1,
+                        !strcmp(f[3], "strong"), f[4][0] == 's' ? 's' : f[4][0] == 'w' ? 'w' : '-'};
+        g->surf[g->nsurf++] = s;
+        free(v);
+    }
+    qsort(g->surf, g->nsurf, sizeof *g->surf, cmp_surf);
+    /* Merge duplicate surfaces (a bare name shared by a predecessor and its
+     * successor): keep the current row first, the other as alt_row. */
+    size_t w = 0;
+    for (size_t i = 0; i < g->nsurf; i++) {
+        if (w && !strcmp(g->surf[w - 1].s, g->surf[i].s)) {
+            gz_surface *k = &g->surf[w - 1];
+            if (strcmp(g->rows[k->row].status, "current") && !strcmp(g->rows[g->surf[i].row].status, "current")) {
+                k->alt_row = k->row;
+                k->row = g->surf[i].row;
+            } else k->alt_row = g->surf[i].row;
+            free(g->surf[i].s);
+            continue;
+        }
+        g->surf[w++] = g->surf[i];
+    }
+    g->nsurf = w;
+    /* One alternation, longest first. */
+    char **names = ix_xmalloc(g->nsurf * sizeof *names);
+    for (size_t i = 0; i < g->nsurf; i++) names[i] = g->surf[i].s;
+    for (size_t i = 1; i < g->nsurf; i++)        /* insertion sort by length desc */
+        for (size_t j = i; j > 0 && strlen(names[j]) > strlen(names[j - 1]); j--) {
+            char *tmp = names[j]; names[j] = names[j - 1]; names[j - 1] = tmp;
+        }
+    ix_buf b = {0};
+    ix_buf_puts(&b, "(?<![\\w-])(?:");
+    for (size_t i = 0; i < g->nsurf; i++) {
+        if (i) ix_buf_putc(&b, '|');
+        for (const char *p = names[i]; *p; p++) {
+            if (strchr("\\^$.|?*+()[]{}/&", *p)) ix_buf_putc(&b, '\\');
+            ix_buf_putc(&b, *p);
+        }
+    }
+    ix_buf_puts(&b, ")(?![\\w-])");
+    free(names);
+    int ec;
+    PCRE2_SIZE eo;
+    g->re = pcre2_compile((PCRE2_SPTR)b.s, b.len, PCRE2_UTF, &ec, &eo, NULL);
+    ix_buf_free(&b);
+    if (!g->re) {
+        ix_err_set(e, "%s/councils.tsv: cannot compile the gazetteer (%d)", r->dir, ec);
+        ix_gazetteer_free(g);
+        return NULL;
+    }
+    pcre2_jit_compile(g->re, PCRE2_JIT_COMPLETE);
+    return g;
+}
+
+void ix_gazetteer_free(struct ix_gazetteer *g)
+{
+    if (!g) return;
+    for (size_t i = 0; i < g->nrows; i++) { free(g->rows[i].name); free(g->rows[i].code); free(g->rows[i].status); }
+    for (size_t i = 0; i < g->nsurf; i++) free(g->surf[i].s);
+    free(g->rows);
+    free(g->surf);
+    pcre2_code_free(g->re);
+    free(g);
+}
+
+const char *ix_gazetteer_name(const struct ix_gazetteer *g, int row) { return g->rows[row].name; }
+const char *ix_gazetteer_code(const struct ix_gazetteer *g, int row) { return g->rows[row].code; }
+
+static const gz_surface *surface(const struct ix_gazetteer *g, const char *s, size_t n)
+{
+    size_t lo = 0, hi = g->nsurf;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        int c = strncmp(g->surf[mid].s, s, n);
+        if (c == 0 && g->surf[mid].s[n]) c = 1;
+        if (c < 0) lo = mid + 1;
+        else if (c > 0) hi = mid;
+        else return &g->surf[mid];
+    }
+    return NULL;
+}
+
+size_t ix_ctx_mentions_in(const ix_ctx *c, size_t a, size_t b, size_t *first)
+{
+    size_t n = 0;
+    *first = 0;
+    for (size_t i = 0; i < c->nmentions; i++) {
+        if (c->mentions[i].a >= a && c->mentions[i].b <= b) {
+            if (!n) *first = i;
+            n++;
+        }
+    }
+    return n;
+}
+
+/* Does any rule of `fam` match the window before [.., a) or after [b, ..)? */
+static bool context(ix_ctx *c, const ix_rule_list *rl, size_t lo, size_t hi, bool before)
+{
+    for (size_t k = 0; k < rl->n; k++) {
+        ix_match m;
+        if (ix_rule_match(rl->r[k], c->scratch, c->doc, lo, hi, before ? lo : lo, !before, &m) == 1) return true;
+    }
+    return false;
+}
+
+/* Picks the row for a bare name shared by predecessor and successor: the one
+ * in force at the document's date, else the current one. */
+static int pick_row(const struct ix_gazetteer *g, const gz_surface *s, const char *date)
+{
+    if (s->alt_row < 0 || !date) return s->row;
+    const char *st = g->rows[s->alt_row].status;      /* "abolished_2019" */
+    const char *u = strchr(st, '_');
+    if (!u) return s->row;
+    int year = atoi(u + 1), dy = atoi(date);
+    /* Reorganisations took effect on 1 April of that year. */
+    if (dy < year || (dy == year && strncmp(date + 5, "04", 2) < 0)) return s->alt_row;
+    return s->row;
+}
+
+typedef struct cand {
+    size_t a, b, sent;
+    const gz_surface *s;
+    int row;
+    bool ok, needs_support, supported_local;
+} cand;
+
+void ix_extract_council(ix_ctx *c)
+{
+    ix_doc *d = c->doc;
+    const struct ix_gazetteer *g = c->rules->gaz;
+    ix_rule_list rej_b = ix_rules_family(c->rules, "council_reject_before");
+    ix_rule_list rej_a = ix_rules_family(c->rules, "council_reject_after");
+    ix_rule_list per_b = ix_rules_family(c->rules, "council_person_before");
+    ix_rule_list per_a = ix_rules_family(c->rules, "council_person_after");
+    ix_rule_list sup_a = ix_rules_family(c->rules, "council_support_after");
+    ix_rule_list sup_s = ix_rules_family(c->rules, "council_support_sentence");
+    cand *cs = NULL;
+    size_t nc = 0, cap = 0;
+    pcre2_match_data *md = c->scratch->md;
+
+    for (size_t pi = 0; pi < d->npara; pi++) {
+        const ix_para *p = &d->paras[pi];
+        if (p->boilerplate) continue;
+        size_t off = p->a;
+        while (off < p->b) {
+            int rc = pcre2_match(g->re, (PCRE2_SPTR)d->text + p->a, p->b - p->a, off - p->a,
+                                 PCRE2_NO_UTF_CHECK, md, c->scratch->mctx);
+            if (rc < 0) break;
+            PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+            size_t a = p->a + ov[0], b = p->a + ov[1];
+            off = b > off ? b : off + 1;
+            const gz_surface *s = surface(g, d->text + a, b - a);
+            if (!s) continue;
+            if (nc == cap) { cap = cap ? cap * 2 : 32; cs = ix_xrealloc(cs, cap * sizeof *cs); }
+            cand *k = &cs[nc];
+            *k = (cand){a, b, ix_doc_sent_at(d, a), s, pick_row(g, s, d->date), true, false, false};
+            size_t wlo = a > p->a + 60 ? a - 60 : p->a, whi = b + 60 < p->b ? b + 60 : p->b;
+            const ix_sent *st = &d->sents[k->sent];
+            if (!s->strong) {
+                if (context(c, &rej_b, wlo, a, true) || context(c, &rej_a, b, whi, false)) { continue; }
+                if (s->risk == 's' && (context(c, &per_b, wlo, a, true) || context(c, &per_a, b, whi, false)))
+                    continue;
+                if (s->risk != '-') {
+                    k->needs_support = true;
+                    bool after = context(c, &sup_a, b, whi, false);
+                    bool at_start = a == st->a || (a == st->a + 1 && (d->text[st->a] == '"' || d->text[st->a] == '\''));
+                    if (at_start && !after) continue;
+                    k->supported_local = after || context(c, &sup_s, st->a, st->b, false);
+                }
+            }
+            nc++;
+        }
+    }
+    /* Support from elsewhere in the document: a strong or supported mention
+     * of the same authority, or another accepted council in the sentence. */
+    for (size_t i = 0; i < nc; i++) {
+        cand *k = &cs[i];
+        if (!k->needs_support || k->supported_local) continue;
+        bool ok = false;
+        for (size_t j = 0; j < nc && !ok; j++) {
+            if (j == i) continue;
+            if (cs[j].row == k->row && (!cs[j].needs_support || cs[j].supported_local)) ok = true;
+            if (cs[j].sent == k->sent && cs[j].row != k->row && !cs[j].needs_support) ok = true;
+        }
+        k->ok = ok;
+    }
+    /* "St Helens in Lancashire": the second name only locates the first. */
+    for (size_t i = 1; i < nc; i++) {
+        cand *x = &cs[i - 1], *y = &cs[i];
+        if (!x->ok || !y->ok) continue;
+        if (y->a == x->b + 4 && !memcmp(d->text + x->b, " in ", 4)) y->ok = false;
+        if (y->a == x->b + 2 && !memcmp(d->text + x->b, ", ", 2) && !y->s->strong &&
+            y->b < d->len && (d->text[y->b] == ',' || d->text[y->b] == '.' ) &&
+            strstr(g->rows[y->row].name, "shire")) {
+            /* "Rotherham, South Yorkshire," style locators: only a county */
+            y->ok = false;
+        }
+    }
+    c->mentions = ix_xmalloc((nc + 1) * sizeof *c->mentions);
+    c->nmentions = 0;
+    for (size_t i = 0; i < nc; i++)
+        if (cs[i].ok) c->mentions[c->nmentions++] = (ix_mention){cs[i].a, cs[i].b, cs[i].row, cs[i].s->strong};
+
+    if (c->types & IX_T_COUNCIL) {
+        bool *done = calloc(g->nrows, 1);
+        for (size_t i = 0; i < c->nmentions; i++) {
+            int row = c->mentions[i].row;
+            if (done[row]) continue;
+            done[row] = true;
+            json_t *rec = ix_record_new("council", d);
+            json_object_set_new(rec, "name", json_string(g->rows[row].name));
+            json_object_set_new(rec, "code", json_string(g->rows[row].code));
+            json_t *ms = json_array();
+            for (size_t j = i; j < c->nmentions; j++) {
+                if (c->mentions[j].row != row) continue;
+                size_t oa, ob;
+                ix_doc_span(d, c->mentions[j].a, c->mentions[j].b, &oa, &ob);
+                json_array_append_new(ms, json_pack("[II]", (json_int_t)oa, (json_int_t)ob));
+            }
+            json_object_set_new(rec, "mentions", ms);
+            ix_doc_set_span(d, rec, "span", c->mentions[i].a, c->mentions[i].b);
+            json_object_set_new(rec, "rule", json_string("councils/gazetteer"));
+            ix_result_add(c->res, rec);
+        }
+        free(done);
+    }
+    free(cs);
+    free(rej_b.r); free(rej_a.r); free(per_b.r); free(per_a.r); free(sup_a.r); free(sup_s.r);
+}

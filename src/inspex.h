@@ -1,0 +1,204 @@
+/* inspex.h — the core's public interface, written as its manual.
+ *
+ * inspex turns article texts about Ofsted inspections into records (see
+ * SCHEMA.md): rating counts, council ratings, quotations with speakers and
+ * named councils, each with the byte span of the ORIGINAL document it came
+ * from.
+ *
+ * The pipeline, one source file per stage:
+ *
+ *   source.c      files, sorted folder walk, stdin, JSON Lines dumps -> ix_input
+ *   decode.c      bytes -> valid UTF-8 (BOM, Windows-1252, invalid runs) + offset map
+ *   normalize.c   UTF-8 -> folded text for matching (NFC, quotes, dashes, spaces,
+ *                 hard wraps, link annotations) + offset map
+ *   segment.c     paragraphs -> sentences -> tokens
+ *   rules.c       patterns/ -> compiled PCRE2 rules, macros, tables, examples
+ *   numbers.c     "seven", "a quarter", "four out of five", "44 per cent" -> values
+ *   extract_*.c   one extractor per record type, all with the same signature
+ *   record.c      JSON records in canonical field order, the per-document result
+ *   sink_jsonl.c  writes results
+ *
+ * OWNERSHIP, stated once: every `_new` has a `_free`; a function that returns a
+ * pointer named `_new`/`_load`/`_open` hands ownership to the caller. An ix_doc
+ * owns everything made while processing it (text copies, segments); records are
+ * jansson objects owned by the ix_result that holds them. The core never
+ * prints and never exits: it returns a status and fills an error message.
+ *
+ * Offsets are size_t byte offsets. Text is (pointer, length); NUL is data.
+ */
+#ifndef INSPEX_H
+#define INSPEX_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <jansson.h>
+
+#ifndef IX_VERSION
+#define IX_VERSION "0.0.0"
+#endif
+
+/* ---- errors -------------------------------------------------------------- */
+
+/* A short message buffer every fallible call may fill. */
+typedef struct ix_err {
+    char msg[512];
+} ix_err;
+
+void ix_err_set(ix_err *e, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/* ---- rules (patterns/) --------------------------------------------------- */
+
+typedef struct ix_rules ix_rules;
+
+/* Loads every *.pat and *.tsv file of DIR, expands macros, compiles each rule
+ * with PCRE2 (JIT when available). Returns NULL and fills `e` with
+ * "FILE:LINE:COL: message" on the first error. */
+ix_rules *ix_rules_load(const char *dir, ix_err *e);
+void ix_rules_free(ix_rules *r);
+
+/* A fingerprint (hex SHA-256) of every pattern file's bytes, for provenance. */
+const char *ix_rules_hash(const ix_rules *r);
+size_t ix_rules_count(const ix_rules *r);
+
+/* Runs every example ("yes"/"no" lines) of every rule through the whole
+ * extractor. Writes one line per failure to `out`; returns the number of
+ * failures and sets *npassed. */
+int ix_rules_test(const ix_rules *r, FILE *out, int *npassed);
+
+/* Writes each rule's fully expanded regex, one per line (for `rg -P -f`). */
+int ix_rules_export_regex(const ix_rules *r, FILE *out);
+
+/* Writes a human listing of rules (name, type, examples count). */
+void ix_rules_list(const ix_rules *r, FILE *out);
+
+/* ---- inputs -------------------------------------------------------------- */
+
+/* One document as read, before decoding. All strings NUL-terminated copies;
+ * `bytes` is (pointer, length) and may contain NUL. `error` is non-NULL when
+ * the document could not be read (the run goes on). */
+typedef struct ix_input {
+    char *doc;            /* stable id */
+    char *source;         /* where the bytes came from */
+    unsigned char *bytes;
+    size_t len;
+    char *title, *date, *url, *outlet;   /* from a JSON Lines dump, or NULL */
+    char *error;          /* why it could not be read, or NULL */
+    char *warning;        /* a read-level warning (e.g. truncated), or NULL */
+} ix_input;
+
+void ix_input_free(ix_input *in);
+
+typedef enum { IX_INPUT_AUTO, IX_INPUT_TEXT, IX_INPUT_JSONL } ix_input_kind;
+
+typedef struct ix_source_opts {
+    ix_input_kind kind;
+    const char *glob;          /* file-name pattern for folder walks ("*.txt") */
+    const char *text_field;    /* JSON Lines field holding the text ("text") */
+    size_t max_doc_bytes;      /* larger documents become errors; 0 = no limit */
+} ix_source_opts;
+
+typedef struct ix_source ix_source;
+
+/* Opens the given paths ("-" is stdin) for reading documents in a stable
+ * order: each path in argument order; folders walked recursively with entries
+ * sorted bytewise. Never fails: unreadable paths come out as documents with
+ * `error` set. */
+ix_source *ix_source_new(const char *const *paths, size_t npaths,
+                         const ix_source_opts *opts);
+/* Returns the next document (caller frees with ix_input_free), or NULL at end. */
+ix_input *ix_source_next(ix_source *s);
+void ix_source_free(ix_source *s);
+
+/* ---- extraction ---------------------------------------------------------- */
+
+enum {
+    IX_T_RATING = 1u << 0,
+    IX_T_COUNCIL_RATING = 1u << 1,
+    IX_T_QUOTE = 1u << 2,
+    IX_T_COUNCIL = 1u << 3,
+    IX_T_ALL = 0xF
+};
+
+/* Parses "rating,quote" into a type mask; returns 0 and fills `e` on an unknown name. */
+unsigned ix_types_parse(const char *list, ix_err *e);
+
+/* What one document produced: its doc (or error) record first, then the
+ * records in canonical order. Owns the json_t references. */
+typedef struct ix_result {
+    json_t **recs;
+    size_t n, cap;
+    int is_error;
+} ix_result;
+
+void ix_result_free(ix_result *res);
+
+/* Per-thread scratch (PCRE2 match data, JIT stack). One per worker thread. */
+typedef struct ix_scratch ix_scratch;
+ix_scratch *ix_scratch_new(const ix_rules *r);
+void ix_scratch_free(ix_scratch *s);
+
+/* Runs the whole pipeline over one input. Never fails for bad text: decoding
+ * problems become warnings on the doc record, unusable documents an error
+ * record. Returns a result the caller frees. Thread-safe given one scratch per
+ * thread (rules are read-only). */
+ix_result *ix_extract(const ix_rules *r, ix_scratch *s, const ix_input *in,
+                      unsigned types);
+
+/* ---- decoding (also used by the audit to re-read evidence) ---------------- */
+
+typedef enum { IX_ENC_UTF8, IX_ENC_CP1252 } ix_encoding;
+const char *ix_encoding_name(ix_encoding enc);
+/* "utf-8" / "windows-1252" (any case, "cp1252" too) -> encoding; -1 if unknown */
+int ix_encoding_parse(const char *name);
+
+/* Decodes bytes of a document of the given encoding as SCHEMA's `evidence` is
+ * defined: UTF-8 with each maximal invalid subsequence as U+FFFD, or
+ * Windows-1252 with undefined bytes as U+FFFD. Returns a malloc'd
+ * NUL-terminated string and its length in *outlen; NULL only on OOM. */
+char *ix_decode_bytes(ix_encoding enc, const unsigned char *p, size_t len,
+                      size_t *outlen);
+
+/* ---- numbers ------------------------------------------------------------- */
+
+typedef struct ix_lexicon ix_lexicon;   /* number words, loaded with the rules */
+const ix_lexicon *ix_rules_lexicon(const ix_rules *r);
+
+/* A quantity as the text gives it. Fields are valid when their has_ flag is. */
+typedef struct ix_quantity {
+    int has_count, has_share, has_total;
+    long count, total;
+    double share;
+} ix_quantity;
+
+/* "seven", "twenty-six", "1,400", "87" -> 1 and *out; 0 if not a cardinal. */
+int ix_number_parse(const ix_lexicon *lx, const char *s, size_t len, long *out);
+
+/* A quantity phrase: cardinals, "a quarter", "three-quarters", "one in four",
+ * "four out of five" (share), "seven out of 18" / "10 of 43" (count + total),
+ * "44 per cent", "44%". Returns 1 when it understood the phrase. */
+int ix_quantity_parse(const ix_lexicon *lx, const char *s, size_t len,
+                      ix_quantity *q);
+
+/* ---- tokens (for `inspex tokens`) ---------------------------------------- */
+
+/* Writes the paragraphs, sentences and tokens of one input as JSON Lines with
+ * original byte offsets. Returns 0, or -1 with `e` filled. */
+int ix_tokens_dump(const ix_rules *r, const ix_input *in, FILE *out, ix_err *e);
+
+/* ---- sinks --------------------------------------------------------------- */
+
+typedef struct ix_sink ix_sink;
+/* JSON Lines on `fp` (not closed by the sink). */
+ix_sink *ix_sink_jsonl_new(FILE *fp);
+/* Writes one document's result; returns 0 or -1 with `e` filled (write error). */
+int ix_sink_write(ix_sink *s, const ix_result *res, ix_err *e);
+/* Flushes; returns 0 or -1 with `e` filled. */
+int ix_sink_close(ix_sink *s, ix_err *e);
+void ix_sink_free(ix_sink *s);
+
+/* Serialises one record in canonical form (no trailing newline); caller frees. */
+char *ix_record_dump(const json_t *rec);
+
+#endif

@@ -1,0 +1,272 @@
+/* internal.h — types shared between the pipeline stages (not public API).
+ *
+ * The central object is ix_doc: one document moving through the pipeline.
+ * It owns the decoded text, the normalised text, both offset maps and the
+ * segmentation. Extractors read it and append records to an ix_result.
+ */
+#ifndef IX_INTERNAL_H
+#define IX_INTERNAL_H
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+#include <stdbool.h>
+#include <string.h>
+#include "inspex.h"
+
+/* ---- growable byte buffer ------------------------------------------------ */
+
+typedef struct ix_buf {
+    char *s;
+    size_t len, cap;
+} ix_buf;
+
+void ix_buf_grow(ix_buf *b, size_t extra);
+void ix_buf_put(ix_buf *b, const void *p, size_t n);
+void ix_buf_putc(ix_buf *b, char c);
+void ix_buf_puts(ix_buf *b, const char *s);
+/* Returns the buffer's bytes NUL-terminated and hands them to the caller. */
+char *ix_buf_take(ix_buf *b);
+void ix_buf_free(ix_buf *b);
+
+void *ix_xmalloc(size_t n);
+void *ix_xrealloc(void *p, size_t n);
+char *ix_xstrndup(const char *s, size_t n);
+char *ix_xstrdup(const char *s);
+
+/* ---- offset maps ---------------------------------------------------------
+ * Maps offsets of a derived text back to offsets of the text it came from.
+ * Only the places where lengths differ are stored (an "edit": derived bytes
+ * [t, t+tlen) replaced source bytes [o, o+olen)); everything between edits is
+ * a 1:1 shift. Plain ASCII text therefore costs nothing. */
+typedef struct ix_edit {
+    size_t t, tlen, o, olen;
+} ix_edit;
+
+typedef struct ix_offmap {
+    ix_edit *e;
+    size_t n, cap;
+} ix_offmap;
+
+void ix_offmap_add(ix_offmap *m, size_t t, size_t tlen, size_t o, size_t olen);
+/* Source offset for a derived offset used as a span START / END. A span
+ * that starts or ends inside a replaced region covers all of it. */
+size_t ix_offmap_start(const ix_offmap *m, size_t t);
+size_t ix_offmap_end(const ix_offmap *m, size_t t);
+void ix_offmap_free(ix_offmap *m);
+
+/* ---- decoding (decode.c) ------------------------------------------------- */
+
+typedef struct ix_decoded {
+    char *s;            /* valid UTF-8, NUL-terminated */
+    size_t len;
+    ix_offmap map;      /* decoded -> original bytes */
+    ix_encoding enc;
+} ix_decoded;
+
+/* Decodes raw document bytes. Fills warnings (a json array of strings).
+ * Returns 0, or -1 with `e` filled when the bytes are not text at all
+ * (e.g. UTF-16, binary). */
+int ix_decode(const unsigned char *p, size_t len, ix_decoded *out,
+              json_t *warnings, ix_err *e);
+void ix_decoded_free(ix_decoded *d);
+
+/* ---- segmentation (normalize.c, segment.c) ------------------------------- */
+
+typedef struct ix_span {
+    size_t a, b;        /* [a, b) in normalised text */
+} ix_span;
+
+typedef enum { IX_TOK_WORD, IX_TOK_NUMBER, IX_TOK_PUNCT } ix_tok_kind;
+
+typedef struct ix_token {
+    size_t a, b;
+    ix_tok_kind kind;
+} ix_token;
+
+typedef struct ix_para {
+    size_t a, b;
+    size_t first_sent, nsent;
+    size_t block;       /* paragraphs between two blank lines share a block */
+    bool boilerplate;   /* job advert, sign-up blurb, navigation, caption repeat */
+    bool headline;      /* first short line(s) of the document */
+} ix_para;
+
+typedef struct ix_sent {
+    size_t a, b;
+    size_t para;
+} ix_sent;
+
+typedef struct ix_doc {
+    const ix_input *in;
+    ix_decoded dec;
+    char *text;          /* normalised text: paragraphs separated by '\n' */
+    const char *title, *date;   /* detected (borrowed from docrec) */
+    size_t len;
+    ix_offmap map;       /* normalised -> decoded */
+    ix_para *paras;
+    size_t npara;
+    ix_sent *sents;
+    size_t nsent;
+    size_t ntokens;
+    json_t *warnings;    /* array of strings */
+    json_t *docrec;      /* the doc record (borrowed by the result) */
+} ix_doc;
+
+/* normalize.c: fills doc->text, doc->len, doc->map from doc->dec. */
+void ix_normalize(ix_doc *doc);
+/* segment.c: paragraphs, sentences, token count. */
+void ix_segment(const ix_rules *r, ix_doc *doc);
+/* Calls fn for every token in [a, b) of the normalised text. */
+void ix_tokenize(const char *s, size_t a, size_t b,
+                 void (*fn)(void *ctx, const ix_token *t), void *ctx);
+
+/* Original-byte span for a normalised span. */
+void ix_doc_span(const ix_doc *d, size_t a, size_t b, size_t *oa, size_t *ob);
+/* `evidence` for a normalised span: original bytes decoded (malloc'd). */
+char *ix_doc_evidence(const ix_doc *d, size_t a, size_t b);
+/* Sets "span" and "evidence" of rec from a normalised span. */
+void ix_doc_set_span(const ix_doc *d, json_t *rec, const char *key_span,
+                     size_t a, size_t b);
+/* Index of the sentence holding normalised offset `off`. */
+size_t ix_doc_sent_at(const ix_doc *d, size_t off);
+
+/* ---- rules (rules.c) ----------------------------------------------------- */
+
+typedef struct ix_example {
+    char *text;
+    char *expect;        /* "field=value; field=value" or NULL */
+    bool yes;
+    int line;
+} ix_example;
+
+typedef struct ix_rule {
+    char *name;          /* "ratings/count-judged" */
+    char *file;
+    int line;
+    char *family;        /* "rating", "council_rating", "quote", "council", ... */
+    char *regex;         /* expanded source */
+    pcre2_code *code;
+    bool anchored_continue;  /* applied at the end of a previous match */
+    json_t *set;         /* constant fields */
+    ix_example *ex;
+    size_t nex;
+} ix_rule;
+
+/* A two-column table: phrase -> value, looked up case-insensitively with
+ * quotes stripped and whitespace folded. */
+typedef struct ix_table {
+    char *name;
+    char **key, **val;
+    size_t n;
+} ix_table;
+
+struct ix_rules {
+    char *dir;
+    ix_rule *rules;
+    size_t nrules;
+    ix_table *tables;
+    size_t ntables;
+    struct { char *name; char *body; } *macros;
+    size_t nmacros;
+    char hash[65];
+    pcre2_match_context *mctx;  /* limits for untrusted text */
+    ix_lexicon *lex;
+    struct ix_gazetteer *gaz;
+};
+
+/* Rules of one family, in file order. */
+typedef struct ix_rule_list {
+    const ix_rule **r;
+    size_t n;
+} ix_rule_list;
+ix_rule_list ix_rules_family(const ix_rules *r, const char *family);
+const ix_rule *ix_rules_get(const ix_rules *r, const char *name);
+const ix_table *ix_rules_table(const ix_rules *r, const char *name);
+/* Table lookup of a phrase (normalised for lookup); NULL when absent. */
+const char *ix_table_get(const ix_table *t, const char *s, size_t len);
+/* Lower-cases, strips quote marks, folds runs of space/hyphen: lookup key. */
+char *ix_lookup_key(const char *s, size_t len);
+
+struct ix_scratch {
+    pcre2_match_data *md;
+    pcre2_jit_stack *jit;
+    pcre2_match_context *mctx;
+    int limit_hits;
+};
+
+/* One regex match with its named captures. */
+typedef struct ix_match {
+    size_t a, b;                 /* whole match, normalised offsets */
+    const ix_rule *rule;
+    PCRE2_SIZE *ov;
+    uint32_t n;
+} ix_match;
+
+/* Runs `rule` on subject [a, b) of doc text starting at `start`. Returns 1 on
+ * a match (m filled), 0 on none, -1 when a PCRE2 limit was hit (warning added
+ * to the doc). `anchored` forces a match at `start`. */
+int ix_rule_match(const ix_rule *rule, ix_scratch *s, ix_doc *doc, size_t a,
+                  size_t b, size_t start, bool anchored, ix_match *m);
+/* The named capture, or false if unset. */
+bool ix_match_group(const ix_match *m, const char *name, size_t *ga, size_t *gb);
+
+/* Lexicon (numbers.c) built from patterns/numbers.tsv. */
+ix_lexicon *ix_lexicon_new(const ix_table *t);
+void ix_lexicon_free(ix_lexicon *lx);
+
+/* ---- gazetteer (extract_council.c) --------------------------------------- */
+
+struct ix_gazetteer;
+struct ix_gazetteer *ix_gazetteer_new(const ix_rules *r, ix_err *e);
+void ix_gazetteer_free(struct ix_gazetteer *g);
+
+/* A council mention found in a document. */
+typedef struct ix_mention {
+    size_t a, b;          /* normalised span of the name */
+    int row;              /* gazetteer row */
+    bool strong;
+} ix_mention;
+
+/* ---- per-document extraction context ------------------------------------- */
+
+typedef struct ix_ctx {
+    const ix_rules *rules;
+    ix_scratch *scratch;
+    ix_doc *doc;
+    ix_result *res;
+    unsigned types;
+    ix_mention *mentions;     /* accepted council mentions, in text order */
+    size_t nmentions;
+    json_t *ratings;          /* rating records made so far (borrowed refs) */
+} ix_ctx;
+
+/* Every extractor has this signature: read ctx->doc, append to ctx->res. */
+typedef void (*ix_extractor)(ix_ctx *c);
+void ix_extract_council(ix_ctx *c);
+void ix_extract_rating(ix_ctx *c);
+void ix_extract_council_rating(ix_ctx *c);
+void ix_extract_quote(ix_ctx *c);
+
+/* Council lookups for other extractors. */
+const char *ix_gazetteer_name(const struct ix_gazetteer *g, int row);
+const char *ix_gazetteer_code(const struct ix_gazetteer *g, int row);
+/* Finds council mentions inside [a,b) among the accepted ones. */
+size_t ix_ctx_mentions_in(const ix_ctx *c, size_t a, size_t b, size_t *first);
+
+/* ---- records (record.c) -------------------------------------------------- */
+
+json_t *ix_record_new(const char *type, const ix_doc *d);
+void ix_result_add(ix_result *res, json_t *rec);   /* steals the reference */
+ix_result *ix_result_new(void);
+/* Canonical order of records after the doc record: by type then span. */
+void ix_result_sort(ix_result *res);
+
+/* ASCII helpers with a table, never locale-dependent. */
+static inline bool ix_is_upper(int c) { return c >= 'A' && c <= 'Z'; }
+static inline bool ix_is_lower(int c) { return c >= 'a' && c <= 'z'; }
+static inline bool ix_is_digit(int c) { return c >= '0' && c <= '9'; }
+static inline bool ix_is_alpha(int c) { return ix_is_upper(c) || ix_is_lower(c) || (unsigned char)c >= 0x80; }
+static inline bool ix_is_alnum(int c) { return ix_is_alpha(c) || ix_is_digit(c); }
+static inline bool ix_is_space(int c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+
+#endif

@@ -1,0 +1,52 @@
+/* main.c — argv -> subcommand -> exit status. The only place, with the
+ * cmd_*.c files, that prints or exits.
+ *
+ * Exit status: 0 all good; 1 some documents had errors (error records were
+ * written, the rest processed) or a check failed; 2 usage error; 3 the
+ * output could not be written. */
+#include <stdlib.h>
+#include "cli.h"
+
+static const struct {
+    const char *name;
+    int (*fn)(int argc, char **argv);
+    const char *what;
+} commands[] = {
+    {"extract", cmd_extract, "extract records from articles (JSON Lines out)"},
+    {"tokens", cmd_tokens, "show paragraphs, sentences and tokens with byte offsets"},
+    {"rules", cmd_rules, "check, test, list or export the rules in patterns/"},
+};
+
+static void usage(FILE *f)
+{
+    fprintf(f,
+        "usage: inspex COMMAND [OPTIONS] [INPUT...]\n"
+        "\n"
+        "inspex reads articles about Ofsted inspections of English councils'\n"
+        "children's services and writes what they state as records you can trace\n"
+        "back to the exact bytes: rating counts, council ratings, quotations with\n"
+        "their speakers, and the councils named.\n"
+        "\n"
+        "Commands:\n");
+    for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
+        fprintf(f, "  %-9s %s\n", commands[i].name, commands[i].what);
+    fprintf(f,
+        "\n"
+        "Run 'inspex COMMAND --help' for a command's options.\n"
+        "Options for every command: --help, --version.\n"
+        "\n"
+        "Exit status: 0 all good; 1 some documents had errors or a check failed;\n"
+        "2 usage error; 3 output could not be written.\n");
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) { usage(stderr); return 2; }
+    if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h") || !strcmp(argv[1], "help")) { usage(stdout); return 0; }
+    if (!strcmp(argv[1], "--version")) { printf("inspex %s\n", IX_VERSION); return 0; }
+    for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
+        if (!strcmp(argv[1], commands[i].name)) return commands[i].fn(argc - 1, argv + 1);
+    fprintf(stderr, "inspex: unknown command '%s'\n\n", argv[1]);
+    usage(stderr);
+    return 2;
+}

@@ -1,0 +1,256 @@
+/* normalize.c — decoded UTF-8 -> the folded text every rule matches against.
+ *
+ * Consumes ix_doc.dec (valid UTF-8). Produces ix_doc.text: paragraphs
+ * separated by '\n' ("\n\n" where the source had a blank line), each on one line, and ix_doc.map
+ * (normalised offset -> decoded offset). What it folds, and why:
+ *   - curly quotes and primes -> ' and ", dashes -> '-', every kind of space
+ *     -> ' ': rules then need one spelling of each;
+ *   - runs of white space -> one space; zero-width characters and soft
+ *     hyphens vanish; control bytes (NUL included) count as space;
+ *   - hard-wrapped lines are joined inside a paragraph. A blank line always
+ *     breaks a paragraph. When the document is hard-wrapped (most lines 60..100
+ *     columns, few longer) a single newline joins, unless the line before it is
+ *     short (the end of a paragraph); otherwise each line is a paragraph;
+ *   - inline link annotations "<https://...>" / "<www...>" are skipped;
+ *   - base character + combining marks are composed to NFC with utf8proc.
+ * Plain ASCII is copied in runs without looking at utf8proc at all.
+ */
+#include <stdlib.h>
+#include <utf8proc.h>
+#include "internal.h"
+
+/* Character classes for the bytes of the ASCII range. */
+enum { C_TEXT = 0, C_SPACE, C_NL, C_CR, C_LT, C_HI };
+static unsigned char ascii_class[256];
+
+static void init_classes(void)
+{
+    static int done;
+    if (done) return;
+    for (int c = 0; c < 256; c++) {
+        if (c >= 0x80) ascii_class[c] = C_HI;
+        else if (c == '\n') ascii_class[c] = C_NL;
+        else if (c == '\r') ascii_class[c] = C_CR;
+        else if (c == '<') ascii_class[c] = C_LT;
+        else if (c < 0x20 || c == 0x7F || c == ' ') ascii_class[c] = C_SPACE;  /* tab, NUL, controls */
+        else ascii_class[c] = C_TEXT;
+    }
+    done = 1;
+}
+
+/* Folding of non-ASCII code points: one entry per class of character. */
+typedef struct { uint32_t lo, hi; const char *to; } fold_range;
+static const fold_range folds[] = {
+    {0x00A0, 0x00A0, " "},        /* no-break space */
+    {0x00AB, 0x00AB, "\""},       /* guillemets used as quotes */
+    {0x00AD, 0x00AD, ""},         /* soft hyphen: invisible */
+    {0x00BB, 0x00BB, "\""},
+    {0x2000, 0x200A, " "},        /* en/em/thin/hair spaces */
+    {0x200B, 0x200D, ""},         /* zero-width space/joiners */
+    {0x2010, 0x2015, "-"},        /* hyphens, en and em dashes, bar */
+    {0x2018, 0x201B, "'"},        /* single curly quotes */
+    {0x201C, 0x201F, "\""},       /* double curly quotes */
+    {0x2026, 0x2026, "..."},      /* ellipsis */
+    {0x2028, 0x2029, " "},        /* line/paragraph separators */
+    {0x202F, 0x202F, " "},        /* narrow no-break space */
+    {0x2032, 0x2032, "'"},        /* prime, often typed for an apostrophe */
+    {0x2033, 0x2033, "\""},       /* double prime */
+    {0x205F, 0x205F, " "},
+    {0x2060, 0x2060, ""},         /* word joiner */
+    {0x2212, 0x2212, "-"},        /* minus sign */
+    {0x3000, 0x3000, " "},
+    {0xFEFF, 0xFEFF, ""},         /* stray BOM / zero-width no-break space */
+    {0xFF02, 0xFF02, "\""},
+    {0xFF07, 0xFF07, "'"},
+};
+
+static const char *fold_of(uint32_t cp)
+{
+    size_t lo = 0, hi = sizeof folds / sizeof *folds;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (cp < folds[mid].lo) hi = mid;
+        else if (cp > folds[mid].hi) lo = mid + 1;
+        else return folds[mid].to;
+    }
+    return NULL;
+}
+
+/* Length of an inline link annotation at s[i] ("<https://...>"), or 0. */
+static size_t link_len(const char *s, size_t n, size_t i)
+{
+    if (s[i] != '<') return 0;
+    const char *p = s + i + 1;
+    size_t rest = n - i - 1;
+    if (!((rest >= 5 && !memcmp(p, "http:", 5)) || (rest >= 6 && !memcmp(p, "https:", 6)) ||
+          (rest >= 4 && !memcmp(p, "www.", 4)) || (rest >= 7 && !memcmp(p, "mailto:", 7))))
+        return 0;
+    for (size_t j = i + 1; j < n && j < i + 2048; j++) {
+        unsigned char c = (unsigned char)s[j];
+        if (c == '>') return j + 1 - i;
+        if (c == ' ' || c == '\n' || c == '\r' || c == '<') return 0;
+    }
+    return 0;
+}
+
+/* Pass 1: is the document hard-wrapped, and at what width? */
+static void wrap_stats(const char *s, size_t n, bool *wrapped, size_t *width)
+{
+    size_t nonempty = 0, nlong = 0, nmid = 0, maxw = 0;
+    size_t i = 0;
+    while (i < n) {
+        size_t vis = 0;
+        while (i < n && s[i] != '\n' && s[i] != '\r') {
+            size_t l = link_len(s, n, i);
+            if (l) { i += l; continue; }
+            if (((unsigned char)s[i] & 0xC0) != 0x80) vis++;
+            i++;
+        }
+        if (i < n && s[i] == '\r' && i + 1 < n && s[i + 1] == '\n') i++;
+        i++;
+        if (vis == 0) continue;
+        nonempty++;
+        if (vis > 100) nlong++;
+        else {
+            if (vis >= 60) nmid++;
+            if (vis > maxw) maxw = vis;
+        }
+    }
+    *wrapped = nmid >= 3 && nlong * 20 <= nonempty && nmid * 3 >= nonempty;
+    *width = maxw;
+}
+
+typedef struct {
+    ix_buf out;
+    ix_offmap *map;
+} emit_t;
+
+/* Emits `to` (tlen bytes) for decoded bytes [o, o+olen). */
+static void emit(emit_t *em, const char *to, size_t tlen, size_t o, size_t olen)
+{
+    if (tlen != olen || olen > 1) ix_offmap_add(em->map, em->out.len, tlen, o, olen);
+    ix_buf_put(&em->out, to, tlen);
+}
+
+void ix_normalize(ix_doc *doc)
+{
+    init_classes();
+    const char *s = doc->dec.s;
+    size_t n = doc->dec.len;
+    bool wrapped;
+    size_t width;
+    wrap_stats(s, n, &wrapped, &width);
+    size_t shortline = width * 55 / 100;
+
+    emit_t em = {{0}, &doc->map};
+    ix_buf_grow(&em.out, n);
+
+    size_t i = 0;
+    size_t line_vis = 0;         /* visible characters on the current line */
+    while (i < n) {
+        unsigned char c = (unsigned char)s[i];
+        int cls = ascii_class[c];
+        if (cls == C_TEXT) {
+            size_t j = i + 1;
+            while (j < n && ascii_class[(unsigned char)s[j]] == C_TEXT) j++;
+            ix_buf_put(&em.out, s + i, j - i);
+            line_vis += j - i;
+            i = j;
+            continue;
+        }
+        if (cls == C_LT && !link_len(s, n, i)) {
+            ix_buf_putc(&em.out, '<');
+            line_vis++;
+            i++;
+            continue;
+        }
+        if (cls == C_HI) {
+            utf8proc_int32_t cp;
+            utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(n - i), &cp);
+            if (k <= 0) { k = 1; cp = 0xFFFD; }            /* cannot happen after decode */
+            const char *f = fold_of((uint32_t)cp);
+            bool space = f && f[0] == ' ';
+            if (!f) {
+                const utf8proc_property_t *pr = utf8proc_get_property(cp);
+                if (pr->category == UTF8PROC_CATEGORY_ZS) space = true;
+            }
+            if (!space) {
+                /* Gather following combining marks and compose the cluster. */
+                size_t j = i + (size_t)k;
+                bool marks = false;
+                while (j < n && (unsigned char)s[j] >= 0x80) {
+                    utf8proc_int32_t cp2;
+                    utf8proc_ssize_t k2 = utf8proc_iterate((const utf8proc_uint8_t *)s + j, (utf8proc_ssize_t)(n - j), &cp2);
+                    if (k2 <= 0 || utf8proc_get_property(cp2)->combining_class == 0) break;
+                    marks = true;
+                    j += (size_t)k2;
+                }
+                if (f) emit(&em, f, strlen(f), i, (size_t)k);
+                else if (marks) {
+                    utf8proc_uint8_t *nfc = NULL;
+                    utf8proc_ssize_t m = utf8proc_map((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(j - i), &nfc,
+                                                      UTF8PROC_COMPOSE | UTF8PROC_STABLE);
+                    if (m > 0) emit(&em, (const char *)nfc, (size_t)m, i, j - i);
+                    else ix_buf_put(&em.out, s + i, j - i);
+                    free(nfc);
+                    k = (utf8proc_ssize_t)(j - i);
+                } else ix_buf_put(&em.out, s + i, (size_t)k);
+                if (!f || f[0]) line_vis++;
+                i += (size_t)k;
+                continue;
+            }
+        }
+        /* A run of white space (maybe with newlines and link annotations). */
+        size_t start = i, nl = 0;
+        bool blank = false, content_since_nl = false;
+        size_t vis_before = line_vis;
+        while (i < n) {
+            unsigned char d = (unsigned char)s[i];
+            int dc = ascii_class[d];
+            if (dc == C_SPACE) { i++; continue; }
+            if (dc == C_NL || dc == C_CR) {
+                if (dc == C_CR && i + 1 < n && s[i + 1] == '\n') i++;
+                i++;
+                if (nl && !content_since_nl) blank = true;
+                nl++;
+                content_since_nl = false;
+                continue;
+            }
+            if (dc == C_LT) {
+                size_t l = link_len(s, n, i);
+                if (!l) break;
+                i += l;
+                content_since_nl = true;   /* a link-only line is not a blank line */
+                continue;
+            }
+            if (dc == C_HI) {
+                utf8proc_int32_t cp;
+                utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(n - i), &cp);
+                if (k <= 0) break;
+                const char *f = fold_of((uint32_t)cp);
+                bool sp = (f && (f[0] == ' ' || f[0] == 0)) ||
+                          (!f && utf8proc_get_property(cp)->category == UTF8PROC_CATEGORY_ZS);
+                if (!sp) break;
+                i += (size_t)k;
+                continue;
+            }
+            break;
+        }
+        size_t olen = i - start;
+        if (em.out.len == 0 || i >= n) {            /* leading / trailing white space */
+            emit(&em, "", 0, start, olen);
+            continue;
+        }
+        const char *sep = " ";
+        if (nl) {
+            /* "\n\n" keeps the blank line: it bounds a block (job adverts) */
+            if (blank) sep = "\n\n";
+            else if (!wrapped || vis_before < shortline) sep = "\n";
+        }
+        if (nl) line_vis = 0;          /* a new source line starts */
+        else line_vis++;
+        emit(&em, sep, strlen(sep), start, olen);
+    }
+    doc->len = em.out.len;
+    doc->text = ix_buf_take(&em.out);
+}

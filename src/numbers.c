@@ -1,0 +1,197 @@
+/* numbers.c — number words and quantity phrases -> values.
+ *
+ * Consumes a phrase a rule captured ("twenty-six", "a quarter", "four out of
+ * five", "44 per cent", "10 of 43"). Produces an ix_quantity. The words
+ * themselves live in patterns/numbers.tsv (cardinals, scales, fractions), so a
+ * user can teach inspex "a dozen" without touching C.
+ *
+ * Conventions (GOLD.md): a share is only what the text gives as a share;
+ * "X out of Y" with a small denominator (<= 10) is a share ("four out of
+ * five"), with a larger one a count and its total ("seven out of 18").
+ */
+#include <stdlib.h>
+#include <math.h>
+#include "internal.h"
+
+typedef enum { W_CARD, W_SCALE, W_FRAC } wkind;
+
+typedef struct lexword {
+    char *w;
+    wkind kind;
+    long v;          /* value, scale factor or fraction denominator */
+} lexword;
+
+struct ix_lexicon {
+    lexword *w;
+    size_t n;
+};
+
+ix_lexicon *ix_lexicon_new(const ix_table *t)
+{
+    ix_lexicon *lx = calloc(1, sizeof *lx);
+    if (!lx || !t) return lx;
+    lx->w = ix_xmalloc((t->n + 1) * sizeof *lx->w);
+    for (size_t i = 0; i < t->n; i++) {
+        const char *v = t->val[i];
+        lexword w = {ix_lookup_key(t->key[i], strlen(t->key[i])), W_CARD, 0};
+        if (v[0] == 'x') { w.kind = W_SCALE; w.v = strtol(v + 1, NULL, 10); }
+        else if (v[0] == '/') { w.kind = W_FRAC; w.v = strtol(v + 1, NULL, 10); }
+        else w.v = strtol(v, NULL, 10);
+        lx->w[lx->n++] = w;
+    }
+    return lx;
+}
+
+void ix_lexicon_free(ix_lexicon *lx)
+{
+    if (!lx) return;
+    for (size_t i = 0; i < lx->n; i++) free(lx->w[i].w);
+    free(lx->w);
+    free(lx);
+}
+
+/* Words of a lower-cased, space-separated key. */
+typedef struct words {
+    char *buf;
+    char *w[64];
+    size_t n;
+} words;
+
+static void split(const char *s, size_t len, words *ws)
+{
+    ws->buf = ix_lookup_key(s, len);
+    ws->n = 0;
+    char *save = NULL;
+    for (char *p = strtok_r(ws->buf, " ", &save); p && ws->n < 64; p = strtok_r(NULL, " ", &save))
+        ws->w[ws->n++] = p;
+}
+
+static const lexword *lookup(const ix_lexicon *lx, const char *w)
+{
+    for (size_t i = 0; lx && i < lx->n; i++)
+        if (!strcmp(lx->w[i].w, w)) return &lx->w[i];
+    return NULL;
+}
+
+static bool digits(const char *w, long *out)
+{
+    long v = 0;
+    bool any = false;
+    for (const char *p = w; *p; p++) {
+        if (*p == ',') continue;
+        if (!ix_is_digit(*p)) return false;
+        if (v > 100000000) return false;
+        v = v * 10 + (*p - '0');
+        any = true;
+    }
+    if (any) *out = v;
+    return any;
+}
+
+/* Parses words [i, j) as one cardinal ("twenty six", "one hundred and
+ * twelve", "1,400"). Returns true and the value. */
+static bool cardinal(const ix_lexicon *lx, char **w, size_t i, size_t j, long *out)
+{
+    if (i >= j) return false;
+    if (j - i == 1 && digits(w[i], out)) return true;
+    long total = 0, cur = 0;
+    bool any = false;
+    for (size_t k = i; k < j; k++) {
+        if (!strcmp(w[k], "and") && any) continue;
+        const lexword *x = lookup(lx, w[k]);
+        long d;
+        if (x && x->kind == W_CARD) { cur += x->v; any = true; }
+        else if (x && x->kind == W_SCALE && any) {
+            cur *= x->v;
+            if (x->v >= 1000) { total += cur; cur = 0; }
+        } else if (digits(w[k], &d) && !any) { cur = d; any = true; }
+        else return false;
+    }
+    if (!any) return false;
+    *out = total + cur;
+    return true;
+}
+
+int ix_number_parse(const ix_lexicon *lx, const char *s, size_t len, long *out)
+{
+    words ws;
+    split(s, len, &ws);
+    int ok = cardinal(lx, ws.w, 0, ws.n, out);
+    free(ws.buf);
+    return ok;
+}
+
+static double round4(double x) { return round(x * 10000.0) / 10000.0; }
+
+/* A fraction: "a quarter", "three quarters", "two thirds", "half". */
+static bool fraction(const ix_lexicon *lx, char **w, size_t i, size_t j, double *out)
+{
+    if (i >= j) return false;
+    const lexword *den = lookup(lx, w[j - 1]);
+    if (!den || den->kind != W_FRAC) return false;
+    long num = 1;
+    if (j - i >= 2) {
+        if (!strcmp(w[j - 2], "a") || !strcmp(w[j - 2], "one")) num = 1;
+        else if (!cardinal(lx, w, i, j - 1, &num)) return false;
+    }
+    if (den->v <= 0 || num <= 0 || num > den->v) return false;
+    *out = round4((double)num / (double)den->v);
+    return true;
+}
+
+int ix_quantity_parse(const ix_lexicon *lx, const char *s, size_t len, ix_quantity *q)
+{
+    memset(q, 0, sizeof *q);
+    /* "44%" sticks the sign to the number; make it a word of its own. */
+    ix_buf b = {0};
+    for (size_t i = 0; i < len; i++) {
+        if (s[i] == '%') ix_buf_puts(&b, " per cent");
+        else if (s[i] == '(' || s[i] == ')') ix_buf_putc(&b, ' ');
+        else ix_buf_putc(&b, s[i]);
+    }
+    ix_buf_grow(&b, 0);
+    words ws;
+    split(b.s, b.len, &ws);
+    ix_buf_free(&b);
+    char **w = ws.w;
+    size_t n = ws.n;
+    int ok = 0;
+    /* Drop leading articles that carry no number: "the 26", "only ten". */
+    size_t i = 0;
+    while (i < n && (!strcmp(w[i], "the") || !strcmp(w[i], "only") || !strcmp(w[i], "just")))
+        i++;
+    long a, c;
+    double f;
+    /* "N per cent" */
+    if (n - i >= 3 && !strcmp(w[n - 2], "per") && !strcmp(w[n - 1], "cent")) {
+        char *end;
+        double v = strtod(w[i], &end);
+        if (*end == 0 && n - i == 3) { q->has_share = 1; q->share = round4(v / 100.0); ok = 1; }
+        else if (cardinal(lx, w, i, n - 2, &a)) { q->has_share = 1; q->share = round4((double)a / 100.0); ok = 1; }
+        goto done;
+    }
+    if (n - i >= 2 && !strcmp(w[n - 1], "percent")) {
+        if (cardinal(lx, w, i, n - 1, &a)) { q->has_share = 1; q->share = round4((double)a / 100.0); ok = 1; }
+        goto done;
+    }
+    /* "X in (every) Y", "X out of (every) Y", "X of (the) Y" */
+    for (size_t k = i + 1; k + 1 < n; k++) {
+        size_t y0;
+        bool ratio;
+        if (!strcmp(w[k], "in")) { ratio = true; y0 = k + 1; }
+        else if (!strcmp(w[k], "out") && !strcmp(w[k + 1], "of")) { ratio = true; y0 = k + 2; }
+        else if (!strcmp(w[k], "of")) { ratio = false; y0 = k + 1; }
+        else continue;
+        while (y0 < n && (!strcmp(w[y0], "every") || !strcmp(w[y0], "the"))) y0++;
+        if (!cardinal(lx, w, i, k, &a) || !cardinal(lx, w, y0, n, &c) || c <= 0 || a > c) break;
+        if (ratio && c <= 10) { q->has_share = 1; q->share = round4((double)a / (double)c); }
+        else { q->has_count = 1; q->count = a; q->has_total = 1; q->total = c; }
+        ok = 1;
+        goto done;
+    }
+    if (fraction(lx, w, i, n, &f)) { q->has_share = 1; q->share = f; ok = 1; goto done; }
+    if (cardinal(lx, w, i, n, &a)) { q->has_count = 1; q->count = a; ok = 1; goto done; }
+done:
+    free(ws.buf);
+    return ok;
+}

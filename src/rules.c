@@ -1,0 +1,607 @@
+/* rules.c — patterns/ -> compiled rules, macros and lookup tables.
+ *
+ * Consumes the directory of rule files. Produces an ix_rules that every
+ * extractor reads (read-only, so threads share it).
+ *
+ * File format (see patterns/README.md for the manual):
+ *   *.tsv                 a table: "phrase<TAB>value" per line; name = stem
+ *   *.pat                 rules, one directive per line:
+ *     # ...               comment
+ *     family NAME         the extractor the following rules feed
+ *     define NAME REGEX   macro; {NAME} later expands to (?:REGEX)
+ *     words NAME a | b    macro matching any of the phrases (escaped,
+ *                         longest first, space/hyphen interchangeable);
+ *                         "words NAME @table" takes a table's phrases
+ *     rule NAME           a rule; its indented lines follow:
+ *       match REGEX       the regex (several match lines are concatenated)
+ *       set FIELD VALUE   a constant field of the records it makes
+ *       continue          tried only right after a previous match
+ *       yes TEXT [=> f=v; f=v]   an example it must produce (with fields)
+ *       no TEXT           an example it must not produce a record for
+ * Errors read "patterns/ratings.pat:12:7: message".
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <nettle/sha2.h>
+#include "internal.h"
+
+/* Limits for untrusted text: a rule may not spend more than this on one
+ * subject. JIT ignores depth/heap limits, so the match limit and the bounded
+ * subjects (sentences, paragraphs) carry the weight. */
+#define IX_MATCH_LIMIT 200000u
+#define IX_DEPTH_LIMIT 5000u
+#define IX_HEAP_LIMIT  (16u * 1024u)   /* KiB */
+
+typedef struct family {
+    char *name;
+    const ix_rule **r;
+    size_t n;
+} family;
+
+typedef struct loader {
+    ix_rules *R;
+    const char *file;        /* display path */
+    int line;
+    char *family;
+    ix_err *e;
+    family *fam;
+    size_t nfam;
+} loader;
+
+static char *path_join(const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b);
+    char *p = ix_xmalloc(la + lb + 2);
+    memcpy(p, a, la);
+    size_t k = la;
+    if (k && p[k - 1] != '/') p[k++] = '/';
+    memcpy(p + k, b, lb + 1);
+    return p;
+}
+
+static int cmpstr(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
+
+static char *read_file(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) return NULL;
+    ix_buf b = {0};
+    char tmp[65536];
+    size_t k;
+    while ((k = fread(tmp, 1, sizeof tmp, f)) > 0) ix_buf_put(&b, tmp, k);
+    int bad = ferror(f);
+    fclose(f);
+    if (bad) { ix_buf_free(&b); return NULL; }
+    if (len) *len = b.len;
+    return ix_buf_take(&b);
+}
+
+/* ---- tables -------------------------------------------------------------- */
+
+char *ix_lookup_key(const char *s, size_t len)
+{
+    ix_buf b = {0};
+    bool sp = false;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == '"' ) continue;
+        if (c == '\'' && (i == 0 || i + 1 == len || !ix_is_alpha(s[i - 1]) || !ix_is_alpha(s[i + 1]))) continue;
+        if (ix_is_space(c) || c == '-') { sp = b.len > 0; continue; }
+        if (sp) { ix_buf_putc(&b, ' '); sp = false; }
+        ix_buf_putc(&b, (char)(ix_is_upper(c) ? c + 32 : c));
+    }
+    ix_buf_grow(&b, 0);
+    return ix_buf_take(&b);
+}
+
+static int load_table(loader *L, const char *path, const char *name)
+{
+    size_t len;
+    char *txt = read_file(path, &len);
+    if (!txt) { ix_err_set(L->e, "%s: cannot read: %s", path, strerror(errno)); return -1; }
+    ix_rules *R = L->R;
+    R->tables = ix_xrealloc(R->tables, (R->ntables + 1) * sizeof *R->tables);
+    ix_table *t = &R->tables[R->ntables++];
+    memset(t, 0, sizeof *t);
+    t->name = ix_xstrdup(name);
+    size_t cap = 0;
+    char *save = NULL;
+    for (char *ln = strtok_r(txt, "\n", &save); ln; ln = strtok_r(NULL, "\n", &save)) {
+        size_t l = strlen(ln);
+        if (l && ln[l - 1] == '\r') ln[--l] = 0;
+        if (!l || ln[0] == '#') continue;
+        char *tab = strchr(ln, '\t');
+        if (tab) *tab = 0;
+        if (t->n == cap) {
+            cap = cap ? cap * 2 : 64;
+            t->key = ix_xrealloc(t->key, cap * sizeof *t->key);
+            t->val = ix_xrealloc(t->val, cap * sizeof *t->val);
+        }
+        t->key[t->n] = ix_xstrdup(ln);
+        t->val[t->n] = ix_xstrdup(tab ? tab + 1 : "");
+        t->n++;
+    }
+    free(txt);
+    return 0;
+}
+
+const ix_table *ix_rules_table(const ix_rules *r, const char *name)
+{
+    for (size_t i = 0; i < r->ntables; i++)
+        if (!strcmp(r->tables[i].name, name)) return &r->tables[i];
+    return NULL;
+}
+
+const char *ix_table_get(const ix_table *t, const char *s, size_t len)
+{
+    if (!t) return NULL;
+    char *k = ix_lookup_key(s, len);
+    const char *v = NULL;
+    for (size_t i = 0; i < t->n && !v; i++) {
+        char *k2 = ix_lookup_key(t->key[i], strlen(t->key[i]));
+        if (!strcmp(k, k2)) v = t->val[i];
+        free(k2);
+    }
+    free(k);
+    return v;
+}
+
+/* ---- macros -------------------------------------------------------------- */
+
+static const char *macro_get(const ix_rules *R, const char *name, size_t len)
+{
+    for (size_t i = 0; i < R->nmacros; i++)
+        if (strlen(R->macros[i].name) == len && !memcmp(R->macros[i].name, name, len)) return R->macros[i].body;
+    return NULL;
+}
+
+/* Expands {NAME} references. Returns NULL with an error naming the column. */
+static char *expand(loader *L, const char *src, int col0)
+{
+    ix_buf b = {0};
+    for (const char *p = src; *p;) {
+        if (*p == '\\' && p[1]) { ix_buf_put(&b, p, 2); p += 2; continue; }
+        if (*p == '{' && ix_is_upper(p[1])) {
+            const char *q = p + 1;
+            while (ix_is_upper(*q) || ix_is_digit(*q) || *q == '_') q++;
+            if (*q == '}') {
+                const char *body = macro_get(L->R, p + 1, (size_t)(q - p - 1));
+                if (!body) {
+                    ix_err_set(L->e, "%s:%d:%d: unknown macro {%.*s}", L->file, L->line,
+                               col0 + (int)(p - src) + 1, (int)(q - p - 1), p + 1);
+                    ix_buf_free(&b);
+                    return NULL;
+                }
+                ix_buf_puts(&b, "(?:");
+                ix_buf_puts(&b, body);
+                ix_buf_putc(&b, ')');
+                p = q + 1;
+                continue;
+            }
+        }
+        ix_buf_putc(&b, *p++);
+    }
+    ix_buf_grow(&b, 0);
+    return ix_buf_take(&b);
+}
+
+static void add_macro(ix_rules *R, const char *name, char *body)
+{
+    for (size_t i = 0; i < R->nmacros; i++)
+        if (!strcmp(R->macros[i].name, name)) { free(R->macros[i].body); R->macros[i].body = body; return; }
+    R->macros = ix_xrealloc(R->macros, (R->nmacros + 1) * sizeof *R->macros);
+    R->macros[R->nmacros].name = ix_xstrdup(name);
+    R->macros[R->nmacros].body = body;
+    R->nmacros++;
+}
+
+static int bylen_desc(const void *a, const void *b)
+{
+    size_t la = strlen(*(char *const *)a), lb = strlen(*(char *const *)b);
+    if (la != lb) return la < lb ? 1 : -1;
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Phrases -> one alternation: regex metacharacters escaped, space and hyphen
+ * interchangeable, longest phrase first so the longest one wins. */
+static char *words_regex(char **w, size_t n)
+{
+    qsort(w, n, sizeof *w, bylen_desc);
+    ix_buf b = {0};
+    for (size_t i = 0; i < n; i++) {
+        if (i) ix_buf_putc(&b, '|');
+        for (const char *p = w[i]; *p; p++) {
+            if (*p == ' ' || *p == '-') ix_buf_puts(&b, "[ -]");
+            else if (*p == '\'') ix_buf_puts(&b, "'");
+            else if (strchr("\\^$.|?*+()[]{}/", *p)) { ix_buf_putc(&b, '\\'); ix_buf_putc(&b, *p); }
+            else ix_buf_putc(&b, *p);
+        }
+    }
+    ix_buf_grow(&b, 0);
+    return ix_buf_take(&b);
+}
+
+static char *trim(char *s)
+{
+    while (*s == ' ' || *s == '\t') s++;
+    size_t l = strlen(s);
+    while (l && (s[l - 1] == ' ' || s[l - 1] == '\t' || s[l - 1] == '\r')) s[--l] = 0;
+    return s;
+}
+
+static int directive_words(loader *L, char *rest)
+{
+    char *name = rest;
+    char *sp = strpbrk(rest, " \t");
+    if (!sp) { ix_err_set(L->e, "%s:%d:1: words needs a NAME and phrases", L->file, L->line); return -1; }
+    *sp = 0;
+    char *list = trim(sp + 1);
+    char **w = NULL;
+    size_t n = 0;
+    if (list[0] == '@') {
+        const ix_table *t = ix_rules_table(L->R, list + 1);
+        if (!t) { ix_err_set(L->e, "%s:%d:%d: no table '%s' (patterns/%s.tsv)", L->file, L->line,
+                             (int)(list - rest) + 7, list + 1, list + 1); return -1; }
+        w = ix_xmalloc((t->n + 1) * sizeof *w);
+        for (size_t i = 0; i < t->n; i++) w[n++] = t->key[i];
+    } else {
+        w = ix_xmalloc((strlen(list) / 2 + 2) * sizeof *w);
+        char *save = NULL;
+        for (char *p = strtok_r(list, "|", &save); p; p = strtok_r(NULL, "|", &save)) {
+            p = trim(p);
+            if (*p) w[n++] = p;
+        }
+    }
+    if (!n) { free(w); ix_err_set(L->e, "%s:%d:1: words %s: empty list", L->file, L->line, name); return -1; }
+    add_macro(L->R, name, words_regex(w, n));
+    free(w);
+    return 0;
+}
+
+/* ---- rules --------------------------------------------------------------- */
+
+static int compile_rule(loader *L, ix_rule *rule, ix_buf *src, int line)
+{
+    if (!src->len) { ix_err_set(L->e, "%s:%d:1: rule %s has no match line", L->file, line, rule->name); return -1; }
+    int saved = L->line;
+    L->line = line;
+    char *x = expand(L, src->s, 8);
+    L->line = saved;
+    if (!x) return -1;
+    rule->regex = x;
+    int ec;
+    PCRE2_SIZE eo;
+    rule->code = pcre2_compile((PCRE2_SPTR)x, PCRE2_ZERO_TERMINATED,
+                               PCRE2_UTF | PCRE2_DUPNAMES, &ec, &eo, NULL);
+    if (!rule->code) {
+        PCRE2_UCHAR msg[256];
+        pcre2_get_error_message(ec, msg, sizeof msg);
+        ix_err_set(L->e, "%s:%d:1: rule %s: %s (at offset %zu of the expanded regex)", L->file, line,
+                   rule->name, (char *)msg, (size_t)eo);
+        return -1;
+    }
+    pcre2_jit_compile(rule->code, PCRE2_JIT_COMPLETE);   /* falls back to the interpreter */
+    return 0;
+}
+
+static int load_pat(loader *L, const char *path, const char *display)
+{
+    size_t len;
+    char *txt = read_file(path, &len);
+    if (!txt) { ix_err_set(L->e, "%s: cannot read: %s", display, strerror(errno)); return -1; }
+    L->file = display;
+    free(L->family);
+    L->family = NULL;
+    char stem[256];
+    const char *base = strrchr(display, '/');
+    base = base ? base + 1 : display;
+    snprintf(stem, sizeof stem, "%s", base);
+    char *dot = strrchr(stem, '.');
+    if (dot) *dot = 0;
+
+    ix_rules *R = L->R;
+    ix_rule *cur = NULL;
+    ix_buf src = {0};
+    int rule_line = 0, rc = 0;
+    char *p = txt;
+    L->line = 0;
+    while (p && *p && !rc) {
+        char *nl = strchr(p, '\n');
+        if (nl) *nl = 0;
+        L->line++;
+        char *raw = p;
+        p = nl ? nl + 1 : NULL;
+        bool indented = raw[0] == ' ' || raw[0] == '\t';
+        char *ln = trim(raw);
+        if (!*ln || ln[0] == '#') continue;
+        char *arg = ln;
+        while (*arg && *arg != ' ' && *arg != '\t') arg++;
+        size_t kwlen = (size_t)(arg - ln);
+        if (*arg) *arg++ = 0;
+        arg = trim(arg);
+        int argcol = (int)(arg - raw) + 1;
+        if (!indented && cur) {                 /* a rule ends at the next top-level line */
+            rc = compile_rule(L, cur, &src, rule_line);
+            cur = NULL;
+            src.len = 0;
+            if (rc) break;
+        }
+        if (!indented) {
+            if (!strcmp(ln, "family")) {
+                free(L->family);
+                L->family = ix_xstrdup(arg);
+            } else if (!strcmp(ln, "define")) {
+                char *sp = strpbrk(arg, " \t");
+                if (!sp) { ix_err_set(L->e, "%s:%d:%d: define needs NAME REGEX", L->file, L->line, argcol); rc = -1; break; }
+                *sp = 0;
+                char *body = expand(L, trim(sp + 1), argcol + (int)(sp + 1 - arg));
+                if (!body) { rc = -1; break; }
+                add_macro(R, arg, body);
+            } else if (!strcmp(ln, "words")) {
+                rc = directive_words(L, arg);
+            } else if (!strcmp(ln, "rule")) {
+                if (!L->family) { ix_err_set(L->e, "%s:%d:1: rule before any 'family' line", L->file, L->line); rc = -1; break; }
+                if (!*arg) { ix_err_set(L->e, "%s:%d:%d: rule needs a NAME", L->file, L->line, argcol); rc = -1; break; }
+                R->rules = ix_xrealloc(R->rules, (R->nrules + 1) * sizeof *R->rules);
+                cur = &R->rules[R->nrules++];
+                memset(cur, 0, sizeof *cur);
+                size_t nl2 = strlen(stem) + strlen(arg) + 2;
+                cur->name = ix_xmalloc(nl2);
+                snprintf(cur->name, nl2, "%s/%s", stem, arg);
+                cur->file = ix_xstrdup(display);
+                cur->line = L->line;
+                cur->family = ix_xstrdup(L->family);
+                cur->set = json_object();
+                rule_line = L->line;
+                for (size_t i = 0; i + 1 < R->nrules; i++)
+                    if (!strcmp(R->rules[i].name, cur->name)) {
+                        ix_err_set(L->e, "%s:%d:%d: rule %s defined twice (first at line %d)", L->file, L->line,
+                                   argcol, cur->name, R->rules[i].line);
+                        rc = -1;
+                    }
+            } else {
+                ix_err_set(L->e, "%s:%d:1: unknown directive '%.*s'", L->file, L->line, (int)kwlen, ln);
+                rc = -1;
+            }
+            continue;
+        }
+        if (!cur) { ix_err_set(L->e, "%s:%d:1: indented line outside a rule", L->file, L->line); rc = -1; break; }
+        if (!strcmp(ln, "match")) {
+            if (!src.len) rule_line = L->line;
+            ix_buf_puts(&src, arg);
+        } else if (!strcmp(ln, "set")) {
+            char *sp = strpbrk(arg, " \t");
+            if (!sp) { ix_err_set(L->e, "%s:%d:%d: set needs FIELD VALUE", L->file, L->line, argcol); rc = -1; break; }
+            *sp = 0;
+            json_object_set_new(cur->set, arg, json_string(trim(sp + 1)));
+        } else if (!strcmp(ln, "continue")) {
+            cur->anchored_continue = true;
+        } else if (!strcmp(ln, "yes") || !strcmp(ln, "no")) {
+            cur->ex = ix_xrealloc(cur->ex, (cur->nex + 1) * sizeof *cur->ex);
+            ix_example *ex = &cur->ex[cur->nex++];
+            memset(ex, 0, sizeof *ex);
+            ex->yes = ln[0] == 'y';
+            ex->line = L->line;
+            char *arrow = strstr(arg, " => ");
+            if (arrow && ex->yes) { *arrow = 0; ex->expect = ix_xstrdup(trim(arrow + 4)); }
+            ex->text = ix_xstrdup(trim(arg));
+        } else {
+            ix_err_set(L->e, "%s:%d:1: unknown rule line '%.*s'", L->file, L->line, (int)kwlen, ln);
+            rc = -1;
+        }
+    }
+    if (!rc && cur) rc = compile_rule(L, cur, &src, rule_line);
+    ix_buf_free(&src);
+    free(txt);
+    return rc;
+}
+
+/* ---- load ---------------------------------------------------------------- */
+
+static char **list_dir(const char *dir, const char *ext, size_t *n)
+{
+    DIR *d = opendir(dir);
+    *n = 0;
+    if (!d) return NULL;
+    char **v = NULL;
+    struct dirent *de;
+    size_t el = strlen(ext);
+    while ((de = readdir(d))) {
+        size_t l = strlen(de->d_name);
+        if (l > el && !strcmp(de->d_name + l - el, ext)) {
+            v = ix_xrealloc(v, (*n + 1) * sizeof *v);
+            v[(*n)++] = ix_xstrdup(de->d_name);
+        }
+    }
+    closedir(d);
+    if (*n) qsort(v, *n, sizeof *v, cmpstr);
+    return v;
+}
+
+static void hash_file(struct sha256_ctx *h, const char *path, const char *name)
+{
+    size_t len;
+    char *t = read_file(path, &len);
+    sha256_update(h, strlen(name) + 1, (const uint8_t *)name);
+    if (t) sha256_update(h, len, (const uint8_t *)t);
+    free(t);
+}
+
+ix_rules *ix_rules_load(const char *dir, ix_err *e)
+{
+    ix_rules *R = calloc(1, sizeof *R);
+    if (!R) return NULL;
+    R->dir = ix_xstrdup(dir);
+    loader L = {.R = R, .e = e};
+    struct sha256_ctx h;
+    sha256_init(&h);
+    size_t nt, np;
+    char **tsv = list_dir(dir, ".tsv", &nt);
+    char **pat = list_dir(dir, ".pat", &np);
+    int rc = 0;
+    if (!np) { ix_err_set(e, "%s: no rule files (*.pat) found", dir); rc = -1; }
+    for (size_t i = 0; i < nt && !rc; i++) {
+        char *pth = path_join(dir, tsv[i]);
+        char stem[256];
+        snprintf(stem, sizeof stem, "%s", tsv[i]);
+        stem[strlen(stem) - 4] = 0;
+        rc = load_table(&L, pth, stem);
+        hash_file(&h, pth, tsv[i]);
+        free(pth);
+    }
+    /* "common.pat" holds shared macros: load it before the others. */
+    for (int pass = 0; pass < 2 && !rc; pass++)
+        for (size_t i = 0; i < np && !rc; i++) {
+            bool common = !strcmp(pat[i], "common.pat");
+            if ((pass == 0) != common) continue;
+            char *pth = path_join(dir, pat[i]);
+            rc = load_pat(&L, pth, pth);
+            hash_file(&h, pth, pat[i]);
+            free(pth);
+        }
+    for (size_t i = 0; i < nt; i++) free(tsv[i]);
+    for (size_t i = 0; i < np; i++) free(pat[i]);
+    free(tsv);
+    free(pat);
+    free(L.family);
+    uint8_t dg[SHA256_DIGEST_SIZE];
+    sha256_digest(&h, sizeof dg, dg);
+    for (int i = 0; i < 32; i++) snprintf(R->hash + 2 * i, 3, "%02x", dg[i]);
+    if (!rc) {
+        R->lex = ix_lexicon_new(ix_rules_table(R, "numbers"));
+        R->gaz = ix_gazetteer_new(R, e);
+        if (!R->gaz) rc = -1;
+    }
+    if (rc) { ix_rules_free(R); return NULL; }
+    R->mctx = pcre2_match_context_create(NULL);
+    pcre2_set_match_limit(R->mctx, IX_MATCH_LIMIT);
+    pcre2_set_depth_limit(R->mctx, IX_DEPTH_LIMIT);
+    pcre2_set_heap_limit(R->mctx, IX_HEAP_LIMIT);
+    return R;
+}
+
+void ix_rules_free(ix_rules *R)
+{
+    if (!R) return;
+    for (size_t i = 0; i < R->nrules; i++) {
+        ix_rule *r = &R->rules[i];
+        free(r->name); free(r->file); free(r->family); free(r->regex);
+        pcre2_code_free(r->code);
+        json_decref(r->set);
+        for (size_t k = 0; k < r->nex; k++) { free(r->ex[k].text); free(r->ex[k].expect); }
+        free(r->ex);
+    }
+    free(R->rules);
+    for (size_t i = 0; i < R->ntables; i++) {
+        for (size_t k = 0; k < R->tables[i].n; k++) { free(R->tables[i].key[k]); free(R->tables[i].val[k]); }
+        free(R->tables[i].key); free(R->tables[i].val); free(R->tables[i].name);
+    }
+    free(R->tables);
+    for (size_t i = 0; i < R->nmacros; i++) { free(R->macros[i].name); free(R->macros[i].body); }
+    free(R->macros);
+    pcre2_match_context_free(R->mctx);
+    ix_lexicon_free(R->lex);
+    ix_gazetteer_free(R->gaz);
+    free(R->dir);
+    free(R);
+}
+
+const char *ix_rules_hash(const ix_rules *r) { return r->hash; }
+size_t ix_rules_count(const ix_rules *r) { return r->nrules; }
+const ix_lexicon *ix_rules_lexicon(const ix_rules *r) { return r->lex; }
+
+ix_rule_list ix_rules_family(const ix_rules *R, const char *fam)
+{
+    /* Rules of a family are few and this runs once per document per family. */
+    ix_rule_list l = {0};
+    for (size_t i = 0; i < R->nrules; i++)
+        if (!strcmp(R->rules[i].family, fam)) l.n++;
+    l.r = ix_xmalloc((l.n + 1) * sizeof *l.r);
+    l.n = 0;
+    for (size_t i = 0; i < R->nrules; i++)
+        if (!strcmp(R->rules[i].family, fam)) l.r[l.n++] = &R->rules[i];
+    return l;
+}
+
+const ix_rule *ix_rules_get(const ix_rules *R, const char *name)
+{
+    for (size_t i = 0; i < R->nrules; i++)
+        if (!strcmp(R->rules[i].name, name)) return &R->rules[i];
+    return NULL;
+}
+
+/* ---- matching ------------------------------------------------------------ */
+
+ix_scratch *ix_scratch_new(const ix_rules *r)
+{
+    ix_scratch *s = calloc(1, sizeof *s);
+    if (!s) return NULL;
+    s->md = pcre2_match_data_create(64, NULL);
+    s->jit = pcre2_jit_stack_create(32 * 1024, 512 * 1024, NULL);
+    s->mctx = pcre2_match_context_copy(r->mctx);
+    if (s->jit) pcre2_jit_stack_assign(s->mctx, NULL, s->jit);
+    return s;
+}
+
+void ix_scratch_free(ix_scratch *s)
+{
+    if (!s) return;
+    pcre2_match_data_free(s->md);
+    pcre2_jit_stack_free(s->jit);
+    pcre2_match_context_free(s->mctx);
+    free(s);
+}
+
+int ix_rule_match(const ix_rule *rule, ix_scratch *s, ix_doc *doc, size_t a,
+                  size_t b, size_t start, bool anchored, ix_match *m)
+{
+    /* The subject is [a, b): lookbehinds may see text before `start` but
+     * never outside the sentence/paragraph we were given. The text was
+     * validated once by the decoder, so PCRE2 need not check UTF-8 again. */
+    int rc = pcre2_match(rule->code, (PCRE2_SPTR)doc->text + a, b - a, start - a,
+                         PCRE2_NO_UTF_CHECK | (anchored ? PCRE2_ANCHORED : 0), s->md, s->mctx);
+    if (rc == PCRE2_ERROR_NOMATCH) return 0;
+    if (rc < 0) {
+        if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT || rc == PCRE2_ERROR_HEAPLIMIT ||
+            rc == PCRE2_ERROR_JIT_STACKLIMIT) {
+            s->limit_hits++;
+            if (doc->warnings && s->limit_hits <= 3) {
+                char msg[256];
+                snprintf(msg, sizeof msg, "rule %s hit the PCRE2 match limit at byte %zu; skipped there",
+                         rule->name, ix_offmap_start(&doc->dec.map, ix_offmap_start(&doc->map, a)));
+                json_array_append_new(doc->warnings, json_string(msg));
+            }
+            return -1;
+        }
+        return 0;
+    }
+    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(s->md);
+    m->rule = rule;
+    m->ov = ov;
+    m->n = (uint32_t)rc;
+    m->a = a + ov[0];
+    m->b = a + ov[1];
+    /* Store absolute offsets in the ovector copy the caller reads. */
+    for (uint32_t i = 0; i < pcre2_get_ovector_count(s->md) * 2; i++)
+        if (ov[i] != PCRE2_UNSET) ov[i] += a;
+    return 1;
+}
+
+bool ix_match_group(const ix_match *m, const char *name, size_t *ga, size_t *gb)
+{
+    PCRE2_SPTR first, last;
+    int es = pcre2_substring_nametable_scan(m->rule->code, (PCRE2_SPTR)name, &first, &last);
+    if (es < 0) return false;
+    uint32_t esz;
+    pcre2_pattern_info(m->rule->code, PCRE2_INFO_NAMEENTRYSIZE, &esz);
+    for (PCRE2_SPTR p = first; p <= last; p += esz) {
+        uint32_t g = (uint32_t)(p[0] << 8 | p[1]);
+        if (g < m->n && m->ov[2 * g] != PCRE2_UNSET) {
+            *ga = m->ov[2 * g];
+            *gb = m->ov[2 * g + 1];
+            return true;
+        }
+    }
+    return false;
+}
