@@ -12,7 +12,9 @@
 #include <errno.h>
 #include <fnmatch.h>
 #include <stdlib.h>
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include "internal.h"
 
 typedef struct pending {
@@ -20,21 +22,22 @@ typedef struct pending {
     int depth;
 } pending;
 
-typedef struct dirid { dev_t dev; ino_t ino; } dirid;
+typedef struct dirid { dev_t dev; ino_t ino; char *path; } dirid;
 
 struct ix_source {
     ix_source_opts o;
     pending *stack;
     size_t n, cap;
-    dirid *seen;
-    size_t nseen;
+    dirid *seen;             /* folders walked: open-addressing hash set */
+    size_t nseen, seencap;
     /* an open JSON Lines dump */
     FILE *dump;
     char *dump_name;
     bool dump_stdin;
     size_t dump_line;
-    char *line;
-    size_t linecap;
+    ix_buf line;             /* the current line */
+    char *rbuf;              /* read-ahead of the dump */
+    size_t rpos, rend;
 };
 
 static void push(ix_source *s, char *path, int depth)
@@ -132,12 +135,48 @@ static char *json_field_str(json_t *o, const char *k)
     return NULL;
 }
 
+/* Reads the dump's next line (with its '\n', if any) into s->line, keeping
+ * at most `cap` bytes (0 = no limit) and skipping the rest of a longer line,
+ * so one enormous line cannot take all the memory. Returns the line's full
+ * length, or -1 at end of file or on a read error. */
+static long long dump_getline(ix_source *s, size_t cap, bool *too_long)
+{
+    enum { RBUF = 1 << 16 };
+    if (!s->rbuf) s->rbuf = ix_xmalloc(RBUF);
+    s->line.len = 0;
+    *too_long = false;
+    unsigned long long total = 0;
+    for (;;) {
+        if (s->rpos == s->rend) {
+            s->rpos = 0;
+            s->rend = fread(s->rbuf, 1, RBUF, s->dump);
+            if (!s->rend) return total ? (long long)total : -1;
+        }
+        const char *p = s->rbuf + s->rpos;
+        size_t avail = s->rend - s->rpos;
+        const char *nl = memchr(p, '\n', avail);
+        size_t k = nl ? (size_t)(nl - p) + 1 : avail;
+        if (cap && s->line.len + k > cap) *too_long = true;
+        if (!*too_long) ix_buf_put(&s->line, p, k);
+        total += k;
+        s->rpos += k;
+        if (nl) return (long long)total;
+    }
+}
+
 /* Next document from the open dump, or NULL at its end. */
 static ix_input *dump_next(ix_source *s)
 {
+    /* A text of max_doc_bytes takes at most about 4 times as many bytes in
+     * JSON (\uXXXX escapes of non-ASCII text take 2-3 times); a longer line
+     * cannot hold an acceptable document and is skipped unparsed. */
+    size_t cap = 0;
+    if (s->o.max_doc_bytes)
+        cap = s->o.max_doc_bytes > (SIZE_MAX - (1u << 20)) / 4 ? 0 : s->o.max_doc_bytes * 4 + (1u << 20);
     for (;;) {
         errno = 0;
-        ssize_t n = getline(&s->line, &s->linecap, s->dump);
+        bool too_long;
+        long long n = dump_getline(s, cap, &too_long);
         if (n < 0) {
             bool err = ferror(s->dump);
             if (!s->dump_stdin) fclose(s->dump);
@@ -149,16 +188,25 @@ static ix_input *dump_next(ix_source *s)
             return in;
         }
         s->dump_line++;
-        size_t len = (size_t)n;
-        bool had_nl = len && s->line[len - 1] == '\n';
-        while (len && (s->line[len - 1] == '\n' || s->line[len - 1] == '\r')) len--;
-        size_t k = 0;
-        while (k < len && ix_is_space(s->line[k])) k++;
-        if (k == len) continue;                     /* blank line */
         char loc[4096];
         snprintf(loc, sizeof loc, "%s:%zu", s->dump_name, s->dump_line);
+        if (too_long) {
+            ix_input *in = input_new(loc, loc);
+            char msg[256];
+            snprintf(msg, sizeof msg, "JSON Lines record of %lld bytes cannot hold a document within "
+                     "--max-doc-bytes %zu; skipped", n, s->o.max_doc_bytes);
+            in->error = ix_xstrdup(msg);
+            return in;
+        }
+        const char *line = s->line.s;
+        size_t len = s->line.len;
+        bool had_nl = len && line[len - 1] == '\n';
+        while (len && (line[len - 1] == '\n' || line[len - 1] == '\r')) len--;
+        size_t k = 0;
+        while (k < len && ix_is_space(line[k])) k++;
+        if (k == len) continue;                     /* blank line */
         json_error_t je;
-        json_t *o = json_loadb(s->line, len, JSON_ALLOW_NUL, &je);
+        json_t *o = json_loadb(line, len, JSON_ALLOW_NUL, &je);
         if (!o) {
             ix_input *in = input_new(loc, loc);
             char msg[512];
@@ -214,6 +262,7 @@ static ix_input *open_dump(ix_source *s, FILE *f, const char *name, bool is_stdi
     s->dump_name = ix_xstrdup(name);
     s->dump_stdin = is_stdin;
     s->dump_line = 0;
+    s->rpos = s->rend = 0;
     return dump_next(s);
 }
 
@@ -233,6 +282,75 @@ static ix_input *read_text(ix_source *s, FILE *f, const char *name, bool is_stdi
     }
     if (!is_stdin) fclose(f);
     return in;
+}
+
+/* The folder first walked as (dev, ino), or NULL; remembers it otherwise.
+ * A hash set, so a tree of many folders is not a quadratic walk. */
+static const char *seen_folder(ix_source *s, const struct stat *st, const char *path)
+{
+    if ((s->nseen + 1) * 2 > s->seencap) {
+        size_t ncap = s->seencap ? s->seencap * 2 : 64;
+        dirid *nt = calloc(ncap, sizeof *nt);
+        if (!nt) abort();
+        for (size_t i = 0; i < s->seencap; i++) {
+            if (!s->seen[i].path) continue;
+            size_t h = ((size_t)s->seen[i].ino * 0x9E3779B97F4A7C15u ^ (size_t)s->seen[i].dev) & (ncap - 1);
+            while (nt[h].path) h = (h + 1) & (ncap - 1);
+            nt[h] = s->seen[i];
+        }
+        free(s->seen);
+        s->seen = nt;
+        s->seencap = ncap;
+    }
+    size_t h = ((size_t)st->st_ino * 0x9E3779B97F4A7C15u ^ (size_t)st->st_dev) & (s->seencap - 1);
+    for (; s->seen[h].path; h = (h + 1) & (s->seencap - 1))
+        if (s->seen[h].dev == st->st_dev && s->seen[h].ino == st->st_ino) return s->seen[h].path;
+    s->seen[h] = (dirid){st->st_dev, st->st_ino, ix_xstrdup(path)};
+    s->nseen++;
+    return NULL;
+}
+
+static ix_input *errno_error(const char *path, int depth, int err)
+{
+    /* A file listed by a folder walk and gone when its turn came. */
+    if (err == ENOENT && depth > 0)
+        return input_error(path, "vanished before it could be read (%s)", strerror(err));
+    return input_error(path, "cannot open: %s", strerror(err));
+}
+
+/* Opens a file found by path. Named pipes and devices are read only when
+ * given by name on the command line (process substitution, /dev/stdin);
+ * inside a folder walk they are skipped, because opening a FIFO nobody
+ * writes to would wait forever. Files are opened non-blocking and checked
+ * with fstat, so a file swapped for a FIFO after the stat cannot hang us. */
+static FILE *open_doc(const char *path, const struct stat *st, int depth, ix_input **err)
+{
+    bool special = S_ISFIFO(st->st_mode) || S_ISCHR(st->st_mode);
+    *err = NULL;
+    if (!S_ISREG(st->st_mode) && !(special && depth == 0)) {
+        *err = input_error(path, "not a regular file (%s): skipped",
+                           S_ISFIFO(st->st_mode) ? "a named pipe" : S_ISCHR(st->st_mode) ? "a device" :
+                           S_ISSOCK(st->st_mode) ? "a socket" : "a block device or other special file");
+        return NULL;
+    }
+    if (special) {
+        FILE *f = fopen(path, "rb");
+        if (!f) *err = errno_error(path, depth, errno);
+        return f;
+    }
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+    if (fd < 0) { *err = errno_error(path, depth, errno); return NULL; }
+    struct stat fs;
+    if (fstat(fd, &fs) < 0 || !S_ISREG(fs.st_mode)) {
+        close(fd);
+        *err = input_error(path, "changed into something that is not a regular file while the folder was walked%s",
+                           ": skipped");
+        return NULL;
+    }
+    fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+    FILE *f = fdopen(fd, "rb");
+    if (!f) { int e = errno; close(fd); *err = errno_error(path, depth, e); }
+    return f;
 }
 
 ix_input *ix_source_next(ix_source *s)
@@ -255,21 +373,27 @@ ix_input *ix_source_next(ix_source *s)
         }
         struct stat st;
         if (stat(p.path, &st) < 0) {
-            in = input_error(p.path, "cannot open: %s", strerror(errno));
+            in = errno_error(p.path, p.depth, errno);
             free(p.path);
             return in;
         }
         if (S_ISDIR(st.st_mode)) {
-            bool loop = false;
-            for (size_t i = 0; i < s->nseen; i++)
-                if (s->seen[i].dev == st.st_dev && s->seen[i].ino == st.st_ino) loop = true;
-            if (loop || p.depth > 64) {
-                in = input_error(p.path, "folder already visited (a symbolic-link loop?): %s", "skipped");
+            const char *first = seen_folder(s, &st, p.path);
+            if (first) {
+                size_t l = strlen(first) + 128;
+                char *msg = ix_xmalloc(l);
+                snprintf(msg, l, "folder already walked as %s (a symbolic-link loop or a second link to it): skipped",
+                         first);
+                in = input_error(p.path, "%s", msg);
+                free(msg);
                 free(p.path);
                 return in;
             }
-            s->seen = ix_xrealloc(s->seen, (s->nseen + 1) * sizeof *s->seen);
-            s->seen[s->nseen++] = (dirid){st.st_dev, st.st_ino};
+            if (p.depth > 64) {
+                in = input_error(p.path, "folders nested more than 64 deep: %s", "skipped");
+                free(p.path);
+                return in;
+            }
             DIR *d = opendir(p.path);
             if (!d) {
                 in = input_error(p.path, "cannot read folder: %s", strerror(errno));
@@ -277,11 +401,14 @@ ix_input *ix_source_next(ix_source *s)
                 return in;
             }
             char **names = NULL;
-            size_t nn = 0;
+            size_t nn = 0, ncap = 0;
             struct dirent *de;
             while ((de = readdir(d))) {
                 if (de->d_name[0] == '.') continue;           /* ., .., hidden files */
-                names = ix_xrealloc(names, (nn + 1) * sizeof *names);
+                if (nn == ncap) {
+                    ncap = ncap ? ncap * 2 : 32;
+                    names = ix_xrealloc(names, ncap * sizeof *names);
+                }
                 names[nn++] = ix_xstrdup(de->d_name);
             }
             closedir(d);
@@ -302,18 +429,14 @@ ix_input *ix_source_next(ix_source *s)
             free(p.path);
             continue;
         }
-        FILE *f = fopen(p.path, "rb");
+        FILE *f = open_doc(p.path, &st, p.depth, &in);
         if (!f) {
-            in = input_error(p.path, "cannot open: %s", strerror(errno));
             free(p.path);
             return in;
         }
         bool dump = s->o.kind == IX_INPUT_JSONL || (s->o.kind == IX_INPUT_AUTO && is_dump_name(p.path));
         if (dump) in = open_dump(s, f, p.path, false);
-        else if (!S_ISREG(st.st_mode) && !S_ISFIFO(st.st_mode) && !S_ISCHR(st.st_mode)) {
-            fclose(f);
-            in = input_error(p.path, "not a regular file: %s", "skipped");
-        } else in = read_text(s, f, p.path, false);
+        else in = read_text(s, f, p.path, false);
         free(p.path);
         if (in) return in;
     }
@@ -326,7 +449,9 @@ void ix_source_free(ix_source *s)
     free(s->dump_name);
     for (size_t i = 0; i < s->n; i++) free(s->stack[i].path);
     free(s->stack);
+    for (size_t i = 0; i < s->seencap; i++) free(s->seen[i].path);
     free(s->seen);
-    free(s->line);
+    ix_buf_free(&s->line);
+    free(s->rbuf);
     free(s);
 }
