@@ -190,7 +190,10 @@ int ix_tokens_dump(const ix_rules *r, const ix_input *in, FILE *out, ix_err *e);
 /* ---- sinks --------------------------------------------------------------- */
 
 typedef struct ix_sink ix_sink;
-/* JSON Lines on `fp` (not closed by the sink). */
+/* JSON Lines on `fp` (not closed by the sink). The sink writes whole
+ * documents straight to fileno(fp) in chunks; do not write to `fp` while it
+ * is open. After a failed write of a regular file the file is cut back to
+ * its last complete document. */
 ix_sink *ix_sink_jsonl_new(FILE *fp);
 /* Writes one document's result; returns 0 or -1 with `e` filled (write error). */
 int ix_sink_write(ix_sink *s, const ix_result *res, ix_err *e);
