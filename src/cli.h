@@ -15,4 +15,10 @@ int cmd_rules(int argc, char **argv);
 char *cli_patterns_dir(const char *opt);
 /* Loads rules or prints the error and returns NULL. */
 ix_rules *cli_load_rules(const char *opt);
+
+/* signals.c: ignore SIGPIPE (write errors come back as EPIPE); SIGINT and
+ * SIGTERM only set a flag, read between documents with cli_stop_signal()
+ * (0, or the signal's number). A second signal kills as usual. */
+void cli_signals_install(void);
+int cli_stop_signal(void);
 #endif

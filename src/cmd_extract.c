@@ -9,6 +9,7 @@
 #include <errno.h>
 #include <pthread.h>
 #include <stdlib.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include "cli.h"
 
@@ -37,13 +38,20 @@ static void usage(FILE *f)
         "  -h, --help           this text\n"
         "\n"
         "Exit status: 0 all good; 1 some documents had errors (error records were\n"
-        "written and the other documents processed); 2 usage error; 3 output error.\n"
+        "written and the other documents processed); 2 usage error; 3 output error\n"
+        "(full disk, closed pipe: the output ends with a whole document, and -o FILE\n"
+        "is left untouched); 130 interrupted by Ctrl-C: the run stops after the\n"
+        "document in progress, with every record so far written (with -o, into\n"
+        "FILE.partial).\n"
         "\n"
         "Examples:\n"
         "  inspex extract corpus/ > records.jsonl\n"
         "  inspex extract --input jsonl dump.jsonl\n"
         "  curl -s URL | inspex extract -\n");
 }
+
+/* At most this many input bytes are read ahead of extraction. */
+#define BATCH_BYTES ((size_t)64 << 20)
 
 typedef struct job {
     const ix_rules *r;
@@ -63,7 +71,7 @@ static void *worker(void *arg)
         pthread_mutex_lock(&j->mu);
         size_t i = j->next++;
         pthread_mutex_unlock(&j->mu);
-        if (i >= j->n) break;
+        if (i >= j->n || cli_stop_signal()) break;
         j->out[i] = ix_extract(j->r, s, j->in[i], j->types);
     }
     ix_scratch_free(s);
@@ -136,19 +144,29 @@ int cmd_extract(int argc, char **argv)
     ix_rules *r = cli_load_rules(patterns);
     if (!r) { free(paths); return 2; }
 
+    /* -o FILE: write FILE.tmp.XXXXXX beside it and rename it into place
+     * only when the run completes, so FILE is never half-written. */
     FILE *out = stdout;
     char *tmp = NULL;
     if (output) {
-        size_t l = strlen(output) + 32;
+        size_t l = strlen(output) + 16;
         tmp = malloc(l);
-        snprintf(tmp, l, "%s.tmp.%ld", output, (long)getpid());
-        out = fopen(tmp, "wb");
+        snprintf(tmp, l, "%s.tmp.XXXXXX", output);
+        int fd = mkstemp(tmp);
+        if (fd >= 0) {
+            mode_t um = umask(0);
+            umask(um);
+            fchmod(fd, 0666 & ~um);            /* mkstemp made it 0600 */
+        }
+        out = fd >= 0 ? fdopen(fd, "wb") : NULL;
         if (!out) {
-            fprintf(stderr, "inspex extract: cannot write %s: %s\n", tmp, strerror(errno));
+            fprintf(stderr, "inspex extract: cannot write %s: %s\n", output, strerror(errno));
+            if (fd >= 0) { close(fd); unlink(tmp); }
             free(tmp); free(paths); ix_rules_free(r);
             return 3;
         }
     }
+    cli_signals_install();
     ix_source *src = ix_source_new(paths, npaths, &so);
     ix_sink *sink = ix_sink_jsonl_new(out);
     size_t batch = (size_t)jobs * 16;
@@ -156,14 +174,18 @@ int cmd_extract(int argc, char **argv)
     ix_result **res = calloc(batch, sizeof *res);
     int status = 0;
     bool eof = false;
+    size_t ndone = 0;
     ix_scratch *solo = jobs == 1 ? ix_scratch_new(r) : NULL;
-    while (!eof && status != 3) {
-        size_t n = 0;
-        while (n < batch && (in[n] = ix_source_next(src))) n++;
-        if (n < batch) eof = true;
+    while (!eof && status != 3 && !cli_stop_signal()) {
+        /* A batch is bounded in documents and in bytes, so memory stays
+         * bounded when the documents are large. */
+        size_t n = 0, nbytes = 0;
+        while (n < batch && nbytes < BATCH_BYTES && (in[n] = ix_source_next(src))) nbytes += in[n++]->len;
+        if (n < batch && nbytes < BATCH_BYTES) eof = true;
         if (!n) break;
+        for (size_t i = 0; i < n; i++) res[i] = NULL;
         if (jobs == 1) {
-            for (size_t i = 0; i < n; i++) res[i] = ix_extract(r, solo, in[i], types);
+            for (size_t i = 0; i < n && !cli_stop_signal(); i++) res[i] = ix_extract(r, solo, in[i], types);
         } else {
             job j = {.r = r, .types = types, .in = in, .out = res, .n = n};
             pthread_mutex_init(&j.mu, NULL);
@@ -173,8 +195,12 @@ int cmd_extract(int argc, char **argv)
             for (long t = 0; t < nt; t++) pthread_join(th[t], NULL);
             pthread_mutex_destroy(&j.mu);
         }
+        /* Write in input order up to the first document an interrupt left
+         * undone; later ones are dropped with it. */
+        bool gap = false;
         for (size_t i = 0; i < n; i++) {
-            if (status != 3) {
+            if (!res[i]) gap = true;
+            if (status != 3 && !gap) {
                 ix_err e = {{0}};
                 if (res[i]->is_error) {
                     status = status ? status : 1;
@@ -182,9 +208,10 @@ int cmd_extract(int argc, char **argv)
                             json_string_value(json_object_get(res[i]->recs[0], "error")));
                 }
                 if (ix_sink_write(sink, res[i], &e) < 0) {
-                    fprintf(stderr, "inspex extract: %s\n", e.msg);
+                    fprintf(stderr, "inspex extract: %s: %s\n", output ? output : "standard output",
+                            errno == EPIPE ? "output closed by the reader (broken pipe)" : e.msg);
                     status = 3;
-                }
+                } else ndone++;
             }
             ix_result_free(res[i]);
             ix_input_free(in[i]);
@@ -193,14 +220,43 @@ int cmd_extract(int argc, char **argv)
     ix_scratch_free(solo);
     ix_err e = {{0}};
     if (status != 3 && ix_sink_close(sink, &e) < 0) {
-        fprintf(stderr, "inspex extract: %s\n", e.msg);
+        fprintf(stderr, "inspex extract: %s: %s\n", output ? output : "standard output",
+                errno == EPIPE ? "output closed by the reader (broken pipe)" : e.msg);
         status = 3;
     }
+    int sig = cli_stop_signal();
+    if (status == 3) {
+        if (output) fprintf(stderr, "inspex extract: %s left as it was\n", output);
+    } else if (sig) {
+        fprintf(stderr, "inspex extract: interrupted (signal %d): stopped after %zu document%s, "
+                "whose records are complete%s%s%s\n", sig, ndone, ndone == 1 ? "" : "s",
+                output ? "; they are in " : "", output ? output : "", output ? ".partial" : "");
+    }
     if (output) {
+        if (status != 3 && (fsync(fileno(out)) != 0 && errno != EINVAL)) {
+            fprintf(stderr, "inspex extract: %s: %s\n", output, strerror(errno));
+            status = 3;
+        }
         if (fclose(out) != 0 && status != 3) { fprintf(stderr, "inspex extract: %s: %s\n", output, strerror(errno)); status = 3; }
         if (status == 3) unlink(tmp);
-        else if (rename(tmp, output) < 0) { fprintf(stderr, "inspex extract: %s: %s\n", output, strerror(errno)); status = 3; }
+        else if (sig) {
+            /* Not a finished run: FILE keeps what it had; the records so
+             * far go beside it. */
+            size_t l = strlen(output) + 16;
+            char *part = malloc(l);
+            snprintf(part, l, "%s.partial", output);
+            if (rename(tmp, part) < 0) {
+                fprintf(stderr, "inspex extract: %s: %s\n", part, strerror(errno));
+                unlink(tmp);
+            }
+            free(part);
+        } else if (rename(tmp, output) < 0) {
+            fprintf(stderr, "inspex extract: %s: %s\n", output, strerror(errno));
+            unlink(tmp);
+            status = 3;
+        }
     }
+    if (sig && status != 3) status = 128 + sig;
     free(tmp);
     ix_sink_free(sink);
     ix_source_free(src);
