@@ -121,6 +121,22 @@ int ix_number_parse(const ix_lexicon *lx, const char *s, size_t len, long *out)
     return ok;
 }
 
+/* "44", "12.5": plain decimal digits only. strtod would also take "inf",
+ * "nan", "1e999" and hex, which are not numbers a text gives as a share. */
+static bool decimal(const char *w, double *out)
+{
+    const char *p = w;
+    size_t nd = 0;
+    while (ix_is_digit(*p)) { p++; nd++; }
+    if (*p == '.' && ix_is_digit(p[1])) {
+        p++;
+        while (ix_is_digit(*p)) { p++; nd++; }
+    }
+    if (*p || !nd || nd > 15) return false;
+    *out = strtod(w, NULL);
+    return true;
+}
+
 static double round4(double x) { return round(x * 10000.0) / 10000.0; }
 
 /* A fraction: "a quarter", "three quarters", "two thirds", "half". */
@@ -164,9 +180,8 @@ int ix_quantity_parse(const ix_lexicon *lx, const char *s, size_t len, ix_quanti
     double f;
     /* "N per cent" */
     if (n - i >= 3 && !strcmp(w[n - 2], "per") && !strcmp(w[n - 1], "cent")) {
-        char *end;
-        double v = strtod(w[i], &end);
-        if (*end == 0 && n - i == 3) { q->has_share = 1; q->share = round4(v / 100.0); ok = 1; }
+        double v;
+        if (n - i == 3 && decimal(w[i], &v)) { q->has_share = 1; q->share = round4(v / 100.0); ok = 1; }
         else if (cardinal(lx, w, i, n - 2, &a)) { q->has_share = 1; q->share = round4((double)a / 100.0); ok = 1; }
         goto done;
     }
