@@ -19,6 +19,9 @@
 #include <utf8proc.h>
 #include "internal.h"
 
+/* Combining marks composed with one base character (see below). */
+#define IX_MAX_MARKS 30
+
 /* Character classes for the bytes of the ASCII range. */
 enum { C_TEXT = 0, C_SPACE, C_NL, C_CR, C_LT, C_HI };
 static unsigned char ascii_class[256];
@@ -175,14 +178,20 @@ void ix_normalize(ix_doc *doc)
                 if (pr->category == UTF8PROC_CATEGORY_ZS) space = true;
             }
             if (!space) {
-                /* Gather following combining marks and compose the cluster. */
-                size_t j = i + (size_t)k;
+                /* Gather following combining marks and compose the cluster.
+                 * At most 30 marks go into one composition (the limit of
+                 * Unicode's Stream-Safe Text Format): utf8proc reorders marks
+                 * with an insertion sort, so "Zalgo" text of thousands of
+                 * marks on one letter was quadratic. Later marks start a new
+                 * cluster of their own. */
+                size_t j = i + (size_t)k, nmarks = 0;
                 bool marks = false;
-                while (j < n && (unsigned char)s[j] >= 0x80) {
+                while (j < n && (unsigned char)s[j] >= 0x80 && nmarks < IX_MAX_MARKS) {
                     utf8proc_int32_t cp2;
                     utf8proc_ssize_t k2 = utf8proc_iterate((const utf8proc_uint8_t *)s + j, (utf8proc_ssize_t)(n - j), &cp2);
                     if (k2 <= 0 || utf8proc_get_property(cp2)->combining_class == 0) break;
                     marks = true;
+                    nmarks++;
                     j += (size_t)k2;
                 }
                 if (f) emit(&em, f, strlen(f), i, (size_t)k);
