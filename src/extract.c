@@ -216,7 +216,7 @@ ix_result *ix_extract(const ix_rules *r, ix_scratch *s, const ix_input *in, unsi
     d.docrec = rec;
 
     ix_ctx c = {.rules = r, .scratch = s, .doc = &d, .res = res, .types = types};
-    c.scratch->limit_hits = 0;
+    ix_scratch_reset(c.scratch);
     mark_boilerplate(&c);
     find_title(&d, rec);
     char *date = in->date ? ix_xstrdup(in->date) : find_date(&c);

@@ -191,8 +191,14 @@ struct ix_scratch {
     pcre2_match_data *md;
     pcre2_jit_stack *jit;
     pcre2_match_context *mctx;
-    int limit_hits;
+    int limit_hits;          /* PCRE2 limits hit in the current document */
+    const ix_rule *rules;    /* the rule array rule_hits is indexed by */
+    size_t nrules;
+    unsigned *rule_hits;     /* per rule, in the current document */
 };
+
+/* Starts a new document: clears the limit counts (rules.c). */
+void ix_scratch_reset(ix_scratch *s);
 
 /* One regex match with its named captures. */
 typedef struct ix_match {

@@ -32,6 +32,11 @@
 #define IX_MATCH_LIMIT 200000u
 #define IX_DEPTH_LIMIT 5000u
 #define IX_HEAP_LIMIT  (16u * 1024u)   /* KiB */
+/* A rule that hits a limit this often in one document is not run on the
+ * rest of it: each hit costs the whole match limit (about half a
+ * millisecond), and a document of many similar paragraphs would otherwise
+ * pay it on every one. */
+#define IX_LIMIT_HITS_PER_RULE 8u
 
 typedef struct family {
     char *name;
@@ -541,7 +546,17 @@ ix_scratch *ix_scratch_new(const ix_rules *r)
     s->jit = pcre2_jit_stack_create(32 * 1024, 512 * 1024, NULL);
     s->mctx = pcre2_match_context_copy(r->mctx);
     if (s->jit) pcre2_jit_stack_assign(s->mctx, NULL, s->jit);
+    s->rules = r->rules;
+    s->nrules = r->nrules;
+    s->rule_hits = calloc(r->nrules + 1, sizeof *s->rule_hits);
+    if (!s->md || !s->mctx || !s->rule_hits) { ix_scratch_free(s); return NULL; }
     return s;
+}
+
+void ix_scratch_reset(ix_scratch *s)
+{
+    s->limit_hits = 0;
+    memset(s->rule_hits, 0, s->nrules * sizeof *s->rule_hits);
 }
 
 void ix_scratch_free(ix_scratch *s)
@@ -550,12 +565,20 @@ void ix_scratch_free(ix_scratch *s)
     pcre2_match_data_free(s->md);
     pcre2_jit_stack_free(s->jit);
     pcre2_match_context_free(s->mctx);
+    free(s->rule_hits);
     free(s);
 }
 
 int ix_rule_match(const ix_rule *rule, ix_scratch *s, ix_doc *doc, size_t a,
                   size_t b, size_t start, bool anchored, ix_match *m)
 {
+    /* A rule (of this rule set) that keeps hitting the limits in this
+     * document is skipped for the rest of it. */
+    size_t ri = (size_t)-1;
+    if (rule >= s->rules && rule < s->rules + s->nrules) {
+        ri = (size_t)(rule - s->rules);
+        if (s->rule_hits[ri] >= IX_LIMIT_HITS_PER_RULE) return -1;
+    }
     /* The subject is [a, b): lookbehinds may see text before `start` but
      * never outside the sentence/paragraph we were given. The text was
      * validated once by the decoder, so PCRE2 need not check UTF-8 again. */
@@ -566,10 +589,16 @@ int ix_rule_match(const ix_rule *rule, ix_scratch *s, ix_doc *doc, size_t a,
         if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT || rc == PCRE2_ERROR_HEAPLIMIT ||
             rc == PCRE2_ERROR_JIT_STACKLIMIT) {
             s->limit_hits++;
+            if (ri != (size_t)-1) s->rule_hits[ri]++;
+            char msg[256];
             if (doc->warnings && s->limit_hits <= 3) {
-                char msg[256];
                 snprintf(msg, sizeof msg, "rule %s hit the PCRE2 match limit at byte %zu; skipped there",
                          rule->name, ix_offmap_start(&doc->dec.map, ix_offmap_start(&doc->map, a)));
+                json_array_append_new(doc->warnings, json_string(msg));
+            }
+            if (doc->warnings && ri != (size_t)-1 && s->rule_hits[ri] == IX_LIMIT_HITS_PER_RULE) {
+                snprintf(msg, sizeof msg, "rule %s hit the PCRE2 match limit %u times; not run on the rest "
+                         "of this document", rule->name, IX_LIMIT_HITS_PER_RULE);
                 json_array_append_new(doc->warnings, json_string(msg));
             }
             return -1;
