@@ -312,6 +312,9 @@ static const char *seen_folder(ix_source *s, const struct stat *st, const char *
 
 static ix_input *errno_error(const char *path, int depth, int err)
 {
+    struct stat ls;
+    if (err == ENOENT && lstat(path, &ls) == 0 && S_ISLNK(ls.st_mode))
+        return input_error(path, "cannot open: a symbolic link to nothing (%s)", strerror(err));
     /* A file listed by a folder walk and gone when its turn came. */
     if (err == ENOENT && depth > 0)
         return input_error(path, "vanished before it could be read (%s)", strerror(err));
