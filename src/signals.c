@@ -3,6 +3,7 @@
  * SIGPIPE is ignored: a closed output pipe (`inspex extract ... | head`)
  * must come back as EPIPE from write(2), so the run ends with a message and
  * exit status 3 instead of dying silently halfway through a record.
+ * SIGXFSZ (a file-size limit, `ulimit -f`) likewise, as EFBIG.
  * SIGINT and SIGTERM set a flag the extract loop reads between documents: the
  * document in progress is finished, everything so far is written intact,
  * and the run stops. The handlers reset themselves (SA_RESETHAND), so a
@@ -25,6 +26,7 @@ void cli_signals_install(void)
     sa.sa_handler = SIG_IGN;
     sigemptyset(&sa.sa_mask);
     sigaction(SIGPIPE, &sa, NULL);
+    sigaction(SIGXFSZ, &sa, NULL);             /* over `ulimit -f`: EFBIG, same path */
     sa.sa_handler = on_stop;
     sa.sa_flags = SA_RESETHAND | SA_RESTART;   /* reads and writes carry on */
     sigaction(SIGINT, &sa, NULL);
