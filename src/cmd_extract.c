@@ -94,6 +94,7 @@ int cmd_extract(int argc, char **argv)
 {
     ix_source_opts so = {.kind = IX_INPUT_AUTO, .max_doc_bytes = 64u << 20};
     const char *patterns = NULL, *output = NULL;
+    bool output_direct = false;     /* -o names a device or pipe */
     unsigned types = IX_T_ALL;
     long jobs = 1;
     const char **paths = calloc((size_t)argc + 1, sizeof *paths);
@@ -148,7 +149,18 @@ int cmd_extract(int argc, char **argv)
      * only when the run completes, so FILE is never half-written. */
     FILE *out = stdout;
     char *tmp = NULL;
-    if (output) {
+    struct stat ost;
+    if (output && stat(output, &ost) == 0 && !S_ISREG(ost.st_mode) && !S_ISDIR(ost.st_mode)) {
+        /* A device or pipe (/dev/stdout, /dev/full, a FIFO) is written
+         * directly: renaming a file over it would replace the device. */
+        out = fopen(output, "wb");
+        if (!out) {
+            fprintf(stderr, "inspex extract: cannot write %s: %s\n", output, strerror(errno));
+            free(paths); ix_rules_free(r);
+            return 3;
+        }
+        output_direct = true;
+    } else if (output) {
         size_t l = strlen(output) + 16;
         tmp = malloc(l);
         snprintf(tmp, l, "%s.tmp.XXXXXX", output);
@@ -226,13 +238,15 @@ int cmd_extract(int argc, char **argv)
     }
     int sig = cli_stop_signal();
     if (status == 3) {
-        if (output) fprintf(stderr, "inspex extract: %s left as it was\n", output);
+        if (output && !output_direct) fprintf(stderr, "inspex extract: %s left as it was\n", output);
     } else if (sig) {
         fprintf(stderr, "inspex extract: interrupted (signal %d): stopped after %zu document%s, "
                 "whose records are complete%s%s%s\n", sig, ndone, ndone == 1 ? "" : "s",
-                output ? "; they are in " : "", output ? output : "", output ? ".partial" : "");
+                output ? "; they are in " : "", output ? output : "", output && !output_direct ? ".partial" : "");
     }
-    if (output) {
+    if (output_direct) {
+        if (fclose(out) != 0 && status != 3) { fprintf(stderr, "inspex extract: %s: %s\n", output, strerror(errno)); status = 3; }
+    } else if (output) {
         if (status != 3 && (fsync(fileno(out)) != 0 && errno != EINVAL)) {
             fprintf(stderr, "inspex extract: %s: %s\n", output, strerror(errno));
             status = 3;
