@@ -206,7 +206,7 @@ static ix_input *dump_next(ix_source *s)
         while (k < len && ix_is_space(line[k])) k++;
         if (k == len) continue;                     /* blank line */
         json_error_t je;
-        json_t *o = json_loadb(line, len, JSON_ALLOW_NUL, &je);
+        json_t *o = json_loadb(line, len, JSON_ALLOW_NUL | JSON_DECODE_ANY, &je);   /* scalars: "not an object" */
         if (!o) {
             ix_input *in = input_new(loc, loc);
             char msg[512];
