@@ -44,6 +44,8 @@ PATHOLOGICAL = {
     "dots": ("full stops", lambda n: rep(b".", n)),
     "councils": ("a council name repeated", lambda n: rep(b"Rotherham ", n)),
     "weak-councils": ("a weak council name repeated", lambda n: rep(b"Bury ", n)),
+    "weak-unsupported": ("a weak council name, never supported", lambda n: rep(b"In Bury it rains. ", n)),
+    "reading-unsupported": ("a place-like council name, never supported", lambda n: rep(b"I saw Reading today. ", n)),
     "council-sentences": ("sentences naming councils", lambda n: rep(b"Kent was rated good. ", n)),
     "ratings": ("rating phrases", lambda n: rep(b"Seven authorities were rated inadequate. ", n)),
     "boilerplate": ("boilerplate lines in one block", lambda n: rep(b"Salary: 30000 per annum\n", n)),
