@@ -611,8 +611,10 @@ int ix_rule_match(const ix_rule *rule, ix_scratch *s, ix_doc *doc, size_t a,
     m->n = (uint32_t)rc;
     m->a = a + ov[0];
     m->b = a + ov[1];
-    /* Store absolute offsets in the ovector copy the caller reads. */
-    for (uint32_t i = 0; i < pcre2_get_ovector_count(s->md) * 2; i++)
+    /* Store absolute offsets in the ovector copy the caller reads. Only the
+     * first rc pairs are set by the match (ix_match_group reads no more);
+     * the rest of the ovector is uninitialised memory. */
+    for (uint32_t i = 0; i < (uint32_t)rc * 2; i++)
         if (ov[i] != PCRE2_UNSET) ov[i] += a;
     return 1;
 }
