@@ -107,3 +107,17 @@ fuzz: fuzz-build
 	  grep -E '^(#[0-9]+ +DONE|Done [0-9]+ runs|stat::number_of_executed_units|stat::peak_rss_mb|SUMMARY|.*invariant failed|Test unit written|==[0-9]+== ?ERROR)' build-fuzz/$$t.log; \
 	  [ $$st = 0 ] || { echo "fuzz_$$t: FAILED (exit $$st)"; fail="$$fail $$t"; }; \
 	done; [ -z "$$fail" ] || { echo "fuzz: crashes in:$$fail (inputs in build-fuzz/artifacts/)"; exit 1; }; echo "fuzz: no crashes"
+
+# The full-size hostile inputs (100 MB single line, 10 M quote marks): slow,
+# so not part of `make test`.
+test-big: inspex
+	python3 tests/robust/robust.py big
+
+# Every inspex run of the robustness suite under valgrind (memcheck), and the
+# fuzz regression inputs too: no invalid access, no definite leak.
+VALGRIND_ROBUST := valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect
+valgrind-robust: inspex build/tests/robust_fuzz_regress
+	$(VALGRIND_ROBUST) build/tests/robust_fuzz_regress > build/valgrind-fuzz-regress.log 2>&1; \
+	  st=$$?; tail -n 1 build/valgrind-fuzz-regress.log; [ $$st = 0 ] || { tail -n 30 build/valgrind-fuzz-regress.log; exit 1; }
+	INSPEX_WRAP="$(VALGRIND_ROBUST)" python3 tests/robust/robust.py bad files jsonl output regex > build/valgrind-robust.log 2>&1; \
+	  st=$$?; grep -E '^not ok' build/valgrind-robust.log; tail -n 1 build/valgrind-robust.log; exit $$st
