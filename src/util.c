@@ -47,6 +47,7 @@ void ix_buf_grow(ix_buf *b, size_t extra)
     while (cap < b->len + extra + 1) cap *= 2;
     b->s = ix_xrealloc(b->s, cap);
     b->cap = cap;
+    b->s[b->len] = 0;          /* callers may read b->s before any put */
 }
 
 void ix_buf_put(ix_buf *b, const void *p, size_t n)
@@ -63,6 +64,7 @@ void ix_buf_puts(ix_buf *b, const char *s) { ix_buf_put(b, s, strlen(s)); }
 char *ix_buf_take(ix_buf *b)
 {
     ix_buf_grow(b, 0);
+    b->s[b->len] = 0;          /* an empty buffer was never terminated */
     char *s = b->s;
     b->s = NULL;
     b->len = b->cap = 0;
