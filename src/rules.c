@@ -156,8 +156,63 @@ static const char *macro_get(const ix_rules *R, const char *name, size_t len)
     return NULL;
 }
 
-/* Expands {NAME} references. Returns NULL with an error naming the column. */
-static char *expand(loader *L, const char *src, int col0)
+/* Where the pieces of a regex source came from: a rule's regex is the
+ * concatenation of its match lines, so an offset into it is turned back
+ * into the FILE:LINE:COL of the line that holds it. */
+typedef struct srcseg {
+    size_t off;          /* offset of the piece in the regex source */
+    int line, col0;      /* its line, and the 0-based column where it starts */
+} srcseg;
+
+typedef struct srcmap {
+    srcseg *seg;
+    size_t nseg, cap;
+    /* macro expansions: expanded [xa, xb) came from source [sa, sb) */
+    struct { size_t xa, xb, sa, sb; } *mac;
+    size_t nmac, maccap;
+} srcmap;
+
+static void srcmap_seg(srcmap *m, size_t off, int line, int col0)
+{
+    if (m->nseg == m->cap) {
+        m->cap = m->cap ? m->cap * 2 : 4;
+        m->seg = ix_xrealloc(m->seg, m->cap * sizeof *m->seg);
+    }
+    m->seg[m->nseg++] = (srcseg){off, line, col0};
+}
+
+static void srcmap_free(srcmap *m)
+{
+    free(m->seg);
+    free(m->mac);
+    memset(m, 0, sizeof *m);
+}
+
+/* Line and 1-based column of source offset `off`. */
+static void srcmap_at(const srcmap *m, size_t off, int *line, int *col)
+{
+    size_t i = 0;
+    while (i + 1 < m->nseg && m->seg[i + 1].off <= off) i++;
+    *line = m->nseg ? m->seg[i].line : 0;
+    *col = m->nseg ? m->seg[i].col0 + (int)(off - m->seg[i].off) + 1 : 1;
+}
+
+/* Source offset of expanded offset `x` (a place inside an expansion is the
+ * place of its {NAME}). */
+static size_t srcmap_unexpand(const srcmap *m, size_t x)
+{
+    long shift = 0;
+    for (size_t i = 0; i < m->nmac; i++) {
+        if (x < m->mac[i].xa) break;
+        if (x < m->mac[i].xb) return m->mac[i].sa;
+        shift += (long)(m->mac[i].xb - m->mac[i].xa) - (long)(m->mac[i].sb - m->mac[i].sa);
+    }
+    return (size_t)((long)x - shift);
+}
+
+/* Expands {NAME} references. Returns NULL with an error naming the line and
+ * column (from `m`, which also records the expansions). */
+static char *expand(loader *L, const char *src, srcmap *m)
 {
     ix_buf b = {0};
     for (const char *p = src; *p;) {
@@ -168,14 +223,26 @@ static char *expand(loader *L, const char *src, int col0)
             if (*q == '}') {
                 const char *body = macro_get(L->R, p + 1, (size_t)(q - p - 1));
                 if (!body) {
-                    ix_err_set(L->e, "%s:%d:%d: unknown macro {%.*s}", L->file, L->line,
-                               col0 + (int)(p - src) + 1, (int)(q - p - 1), p + 1);
+                    int line, col;
+                    srcmap_at(m, (size_t)(p - src), &line, &col);
+                    ix_err_set(L->e, "%s:%d:%d: unknown macro {%.*s}", L->file, line, col,
+                               (int)(q - p - 1), p + 1);
                     ix_buf_free(&b);
                     return NULL;
                 }
+                size_t xa = b.len;
                 ix_buf_puts(&b, "(?:");
                 ix_buf_puts(&b, body);
                 ix_buf_putc(&b, ')');
+                if (m->nmac == m->maccap) {
+                    m->maccap = m->maccap ? m->maccap * 2 : 8;
+                    m->mac = ix_xrealloc(m->mac, m->maccap * sizeof *m->mac);
+                }
+                m->mac[m->nmac].xa = xa;
+                m->mac[m->nmac].xb = b.len;
+                m->mac[m->nmac].sa = (size_t)(p - src);
+                m->mac[m->nmac].sb = (size_t)(q + 1 - src);
+                m->nmac++;
                 p = q + 1;
                 continue;
             }
@@ -261,13 +328,10 @@ static int directive_words(loader *L, char *rest)
 
 /* ---- rules --------------------------------------------------------------- */
 
-static int compile_rule(loader *L, ix_rule *rule, ix_buf *src, int line)
+static int compile_rule(loader *L, ix_rule *rule, ix_buf *src, srcmap *m)
 {
-    if (!src->len) { ix_err_set(L->e, "%s:%d:1: rule %s has no match line", L->file, line, rule->name); return -1; }
-    int saved = L->line;
-    L->line = line;
-    char *x = expand(L, src->s, 8);
-    L->line = saved;
+    if (!src->len) { ix_err_set(L->e, "%s:%d:1: rule %s has no match line", L->file, rule->line, rule->name); return -1; }
+    char *x = expand(L, src->s, m);
     if (!x) return -1;
     rule->regex = x;
     int ec;
@@ -277,7 +341,9 @@ static int compile_rule(loader *L, ix_rule *rule, ix_buf *src, int line)
     if (!rule->code) {
         PCRE2_UCHAR msg[256];
         pcre2_get_error_message(ec, msg, sizeof msg);
-        ix_err_set(L->e, "%s:%d:1: rule %s: %s (at offset %zu of the expanded regex)", L->file, line,
+        int line, col;
+        srcmap_at(m, srcmap_unexpand(m, (size_t)eo), &line, &col);
+        ix_err_set(L->e, "%s:%d:%d: rule %s: %s (at offset %zu of the expanded regex)", L->file, line, col,
                    rule->name, (char *)msg, (size_t)eo);
         return -1;
     }
@@ -303,7 +369,8 @@ static int load_pat(loader *L, const char *path, const char *display)
     ix_rules *R = L->R;
     ix_rule *cur = NULL;
     ix_buf src = {0};
-    int rule_line = 0, rc = 0;
+    srcmap sm = {0};
+    int rc = 0;
     char *p = txt;
     L->line = 0;
     while (p && *p && !rc) {
@@ -322,9 +389,10 @@ static int load_pat(loader *L, const char *path, const char *display)
         arg = trim(arg);
         int argcol = (int)(arg - raw) + 1;
         if (!indented && cur) {                 /* a rule ends at the next top-level line */
-            rc = compile_rule(L, cur, &src, rule_line);
+            rc = compile_rule(L, cur, &src, &sm);
             cur = NULL;
             src.len = 0;
+            srcmap_free(&sm);
             if (rc) break;
         }
         if (!indented) {
@@ -335,7 +403,11 @@ static int load_pat(loader *L, const char *path, const char *display)
                 char *sp = strpbrk(arg, " \t");
                 if (!sp) { ix_err_set(L->e, "%s:%d:%d: define needs NAME REGEX", L->file, L->line, argcol); rc = -1; break; }
                 *sp = 0;
-                char *body = expand(L, trim(sp + 1), argcol + (int)(sp + 1 - arg));
+                char *def = trim(sp + 1);
+                srcmap dm = {0};
+                srcmap_seg(&dm, 0, L->line, (int)(def - raw));
+                char *body = expand(L, def, &dm);
+                srcmap_free(&dm);
                 if (!body) { rc = -1; break; }
                 add_macro(R, arg, body);
             } else if (!strcmp(ln, "words")) {
@@ -353,7 +425,6 @@ static int load_pat(loader *L, const char *path, const char *display)
                 cur->line = L->line;
                 cur->family = ix_xstrdup(L->family);
                 cur->set = json_object();
-                rule_line = L->line;
                 for (size_t i = 0; i + 1 < R->nrules; i++)
                     if (!strcmp(R->rules[i].name, cur->name)) {
                         ix_err_set(L->e, "%s:%d:%d: rule %s defined twice (first at line %d)", L->file, L->line,
@@ -368,7 +439,7 @@ static int load_pat(loader *L, const char *path, const char *display)
         }
         if (!cur) { ix_err_set(L->e, "%s:%d:1: indented line outside a rule", L->file, L->line); rc = -1; break; }
         if (!strcmp(ln, "match")) {
-            if (!src.len) rule_line = L->line;
+            srcmap_seg(&sm, src.len, L->line, argcol - 1);
             ix_buf_puts(&src, arg);
         } else if (!strcmp(ln, "set")) {
             char *sp = strpbrk(arg, " \t");
@@ -391,8 +462,9 @@ static int load_pat(loader *L, const char *path, const char *display)
             rc = -1;
         }
     }
-    if (!rc && cur) rc = compile_rule(L, cur, &src, rule_line);
+    if (!rc && cur) rc = compile_rule(L, cur, &src, &sm);
     ix_buf_free(&src);
+    srcmap_free(&sm);
     free(txt);
     return rc;
 }
