@@ -649,13 +649,17 @@ int ix_rule_match(const ix_rule *rule, ix_scratch *s, ix_doc *doc, size_t a,
         return 0;
     }
     PCRE2_SIZE *ov = pcre2_get_ovector_pointer(s->md);
+    /* rc is one more than the highest group set (0: the ovector was too
+     * small and is full). Pairs past it belong to other rules' matches or
+     * were never written, so they are neither read nor shifted. */
+    uint32_t npairs = rc > 0 ? (uint32_t)rc : pcre2_get_ovector_count(s->md);
     m->rule = rule;
     m->ov = ov;
-    m->n = (uint32_t)rc;
+    m->n = npairs;
     m->a = a + ov[0];
     m->b = a + ov[1];
     /* Store absolute offsets in the ovector copy the caller reads. */
-    for (uint32_t i = 0; i < pcre2_get_ovector_count(s->md) * 2; i++)
+    for (uint32_t i = 0; i < npairs * 2; i++)
         if (ov[i] != PCRE2_UNSET) ov[i] += a;
     return 1;
 }
