@@ -418,6 +418,17 @@ static bool candidate_person(qstate *q, size_t a, size_t b, speaker *sp)
             sp->a = pa[k];
             sp->b = pb[k];
         }
+        if (!ok) {
+            /* "a record Ferrers called": a known surname ending the part */
+            size_t e = pb[k], w0 = e;
+            while (w0 > pa[k] && s[w0 - 1] != ' ') w0--;
+            if (w0 > pa[k] && ix_is_upper(s[w0])) {
+                char *w = dupn(s + w0, e - w0);
+                const speaker *kp = known_person(q, w, a);
+                if (kp) { speaker_copy(sp, kp); sp->a = w0; sp->b = e; ok = true; }
+                free(w);
+            }
+        }
         if (!ok) { speaker_free(sp); continue; }
         if (!sp->role && np > 1) {
             size_t r = k + 1 < np ? k + 1 : k - 1;
@@ -448,7 +459,9 @@ static bool candidate_desc(qstate *q, size_t a, size_t b, speaker *sp)
     }
     char *w = dupn(s + a, b - a);
     char *org = org_in(q, w);
-    bool ok = org && b - a < 80 && ix_is_upper(s[a]) && !memchr(w, ',', b - a);
+    size_t words = 1;
+    for (size_t i = a; i < b; i++) words += s[i] == ' ';
+    bool ok = org && words <= 6 && ix_is_upper(s[a]) && !memchr(w, ',', b - a);
     if (ok) { sp->desc = w; sp->a = a; sp->b = b; }
     else free(w);
     free(org);
@@ -483,6 +496,8 @@ static bool parse_speaker(qstate *q, size_t a, size_t b, speaker *sp)
     bool ok = false;
     for (size_t k = n; k-- > 0 && !ok;) ok = candidate_person(q, starts[k], b, sp);
     for (size_t k = n; k-- > 0 && !ok;) ok = candidate_desc(q, starts[k], b, sp);
+    /* "One care leaver, who now works at ...": the head before a clause */
+    if (!ok && n > 1) ok = candidate_desc(q, a, starts[1] - 2, sp);
     if (!ok) return false;
     /* a title left at the end of the role: "... board, Cllr" is not a role */
     if (sp->person && !sp->title && sp->role) {
