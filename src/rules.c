@@ -11,7 +11,11 @@
  *     define NAME REGEX   macro; {NAME} later expands to (?:REGEX)
  *     words NAME a | b    macro matching any of the phrases (escaped,
  *                         longest first, space/hyphen interchangeable);
- *                         "words NAME @table" takes a table's phrases
+ *                         "words NAME @table" takes a table's phrases;
+ *                         "words -i NAME ..." matches them in any case
+ *   A macro becomes a PCRE2 subroutine: {NAME} is (?&NAME) and its body is
+ *   matched with the flags written in its own definition — an (?i) around
+ *   the call does not reach inside, so say -i or (?i:...) where it is meant.
  *     rule NAME           a rule; its indented lines follow:
  *       match REGEX       the regex (several match lines are concatenated)
  *       set FIELD VALUE   a constant field of the records it makes
@@ -149,13 +153,6 @@ const char *ix_table_get(const ix_table *t, const char *s, size_t len)
 
 /* ---- macros -------------------------------------------------------------- */
 
-static const char *macro_get(const ix_rules *R, const char *name, size_t len)
-{
-    for (size_t i = 0; i < R->nmacros; i++)
-        if (strlen(R->macros[i].name) == len && !memcmp(R->macros[i].name, name, len)) return R->macros[i].body;
-    return NULL;
-}
-
 /* Where the pieces of a regex source came from: a rule's regex is the
  * concatenation of its match lines, so an offset into it is turned back
  * into the FILE:LINE:COL of the line that holds it. */
@@ -167,8 +164,8 @@ typedef struct srcseg {
 typedef struct srcmap {
     srcseg *seg;
     size_t nseg, cap;
-    /* macro expansions: expanded [xa, xb) came from source [sa, sb) */
-    struct { size_t xa, xb, sa, sb; } *mac;
+    /* macro references: expanded [xa, xb) came from source [sa, sb) */
+    struct { size_t xa, xb, sa, sb; long k; } *mac;
     size_t nmac, maccap;
 } srcmap;
 
@@ -197,7 +194,7 @@ static void srcmap_at(const srcmap *m, size_t off, int *line, int *col)
     *col = m->nseg ? m->seg[i].col0 + (int)(off - m->seg[i].off) + 1 : 1;
 }
 
-/* Source offset of expanded offset `x` (a place inside an expansion is the
+/* Source offset of expanded offset `x` (a place inside a reference is the
  * place of its {NAME}). */
 static size_t srcmap_unexpand(const srcmap *m, size_t x)
 {
@@ -210,9 +207,13 @@ static size_t srcmap_unexpand(const srcmap *m, size_t x)
     return (size_t)((long)x - shift);
 }
 
-/* Expands {NAME} references. Returns NULL with an error naming the line and
- * column (from `m`, which also records the expansions). */
-static char *expand(loader *L, const char *src, srcmap *m)
+/* Rewrites {NAME} references to PCRE2 subroutine calls (?&NAME) and marks
+ * each macro used. The macro bodies go once into a (?(DEFINE)...) block at
+ * the end of the rule, so a macro used ten times costs its size once.
+ * Subroutine calls backtrack like inline groups (PCRE2 >= 10.30). Returns
+ * NULL with an error naming the line and column (from `m`, which also
+ * records where each reference was) of an unknown macro. */
+static char *expand(loader *L, const char *src, srcmap *m, bool *used)
 {
     ix_buf b = {0};
     for (const char *p = src; *p;) {
@@ -221,8 +222,11 @@ static char *expand(loader *L, const char *src, srcmap *m)
             const char *q = p + 1;
             while (ix_is_upper(*q) || ix_is_digit(*q) || *q == '_') q++;
             if (*q == '}') {
-                const char *body = macro_get(L->R, p + 1, (size_t)(q - p - 1));
-                if (!body) {
+                long k = -1;
+                for (size_t i = 0; i < L->R->nmacros; i++)
+                    if (strlen(L->R->macros[i].name) == (size_t)(q - p - 1) &&
+                        !memcmp(L->R->macros[i].name, p + 1, (size_t)(q - p - 1))) k = (long)i;
+                if (k < 0) {
                     int line, col;
                     srcmap_at(m, (size_t)(p - src), &line, &col);
                     ix_err_set(L->e, "%s:%d:%d: unknown macro {%.*s}", L->file, line, col,
@@ -230,9 +234,10 @@ static char *expand(loader *L, const char *src, srcmap *m)
                     ix_buf_free(&b);
                     return NULL;
                 }
+                if (used) used[k] = true;
                 size_t xa = b.len;
-                ix_buf_puts(&b, "(?:");
-                ix_buf_puts(&b, body);
+                ix_buf_puts(&b, "(?&");
+                ix_buf_put(&b, p + 1, (size_t)(q - p - 1));
                 ix_buf_putc(&b, ')');
                 if (m->nmac == m->maccap) {
                     m->maccap = m->maccap ? m->maccap * 2 : 8;
@@ -242,6 +247,7 @@ static char *expand(loader *L, const char *src, srcmap *m)
                 m->mac[m->nmac].xb = b.len;
                 m->mac[m->nmac].sa = (size_t)(p - src);
                 m->mac[m->nmac].sb = (size_t)(q + 1 - src);
+                m->mac[m->nmac].k = k;
                 m->nmac++;
                 p = q + 1;
                 continue;
@@ -251,6 +257,24 @@ static char *expand(loader *L, const char *src, srcmap *m)
     }
     ix_buf_grow(&b, 0);
     return ix_buf_take(&b);
+}
+
+/* Marks every macro reachable from the used ones (bodies are stored with
+ * their references already rewritten, so a scan for "(?&" finds them). */
+static void close_used(const ix_rules *R, bool *used)
+{
+    for (bool more = true; more;) {
+        more = false;
+        for (size_t i = 0; i < R->nmacros; i++) {
+            if (!used[i]) continue;
+            for (const char *p = strstr(R->macros[i].body, "(?&"); p; p = strstr(p + 3, "(?&")) {
+                const char *q = strchr(p, ')');
+                for (size_t k = 0; q && k < R->nmacros; k++)
+                    if (!used[k] && strlen(R->macros[k].name) == (size_t)(q - p - 3) &&
+                        !memcmp(R->macros[k].name, p + 3, (size_t)(q - p - 3))) { used[k] = true; more = true; }
+            }
+        }
+    }
 }
 
 static void add_macro(ix_rules *R, const char *name, char *body)
@@ -299,6 +323,9 @@ static char *trim(char *s)
 
 static int directive_words(loader *L, char *rest)
 {
+    /* "words -i NAME ..." matches the phrases in any case. */
+    bool caseless = !strncmp(rest, "-i ", 3);
+    if (caseless) rest = trim(rest + 3);
     char *name = rest;
     char *sp = strpbrk(rest, " \t");
     if (!sp) { ix_err_set(L->e, "%s:%d:1: words needs a NAME and phrases", L->file, L->line); return -1; }
@@ -321,34 +348,107 @@ static int directive_words(loader *L, char *rest)
         }
     }
     if (!n) { free(w); ix_err_set(L->e, "%s:%d:1: words %s: empty list", L->file, L->line, name); return -1; }
-    add_macro(L->R, name, words_regex(w, n));
+    char *body = words_regex(w, n);
+    if (caseless) {
+        size_t bl = strlen(body);
+        char *cb = ix_xmalloc(bl + 6);
+        snprintf(cb, bl + 6, "(?i:%s)", body);
+        free(body);
+        body = cb;
+    }
+    add_macro(L->R, name, body);
     free(w);
     return 0;
 }
 
 /* ---- rules --------------------------------------------------------------- */
 
-static int compile_rule(loader *L, ix_rule *rule, ix_buf *src, srcmap *m)
+/* The expanded regex `x` followed by a (?(DEFINE)...) block holding every
+ * macro it uses, directly or through other macros. Takes `x`, returns the
+ * full regex (malloc'd). */
+static char *with_defines(const ix_rules *R, char *x, bool *used)
 {
-    if (!src->len) { ix_err_set(L->e, "%s:%d:1: rule %s has no match line", L->file, rule->line, rule->name); return -1; }
-    char *x = expand(L, src->s, m);
-    if (!x) return -1;
-    rule->regex = x;
+    close_used(R, used);
+    ix_buf full = {0};
+    ix_buf_puts(&full, x);
+    free(x);
+    bool any = false;
+    for (size_t i = 0; i < R->nmacros; i++) {
+        if (!used[i]) continue;
+        ix_buf_puts(&full, any ? "" : "(?(DEFINE)");
+        any = true;
+        ix_buf_puts(&full, "(?<");
+        ix_buf_puts(&full, R->macros[i].name);
+        ix_buf_putc(&full, '>');
+        ix_buf_puts(&full, R->macros[i].body);
+        ix_buf_putc(&full, ')');
+    }
+    if (any) ix_buf_putc(&full, ')');
+    return ix_buf_take(&full);
+}
+
+/* Compiles `x`; on failure fills L->e with FILE:LINE:COL of the PCRE2 error
+ * offset mapped back through `m` (past the expanded text `xlen`: the end of
+ * the source `srclen`) and returns NULL. `what` names the rule or macro. */
+static pcre2_code *compile_at(loader *L, const char *x, size_t xlen, const srcmap *m, size_t srclen,
+                              const char *what)
+{
     int ec;
     PCRE2_SIZE eo;
-    rule->code = pcre2_compile((PCRE2_SPTR)x, PCRE2_ZERO_TERMINATED,
-                               PCRE2_UTF | PCRE2_DUPNAMES, &ec, &eo, NULL);
-    if (!rule->code) {
+    pcre2_code *code = pcre2_compile((PCRE2_SPTR)x, PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_DUPNAMES, &ec, &eo, NULL);
+    if (!code) {
         PCRE2_UCHAR msg[256];
         pcre2_get_error_message(ec, msg, sizeof msg);
         int line, col;
-        srcmap_at(m, srcmap_unexpand(m, (size_t)eo), &line, &col);
-        ix_err_set(L->e, "%s:%d:%d: rule %s: %s (at offset %zu of the expanded regex)", L->file, line, col,
-                   rule->name, (char *)msg, (size_t)eo);
-        return -1;
+        srcmap_at(m, eo < xlen ? srcmap_unexpand(m, eo) : srclen, &line, &col);
+        ix_err_set(L->e, "%s:%d:%d: %s: %s (at offset %zu of the expanded regex)", L->file, line, col, what,
+                   (char *)msg, (size_t)eo);
     }
+    return code;
+}
+
+static int compile_rule(loader *L, ix_rule *rule, ix_buf *src, srcmap *m)
+{
+    if (!src->len) { ix_err_set(L->e, "%s:%d:1: rule %s has no match line", L->file, rule->line, rule->name); return -1; }
+    bool *used = calloc(L->R->nmacros + 1, sizeof *used);
+    char *x = expand(L, src->s, m, used);
+    if (!x) { free(used); return -1; }
+    size_t xlen = strlen(x);
+    /* Macro bodies were checked where they were defined, so an error here
+     * is in the rule's own text. */
+    rule->regex = with_defines(L->R, x, used);
+    free(used);
+    char what[300];
+    snprintf(what, sizeof what, "rule %s", rule->name);
+    rule->code = compile_at(L, rule->regex, xlen, m, src->len, what);
+    if (!rule->code) return -1;
     pcre2_jit_compile(rule->code, PCRE2_JIT_COMPLETE);   /* falls back to the interpreter */
     return 0;
+}
+
+/* "define NAME REGEX" at the current line: expands the body and checks that
+ * it compiles on its own, so a broken macro is reported at its definition
+ * and not at some rule that happens to use it. Returns the expanded body,
+ * or NULL with an error. */
+static char *define_macro(loader *L, const char *name, const char *def, int col0)
+{
+    srcmap dm = {0};
+    srcmap_seg(&dm, 0, L->line, col0);
+    bool *used = calloc(L->R->nmacros + 1, sizeof *used);
+    char *body = expand(L, def, &dm, used);
+    if (body) {
+        size_t bl = strlen(body);
+        char *full = with_defines(L->R, ix_xstrdup(body), used);
+        char what[300];
+        snprintf(what, sizeof what, "macro {%s}", name);
+        pcre2_code *code = compile_at(L, full, bl, &dm, strlen(def), what);
+        if (code) pcre2_code_free(code);
+        else { free(body); body = NULL; }
+        free(full);
+    }
+    free(used);
+    srcmap_free(&dm);
+    return body;
 }
 
 static int load_pat(loader *L, const char *path, const char *display)
@@ -404,10 +504,7 @@ static int load_pat(loader *L, const char *path, const char *display)
                 if (!sp) { ix_err_set(L->e, "%s:%d:%d: define needs NAME REGEX", L->file, L->line, argcol); rc = -1; break; }
                 *sp = 0;
                 char *def = trim(sp + 1);
-                srcmap dm = {0};
-                srcmap_seg(&dm, 0, L->line, (int)(def - raw));
-                char *body = expand(L, def, &dm);
-                srcmap_free(&dm);
+                char *body = define_macro(L, arg, def, (int)(def - raw));
                 if (!body) { rc = -1; break; }
                 add_macro(R, arg, body);
             } else if (!strcmp(ln, "words")) {
@@ -456,7 +553,14 @@ static int load_pat(loader *L, const char *path, const char *display)
             ex->line = L->line;
             char *arrow = strstr(arg, " => ");
             if (arrow && ex->yes) { *arrow = 0; ex->expect = ix_xstrdup(trim(arrow + 4)); }
-            ex->text = ix_xstrdup(trim(arg));
+            /* "\n" in an example stands for a line break (paragraphs) */
+            char *t = ix_xstrdup(trim(arg)), *w = t;
+            for (char *rp = t; *rp; rp++) {
+                if (rp[0] == '\\' && rp[1] == 'n') { *w++ = '\n'; rp++; }
+                else *w++ = *rp;
+            }
+            *w = 0;
+            ex->text = t;
         } else {
             ix_err_set(L->e, "%s:%d:1: unknown rule line '%.*s'", L->file, L->line, (int)kwlen, ln);
             rc = -1;

@@ -133,6 +133,24 @@ int main(void)
         "  match \\s+councils)\n",
         4, 0, "unmatched closing parenthesis");
 
+    /* an error inside a macro body: at the define's line, naming the macro */
+    bad("bad macro body", "bad.pat",
+        "family rating\n"
+        "define BROKEN (?<n>\\d+\n"
+        "rule x\n"
+        "  match councils\n"
+        "  match  {BROKEN} rated\n",
+        2, 0, "macro {BROKEN}: missing closing parenthesis");
+    bad("bad macro body, column", "bad.pat",
+        "family rating\n"
+        "define OK \\d+\n"
+        "define BROKEN {OK} [a-z\n",
+        3, 0, "macro {BROKEN}: missing terminating ]");
+    bad("unmatched paren in a define", "bad.pat",
+        "family rating\n"
+        "define BROKEN {NUM}) councils\n",
+        2, 20, "macro {BROKEN}: unmatched closing parenthesis");
+
     /* a rule without a match line: the rule's line */
     bad("rule without match", "bad.pat",
         "family rating\n"
