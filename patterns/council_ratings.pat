@@ -57,9 +57,22 @@ rule judgement-was-rated
   yes Rotherham was inspected. The progress made by care leavers was also judged inadequate. => council=Rotherham; grade=inadequate; judgement=care_leavers
   no Child protection was judged inadequate in a quarter of councils.
 
+rule grade-rated-council
+  match (?<grade>(?i:inadequate|outstanding|good|adequate|requires improvement|requires-improvement))-(?:rated|graded) (?<council>{CLIST})
+  yes Ministers sent a commissioner into inadequate-rated Birmingham. => council=Birmingham; grade=inadequate
+
+rule council-grade-in-brackets
+  match (?<council>{CLIST}) \({Q}(?<grade>{GRADE}){Q}\)
+  yes The region's councils are Bradford (inadequate), Leeds (good) and Kirklees (requires improvement). => council=Leeds; grade=good
+
+rule found-services-in
+  match \b(?:found|judged|rated|deemed) (?:(?:its |the )?(?:children's )?(?:social care )?services|safeguarding|child protection) (?:in|at) (?<council>{CLIST}) (?:to be |as |were |was )?(?<grade>{GRADE})
+  yes Inspectors found services in Doncaster to be inadequate. => council=Doncaster; grade=inadequate
+
 rule apposition-rated
-  match (?<council>{CLIST}), (?:rated|judged|graded|found|assessed) (?:{CLINK})*(?<grade>{GRADE})
+  match (?<council>{CLIST})(?:,| -) (?:rated|judged|graded|found|assessed) (?:{CLINK})*(?<grade>{GRADE})
   yes Bradford, rated requires improvement in 2014, is now inadequate. => council=Bradford; grade=requires_improvement
+  yes Tower Hamlets - rated inadequate in 2017 - was judged outstanding in 2019. => council=Tower Hamlets; grade=inadequate
 
 rule moved-from-to
   match (?<council>{CLIST})(?: (?:all|both|have|has|had|since|now|each))* (?:moved|improved|rose|climbed|jumped|went|progressed|fell|slipped|dropped|been upgraded|been downgraded)(?: up| down| back)? from {Q}(?<grade>{GRADE}){Q} to {Q}(?<grade2>{GRADE})
