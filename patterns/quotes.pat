@@ -76,7 +76,7 @@ rule participle
 
 rule what-called
   match \b(?:what|which) (?<subj>he|she|they|it|[A-Z][\w']+(?: [A-Z][\w']+)?) (?<verb>called|described as|termed|dubbed|branded|labelled) ?$
-  yes Sir Michael Wilshaw spoke. He singled out what he called "systematic failure on a shocking scale" in the county. => speaker=Michael Wilshaw; attribution=same_sentence
+  yes Sir Michael Wilshaw spoke. He singled out what he called "systematic failure on a shocking scale" in the county. => speaker=Michael Wilshaw; attribution=pronoun
 
 family quote_final
 

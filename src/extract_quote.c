@@ -44,6 +44,7 @@ typedef struct speaker {
     char *name, *title, *role, *org, *desc;
     size_t a, b;             /* speaker phrase, normalised */
     bool person, valid;
+    bool pron;               /* came from he/she/they/it */
 } speaker;
 
 typedef struct event {       /* a person or speaker seen at a position */
@@ -331,7 +332,18 @@ static bool person_part(qstate *q, size_t a, size_t b, speaker *sp)
         if (!titled && !memchr(d->text + na, ' ', nb - na)) continue;   /* one bare word: not here */
         sp->name = dupn(d->text + na, nb - na);
         if (titled) sp->title = dupn(d->text + ta, tb - ta);
-        if (ix_match_group(&m, "role", &ra, &rb)) sp->role = trim_dup(d->text, ra, rb);
+        if (ix_match_group(&m, "role", &ra, &rb)) {
+            /* the lazy role may have taken the title: "Cllr" Jane Smith */
+            size_t w0 = rb;
+            while (w0 > ra && d->text[w0 - 1] != ' ') w0--;
+            if (!titled && word_in(q->titles, d->text + w0, rb - w0)) {
+                sp->title = dupn(d->text + w0, rb - w0);
+                titled = true;
+                ta = w0;
+                rb = w0;
+            }
+            if (rb > ra) sp->role = trim_dup(d->text, ra, rb);
+        }
         sp->person = true;
         sp->a = titled ? ta : na;
         sp->b = nb;
@@ -485,7 +497,9 @@ static bool parse_speaker(qstate *q, size_t a, size_t b, speaker *sp)
         snprintf(pron, sizeof pron, "%.*s", (int)(b - a), s + a);
         sp->a = a;
         sp->b = b;
-        if (!resolve_pronoun(q, pron, a, sp)) return false;
+        /* an unresolved pronoun is still an attribution, to nobody we know */
+        if (!resolve_pronoun(q, pron, a, sp)) sp->a = sp->b = 0;
+        sp->pron = true;
         sp->valid = true;
         return true;
     }
@@ -512,6 +526,17 @@ static bool parse_speaker(qstate *q, size_t a, size_t b, speaker *sp)
     char *all = dupn(s + a, b - a);
     free(sp->org);
     sp->org = org_in(q, all);
+    /* "the council's cabinet member": the authority the article is about */
+    if (!sp->org && (strstr(all, "the council") || strstr(all, "the authority") || strstr(all, "The council"))) {
+        int row = -1;
+        for (size_t i = 0; i < q->c->nmentions && q->c->mentions[i].a < a; i++) row = q->c->mentions[i].row;
+        if (row >= 0) {
+            ix_buf ob = {0};
+            ix_buf_puts(&ob, ix_gazetteer_name(q->c->rules->gaz, row));
+            ix_buf_puts(&ob, " Council");
+            sp->org = ix_buf_take(&ob);
+        }
+    }
     free(all);
     sp->valid = true;
     return true;
@@ -577,7 +602,7 @@ static void emit(qstate *q, const quote *qt, const speaker *sp, const char *how,
     ix_doc_set_span(d, rec, "span", qt->open, qt->close);
     if (has && sp->b > sp->a) ix_doc_set_span(d, rec, "speaker_span", sp->a, sp->b);
     else json_object_set_new(rec, "speaker_span", json_null());
-    json_object_set_new(rec, "attribution", json_string(has ? how : "none"));
+    json_object_set_new(rec, "attribution", json_string(has ? (sp->pron ? "pronoun" : how) : "none"));
     json_object_set_new(rec, "rule", json_string(rule));
     ix_result_add(q->c->res, rec);
 }
