@@ -34,17 +34,6 @@ words UNITHEAD @units
 define UNITMOD (?:(?:local|English|council|county|unitary|London|metropolitan|new|other|inspected|remaining|single-tier|shire|district|city|borough|the|inspected|Greater [A-Z][a-z]+|[A-Z][a-z]+(?: [A-Z][a-z]+)?|[A-Z][a-z]+'s|region's|country's|capital's) )
 define UNIT (?:{UNITHEAD}|(?:{UNITMOD}){1,3}(?:{UNITHEAD}))(?![\w-])
 
-# Grades: verb forms can follow a figure directly ("88 performed well"),
-# adjectives follow a linking phrase ("were judged to be inadequate").
-define IMPROVE (?:(?:requires?|required|requiring|need(?:s|ed)?|needing) improvement(?: to be good)?)
-define GRADEV (?:perform(?:s|ed|ing)? (?:excellently or well|excellently|well|adequately|poorly|badly)|{Q}{IMPROVE}{Q})
-define GRADEA (?:{Q}(?:good or (?:better|outstanding)|outstanding or good|excellent or good|at least good|inadequate or {IMPROVE}|{IMPROVE} or inadequate|not (?:providing |yet )?good enough|not yet good|(?:less|worse|lower) than {Q}good|below {Q}good|short of {Q}good|outstanding|excellent|good|inadequate|adequate|satisfactory|poor|(?:the )?(?:top|highest|lowest|bottom) (?:grade|rating|judgement))(?![\w-]){Q})
-define GRADE (?:{GRADEV}|{GRADEA})
-define GRADEWORD (?i:outstanding|excellent|good|inadequate|adequate|satisfactory|poor|improvement)
-
-# Words that link a figure to its grade.
-define LINKW (?:were|was|are|is|have been|has been|had been|had|have|has|been|being|be|now|currently|still|all|also|each|both|judged|rated|found|deemed|graded|assessed|considered|classed|classified|as|to be|to|told they|told it|told that (?:their|its) (?:children's )?services(?: for children)?|providing|to provide|provide|provided|remain|remains|remained|overall|then|previously|subsequently|already|again|given|awarded|received|receiving|to receive|achieved|achieving|earned|by Ofsted|by inspectors|so far|in total|in all|improved to|moved to|risen to|rose to|fell to|dropped to|upgraded to|downgraded to|therefore|officially|formally|only|just|first|a|an|the|an overall|(?:an? |the )?(?:overall )?(?:rating|grade|judgement|verdict) of|that (?:are|were|was|is|have been|had been)|which (?:are|were|was|is|have been|had been)|(?:now )?have children's services that|whose children's services (?:are|were|have been)|found services to be)
-define LINK (?: {LINKW}){0,7}
 # Words between a figure and its link: "inspected under a new regime",
 # ", including Leeds and North Yorkshire,", " - help and protection, ... -".
 define GAPW (?:,? (?!(?:were|was|are|is|have|has|had|and|but|while|whereas|which|who|whose|that|of which|compared)\b)(?!{CARD})[^\s.;:!?,()]+)
@@ -86,6 +75,16 @@ rule one-of-n
   yes Wigan is now one of four judged good or better. => grade=good_or_better; count=4
   yes making it one of only two in the country to receive the top grade twice. => grade=outstanding; count=2
   no One of the 10 councils was rated inadequate.
+
+rule verb-count-grade
+  match \b(?:rated|judged|graded|found|deemed|assessed|declared) (?:(?<approx>{APPROX}) )?(?<q>{QUANT})(?: (?<unit>{UNIT}))? (?:(?:as|to be|to have been) )?(?<grade>{GRADEA})
+  yes Last year Ofsted rated 12 councils outstanding. => grade=outstanding; count=12; unit=councils
+  no Ofsted rated the council inadequate.
+
+rule number-of-has-risen
+  match (?i:the )?(?:number|proportion|percentage|share) of (?<unit>{UNIT})(?: in [A-Z][\w-]*(?: [A-Z][\w-]*)?)?(?: {LINKW}){1,6} (?<grade>{GRADE})(?: {LINKW}){0,3} (?:has |have |had )?(?:fallen|fell|risen|rose|increased|decreased|dropped|grown|grew|reached|stands|stood|climbed|now stands|is now|was|is)(?: to| at| from [\w% ]{1,20}? to)? (?:(?<approx>{APPROX}) )?(?<q>{QUANT})
+  yes The number of councils rated inadequate has fallen to 20. => grade=inadequate; count=20; unit=councils
+  yes The proportion of authorities judged good or outstanding rose to 56 per cent. => grade=good_or_better; share=0.56
 
 rule count-judged
   match (?<![\w'-])(?:(?<approx>{APPROX}) )?(?:(?i:all|only|just|a further|another|the remaining|the other|all of the|of these,?|in all,?|some) )?(?<q>{QUANT})(?: \((?<paren>[^()]{1,24})\)| - (?<paren>{CARD}) -)?(?: of(?: the| all| England's| the country's| these| those)?(?: (?<total>{CARD}))?)?(?: (?<unit>{UNIT})(?: \((?<paren>[^()]{1,24})\)| - (?<paren>{CARD}) -)?)?(?:{GAP}(?: {LINKW}){1,7}|(?: {LINKW}){0,7}) (?<grade>{GRADE})(?:(?:,| -) (?:or |(?<approx2>about|around|roughly|some|nearly|almost) )?(?<paren>\d+(?:\.\d+)? ?(?:per cent|%)))?
@@ -129,7 +128,7 @@ rule list-next
 
 rule compared-with
   continue
-  match ,? (?:compared (?:with|to)|up from|down from|from|against|a rise from|a fall from|an increase from|a drop from) (?:(?<approx>{APPROX}) )?(?<q>{QUANT})
+  match ,? (?:compared (?:with|to)|up from|down from|from|against|a rise from|a fall from|an increase from|a drop from) (?:(?<approx>{APPROX}) )?(?<q>{QUANT})(?: in (?<period>(?:19|20)\d\d(?:[/-](?:19|20)?\d\d)?))?
   set grade_from previous
   yes Just under half of all authorities (47 per cent) are now judged good or outstanding, compared with 36 per cent in 2016. => grade=good_or_better; share=0.36; period=2016
   yes Twelve councils were rated outstanding, down from 20 in 2010. => grade=outstanding; count=20
