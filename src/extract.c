@@ -252,10 +252,11 @@ ix_result *ix_extract(const ix_rules *r, ix_scratch *s, const ix_input *in, unsi
     c.ratings = json_array();
     ix_extract_council(&c);
     ix_extract_rating(&c);
+    ix_extract_quote(&c);            /* before council ratings: they skip quoted hopes */
     ix_extract_council_rating(&c);
-    ix_extract_quote(&c);
     json_decref(c.ratings);
     free(c.rating_spans);
+    free(c.quote_spans);
     free(c.mentions);
 
     json_object_set_new(rec, "warnings", d.warnings);
