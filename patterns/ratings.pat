@@ -139,9 +139,12 @@ rule compared-with
 family rating_context
 
 rule of-the-n
-  match (?:^|, |; )(?i:of) (?:the |all |its |their |these |those |[\w']+'s )?(?<total>{CARD})(?: (?<unit>{UNIT}))?[^,;]{0,120}?,
+  match (?:^(?:[\d.]+ |\(?[a-z0-9]\) )?|, |; |\bthat |\band )(?i:of) (?:the |all |its |their |these |those )?(?:[\w'-]+'s )?(?<total>{CARD})(?: (?<unit>{UNIT}))?[^,;]{0,120}?,
   yes Of the 87 local authorities inspected since 2013, 22 were judged inadequate.
   yes Of the six, two authorities were found inadequate.
+  yes The watchdog said that of the 103 councils it had inspected since 2013, 68 had been rated inadequate.
+  yes 4.1 Of the ten Greater Manchester authorities, Wigan is now one of four judged good or better.
+  yes Of the region's 12 councils, nine are rated good or outstanding.
 
 rule n-of-which
   match (?<total>{CARD}) (?:full |new |separate )?(?<unit>{UNIT})[^,;.]{0,80}?,? of (?:which|whom|these|them)\b
