@@ -25,6 +25,11 @@ rule body-suffix
   no Derby| Council
   no Derby|'s children's services
 
+rule joint-police
+  match ^ and [A-Z][\w-]+(?: [A-Z][\w-]+)? (?:Police|Constabulary|Fire and Rescue|Fire|NHS|Probation)\b
+  yes Devon| and Cornwall Police said
+  no Devon| and Cornwall councils
+
 rule city-or-county-club
   match ^\s(?:City|County|Town)(?!\s+(?:Council|council|Borough))\b
   yes Hull| City beat them at home
@@ -67,3 +72,13 @@ rule council-vocabulary
   match (?i:\b(?:councils?|local authorit(?:y|ies)|authorit(?:y|ies)|children's services|social care|social work(?:ers?)?|safeguarding|child protection|ofsted|inspect(?:ed|ion|ions|ors?)|rated|judged|inadequate|requires improvement|care leavers|children in care|looked-after|fostering|adoption|commissioner|intervention)\b)
   yes Sunderland, whose children's services have been taken over
   no Reading is fun.
+
+# A name that is also a word may open a sentence as a council when a verb of
+# being or having follows: "Kent was rated good", not "Reading is a skill".
+family council_start_after
+
+rule aux-follows
+  match ^(?:'s)?(?:,? (?:was|were|has|had|have|became|remains|remained|now|is (?:now|still|one|among|rated|judged|currently|the only|good|outstanding|inadequate|in)|has been|had been|also|said|says|council|Council)\b|, (?:rated|judged|inspected|graded|which|whose|where|too|by contrast)\b)
+  yes Kent| was rated good
+  yes Bradford|, rated requires improvement in 2014, is now inadequate
+  no Reading| is a key skill
