@@ -100,6 +100,9 @@ static bool digits(const char *w, long *out)
 
 /* Parses words [i, j) as one cardinal ("twenty six", "one hundred and
  * twelve", "1,400"). Returns true and the value. */
+/* The largest cardinal the parser accepts. */
+#define NUMBER_MAX 1000000000000L
+
 static bool cardinal(const ix_lexicon *lx, char **w, size_t i, size_t j, long *out)
 {
     if (i >= j) return false;
@@ -125,10 +128,14 @@ static bool cardinal(const ix_lexicon *lx, char **w, size_t i, size_t j, long *o
         long d;
         if (x && x->kind == W_CARD) { cur += x->v; any = true; }
         else if (x && x->kind == W_SCALE && any) {
+            /* "hundred hundred hundred ..." must not overflow (UB): no
+             * text states a count this large, so it is not a cardinal. */
+            if (x->v > 0 && cur > NUMBER_MAX / x->v) return false;
             cur *= x->v;
             if (x->v >= 1000) { total += cur; cur = 0; }
         } else if (digits(w[k], &d) && !any) { cur = d; any = true; }
         else return false;
+        if (cur > NUMBER_MAX || total > NUMBER_MAX) return false;
     }
     if (!any) return false;
     *out = total + cur;
