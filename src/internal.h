@@ -197,6 +197,7 @@ struct ix_scratch {
     const ix_rule *rules;    /* the rule array rule_hits is indexed by */
     size_t nrules;
     unsigned *rule_hits;     /* per rule, in the current document */
+    unsigned *rule_windows;  /* long-subject windows searched, per rule */
 };
 
 /* Starts a new document: clears the limit counts (rules.c). */

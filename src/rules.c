@@ -41,6 +41,10 @@
  * millisecond), and a document of many similar paragraphs would otherwise
  * pay it on every one. */
 #define IX_LIMIT_HITS_PER_RULE 8u
+/* Searches longer than this are made in windows (see ix_rule_match). */
+#define IX_WINDOW 2048u
+#define IX_WINDOW_OVERLAP 512u
+#define IX_LONG_WINDOWS 64u
 
 typedef struct family {
     char *name;
@@ -732,7 +736,8 @@ ix_scratch *ix_scratch_new(const ix_rules *r)
     s->rules = r->rules;
     s->nrules = r->nrules;
     s->rule_hits = calloc(r->nrules + 1, sizeof *s->rule_hits);
-    if (!s->md || !s->mctx || !s->rule_hits) { ix_scratch_free(s); return NULL; }
+    s->rule_windows = calloc(r->nrules + 1, sizeof *s->rule_windows);
+    if (!s->md || !s->mctx || !s->rule_hits || !s->rule_windows) { ix_scratch_free(s); return NULL; }
     return s;
 }
 
@@ -740,6 +745,7 @@ void ix_scratch_reset(ix_scratch *s)
 {
     s->limit_hits = 0;
     memset(s->rule_hits, 0, s->nrules * sizeof *s->rule_hits);
+    memset(s->rule_windows, 0, s->nrules * sizeof *s->rule_windows);
 }
 
 void ix_scratch_free(ix_scratch *s)
@@ -749,6 +755,7 @@ void ix_scratch_free(ix_scratch *s)
     pcre2_jit_stack_free(s->jit);
     pcre2_match_context_free(s->mctx);
     free(s->rule_hits);
+    free(s->rule_windows);
     free(s);
 }
 
@@ -764,9 +771,43 @@ int ix_rule_match(const ix_rule *rule, ix_scratch *s, ix_doc *doc, size_t a,
     }
     /* The subject is [a, b): lookbehinds may see text before `start` but
      * never outside the sentence/paragraph we were given. The text was
-     * validated once by the decoder, so PCRE2 need not check UTF-8 again. */
-    int rc = pcre2_match(rule->code, (PCRE2_SPTR)doc->text + a, b - a, start - a,
-                         PCRE2_NO_UTF_CHECK | (anchored ? PCRE2_ANCHORED : 0), s->md, s->mctx);
+     * validated once by the decoder, so PCRE2 need not check UTF-8 again.
+     *
+     * A search longer than IX_WINDOW bytes (real sentences and paragraphs
+     * are a few hundred; only text without sentence breaks gets there) is
+     * made in overlapping windows. The match limit does not bound a JIT
+     * search whose every start position scans far ahead (a greedy
+     * [A-Z]\w*(?: [A-Z]\w*)* over "Mr. J. Mr. J. ..."): that is quadratic
+     * in the subject and a 20 KB sentence took 12 s; windows make it
+     * linear. $ does not match at a window's end (PCRE2_NOTEOL), and a
+     * match no longer than the overlap is found whole. A rule that has
+     * searched IX_LONG_WINDOWS windows in a document is not run on long
+     * subjects again in it. */
+    uint32_t opts = PCRE2_NO_UTF_CHECK | (anchored ? PCRE2_ANCHORED : 0);
+    int rc;
+    if (b - start <= IX_WINDOW) {
+        rc = pcre2_match(rule->code, (PCRE2_SPTR)doc->text + a, b - a, start - a, opts, s->md, s->mctx);
+    } else {
+        if (ri != (size_t)-1 && s->rule_windows[ri] >= IX_LONG_WINDOWS) return 0;
+        size_t ws = start;
+        for (;;) {
+            size_t we = b - ws > IX_WINDOW ? ws + IX_WINDOW : b;
+            /* end on a character boundary */
+            while (we < b && ((unsigned char)doc->text[we] & 0xC0) == 0x80) we++;
+            rc = pcre2_match(rule->code, (PCRE2_SPTR)doc->text + a, we - a, ws - a,
+                             opts | (we < b ? PCRE2_NOTEOL : 0), s->md, s->mctx);
+            if (ri != (size_t)-1 && ++s->rule_windows[ri] == IX_LONG_WINDOWS && doc->warnings) {
+                char msg[256];
+                snprintf(msg, sizeof msg, "rule %s searched %u windows of text without sentence breaks; not "
+                         "run on such text in the rest of this document", rule->name, IX_LONG_WINDOWS);
+                json_array_append_new(doc->warnings, json_string(msg));
+            }
+            if (rc != PCRE2_ERROR_NOMATCH || we == b || anchored) break;
+            if (ri != (size_t)-1 && s->rule_windows[ri] >= IX_LONG_WINDOWS) break;
+            ws = we - IX_WINDOW_OVERLAP;
+            while (((unsigned char)doc->text[ws] & 0xC0) == 0x80) ws++;
+        }
+    }
     if (rc == PCRE2_ERROR_NOMATCH) return 0;
     if (rc < 0) {
         if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT || rc == PCRE2_ERROR_HEAPLIMIT ||
