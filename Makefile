@@ -112,6 +112,7 @@ fuzz: fuzz-build
 # so not part of `make test`.
 test-big: inspex
 	python3 tests/robust/robust.py big
+	python3 tests/robust/linear.py --all 20000
 
 # Every inspex run of the robustness suite under valgrind (memcheck), and the
 # fuzz regression inputs too: no invalid access, no definite leak.

@@ -9,7 +9,10 @@ work doubles with the input; quadratic work quadruples. A ratio above
 MAX_RATIO fails. Instructions, not seconds: the count does not depend on
 the machine's load.
 
-    linear.py [N]        (default N = 20000 bytes)
+    linear.py [--all] [N]    (default N = 20000 bytes)
+
+HEAVY generators drive rules whose every window search is expensive (each
+costs minutes under callgrind); they run only with --all (make test-big).
 
 Cases listed in XFAIL are known quadratic in code this suite may not
 change; they are measured and reported but do not fail (an XPASS says
@@ -33,9 +36,14 @@ MAX_RATIO = 2.3   # linear cases measure 1.97-2.04
 # the lead): unsupported weak mentions are each compared with every other
 # candidate. Reported upstream; remove when fixed.
 XFAIL = {"weak-unsupported", "reading-unsupported"}
+# Linear, but ~1 s per 20 KB natively with the council_rating rules'
+# unbounded {CNAME} (see the report of issue 6): too slow for make test.
+HEAVY = {"initials", "weak-councils", "councils"}
 
 
 def main(argv):
+    every = "--all" in argv
+    argv = [a for a in argv if a != "--all"]
     n = int(argv[1]) if len(argv) > 1 else 20000
     if not shutil.which("valgrind"):
         print("# valgrind not installed: skipped")
@@ -49,7 +57,9 @@ def main(argv):
         return 0
     d = tempfile.mkdtemp(prefix="inspex-linear.")
     try:
-        names = list(gen.PATHOLOGICAL)
+        names = [g for g in gen.PATHOLOGICAL if every or g not in HEAVY]
+        if not every:
+            print("# not run here (make test-big runs them): " + ", ".join(sorted(HEAVY)))
         files = []
         for i, g in enumerate(names):
             for k, size in ((1, n), (2, 2 * n)):
