@@ -198,6 +198,7 @@ struct ix_scratch {
     size_t nrules;
     unsigned *rule_hits;     /* per rule, in the current document */
     unsigned *rule_windows;  /* long-subject windows searched, per rule */
+    bool long_warned;        /* the long-subject warning was given */
 };
 
 /* Starts a new document: clears the limit counts (rules.c). */

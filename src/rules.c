@@ -744,6 +744,7 @@ ix_scratch *ix_scratch_new(const ix_rules *r)
 void ix_scratch_reset(ix_scratch *s)
 {
     s->limit_hits = 0;
+    s->long_warned = false;
     memset(s->rule_hits, 0, s->nrules * sizeof *s->rule_hits);
     memset(s->rule_windows, 0, s->nrules * sizeof *s->rule_windows);
 }
@@ -796,10 +797,12 @@ int ix_rule_match(const ix_rule *rule, ix_scratch *s, ix_doc *doc, size_t a,
             while (we < b && ((unsigned char)doc->text[we] & 0xC0) == 0x80) we++;
             rc = pcre2_match(rule->code, (PCRE2_SPTR)doc->text + a, we - a, ws - a,
                              opts | (we < b ? PCRE2_NOTEOL : 0), s->md, s->mctx);
-            if (ri != (size_t)-1 && ++s->rule_windows[ri] == IX_LONG_WINDOWS && doc->warnings) {
+            if (ri != (size_t)-1 && ++s->rule_windows[ri] == IX_LONG_WINDOWS && doc->warnings && !s->long_warned) {
                 char msg[256];
-                snprintf(msg, sizeof msg, "rule %s searched %u windows of text without sentence breaks; not "
-                         "run on such text in the rest of this document", rule->name, IX_LONG_WINDOWS);
+                s->long_warned = true;      /* once per document, not per rule */
+                snprintf(msg, sizeof msg, "text without sentence breaks (%zu bytes at byte %zu): rules searched "
+                         "only its first %u KB", b - a, ix_offmap_start(&doc->dec.map, ix_offmap_start(&doc->map, a)),
+                         (IX_LONG_WINDOWS * (IX_WINDOW - IX_WINDOW_OVERLAP)) >> 10);
                 json_array_append_new(doc->warnings, json_string(msg));
             }
             if (rc != PCRE2_ERROR_NOMATCH || we == b || anchored) break;

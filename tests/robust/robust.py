@@ -289,7 +289,8 @@ def group_bad(big=False):
         else:
             docs[name] = data
             check_spans(r.records(), {name: data}, what)
-        expect_doc(r, name, what, no_warnings=True)
+        rec = expect_doc(r, name, what, warning="bytes at byte 0): rules searched only its first 96 KB")
+        check(rec and len(rec.get("warnings", [])) == 1, what + ": one warning", repr(rec and rec.get("warnings"))[:300])
         memory_bound(r, len(data), what)
         r = isolated(d, [name], what + " over --max-doc-bytes 1M", 1, extra=["--max-doc-bytes", "1M"])
         expect_error(r, name, what + " over --max-doc-bytes 1M", "over --max-doc-bytes 1048576; skipped")
