@@ -39,10 +39,15 @@ XFAIL = {"weak-unsupported", "reading-unsupported", "council-sentences"}
 # With --all these run at a larger N, where their quadratic part shows:
 # council-sentences calls ix_ctx_mentions_in (a scan of every mention) for
 # every match, x2.6 per doubling natively from 200 KB on.
-SIZES_ALL = {"council-sentences": 200000}
+# The HEAVY ones run at 6000 bytes (three 2 KB windows, already past the
+# quadratic regime inside one window) to keep test-big within minutes.
+SIZES_ALL = {"council-sentences": 200000, "initials": 6000, "councils": 6000}
 # Linear, but ~1 s per 20 KB natively with the council_rating rules'
 # unbounded {CNAME} (see the report of issue 6): too slow for make test.
 HEAVY = {"initials", "weak-councils", "councils"}
+# Even at 6000 bytes weak-councils costs 56 G instructions under callgrind
+# (x2.13 measured: linear); left out of --all too, to keep test-big short.
+SKIP = {"weak-councils"}
 
 
 def main(argv):
@@ -61,7 +66,7 @@ def main(argv):
         return 0
     d = tempfile.mkdtemp(prefix="inspex-linear.")
     try:
-        names = [g for g in gen.PATHOLOGICAL if every or g not in HEAVY]
+        names = [g for g in gen.PATHOLOGICAL if g not in SKIP and (every or g not in HEAVY)]
         if not every:
             print("# not run here (make test-big runs them): " + ", ".join(sorted(HEAVY)))
         files = []
