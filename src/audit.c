@@ -213,6 +213,21 @@ static int cmp_gw(const void *x, const void *y)
     return strcmp(a->key, b->key);
 }
 
+static char *unquote(const char *s);
+
+/* Text as grade phrases are matched: quote marks dropped, hyphens and white
+ * space folded to one space, lower case (what ix_lookup_key does for table
+ * keys, also for curly marks). */
+static char *grade_key(const char *s)
+{
+    char *u = unquote(s);
+    for (char *q = u; *q; q++)
+        if (*q == '-') *q = ' ';
+    char *f = fold(u, strlen(u), true);
+    free(u);
+    return f;
+}
+
 /* Is `code` one of the space-separated codes of `list`? */
 static bool has_code(const char *list, const char *code)
 {
@@ -229,7 +244,7 @@ static void load_vocab(ix_audit *a, priv *p)
         p->have_grades = true;
         p->gw = ix_xmalloc(t->n * sizeof *p->gw);
         for (size_t i = 0; i < t->n; i++) {
-            char *k = fold(t->key[i], strlen(t->key[i]), true);
+            char *k = grade_key(t->key[i]);
             /* the value may carry more columns; the grade is the first */
             size_t gl = strcspn(t->val[i], "\t ");
             p->gw[p->ngw++] = (gword){k, strlen(k), own(p, ix_xstrndup(t->val[i], gl))};
@@ -788,7 +803,7 @@ static void check_grade(ix_audit *a, size_t i)
         NOTE(a, i, "provenance.grade", IX_V_SKIP, "no grade vocabulary (patterns/grades.tsv)");
         return;
     }
-    char *t = fold(ev, strlen(ev), true);
+    char *t = grade_key(ev);
     size_t tl = strlen(t);
     unsigned found = 0;
     ix_buf seen = {0};

@@ -23,7 +23,7 @@
  * Tolerances, chosen so that what journalists call rounding passes and a
  * different number does not: an exact share covers +/-1 percentage point
  * (and the floor or ceiling of share x total); "about" +/-5 points;
- * "almost" up to 10 points under; "more than"/"less than"/"up to" one side.
+ * "almost" up to 6 points under; "more than"/"less than"/"up to" one side.
  * Units that name the same set of councils (authorities, councils, areas,
  * departments, ...) compare as one class; periods compare after folding
  * "2013-14", "2013–14" and "2013/2014" to "2013/14".
@@ -52,6 +52,7 @@ typedef struct fig {
     int approx;
     char *unit;             /* unit class, or NULL */
     char *period;           /* folded, or NULL */
+    const char *scope;      /* the judgement the figure is about ("overall") */
     bool headline;
 } fig;
 
@@ -138,6 +139,46 @@ static int approx_of(const char *s)
     return AP_NONE;
 }
 
+/* What a figure counts judgements of: a sub-judgement named in its
+ * sentence ("rated inadequate for the experiences of care leavers") makes
+ * it a different set from the overall grades. */
+/* The sentence around a span, as decoded text: back to the previous
+ * sentence end, on to the next one (at most 300 bytes each way). */
+static char *sentence_of(const ix_adoc *d, size_t a, size_t b)
+{
+    if (!d->bytes || b > d->len || a > b) return NULL;
+    size_t x = a, y = b;
+    while (x > 0 && a - x < 300) {
+        unsigned char c = d->bytes[x - 1];
+        if ((c == '.' || c == '!' || c == '?') && x < d->len && ix_is_space(d->bytes[x])) break;
+        if (c == '\n' && x >= 2 && d->bytes[x - 2] == '\n') break;
+        x--;
+    }
+    while (y < d->len && y - b < 300) {
+        unsigned char c = d->bytes[y];
+        if (c == '.' || c == '!' || c == '?') break;
+        if (c == '\n' && y + 1 < d->len && d->bytes[y + 1] == '\n') break;
+        y++;
+    }
+    return ix_decode_bytes((ix_encoding)d->enc, d->bytes + x, y - x, NULL);
+}
+
+static const char *scope_of(const char *ev)
+{
+    static const char *const kw[][2] = {
+        {"care leaver", "care_leavers"}, {"adoption", "adoption"}, {"children in care", "looked_after"},
+        {"looked after", "looked_after"}, {"looked-after", "looked_after"}, {"leadership", "leadership"},
+        {"help and protection", "child_protection"}, {"child protection", "child_protection"},
+    };
+    if (!ev) return "overall";
+    char *f = lower_fold(ev);
+    const char *sc = "overall";
+    for (size_t k = 0; k < sizeof kw / sizeof *kw; k++)
+        if (strstr(f, kw[k][0])) { sc = kw[k][1]; break; }
+    free(f);
+    return sc;
+}
+
 static bool read_fig(const ix_audit *a, size_t i, fig *f)
 {
     const ix_arec *r = &a->recs[i];
@@ -157,7 +198,11 @@ static bool read_fig(const ix_audit *a, size_t i, fig *f)
     f->approx = approx_of(jstr(r->rec, "approx"));
     f->unit = unit_class(jstr(r->rec, "unit"));
     f->period = period_fold(jstr(r->rec, "period"));
+    char *sent = r->has_span ? sentence_of(&a->docs[r->doc], r->a, r->b) : NULL;
+    f->scope = scope_of(sent ? sent : jstr(r->rec, "evidence"));
+    free(sent);
     const ix_adoc *d = &a->docs[r->doc];
+    if (d->enc < 0) return false;
     f->headline = r->has_span && d->head_b > d->head_a && r->a >= d->head_a && r->b <= d->head_b;
     return true;
 }
@@ -175,7 +220,7 @@ static void share_interval(double s, int ap, double *lo, double *hi)
     case AP_MORE: *lo = s; *hi = 1; break;
     case AP_LESS: case AP_UPTO: *lo = 0; *hi = s; break;
     case AP_ABOUT: *lo = s - 0.05; *hi = s + 0.05; break;
-    case AP_ALMOST: *lo = s - 0.1; *hi = s; break;
+    case AP_ALMOST: *lo = s - 0.06; *hi = s; break;
     default: *lo = s - 0.01; *hi = s + 0.01;
     }
 }
@@ -562,6 +607,8 @@ static int cmp_key(const fig *x, const fig *y)
     if (c) return c;
     c = strcmp(x->unit ? x->unit : "", y->unit ? y->unit : "");
     if (c) return c;
+    c = strcmp(x->scope, y->scope);
+    if (c) return c;
     return x->grade - y->grade;
 }
 
@@ -600,7 +647,10 @@ static void agree_set(ix_audit *a, fig **s, size_t n, const size_t *canon)
     ix_agree_row *row = add_row(a);
     row->period = ix_xstrdup(s[0]->period);
     row->unit = ix_xstrdup(s[0]->unit ? s[0]->unit : "");
-    row->grade = ix_xstrdup(grade_names[s[0]->grade]);
+    char gname[96];
+    snprintf(gname, sizeof gname, "%s%s%s%s", grade_names[s[0]->grade], strcmp(s[0]->scope, "overall") ? " (" : "",
+             strcmp(s[0]->scope, "overall") ? s[0]->scope : "", strcmp(s[0]->scope, "overall") ? ")" : "");
+    row->grade = ix_xstrdup(gname);
     bool all_total = true;
     for (size_t k = 0; k < n; k++) all_total &= s[k]->ht;
     if (all_total) {

@@ -4,10 +4,11 @@
  * script inline (no network, no external assets) that opens in any browser:
  *   - a summary of the checks, with a link to every failing record;
  *   - a colour legend for the record types;
- *   - the cross-document agreement table and a per-council table;
+ *   - the cross-document agreement table;
  *   - one collapsible <details> section per document: its text with every
  *     record's span highlighted by type (hover: the record's fields; click:
- *     a panel with them), then a table of its records and their verdicts.
+ *     a panel with them), then a table of its records and their verdicts;
+ *   - a per-council table: the documents naming it, the ratings they give.
  *
  * Every piece of source text and every record value is HTML-escaped: an
  * article containing <script> renders as text. Spans index the original
@@ -149,7 +150,7 @@ static const char *const js =
     "(function(){\n"
     "function openTo(id){var el=document.getElementById(id);if(!el)return;\n"
     " for(var p=el;p;p=p.parentElement)if(p.tagName==='DETAILS')p.open=true;\n"
-    " el.scrollIntoView({block:'center'});el.classList.add('flash');setTimeout(function(){el.classList.remove('flash')},1600);}\n"
+    " el.scrollIntoView({block:el.tagName==='DETAILS'?'start':'center'});el.classList.add('flash');setTimeout(function(){el.classList.remove('flash')},1600);}\n"
     "document.addEventListener('click',function(e){\n"
     " var a=e.target.closest('a[href^=\"#\"]');\n"
     " if(a){var id=a.getAttribute('href').slice(1);if(id){e.preventDefault();history.replaceState(null,'','#'+id);openTo(id);}return;}\n"
@@ -537,16 +538,17 @@ int ix_audit_html(const ix_audit *a, FILE *out, ix_err *e)
     escs(&o, a->name);
     putf(&o, "</code>: %zu documents, %zu records; %zu failed, %zu with warnings.</p>\n", a->ndocs, a->nrecs, nfail, nwarn);
     put(&o, "<nav><a href=\"#summary\">Checks</a><a href=\"#failing\">Failing records</a><a href=\"#agreement\">Agreement</a>"
-            "<a href=\"#councils\">Councils</a><a href=\"#documents\">Documents</a></nav>"
+            "<a href=\"#documents\">Documents</a><a href=\"#councils\">Councils</a></nav>"
             "<p id=\"js-status\" class=\"muted\">script did not run</p></header>\n<main>\n");
     summary(&o, a);
     agreement(&o, a);
-    councils(&o, a);
     putf(&o, "<section id=\"documents\"><h2>Documents (%zu)</h2>\n", a->ndocs);
     legend(&o);
     for (size_t i = 0; i < a->ndocs; i++)
         doc_section(&o, a, i, a->docs[i].v == IX_V_FAIL && faildocs <= 20);
-    put(&o, "</section>\n</main>\n<div id=\"panel\"></div>\n<script>\n");
+    put(&o, "</section>\n");
+    councils(&o, a);
+    put(&o, "</main>\n<div id=\"panel\"></div>\n<script>\n");
     put(&o, js);
     put(&o, "</script>\n</body></html>\n");
     if (ferror(out)) { ix_err_set(e, "write error"); return -1; }
