@@ -37,6 +37,7 @@ typedef struct rstate {
     size_t nused, capused;
     /* collected records, deduplicated at the end */
     json_t **recs;
+    ix_span *spans;
     bool *headline;
     size_t nrecs, caprecs;
 } rstate;
@@ -85,13 +86,15 @@ static void mark_used(rstate *st, size_t a, size_t b)
     st->used[st->nused++] = (ix_span){a, b};
 }
 
-static void keep(rstate *st, json_t *rec, bool headline)
+static void keep(rstate *st, json_t *rec, ix_span span, bool headline)
 {
     if (st->nrecs == st->caprecs) {
         st->caprecs = st->caprecs ? st->caprecs * 2 : 16;
         st->recs = ix_xrealloc(st->recs, st->caprecs * sizeof *st->recs);
         st->headline = ix_xrealloc(st->headline, st->caprecs * sizeof *st->headline);
+        st->spans = ix_xrealloc(st->spans, st->caprecs * sizeof *st->spans);
     }
+    st->spans[st->nrecs] = span;
     st->recs[st->nrecs] = rec;
     st->headline[st->nrecs] = headline;
     st->nrecs++;
@@ -188,7 +191,7 @@ static json_t *make(rstate *st, const ix_match *m, bool headline)
     free(st->prev.unit);
     st->prev = (figure){grade, unit, q.has_total ? q.total : -1};
     st->have_prev = true;
-    keep(st, rec, headline);
+    keep(st, rec, (ix_span){m->a, m->b}, headline);
     return rec;
 }
 
@@ -310,11 +313,14 @@ void ix_extract_rating(ix_ctx *c)
         }
         if (dup) continue;
         json_array_append(c->ratings, st.recs[i]);
+        c->rating_spans = ix_xrealloc(c->rating_spans, (c->nrating_spans + 1) * sizeof *c->rating_spans);
+        c->rating_spans[c->nrating_spans++] = st.spans[i];
         if (c->types & IX_T_RATING) ix_result_add(c->res, json_incref(st.recs[i]));
     }
     for (size_t i = 0; i < st.nrecs; i++) json_decref(st.recs[i]);
     free(st.recs);
     free(st.headline);
+    free(st.spans);
     free(st.used);
     free(st.ctx_unit);
     free(st.prev.unit);

@@ -438,7 +438,14 @@ static int load_pat(loader *L, const char *path, const char *display)
             ex->line = L->line;
             char *arrow = strstr(arg, " => ");
             if (arrow && ex->yes) { *arrow = 0; ex->expect = ix_xstrdup(trim(arrow + 4)); }
-            ex->text = ix_xstrdup(trim(arg));
+            /* "\n" in an example stands for a line break (paragraphs) */
+            char *t = ix_xstrdup(trim(arg)), *w = t;
+            for (char *rp = t; *rp; rp++) {
+                if (rp[0] == '\\' && rp[1] == 'n') { *w++ = '\n'; rp++; }
+                else *w++ = *rp;
+            }
+            *w = 0;
+            ex->text = t;
         } else {
             ix_err_set(L->e, "%s:%d:1: unknown rule line '%.*s'", L->file, L->line, (int)kwlen, ln);
             rc = -1;
