@@ -83,8 +83,8 @@ audit-demo: deps inspex | build
 	    d=$$(mktemp -d); \
 	    timeout 120 $(CHROMIUM) --headless --no-sandbox --disable-gpu --disable-dev-shm-usage \
 	      --disable-background-networking --disable-component-update --disable-sync --no-first-run \
-	      --hide-scrollbars --user-data-dir=$$d --window-size=1280,1500 --screenshot=$(AUDIT_PNG) \
-	      "file://$(CURDIR)/build/audit.html#d0" >/dev/null 2>&1; rm -rf $$d; \
+	      --hide-scrollbars --user-data-dir=$$d --window-size=1280,2000 --screenshot=$(AUDIT_PNG) \
+	      "file://$(CURDIR)/build/audit.html?open=d0" >/dev/null 2>&1; rm -rf $$d; \
 	    test -s $(AUDIT_PNG) && echo "wrote $(AUDIT_PNG)" || { echo "audit-demo: chromium wrote no screenshot" >&2; st=3; }; \
 	  else echo "audit-demo: no $(CHROMIUM): screenshot skipped (sh tools/deps.sh --test installs it)" >&2; fi; \
 	  exit $$st

@@ -938,6 +938,44 @@ static void check_fields(ix_audit *a, size_t i)
 
 /* ---- plausibility ----------------------------------------------------------------------- */
 
+/* A reporting verb as a word of a would-be speaker ("Ruth Penhaligon said
+ * the inspection") shows that a clause was taken for the speaker. */
+static const char *speech_verb(const char *s)
+{
+    static const char *const verbs[] = {"said", "says", "told", "added", "warned", "explained", "insisted",
+                                        "stated", "commented", "claimed", "argued", NULL};
+    char *f = fold(s, strlen(s), true);
+    const char *hit = NULL;
+    for (int k = 0; verbs[k] && !hit; k++) {
+        size_t vl = strlen(verbs[k]);
+        for (const char *p = f; (p = strstr(p, verbs[k])); p += vl)
+            if ((p == f || p[-1] == ' ') && (p[vl] == 0 || p[vl] == ' ')) { hit = verbs[k]; break; }
+    }
+    free(f);
+    return hit;
+}
+
+/* Does the text at speaker_span refer to the speaker: the name itself, a
+ * part of it ("Oduya" for "Miriam Oduya"), or a pronoun the extractor
+ * resolved? */
+static bool speaker_matches(const char *t, size_t tl, const char *s, size_t sl)
+{
+    static const char *const pron[] = {"he", "she", "they", "it", "we", "i", "his", "her", "their", NULL};
+    char *ft = fold(t, tl, true), *fs = fold(s, sl, true);
+    bool ok = strstr(ft, fs) || strstr(fs, ft) || in_set(ft, pron);
+    /* any word of the span's text that is a word of the speaker */
+    char *save = NULL;
+    for (char *w = strtok_r(ft, " ,.:;", &save); w && !ok; w = strtok_r(NULL, " ,.:;", &save)) {
+        size_t wl = strlen(w);
+        if (wl < 3) continue;
+        for (const char *p = fs; (p = strstr(p, w)); p += wl)
+            if ((p == fs || p[-1] == ' ') && (p[wl] == 0 || p[wl] == ' ' || p[wl] == '\'')) { ok = true; break; }
+    }
+    free(ft);
+    free(fs);
+    return ok;
+}
+
 static void check_speaker(ix_audit *a, size_t i, const ix_adoc *d)
 {
     const json_t *r = a->recs[i].rec;
@@ -963,16 +1001,20 @@ static void check_speaker(ix_audit *a, size_t i, const ix_adoc *d)
     static const char *const pron[] = {"he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "his", NULL};
     static const char *const det[] = {"a", "an", "the", "one", "another", "his", "her", "their", "its", "our",
                                       "two", "three", "several", "some", "many", NULL};
+    static const char *const joiners[] = {"and", "but", "or", "so", "for", "of", "to", "in", "with", "that",
+                                          "which", "who", "as", "if", "when", "while", NULL};
     for (char *q = first; *q; q++) *q = (char)(ix_is_upper(*q) ? *q + 32 : *q);
-    const char *why = NULL;
+    const char *why = NULL, *verb = NULL;
     char buf[160];
     if (digit) why = "contains a digit";
     else if (odd) why = "contains quote marks or symbols";
     else if (words > 14) { snprintf(buf, sizeof buf, "is %zu words long", words); why = buf; }
     else if (words == 1 && in_set(first, pron)) why = "is a pronoun, not a name";
     else if (strchr(",:.;", s[n - 1]) && !(n >= 2 && ix_is_upper(s[n - 2]))) why = "ends with punctuation";
-    else if (!ix_is_upper((unsigned char)s[0]) && (unsigned char)s[0] < 0x80 && !in_set(first, det))
-        why = "starts in lower case and is not a description (\"a spokesman\", \"the report\")";
+    else if (in_set(first, joiners)) { snprintf(buf, sizeof buf, "starts with \"%s\", not a name or a description", first); why = buf; }
+    else if ((verb = speech_verb(s))) { snprintf(buf, sizeof buf, "holds the reporting verb \"%s\": a clause, not a speaker", verb); why = buf; }
+    else if (!ix_is_upper((unsigned char)s[0]) && (unsigned char)s[0] < 0x80 && !in_set(first, det) && words > 4)
+        why = "is a lower-case phrase, not a name or a description (\"a spokesman\", \"the report\")";
     if (why) {
         NOTE(a, i, "plausibility.speaker", IX_V_WARN, "speaker \"%s\" %s", s, why);
         return;
@@ -990,7 +1032,7 @@ static void check_speaker(ix_audit *a, size_t i, const ix_adoc *d)
         }
         size_t l;
         char *t = decode_span(d, (size_t)x, (size_t)y, &l);
-        bool in = contains_folded(t, l, s, n);
+        bool in = speaker_matches(t, l, s, n);
         char *ts = shorten(t, l, 60);
         free(t);
         if (!in) {
@@ -1037,6 +1079,18 @@ static int cmp_spanref(const void *x, const void *y)
     return p->rec < q->rec ? -1 : p->rec > q->rec;
 }
 
+/* Overlapping spans matter when two records may say one thing twice. One
+ * span naming several councils ("Trafford, Leeds and Hampshire - all rated
+ * good") or several judgements of one council is how lists are written, so
+ * council ratings only clash with the same council and judgement. */
+static bool same_claim(const ix_audit *a, size_t x, size_t y)
+{
+    const json_t *p = a->recs[x].rec, *q = a->recs[y].rec;
+    if (strcmp(a->recs[x].type, "council_rating")) return true;
+    const char *c1 = jstr(p, "council"), *c2 = jstr(q, "council"), *j1 = jstr(p, "judgement"), *j2 = jstr(q, "judgement");
+    return c1 && c2 && !strcmp(c1, c2) && (!j1 || !j2 || !strcmp(j1, j2));
+}
+
 /* Records of one type whose spans overlap: sorted by start, each compared
  * with the record reaching furthest so far (linear after the sort). */
 static void check_overlap(ix_audit *a, const ix_adoc *d)
@@ -1052,7 +1106,7 @@ static void check_overlap(ix_audit *a, const ix_adoc *d)
     size_t far = IX_NONE;
     for (size_t k = 0; k < n; k++) {
         if (far != IX_NONE && strcmp(s[far].type, s[k].type)) far = IX_NONE;
-        if (far != IX_NONE && s[k].a < s[far].b) {
+        if (far != IX_NONE && s[k].a < s[far].b && same_claim(a, s[far].rec, s[k].rec)) {
             const ix_arec *o = &a->recs[s[far].rec];
             size_t rel = s[far].rec;
             ix_audit_note(a, s[k].rec, "plausibility.overlap", IX_V_WARN, &rel, 1,
@@ -1106,8 +1160,9 @@ static void check_doc(ix_audit *a, size_t di, dumpcache *dc)
         char sz[96] = "";
         if (json_is_integer(bj) && (size_t)json_integer_value(bj) != d->len)
             snprintf(sz, sizeof sz, " (%" JSON_INTEGER_FORMAT " bytes then, %zu now)", json_integer_value(bj), d->len);
-        NOTE(a, ri, "provenance.sha256", IX_V_FAIL, "source changed since extraction: sha256 %.12s… was %.12s…%s", hex,
-             want ? want : "(none)", sz);
+        NOTE(a, ri, "provenance.sha256", IX_V_FAIL,
+             "source changed since extraction: sha256 %.12s… was %.12s…%s; its %zu records are checked against the new bytes",
+             hex, want ? want : "(none)", sz, d->nrecs);
     } else NOTE(a, ri, "provenance.sha256", IX_V_PASS, NULL);
     if (d->enc < 0) d->enc = IX_ENC_UTF8;      /* `fields` has failed it; read as UTF-8 to go on */
     find_headline(a, d);

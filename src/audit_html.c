@@ -18,7 +18,7 @@
  * the classes and record numbers of every span that covers it, so the
  * markup always nests. The page stays usable at 1,000 documents: sections
  * are closed unless few documents fail, and links open the section they
- * point into.
+ * point into (so does ?open=d0,d3 in the address, for screenshots).
  */
 #include <stdarg.h>
 #include <stdlib.h>
@@ -163,6 +163,8 @@ static const char *const js =
     " panel.innerHTML=html+'<span class=\"muted\">click elsewhere to close</span>';panel.style.display='block';});\n"
     "window.addEventListener('hashchange',function(){openTo(location.hash.slice(1));});\n"
     "if(location.hash)openTo(location.hash.slice(1));\n"
+    "var q=/[?&]open=([^&]*)/.exec(location.search);\n"
+    "if(q)decodeURIComponent(q[1]).split(',').forEach(function(id){var d=document.getElementById(id);if(d)d.open=true;});\n"
     "var n=document.querySelectorAll('mark.hl').length;document.body.setAttribute('data-highlights',n);\n"
     "var s=document.getElementById('js-status');if(s)s.textContent='script ran: '+n+' highlighted stretches';\n"
     "})();\n";

@@ -48,17 +48,28 @@ static void usage(FILE *f)
         "  inspex audit --html audit.html records.jsonl\n");
 }
 
-/* One line naming a record and a finding. */
-static void print_finding(FILE *out, const ix_audit *a, size_t i, const ix_finding *f)
+/* The text summary leaves out the per-record copies of a document-level
+ * finding (a changed source is said once, on its doc record). */
+static bool shown(const ix_audit *a, size_t i, const ix_finding *f, ix_verdict v)
+{
+    if (f->v != v) return false;
+    const char *t = a->recs[i].type;
+    return !(!strcmp(f->check, "provenance.sha256") && strcmp(t, "doc"));
+}
+
+/* A record's heading line, then one line per finding of verdict v. */
+static void print_record(FILE *out, const ix_audit *a, size_t i, ix_verdict v)
 {
     const ix_arec *r = &a->recs[i];
     const char *doc = r->rec ? json_string_value(json_object_get(r->rec, "doc")) : NULL;
-    fprintf(out, "%s %s:%zu %s %s", f->v == IX_V_FAIL ? "FAIL" : "WARN", a->name, r->line, doc ? doc : "-", r->type);
+    fprintf(out, "%s %s:%zu %s %s", v == IX_V_FAIL ? "FAIL" : "WARN", a->name, r->line, doc ? doc : "-", r->type);
     if (r->has_span) fprintf(out, " [%zu,%zu)", r->a, r->b);
     char *sn = ix_audit_snippet(a, i, 50);
     if (*sn) fprintf(out, " \"%s\"", sn);
     free(sn);
-    fprintf(out, "\n    %s: %s\n", f->check, f->reason ? f->reason : "");
+    fputc('\n', out);
+    for (size_t k = 0; k < r->nf; k++)
+        if (shown(a, i, &r->f[k], v)) fprintf(out, "    %s: %s\n", r->f[k].check, r->f[k].reason ? r->f[k].reason : "");
 }
 
 static int write_html(const ix_audit *a, const char *path)
@@ -173,17 +184,19 @@ int cmd_audit(int argc, char **argv)
             }
             size_t shown_w = 0, hidden_w = 0;
             bool head = false;
-            for (int pass = 0; pass < 2; pass++)
-                for (size_t i = 0; i < au->nrecs; i++)
-                    for (size_t k = 0; k < au->recs[i].nf; k++) {
-                        const ix_finding *f = &au->recs[i].f[k];
-                        if (f->v != (pass == 0 ? IX_V_FAIL : IX_V_WARN)) continue;
-                        if (f->v == IX_V_WARN && !verbose && shown_w >= 20) { hidden_w++; continue; }
-                        if (f->v == IX_V_WARN) shown_w++;
-                        if (!head) { fputc('\n', out); head = true; }
-                        print_finding(out, au, i, f);
-                    }
-            if (hidden_w) fprintf(out, "... and %zu more warnings (--verbose lists them)\n", hidden_w);
+            for (int pass = 0; pass < 2; pass++) {
+                ix_verdict v = pass == 0 ? IX_V_FAIL : IX_V_WARN;
+                for (size_t i = 0; i < au->nrecs; i++) {
+                    bool any = false;
+                    for (size_t k = 0; k < au->recs[i].nf && !any; k++) any = shown(au, i, &au->recs[i].f[k], v);
+                    if (!any) continue;
+                    if (v == IX_V_WARN && !verbose && shown_w >= 20) { hidden_w++; continue; }
+                    if (v == IX_V_WARN) shown_w++;
+                    if (!head) { fputc('\n', out); head = true; }
+                    print_record(out, au, i, v);
+                }
+            }
+            if (hidden_w) fprintf(out, "... and %zu more records with warnings (--verbose lists them)\n", hidden_w);
             if (au->nagree) {
                 size_t bad = 0;
                 for (size_t i = 0; i < au->nagree; i++) bad += !au->agree[i].ok;
