@@ -19,7 +19,7 @@
 
 family quote_after
 
-words SAYW said | says that | states that | notes that | adds that | argues that | comments that | praised | criticised | criticized | welcomed | condemned | said | says | say | added | adds | told | tells | warned | warns | explained | explains | insisted | insists | claimed | argued | argues | stressed | continued | continues | commented | admitted | admits | noted | acknowledged | wrote | writes | replied | responded | concluded | asked | asks | urged | urges | declared | observed | suggested | remarked | reported | found | stated | cautioned | predicted | announced | confirmed | conceded | concedes | recalled | highlighted | emphasised | emphasized | pointed out | went on | agreed | complained | revealed | recommended
+words SAYW said | says that | states that | notes that | adds that | argues that | comments that | praised | criticised | criticized | welcomed | condemned | said | says | say | added | adds | told | tells | warned | warns | explained | explains | insisted | insists | claimed | argued | argues | stressed | continued | continues | commented | admitted | admits | noted | acknowledged | wrote | writes | replied | responded | concluded | asked | asks | urged | urges | declared | observed | suggested | remarked | reported | found | stated | cautioned | predicted | announced | confirmed | conceded | concedes | recalled | highlighted | emphasised | emphasized | pointed out | went on | agreed | complained | revealed | recommended | tweeted | posted | blogged | wrote on | said on
 define SAY (?:{SAYW})(?![\w-])
 # Where or to whom: "told the BBC", "said in a statement".
 define SAYWHERE (?: (?:the |a )?[A-Z][\w']*(?: [A-Z][\w']*){0,3}| me| us| him| her| them| MPs| reporters| journalists| councillors| the (?:committee|meeting|council|conference|inquiry)| in (?:a |an |her |his |its |their )?(?:statement|interview|letter|report|blog(?: post)?|speech|foreword|response)| on \w+day| yesterday| today| last week| this week| at (?:a|the) [\w ]{1,30}?)
@@ -76,7 +76,7 @@ rule participle
 
 rule what-called
   match \b(?:what|which) (?<subj>he|she|they|it|[A-Z][\w']+(?: [A-Z][\w']+)?) (?<verb>called|described as|termed|dubbed|branded|labelled) ?$
-  yes Sir Michael Wilshaw spoke. He singled out what he called "systematic failure on a shocking scale" in the county. => speaker=Michael Wilshaw; attribution=same_sentence
+  yes Sir Michael Wilshaw spoke. He singled out what he called "systematic failure on a shocking scale" in the county. => speaker=Michael Wilshaw; attribution=pronoun
 
 family quote_final
 
@@ -160,3 +160,12 @@ rule human-noun
   match (?i:\b(?:spokes\w*|man|woman|minister|secretary|chief|director|leader|mayor|chair\w*|official|worker|leaver|colleague|manager|member|parent|mother|father|teenager|girl|boy|councillor|MP|head\w*|inspector|officer|president|executive|commissioner|lawyer|judge|teacher|nurse|doctor)\b)
   yes An NSPCC spokesman
   no the report
+
+# Speakers that are an inspection's voice: their organisation is Ofsted when
+# the article is about Ofsted.
+family speaker_inspection
+
+rule report-or-inspectors
+  match (?i:\b(?:report|inspection|inspections|inspectors?|inspectorate|watchdog|monitoring visit|review)\b)
+  yes The latest inspection
+  no A council spokesman
