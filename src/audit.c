@@ -33,6 +33,7 @@ const char *const ix_audit_checks[] = {
     "arithmetic.partition",
     "arithmetic.share",
     "arithmetic.headline",
+    "arithmetic.repeat",
     "crossdoc.agreement",
     "plausibility.speaker",
     "plausibility.council",

@@ -24,6 +24,8 @@
  *                         shares of disjoint grades do not exceed 100%
  *   arithmetic.share      a share agrees with a count and total of the same set
  *   arithmetic.headline   a headline figure agrees with the body's
+ *   arithmetic.repeat     one document does not give two different figures
+ *                         for one grade, unit and period (warn)
  *   crossdoc.agreement    documents giving the same period's figure agree
  *                         with the majority
  *   plausibility.speaker  a quote has a speaker, and it looks like a name or

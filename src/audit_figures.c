@@ -16,6 +16,8 @@
  *                         "a quarter" of 87 is 21.75, so 21 or 22, not 30.
  *   arithmetic.headline   a figure in the headline against the body's figures
  *                         for the same grade.
+ *   arithmetic.repeat     (warn) one document giving two different figures for
+ *                         one grade, unit and period.
  *   crossdoc.agreement    figures for one period, unit and grade from
  *                         different documents; a document that disagrees with
  *                         the majority fails, and so do both sides of a tie.
@@ -564,6 +566,28 @@ static void doc_arithmetic(ix_audit *a, fig *f, size_t n)
             for (size_t j = 0; j < nr; j++) ix_audit_note(a, recs[j], "arithmetic.share", IX_V_FAIL, &x->rec, 1, "%s", why);
         }
     }
+    /* One figure given twice for the same period, differently. */
+    for (size_t k = 0; k < n; k++) {
+        fig *x = &f[k];
+        if (!x->period || x->headline) continue;
+        for (size_t j = k + 1; j < n; j++) {
+            fig *y = &f[j];
+            if (y->headline || y->grade != x->grade || !same_str(x->period, y->period) || !same_str(x->unit, y->unit) ||
+                strcmp(x->scope, y->scope) || (x->ht && y->ht && x->t != y->t))
+                continue;
+            bool cmp, ok = figs_agree(x, y, &cmp);
+            if (!cmp || ok) continue;
+            char *lx = fig_label(a, x), *ly = fig_label(a, y);
+            ix_audit_note(a, x->rec, "arithmetic.repeat", IX_V_WARN, &y->rec, 1,
+                          "the document gives %s%s%s in %s twice, differently: %s and %s (is one about another time or place?)",
+                          grade_names[x->grade], x->unit ? " " : "", x->unit ? x->unit : "", x->period, lx, ly);
+            ix_audit_note(a, y->rec, "arithmetic.repeat", IX_V_WARN, &x->rec, 1,
+                          "the document gives %s%s%s in %s twice, differently: %s and %s (is one about another time or place?)",
+                          grade_names[x->grade], x->unit ? " " : "", x->unit ? x->unit : "", x->period, ly, lx);
+            free(lx);
+            free(ly);
+        }
+    }
     /* Headline figures against the body. */
     for (size_t k = 0; k < n; k++) {
         fig *h = &f[k];
@@ -633,17 +657,31 @@ static ix_agree_row *add_row(ix_audit *a)
 /* One set of figures (same period, unit, grade and total) from several
  * documents. `canon` maps a document to the first document with the same
  * bytes, so a file given twice counts once. */
+typedef struct dfig {
+    fig *f;
+    size_t d;                 /* canonical document */
+} dfig;
+
+static int cmp_dfig(const void *p, const void *q)
+{
+    const dfig *x = p, *y = q;
+    if (x->d != y->d) return x->d < y->d ? -1 : 1;
+    return x->f->rec < y->f->rec ? -1 : x->f->rec > y->f->rec;
+}
+
 static void agree_set(ix_audit *a, fig **s, size_t n, const size_t *canon)
 {
-    size_t ndocs = 0;
-    size_t *docs = ix_xmalloc(n * sizeof *docs);
-    for (size_t k = 0; k < n; k++) {
-        size_t d = canon[s[k]->doc];
-        bool seen = false;
-        for (size_t j = 0; j < ndocs; j++) seen |= docs[j] == d;
-        if (!seen) docs[ndocs++] = d;
-    }
-    if (ndocs < 2) { free(docs); return; }
+    /* The set's figures grouped by document: docs[k]..docs[k+1] are the
+     * figures of one document, so comparing every figure with every other
+     * document is linear in the set per figure. */
+    dfig *df = ix_xmalloc((n + 1) * sizeof *df);
+    for (size_t k = 0; k < n; k++) df[k] = (dfig){s[k], canon[s[k]->doc]};
+    qsort(df, n, sizeof *df, cmp_dfig);
+    size_t *docs = ix_xmalloc((n + 1) * sizeof *docs), ndocs = 0;
+    for (size_t k = 0; k < n; k++)
+        if (!k || df[k].d != df[k - 1].d) docs[ndocs++] = k;
+    docs[ndocs] = n;
+    if (ndocs < 2) { free(docs); free(df); return; }
     ix_agree_row *row = add_row(a);
     row->period = ix_xstrdup(s[0]->period);
     row->unit = ix_xstrdup(s[0]->unit ? s[0]->unit : "");
@@ -668,28 +706,34 @@ static void agree_set(ix_audit *a, fig **s, size_t n, const size_t *canon)
         char other[700] = "";
         size_t w = 0;
         for (size_t di = 0; di < ndocs; di++) {
-            size_t d = docs[di];
-            if (d == canon[x->doc]) continue;
-            bool any = false, all_ok = true;
-            for (size_t j = 0; j < n; j++) {
-                if (canon[s[j]->doc] != d) continue;
-                bool cmp, ok = figs_agree(x, s[j], &cmp);
+            if (df[docs[di]].d == canon[x->doc]) continue;
+            /* A document supports x when one of its figures agrees: one that
+             * gives two figures for a period is arithmetic.repeat's business. */
+            bool any = false, any_ok = false;
+            size_t r0 = nrel, w0 = w;
+            for (size_t jj = docs[di]; jj < docs[di + 1]; jj++) {
+                const fig *fj = df[jj].f;
+                bool cmp, ok = figs_agree(x, fj, &cmp);
                 if (!cmp) continue;
                 any = true;
-                if (!ok) {
-                    all_ok = false;
-                    if (nrel < 64) rel[nrel++] = s[j]->rec;
+                if (ok) any_ok = true;
+                else {
+                    if (nrel < 64) rel[nrel++] = fj->rec;
                     if (w < sizeof other) {
-                        char *l = fig_label(a, s[j]);
+                        char *l = fig_label(a, fj);
                         w += (size_t)snprintf(other + w, sizeof other - w, "%s%s says %s", w ? "; " : "",
-                                              a->docs[s[j]->doc].id, l);
+                                              a->docs[fj->doc].id, l);
                         free(l);
                     }
                 }
             }
             if (!any) continue;
-            if (all_ok) agree++;
-            else disagree++;
+            if (any_ok) {
+                agree++;
+                nrel = r0;            /* its disagreeing figures are not the reason */
+                w = w0;
+                if (w < sizeof other) other[w] = 0;
+            } else disagree++;
         }
         ix_agree_cell *c = &row->cells[row->ncells++];
         c->rec = x->rec;
@@ -706,17 +750,51 @@ static void agree_set(ix_audit *a, fig **s, size_t n, const size_t *canon)
         char *v = fig_value(x);
         if (disagree == agree + 1)
             ix_audit_note(a, x->rec, "crossdoc.agreement", IX_V_FAIL, rel, nrel,
-                          "documents disagree on %s %s in %s with no majority: this one says %s; %s",
-                          grade_names[x->grade], x->unit ? x->unit : "", x->period, v, other);
+                          "documents disagree on %s%s%s in %s with no majority: this one says %s; %s",
+                          grade_names[x->grade], x->unit ? " " : "", x->unit ? x->unit : "", x->period, v, other);
         else
             ix_audit_note(a, x->rec, "crossdoc.agreement", IX_V_FAIL, rel, nrel,
-                          "disagrees with the majority (%zu of %zu documents) on %s %s in %s: this one says %s; %s",
-                          disagree, agree + disagree + 1, grade_names[x->grade], x->unit ? x->unit : "", x->period, v,
+                          "disagrees with the majority (%zu of %zu documents) on %s%s%s in %s: this one says %s; %s",
+                          disagree, agree + disagree + 1, grade_names[x->grade], x->unit ? " " : "", x->unit ? x->unit : "", x->period, v,
                           other);
         free(v);
     }
     if (best != IX_NONE && best_agree * 2 > ndocs) row->majority = fig_value(s[best]);
     free(docs);
+    free(df);
+}
+
+typedef struct dsha {
+    const char *sha;
+    size_t d;
+} dsha;
+
+static int cmp_dsha(const void *p, const void *q)
+{
+    const dsha *x = p, *y = q;
+    int c = strcmp(x->sha, y->sha);
+    if (c) return c;
+    return x->d < y->d ? -1 : x->d > y->d;
+}
+
+/* Each document's canonical document: the first one with the same bytes
+ * (sha256), so a file given twice counts once. Sorting keeps it
+ * O(n log n) for large runs. */
+static size_t *doc_canon(const ix_audit *a)
+{
+    size_t *canon = ix_xmalloc((a->ndocs + 1) * sizeof *canon);
+    dsha *v = ix_xmalloc((a->ndocs + 1) * sizeof *v);
+    size_t n = 0;
+    for (size_t d = 0; d < a->ndocs; d++) {
+        canon[d] = d;
+        const char *h = jstr(a->recs[a->docs[d].rec].rec, "sha256");
+        if (h) v[n++] = (dsha){h, d};
+    }
+    qsort(v, n, sizeof *v, cmp_dsha);
+    for (size_t k = 1; k < n; k++)
+        if (!strcmp(v[k].sha, v[k - 1].sha)) canon[v[k].d] = canon[v[k - 1].d];
+    free(v);
+    return canon;
 }
 
 static void crossdoc(ix_audit *a, fig *all, size_t n)
@@ -726,15 +804,7 @@ static void crossdoc(ix_audit *a, fig *all, size_t n)
     for (size_t k = 0; k < n; k++)
         if (all[k].period && !all[k].headline) p[m++] = &all[k];
     qsort(p, m, sizeof *p, cmp_fig);
-    size_t *canon = ix_xmalloc((a->ndocs + 1) * sizeof *canon);
-    for (size_t d = 0; d < a->ndocs; d++) {
-        canon[d] = d;
-        const char *h = jstr(a->recs[a->docs[d].rec].rec, "sha256");
-        for (size_t e = 0; h && e < d; e++) {
-            const char *h2 = jstr(a->recs[a->docs[e].rec].rec, "sha256");
-            if (h2 && !strcmp(h, h2)) { canon[d] = canon[e]; break; }
-        }
-    }
+    size_t *canon = doc_canon(a);
     for (size_t k = 0; k < m;) {
         size_t j = k;
         while (j < m && !cmp_key(p[k], p[j])) j++;

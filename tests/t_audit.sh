@@ -184,6 +184,18 @@ EOF
 $MK head.txt head.spec --title > head.jsonl
 check "headline disagrees with the body" 1 "the headline gives inadequate 50% but the body gives 25%" "$INSPEX" audit head.jsonl
 
+# ---- one document giving one period's figure twice, differently ---------------------------
+cat > repeat.txt <<'EOF2'
+In 2016, 36 per cent of councils were good or outstanding. Later in the report: in 2016, half of councils were good or outstanding.
+EOF2
+cat > repeat.spec <<'EOF2'
+{"type":"rating","grade":"good_or_better","share":0.36,"unit":"councils","period":"2016","number_text":"36 per cent","find":"36 per cent of councils were good or outstanding"}
+{"type":"rating","grade":"good_or_better","share":0.5,"unit":"councils","period":"2016","number_text":"half","find":"half of councils were good or outstanding"}
+EOF2
+$MK repeat.txt repeat.spec > repeat.jsonl
+check "one period's figure twice, differently (a warning)" 0 "the document gives good_or_better authorities in 2016 twice, differently: 36% .* and 50%" \
+  "$INSPEX" audit repeat.jsonl
+
 # ---- two articles on one period with different figures --------------------------------------
 mkdir -p two
 cp clean.txt two/a.txt
@@ -296,6 +308,22 @@ if grep -q 'id="agreement"' two.html && grep -q '(disagrees)' two.html && grep -
 if grep -q '<details class="doc" id="d0" open>' two.html; then ok "html: failing documents open"; else no "html: failing documents open"; fi
 if grep -q '<section id="councils">' two.html && grep -q '<td>Rotherham</td>' two.html; then ok "html: per-council table"; else no "html: per-council table"; fi
 check "--html to an unwritable place" 3 "cannot write" "$INSPEX" audit --html /nonexistent/dir/x.html clean.jsonl
+
+# ---- 1,000 documents ----------------------------------------------------------------------------
+mkdir -p many
+python3 - <<'EOF2'
+for i in range(1000):
+    with open("many/%04d.txt" % i, "w") as f:
+        f.write("Round-up number %d\n\nOf the 43 councils inspected in 2013/14, seven were judged inadequate, "
+                "26 require improvement and ten were good.\n\nRotherham was rated inadequate.\n" % i)
+EOF2
+"$INSPEX" extract many > many.jsonl
+start=$(date +%s)
+check "1,000 documents: audit passes" 0 "^audit passed" "$INSPEX" audit --html many.html many.jsonl
+secs=$(( $(date +%s) - start ))
+if [ "$secs" -le 20 ]; then ok "1,000 documents in ${secs}s"; else no "1,000 documents in ${secs}s (over 20s)"; fi
+if [ "$(grep -c '<details class="doc" id="d[0-9]*">' many.html)" = 1000 ]; then ok "1,000 documents: one closed section each"; else no "1,000 documents: one closed section each"; fi
+if grep -q '<td>2013/14</td><td>authorities</td><td>inadequate</td><td>43</td>' many.html; then ok "1,000 documents: one agreement row per figure"; else no "1,000 documents: one agreement row per figure"; fi
 
 echo "$pass passed, $fail failed"
 [ "$fail" = 0 ]
