@@ -614,26 +614,32 @@ static void sha256_hex(const unsigned char *p, size_t n, char out[65])
     for (int i = 0; i < 32; i++) snprintf(out + 2 * i, 3, "%02x", dg[i]);
 }
 
-/* The headline: the first line(s) of the text, when together they read as
- * the doc record's title. */
+/* The headline: the line(s) near the top (after any byline or dateline,
+ * within the first ten lines) that together read as the doc record's
+ * title. */
 static void find_headline(const ix_audit *a, ix_adoc *d)
 {
     const char *title = jstr(a->recs[d->rec].rec, "title");
     if (!title || !d->bytes || d->enc < 0) return;
     char *want = fold(title, strlen(title), false);
+    size_t wl = strlen(want);
     size_t i = d->len >= 3 && !memcmp(d->bytes, "\xEF\xBB\xBF", 3) ? 3 : 0;
-    while (i < d->len && ix_is_space(d->bytes[i])) i++;
-    size_t start = i, end = i;
-    for (int lines = 0; lines < 4 && end < d->len; lines++) {
-        while (end < d->len && d->bytes[end] != '\n') end++;
-        char *dec = ix_decode_bytes((ix_encoding)d->enc, d->bytes + start, end - start, NULL);
-        char *got = fold(dec, strlen(dec), false);
-        bool eq = !strcmp(got, want), prefix = !strncmp(want, got, strlen(got));
-        free(dec);
-        free(got);
-        if (eq) { d->head_a = start; d->head_b = end; break; }
-        if (!prefix) break;
-        end++;
+    for (int top = 0; top < 10 && i < d->len && !d->head_b; top++) {
+        while (i < d->len && ix_is_space(d->bytes[i])) i++;
+        size_t start = i, end = i;
+        for (int lines = 0; lines < 4 && end < d->len; lines++) {
+            while (end < d->len && d->bytes[end] != '\n') end++;
+            char *dec = ix_decode_bytes((ix_encoding)d->enc, d->bytes + start, end - start, NULL);
+            char *got = fold(dec, strlen(dec), false);
+            size_t gl = strlen(got);
+            bool eq = !strcmp(got, want), prefix = gl < wl && !strncmp(want, got, gl);
+            free(dec);
+            free(got);
+            if (eq) { d->head_a = start; d->head_b = end; break; }
+            if (!prefix) break;
+            end++;
+        }
+        while (i < d->len && d->bytes[i] != '\n') i++;     /* next line */
     }
     free(want);
 }

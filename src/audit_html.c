@@ -138,6 +138,7 @@ static const char *const css =
     ".t-council{background:#d7f5d3!important;border-bottom:2px solid #2e7d32}\n"
     ".t-council_rating{background:#ffd2a8!important}\n"
     ".t-rating{background:#ffe770!important}\n"
+    ".t-speaker{border-bottom:2px dotted #3a63c9}\n"
     "mark.hl.bad{outline:2px solid #d00;outline-offset:1px}mark.hl.warn{outline:1px dashed #b26a00}\n"
     ".legend span{display:inline-block;padding:1px 8px;margin-right:8px;border-radius:3px}\n"
     ".flash{animation:fl 1.5s}@keyframes fl{from{background:#ff0}}\n"
@@ -247,7 +248,7 @@ static void legend(w *o)
 {
     put(o, "<p class=\"legend\" id=\"legend\">Highlights: "
            "<span class=\"t-rating\">rating</span><span class=\"t-council_rating\">council_rating</span>"
-           "<span class=\"t-quote\">quote</span><span class=\"t-council\">council</span>"
+           "<span class=\"t-quote\">quote</span><span class=\"t-speaker\">its speaker</span><span class=\"t-council\">council</span>"
            "<span style=\"outline:2px solid #d00\">failed a check</span>"
            "<span style=\"outline:1px dashed #b26a00\">warning</span>"
            " — hover a highlight for its fields, click it for the record and its verdict.</p>\n");
@@ -367,6 +368,7 @@ static void councils(w *o, const ix_audit *a)
 typedef struct hspan {
     size_t a, b, rec;
     bool primary;             /* the record's own span (not another mention) */
+    const char *cls;          /* the record's type, or "speaker" */
 } hspan;
 
 static int cmp_sz(const void *x, const void *y)
@@ -401,16 +403,22 @@ static void doc_text(w *o, const ix_audit *a, const ix_adoc *d)
         if (!r->rec || !highlighted(r->type)) continue;
         json_t *m = json_object_get(r->rec, "mentions");
         size_t extra = json_is_array(m) ? json_array_size(m) : 0;
-        if (n + extra + 1 > cap) {
-            cap = (n + extra + 1) * 2;
+        if (n + extra + 2 > cap) {
+            cap = (n + extra + 2) * 2;
             s = ix_xrealloc(s, cap * sizeof *s);
         }
-        if (r->has_span && r->a < r->b && r->b <= d->len) s[n++] = (hspan){r->a, r->b, i, true};
+        if (r->has_span && r->a < r->b && r->b <= d->len) s[n++] = (hspan){r->a, r->b, i, true, r->type};
         for (size_t j = 0; j < extra; j++) {
             json_t *p = json_array_get(m, j);
             json_int_t x = json_integer_value(json_array_get(p, 0)), y = json_integer_value(json_array_get(p, 1));
             if (x >= 0 && y > x && (size_t)y <= d->len && !(r->has_span && (size_t)x == r->a && (size_t)y == r->b))
-                s[n++] = (hspan){(size_t)x, (size_t)y, i, false};
+                s[n++] = (hspan){(size_t)x, (size_t)y, i, false, r->type};
+        }
+        /* a quote's speaker, where the text names them */
+        json_t *sp = json_object_get(r->rec, "speaker_span");
+        if (json_is_array(sp)) {
+            json_int_t x = json_integer_value(json_array_get(sp, 0)), y = json_integer_value(json_array_get(sp, 1));
+            if (x >= 0 && y > x && (size_t)y <= d->len) s[n++] = (hspan){(size_t)x, (size_t)y, i, false, "speaker"};
         }
     }
     size_t *cut = ix_xmalloc((2 * n + 2) * sizeof *cut);
@@ -438,8 +446,8 @@ static void doc_text(w *o, const ix_audit *a, const ix_adoc *d)
             bad |= r->v == IX_V_FAIL;
             warn |= r->v == IX_V_WARN;
             bool dup = false;
-            for (int q = 0; q < ns; q++) dup |= !strcmp(seen[q], r->type);
-            if (!dup && ns < 8) seen[ns++] = r->type;
+            for (int q = 0; q < ns; q++) dup |= !strcmp(seen[q], s[k].cls);
+            if (!dup && ns < 8) seen[ns++] = s[k].cls;
         }
         if (any) {
             put(o, "<mark class=\"hl");

@@ -183,6 +183,13 @@ cat > head.spec <<'EOF'
 EOF
 $MK head.txt head.spec --title > head.jsonl
 check "headline disagrees with the body" 1 "the headline gives inadequate 50% but the body gives 25%" "$INSPEX" audit head.jsonl
+{ echo "By Jo Bloggs, 1 May 2015"; cat head.txt; } > head2.txt
+$MK head2.txt head.spec "--title=Half of councils failing children, says Ofsted" > head2.jsonl
+check "headline after a byline" 1 "the headline gives inadequate 50%" "$INSPEX" audit head2.jsonl
+sed 's/Half of councils/A quarter of councils/' head.txt > head3.txt
+sed 's/"share":0.5,/"share":0.25,/; s/"Half"/"A quarter"/; s/Half of councils failing/A quarter of councils failing/' head.spec > head3.spec
+$MK head3.txt head3.spec --title > head3.jsonl
+check "headline that agrees with the body" 0 "arithmetic.headline +1 " "$INSPEX" audit head3.jsonl
 
 # ---- one document giving one period's figure twice, differently ---------------------------
 cat > repeat.txt <<'EOF2'

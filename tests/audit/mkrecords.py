@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """mkrecords.py — hand-written records for audit tests, with real provenance.
 
-usage: mkrecords.py TEXT SPEC [--title]
+usage: mkrecords.py TEXT SPEC [--title | --title=TEXT]
 
 TEXT is an article file (its path is written as the doc's id and source, as
 given). SPEC is JSON Lines: one record per line without "doc", "span" or
@@ -10,7 +10,7 @@ occurrence, or the "nth" one counting from 0). The doc record (sha256,
 bytes, encoding) and each record's span/evidence are computed from the
 file's bytes, so the records pass the provenance checks and the tests can
 exercise the checks between figures. --title takes the first line as the
-title (the headline). Writes JSON Lines on stdout.
+title (the headline); --title=TEXT gives it. Writes JSON Lines on stdout.
 """
 import hashlib
 import json
@@ -27,8 +27,11 @@ def main():
     doc = {"type": "doc", "doc": text_path, "source": text_path,
            "sha256": hashlib.sha256(raw).hexdigest(), "bytes": len(raw),
            "encoding": enc, "title": None, "date": None, "warnings": []}
-    if "--title" in sys.argv:
-        doc["title"] = text.lstrip("\ufeff").split("\n", 1)[0].strip()
+    for arg in sys.argv[3:]:
+        if arg == "--title":
+            doc["title"] = text.lstrip("\ufeff").split("\n", 1)[0].strip()
+        elif arg.startswith("--title="):
+            doc["title"] = arg[len("--title="):]
     out = [doc]
     for line in open(spec_path, encoding="utf-8"):
         if not line.strip():
