@@ -16,7 +16,9 @@
  *   numbers.c     "seven", "a quarter", "four out of five", "44 per cent" -> values
  *   extract_*.c   one extractor per record type, all with the same signature
  *   record.c      JSON records in canonical field order, the per-document result
- *   sink_jsonl.c  writes results
+ *   sink_*.c      write results: sink_jsonl.c (JSON Lines), sink_sqlite.c (SQLite)
+ *   store_sqlite.c  reads an inspex SQLite database back as records
+ *   compress.c    gzip / zstd input, detected by content
  *
  * OWNERSHIP, stated once: every `_new` has a `_free`; a function that returns a
  * pointer named `_new`/`_load`/`_open` hands ownership to the caller. An ix_doc
@@ -187,16 +189,65 @@ int ix_quantity_parse(const ix_lexicon *lx, const char *s, size_t len,
  * original byte offsets. Returns 0, or -1 with `e` filled. */
 int ix_tokens_dump(const ix_rules *r, const ix_input *in, FILE *out, ix_err *e);
 
-/* ---- sinks --------------------------------------------------------------- */
-
+/* ---- sinks ---------------------------------------------------------------
+ * A sink receives whole document results, in input order, and stores them
+ * somewhere. Each output format is one file behind this small table of
+ * operations (sink_jsonl.c, sink_sqlite.c); a new format is a new file.
+ * An implementation embeds `ix_sink` as its first member. */
 typedef struct ix_sink ix_sink;
-/* JSON Lines on `fp` (not closed by the sink). */
+
+/* What a sink already holds for an input (see ix_sink_lookup). */
+typedef enum {
+    IX_SINK_NEW = 0,      /* not held: extract it */
+    IX_SINK_HAVE = 1,     /* held unchanged (same sha256 and configuration): skip it */
+    IX_SINK_STALE = 2     /* held, but other bytes or another pattern set: extract again */
+} ix_sink_held;
+
+typedef struct ix_sink_ops {
+    const char *name;     /* "jsonl", "sqlite" */
+    /* Writes one document's result (doc or error record first). 0 or -1. */
+    int (*write)(ix_sink *s, const ix_result *res, ix_err *e);
+    /* Optional (NULL: every input is new). Whether the sink already holds
+     * the input whose bytes hash to `sha256` (hex); IX_SINK_HAVE means the
+     * caller may skip it. -1 with `e` filled on a storage error. */
+    int (*lookup)(ix_sink *s, const ix_input *in, const char *sha256, ix_err *e);
+    /* Flushes and finishes (e.g. commits the run). 0 or -1. */
+    int (*close)(ix_sink *s, ix_err *e);
+    void (*free)(ix_sink *s);
+} ix_sink_ops;
+
+struct ix_sink {
+    const ix_sink_ops *ops;
+};
+
+/* JSON Lines on `fp` (not closed by the sink). NULL only on OOM. */
 ix_sink *ix_sink_jsonl_new(FILE *fp);
-/* Writes one document's result; returns 0 or -1 with `e` filled (write error). */
+
+/* What a database sink records about the run that fills it. */
+typedef struct ix_run_info {
+    const char *rules_hash;        /* ix_rules_hash() */
+    unsigned types;                /* the --types mask */
+    int force;                     /* --force: re-extract everything */
+    const char *const *inputs;     /* the INPUT arguments, for the runs table */
+    size_t ninputs;
+} ix_run_info;
+
+/* An SQLite database at `path` (created with its schema if absent); the run
+ * is recorded in its `runs` table. Each written result is one transaction,
+ * so a killed run leaves whole documents only. Returns NULL and fills `e`
+ * when the file cannot be opened or is not an inspex database. */
+ix_sink *ix_sink_sqlite_new(const char *path, const ix_run_info *run, ix_err *e);
+
+/* Dispatch through s->ops. ix_sink_lookup returns IX_SINK_NEW when the sink
+ * has no lookup; ix_sink_free(NULL) does nothing. */
 int ix_sink_write(ix_sink *s, const ix_result *res, ix_err *e);
-/* Flushes; returns 0 or -1 with `e` filled. */
+int ix_sink_lookup(ix_sink *s, const ix_input *in, const char *sha256, ix_err *e);
 int ix_sink_close(ix_sink *s, ix_err *e);
 void ix_sink_free(ix_sink *s);
+
+/* Hex SHA-256 of (p, n) into out (65 bytes with the NUL): the doc record's
+ * `sha256`. */
+void ix_sha256_hex(const unsigned char *p, size_t n, char out[65]);
 
 /* Serialises one record in canonical form (no trailing newline); caller frees. */
 char *ix_record_dump(const json_t *rec);
