@@ -34,6 +34,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <sys/types.h>
 #include <jansson.h>
 
 #ifndef IX_VERSION
@@ -74,6 +75,37 @@ int ix_rules_export_regex(const ix_rules *r, FILE *out);
 
 /* Writes a human listing of rules (name, type, examples count). */
 void ix_rules_list(const ix_rules *r, FILE *out);
+
+/* ---- compressed input (compress.c) ----------------------------------------
+ * A byte stream that undoes gzip or zstd compression when its first bytes
+ * say so (magic numbers, not file names) and passes other bytes through.
+ * Concatenated members/frames read as one stream; truncated or corrupt
+ * compressed data is an error, never silently short text. */
+typedef enum { IX_COMP_NONE, IX_COMP_GZIP, IX_COMP_ZSTD } ix_compression;
+typedef struct ix_reader ix_reader;
+
+/* Reads from `fp` (closed by ix_reader_free when close_fp). Reads the first
+ * bytes at once to detect compression. Never NULL (aborts on OOM); a read
+ * error shows up at the first read. */
+ix_reader *ix_reader_new(FILE *fp, int close_fp);
+ix_compression ix_reader_compression(const ix_reader *r);
+const char *ix_compression_name(ix_compression c);      /* "gzip", "zstd", "none" */
+/* Length of a ".gz" / ".zst" ending of `name`, else 0 (for name-based
+ * choices such as "*.jsonl.gz is a dump"). */
+size_t ix_compression_suffix(const char *name);
+/* Copies up to n decompressed bytes to buf: the count, 0 at the end, -1 on
+ * an error (see ix_reader_error). */
+ssize_t ix_reader_read(ix_reader *r, void *buf, size_t n);
+/* The next line with its '\n' (if any) into *line, grown as needed and
+ * NUL-terminated (NUL bytes inside are data). Returns its length, 0 at the
+ * end, -1 on an error, or IX_READER_TOO_LONG when the line is longer than
+ * `max` bytes (0: no limit): that line is then skipped up to its '\n'. */
+#define IX_READER_TOO_LONG (-2)
+ssize_t ix_reader_getline(ix_reader *r, char **line, size_t *cap, size_t max);
+/* Why the last call failed ("truncated gzip data ...", "read error: ..."),
+ * or NULL. */
+const char *ix_reader_error(const ix_reader *r);
+void ix_reader_free(ix_reader *r);
 
 /* ---- inputs -------------------------------------------------------------- */
 
