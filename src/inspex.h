@@ -270,12 +270,41 @@ typedef struct ix_run_info {
  * when the file cannot be opened or is not an inspex database. */
 ix_sink *ix_sink_sqlite_new(const char *path, const ix_run_info *run, ix_err *e);
 
+/* CSV files in folder `dir` (created if absent): one RFC 4180 file per
+ * record type, DIR/TYPE.csv, each written to a temporary name and renamed
+ * by ix_sink_close. NULL with `e` filled when the folder cannot be made. */
+ix_sink *ix_sink_csv_new(const char *dir, ix_err *e);
+
 /* Dispatch through s->ops. ix_sink_lookup returns IX_SINK_NEW when the sink
  * has no lookup; ix_sink_free(NULL) does nothing. */
 int ix_sink_write(ix_sink *s, const ix_result *res, ix_err *e);
 int ix_sink_lookup(ix_sink *s, const ix_input *in, const char *sha256, ix_err *e);
 int ix_sink_close(ix_sink *s, ix_err *e);
 void ix_sink_free(ix_sink *s);
+
+/* ---- reading a database back (store_sqlite.c) -----------------------------
+ * The records of an inspex SQLite database (written by the sqlite sink),
+ * in the order `extract` wrote them: each document's doc (or error) record,
+ * then its other records. The records are the very JSON texts extract
+ * wrote, so `export --jsonl` is byte-identical to the JSON Lines output. A
+ * store reads one snapshot: a writer working at the same time is not
+ * half-seen. */
+typedef struct ix_store ix_store;
+
+/* 1 when the file at `path` starts like an SQLite database. */
+int ix_store_sniff(const char *path);
+/* Opens a database read-only. NULL with `e` filled when it cannot be
+ * opened or is not an inspex database. Free with ix_store_free. */
+ix_store *ix_store_open(const char *path, ix_err *e);
+/* The next record as JSON text (not NUL-terminated data may hold NUL:
+ * use *len); valid until the next call. 1, 0 at the end, -1 on error. */
+int ix_store_next_json(ix_store *s, const char **json, size_t *len, ix_err *e);
+/* The next document's records as an ix_result (doc or error record first;
+ * is_error set for an error record), which the caller frees with
+ * ix_result_free. 1, 0 at the end (*out NULL), -1 on error. Use either this
+ * or ix_store_next_json on one store, not both. */
+int ix_store_next_result(ix_store *s, ix_result **out, ix_err *e);
+void ix_store_free(ix_store *s);
 
 /* Hex SHA-256 of (p, n) into out (65 bytes with the NUL): the doc record's
  * `sha256`. */
