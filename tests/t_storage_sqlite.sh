@@ -208,5 +208,17 @@ check "export: missing input: exit 1" test $rc = 1
 "$INSPEX" export corpus.jsonl > /dev/null 2>&1; rc=$?
 check "export: no format: usage error" test $rc = 2
 
+# ---- README ------------------------------------------------------------------
+# Every example query of README.md runs on a database the current code makes.
+awk '/^```sql/ {n++; f = "q" n ".sql"; next} /^```/ {f = ""} f {print > f}' "$ROOT/README.md"
+nq=0
+for q in q*.sql; do
+  [ -f "$q" ] || continue
+  nq=$((nq + 1))
+  sqlite3 -batch c.sqlite < "$q" > /dev/null 2> q.err
+  check "README query $nq runs: $(head -n 1 "$q")" test $? = 0 -a ! -s q.err
+done
+check "README has example queries ($nq)" test "$nq" -ge 3
+
 echo "$pass passed, $fail failed"
 [ "$fail" = 0 ]
