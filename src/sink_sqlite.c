@@ -13,8 +13,9 @@
  * a clean close only.
  *
  * Incremental runs: ix_sink_lookup answers whether the database already
- * holds a document id with the same sha256, extracted with the same pattern
- * set and types (IX_SINK_HAVE: skip it). A document that has moved (same
+ * holds a document id with the same sha256 and dump fields (title, date,
+ * url, outlet), extracted with the same pattern set and types
+ * (IX_SINK_HAVE: skip it). A document that has moved (same
  * id and bytes, another line of the dump) gets its `source` brought up to
  * date instead of being extracted again.
  */
@@ -45,7 +46,8 @@ static const char *const static_sql[ST_N] = {
     [ST_ERROR] = "INSERT INTO errors (record_id, doc_id, doc, source, error) VALUES (?1, ?2, ?3, ?4, ?5)",
     [ST_MENTION] = "INSERT INTO council_mentions (council_id, span_start, span_end) VALUES (?1, ?2, ?3)",
     [ST_RUN] = "UPDATE runs SET docs = ?2, skipped = ?3, errors = ?4, records = ?5 WHERE id = ?1",
-    [ST_LOOKUP] = "SELECT id, status, sha256, rules_hash, types, source FROM docs WHERE doc = ?1",
+    [ST_LOOKUP] = "SELECT id, status, sha256, rules_hash, types, source, title, date, url, outlet "
+                  "FROM docs WHERE doc = ?1",
     [ST_MOVE_DOC] = "UPDATE docs SET source = ?2 WHERE id = ?1",
     [ST_MOVE_GET] = "SELECT json FROM records WHERE doc_id = ?1 AND ord = 0",
     [ST_MOVE_REC] = "UPDATE records SET json = ?2 WHERE doc_id = ?1 AND ord = 0",
@@ -231,6 +233,17 @@ static int move_doc(sqlite_sink *s, sqlite3_int64 did, const char *source, ix_er
     return 0;
 }
 
+/* Whether a dump field the input gives is what the stored doc record has.
+ * `derived`: when the input lacks the field, extract finds it in the text
+ * (title, date), so only a given value can differ; url and outlet come from
+ * the dump alone, so a removed one differs too. */
+static bool same_meta(sqlite3_stmt *st, int col, const char *given, bool derived)
+{
+    const char *stored = (const char *)sqlite3_column_text(st, col);
+    if (!given) return derived || !stored;
+    return stored && !strcmp(stored, given);
+}
+
 static int sqlite_lookup(ix_sink *base, const ix_input *in, const char *sha256, ix_err *e)
 {
     sqlite_sink *s = (sqlite_sink *)base;
@@ -246,7 +259,9 @@ static int sqlite_lookup(ix_sink *base, const ix_input *in, const char *sha256, 
     const char *types = (const char *)sqlite3_column_text(st, 4);
     const char *source = (const char *)sqlite3_column_text(st, 5);
     bool same = status && !strcmp(status, "ok") && sha && sha256 && !strcmp(sha, sha256) && hash &&
-                !strcmp(hash, s->rules_hash) && types && !strcmp(types, s->types);
+                !strcmp(hash, s->rules_hash) && types && !strcmp(types, s->types) &&
+                same_meta(st, 6, in->title, true) && same_meta(st, 7, in->date, true) &&
+                same_meta(st, 8, in->url, false) && same_meta(st, 9, in->outlet, false);
     bool moved = same && source && strcmp(source, in->source);
     sqlite3_reset(st);
     if (!same) return IX_SINK_STALE;

@@ -67,6 +67,8 @@ week2 = list(week1)
 week2[5] = doc(5, ' (updated)')                     # edited: same id, other bytes
 for k, i in enumerate(range(1000, 1007)):            # 7 in the middle
     week2.insert(40 + 3 * k, doc(i))
+d = json.loads(week2[60]); d['title'] = 'A corrected headline'   # dump field edited
+week2[60] = json.dumps(d) + '\n'
 week2 += [doc(i) for i in range(2000, 2010)]          # 10 at the end
 open('week2.jsonl', 'w').write(''.join(week2))
 PY
@@ -76,13 +78,13 @@ check "week 1: 120 processed" grep -q "120 documents processed (120 new, 0 chang
 check "week 1 again: nothing processed, 120 skipped" grep -q "0 documents processed (0 new, 0 changed or re-extracted), 120 unchanged skipped" w1b.err
 "$INSPEX" extract --db w.sqlite week2.jsonl 2> w2.err; rc=$?
 check "week 2: exit 0" test $rc = 0
-check "week 2: exactly the 17 new and 1 edited processed, 119 skipped" \
-  grep -q "w.sqlite: 18 documents processed (17 new, 1 changed or re-extracted), 119 unchanged skipped" w2.err
+check "week 2: exactly the 17 new and 2 edited processed, 118 skipped" \
+  grep -q "w.sqlite: 19 documents processed (17 new, 2 changed or re-extracted), 118 unchanged skipped" w2.err
 "$INSPEX" extract week2.jsonl | sort > fresh.sorted
 "$INSPEX" export --jsonl w.sqlite | sort > db.sorted
 check "week 2 database holds what a fresh run writes (sources of moved documents updated)" cmp -s fresh.sorted db.sorted
 check "runs: three, all finished" test "$(sq w.sqlite 'SELECT count(*) FROM runs WHERE finished IS NOT NULL')" = 3
-check "runs: week 2 counts" test "$(sq w.sqlite 'SELECT docs || "/" || skipped FROM runs WHERE id = 3')" = "18/119"
+check "runs: week 2 counts" test "$(sq w.sqlite 'SELECT docs || "/" || skipped FROM runs WHERE id = 3')" = "19/118"
 # A dump without ids, grown at the end: keyed by DUMP:LINE.
 head -n 50 week1.jsonl | sed 's/"id": "[^"]*", //' > noid.jsonl
 "$INSPEX" extract --db n.sqlite noid.jsonl 2>/dev/null
