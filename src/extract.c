@@ -229,6 +229,7 @@ ix_result *ix_extract(const ix_rules *r, ix_scratch *s, const ix_input *in, unsi
     ix_extract_council_rating(&c);
     ix_extract_quote(&c);
     json_decref(c.ratings);
+    free(c.rating_spans);
     free(c.mentions);
 
     json_object_set_new(rec, "warnings", d.warnings);

@@ -182,8 +182,11 @@ int ix_quantity_parse(const ix_lexicon *lx, const char *s, size_t len, ix_quanti
         else if (!strcmp(w[k], "out") && !strcmp(w[k + 1], "of")) { ratio = true; y0 = k + 2; }
         else if (!strcmp(w[k], "of")) { ratio = false; y0 = k + 1; }
         else continue;
-        while (y0 < n && (!strcmp(w[y0], "every") || !strcmp(w[y0], "the"))) y0++;
-        if (!cardinal(lx, w, i, k, &a) || !cardinal(lx, w, y0, n, &c) || c <= 0 || a > c) break;
+        /* "of the capital's 33", "of South Yorkshire's four": the
+         * denominator is the cardinal that ends the phrase. */
+        bool got = false;
+        for (size_t y = y0; y < n && !got; y++) got = cardinal(lx, w, y, n, &c);
+        if (!cardinal(lx, w, i, k, &a) || !got || c <= 0 || a > c) break;
         if (ratio && c <= 10) { q->has_share = 1; q->share = round4((double)a / (double)c); }
         else { q->has_count = 1; q->count = a; q->has_total = 1; q->total = c; }
         ok = 1;

@@ -11,7 +11,11 @@
  *     define NAME REGEX   macro; {NAME} later expands to (?:REGEX)
  *     words NAME a | b    macro matching any of the phrases (escaped,
  *                         longest first, space/hyphen interchangeable);
- *                         "words NAME @table" takes a table's phrases
+ *                         "words NAME @table" takes a table's phrases;
+ *                         "words -i NAME ..." matches them in any case
+ *   A macro becomes a PCRE2 subroutine: {NAME} is (?&NAME) and its body is
+ *   matched with the flags written in its own definition — an (?i) around
+ *   the call does not reach inside, so say -i or (?i:...) where it is meant.
  *     rule NAME           a rule; its indented lines follow:
  *       match REGEX       the regex (several match lines are concatenated)
  *       set FIELD VALUE   a constant field of the records it makes
@@ -149,15 +153,12 @@ const char *ix_table_get(const ix_table *t, const char *s, size_t len)
 
 /* ---- macros -------------------------------------------------------------- */
 
-static const char *macro_get(const ix_rules *R, const char *name, size_t len)
-{
-    for (size_t i = 0; i < R->nmacros; i++)
-        if (strlen(R->macros[i].name) == len && !memcmp(R->macros[i].name, name, len)) return R->macros[i].body;
-    return NULL;
-}
-
-/* Expands {NAME} references. Returns NULL with an error naming the column. */
-static char *expand(loader *L, const char *src, int col0)
+/* Rewrites {NAME} references to PCRE2 subroutine calls (?&NAME) and marks
+ * each macro used. The macro bodies go once into a (?(DEFINE)...) block at
+ * the end of the rule, so a macro used ten times costs its size once.
+ * Subroutine calls backtrack like inline groups (PCRE2 >= 10.30). Returns
+ * NULL with an error naming the column of an unknown macro. */
+static char *expand(loader *L, const char *src, int col0, bool *used)
 {
     ix_buf b = {0};
     for (const char *p = src; *p;) {
@@ -166,15 +167,19 @@ static char *expand(loader *L, const char *src, int col0)
             const char *q = p + 1;
             while (ix_is_upper(*q) || ix_is_digit(*q) || *q == '_') q++;
             if (*q == '}') {
-                const char *body = macro_get(L->R, p + 1, (size_t)(q - p - 1));
-                if (!body) {
+                long k = -1;
+                for (size_t i = 0; i < L->R->nmacros; i++)
+                    if (strlen(L->R->macros[i].name) == (size_t)(q - p - 1) &&
+                        !memcmp(L->R->macros[i].name, p + 1, (size_t)(q - p - 1))) k = (long)i;
+                if (k < 0) {
                     ix_err_set(L->e, "%s:%d:%d: unknown macro {%.*s}", L->file, L->line,
                                col0 + (int)(p - src) + 1, (int)(q - p - 1), p + 1);
                     ix_buf_free(&b);
                     return NULL;
                 }
-                ix_buf_puts(&b, "(?:");
-                ix_buf_puts(&b, body);
+                if (used) used[k] = true;
+                ix_buf_puts(&b, "(?&");
+                ix_buf_put(&b, p + 1, (size_t)(q - p - 1));
                 ix_buf_putc(&b, ')');
                 p = q + 1;
                 continue;
@@ -184,6 +189,24 @@ static char *expand(loader *L, const char *src, int col0)
     }
     ix_buf_grow(&b, 0);
     return ix_buf_take(&b);
+}
+
+/* Marks every macro reachable from the used ones (bodies are stored with
+ * their references already rewritten, so a scan for "(?&" finds them). */
+static void close_used(const ix_rules *R, bool *used)
+{
+    for (bool more = true; more;) {
+        more = false;
+        for (size_t i = 0; i < R->nmacros; i++) {
+            if (!used[i]) continue;
+            for (const char *p = strstr(R->macros[i].body, "(?&"); p; p = strstr(p + 3, "(?&")) {
+                const char *q = strchr(p, ')');
+                for (size_t k = 0; q && k < R->nmacros; k++)
+                    if (!used[k] && strlen(R->macros[k].name) == (size_t)(q - p - 3) &&
+                        !memcmp(R->macros[k].name, p + 3, (size_t)(q - p - 3))) { used[k] = true; more = true; }
+            }
+        }
+    }
 }
 
 static void add_macro(ix_rules *R, const char *name, char *body)
@@ -232,6 +255,9 @@ static char *trim(char *s)
 
 static int directive_words(loader *L, char *rest)
 {
+    /* "words -i NAME ..." matches the phrases in any case. */
+    bool caseless = !strncmp(rest, "-i ", 3);
+    if (caseless) rest = trim(rest + 3);
     char *name = rest;
     char *sp = strpbrk(rest, " \t");
     if (!sp) { ix_err_set(L->e, "%s:%d:1: words needs a NAME and phrases", L->file, L->line); return -1; }
@@ -254,7 +280,15 @@ static int directive_words(loader *L, char *rest)
         }
     }
     if (!n) { free(w); ix_err_set(L->e, "%s:%d:1: words %s: empty list", L->file, L->line, name); return -1; }
-    add_macro(L->R, name, words_regex(w, n));
+    char *body = words_regex(w, n);
+    if (caseless) {
+        size_t bl = strlen(body);
+        char *cb = ix_xmalloc(bl + 6);
+        snprintf(cb, bl + 6, "(?i:%s)", body);
+        free(body);
+        body = cb;
+    }
+    add_macro(L->R, name, body);
     free(w);
     return 0;
 }
@@ -266,9 +300,28 @@ static int compile_rule(loader *L, ix_rule *rule, ix_buf *src, int line)
     if (!src->len) { ix_err_set(L->e, "%s:%d:1: rule %s has no match line", L->file, line, rule->name); return -1; }
     int saved = L->line;
     L->line = line;
-    char *x = expand(L, src->s, 8);
+    bool *used = calloc(L->R->nmacros + 1, sizeof *used);
+    char *x = expand(L, src->s, 8, used);
     L->line = saved;
-    if (!x) return -1;
+    if (!x) { free(used); return -1; }
+    close_used(L->R, used);
+    ix_buf full = {0};
+    ix_buf_puts(&full, x);
+    free(x);
+    bool any = false;
+    for (size_t i = 0; i < L->R->nmacros; i++) {
+        if (!used[i]) continue;
+        ix_buf_puts(&full, any ? "" : "(?(DEFINE)");
+        any = true;
+        ix_buf_puts(&full, "(?<");
+        ix_buf_puts(&full, L->R->macros[i].name);
+        ix_buf_putc(&full, '>');
+        ix_buf_puts(&full, L->R->macros[i].body);
+        ix_buf_putc(&full, ')');
+    }
+    if (any) ix_buf_putc(&full, ')');
+    free(used);
+    x = ix_buf_take(&full);
     rule->regex = x;
     int ec;
     PCRE2_SIZE eo;
@@ -335,7 +388,7 @@ static int load_pat(loader *L, const char *path, const char *display)
                 char *sp = strpbrk(arg, " \t");
                 if (!sp) { ix_err_set(L->e, "%s:%d:%d: define needs NAME REGEX", L->file, L->line, argcol); rc = -1; break; }
                 *sp = 0;
-                char *body = expand(L, trim(sp + 1), argcol + (int)(sp + 1 - arg));
+                char *body = expand(L, trim(sp + 1), argcol + (int)(sp + 1 - arg), NULL);
                 if (!body) { rc = -1; break; }
                 add_macro(R, arg, body);
             } else if (!strcmp(ln, "words")) {
@@ -385,7 +438,14 @@ static int load_pat(loader *L, const char *path, const char *display)
             ex->line = L->line;
             char *arrow = strstr(arg, " => ");
             if (arrow && ex->yes) { *arrow = 0; ex->expect = ix_xstrdup(trim(arrow + 4)); }
-            ex->text = ix_xstrdup(trim(arg));
+            /* "\n" in an example stands for a line break (paragraphs) */
+            char *t = ix_xstrdup(trim(arg)), *w = t;
+            for (char *rp = t; *rp; rp++) {
+                if (rp[0] == '\\' && rp[1] == 'n') { *w++ = '\n'; rp++; }
+                else *w++ = *rp;
+            }
+            *w = 0;
+            ex->text = t;
         } else {
             ix_err_set(L->e, "%s:%d:1: unknown rule line '%.*s'", L->file, L->line, (int)kwlen, ln);
             rc = -1;
