@@ -73,6 +73,7 @@ rule council-vocabulary
 family council_start_after
 
 rule aux-follows
-  match ^(?:'s)?,? (?:was|were|has|had|have|became|remains|remained|now|is now|is still|is one|is among|is rated|is judged|is currently|has been|had been|also|said|says|council|Council)\b
+  match ^(?:'s)?(?:,? (?:was|were|has|had|have|became|remains|remained|now|is (?:now|still|one|among|rated|judged|currently|the only|good|outstanding|inadequate|in)|has been|had been|also|said|says|council|Council)\b|, (?:rated|judged|inspected|graded|which|whose|where|too|by contrast)\b)
   yes Kent| was rated good
+  yes Bradford|, rated requires improvement in 2014, is now inadequate
   no Reading| is a key skill

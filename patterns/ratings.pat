@@ -76,6 +76,16 @@ rule one-of-n
   yes making it one of only two in the country to receive the top grade twice. => grade=outstanding; count=2
   no One of the 10 councils was rated inadequate.
 
+rule verb-count-grade
+  match \b(?:rated|judged|graded|found|deemed|assessed|declared) (?:(?<approx>{APPROX}) )?(?<q>{QUANT})(?: (?<unit>{UNIT}))? (?:(?:as|to be|to have been) )?(?<grade>{GRADEA})
+  yes Last year Ofsted rated 12 councils outstanding. => grade=outstanding; count=12; unit=councils
+  no Ofsted rated the council inadequate.
+
+rule number-of-has-risen
+  match (?i:the )?(?:number|proportion|percentage|share) of (?<unit>{UNIT})(?: in [A-Z][\w-]*(?: [A-Z][\w-]*)?)?(?: {LINKW}){1,6} (?<grade>{GRADE})(?: {LINKW}){0,3} (?:has |have |had )?(?:fallen|fell|risen|rose|increased|decreased|dropped|grown|grew|reached|stands|stood|climbed|now stands|is now|was|is)(?: to| at| from [\w% ]{1,20}? to)? (?:(?<approx>{APPROX}) )?(?<q>{QUANT})
+  yes The number of councils rated inadequate has fallen to 20. => grade=inadequate; count=20; unit=councils
+  yes The proportion of authorities judged good or outstanding rose to 56 per cent. => grade=good_or_better; share=0.56
+
 rule count-judged
   match (?<![\w'-])(?:(?<approx>{APPROX}) )?(?:(?i:all|only|just|a further|another|the remaining|the other|all of the|of these,?|in all,?|some) )?(?<q>{QUANT})(?: \((?<paren>[^()]{1,24})\)| - (?<paren>{CARD}) -)?(?: of(?: the| all| England's| the country's| these| those)?(?: (?<total>{CARD}))?)?(?: (?<unit>{UNIT})(?: \((?<paren>[^()]{1,24})\)| - (?<paren>{CARD}) -)?)?(?:{GAP}(?: {LINKW}){1,7}|(?: {LINKW}){0,7}) (?<grade>{GRADE})(?:(?:,| -) (?:or |(?<approx2>about|around|roughly|some|nearly|almost) )?(?<paren>\d+(?:\.\d+)? ?(?:per cent|%)))?
   yes Seven authorities were found to be inadequate. => grade=inadequate; count=7; unit=authorities

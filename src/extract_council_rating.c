@@ -21,13 +21,17 @@ typedef struct crstate {
     ix_ctx *c;
     const ix_table *grades, *judgements;
     json_t *seen;     /* "row|grade|judgement" keys already written */
+    size_t nemitted;
+    size_t nattempt_rows;   /* councils the last emit_all found (0: none named) */
 } crstate;
 
 static bool is_reference(const char *s, size_t n)
 {
     static const char *const refs[] = {"the council", "the authority", "the local authority", "the borough",
                                        "the county council", "the city council", "the unitary", "the trust",
-                                       "its", "their", "the council's", "the authority's"};
+                                       "its", "their", "the council's", "the authority's", "they", "them", "it",
+                                       "the same services", "the services", "the department", "its services",
+                                       "its children's services"};
     for (size_t k = 0; k < sizeof refs / sizeof *refs; k++)
         if (strlen(refs[k]) == n && !strncasecmp(refs[k], s, n)) return true;
     return false;
@@ -87,6 +91,7 @@ static void emit(crstate *st, int row, const char *grade, const char *judgement,
     snprintf(key, sizeof key, "%d|%s|%s", row, grade, judgement);
     if (json_object_get(st->seen, key)) return;
     json_object_set_new(st->seen, key, json_true());
+    st->nemitted++;
     json_t *rec = ix_record_new("council_rating", c->doc);
     json_object_set_new(rec, "council", json_string(ix_gazetteer_name(c->rules->gaz, row)));
     json_object_set_new(rec, "code", json_string(ix_gazetteer_code(c->rules->gaz, row)));
@@ -116,6 +121,7 @@ static void emit_all(crstate *st, size_t ca, size_t cb, bool allow_ref, const ch
         int r = focus_row(c, a);
         if (r >= 0) rows[nr++] = r;
     }
+    st->nattempt_rows = nr;
     for (size_t k = 0; k < nr; k++) {
         if (!nj) emit(st, rows[k], grade, "overall", a, b, rule);
         for (size_t j = 0; j < nj; j++) emit(st, rows[k], grade, jd[j], a, b, rule);
@@ -126,7 +132,7 @@ void ix_extract_council_rating(ix_ctx *c)
 {
     if (!(c->types & IX_T_COUNCIL_RATING)) return;
     ix_doc *d = c->doc;
-    crstate st = {c, ix_rules_table(c->rules, "grades"), ix_rules_table(c->rules, "judgements"), json_object()};
+    crstate st = {c, ix_rules_table(c->rules, "grades"), ix_rules_table(c->rules, "judgements"), json_object(), 0, 0};
     ix_rule_list rl = ix_rules_family(c->rules, "council_rating");
     ix_rule_list mem = ix_rules_family(c->rules, "council_rating_member");
     const char *s = d->text;
@@ -138,7 +144,12 @@ void ix_extract_council_rating(ix_ctx *c)
             size_t off = se->a;
             ix_match m;
             while (off < se->b && ix_rule_match(rl.r[k], c->scratch, d, se->a, se->b, off, false, &m) == 1) {
+                /* a match that names no council ("He singled out Sunderland")
+                 * is retried one character on, so the real name can start it */
+                size_t before = st.nemitted;
+                st.nattempt_rows = 0;
                 off = m.b > off ? m.b : off + 1;
+                size_t retry = m.a + 1;
                 size_t ga, gb, ca = 0, cb = 0, ja, jb;
                 if (!ix_match_group(&m, "grade", &ga, &gb)) continue;
                 const char *grade = ix_table_get(st.grades, s + ga, gb - ga);
@@ -167,6 +178,10 @@ void ix_extract_council_rating(ix_ctx *c)
                     continue;
                 }
                 emit_all(&st, ca, cb, ref, grade, jd, nj, m.a, m.b, rl.r[k]->name);
+                size_t g2a, g2b;            /* "moved from requires improvement to good" */
+                const char *g2 = ix_match_group(&m, "grade2", &g2a, &g2b) ? ix_table_get(st.grades, s + g2a, g2b - g2a) : NULL;
+                if (g2) emit_all(&st, ca, cb, ref, g2, jd, nj, m.a, m.b, rl.r[k]->name);
+                if (st.nemitted == before && st.nattempt_rows == 0) off = retry;
             }
         }
         /* "These included Rotherham": the grade of the figure just before */
@@ -185,9 +200,14 @@ void ix_extract_council_rating(ix_ctx *c)
             }
         }
     }
-    /* councils named inside a national figure get its grade */
+    /* councils named inside a national figure get its grade, and so do
+     * those listed after it: "five are judged inadequate: A, B and C" */
     for (size_t i = 0; i < c->nrating_spans; i++) {
-        const ix_span *sp = &c->rating_spans[i];
+        ix_span span = c->rating_spans[i];
+        const ix_sent *se = &d->sents[ix_doc_sent_at(d, span.a)];
+        const char *colon = memchr(s + span.b, ':', se->b > span.b ? se->b - span.b : 0);
+        if (colon && (size_t)(colon - s) - span.b < 80) span.b = se->b;
+        const ix_span *sp = &span;
         size_t first;
         if (!ix_ctx_mentions_in(c, sp->a, sp->b, &first)) continue;
         json_t *r = json_array_get(c->ratings, i);
