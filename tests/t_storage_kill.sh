@@ -5,11 +5,11 @@
 # boundary, of what a full JSON Lines run writes, and each stored document
 # has as many records as that run gives it. The next run completes the
 # database, skipping exactly the documents already stored.
-# KILL_DOCS sets the dump size (default 2000 documents).
+# KILL_DOCS sets the dump size (default 600 documents).
 INSPEX=${INSPEX:-./inspex}
 case $INSPEX in /*) ;; *) INSPEX=$(pwd)/$INSPEX ;; esac
 CORPUS=$(pwd)/corpus
-N=${KILL_DOCS:-2000}
+N=${KILL_DOCS:-600}
 T=$(mktemp -d) || exit 2
 pid=
 trap '[ -n "$pid" ] && kill -9 $pid 2>/dev/null; rm -rf "$T"' EXIT
