@@ -282,9 +282,13 @@ static int sqlite_close(ix_sink *base, ix_err *e)
     int rc = run_stmt(st);
     sqlite3_finalize(st);
     if (rc != SQLITE_OK) return db_fail(s, e, "finishing the run");
-    /* Fold the log back into the database file so it is one file again. */
+    /* Fold the log back into the database file and leave WAL mode, so a
+     * finished database is one file, and read-only readers (which cannot
+     * remove a log) do not leave -wal/-shm files beside it. The next run
+     * turns WAL on again. A reader still open keeps WAL on: not an error. */
     if (sqlite3_exec(s->db, "PRAGMA optimize; PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL) != SQLITE_OK)
         return db_fail(s, e, "checkpointing");
+    sqlite3_exec(s->db, "PRAGMA journal_mode=DELETE", NULL, NULL, NULL);
     return 0;
 }
 

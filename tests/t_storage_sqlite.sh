@@ -25,6 +25,7 @@ n=$(grep -c '^{"type":"doc"' corpus.jsonl)
 check "stderr: $n processed, 0 skipped" grep -q "c.sqlite: $n documents processed ($n new, 0 changed or re-extracted), 0 unchanged skipped" c.err
 check "nothing on stdout with --db" test ! -s "$(sh -c "\"$INSPEX\" extract --db c2.sqlite corpus 2>/dev/null > out.txt; echo out.txt")"
 "$INSPEX" export --jsonl c.sqlite > back.jsonl
+check "a finished run leaves one file, and reading it adds none" test "$(ls c.sqlite*)" = c.sqlite
 check "export --jsonl is byte-identical to extract" cmp -s back.jsonl corpus.jsonl
 "$INSPEX" export --jsonl -o back2.jsonl c.sqlite
 check "export --jsonl -o FILE" cmp -s back2.jsonl corpus.jsonl
