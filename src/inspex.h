@@ -16,7 +16,8 @@
  *   numbers.c     "seven", "a quarter", "four out of five", "44 per cent" -> values
  *   extract_*.c   one extractor per record type, all with the same signature
  *   record.c      JSON records in canonical field order, the per-document result
- *   sink_*.c      write results: sink_jsonl.c (JSON Lines), sink_sqlite.c (SQLite)
+ *   sink_*.c      write results: sink_jsonl.c (JSON Lines), sink_sqlite.c (SQLite),
+ *                 sink_csv.c (CSV files), behind ix_sink_ops (sink.c dispatches)
  *   store_sqlite.c  reads an inspex SQLite database back as records
  *   compress.c    gzip / zstd input, detected by content
  *
@@ -296,8 +297,9 @@ int ix_store_sniff(const char *path);
 /* Opens a database read-only. NULL with `e` filled when it cannot be
  * opened or is not an inspex database. Free with ix_store_free. */
 ix_store *ix_store_open(const char *path, ix_err *e);
-/* The next record as JSON text (not NUL-terminated data may hold NUL:
- * use *len); valid until the next call. 1, 0 at the end, -1 on error. */
+/* The next record as JSON text, exactly as extract wrote it (without the
+ * newline; use *len), valid until the next call. 1, 0 at the end, -1 on
+ * error. */
 int ix_store_next_json(ix_store *s, const char **json, size_t *len, ix_err *e);
 /* The next document's records as an ix_result (doc or error record first;
  * is_error set for an error record), which the caller frees with
