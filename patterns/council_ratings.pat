@@ -17,9 +17,9 @@ family council_rating
 # A reference to an authority: a capitalised name (checked against the
 # gazetteer by the extractor) or a word standing for the article's authority.
 define CNAME [A-Z][\w'&.-]*(?:,? (?:[A-Z][\w'&.-]*|and|upon|on|under|with|of|the|&))*
-define CREF (?:[Tt]he (?:council|authority|local authority|borough|county council|city council|unitary|trust|same services|services|department)|[Ii]ts (?:services|children's services)|[Ii]ts|[Tt]heir|{CNAME})
+define CREF (?:[Tt]he (?:council|authority|local authority|borough|county council|city council|unitary|trust|same services|services|service|department)|[Ii]ts (?:services|children's services)|[Ii]ts|[Tt]heir|{CNAME})
 define CLIST {CREF}(?:(?:, | and | & |, and ){CREF}){0,8}
-define CLINK (?:(?:were|was|is|are|has been|have been|had been|had|have|has|been|being|be|now|currently|still|also|first|again|previously|once|subsequently|overall|judged|rated|found|deemed|graded|assessed|declared|as|to be|to|only|just|all|both|by Ofsted|by inspectors|in \d{4}|in (?:January|February|March|April|May|June|July|August|September|October|November|December)(?: \d{4})?|last year|this year|three years ago|two years ago|a year ago|at (?:its|their) (?:last|latest|most recent|previous) inspection|at every inspection since \d{4}|despite [\w ]{1,40}?|-|remains|remained|stays|stayed|became|becomes|continues to be|continued to be|told it|told that it|told they|told that they|among those|among the [\w' ]{1,40}?(?:authorities|councils)|by contrast|too|overall|again) ?)
+define CLINK (?:(?:were|was|is|are|has been|have been|had been|had|have|has|been|being|be|now|currently|still|also|first|again|previously|once|subsequently|overall|judged|rated|found|deemed|graded|assessed|declared|as|to be|to|only|just|all|both|by Ofsted|by inspectors|in \d{4}|in (?:January|February|March|April|May|June|July|August|September|October|November|December)(?: \d{4})?|last year|this year|three years ago|two years ago|a year ago|at (?:its|their) (?:last|latest|most recent|previous) inspection|at every inspection since \d{4}|despite [\w ]{1,40}?|-|remain|remains|remained|stay|stays|stayed|became|becomes|continues to be|continued to be|told it|told that it|told they|told that they|among those|among the [\w' ]{1,40}?(?:authorities|councils)|by contrast|too|overall|again) ?)
 
 rule services-at
   match (?i:children's (?:social care )?services|services for (?:vulnerable )?children(?: and young people)?|safeguarding services|child protection services|social care services|social services) (?:at|in|run by|provided by|of) (?<council>{CLIST}) (?:{CLINK})+(?<grade>{GRADE})
@@ -75,8 +75,9 @@ rule apposition-rated
   yes Tower Hamlets - rated inadequate in 2017 - was judged outstanding in 2019. => council=Tower Hamlets; grade=inadequate
 
 rule moved-from-to
-  match (?<council>{CLIST})(?: (?:all|both|have|has|had|since|now|each))* (?:moved|improved|rose|climbed|jumped|went|progressed|fell|slipped|dropped|been upgraded|been downgraded)(?: up| down| back)? from {Q}(?<grade>{GRADE}){Q} to {Q}(?<grade2>{GRADE})
+  match (?<council>{CLIST})(?:'s(?: [\w'-]+){0,4})?(?: (?:all|both|have|has|had|since|now|each))* (?:moved|improved|rose|climbed|jumped|went|progressed|fell|slipped|dropped|been upgraded|been downgraded)(?: up| down| back)? from {Q}(?<grade>{GRADE}){Q} to {Q}(?<grade2>{GRADE})
   yes Hounslow, Wokingham and Bracknell Forest all moved up from requires improvement to good. => council=Wokingham; grade=requires_improvement
+  yes STOKE-ON-TRENT City Council's children's services department has been upgraded from "inadequate" to "requires improvement" by Ofsted. => council=Stoke-on-Trent; grade=inadequate
 
 rule slipped-to
   match (?<council>{CLIST})[^.;"]{0,120}?\b(?:slipped|fell|dropped|improved|moved|rose|climbed|was downgraded|was upgraded|has been downgraded|has been upgraded|had been downgraded|had been upgraded)(?: back| up| down)? to {Q}(?<grade>{GRADE})

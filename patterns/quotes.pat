@@ -76,7 +76,7 @@ rule participle
 
 rule what-called
   match \b(?:what|which) (?<subj>he|she|they|it|[A-Z][\w']+(?: [A-Z][\w']+)?) (?<verb>called|described as|termed|dubbed|branded|labelled) ?$
-  yes Sir Michael Wilshaw spoke. He singled out what he called "systematic failure on a shocking scale" in the county. => speaker=Michael Wilshaw; attribution=same_sentence
+  yes Sir Michael Wilshaw spoke. He singled out what he called "systematic failure on a shocking scale" in the county. => speaker=Michael Wilshaw; attribution=pronoun
 
 family quote_final
 
@@ -160,3 +160,12 @@ rule human-noun
   match (?i:\b(?:spokes\w*|man|woman|minister|secretary|chief|director|leader|mayor|chair\w*|official|worker|leaver|colleague|manager|member|parent|mother|father|teenager|girl|boy|councillor|MP|head\w*|inspector|officer|president|executive|commissioner|lawyer|judge|teacher|nurse|doctor)\b)
   yes An NSPCC spokesman
   no the report
+
+# Speakers that are an inspection's voice: their organisation is Ofsted when
+# the article is about Ofsted.
+family speaker_inspection
+
+rule report-or-inspectors
+  match (?i:\b(?:report|inspection|inspections|inspectors?|inspectorate|watchdog|monitoring visit|review)\b)
+  yes The latest inspection
+  no A council spokesman

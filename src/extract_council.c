@@ -62,7 +62,7 @@ struct ix_gazetteer *ix_gazetteer_new(const ix_rules *r, ix_err *e)
     const ix_table *t = ix_rules_table(r, "councils");
     if (!t || !t->n) { ix_err_set(e, "%s/councils.tsv: missing or empty (run tools/gen-gazetteer.py)", r->dir); return NULL; }
     struct ix_gazetteer *g = calloc(1, sizeof *g);
-    g->surf = ix_xmalloc(t->n * sizeof *g->surf);
+    g->surf = ix_xmalloc((t->n * 2 + 1) * sizeof *g->surf);
     for (size_t i = 0; i < t->n; i++) {
         char *v = ix_xstrdup(t->val[i]), *save = NULL;
         char *f[5] = {0};
@@ -77,6 +77,16 @@ struct ix_gazetteer *ix_gazetteer_new(const ix_rules *r, ix_err *e)
         gz_surface s = {ix_xstrdup(t->key[i]), row_of(g, f[0], f[1], f[2]), -1,
                         !strcmp(f[3], "strong"), f[4][0] == 's' ? 's' : f[4][0] == 'w' ? 'w' : '-'};
         g->surf[g->nsurf++] = s;
+        /* Regional papers set a lead's first words in capitals:
+         * "STOKE-ON-TRENT City Council's ..." */
+        char *up = ix_xstrdup(t->key[i]);
+        bool changed = false;
+        for (char *p = up; *p; p++)
+            if (ix_is_lower(*p)) { *p = (char)(*p - 32); changed = true; }
+        if (changed) {
+            g->surf = ix_xrealloc(g->surf, (t->n * 2 + 1) * sizeof *g->surf);
+            g->surf[g->nsurf++] = (gz_surface){up, s.row, -1, s.strong, s.risk == '-' ? '-' : 'w'};
+        } else free(up);
         free(v);
     }
     qsort(g->surf, g->nsurf, sizeof *g->surf, cmp_surf);

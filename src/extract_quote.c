@@ -44,6 +44,7 @@ typedef struct speaker {
     char *name, *title, *role, *org, *desc;
     size_t a, b;             /* speaker phrase, normalised */
     bool person, valid;
+    bool pron;               /* came from he/she/they/it */
 } speaker;
 
 typedef struct event {       /* a person or speaker seen at a position */
@@ -55,7 +56,7 @@ typedef struct qstate {
     ix_ctx *c;
     ix_doc *d;
     const ix_table *nonnames, *orgs, *titles;
-    ix_rule_list after, before, final, sentence, colon, prev, name, desc, mention, human;
+    ix_rule_list after, before, final, sentence, colon, prev, name, desc, mention, human, inspect;
     event *ev;
     size_t nev, capev;
 } qstate;
@@ -331,7 +332,18 @@ static bool person_part(qstate *q, size_t a, size_t b, speaker *sp)
         if (!titled && !memchr(d->text + na, ' ', nb - na)) continue;   /* one bare word: not here */
         sp->name = dupn(d->text + na, nb - na);
         if (titled) sp->title = dupn(d->text + ta, tb - ta);
-        if (ix_match_group(&m, "role", &ra, &rb)) sp->role = trim_dup(d->text, ra, rb);
+        if (ix_match_group(&m, "role", &ra, &rb)) {
+            /* the lazy role may have taken the title: "Cllr" Jane Smith */
+            size_t w0 = rb;
+            while (w0 > ra && d->text[w0 - 1] != ' ') w0--;
+            if (!titled && word_in(q->titles, d->text + w0, rb - w0)) {
+                sp->title = dupn(d->text + w0, rb - w0);
+                titled = true;
+                ta = w0;
+                rb = w0;
+            }
+            if (rb > ra) sp->role = trim_dup(d->text, ra, rb);
+        }
         sp->person = true;
         sp->a = titled ? ta : na;
         sp->b = nb;
@@ -357,6 +369,20 @@ static bool human(qstate *q, const char *desc)
         if (rc >= 0) return true;
     }
     return false;
+}
+
+/* Fills a person's missing title, role and organisation from other places
+ * the document names them ("Sir Michael Wilshaw, Ofsted's chief inspector"). */
+static void fill_person(qstate *q, speaker *sp)
+{
+    if (!sp->person || !sp->name) return;
+    for (size_t i = q->nev; i-- > 0;) {
+        const speaker *e = &q->ev[i].sp;
+        if (!e->person || !e->name || strcmp(e->name, sp->name)) continue;
+        if (!sp->title && e->title) sp->title = ix_xstrdup(e->title);
+        if (!sp->role && e->role) sp->role = ix_xstrdup(e->role);
+        if (!sp->org && e->org) sp->org = ix_xstrdup(e->org);
+    }
 }
 
 /* Resolves a pronoun at `pos` to the latest speaker or person before it. */
@@ -479,13 +505,22 @@ static bool parse_speaker(qstate *q, size_t a, size_t b, speaker *sp)
     memset(sp, 0, sizeof *sp);
     while (a < b && (s[a] == ' ' || s[a] == ',')) a++;
     while (b > a && (s[b - 1] == ' ' || s[b - 1] == ',' || s[b - 1] == '.')) b--;
+    /* leading connectives are not part of the speaker: ", but the report" */
+    static const char *const lead[] = {"However ", "But ", "And ", "So ", "Yet ", "but ", "and ", "so ", "yet ", "or ",
+                                       "while ", "whereas ", "although ", "though "};
+    for (size_t k = 0; k < sizeof lead / sizeof *lead; k++) {
+        size_t l = strlen(lead[k]);
+        if (b - a > l && !strncmp(s + a, lead[k], l)) { a += l; break; }
+    }
     if (a >= b || b - a > 240) return false;
     if (is_pronoun(s + a, b - a)) {
         char pron[8];
         snprintf(pron, sizeof pron, "%.*s", (int)(b - a), s + a);
         sp->a = a;
         sp->b = b;
-        if (!resolve_pronoun(q, pron, a, sp)) return false;
+        /* an unresolved pronoun is still an attribution, to nobody we know */
+        if (!resolve_pronoun(q, pron, a, sp)) sp->a = sp->b = 0;
+        sp->pron = true;
         sp->valid = true;
         return true;
     }
@@ -494,7 +529,14 @@ static bool parse_speaker(qstate *q, size_t a, size_t b, speaker *sp)
     for (size_t i = a; i + 1 < b && n < 8; i++)
         if (s[i] == ',' && s[i + 1] == ' ') starts[n++] = i + 2;
     bool ok = false;
-    for (size_t k = n; k-- > 0 && !ok;) ok = candidate_person(q, starts[k], b, sp);
+    size_t kp = 0;
+    for (size_t k = n; k-- > 0 && !ok;) if ((ok = candidate_person(q, starts[k], b, sp))) kp = k;
+    /* "Ofsted's chief inspector, Sir Michael Wilshaw": the part before */
+    if (ok && kp > 0 && !sp->role) {
+        char *role = trim_dup(s, starts[kp - 1], starts[kp] - 2);
+        if (*role && !ix_is_upper(role[0]) ? true : strncmp(role, "However", 7) != 0) sp->role = role;
+        else free(role);
+    }
     for (size_t k = n; k-- > 0 && !ok;) ok = candidate_desc(q, starts[k], b, sp);
     /* "One care leaver, who now works at ...": the head before a clause */
     if (!ok && n > 1) ok = candidate_desc(q, a, starts[1] - 2, sp);
@@ -512,6 +554,17 @@ static bool parse_speaker(qstate *q, size_t a, size_t b, speaker *sp)
     char *all = dupn(s + a, b - a);
     free(sp->org);
     sp->org = org_in(q, all);
+    /* "the council's cabinet member": the authority the article is about */
+    if (!sp->org && (strstr(all, "the council") || strstr(all, "the authority") || strstr(all, "The council"))) {
+        int row = -1;
+        for (size_t i = 0; i < q->c->nmentions && q->c->mentions[i].a < a; i++) row = q->c->mentions[i].row;
+        if (row >= 0) {
+            ix_buf ob = {0};
+            ix_buf_puts(&ob, ix_gazetteer_name(q->c->rules->gaz, row));
+            ix_buf_puts(&ob, " Council");
+            sp->org = ix_buf_take(&ob);
+        }
+    }
     free(all);
     sp->valid = true;
     return true;
@@ -577,7 +630,7 @@ static void emit(qstate *q, const quote *qt, const speaker *sp, const char *how,
     ix_doc_set_span(d, rec, "span", qt->open, qt->close);
     if (has && sp->b > sp->a) ix_doc_set_span(d, rec, "speaker_span", sp->a, sp->b);
     else json_object_set_new(rec, "speaker_span", json_null());
-    json_object_set_new(rec, "attribution", json_string(has ? how : "none"));
+    json_object_set_new(rec, "attribution", json_string(has ? (sp->pron ? "pronoun" : how) : "none"));
     json_object_set_new(rec, "rule", json_string(rule));
     ix_result_add(q->c->res, rec);
 }
@@ -643,6 +696,17 @@ static int cmp_event(const void *x, const void *y)
     return a->pos < b->pos ? -1 : a->pos > b->pos;
 }
 
+/* "the report", "the latest inspection", "inspectors", "the watchdog". */
+static bool human_or_report(qstate *q, const char *desc)
+{
+    for (size_t k = 0; k < q->inspect.n; k++) {
+        int rc = pcre2_match(q->inspect.r[k]->code, (PCRE2_SPTR)desc, strlen(desc), 0, 0, q->c->scratch->md,
+                             q->c->scratch->mctx);
+        if (rc >= 0) return true;
+    }
+    return false;
+}
+
 void ix_extract_quote(ix_ctx *c)
 {
     if (!(c->types & IX_T_QUOTE)) return;
@@ -664,6 +728,8 @@ void ix_extract_quote(ix_ctx *c)
     q.desc = ix_rules_family(c->rules, "speaker_desc");
     q.mention = ix_rules_family(c->rules, "person_mention");
     q.human = ix_rules_family(c->rules, "speaker_human");
+    q.inspect = ix_rules_family(c->rules, "speaker_inspection");
+    bool ofsted_story = strstr(d->text, "Ofsted") != NULL;
     scan_people(&q);
     qsort(q.ev, q.nev, sizeof *q.ev, cmp_event);
     scan_speech(&q);
@@ -722,7 +788,10 @@ void ix_extract_quote(ix_ctx *c)
             }
         }
         if (r) {
-            if (!sp.person && sp.desc && !strcmp(sp.desc, "Ofsted") && !sp.org) sp.org = ix_xstrdup("Ofsted");
+            fill_person(&q, &sp);
+            /* the report, the inspection, inspectors: Ofsted's, in an Ofsted story */
+            if (!sp.person && sp.desc && !sp.org && ofsted_story && human_or_report(&q, sp.desc))
+                sp.org = ix_xstrdup("Ofsted");
             emit(&q, qt, &sp, how, r->name);
             speaker_free(&last);
             speaker_copy(&last, &sp);
@@ -742,5 +811,5 @@ void ix_extract_quote(ix_ctx *c)
     for (size_t i = 0; i < q.nev; i++) speaker_free(&q.ev[i].sp);
     free(q.ev);
     free(q.after.r); free(q.before.r); free(q.final.r); free(q.sentence.r); free(q.colon.r);
-    free(q.prev.r); free(q.name.r); free(q.desc.r); free(q.mention.r); free(q.human.r);
+    free(q.prev.r); free(q.name.r); free(q.desc.r); free(q.mention.r); free(q.human.r); free(q.inspect.r);
 }

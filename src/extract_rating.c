@@ -183,7 +183,13 @@ static json_t *make(rstate *st, const ix_match *m, bool headline)
         free(nt);
         mark_used(st, qa, qb);
     } else json_object_set_new(rec, "number_text", json_null());
-    ix_doc_set_span(d, rec, "span", m->a, m->b);
+    /* a list item's span starts at its figure, not at ", while" */
+    size_t sa = m->a, aa, ab;
+    if (m->rule->anchored_continue && qtext) {
+        sa = qa;
+        if (ix_match_group(m, "approx", &aa, &ab) && aa < sa) sa = aa;
+    }
+    ix_doc_set_span(d, rec, "span", sa, m->b);
     json_object_set_new(rec, "rule", json_string(m->rule->name));
     free(period);
     free(qtext);
