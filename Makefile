@@ -3,7 +3,7 @@
 # (installing them when run as root, otherwise printing the apt command).
 
 CC      ?= cc
-PKGS    := libpcre2-8 libutf8proc jansson nettle
+PKGS    := libpcre2-8 libutf8proc jansson nettle zlib libzstd sqlite3
 CFLAGS  ?= -O2 -g
 CFLAGS  += -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Wall -Wextra -Werror -Wshadow -Wno-unused-parameter
 CPPFLAGS += $(shell pkg-config --cflags $(PKGS) 2>/dev/null)

@@ -15,6 +15,7 @@ static const struct {
     {"extract", cmd_extract, "extract records from articles (JSON Lines out)"},
     {"tokens", cmd_tokens, "show paragraphs, sentences and tokens with byte offsets"},
     {"rules", cmd_rules, "check, test, list or export the rules in patterns/"},
+    {"export", cmd_export, "stored records (SQLite or JSON Lines) out as CSV files or JSON Lines"},
 };
 
 static void usage(FILE *f)
