@@ -3,7 +3,7 @@
 # (installing them when run as root, otherwise printing the apt command).
 
 CC      ?= cc
-PKGS    := libpcre2-8 libutf8proc jansson nettle
+PKGS    := libpcre2-8 libutf8proc jansson nettle zlib libzstd sqlite3
 CFLAGS  ?= -O2 -g
 CFLAGS  += -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Wall -Wextra -Werror -Wshadow -Wno-unused-parameter
 CPPFLAGS += $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
@@ -55,8 +55,8 @@ check-asan: deps
 	$(MAKE) clean-objs
 	$(MAKE) CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
 	        LDFLAGS="-fsanitize=address,undefined" inspex $(UNIT_BIN)
-	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 sh tests/run.sh
-	$(MAKE) clean-objs
+	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 sh tests/run.sh; st=$$?; \
+	  $(MAKE) clean-objs; exit $$st
 
 valgrind: inspex
 	valgrind -q --leak-check=full --errors-for-leak-kinds=definite,indirect --error-exitcode=9 \

@@ -56,7 +56,7 @@ typedef struct qstate {
     ix_ctx *c;
     ix_doc *d;
     const ix_table *nonnames, *orgs, *titles;
-    ix_rule_list after, before, final, sentence, colon, prev, name, desc, mention, human, inspect;
+    ix_rule_list after, before, final, sentence, colon, prev, name, desc, mention, human, inspect, addressee;
     event *ev;
     size_t nev, capev;
 } qstate;
@@ -618,6 +618,7 @@ static char *quote_text(const ix_doc *d, const quote *q)
 static void emit(qstate *q, const quote *qt, const speaker *sp, const char *how, const char *rule)
 {
     ix_doc *d = q->d;
+    if (!(q->c->types & IX_T_QUOTE)) return;
     json_t *rec = ix_record_new("quote", d);
     char *text = quote_text(d, qt);
     json_object_set_new(rec, "text", json_string(text));
@@ -673,10 +674,11 @@ static void scan_speech(qstate *q)
     for (size_t si = 0; si < d->nsent; si++) {
         const ix_sent *st = &d->sents[si];
         if (d->paras[st->para].boilerplate) continue;
-        for (size_t k = 0; k < q->sentence.n; k++) {
+        for (size_t k = 0; k < q->sentence.n + q->addressee.n; k++) {
+            const ix_rule *rule = k < q->sentence.n ? q->sentence.r[k] : q->addressee.r[k - q->sentence.n];
             size_t off = st->a;
             ix_match m;
-            while (off < st->b && ix_rule_match(q->sentence.r[k], q->c->scratch, d, st->a, st->b, off, false, &m) == 1) {
+            while (off < st->b && ix_rule_match(rule, q->c->scratch, d, st->a, st->b, off, false, &m) == 1) {
                 off = m.b > off ? m.b : off + 1;
                 size_t sa, sb;
                 speaker sp;
@@ -709,7 +711,6 @@ static bool human_or_report(qstate *q, const char *desc)
 
 void ix_extract_quote(ix_ctx *c)
 {
-    if (!(c->types & IX_T_QUOTE)) return;
     ix_doc *d = c->doc;
     qstate q;
     memset(&q, 0, sizeof q);
@@ -729,15 +730,19 @@ void ix_extract_quote(ix_ctx *c)
     q.mention = ix_rules_family(c->rules, "person_mention");
     q.human = ix_rules_family(c->rules, "speaker_human");
     q.inspect = ix_rules_family(c->rules, "speaker_inspection");
+    q.addressee = ix_rules_family(c->rules, "speaker_addressee");
     bool ofsted_story = strstr(d->text, "Ofsted") != NULL;
     scan_people(&q);
-    qsort(q.ev, q.nev, sizeof *q.ev, cmp_event);
+    if (q.nev) qsort(q.ev, q.nev, sizeof *q.ev, cmp_event);
     scan_speech(&q);
-    qsort(q.ev, q.nev, sizeof *q.ev, cmp_event);
+    if (q.nev) qsort(q.ev, q.nev, sizeof *q.ev, cmp_event);
 
     quote *qs;
     size_t nq;
     find_quotes(d, &qs, &nq);
+    c->quote_spans = ix_xmalloc((nq + 1) * sizeof *c->quote_spans);
+    for (size_t i = 0; i < nq; i++)          /* quotations, not scare-quoted words */
+        if (count_words(d, &qs[i]) >= 3) c->quote_spans[c->nquote_spans++] = (ix_span){qs[i].open, qs[i].close};
     speaker last;                       /* the speaker of the previous quotation */
     memset(&last, 0, sizeof last);
     size_t last_para = (size_t)-1, last_pos = 0;
@@ -798,7 +803,7 @@ void ix_extract_quote(ix_ctx *c)
             last_para = qt->para1;
             last_pos = qt->open;
             add_event(&q, qt->open, &sp);
-            qsort(q.ev, q.nev, sizeof *q.ev, cmp_event);
+            if (q.nev) qsort(q.ev, q.nev, sizeof *q.ev, cmp_event);
         } else {
             /* no attribution: a sentence or more of quoted speech still counts */
             bool sentence = starts_sentence && ix_is_upper(d->text[qt->seg[0].a]);
@@ -811,5 +816,5 @@ void ix_extract_quote(ix_ctx *c)
     for (size_t i = 0; i < q.nev; i++) speaker_free(&q.ev[i].sp);
     free(q.ev);
     free(q.after.r); free(q.before.r); free(q.final.r); free(q.sentence.r); free(q.colon.r);
-    free(q.prev.r); free(q.name.r); free(q.desc.r); free(q.mention.r); free(q.human.r); free(q.inspect.r);
+    free(q.prev.r); free(q.name.r); free(q.desc.r); free(q.mention.r); free(q.human.r); free(q.inspect.r); free(q.addressee.r);
 }

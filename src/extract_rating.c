@@ -30,6 +30,8 @@ typedef struct rstate {
     long ctx_total;
     char *ctx_unit;
     size_t ctx_start, ctx_end;   /* the context clause itself is no figure */
+    size_t ctx_para, para;       /* where the context was stated; where we are */
+    size_t clause_a, clause_b;   /* this sentence's "Of the 87 authorities," clause */
     char period[32];
     figure prev;           /* the last rating of this sentence */
     bool have_prev;
@@ -117,7 +119,7 @@ static json_t *make(rstate *st, const ix_match *m, bool headline)
     /* "Of the 87 authorities inspected, 22 ...": the 87 is a total, not a
      * figure — unless the clause itself grades it ("Of the 32 councils that
      * were rated inadequate, ..."). */
-    if (qtext && st->ctx_end && qa >= st->ctx_start && qa < st->ctx_end && m->b > st->ctx_end) {
+    if (qtext && st->clause_b && qa >= st->clause_a && qa < st->clause_b && m->b > st->clause_b) {
         free(qtext);
         return NULL;
     }
@@ -150,6 +152,7 @@ static json_t *make(rstate *st, const ix_match *m, bool headline)
 
     char *utext = group_text(d, m, "unit", NULL, NULL);
     char *unit = utext ? unit_of(st->units, utext) : NULL;
+    bool utext_given = unit != NULL;
     free(utext);
     bool after_ctx = st->ctx_end && qa >= st->ctx_end;
     if (!unit && st->have_prev && st->prev.unit) unit = ix_xstrdup(st->prev.unit);
@@ -158,7 +161,12 @@ static json_t *make(rstate *st, const ix_match *m, bool headline)
         q.has_total = 1;
         q.total = st->prev.total;
     }
-    if (!q.has_total && after_ctx && st->ctx_total >= 0) { q.has_total = 1; q.total = st->ctx_total; }
+    /* A stated total holds for its paragraph; later paragraphs take it only
+     * for figures that name no unit of their own ("Just 35 were rated good"). */
+    if (!q.has_total && after_ctx && st->ctx_total >= 0 && (st->ctx_para == st->para || !utext_given)) {
+        q.has_total = 1;
+        q.total = st->ctx_total;
+    }
     if (q.has_total && q.has_count && q.count > q.total) q.has_total = 0;   /* not a denominator */
 
     char *atext = group_text(d, m, "approx", NULL, NULL);
@@ -194,6 +202,15 @@ static json_t *make(rstate *st, const ix_match *m, bool headline)
     free(period);
     free(qtext);
 
+    /* "rated inadequate in 10 of 60 inspections. Fewer than half - 27 - ...":
+     * a figure's own total is context for the figures after it */
+    if (q.has_total && qtext && !m->rule->anchored_continue) {
+        st->ctx_total = q.total;
+        free(st->ctx_unit);
+        st->ctx_unit = unit ? ix_xstrdup(unit) : NULL;
+        st->ctx_start = st->ctx_end = m->b;
+        st->ctx_para = st->para;
+    }
     free(st->prev.unit);
     st->prev = (figure){grade, unit, q.has_total ? q.total : -1};
     st->have_prev = true;
@@ -215,8 +232,9 @@ static void read_context(rstate *st, const ix_rule_list *ctxr, const ix_sent *s)
             char *u = group_text(c->doc, &m, "unit", NULL, NULL);
             st->ctx_unit = u ? unit_of(st->units, u) : NULL;
             free(u);
-            st->ctx_start = m.a;
-            st->ctx_end = m.b;
+            st->ctx_start = st->clause_a = m.a;
+            st->ctx_end = st->clause_b = m.b;
+            st->ctx_para = st->para;
         }
         free(t);
         return;
@@ -261,6 +279,7 @@ void ix_extract_rating(ix_ctx *c)
     rstate st;
     memset(&st, 0, sizeof st);
     st.c = c;
+    st.ctx_total = -1;
     st.grades = ix_rules_table(c->rules, "grades");
     st.units = ix_rules_table(c->rules, "units");
     st.approx = ix_rules_table(c->rules, "approx");
@@ -271,12 +290,10 @@ void ix_extract_rating(ix_ctx *c)
     for (size_t pi = 0; pi < d->npara; pi++) {
         const ix_para *p = &d->paras[pi];
         if (p->boilerplate) continue;
-        st.ctx_total = -1;
-        free(st.ctx_unit);
-        st.ctx_unit = NULL;
-        st.ctx_start = st.ctx_end = 0;
+        st.para = pi;
         for (size_t si = p->first_sent; si < p->first_sent + p->nsent; si++) {
             const ix_sent *s = &d->sents[si];
+            st.clause_a = st.clause_b = 0;
             read_context(&st, &ctxr, s);
             read_period(&st, &per, s);
             st.nused = 0;

@@ -7,20 +7,15 @@
 #include <stdlib.h>
 #include "internal.h"
 
-struct ix_sink {
+typedef struct jsonl_sink {
+    ix_sink base;        /* first: an ix_sink * is a jsonl_sink * */
     FILE *fp;
     ix_buf line;
-};
+} jsonl_sink;
 
-ix_sink *ix_sink_jsonl_new(FILE *fp)
+static int jsonl_write(ix_sink *base, const ix_result *res, ix_err *e)
 {
-    ix_sink *s = calloc(1, sizeof *s);
-    if (s) s->fp = fp;
-    return s;
-}
-
-int ix_sink_write(ix_sink *s, const ix_result *res, ix_err *e)
-{
+    jsonl_sink *s = (jsonl_sink *)base;
     /* Build the document's lines first, then write them in one call, so a
      * failure leaves at worst a truncated document, never an interleaving. */
     s->line.len = 0;
@@ -38,8 +33,9 @@ int ix_sink_write(ix_sink *s, const ix_result *res, ix_err *e)
     return 0;
 }
 
-int ix_sink_close(ix_sink *s, ix_err *e)
+static int jsonl_close(ix_sink *base, ix_err *e)
 {
+    jsonl_sink *s = (jsonl_sink *)base;
     if (fflush(s->fp) != 0 || ferror(s->fp)) {
         ix_err_set(e, "write error: %s", strerror(errno));
         return -1;
@@ -47,9 +43,22 @@ int ix_sink_close(ix_sink *s, ix_err *e)
     return 0;
 }
 
-void ix_sink_free(ix_sink *s)
+static void jsonl_free(ix_sink *base)
 {
-    if (!s) return;
+    jsonl_sink *s = (jsonl_sink *)base;
     ix_buf_free(&s->line);
     free(s);
+}
+
+static const ix_sink_ops jsonl_ops = {
+    .name = "jsonl", .write = jsonl_write, .close = jsonl_close, .free = jsonl_free,
+};
+
+ix_sink *ix_sink_jsonl_new(FILE *fp)
+{
+    jsonl_sink *s = calloc(1, sizeof *s);
+    if (!s) return NULL;
+    s->base.ops = &jsonl_ops;
+    s->fp = fp;
+    return &s->base;
 }
