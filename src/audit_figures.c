@@ -534,7 +534,7 @@ static void doc_arithmetic(ix_audit *a, fig *f, size_t n)
      * and period. */
     for (size_t k = 0; k < n; k++) {
         fig *x = &f[k];
-        if (!x->hs || (x->hc && x->ht)) continue;
+        if (!x->hs || x->hc) continue;       /* a share with its own count goes with that count */
         long t = x->t;
         bool have = x->ht;
         if (!have) {

@@ -6,7 +6,8 @@
 # tampering starts from real `inspex extract` output; the checks between
 # figures also use hand-written records (tests/audit/mkrecords.py computes
 # their spans and hashes from the text) so they do not depend on how much
-# the extractors find.
+# the extractors find. Python runs are batched: it starts slowly on a busy
+# machine.
 cd "$(dirname "$0")/.." || exit 2
 INSPEX=${INSPEX:-./inspex}
 case $INSPEX in /*) ;; *) INSPEX=$(pwd)/$INSPEX ;; esac
@@ -25,19 +26,6 @@ check() {
   if [ -n "$pat" ] && ! printf '%s\n' "$out" | grep -Eq -- "$pat"; then no "$name (no line matching: $pat)" "$out"; return; fi
   ok "$name"
 }
-# edit FILE PYTHON: rewrites a records file; the code sees `recs` (a list of dicts).
-edit() {
-  python3 - "$1" "$2" <<'EOF'
-import json, sys
-path, code = sys.argv[1], sys.argv[2]
-recs = [json.loads(l) for l in open(path, encoding="utf-8") if l.strip()]
-exec(code)
-with open(path, "w", encoding="utf-8") as f:
-    for r in recs:
-        f.write(json.dumps(r, ensure_ascii=False) + "\n")
-EOF
-}
-
 cd "$T" || exit 2
 
 # ---- usage ------------------------------------------------------------------
@@ -69,64 +57,50 @@ check "source byte changed: caught" 1 "source changed since extraction" "$INSPEX
 check "source byte changed: the record over it fails its evidence" 1 'evidence "seven were judged inadequate" is not the source text' \
   "$INSPEX" audit changed.jsonl
 
-# ---- tampering: a number changed in a record --------------------------------------
-cp clean.jsonl number.jsonl
-edit number.jsonl '
-for r in recs:
-    if r["type"] == "rating" and r.get("count") == 7:
-        r["count"] = 8
-        break'
+# ---- tampering with records: one Python run writes every tampered copy --------------
+python3 - <<'EOF'
+import json
+def load():
+    return [json.loads(l) for l in open("clean.jsonl", encoding="utf-8") if l.strip()]
+def save(name, recs):
+    with open(name, "w", encoding="utf-8") as f:
+        f.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in recs)
+def first(recs, **want):
+    return next(r for r in recs if all(r.get(k) == v for k, v in want.items()))
+recs = load(); first(recs, type="rating", count=7)["count"] = 8; save("number.jsonl", recs)
+recs = load(); r = first(recs, type="rating", count=7); r["count"] = 8; r["number_text"] = "eight"; save("number2.jsonl", recs)
+recs = load(); r = first(recs, type="rating"); r["span"] = [r["span"][0] + 1, r["span"][1] + 1]; save("shifted.jsonl", recs)
+recs = load(); recs[-1]["span"] = [5000, 5010]; save("outside.jsonl", recs)
+recs = load(); first(recs, type="rating", grade="inadequate")["grade"] = "good"; save("grade.jsonl", recs)
+EOF
+
+# a number changed in a record
 check "number changed in a record: caught" 1 'provenance.number: count is 8 but number_text "seven" reads 7' \
   "$INSPEX" audit number.jsonl
-cp clean.jsonl number2.jsonl
-edit number2.jsonl '
-for r in recs:
-    if r["type"] == "rating" and r.get("count") == 7:
-        r["count"] = 8; r["number_text"] = "eight"
-        break'
 check "number and number_text changed: caught" 1 'number_text "eight" does not occur in the evidence' \
   "$INSPEX" audit number2.jsonl
 
-# ---- tampering: a span shifted by one ----------------------------------------------
-cp clean.jsonl shifted.jsonl
-edit shifted.jsonl '
-for r in recs:
-    if r["type"] == "rating":
-        r["span"] = [r["span"][0] + 1, r["span"][1] + 1]
-        break'
+# a span shifted by one
 check "span shifted by one: caught and named" 1 "span shifted by -1" "$INSPEX" audit shifted.jsonl
-cp clean.jsonl outside.jsonl
-edit outside.jsonl 'recs[-1]["span"] = [5000, 5010]'
 check "span past the end of the document" 1 "ends past the end of the document" "$INSPEX" audit outside.jsonl
 
-# ---- tampering: the grade ------------------------------------------------------------
-cp clean.jsonl grade.jsonl
-edit grade.jsonl '
-for r in recs:
-    if r["type"] == "rating" and r["grade"] == "inadequate":
-        r["grade"] = "good"
-        break'
+# the grade
 check "grade changed: the evidence's grade words disagree" 1 'grade is "good" but the evidence says "inadequate"' \
   "$INSPEX" audit grade.jsonl
 
-# ---- an article whose counts do not add up to its total -------------------------------
+# ---- fixtures for the checks between figures: hand-written records ------------------
+# (one Python run computes every span and hash: Python starts slowly on a busy machine)
 cat > sum.txt <<'EOF'
 Ofsted figures for 2013/14
 
 Of the 43 councils inspected in 2013/14, seven were judged inadequate, 20 require improvement and ten were good.
 EOF
-"$INSPEX" extract sum.txt > sum.jsonl
-check "counts that do not add up (extracted): caught" 1 \
-  "counts add up to 37 \(good 10 \+ requires_improvement 20 \+ inadequate 7\), not the stated total of 43" \
-  "$INSPEX" audit sum.jsonl
 cat > sum.spec <<'EOF'
 {"type":"rating","grade":"inadequate","count":7,"share":null,"total":43,"unit":"councils","approx":null,"period":"2013/14","number_text":"seven","find":"seven were judged inadequate"}
 {"type":"rating","grade":"requires_improvement","count":30,"share":null,"total":43,"unit":"councils","approx":null,"period":"2013/14","number_text":"26","find":"26 require improvement"}
 {"type":"rating","grade":"good","count":10,"share":null,"total":43,"unit":"councils","approx":null,"period":"2013/14","number_text":"ten","find":"ten were good"}
 EOF
-$MK clean.txt sum.spec > over.jsonl
-check "counts above the total: caught" 1 "counts add up to 47 .*more than the stated total of 43" "$INSPEX" audit over.jsonl
-
+echo 'clean.txt sum.spec over.jsonl' >> mk.jobs
 cat > compound.txt <<'EOF'
 Of the 50 authorities, 30 were good or outstanding. Five were outstanding and 20 were good.
 EOF
@@ -135,10 +109,7 @@ cat > compound.spec <<'EOF'
 {"type":"rating","grade":"outstanding","count":5,"total":50,"unit":"authorities","number_text":"Five","find":"Five were outstanding"}
 {"type":"rating","grade":"good","count":20,"total":50,"unit":"authorities","number_text":"20","find":"20 were good"}
 EOF
-$MK compound.txt compound.spec > compound.jsonl
-check "compound grade against its parts" 1 "good_or_better is 30 but outstanding and good add up to 25" "$INSPEX" audit compound.jsonl
-
-# ---- a share against a count and total ---------------------------------------------------
+echo 'compound.txt compound.spec compound.jsonl' >> mk.jobs
 cat > share.txt <<'EOF'
 A quarter of the 87 councils inspected were judged inadequate. In all, 30 of the 87 were inadequate.
 EOF
@@ -146,12 +117,10 @@ cat > share.spec <<'EOF'
 {"type":"rating","grade":"inadequate","count":null,"share":0.25,"total":87,"unit":"councils","number_text":"A quarter","find":"A quarter of the 87 councils inspected were judged inadequate"}
 {"type":"rating","grade":"inadequate","count":30,"share":null,"total":87,"unit":"councils","number_text":"30 of the 87","find":"30 of the 87 were inadequate"}
 EOF
-$MK share.txt share.spec > share.jsonl
-check "a quarter of 87 is not 30" 1 "25% of 87 is 21.75, so a count of 21 or 22; the count of inadequate is 30" "$INSPEX" audit share.jsonl
+echo 'share.txt share.spec share.jsonl' >> mk.jobs
 sed 's/30 of the 87/22 of the 87/' share.txt > share22.txt
 sed 's/"count":30/"count":22/; s/30 of the 87/22 of the 87/g' share.spec > share22.spec
-$MK share22.txt share22.spec > share22.jsonl
-check "a quarter of 87 fits 22" 0 "arithmetic.share +2 " "$INSPEX" audit share22.jsonl
+echo 'share22.txt share22.spec share22.jsonl' >> mk.jobs
 cat > lessgood.txt <<'EOF'
 Of the 40 councils, three-quarters were less than good: 12 were inadequate and 10 required improvement.
 EOF
@@ -160,18 +129,14 @@ cat > lessgood.spec <<'EOF'
 {"type":"rating","grade":"inadequate","count":12,"total":40,"unit":"councils","number_text":"12","find":"12 were inadequate"}
 {"type":"rating","grade":"requires_improvement","count":10,"total":40,"unit":"councils","number_text":"10","find":"10 required improvement"}
 EOF
-$MK lessgood.txt lessgood.spec > lessgood.jsonl
-check "three-quarters less than good against the counts" 1 "75% of 40 is 30.00.*the count of less_than_good is 22" "$INSPEX" audit lessgood.jsonl
+echo 'lessgood.txt lessgood.spec lessgood.jsonl' >> mk.jobs
 cat > pct.txt <<'EOF'
 Of 103 authorities, 45 (44 per cent) required improvement.
 EOF
 cat > pct.spec <<'EOF'
 {"type":"rating","grade":"requires_improvement","count":45,"share":0.54,"total":103,"unit":"authorities","number_text":"45","find":"45 (44 per cent) required improvement"}
 EOF
-$MK pct.txt pct.spec > pct.jsonl
-check "a share in the same record as its count" 1 "share 54% of 103 is 55.62, which does not fit the count 45" "$INSPEX" audit pct.jsonl
-
-# ---- the headline against the body --------------------------------------------------------
+echo 'pct.txt pct.spec pct.jsonl' >> mk.jobs
 cat > head.txt <<'EOF'
 Half of councils failing children, says Ofsted
 
@@ -181,17 +146,12 @@ cat > head.spec <<'EOF'
 {"type":"rating","grade":"inadequate","share":0.5,"unit":"councils","number_text":"Half","find":"Half of councils failing"}
 {"type":"rating","grade":"inadequate","share":0.25,"total":80,"unit":"councils","number_text":"A quarter","find":"A quarter of the 80 councils inspected were judged inadequate"}
 EOF
-$MK head.txt head.spec --title > head.jsonl
-check "headline disagrees with the body" 1 "the headline gives inadequate 50% but the body gives 25%" "$INSPEX" audit head.jsonl
+echo 'head.txt head.spec head.jsonl --title' >> mk.jobs
 { echo "By Jo Bloggs, 1 May 2015"; cat head.txt; } > head2.txt
-$MK head2.txt head.spec "--title=Half of councils failing children, says Ofsted" > head2.jsonl
-check "headline after a byline" 1 "the headline gives inadequate 50%" "$INSPEX" audit head2.jsonl
+echo 'head2.txt head.spec head2.jsonl "--title=Half of councils failing children, says Ofsted"' >> mk.jobs
 sed 's/Half of councils/A quarter of councils/' head.txt > head3.txt
 sed 's/"share":0.5,/"share":0.25,/; s/"Half"/"A quarter"/; s/Half of councils failing/A quarter of councils failing/' head.spec > head3.spec
-$MK head3.txt head3.spec --title > head3.jsonl
-check "headline that agrees with the body" 0 "arithmetic.headline +1 " "$INSPEX" audit head3.jsonl
-
-# ---- one document giving one period's figure twice, differently ---------------------------
+echo 'head3.txt head3.spec head3.jsonl --title' >> mk.jobs
 cat > repeat.txt <<'EOF2'
 In 2016, 36 per cent of councils were good or outstanding. Later in the report: in 2016, half of councils were good or outstanding.
 EOF2
@@ -199,7 +159,51 @@ cat > repeat.spec <<'EOF2'
 {"type":"rating","grade":"good_or_better","share":0.36,"unit":"councils","period":"2016","number_text":"36 per cent","find":"36 per cent of councils were good or outstanding"}
 {"type":"rating","grade":"good_or_better","share":0.5,"unit":"councils","period":"2016","number_text":"half","find":"half of councils were good or outstanding"}
 EOF2
-$MK repeat.txt repeat.spec > repeat.jsonl
+echo 'repeat.txt repeat.spec repeat.jsonl' >> mk.jobs
+for n in 1 2 3; do
+  printf 'Figures for 2013/14, report %s\n\nIn 2013/14, seven of the 43 councils inspected were inadequate.\n' $n > maj$n.txt
+  printf '{"type":"rating","grade":"inadequate","count":7,"total":43,"unit":"councils","period":"2013/14","number_text":"seven","find":"seven of the 43 councils inspected were inadequate"}\n' > maj.spec
+  echo "maj$n.txt maj.spec maj$n.jsonl" >> mk.jobs
+done
+printf 'Figures for 2013/14\n\nIn 2013/14, a third of the councils were inadequate.\n' > maj4.txt
+printf '{"type":"rating","grade":"inadequate","share":0.333,"unit":"councils","period":"2013-14","number_text":"a third","find":"a third of the councils were inadequate"}\n' > maj4.spec
+echo 'maj4.txt maj4.spec maj4.jsonl' >> mk.jobs
+cat > plaus.txt <<'EOF'
+"We are working hard to improve," said a council spokesman. "It is not good enough," he said.
+"Nobody spoke here at all today." Narnia was rated inadequate. Seven councils were inadequate.
+EOF
+cat > plaus.spec <<'EOF'
+{"type":"quote","text":"We are working hard to improve,","speaker":"a council spokesman","attribution":"same_sentence","find":"\"We are working hard to improve,\""}
+{"type":"quote","text":"It is not good enough,","speaker":"he","attribution":"pronoun","find":"\"It is not good enough,\""}
+{"type":"quote","text":"Nobody spoke here at all today.","speaker":null,"attribution":"none","find":"\"Nobody spoke here at all today.\""}
+{"type":"council","name":"Narnia","code":"E99999999","mentions":[[0,0]],"find":"Narnia"}
+{"type":"rating","grade":"inadequate","count":7,"unit":"councils","number_text":"Seven","find":"Seven councils were inadequate"}
+{"type":"rating","grade":"inadequate","count":7,"unit":"councils","number_text":"Seven","find":"Seven councils"}
+EOF
+echo 'plaus.txt plaus.spec plaus.jsonl' >> mk.jobs
+$MK --batch mk.jobs || no "mkrecords.py fixtures"
+
+# ---- an article whose counts do not add up to its total -------------------------------
+"$INSPEX" extract sum.txt > sum.jsonl
+check "counts that do not add up (extracted): caught" 1 \
+  "counts add up to 37 \(good 10 \+ requires_improvement 20 \+ inadequate 7\), not the stated total of 43" \
+  "$INSPEX" audit sum.jsonl
+check "counts above the total: caught" 1 "counts add up to 47 .*more than the stated total of 43" "$INSPEX" audit over.jsonl
+
+check "compound grade against its parts" 1 "good_or_better is 30 but outstanding and good add up to 25" "$INSPEX" audit compound.jsonl
+
+# ---- a share against a count and total ---------------------------------------------------
+check "a quarter of 87 is not 30" 1 "25% of 87 is 21.75, so a count of 21 or 22; the count of inadequate is 30" "$INSPEX" audit share.jsonl
+check "a quarter of 87 fits 22" 0 "arithmetic.share +2 " "$INSPEX" audit share22.jsonl
+check "three-quarters less than good against the counts" 1 "75% of 40 is 30.00.*the count of less_than_good is 22" "$INSPEX" audit lessgood.jsonl
+check "a share in the same record as its count" 1 "share 54% of 103 is 55.62, which does not fit the count 45" "$INSPEX" audit pct.jsonl
+
+# ---- the headline against the body --------------------------------------------------------
+check "headline disagrees with the body" 1 "the headline gives inadequate 50% but the body gives 25%" "$INSPEX" audit head.jsonl
+check "headline after a byline" 1 "the headline gives inadequate 50%" "$INSPEX" audit head2.jsonl
+check "headline that agrees with the body" 0 "arithmetic.headline +1 " "$INSPEX" audit head3.jsonl
+
+# ---- one document giving one period's figure twice, differently ---------------------------
 check "one period's figure twice, differently (a warning)" 0 "the document gives good_or_better authorities in 2016 twice, differently: 36% .* and 50%" \
   "$INSPEX" audit repeat.jsonl
 
@@ -217,14 +221,7 @@ mkdir -p dup && cp two/b.txt dup/b1.txt && cp two/b.txt dup/b2.txt && cp two/a.t
 "$INSPEX" extract dup > dup.jsonl
 check "identical documents count once" 1 "with no majority" "$INSPEX" audit dup.jsonl
 
-for n in 1 2 3; do
-  printf 'Figures for 2013/14, report %s\n\nIn 2013/14, seven of the 43 councils inspected were inadequate.\n' $n > maj$n.txt
-  printf '{"type":"rating","grade":"inadequate","count":7,"total":43,"unit":"councils","period":"2013/14","number_text":"seven","find":"seven of the 43 councils inspected were inadequate"}\n' > maj.spec
-  $MK maj$n.txt maj.spec >> maj.jsonl
-done
-printf 'Figures for 2013/14\n\nIn 2013/14, a third of the councils were inadequate.\n' > maj4.txt
-printf '{"type":"rating","grade":"inadequate","share":0.333,"unit":"councils","period":"2013-14","number_text":"a third","find":"a third of the councils were inadequate"}\n' > maj4.spec
-$MK maj4.txt maj4.spec >> maj.jsonl
+cat maj1.jsonl maj2.jsonl maj3.jsonl maj4.jsonl > maj.jsonl
 check "a document against the majority" 1 "maj4.txt rating.*" "$INSPEX" audit maj.jsonl
 check "the majority's reason" 1 "disagrees with the majority \(3 of 4 documents\) on inadequate authorities in 2013/14: this one says 33.3%" \
   "$INSPEX" audit maj.jsonl
@@ -234,19 +231,6 @@ if printf '%s\n' "$out" | grep -q "^FAIL .*maj[123].txt"; then no "the majority 
 if grep -q '"related":\[{"line":2,"doc":"maj1.txt","span":\[' maj.verdicts; then ok "disagreement names the other span"; else no "disagreement names the other span" "$(grep maj4 maj.verdicts)"; fi
 
 # ---- plausibility -----------------------------------------------------------------------------
-cat > plaus.txt <<'EOF'
-"We are working hard to improve," said a council spokesman. "It is not good enough," he said.
-"Nobody spoke here at all today." Narnia was rated inadequate. Seven councils were inadequate.
-EOF
-cat > plaus.spec <<'EOF'
-{"type":"quote","text":"We are working hard to improve,","speaker":"a council spokesman","attribution":"same_sentence","find":"\"We are working hard to improve,\""}
-{"type":"quote","text":"It is not good enough,","speaker":"he","attribution":"pronoun","find":"\"It is not good enough,\""}
-{"type":"quote","text":"Nobody spoke here at all today.","speaker":null,"attribution":"none","find":"\"Nobody spoke here at all today.\""}
-{"type":"council","name":"Narnia","code":"E99999999","mentions":[[0,0]],"find":"Narnia"}
-{"type":"rating","grade":"inadequate","count":7,"unit":"councils","number_text":"Seven","find":"Seven councils were inadequate"}
-{"type":"rating","grade":"inadequate","count":7,"unit":"councils","number_text":"Seven","find":"Seven councils"}
-EOF
-$MK plaus.txt plaus.spec > plaus.jsonl
 check "council outside the gazetteer" 1 '"Narnia" is not an authority in the gazetteer' "$INSPEX" audit plaus.jsonl
 check "quote without a speaker" 1 "the quote has no speaker" "$INSPEX" audit -v plaus.jsonl
 check "speaker that is a pronoun" 1 'speaker "he" is a pronoun' "$INSPEX" audit -v plaus.jsonl
