@@ -101,7 +101,8 @@ static char *shorten(const char *s, size_t len, size_t max)
             if (chars == max) { ix_buf_puts(&b, "…"); break; }
             chars++;
         }
-        if (c == '\n') ix_buf_puts(&b, "\\n");
+        if (c == 0) ix_buf_puts(&b, "\\0");
+        else if (c == '\n') ix_buf_puts(&b, "\\n");
         else if (c == '\r') ix_buf_puts(&b, "\\r");
         else if (c == '\t') ix_buf_puts(&b, "\\t");
         else ix_buf_putc(&b, (char)c);
@@ -600,7 +601,8 @@ static void reread(ix_audit *a, ix_adoc *d, dumpcache *dc)
     }
     size_t l = strlen(path) + 64;
     d->read_error = ix_xmalloc(l);
-    snprintf(d->read_error, l, "cannot open %s: %s", path, strcmp(path, "-") ? "no such file" : "it was standard input");
+    bool in = !strcmp(path, "-") || !strncmp(path, "-:", 2);
+    snprintf(d->read_error, l, "cannot open %s: %s", path, in ? "it was read from standard input" : "no such file");
     free(path);
 }
 
@@ -1203,7 +1205,7 @@ void ix_audit_run(ix_audit *a)
     dump_close(&dc);
     for (size_t i = 0; i < a->nrecs; i++) {
         ix_arec *r = &a->recs[i];
-        if (r->rec && r->doc == IX_NONE)
+        if (r->rec && r->doc == IX_NONE && jstr(r->rec, "doc") && jstr(r->rec, "type"))
             NOTE(a, i, "provenance.source", IX_V_FAIL, "no doc record for document \"%s\" comes before this record",
                  jstr(r->rec, "doc"));
     }
