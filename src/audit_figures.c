@@ -562,8 +562,14 @@ static void doc_arithmetic(ix_audit *a, fig *f, size_t n)
             snprintf(why, sizeof why, "%s%.3g%% of %ld is %.2f, so a count of %.0f or %.0f; the count of %s is %ld",
                      approx_words(x->approx), x->s * 100.0, t, x->s * (double)t, floor(x->s * (double)t),
                      ceil(x->s * (double)t), grade_names[x->grade], c);
-            ix_audit_note(a, x->rec, "arithmetic.share", IX_V_FAIL, recs, nr, "%s", why);
-            for (size_t j = 0; j < nr; j++) ix_audit_note(a, recs[j], "arithmetic.share", IX_V_FAIL, &x->rec, 1, "%s", why);
+            /* A total borrowed from another sentence may belong to another
+             * set ("all authorities" against "the ten Greater Manchester
+             * authorities"): then it is a question, not a failure. */
+            ix_verdict v = x->ht ? IX_V_FAIL : IX_V_WARN;
+            if (!x->ht) strncat(why, " (the total is not stated with the share but taken from elsewhere in the document)",
+                                sizeof why - strlen(why) - 1);
+            ix_audit_note(a, x->rec, "arithmetic.share", v, recs, nr, "%s", why);
+            for (size_t j = 0; j < nr; j++) ix_audit_note(a, recs[j], "arithmetic.share", v, &x->rec, 1, "%s", why);
         }
     }
     /* One figure given twice for the same period, differently. */
