@@ -466,6 +466,19 @@ int ix_audit_read(ix_audit *a, FILE *f, const char *name, ix_err *e)
     return 0;
 }
 
+int ix_audit_read_store(ix_audit *a, ix_store *st, const char *name, ix_err *e)
+{
+    free(a->name);
+    a->name = ix_xstrdup(name);
+    const char *j;
+    size_t len, no = 0;
+    int k;
+    /* the records in the order `export --jsonl` gives them; "line" numbers
+     * are record numbers */
+    while ((k = ix_store_next_json(st, &j, &len, e)) == 1) add_line(a, j, len, ++no);
+    return k < 0 ? -1 : 0;
+}
+
 /* ---- re-reading sources -------------------------------------------------------- */
 
 static char *resolve(const ix_audit *a, const char *path)

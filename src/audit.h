@@ -137,6 +137,8 @@ void ix_audit_free(ix_audit *a);
  * kept and fail the `format` check. Returns 0, or -1 with `e` filled on a
  * read error. */
 int ix_audit_read(ix_audit *a, FILE *f, const char *name, ix_err *e);
+/* The same from an inspex SQLite database (see store_sqlite.c). */
+int ix_audit_read_store(ix_audit *a, ix_store *st, const char *name, ix_err *e);
 
 /* Re-reads every source and runs every check. Never fails: problems are
  * findings. */

@@ -20,6 +20,7 @@ static void usage(FILE *f)
 {
     fprintf(f,
         "usage: inspex audit [OPTIONS] RECORDS.jsonl\n"
+        "       inspex audit [OPTIONS] --db RECORDS.sqlite\n"
         "\n"
         "Re-reads the sources named in a records file (written by 'inspex extract')\n"
         "and checks every record: provenance (source unchanged, evidence at its span,\n"
@@ -29,6 +30,7 @@ static void usage(FILE *f)
         "and plausibility (speakers, councils in the gazetteer, overlapping spans).\n"
         "\n"
         "Options:\n"
+        "  --db FILE        audit the records of an 'inspex extract --db' database\n"
         "  --json               one verdict record per record (JSON Lines) on stdout\n"
         "  --html FILE          also write a self-contained HTML report to FILE\n"
         "  --base DIR           resolve relative source paths against DIR\n"
@@ -100,56 +102,10 @@ static int write_html(const ix_audit *a, const char *path)
     return rc < 0 ? 3 : 0;
 }
 
-int cmd_audit(int argc, char **argv)
+/* Runs the checks and writes the summary, --json and --html outputs.
+ * Frees the audit and the rules. Returns the exit status. */
+static int report(ix_audit *au, ix_rules *r, bool json, const char *html, bool strict, bool verbose, bool quiet)
 {
-    const char *patterns = NULL, *html = NULL, *input = NULL;
-    ix_audit_opts o = {0};
-    bool json = false, strict = false, verbose = false, quiet = false;
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        const char *v = i + 1 < argc ? argv[i + 1] : NULL;
-#define NEEDV() do { if (!v) { fprintf(stderr, "inspex audit: %s needs a value\n", a); return 2; } i++; } while (0)
-        if (!strcmp(a, "-h") || !strcmp(a, "--help")) { usage(stdout); return 0; }
-        else if (!strcmp(a, "--json")) json = true;
-        else if (!strcmp(a, "--html")) { NEEDV(); html = v; }
-        else if (!strcmp(a, "--base")) { NEEDV(); o.base = v; }
-        else if (!strcmp(a, "--text-field")) { NEEDV(); o.text_field = v; }
-        else if (!strcmp(a, "--patterns")) { NEEDV(); patterns = v; }
-        else if (!strcmp(a, "--strict")) strict = true;
-        else if (!strcmp(a, "-v") || !strcmp(a, "--verbose")) verbose = true;
-        else if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) quiet = true;
-        else if (a[0] == '-' && a[1]) {
-            fprintf(stderr, "inspex audit: unknown option '%s'\n", a);
-            usage(stderr);
-            return 2;
-        } else if (input) {
-            fprintf(stderr, "inspex audit: one records file at a time\n");
-            return 2;
-        } else input = a;
-#undef NEEDV
-    }
-    if (!input) {
-        fprintf(stderr, "inspex audit: no records file (give one, or - for stdin)\n");
-        usage(stderr);
-        return 2;
-    }
-    FILE *in = strcmp(input, "-") ? fopen(input, "rb") : stdin;
-    if (!in) {
-        fprintf(stderr, "inspex audit: cannot open %s: %s\n", input, strerror(errno));
-        return 2;
-    }
-    ix_rules *r = cli_load_rules(patterns);
-    if (!r) { if (in != stdin) fclose(in); return 2; }
-    ix_audit *au = ix_audit_new(r, &o);
-    ix_err e = {{0}};
-    int rd = ix_audit_read(au, in, strcmp(input, "-") ? input : "(stdin)", &e);
-    if (in != stdin) fclose(in);
-    if (rd < 0) {
-        fprintf(stderr, "inspex audit: %s\n", e.msg);
-        ix_audit_free(au);
-        ix_rules_free(r);
-        return 2;
-    }
     ix_audit_run(au);
 
     size_t nfail = 0, nwarn = 0;
@@ -219,4 +175,88 @@ int cmd_audit(int argc, char **argv)
     ix_audit_free(au);
     ix_rules_free(r);
     return status;
+}
+
+/* `inspex audit --db records.sqlite`: the records as the database holds them. */
+static int audit_db(const char *path, const char *patterns, const ix_audit_opts *o, bool json, const char *html,
+                    bool strict, bool verbose, bool quiet)
+{
+    ix_err e = {{0}};
+    ix_store *st = ix_store_open(path, &e);
+    if (!st) {
+        fprintf(stderr, "inspex audit: %s\n", e.msg);
+        return 2;
+    }
+    ix_rules *r = cli_load_rules(patterns);
+    if (!r) { ix_store_free(st); return 2; }
+    ix_audit *au = ix_audit_new(r, o);
+    int rd = ix_audit_read_store(au, st, path, &e);
+    ix_store_free(st);
+    if (rd < 0) {
+        fprintf(stderr, "inspex audit: %s\n", e.msg);
+        ix_audit_free(au);
+        ix_rules_free(r);
+        return 2;
+    }
+    return report(au, r, json, html, strict, verbose, quiet);
+}
+
+int cmd_audit(int argc, char **argv)
+{
+    const char *patterns = NULL, *html = NULL, *input = NULL, *db = NULL;
+    ix_audit_opts o = {0};
+    bool json = false, strict = false, verbose = false, quiet = false;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        const char *v = i + 1 < argc ? argv[i + 1] : NULL;
+#define NEEDV() do { if (!v) { fprintf(stderr, "inspex audit: %s needs a value\n", a); return 2; } i++; } while (0)
+        if (!strcmp(a, "-h") || !strcmp(a, "--help")) { usage(stdout); return 0; }
+        else if (!strcmp(a, "--json")) json = true;
+        else if (!strcmp(a, "--html")) { NEEDV(); html = v; }
+        else if (!strcmp(a, "--db")) { NEEDV(); db = v; }
+        else if (!strcmp(a, "--base")) { NEEDV(); o.base = v; }
+        else if (!strcmp(a, "--text-field")) { NEEDV(); o.text_field = v; }
+        else if (!strcmp(a, "--patterns")) { NEEDV(); patterns = v; }
+        else if (!strcmp(a, "--strict")) strict = true;
+        else if (!strcmp(a, "-v") || !strcmp(a, "--verbose")) verbose = true;
+        else if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) quiet = true;
+        else if (a[0] == '-' && a[1]) {
+            fprintf(stderr, "inspex audit: unknown option '%s'\n", a);
+            usage(stderr);
+            return 2;
+        } else if (input) {
+            fprintf(stderr, "inspex audit: one records file at a time\n");
+            return 2;
+        } else input = a;
+#undef NEEDV
+    }
+    if (db && input) {
+        fprintf(stderr, "inspex audit: give a records file or --db, not both\n");
+        return 2;
+    }
+    if (!db && input && strcmp(input, "-") && ix_store_sniff(input) == 1) db = input;   /* a database given plainly */
+    if (db) return audit_db(db, patterns, &o, json, html, strict, verbose, quiet);
+    if (!input) {
+        fprintf(stderr, "inspex audit: no records file (give one, or - for stdin)\n");
+        usage(stderr);
+        return 2;
+    }
+    FILE *in = strcmp(input, "-") ? fopen(input, "rb") : stdin;
+    if (!in) {
+        fprintf(stderr, "inspex audit: cannot open %s: %s\n", input, strerror(errno));
+        return 2;
+    }
+    ix_rules *r = cli_load_rules(patterns);
+    if (!r) { if (in != stdin) fclose(in); return 2; }
+    ix_audit *au = ix_audit_new(r, &o);
+    ix_err e = {{0}};
+    int rd = ix_audit_read(au, in, strcmp(input, "-") ? input : "(stdin)", &e);
+    if (in != stdin) fclose(in);
+    if (rd < 0) {
+        fprintf(stderr, "inspex audit: %s\n", e.msg);
+        ix_audit_free(au);
+        ix_rules_free(r);
+        return 2;
+    }
+    return report(au, r, json, html, strict, verbose, quiet);
 }
