@@ -630,8 +630,14 @@ static bool parse_speaker(qstate *q, size_t a, size_t b, speaker *sp)
     char *all = dupn(s + a, b - a);
     free(sp->org);
     sp->org = org_in(q, all);
-    /* "the council's cabinet member": the authority the article is about */
-    if (!sp->org && (strstr(all, "the council") || strstr(all, "the authority") || strstr(all, "The council"))) {
+    /* "the council's cabinet member", "Cllr X, cabinet member for children":
+     * the authority the article is about */
+    bool council_role = strstr(all, "the council") || strstr(all, "the authority") || strstr(all, "The council") ||
+                        strstr(all, "cabinet member") || strstr(all, "portfolio holder") || strstr(all, "lead member") ||
+                        strstr(all, "council leader") || strstr(all, "leader of the council") ||
+                        strstr(all, "director of children's services") ||
+                        (sp->title && (!strcmp(sp->title, "Cllr") || !strcmp(sp->title, "Councillor")));
+    if (!sp->org && council_role) {
         int row = -1;
         for (size_t i = 0; i < q->c->nmentions && q->c->mentions[i].a < a; i++) row = q->c->mentions[i].row;
         if (row >= 0) {
