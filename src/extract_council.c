@@ -273,7 +273,9 @@ void ix_extract_council(ix_ctx *c)
             const ix_sent *st = &d->sents[k->sent];
             if (!s->strong) {
                 if (context(c, &rej_b, wlo, a, false) || context(c, &rej_a, b, whi, true)) continue;
-                if (s->risk == 's' && (context(c, &per_b, wlo, a, false) || context(c, &per_a, b, whi, true)))
+                /* "Jenny Leeds", "Mr Bolton": a first name or title makes any
+                 * bare name a person; "Bolton said" only a known surname */
+                if (context(c, &per_b, wlo, a, false) || (s->risk == 's' && context(c, &per_a, b, whi, true)))
                     continue;
                 if (s->risk != '-') {
                     k->needs_support = true;
