@@ -300,7 +300,7 @@ static bool name_words_ok(qstate *q, const char *s, size_t a, size_t b)
     while (i < b) {
         size_t j = i;
         while (j < b && s[j] != ' ') j++;
-        if (word_in(q->nonnames, s + i, j - i)) return false;
+        if (word_in(q->nonnames, s + i, j - i) || word_in(q->titles, s + i, j - i)) return false;
         /* "Smith's" as a name word is a possessive: not a speaker's name */
         if (j - i > 2 && s[j - 2] == '\'' && s[j - 1] == 's') return false;
         i = j + 1;
@@ -351,8 +351,9 @@ static bool person_part(qstate *q, size_t a, size_t b, speaker *sp)
         sp->name = dupn(d->text + na, nb - na);
         if (titled) sp->title = dupn(d->text + ta, tb - ta);
         bool has_role = ix_match_group(&m, "role", &ra, &rb);
-        if (!has_role && na > a) { ra = a; rb = na - 1; has_role = true; }
-        else if (has_role && na > rb + 1 && !titled) rb = na - 1;
+        size_t ns = titled ? ta : na;           /* where the title or name begins */
+        if (!has_role && ns > a) { ra = a; rb = ns - 1; has_role = true; }
+        else if (has_role && ns > rb + 1 && !titled) rb = ns - 1;
         if (has_role) {
             /* the lazy role may have taken the title: "Cllr" Jane Smith */
             size_t w0 = rb;
@@ -480,9 +481,10 @@ static bool candidate_person(qstate *q, size_t a, size_t b, speaker *sp)
         if (!sp->role && np > 1) {
             size_t r = k + 1 < np ? k + 1 : k - 1;
             char *role = trim_dup(s, pa[r], pb[r]);
-            /* a clause is not a role */
+            /* a clause or an age is not a role */
             if (strncmp(role, "adding", 6) && strncmp(role, "who ", 4) && strncmp(role, "which", 5) &&
-                strncmp(role, "saying", 6) && strncmp(role, "as ", 3) && strncmp(role, "in ", 3)) sp->role = role;
+                strncmp(role, "saying", 6) && strncmp(role, "as ", 3) && strncmp(role, "in ", 3) &&
+                !ix_is_digit(role[0])) sp->role = role;
             else free(role);
         }
         return true;
