@@ -260,6 +260,8 @@ const char *ix_gazetteer_status(const struct ix_gazetteer *g, int row);
 size_t ix_gazetteer_successors(const ix_rules *r, int row, const char *date, int *out, size_t max);
 /* Finds council mentions inside [a,b) among the accepted ones. */
 size_t ix_ctx_mentions_in(const ix_ctx *c, size_t a, size_t b, size_t *first);
+/* The authority named most recently before `off`, or -1 (binary search). */
+int ix_ctx_focus_row(const ix_ctx *c, size_t off);
 
 /* ---- records (record.c) -------------------------------------------------- */
 
