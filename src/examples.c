@@ -123,8 +123,39 @@ void ix_rules_list(const ix_rules *r, FILE *out)
     }
 }
 
+/* Named groups become plain groups: grep tools join the lines into one
+ * alternation, where the same name in two rules ("day", "grade") is an
+ * error, and they need no names to count matching lines. Lookbehinds,
+ * escapes and character classes are left alone. */
+static void put_unnamed(const char *re, FILE *out)
+{
+    bool cls = false;
+    for (const char *p = re; *p;) {
+        if (*p == '\\' && p[1]) { fputc(p[0], out); fputc(p[1], out); p += 2; continue; }
+        if (cls) { if (*p == ']') cls = false; fputc(*p++, out); continue; }
+        if (*p == '[') {
+            cls = true;
+            fputc(*p++, out);
+            if (*p == '^') fputc(*p++, out);
+            if (*p == ']') fputc(*p++, out);     /* a leading ] is literal */
+            continue;
+        }
+        const char *name = NULL;
+        char close = '>';
+        if (!strncmp(p, "(?<", 3) && (ix_is_alpha(p[3]) || p[3] == '_')) name = p + 3;
+        else if (!strncmp(p, "(?P<", 4)) name = p + 4;
+        else if (!strncmp(p, "(?'", 3)) { name = p + 3; close = '\''; }
+        if (name) {
+            const char *e = strchr(name, close);
+            if (e) { fputc('(', out); p = e + 1; continue; }
+        }
+        fputc(*p++, out);
+    }
+    fputc('\n', out);
+}
+
 int ix_rules_export_regex(const ix_rules *r, FILE *out)
 {
-    for (size_t i = 0; i < r->nrules; i++) fprintf(out, "%s\n", r->rules[i].regex);
+    for (size_t i = 0; i < r->nrules; i++) put_unnamed(r->rules[i].regex, out);
     return ferror(out) ? -1 : 0;
 }

@@ -67,7 +67,8 @@ size_t ix_rules_count(const ix_rules *r);
  * failures and sets *npassed. */
 int ix_rules_test(const ix_rules *r, FILE *out, int *npassed);
 
-/* Writes each rule's fully expanded regex, one per line (for `rg -P -f`). */
+/* Writes each rule's fully expanded regex, one per line, named groups made
+ * plain (for `rg -P -f`, which joins the lines into one alternation). */
 int ix_rules_export_regex(const ix_rules *r, FILE *out);
 
 /* Writes a human listing of rules (name, type, examples count). */
