@@ -151,8 +151,14 @@ void ix_normalize(ix_doc *doc)
         unsigned char c = (unsigned char)s[i];
         int cls = ascii_class[c];
         if (cls == C_TEXT) {
+            /* A run of text, single spaces between words included: they are
+             * copied as they are, so the run needs no edit in the map. */
             size_t j = i + 1;
-            while (j < n && ascii_class[(unsigned char)s[j]] == C_TEXT) j++;
+            for (;;) {
+                while (j < n && ascii_class[(unsigned char)s[j]] == C_TEXT) j++;
+                if (j + 1 < n && s[j] == ' ' && ascii_class[(unsigned char)s[j + 1]] == C_TEXT) { j += 2; continue; }
+                break;
+            }
             ix_buf_put(&em.out, s + i, j - i);
             line_vis += j - i;
             i = j;
