@@ -172,6 +172,8 @@ struct ix_rules {
     pcre2_match_context *mctx;  /* limits for untrusted text */
     ix_lexicon *lex;
     struct ix_gazetteer *gaz;
+    struct ix_family *fams;     /* rules grouped by family, built once at load */
+    size_t nfams;
 };
 
 /* Rules of one family, in file order. */
@@ -179,7 +181,11 @@ typedef struct ix_rule_list {
     const ix_rule **r;
     size_t n;
 } ix_rule_list;
+/* A malloc'd copy of the family's list; the caller frees .r. */
 ix_rule_list ix_rules_family(const ix_rules *r, const char *family);
+/* The same list, borrowed from the rules (nothing to free; empty when the
+ * family has no rules): no allocation or scan in a per-document loop. */
+const ix_rule_list *ix_rules_family_ref(const ix_rules *r, const char *family);
 const ix_rule *ix_rules_get(const ix_rules *r, const char *name);
 const ix_table *ix_rules_table(const ix_rules *r, const char *name);
 /* Table lookup of a phrase (normalised for lookup); NULL when absent. */

@@ -33,11 +33,10 @@
 #define IX_DEPTH_LIMIT 5000u
 #define IX_HEAP_LIMIT  (16u * 1024u)   /* KiB */
 
-typedef struct family {
-    char *name;
-    const ix_rule **r;
-    size_t n;
-} family;
+struct ix_family {
+    const char *name;         /* borrowed from the first rule of the family */
+    ix_rule_list list;
+};
 
 typedef struct loader {
     ix_rules *R;
@@ -45,8 +44,6 @@ typedef struct loader {
     int line;
     char *family;
     ix_err *e;
-    family *fam;
-    size_t nfam;
 } loader;
 
 static char *path_join(const char *a, const char *b)
@@ -428,6 +425,24 @@ static void hash_file(struct sha256_ctx *h, const char *path, const char *name)
     free(t);
 }
 
+/* Groups the rules by family, in file order. Runs once the rules array
+ * stops moving (after loading), so the pointers stay valid. */
+static void group_families(ix_rules *R)
+{
+    for (size_t i = 0; i < R->nrules; i++) {
+        size_t f;
+        for (f = 0; f < R->nfams; f++)
+            if (!strcmp(R->fams[f].name, R->rules[i].family)) break;
+        if (f == R->nfams) {
+            R->fams = ix_xrealloc(R->fams, (R->nfams + 1) * sizeof *R->fams);
+            R->fams[R->nfams++] = (struct ix_family){R->rules[i].family, {NULL, 0}};
+        }
+        ix_rule_list *l = &R->fams[f].list;
+        l->r = ix_xrealloc(l->r, (l->n + 1) * sizeof *l->r);
+        l->r[l->n++] = &R->rules[i];
+    }
+}
+
 ix_rules *ix_rules_load(const char *dir, ix_err *e)
 {
     ix_rules *R = calloc(1, sizeof *R);
@@ -474,6 +489,7 @@ ix_rules *ix_rules_load(const char *dir, ix_err *e)
         if (!R->gaz) rc = -1;
     }
     if (rc) { ix_rules_free(R); return NULL; }
+    group_families(R);
     R->mctx = pcre2_match_context_create(NULL);
     pcre2_set_match_limit(R->mctx, IX_MATCH_LIMIT);
     pcre2_set_depth_limit(R->mctx, IX_DEPTH_LIMIT);
@@ -493,6 +509,8 @@ void ix_rules_free(ix_rules *R)
         free(r->ex);
     }
     free(R->rules);
+    for (size_t i = 0; i < R->nfams; i++) free(R->fams[i].list.r);
+    free(R->fams);
     for (size_t i = 0; i < R->ntables; i++) {
         for (size_t k = 0; k < R->tables[i].n; k++) { free(R->tables[i].key[k]); free(R->tables[i].val[k]); }
         free(R->tables[i].key); free(R->tables[i].val); free(R->tables[i].name);
@@ -511,16 +529,19 @@ const char *ix_rules_hash(const ix_rules *r) { return r->hash; }
 size_t ix_rules_count(const ix_rules *r) { return r->nrules; }
 const ix_lexicon *ix_rules_lexicon(const ix_rules *r) { return r->lex; }
 
+const ix_rule_list *ix_rules_family_ref(const ix_rules *R, const char *fam)
+{
+    static const ix_rule_list none = {NULL, 0};
+    for (size_t i = 0; i < R->nfams; i++)
+        if (!strcmp(R->fams[i].name, fam)) return &R->fams[i].list;
+    return &none;
+}
+
 ix_rule_list ix_rules_family(const ix_rules *R, const char *fam)
 {
-    /* Rules of a family are few and this runs once per document per family. */
-    ix_rule_list l = {0};
-    for (size_t i = 0; i < R->nrules; i++)
-        if (!strcmp(R->rules[i].family, fam)) l.n++;
-    l.r = ix_xmalloc((l.n + 1) * sizeof *l.r);
-    l.n = 0;
-    for (size_t i = 0; i < R->nrules; i++)
-        if (!strcmp(R->rules[i].family, fam)) l.r[l.n++] = &R->rules[i];
+    const ix_rule_list *f = ix_rules_family_ref(R, fam);
+    ix_rule_list l = {ix_xmalloc((f->n + 1) * sizeof *l.r), f->n};
+    if (f->n) memcpy(l.r, f->r, f->n * sizeof *l.r);
     return l;
 }
 
@@ -582,8 +603,9 @@ int ix_rule_match(const ix_rule *rule, ix_scratch *s, ix_doc *doc, size_t a,
     m->n = (uint32_t)rc;
     m->a = a + ov[0];
     m->b = a + ov[1];
-    /* Store absolute offsets in the ovector copy the caller reads. */
-    for (uint32_t i = 0; i < pcre2_get_ovector_count(s->md) * 2; i++)
+    /* Store absolute offsets in the ovector the caller reads; only the
+     * first rc pairs can be set (ix_match_group reads no further). */
+    for (uint32_t i = 0; i < (uint32_t)rc * 2; i++)
         if (ov[i] != PCRE2_UNSET) ov[i] += a;
     return 1;
 }
