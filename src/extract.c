@@ -201,6 +201,7 @@ ix_result *ix_extract(const ix_rules *r, ix_scratch *s, const ix_input *in, unsi
     }
     ix_normalize(&d);
     ix_segment(r, &d);
+    ix_prefilter_scan(r, s, &d);
 
     char hex[65];
     sha256_hex(in->bytes, in->len, hex);
@@ -294,6 +295,7 @@ int ix_tokens_dump(const ix_rules *r, const ix_input *in, FILE *out, ix_err *e)
     ix_normalize(&d);
     ix_segment(r, &d);
     ix_scratch *s = ix_scratch_new(r);
+    ix_prefilter_scan(r, s, &d);
     ix_ctx c = {.rules = r, .scratch = s, .doc = &d};
     mark_boilerplate(&c);
     for (size_t pi = 0; pi < d.npara; pi++) {

@@ -110,6 +110,7 @@ typedef struct ix_doc {
     size_t ntokens;
     json_t *warnings;    /* array of strings */
     json_t *docrec;      /* the doc record (borrowed by the result) */
+    uint64_t pf_id;      /* prefilter scan of this text, 0 = none */
 } ix_doc;
 
 /* normalize.c: fills doc->text, doc->len, doc->map from doc->dec. */
@@ -150,6 +151,8 @@ typedef struct ix_rule {
     json_t *set;         /* constant fields */
     ix_example *ex;
     size_t nex;
+    int pf;              /* prefilter group, or -1: always run (prefilter.c) */
+    size_t pf_minlen;    /* shortest of its literals */
 } ix_rule;
 
 /* A two-column table: phrase -> value, looked up case-insensitively with
@@ -174,6 +177,7 @@ struct ix_rules {
     struct ix_gazetteer *gaz;
     struct ix_family *fams;     /* rules grouped by family, built once at load */
     size_t nfams;
+    struct ix_prefilter *pf;    /* literal triggers of every rule (prefilter.c) */
 };
 
 /* Rules of one family, in file order. */
@@ -198,7 +202,30 @@ struct ix_scratch {
     pcre2_jit_stack *jit;
     pcre2_match_context *mctx;
     int limit_hits;
+    struct ix_pfscan *pf;       /* where the current document's literals are */
 };
+
+/* ---- literal prefilter (prefilter.c) ------------------------------------- */
+
+typedef struct ix_prefilter ix_prefilter;
+typedef struct ix_pfscan ix_pfscan;
+/* Derives every rule's necessary literals (sets rule->pf) and builds one
+ * automaton over them. Never fails for a rule: one it cannot analyse is
+ * always run. */
+ix_prefilter *ix_prefilter_new(ix_rules *r);
+void ix_prefilter_free(ix_prefilter *pf);
+/* Rules that have literals (for `inspex rules --list` and tests). */
+size_t ix_prefilter_groups(const ix_prefilter *pf);
+/* One pass over doc->text: where each rule's literals end. Marks the doc
+ * (doc->pf_id) so that ix_prefilter_may answers for it. */
+void ix_prefilter_scan(const ix_rules *r, ix_scratch *s, ix_doc *d);
+/* False only when `rule` surely cannot match inside [a, b) of the scanned
+ * document; true when it may (or when the document was not scanned). */
+bool ix_prefilter_may(const ix_scratch *s, const ix_doc *d, const ix_rule *rule, size_t a, size_t b);
+void ix_pfscan_free(ix_pfscan *sc);
+/* The literals derived from a regex as "a|b|c" (lower-case; malloc'd), or
+ * NULL when the rule will always run. */
+char *ix_prefilter_describe(const char *regex);
 
 /* One regex match with its named captures. */
 typedef struct ix_match {

@@ -490,6 +490,7 @@ ix_rules *ix_rules_load(const char *dir, ix_err *e)
     }
     if (rc) { ix_rules_free(R); return NULL; }
     group_families(R);
+    R->pf = ix_prefilter_new(R);
     R->mctx = pcre2_match_context_create(NULL);
     pcre2_set_match_limit(R->mctx, IX_MATCH_LIMIT);
     pcre2_set_depth_limit(R->mctx, IX_DEPTH_LIMIT);
@@ -511,6 +512,7 @@ void ix_rules_free(ix_rules *R)
     free(R->rules);
     for (size_t i = 0; i < R->nfams; i++) free(R->fams[i].list.r);
     free(R->fams);
+    ix_prefilter_free(R->pf);
     for (size_t i = 0; i < R->ntables; i++) {
         for (size_t k = 0; k < R->tables[i].n; k++) { free(R->tables[i].key[k]); free(R->tables[i].val[k]); }
         free(R->tables[i].key); free(R->tables[i].val); free(R->tables[i].name);
@@ -571,6 +573,7 @@ void ix_scratch_free(ix_scratch *s)
     pcre2_match_data_free(s->md);
     pcre2_jit_stack_free(s->jit);
     pcre2_match_context_free(s->mctx);
+    ix_pfscan_free(s->pf);
     free(s);
 }
 
@@ -579,7 +582,9 @@ int ix_rule_match(const ix_rule *rule, ix_scratch *s, ix_doc *doc, size_t a,
 {
     /* The subject is [a, b): lookbehinds may see text before `start` but
      * never outside the sentence/paragraph we were given. The text was
-     * validated once by the decoder, so PCRE2 need not check UTF-8 again. */
+     * validated once by the decoder, so PCRE2 need not check UTF-8 again.
+     * First the prefilter: most subjects hold none of the rule's literals. */
+    if (!ix_prefilter_may(s, doc, rule, a, b)) return 0;
     int rc = pcre2_match(rule->code, (PCRE2_SPTR)doc->text + a, b - a, start - a,
                          PCRE2_NO_UTF_CHECK | (anchored ? PCRE2_ANCHORED : 0), s->md, s->mctx);
     if (rc == PCRE2_ERROR_NOMATCH) return 0;

@@ -1,0 +1,780 @@
+/* prefilter.c — literal triggers, so that most text never meets most regexes.
+ *
+ * Consumes the compiled rules (their expanded regex sources). For each rule
+ * it derives, from the regex itself, a set of literal strings one of which
+ * every match must contain ("per annum" | "£" | "recru" | ...); rules for
+ * which no useful set exists are always run. All the sets go into one
+ * Aho–Corasick automaton (a DFA over byte classes, ASCII folded to lower
+ * case). Per document, one pass over the normalised text records, for each
+ * rule, where its literals end; ix_rule_match then skips a subject [a, b)
+ * that holds none of them, which is most subjects for most rules.
+ *
+ * Why it is exact: a match of the rule inside [a, b) consumes (or looks
+ * ahead/behind at) text inside [a, b), so a literal it must contain ends
+ * inside that window. The scan folds ASCII case, which can only find more,
+ * never fewer. The two non-ASCII characters that PCRE2 folds onto ASCII
+ * letters (U+017F long s, U+212A Kelvin sign) switch the prefilter off for
+ * the document that contains them, and non-ASCII letters with a case in a
+ * caseless part of a regex are not used as literals. Anything the deriver
+ * does not understand ((?x), conditionals, recursion, backreferences ...)
+ * makes the rule "always run". INSPEX_NO_PREFILTER=1 in the environment
+ * turns the whole thing off (the tests compare both ways).
+ *
+ * Memory per document: one end offset per trigger occurrence; a rule whose
+ * list grows past one entry per 16 bytes of text is marked dense (always
+ * run) and its list stops growing.
+ */
+#include <stdlib.h>
+#include <utf8proc.h>
+#include "internal.h"
+
+/* ---- literal sets -------------------------------------------------------- */
+
+enum { SET_CAP = 48 };           /* more alternatives than this: no information */
+
+typedef struct lit {
+    unsigned char *s;
+    size_t n;
+} lit;
+
+typedef struct lset {
+    lit *v;
+    size_t n;
+    bool top;                    /* "could be anything": no necessary literal */
+} lset;
+
+static lset set_top(void) { return (lset){NULL, 0, true}; }
+
+static lset set_one(const unsigned char *s, size_t n)
+{
+    lset r = {ix_xmalloc(sizeof *r.v), 1, false};
+    r.v[0].s = ix_xmalloc(n + 1);
+    if (n) memcpy(r.v[0].s, s, n);
+    r.v[0].n = n;
+    return r;
+}
+
+static void set_free(lset *a)
+{
+    for (size_t i = 0; i < a->n; i++) free(a->v[i].s);
+    free(a->v);
+    a->v = NULL;
+    a->n = 0;
+}
+
+static lset set_copy(const lset *a)
+{
+    if (a->top) return set_top();
+    lset r = {ix_xmalloc((a->n + 1) * sizeof *r.v), a->n, false};
+    for (size_t i = 0; i < a->n; i++) {
+        r.v[i].s = ix_xmalloc(a->v[i].n + 1);
+        memcpy(r.v[i].s, a->v[i].s, a->v[i].n);
+        r.v[i].n = a->v[i].n;
+    }
+    return r;
+}
+
+static bool set_has(const lset *a, const unsigned char *s, size_t n)
+{
+    for (size_t i = 0; i < a->n; i++)
+        if (a->v[i].n == n && !memcmp(a->v[i].s, s, n)) return true;
+    return false;
+}
+
+/* a ∪ b, consuming both; top when either is top or the union is too big. */
+static lset set_union(lset a, lset b)
+{
+    if (a.top || b.top || a.n + b.n > SET_CAP) { set_free(&a); set_free(&b); return set_top(); }
+    a.v = ix_xrealloc(a.v, (a.n + b.n + 1) * sizeof *a.v);
+    for (size_t i = 0; i < b.n; i++) {
+        if (set_has(&a, b.v[i].s, b.v[i].n)) { free(b.v[i].s); continue; }
+        a.v[a.n++] = b.v[i];
+    }
+    free(b.v);
+    return a;
+}
+
+/* Every string of a followed by every string of b (not consuming); top when
+ * too many. */
+static lset set_cross(const lset *a, const lset *b)
+{
+    if (a->top || b->top || a->n * b->n > SET_CAP) return set_top();
+    lset r = {ix_xmalloc((a->n * b->n + 1) * sizeof *r.v), 0, false};
+    for (size_t i = 0; i < a->n; i++)
+        for (size_t j = 0; j < b->n; j++) {
+            size_t n = a->v[i].n + b->v[j].n;
+            unsigned char *s = ix_xmalloc(n + 1);
+            memcpy(s, a->v[i].s, a->v[i].n);
+            memcpy(s + a->v[i].n, b->v[j].s, b->v[j].n);
+            if (set_has(&r, s, n)) { free(s); continue; }
+            r.v[r.n++] = (lit){s, n};
+        }
+    return r;
+}
+
+/* How selective a necessary set is: the length of its shortest literal,
+ * counting non-ASCII bytes double (they are rare in English text); -1 for
+ * top. A set is worth using from 3 upwards. */
+static int set_score(const lset *a)
+{
+    if (a->top || !a->n) return -1;
+    int best = 1 << 30;
+    for (size_t i = 0; i < a->n; i++) {
+        int sc = 0;
+        for (size_t k = 0; k < a->v[i].n; k++) sc += a->v[i].s[k] >= 0x80 ? 2 : 1;
+        if (sc < best) best = sc;
+    }
+    return best;
+}
+
+/* Keeps the better of *best and cand (consuming cand). */
+static void keep_best(lset *best, lset cand)
+{
+    int sb = set_score(best), sc = set_score(&cand);
+    if (sc > sb || (sc == sb && sc >= 0 && cand.n < best->n)) {
+        set_free(best);
+        *best = cand;
+    } else set_free(&cand);
+}
+
+/* ---- deriving a rule's literals from its regex --------------------------- */
+
+/* What a piece of regex tells: either it matches exactly one of a few
+ * strings (`exact`, strings in `ex`), or some match text must contain one
+ * of `nec` (top when nothing is known). */
+typedef struct info {
+    bool exact;
+    lset ex;
+    lset nec;
+    bool prefix;                 /* not exact, but every match starts with one of `ex` (x{2,}) */
+} info;
+
+typedef struct parser {
+    const char *p, *end;
+    bool bail;                   /* met syntax we do not model: rule is top */
+} parser;
+
+static info info_top(void) { return (info){false, {NULL, 0, false}, set_top(), false}; }
+static info info_lit(const unsigned char *s, size_t n) { return (info){true, set_one(s, n), {NULL, 0, false}, false}; }
+static void info_free(info *x) { set_free(&x->ex); set_free(&x->nec); }
+static int set_score(const lset *a);
+/* The necessary set a piece contributes (a copy): for an exact piece its
+ * strings, or what a positive lookaround in it proves, whichever is better. */
+static lset info_need(const info *x)
+{
+    if (!x->exact) return set_copy(&x->nec);
+    if (!x->nec.top && x->nec.n && set_score(&x->nec) > set_score(&x->ex)) return set_copy(&x->nec);
+    return set_copy(&x->ex);
+}
+
+static info parse_alt(parser *P, bool caseless);
+
+static size_t utf8_len(unsigned char c)
+{
+    return c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+}
+
+/* A literal character (1..4 bytes at s) as a one-string set; top when it
+ * has case variants we cannot fold. */
+static info char_info(const unsigned char *s, size_t n, bool caseless)
+{
+    if (n == 1) {
+        unsigned char c = s[0];
+        if (ix_is_upper(c)) c = (unsigned char)(c + 32);   /* the scan folds ASCII */
+        return info_lit(&c, 1);
+    }
+    if (caseless) {
+        utf8proc_int32_t cp;
+        if (utf8proc_iterate(s, (utf8proc_ssize_t)n, &cp) <= 0) return info_top();
+        if (utf8proc_tolower(cp) != cp || utf8proc_toupper(cp) != cp || utf8proc_totitle(cp) != cp)
+            return info_top();
+    }
+    return info_lit(s, n);
+}
+
+/* [...] : a handful of literal characters becomes an exact set. */
+static info parse_class(parser *P, bool caseless)
+{
+    const char *p = P->p;              /* just after '[' */
+    bool neg = false, top = false;
+    if (p < P->end && *p == '^') { neg = true; p++; }
+    lset set = {NULL, 0, false};
+    bool first = true;
+    while (p < P->end && (*p != ']' || first)) {
+        first = false;
+        if (*p == '[' && p + 1 < P->end && (p[1] == ':' || p[1] == '.' || p[1] == '=')) {
+            const char *e = strstr(p + 2, ":]");   /* POSIX class */
+            if (!e || e >= P->end) { P->bail = true; set_free(&set); return info_top(); }
+            top = true;
+            p = e + 2;
+            continue;
+        }
+        if (*p == '\\') {
+            if (p + 1 >= P->end) { P->bail = true; set_free(&set); return info_top(); }
+            char e = p[1];
+            if (e == 'Q' || e == 'E' || e == 'x' || e == 'o' || e == 'c' || e == 'N' || (e >= '0' && e <= '9')) {
+                P->bail = true;
+                set_free(&set);
+                return info_top();
+            }
+            if (e == 'p' || e == 'P') {
+                top = true;
+                p += 2;
+                if (p < P->end && *p == '{') {
+                    while (p < P->end && *p != '}') p++;
+                    p++;
+                } else p++;
+                continue;
+            }
+            if (ix_is_alpha(e) && !strchr("ntrfae", e)) { top = true; p += 2; continue; }   /* \d \w \s ... */
+            unsigned char c = e == 'n' ? '\n' : e == 't' ? '\t' : e == 'r' ? '\r' : e == 'f' ? '\f' :
+                              e == 'a' ? '\a' : e == 'e' ? 27 : (unsigned char)e;
+            p += 2;
+            if (p + 1 < P->end && *p == '-' && p[1] != ']') { top = true; p++; continue; }
+            info ci = char_info(&c, 1, caseless);
+            if (ci.exact && !top) set = set_union(set, set_copy(&ci.ex));
+            else top = true;
+            info_free(&ci);
+            continue;
+        }
+        size_t n = utf8_len((unsigned char)*p);
+        if (p + n > P->end) { P->bail = true; set_free(&set); return info_top(); }
+        const char *c = p;
+        p += n;
+        if (p + 1 < P->end && *p == '-' && p[1] != ']') {        /* a range */
+            top = true;
+            p++;
+            p += utf8_len((unsigned char)*p);
+            continue;
+        }
+        info ci = char_info((const unsigned char *)c, n, caseless);
+        if (ci.exact && !top) set = set_union(set, set_copy(&ci.ex));
+        else top = true;
+        info_free(&ci);
+    }
+    if (p >= P->end) { P->bail = true; set_free(&set); return info_top(); }
+    P->p = p + 1;
+    if (neg || top || set.top || set.n > 8) { set_free(&set); return info_top(); }
+    return (info){true, set, {NULL, 0, false}, false};
+}
+
+/* One atom: a group, class, escape or character. */
+static info parse_atom(parser *P, bool *caseless)
+{
+    const char *p = P->p;
+    unsigned char c = (unsigned char)*p;
+    if (c == '(') {
+        p++;
+        bool look = false, neg = false, cl = *caseless;
+        if (p < P->end && *p == '*') { P->bail = true; return info_top(); }     /* (*VERB) */
+        if (p < P->end && *p == '?') {
+            p++;
+            if (p >= P->end) { P->bail = true; return info_top(); }
+            if (*p == ':' || *p == '>' || *p == '|') p++;
+            else if (*p == '=' ) { look = true; p++; }
+            else if (*p == '!') { look = neg = true; p++; }
+            else if (*p == '<' && p + 1 < P->end && (p[1] == '=' || p[1] == '!')) { look = true; neg = p[1] == '!'; p += 2; }
+            else if (*p == '<' || (*p == 'P' && p + 1 < P->end && p[1] == '<')) {   /* (?<name> (?P<name> */
+                const char *e = memchr(p, '>', (size_t)(P->end - p));
+                if (!e) { P->bail = true; return info_top(); }
+                p = e + 1;
+            } else if (*p == '\'') {                                              /* (?'name' */
+                const char *e = memchr(p + 1, '\'', (size_t)(P->end - p - 1));
+                if (!e) { P->bail = true; return info_top(); }
+                p = e + 1;
+            } else if (*p == '#') {
+                const char *e = memchr(p, ')', (size_t)(P->end - p));
+                if (!e) { P->bail = true; return info_top(); }
+                P->p = e + 1;
+                return info_lit((const unsigned char *)"", 0);
+            } else {
+                /* option letters: (?i) (?-i) (?i: ...) */
+                bool on = true, sets_i = false;
+                while (p < P->end && *p != ')' && *p != ':') {
+                    if (*p == '-') on = false;
+                    else if (*p == 'i') { if (on) sets_i = true; }
+                    else if (*p == 'x' || !strchr("msnJU^", *p)) { P->bail = true; return info_top(); }
+                    p++;
+                }
+                if (p >= P->end) { P->bail = true; return info_top(); }
+                if (*p == ')') {                 /* applies to the rest of the group */
+                    if (sets_i) *caseless = true;
+                    P->p = p + 1;
+                    return info_lit((const unsigned char *)"", 0);
+                }
+                p++;
+                if (sets_i) cl = true;           /* (?-i: keeps caseless: over-cautious is safe */
+            }
+        }
+        P->p = p;
+        info in = parse_alt(P, cl);
+        if (P->bail || P->p >= P->end || *P->p != ')') { info_free(&in); P->bail = true; return info_top(); }
+        P->p++;
+        if (!look) return in;
+        /* A lookaround consumes nothing; a positive one still proves its
+         * text is in the subject. */
+        info r = info_lit((const unsigned char *)"", 0);
+        r.exact = true;
+        if (!neg) {
+            lset need = info_need(&in);
+            info_free(&in);
+            /* carried as a side necessity via nec of an exact "" node */
+            r.nec = need;
+        } else info_free(&in);
+        return r;
+    }
+    if (c == '[') { P->p = p + 1; return parse_class(P, *caseless); }
+    if (c == '.') { P->p = p + 1; return info_top(); }
+    if (c == '^' || c == '$') { P->p = p + 1; return info_lit((const unsigned char *)"", 0); }
+    if (c == '\\') {
+        if (p + 1 >= P->end) { P->bail = true; return info_top(); }
+        char e = p[1];
+        P->p = p + 2;
+        if (strchr("bBAzZGK", e)) return info_lit((const unsigned char *)"", 0);
+        if (strchr("dDwWsShHvVRXNC", e)) return info_top();
+        if (e == 'p' || e == 'P') {
+            if (P->p < P->end && *P->p == '{') {
+                const char *x = memchr(P->p, '}', (size_t)(P->end - P->p));
+                if (!x) { P->bail = true; return info_top(); }
+                P->p = x + 1;
+            } else P->p++;
+            return info_top();
+        }
+        if (e == 'n' || e == 't' || e == 'r' || e == 'f' || e == 'a' || e == 'e') {
+            unsigned char ch = e == 'n' ? '\n' : e == 't' ? '\t' : e == 'r' ? '\r' : e == 'f' ? '\f' : e == 'a' ? '\a' : 27;
+            return info_lit(&ch, 1);
+        }
+        if (ix_is_alnum(e) || (unsigned char)e >= 0x80) { P->bail = true; return info_top(); }  /* \x \Q \1 \k \g ... */
+        return char_info((const unsigned char *)&p[1], 1, *caseless);
+    }
+    size_t n = utf8_len(c);
+    if (p + n > P->end) { P->bail = true; return info_top(); }
+    P->p = p + n;
+    return char_info((const unsigned char *)p, n, *caseless);
+}
+
+/* A quantifier after an atom, if any: min and max (-1 = unbounded). */
+static bool parse_quant(parser *P, long *min, long *max)
+{
+    const char *p = P->p;
+    if (p >= P->end) return false;
+    if (*p == '?') { *min = 0; *max = 1; p++; }
+    else if (*p == '*') { *min = 0; *max = -1; p++; }
+    else if (*p == '+') { *min = 1; *max = -1; p++; }
+    else if (*p == '{') {
+        const char *q = p + 1;
+        long a = 0, b;
+        if (q >= P->end || !ix_is_digit(*q)) return false;       /* a literal '{' */
+        while (q < P->end && ix_is_digit(*q)) a = a * 10 + (*q++ - '0');
+        b = a;
+        if (q < P->end && *q == ',') {
+            q++;
+            if (q < P->end && ix_is_digit(*q)) { b = 0; while (q < P->end && ix_is_digit(*q)) b = b * 10 + (*q++ - '0'); }
+            else b = -1;
+        }
+        if (q >= P->end || *q != '}') return false;
+        *min = a;
+        *max = b;
+        p = q + 1;
+    } else return false;
+    if (p < P->end && (*p == '?' || *p == '+')) p++;   /* lazy / possessive */
+    P->p = p;
+    return true;
+}
+
+static info quantify(info a, long min, long max)
+{
+    if (min == 1 && max == 1) return a;
+    if (min == 0 && max == 1 && a.exact) {                /* x? : x or nothing */
+        set_free(&a.nec);                                 /* an optional lookaround proves nothing */
+        lset empty = set_one((const unsigned char *)"", 0);
+        a.ex = set_union(a.ex, empty);
+        if (a.ex.top) { a.exact = false; a.nec = set_top(); }
+        return a;
+    }
+    if (min == 0) { info_free(&a); return info_top(); }
+    if (a.exact && min <= 8) {
+        /* x{n}: the n copies in a row are exact; x{n,m} starts with them */
+        lset rep = set_copy(&a.ex);
+        for (long i = 1; i < min && !rep.top; i++) {
+            lset x = set_cross(&rep, &a.ex);
+            set_free(&rep);
+            rep = x;
+        }
+        if (!rep.top) {
+            info_free(&a);
+            if (max == min) return (info){true, rep, {NULL, 0, false}, false};
+            return (info){false, rep, set_copy(&rep), true};
+        }
+    }
+    /* At least once: whatever one repetition needs, the whole needs. */
+    info r = {false, {NULL, 0, false}, info_need(&a), false};
+    info_free(&a);
+    return r;
+}
+
+/* A sequence of atoms up to '|' or ')'. Consecutive exact atoms are joined
+ * into longer literals; the best necessary set of the sequence is kept. */
+static info parse_seq(parser *P, bool *caseless)
+{
+    lset run = set_one((const unsigned char *)"", 0);
+    bool all_exact = true;
+    lset best = set_top();
+    while (P->p < P->end && *P->p != '|' && *P->p != ')' && !P->bail) {
+        info a = parse_atom(P, caseless);
+        long min, max;
+        if (!P->bail && parse_quant(P, &min, &max)) a = quantify(a, min, max);
+        if (P->bail) { info_free(&a); break; }
+        if (a.exact) {
+            if (!a.nec.top && a.nec.n) keep_best(&best, set_copy(&a.nec));   /* positive lookaround */
+            lset x = set_cross(&run, &a.ex);
+            if (x.top) {                      /* too many: close the run here */
+                keep_best(&best, run);
+                run = set_copy(&a.ex);
+                all_exact = false;
+            } else {
+                set_free(&run);
+                run = x;
+            }
+        } else if (a.prefix) {            /* joins the run, then ends it */
+            lset x = set_cross(&run, &a.ex);
+            keep_best(&best, run);
+            keep_best(&best, x);
+            run = set_one((const unsigned char *)"", 0);
+            keep_best(&best, set_copy(&a.nec));
+            all_exact = false;
+        } else {
+            keep_best(&best, run);
+            run = set_one((const unsigned char *)"", 0);
+            keep_best(&best, set_copy(&a.nec));
+            all_exact = false;
+        }
+        info_free(&a);
+    }
+    if (all_exact && !P->bail) {
+        info r = {true, run, {NULL, 0, false}, false};
+        r.nec = best.top ? (lset){NULL, 0, false} : best;
+        if (best.top) set_free(&best);
+        return r;
+    }
+    keep_best(&best, run);
+    return (info){false, {NULL, 0, false}, best, false};
+}
+
+static info parse_alt(parser *P, bool caseless)
+{
+    bool cl = caseless;               /* (?i) in one branch reaches the later ones */
+    info acc = parse_seq(P, &cl);
+    while (!P->bail && P->p < P->end && *P->p == '|') {
+        P->p++;
+        info b = parse_seq(P, &cl);
+        if (acc.exact && b.exact) {
+            acc.ex = set_union(acc.ex, b.ex);
+            b.ex = (lset){NULL, 0, false};
+            set_free(&acc.nec);
+            if (acc.ex.top) { acc.exact = false; acc.nec = set_top(); }
+        } else {
+            lset na = info_need(&acc), nb = info_need(&b);
+            info_free(&acc);
+            acc = (info){false, {NULL, 0, false}, set_union(na, nb), false};
+        }
+        info_free(&b);
+    }
+    return acc;
+}
+
+/* Drops every literal that contains another one of the set: where the
+ * longer occurs the shorter does too, so the set means the same and the
+ * automaton is smaller. */
+static void set_minimise(lset *a)
+{
+    bool *drop = calloc(a->n + 1, sizeof *drop);
+    for (size_t i = 0; i < a->n; i++)
+        for (size_t j = 0; j < a->n && !drop[i]; j++) {
+            if (j == i || drop[j] || !a->v[j].n || a->v[j].n > a->v[i].n) continue;
+            if (a->v[j].n == a->v[i].n && j > i) continue;     /* equal strings: keep the first */
+            for (size_t k = 0; k + a->v[j].n <= a->v[i].n && !drop[i]; k++)
+                drop[i] = !memcmp(a->v[i].s + k, a->v[j].s, a->v[j].n);
+        }
+    size_t w = 0;
+    for (size_t i = 0; i < a->n; i++) {
+        if (drop[i]) free(a->v[i].s);
+        else a->v[w++] = a->v[i];
+    }
+    a->n = w;
+    free(drop);
+}
+
+/* The rule's necessary literals, or top. */
+static lset derive(const char *re)
+{
+    parser P = {re, re + strlen(re), false};
+    info in = parse_alt(&P, false);
+    if (P.bail || P.p != P.end) { info_free(&in); return set_top(); }
+    lset need = info_need(&in);
+    info_free(&in);
+    if (!need.top) set_minimise(&need);
+    if (set_score(&need) < 3) { set_free(&need); return set_top(); }
+    return need;
+}
+
+/* ---- the automaton ------------------------------------------------------- */
+
+struct ix_prefilter {
+    unsigned char cls[256];      /* byte -> class (ASCII upper = lower) */
+    unsigned ncls;
+    uint32_t *delta;             /* state * ncls + class -> state */
+    uint32_t nstates;
+    uint32_t *out_off;           /* state -> first index into out (nstates + 1) */
+    uint32_t *out;               /* groups whose literal ends in this state */
+    size_t ngroups;              /* = rules with a trigger set */
+    bool off;
+};
+
+typedef struct node {
+    uint32_t next[256];          /* by class; 0 = none (root is never a child) */
+} node;
+
+ix_prefilter *ix_prefilter_new(ix_rules *R)
+{
+    ix_prefilter *pf = calloc(1, sizeof *pf);
+    if (!pf) return NULL;
+    const char *env = getenv("INSPEX_NO_PREFILTER");
+    pf->off = env && *env && strcmp(env, "0");
+    /* 1. each rule's set */
+    lset *sets = ix_xmalloc((R->nrules + 1) * sizeof *sets);
+    size_t nlit = 0;
+    for (size_t i = 0; i < R->nrules; i++) {
+        R->rules[i].pf = -1;
+        sets[i] = pf->off ? set_top() : derive(R->rules[i].regex);
+        if (!sets[i].top) {
+            R->rules[i].pf = (int)pf->ngroups++;
+            nlit += sets[i].n;
+        }
+    }
+    /* 2. byte classes: every byte used by a literal gets its own class */
+    unsigned char used[256] = {0};
+    for (size_t i = 0; i < R->nrules; i++)
+        for (size_t k = 0; !sets[i].top && k < sets[i].n; k++)
+            for (size_t j = 0; j < sets[i].v[k].n; j++) used[sets[i].v[k].s[j]] = 1;
+    pf->ncls = 1;
+    for (int c = 0; c < 256; c++)
+        if (used[c] && !ix_is_upper(c)) pf->cls[c] = (unsigned char)pf->ncls++;
+    for (int c = 'A'; c <= 'Z'; c++) pf->cls[c] = pf->cls[c + 32];
+    /* 3. the trie (literals are stored lower-case already) */
+    size_t cap = 64, n = 1;
+    node *t = calloc(cap, sizeof *t);
+    uint32_t **term = calloc(cap, sizeof *term);      /* per node: list of groups, [0] = count */
+    for (size_t i = 0; i < R->nrules; i++) {
+        if (sets[i].top) continue;
+        uint32_t g = (uint32_t)R->rules[i].pf;
+        for (size_t k = 0; k < sets[i].n; k++) {
+            uint32_t s = 0;
+            for (size_t j = 0; j < sets[i].v[k].n; j++) {
+                unsigned cl = pf->cls[sets[i].v[k].s[j]];
+                if (!t[s].next[cl]) {
+                    if (n == cap) {
+                        t = ix_xrealloc(t, cap * 2 * sizeof *t);
+                        term = ix_xrealloc(term, cap * 2 * sizeof *term);
+                        memset(t + cap, 0, cap * sizeof *t);
+                        memset(term + cap, 0, cap * sizeof *term);
+                        cap *= 2;
+                    }
+                    t[s].next[cl] = (uint32_t)n++;
+                }
+                s = t[s].next[cl];
+            }
+            uint32_t cnt = term[s] ? term[s][0] : 0;
+            bool dup = false;
+            for (uint32_t q = 1; q <= cnt; q++) dup |= term[s][q] == g;
+            if (!dup) {
+                term[s] = ix_xrealloc(term[s], (cnt + 2) * sizeof **term);
+                term[s][0] = cnt + 1;
+                term[s][cnt + 1] = g;
+            }
+        }
+    }
+    /* 4. failure links breadth-first, completing the DFA and the outputs */
+    pf->nstates = (uint32_t)n;
+    pf->delta = calloc(n * pf->ncls, sizeof *pf->delta);
+    uint32_t *fail = calloc(n, sizeof *fail), *queue = ix_xmalloc(n * sizeof *queue);
+    size_t qh = 0, qt = 0;
+    for (unsigned cl = 0; cl < pf->ncls; cl++) {
+        uint32_t s = t[0].next[cl];
+        pf->delta[cl] = s;
+        if (s) { fail[s] = 0; queue[qt++] = s; }
+    }
+    while (qh < qt) {
+        uint32_t s = queue[qh++];
+        for (unsigned cl = 0; cl < pf->ncls; cl++) {
+            uint32_t u = t[s].next[cl];
+            if (u) {
+                fail[u] = pf->delta[fail[s] * pf->ncls + cl];
+                pf->delta[s * pf->ncls + cl] = u;
+                queue[qt++] = u;
+            } else pf->delta[s * pf->ncls + cl] = pf->delta[fail[s] * pf->ncls + cl];
+        }
+    }
+    /* outputs: own groups plus those of the failure chain (BFS order makes
+     * the chain's states complete before their descendants) */
+    pf->out_off = calloc(n + 1, sizeof *pf->out_off);
+    uint32_t **full = calloc(n, sizeof *full);
+    size_t total = 0;
+    for (size_t qi = 0; qi <= qt; qi++) {
+        uint32_t s = qi == 0 ? 0 : queue[qi - 1];
+        uint32_t own = term[s] ? term[s][0] : 0, inh = s && full[fail[s]] ? full[fail[s]][0] : 0;
+        if (!own && !inh) continue;
+        full[s] = ix_xmalloc((own + inh + 1) * sizeof **full);
+        full[s][0] = 0;
+        for (uint32_t q = 1; q <= own; q++) full[s][++full[s][0]] = term[s][q];
+        for (uint32_t q = 1; q <= inh; q++) {
+            uint32_t g = full[fail[s]][q];
+            bool dup = false;
+            for (uint32_t r = 1; r <= full[s][0]; r++) dup |= full[s][r] == g;
+            if (!dup) full[s][++full[s][0]] = g;
+        }
+        total += full[s][0];
+    }
+    pf->out = ix_xmalloc((total + 1) * sizeof *pf->out);
+    size_t k = 0;
+    for (uint32_t s = 0; s < n; s++) {
+        pf->out_off[s] = (uint32_t)k;
+        for (uint32_t q = 1; full[s] && q <= full[s][0]; q++) pf->out[k++] = full[s][q];
+    }
+    pf->out_off[n] = (uint32_t)k;
+    for (size_t i = 0; i < R->nrules; i++) {
+        if (sets[i].top) continue;
+        size_t m = (size_t)-1;
+        for (size_t j = 0; j < sets[i].n; j++) if (sets[i].v[j].n < m) m = sets[i].v[j].n;
+        R->rules[i].pf_minlen = m;
+    }
+    (void)nlit;
+    for (size_t i = 0; i < n; i++) { free(term[i]); free(full[i]); }
+    free(term); free(full); free(t); free(fail); free(queue);
+    for (size_t i = 0; i < R->nrules; i++) set_free(&sets[i]);
+    free(sets);
+    return pf;
+}
+
+void ix_prefilter_free(ix_prefilter *pf)
+{
+    if (!pf) return;
+    free(pf->delta); free(pf->out_off); free(pf->out);
+    free(pf);
+}
+
+size_t ix_prefilter_groups(const ix_prefilter *pf) { return pf ? pf->ngroups : 0; }
+
+/* ---- per document -------------------------------------------------------- */
+
+struct ix_pfscan {
+    uint64_t id;                 /* which document these lists belong to */
+    size_t ngroups;
+    size_t **end;                /* per group: sorted end offsets of literals */
+    size_t *n, *cap;
+    bool *dense;
+    bool off;                    /* this document: always run every rule */
+};
+
+void ix_pfscan_free(ix_pfscan *sc)
+{
+    if (!sc) return;
+    for (size_t g = 0; g < sc->ngroups; g++) free(sc->end[g]);
+    free(sc->end); free(sc->n); free(sc->cap); free(sc->dense);
+    free(sc);
+}
+
+static uint64_t next_doc_id(void)
+{
+    static _Atomic uint64_t ctr;
+    return ++ctr;
+}
+
+/* U+017F (C5 BF) or U+212A (E2 84 AA) anywhere in t? */
+static bool has_ascii_fold(const unsigned char *t, size_t len)
+{
+    for (const unsigned char *p = t, *end = t + len; (p = memchr(p, 0xC5, (size_t)(end - p))); p++)
+        if (p + 1 < end && p[1] == 0xBF) return true;
+    for (const unsigned char *p = t, *end = t + len; (p = memchr(p, 0xE2, (size_t)(end - p))); p++)
+        if (p + 2 < end && p[1] == 0x84 && p[2] == 0xAA) return true;
+    return false;
+}
+
+void ix_prefilter_scan(const ix_rules *R, ix_scratch *s, ix_doc *d)
+{
+    const ix_prefilter *pf = R->pf;
+    d->pf_id = 0;
+    if (!pf || pf->off || !pf->ngroups) return;
+    ix_pfscan *sc = s->pf;
+    if (!sc) {
+        sc = s->pf = calloc(1, sizeof *sc);
+        sc->ngroups = pf->ngroups;
+        sc->end = calloc(pf->ngroups, sizeof *sc->end);
+        sc->n = calloc(pf->ngroups, sizeof *sc->n);
+        sc->cap = calloc(pf->ngroups, sizeof *sc->cap);
+        sc->dense = calloc(pf->ngroups, sizeof *sc->dense);
+    }
+    sc->id = next_doc_id();
+    d->pf_id = sc->id;
+    memset(sc->n, 0, sc->ngroups * sizeof *sc->n);
+    memset(sc->dense, 0, sc->ngroups * sizeof *sc->dense);
+    const unsigned char *t = (const unsigned char *)d->text;
+    size_t len = d->len;
+    /* Characters PCRE2 folds onto ASCII letters: the lower-case scan would
+     * miss them, so this document runs every rule. */
+    sc->off = has_ascii_fold(t, len);
+    if (sc->off) return;
+    size_t limit = len / 16 + 64;
+    const uint32_t *delta = pf->delta;
+    const unsigned char *cls = pf->cls;
+    const uint32_t *off = pf->out_off;
+    unsigned ncls = pf->ncls;
+    uint32_t st = 0;
+    for (size_t i = 0; i < len; i++) {
+        st = delta[st * ncls + cls[t[i]]];
+        uint32_t o = off[st], oe = off[st + 1];
+        for (; o < oe; o++) {
+            uint32_t g = pf->out[o];
+            if (sc->dense[g]) continue;
+            if (sc->n[g] && sc->end[g][sc->n[g] - 1] == i + 1) continue;
+            if (sc->n[g] == sc->cap[g]) {
+                if (sc->n[g] >= limit) { sc->dense[g] = true; continue; }
+                sc->cap[g] = sc->cap[g] ? sc->cap[g] * 2 : 16;
+                sc->end[g] = ix_xrealloc(sc->end[g], sc->cap[g] * sizeof **sc->end);
+            }
+            sc->end[g][sc->n[g]++] = i + 1;
+        }
+    }
+}
+
+bool ix_prefilter_may(const ix_scratch *s, const ix_doc *d, const ix_rule *rule, size_t a, size_t b)
+{
+    const ix_pfscan *sc = s->pf;
+    if (rule->pf < 0 || !d->pf_id || !sc || sc->id != d->pf_id || sc->off) return true;
+    size_t g = (size_t)rule->pf;
+    if (sc->dense[g]) return true;
+    /* Is there an end offset e with a + minlen <= e <= b? */
+    size_t lo = 0, hi = sc->n[g], want = a + rule->pf_minlen;
+    const size_t *e = sc->end[g];
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (e[mid] < want) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo < sc->n[g] && e[lo] <= b;
+}
+
+/* ---- for tests and `inspex rules --list` --------------------------------- */
+
+char *ix_prefilter_describe(const char *regex)
+{
+    lset need = derive(regex);
+    if (need.top) return NULL;
+    ix_buf b = {0};
+    for (size_t i = 0; i < need.n; i++) {
+        if (i) ix_buf_putc(&b, '|');
+        ix_buf_put(&b, need.v[i].s, need.v[i].n);
+    }
+    set_free(&need);
+    return ix_buf_take(&b);
+}
