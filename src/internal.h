@@ -293,6 +293,8 @@ void ix_result_add(ix_result *res, json_t *rec);   /* steals the reference */
 ix_result *ix_result_new(void);
 /* Canonical order of records after the doc record: by type then span. */
 void ix_result_sort(ix_result *res);
+/* Appends one record in canonical form (as ix_record_dump, no newline). */
+void ix_record_put(ix_buf *b, const json_t *rec);
 
 /* ASCII helpers with a table, never locale-dependent. */
 static inline bool ix_is_upper(int c) { return c >= 'A' && c <= 'Z'; }

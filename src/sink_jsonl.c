@@ -25,11 +25,8 @@ int ix_sink_write(ix_sink *s, const ix_result *res, ix_err *e)
      * failure leaves at worst a truncated document, never an interleaving. */
     s->line.len = 0;
     for (size_t i = 0; i < res->n; i++) {
-        char *j = ix_record_dump(res->recs[i]);
-        if (!j) { ix_err_set(e, "cannot serialise a record"); return -1; }
-        ix_buf_puts(&s->line, j);
+        ix_record_put(&s->line, res->recs[i]);
         ix_buf_putc(&s->line, '\n');
-        free(j);
     }
     if (s->line.len && fwrite(s->line.s, 1, s->line.len, s->fp) != s->line.len) {
         ix_err_set(e, "write error: %s", strerror(errno));
