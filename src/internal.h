@@ -194,6 +194,14 @@ const ix_rule *ix_rules_get(const ix_rules *r, const char *name);
 const ix_table *ix_rules_table(const ix_rules *r, const char *name);
 /* Table lookup of a phrase (normalised for lookup); NULL when absent. */
 const char *ix_table_get(const ix_table *t, const char *s, size_t len);
+/* Appends "(?:...)" matching exactly the given literal phrases (case as
+ * written), factored as a trie on their characters: "Hull", "Hull City
+ * Council" -> "(?:Hull(?: City Council)?)". A longer phrase is tried before
+ * its own prefix, so at any position it matches what an alternation sorted
+ * longest first would, but PCRE2 tests each character once instead of once
+ * per phrase. Characters in `escape` get a backslash. Empty phrases are
+ * ignored. */
+void ix_regex_phrases(ix_buf *out, const char *const *phrases, size_t n, const char *escape);
 /* Lower-cases, strips quote marks, folds runs of space/hyphen: lookup key. */
 char *ix_lookup_key(const char *s, size_t len);
 

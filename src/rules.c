@@ -219,6 +219,68 @@ static char *words_regex(char **w, size_t n)
     return ix_buf_take(&b);
 }
 
+/* ---- phrase lists as a trie-shaped regex ----------------------------------- */
+
+static int cmp_bytes(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
+
+static size_t char_len(const char *p)
+{
+    unsigned char c = (unsigned char)*p;
+    size_t k = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+    for (size_t i = 1; i < k; i++)
+        if (!p[i]) return i;
+    return k;
+}
+
+static void put_char(ix_buf *b, const char *p, size_t k, const char *escape)
+{
+    if (k == 1 && strchr(escape, *p)) ix_buf_putc(b, '\\');
+    ix_buf_put(b, p, k);
+}
+
+/* Phrases [lo, hi) share their first d bytes; writes what follows. Sorted
+ * bytewise, a phrase that ends at d comes first. */
+static void trie_emit(ix_buf *b, char **w, size_t lo, size_t hi, size_t d, const char *escape)
+{
+    bool terminal = lo < hi && !w[lo][d];
+    if (terminal) lo++;
+    size_t ngroups = 0;
+    for (size_t i = lo; i < hi;) {
+        size_t k = char_len(w[i] + d), j = i + 1;
+        while (j < hi && !strncmp(w[j] + d, w[i] + d, k)) j++;
+        ngroups++;
+        i = j;
+    }
+    if (!ngroups) return;
+    bool group = ngroups > 1 || terminal;
+    if (group) ix_buf_puts(b, "(?:");
+    for (size_t i = lo, g = 0; i < hi; g++) {
+        size_t k = char_len(w[i] + d), j = i + 1;
+        while (j < hi && !strncmp(w[j] + d, w[i] + d, k)) j++;
+        if (g) ix_buf_putc(b, '|');
+        put_char(b, w[i] + d, k, escape);
+        trie_emit(b, w, i, j, d + k, escape);
+        i = j;
+    }
+    if (group) ix_buf_puts(b, terminal ? ")?" : ")");
+}
+
+void ix_regex_phrases(ix_buf *out, const char *const *phrases, size_t n, const char *escape)
+{
+    char **w = ix_xmalloc((n + 1) * sizeof *w);
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++)
+        if (phrases[i][0]) w[m++] = (char *)phrases[i];
+    qsort(w, m, sizeof *w, cmp_bytes);
+    size_t u = 0;                                 /* drop duplicates */
+    for (size_t i = 0; i < m; i++)
+        if (!u || strcmp(w[u - 1], w[i])) w[u++] = w[i];
+    ix_buf_puts(out, "(?:");
+    trie_emit(out, w, 0, u, 0, escape);
+    ix_buf_putc(out, ')');
+    free(w);
+}
+
 static char *trim(char *s)
 {
     while (*s == ' ' || *s == '\t') s++;
