@@ -87,6 +87,9 @@ typedef struct ix_input {
     char *title, *date, *url, *outlet;   /* from a JSON Lines dump, or NULL */
     char *error;          /* why it could not be read, or NULL */
     char *warning;        /* a read-level warning (e.g. truncated), or NULL */
+    size_t raw_len;       /* bytes of the input this document used up (the
+                             file's size, or the dump line with its newline):
+                             what progress counts against the inputs' size */
 } ix_input;
 
 void ix_input_free(ix_input *in);
@@ -195,6 +198,15 @@ typedef struct ix_sink ix_sink;
 ix_sink *ix_sink_jsonl_new(FILE *fp);
 /* Writes one document's result; returns 0 or -1 with `e` filled (write error). */
 int ix_sink_write(ix_sink *s, const ix_result *res, ix_err *e);
+/* Renders one document's result exactly as ix_sink_write would write it,
+ * into a malloc'd buffer of *len bytes (the caller frees). Touches no sink
+ * state, so worker threads render while one thread writes. */
+char *ix_sink_render(const ix_sink *s, const ix_result *res, size_t *len);
+/* Writes bytes made by ix_sink_render in one go; 0 or -1 with `e` filled. */
+int ix_sink_write_bytes(ix_sink *s, const char *p, size_t len, ix_err *e);
+/* Pushes buffered output to the file now (streaming: one flush per
+ * document); 0 or -1 with `e` filled. */
+int ix_sink_flush(ix_sink *s, ix_err *e);
 /* Flushes; returns 0 or -1 with `e` filled. */
 int ix_sink_close(ix_sink *s, ix_err *e);
 void ix_sink_free(ix_sink *s);

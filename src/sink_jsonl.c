@@ -35,6 +35,36 @@ int ix_sink_write(ix_sink *s, const ix_result *res, ix_err *e)
     return 0;
 }
 
+char *ix_sink_render(const ix_sink *s, const ix_result *res, size_t *len)
+{
+    (void)s;
+    ix_buf b = {0};
+    for (size_t i = 0; i < res->n; i++) {
+        ix_record_put(&b, res->recs[i]);
+        ix_buf_putc(&b, '\n');
+    }
+    *len = b.len;
+    return ix_buf_take(&b);
+}
+
+int ix_sink_write_bytes(ix_sink *s, const char *p, size_t len, ix_err *e)
+{
+    if (len && fwrite(p, 1, len, s->fp) != len) {
+        ix_err_set(e, "write error: %s", strerror(errno));
+        return -1;
+    }
+    return 0;
+}
+
+int ix_sink_flush(ix_sink *s, ix_err *e)
+{
+    if (fflush(s->fp) != 0) {
+        ix_err_set(e, "write error: %s", strerror(errno));
+        return -1;
+    }
+    return 0;
+}
+
 int ix_sink_close(ix_sink *s, ix_err *e)
 {
     if (fflush(s->fp) != 0 || ferror(s->fp)) {
