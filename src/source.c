@@ -33,6 +33,7 @@ struct ix_source {
     char *dump_name;
     bool dump_stdin;
     size_t dump_line;
+    size_t dump_raw;       /* bytes of skipped blank lines, counted with the next document */
     char *line;
     size_t linecap;
     bool slow_json;        /* INSPEX_SLOW_JSON=1: every dump line through jansson (tests) */
@@ -455,6 +456,7 @@ static ix_input *dump_next(ix_source *s)
             return in;
         }
         s->dump_line++;
+        s->dump_raw += (size_t)n;
         size_t len = (size_t)n;
         bool had_nl = len && s->line[len - 1] == '\n';
         while (len && (s->line[len - 1] == '\n' || s->line[len - 1] == '\r')) len--;
@@ -463,8 +465,12 @@ static ix_input *dump_next(ix_source *s)
         if (k == len) continue;                     /* blank line */
         char loc[4096];
         snprintf(loc, sizeof loc, "%s:%zu", s->dump_name, s->dump_line);
+        size_t raw = s->dump_raw;
+        s->dump_raw = 0;
+        ix_input *fast = NULL;
         fval fv[F_N];
-        if (!s->slow_json && fast_fields(s->line, len, s->o.text_field, fv) == 0) return fast_input(s, fv, loc, had_nl);
+        if (!s->slow_json && fast_fields(s->line, len, s->o.text_field, fv) == 0) fast = fast_input(s, fv, loc, had_nl);
+        if (fast) { fast->raw_len = raw; return fast; }
         json_error_t je;
         json_t *o = json_loadb(s->line, len, JSON_ALLOW_NUL, &je);
         if (!o) {
@@ -474,12 +480,14 @@ static ix_input *dump_next(ix_source *s)
                      had_nl ? "malformed JSON Lines record" : "truncated JSON Lines record (no final newline)",
                      je.text, je.column);
             in->error = ix_xstrdup(msg);
+            in->raw_len = raw;
             return in;
         }
         if (!json_is_object(o)) {
             json_decref(o);
             ix_input *in = input_new(loc, loc);
             in->error = ix_xstrdup("JSON Lines record is not an object");
+            in->raw_len = raw;
             return in;
         }
         char *id = json_field_str(o, "id");
@@ -512,6 +520,7 @@ static ix_input *dump_next(ix_source *s)
         if (!in->outlet) in->outlet = json_field_str(o, "source");
         if (!had_nl && !in->error) in->warning = ix_xstrdup("last line of the dump has no final newline");
         json_decref(o);
+        in->raw_len = raw;
         return in;
     }
 }
@@ -556,7 +565,10 @@ ix_input *ix_source_next(ix_source *s)
         ix_input *in = NULL;
         if (!strcmp(p.path, "-")) {
             if (s->o.kind == IX_INPUT_JSONL) in = open_dump(s, stdin, "-", true);
-            else in = read_text(s, stdin, "-", true);
+            else {
+                in = read_text(s, stdin, "-", true);
+                in->raw_len = in->len;
+            }
             free(p.path);
             if (in) return in;
             continue;
@@ -621,7 +633,10 @@ ix_input *ix_source_next(ix_source *s)
         else if (!S_ISREG(st.st_mode) && !S_ISFIFO(st.st_mode) && !S_ISCHR(st.st_mode)) {
             fclose(f);
             in = input_error(p.path, "not a regular file: %s", "skipped");
-        } else in = read_text(s, f, p.path, false);
+        } else {
+            in = read_text(s, f, p.path, false);
+            in->raw_len = S_ISREG(st.st_mode) ? (size_t)st.st_size : in->len;
+        }
         free(p.path);
         if (in) return in;
     }
