@@ -1,14 +1,31 @@
 /* cmd_extract.c — `inspex extract`: inputs -> records, in input order.
  *
- * Documents are read in batches; worker threads extract a batch in
- * parallel (each with its own PCRE2 scratch; the rules are shared
- * read-only) and the main thread writes the results in input order, so the
- * output bytes do not depend on the thread count. Memory is bounded by the
- * batch size, not by the size of the dump.
+ * With -j 1 one loop reads a document, extracts it and writes it. With
+ * -j N a pipeline keeps every core busy without a batch barrier:
+ *
+ *   reader thread  -> ring of in-flight documents -> N workers -> main thread
+ *   (ix_source_next)  (bounded: 4N+2 documents,     (extract,     (writes each
+ *                      8 MB of input, at least one)  render)       in order)
+ *
+ * Workers take the next unclaimed document, extract it with their own PCRE2
+ * scratch (rules are shared read-only) and render its records to bytes;
+ * the main thread writes the rendered documents strictly in input order as
+ * soon as each is ready, so the output bytes do not depend on N or on
+ * timing. Memory is bounded by the ring, not by the size of the input: one
+ * document larger than the byte budget goes through alone.
+ *
+ * Streaming (a Hadoop Streaming or Spark RDD.pipe mapper): with stdin among
+ * the inputs and stdout a pipe, socket or terminal, each document's records
+ * are flushed as soon as they are written (--line-buffered forces this).
+ * Nothing carries over from one document to the next.
+ *
+ * Progress (progress.c) goes to stderr when it is a terminal, never into
+ * piped output; --progress / --quiet force it on or off.
  */
 #include <errno.h>
 #include <pthread.h>
 #include <stdlib.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include "cli.h"
 
@@ -32,6 +49,10 @@ static void usage(FILE *f)
         "  --types LIST         only these record types, e.g. rating,quote\n"
         "  --patterns DIR       the rules folder (default: patterns/ beside the program)\n"
         "  -j, --jobs N         worker threads (default 1); output is identical for any N\n"
+        "  --progress           show progress on stderr even when it is not a terminal\n"
+        "  --quiet              never show progress (errors are still reported)\n"
+        "  --line-buffered      flush after every document (default when reading\n"
+        "                       stdin into a pipe: mapper behaviour)\n"
         "  --max-doc-bytes N    skip documents larger than N bytes (default 64 MiB)\n"
         "  -o, --output FILE    write to FILE (atomically, via a temporary file)\n"
         "  -h, --help           this text\n"
@@ -42,33 +63,186 @@ static void usage(FILE *f)
         "Examples:\n"
         "  inspex extract corpus/ > records.jsonl\n"
         "  inspex extract --input jsonl dump.jsonl\n"
-        "  curl -s URL | inspex extract -\n");
+        "  curl -s URL | inspex extract -\n"
+        "  inspex extract -j 2 --input jsonl dump.jsonl > records.jsonl\n"
+        "  hadoop jar hadoop-streaming.jar -mapper 'inspex extract --input jsonl -' ...\n");
 }
 
-typedef struct job {
+/* ---- the pipeline (-j N) -------------------------------------------------- */
+
+enum { SLOT_FREE, SLOT_QUEUED, SLOT_DONE };
+
+typedef struct slot {
+    ix_input *in;
+    char *out;                 /* rendered records */
+    size_t outlen;
+    char *err;                 /* the document's error message, or NULL */
+    int state;
+} slot;
+
+typedef struct pipeline {
     const ix_rules *r;
     unsigned types;
-    ix_input **in;
-    ix_result **out;
-    size_t n;
-    size_t next;
+    const ix_sink *sink;
+    ix_source *src;
+    slot *ring;
+    size_t cap;                /* documents in flight at most */
+    size_t budget;             /* input bytes in flight at most (one document may exceed it) */
+    size_t nread, nclaimed, nwritten, inflight_bytes;
+    bool eof, stop;
     pthread_mutex_t mu;
-} job;
+    pthread_cond_t can_read, can_work, can_write;
+} pipeline;
+
+/* Extracts one input and renders it; shared by both ways of running. */
+static void process(const ix_rules *r, ix_scratch *s, unsigned types, const ix_sink *sink, slot *sl)
+{
+    ix_result *res = ix_extract(r, s, sl->in, types);
+    sl->out = ix_sink_render(sink, res, &sl->outlen);
+    sl->err = NULL;
+    if (res->is_error) {
+        const char *m = json_string_value(json_object_get(res->recs[0], "error"));
+        sl->err = strdup(m ? m : "error");
+    }
+    ix_result_free(res);
+}
+
+static void *reader(void *arg)
+{
+    pipeline *p = arg;
+    pthread_mutex_lock(&p->mu);
+    while (!p->stop) {
+        pthread_mutex_unlock(&p->mu);
+        ix_input *in = ix_source_next(p->src);
+        pthread_mutex_lock(&p->mu);
+        if (!in) break;
+        while (!p->stop && (p->nread - p->nwritten >= p->cap ||
+                            (p->inflight_bytes && p->inflight_bytes + in->len > p->budget)))
+            pthread_cond_wait(&p->can_read, &p->mu);
+        if (p->stop) { ix_input_free(in); break; }
+        slot *sl = &p->ring[p->nread % p->cap];
+        sl->in = in;
+        sl->state = SLOT_QUEUED;
+        p->inflight_bytes += in->len;
+        p->nread++;
+        pthread_cond_signal(&p->can_work);
+    }
+    p->eof = true;
+    pthread_cond_broadcast(&p->can_work);
+    pthread_cond_signal(&p->can_write);
+    pthread_mutex_unlock(&p->mu);
+    return NULL;
+}
 
 static void *worker(void *arg)
 {
-    job *j = arg;
-    ix_scratch *s = ix_scratch_new(j->r);
+    pipeline *p = arg;
+    ix_scratch *s = ix_scratch_new(p->r);
+    pthread_mutex_lock(&p->mu);
     for (;;) {
-        pthread_mutex_lock(&j->mu);
-        size_t i = j->next++;
-        pthread_mutex_unlock(&j->mu);
-        if (i >= j->n) break;
-        j->out[i] = ix_extract(j->r, s, j->in[i], j->types);
+        while (!p->stop && p->nclaimed == p->nread && !p->eof) pthread_cond_wait(&p->can_work, &p->mu);
+        if (p->stop || p->nclaimed == p->nread) break;
+        size_t i = p->nclaimed++;
+        slot *sl = &p->ring[i % p->cap];
+        pthread_mutex_unlock(&p->mu);
+        process(p->r, s, p->types, p->sink, sl);
+        pthread_mutex_lock(&p->mu);
+        sl->state = SLOT_DONE;
+        if (i == p->nwritten) pthread_cond_signal(&p->can_write);
     }
+    pthread_mutex_unlock(&p->mu);
     ix_scratch_free(s);
     return NULL;
 }
+
+/* What the writer does with each finished document, in input order. */
+typedef struct writer {
+    ix_sink *sink;
+    cli_progress *prog;
+    bool flush_each;
+    int status;
+} writer;
+
+static void write_slot(writer *w, slot *sl)
+{
+    if (w->status != 3) {
+        ix_err e = {{0}};
+        if (sl->err) {
+            w->status = w->status ? w->status : 1;
+            cli_progress_clear(w->prog);
+            fprintf(stderr, "inspex: %s: %s\n", sl->in->doc, sl->err);
+        }
+        if (ix_sink_write_bytes(w->sink, sl->out, sl->outlen, &e) < 0 ||
+            (w->flush_each && ix_sink_flush(w->sink, &e) < 0)) {
+            cli_progress_clear(w->prog);
+            fprintf(stderr, "inspex extract: %s\n", e.msg);
+            w->status = 3;
+        }
+        cli_progress_add(w->prog, 1, sl->in->raw_len);
+    }
+    free(sl->out);
+    free(sl->err);
+    ix_input_free(sl->in);
+    memset(sl, 0, sizeof *sl);
+}
+
+static void run_serial(const ix_rules *r, unsigned types, ix_source *src, writer *w)
+{
+    ix_scratch *s = ix_scratch_new(r);
+    ix_input *in;
+    while (w->status != 3 && (in = ix_source_next(src))) {
+        slot sl = {.in = in};
+        process(r, s, types, w->sink, &sl);
+        write_slot(w, &sl);
+    }
+    ix_scratch_free(s);
+}
+
+static void run_parallel(const ix_rules *r, unsigned types, ix_source *src, writer *w, long jobs)
+{
+    pipeline p = {.r = r, .types = types, .sink = w->sink, .src = src,
+                  .cap = (size_t)jobs * 4 + 2, .budget = 8u << 20};
+    p.ring = calloc(p.cap, sizeof *p.ring);
+    pthread_mutex_init(&p.mu, NULL);
+    pthread_cond_init(&p.can_read, NULL);
+    pthread_cond_init(&p.can_work, NULL);
+    pthread_cond_init(&p.can_write, NULL);
+    pthread_t rd, th[256];
+    pthread_create(&rd, NULL, reader, &p);
+    for (long t = 0; t < jobs; t++) pthread_create(&th[t], NULL, worker, &p);
+    pthread_mutex_lock(&p.mu);
+    for (;;) {
+        slot *sl = &p.ring[p.nwritten % p.cap];
+        while (!(p.nwritten < p.nread && sl->state == SLOT_DONE) && !(p.eof && p.nwritten == p.nread))
+            pthread_cond_wait(&p.can_write, &p.mu);
+        if (p.nwritten == p.nread) break;                 /* eof and all written */
+        size_t len = sl->in->len;
+        pthread_mutex_unlock(&p.mu);
+        write_slot(w, sl);
+        pthread_mutex_lock(&p.mu);
+        p.inflight_bytes -= len;
+        p.nwritten++;
+        pthread_cond_signal(&p.can_read);
+        if (w->status == 3) {                             /* output gone: stop everyone */
+            p.stop = true;
+            pthread_cond_broadcast(&p.can_read);
+            pthread_cond_broadcast(&p.can_work);
+            break;
+        }
+    }
+    pthread_mutex_unlock(&p.mu);
+    for (long t = 0; t < jobs; t++) pthread_join(th[t], NULL);
+    pthread_join(rd, NULL);
+    for (size_t i = 0; i < p.cap; i++)                    /* left over after a stop */
+        if (p.ring[i].in) { free(p.ring[i].out); free(p.ring[i].err); ix_input_free(p.ring[i].in); }
+    free(p.ring);
+    pthread_mutex_destroy(&p.mu);
+    pthread_cond_destroy(&p.can_read);
+    pthread_cond_destroy(&p.can_work);
+    pthread_cond_destroy(&p.can_write);
+}
+
+static bool ix_is_digit_c(char c) { return c >= '0' && c <= '9'; }
 
 static long parse_size(const char *s)
 {
@@ -88,6 +262,8 @@ int cmd_extract(int argc, char **argv)
     const char *patterns = NULL, *output = NULL;
     unsigned types = IX_T_ALL;
     long jobs = 1;
+    int progress = -1;                 /* -1: when stderr is a terminal */
+    bool line_buffered = false;
     const char **paths = calloc((size_t)argc + 1, sizeof *paths);
     size_t npaths = 0;
     for (int i = 1; i < argc; i++) {
@@ -95,6 +271,9 @@ int cmd_extract(int argc, char **argv)
         const char *v = i + 1 < argc ? argv[i + 1] : NULL;
 #define NEEDV() do { if (!v) { fprintf(stderr, "inspex extract: %s needs a value\n", a); free(paths); return 2; } i++; } while (0)
         if (!strcmp(a, "-h") || !strcmp(a, "--help")) { usage(stdout); free(paths); return 0; }
+        else if (!strcmp(a, "--progress")) progress = 1;
+        else if (!strcmp(a, "--quiet")) progress = 0;
+        else if (!strcmp(a, "--line-buffered")) line_buffered = true;
         else if (!strcmp(a, "--input")) {
             NEEDV();
             if (!strcmp(v, "jsonl")) so.kind = IX_INPUT_JSONL;
@@ -113,6 +292,9 @@ int cmd_extract(int argc, char **argv)
         } else if (!strcmp(a, "-j") || !strcmp(a, "--jobs")) {
             NEEDV();
             jobs = strtol(v, NULL, 10);
+            if (jobs < 1 || jobs > 256) { fprintf(stderr, "inspex extract: -j takes 1..256\n"); free(paths); return 2; }
+        } else if (!strncmp(a, "-j", 2) && ix_is_digit_c(a[2])) {      /* -j2 */
+            jobs = strtol(a + 2, NULL, 10);
             if (jobs < 1 || jobs > 256) { fprintf(stderr, "inspex extract: -j takes 1..256\n"); free(paths); return 2; }
         } else if (!strcmp(a, "--max-doc-bytes")) {
             NEEDV();
@@ -151,46 +333,20 @@ int cmd_extract(int argc, char **argv)
     }
     ix_source *src = ix_source_new(paths, npaths, &so);
     ix_sink *sink = ix_sink_jsonl_new(out);
-    size_t batch = (size_t)jobs * 16;
-    ix_input **in = calloc(batch, sizeof *in);
-    ix_result **res = calloc(batch, sizeof *res);
-    int status = 0;
-    bool eof = false;
-    ix_scratch *solo = jobs == 1 ? ix_scratch_new(r) : NULL;
-    while (!eof && status != 3) {
-        size_t n = 0;
-        while (n < batch && (in[n] = ix_source_next(src))) n++;
-        if (n < batch) eof = true;
-        if (!n) break;
-        if (jobs == 1) {
-            for (size_t i = 0; i < n; i++) res[i] = ix_extract(r, solo, in[i], types);
-        } else {
-            job j = {.r = r, .types = types, .in = in, .out = res, .n = n};
-            pthread_mutex_init(&j.mu, NULL);
-            pthread_t th[256];
-            long nt = jobs < (long)n ? jobs : (long)n;
-            for (long t = 0; t < nt; t++) pthread_create(&th[t], NULL, worker, &j);
-            for (long t = 0; t < nt; t++) pthread_join(th[t], NULL);
-            pthread_mutex_destroy(&j.mu);
-        }
-        for (size_t i = 0; i < n; i++) {
-            if (status != 3) {
-                ix_err e = {{0}};
-                if (res[i]->is_error) {
-                    status = status ? status : 1;
-                    fprintf(stderr, "inspex: %s: %s\n", in[i]->doc,
-                            json_string_value(json_object_get(res[i]->recs[0], "error")));
-                }
-                if (ix_sink_write(sink, res[i], &e) < 0) {
-                    fprintf(stderr, "inspex extract: %s\n", e.msg);
-                    status = 3;
-                }
-            }
-            ix_result_free(res[i]);
-            ix_input_free(in[i]);
-        }
-    }
-    ix_scratch_free(solo);
+    bool from_stdin = false;
+    for (size_t i = 0; i < npaths; i++) from_stdin |= !strcmp(paths[i], "-");
+    struct stat ost;
+    bool out_stream = !output && fstat(fileno(stdout), &ost) == 0 &&
+                      (S_ISFIFO(ost.st_mode) || S_ISSOCK(ost.st_mode) || S_ISCHR(ost.st_mode));
+    writer w = {.sink = sink, .flush_each = line_buffered || (from_stdin && out_stream)};
+    bool tty = isatty(fileno(stderr));
+    if (progress == 1 || (progress == -1 && tty))
+        w.prog = cli_progress_new(stderr, tty, cli_input_total(paths, npaths, so.glob, so.kind == IX_INPUT_JSONL));
+    if (jobs == 1) run_serial(r, types, src, &w);
+    else run_parallel(r, types, src, &w, jobs);
+    if (w.prog && w.status != 3) cli_progress_done(w.prog);
+    cli_progress_free(w.prog);
+    int status = w.status;
     ix_err e = {{0}};
     if (status != 3 && ix_sink_close(sink, &e) < 0) {
         fprintf(stderr, "inspex extract: %s\n", e.msg);
@@ -204,8 +360,6 @@ int cmd_extract(int argc, char **argv)
     free(tmp);
     ix_sink_free(sink);
     ix_source_free(src);
-    free(in);
-    free(res);
     free(paths);
     ix_rules_free(r);
     return status;
