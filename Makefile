@@ -66,3 +66,10 @@ clean-objs:
 	rm -rf build inspex
 
 clean: clean-objs
+
+# ---- performance: `make bench` (tools/bench.sh; BENCH_MB=100 for a quick run) ----
+build/benchgen: tools/benchgen.c | build
+	$(CC) $(CFLAGS) -o $@ $<
+
+bench: deps inspex build/benchgen
+	@sh tools/bench.sh

@@ -1,7 +1,7 @@
 #!/bin/sh
 # Make sure the Debian packages inspex needs are installed.
 # As root: installs what is missing. Otherwise: prints the exact apt command and fails.
-PKGS="build-essential pkg-config libpcre2-dev libutf8proc-dev libjansson-dev nettle-dev python3 valgrind"
+PKGS="build-essential pkg-config libpcre2-dev libutf8proc-dev libjansson-dev nettle-dev python3 valgrind parallel ripgrep time bc"
 missing=""
 for p in $PKGS; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
