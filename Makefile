@@ -55,8 +55,8 @@ check-asan: deps
 	$(MAKE) clean-objs
 	$(MAKE) CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
 	        LDFLAGS="-fsanitize=address,undefined" inspex $(UNIT_BIN)
-	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 sh tests/run.sh
-	$(MAKE) clean-objs
+	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 sh tests/run.sh; st=$$?; \
+	  $(MAKE) clean-objs; exit $$st
 
 valgrind: inspex
 	valgrind -q --leak-check=full --errors-for-leak-kinds=definite,indirect --error-exitcode=9 \

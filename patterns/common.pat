@@ -8,9 +8,23 @@ define Q ["']?
 define W [A-Za-z][A-Za-z'-]*
 # A capitalised word (names, places).
 define CAP [A-Z][A-Za-z'-]*
+# Macros keep their own flags: a (?i) around {NAME} does not reach inside it.
 # Cardinals as words, composed: "twenty-six", "one hundred and two".
-words UNITWORD zero | one | two | three | four | five | six | seven | eight | nine | ten | eleven | twelve | thirteen | fourteen | fifteen | sixteen | seventeen | eighteen | nineteen
-words TENSWORD twenty | thirty | forty | fifty | sixty | seventy | eighty | ninety
+words -i UNITWORD zero | one | two | three | four | five | six | seven | eight | nine | ten | eleven | twelve | thirteen | fourteen | fifteen | sixteen | seventeen | eighteen | nineteen
+words -i TENSWORD twenty | thirty | forty | fifty | sixty | seventy | eighty | ninety
 define NUMWORD (?i:(?:{TENSWORD}(?:[ -]{UNITWORD})?|{UNITWORD}|a dozen|(?:one |a )?hundred(?: and (?:{TENSWORD}(?:[ -]{UNITWORD})?|{UNITWORD}))?))
 define DIGITS \d{1,3}(?:,\d{3})+|\d+
 define NUM (?:{DIGITS}|{NUMWORD})(?![\w%])
+
+# ---- grades (shared by ratings.pat and council_ratings.pat) -------------------
+# Grades: verb forms can follow a figure directly ("88 performed well"),
+# adjectives follow a linking phrase ("were judged to be inadequate").
+define IMPROVE (?:(?:requires?|required|requiring|need(?:s|ed)?|needing) improvement(?: to be good)?)
+define GRADEV (?:perform(?:s|ed|ing)? (?:excellently or well|excellently|well|adequately|poorly|badly)|{Q}{IMPROVE}{Q})
+define GRADEA (?:{Q}(?:good or (?:better|outstanding)|outstanding or good|excellent or good|at least good|inadequate or {IMPROVE}|{IMPROVE} or inadequate|not (?:providing |yet )?good enough|not yet good|(?:less|worse|lower) than {Q}good|below {Q}good|short of {Q}good|outstanding|excellent|good|inadequate|adequate|satisfactory|poor|(?:the )?(?:top|highest|lowest|bottom) (?:grade|rating|judgement))(?![\w-]){Q})
+define GRADE (?:{GRADEV}|{GRADEA})
+define GRADEWORD (?i:outstanding|excellent|good|inadequate|adequate|satisfactory|poor|improvement)
+
+# Words that link a figure to its grade.
+define LINKW (?:were|was|are|is|have been|has been|had been|had|have|has|been|being|be|now|currently|still|all|also|each|both|judged|rated|found|deemed|graded|assessed|considered|classed|classified|as|to be|to|told they|told it|told that (?:their|its) (?:children's )?services(?: for children)?|providing|to provide|provide|provided|remain|remains|remained|overall|then|previously|subsequently|already|again|given|awarded|received|receiving|to receive|achieved|achieving|earned|by Ofsted|by inspectors|so far|in total|in all|improved to|moved to|risen to|rose to|fell to|dropped to|upgraded to|downgraded to|therefore|officially|formally|only|just|first|a|an|the|an overall|(?:an? |the )?(?:overall )?(?:rating|grade|judgement|verdict) of|that (?:are|were|was|is|have been|had been)|which (?:are|were|was|is|have been|had been)|(?:now )?have children's services that|whose children's services (?:are|were|have been)|found services to be)
+define LINK (?: {LINKW}){0,7}

@@ -67,3 +67,13 @@ rule council-vocabulary
   match (?i:\b(?:councils?|local authorit(?:y|ies)|authorit(?:y|ies)|children's services|social care|social work(?:ers?)?|safeguarding|child protection|ofsted|inspect(?:ed|ion|ions|ors?)|rated|judged|inadequate|requires improvement|care leavers|children in care|looked-after|fostering|adoption|commissioner|intervention)\b)
   yes Sunderland, whose children's services have been taken over
   no Reading is fun.
+
+# A name that is also a word may open a sentence as a council when a verb of
+# being or having follows: "Kent was rated good", not "Reading is a skill".
+family council_start_after
+
+rule aux-follows
+  match ^(?:'s)?(?:,? (?:was|were|has|had|have|became|remains|remained|now|is (?:now|still|one|among|rated|judged|currently|the only|good|outstanding|inadequate|in)|has been|had been|also|said|says|council|Council)\b|, (?:rated|judged|inspected|graded|which|whose|where|too|by contrast)\b)
+  yes Kent| was rated good
+  yes Bradford|, rated requires improvement in 2014, is now inadequate
+  no Reading| is a key skill

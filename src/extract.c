@@ -126,14 +126,40 @@ static char *find_date(ix_ctx *c)
     return out;
 }
 
-/* A short first paragraph without a final full stop is the headline. */
-static void find_title(ix_doc *d, json_t *rec)
+/* A byline or dateline: a date, or two or three capitalised words. */
+static bool is_byline(ix_ctx *c, const ix_para *p)
 {
+    ix_rule_list rl = ix_rules_family(c->rules, "date");
+    bool date = false;
+    for (size_t k = 0; k < rl.n && !date; k++) {
+        ix_match m;
+        date = ix_rule_match(rl.r[k], c->scratch, c->doc, p->a, p->b, p->a, false, &m) == 1;
+    }
+    free(rl.r);
+    if (date) return true;
+    size_t words = 0;
+    const char *s = c->doc->text;
+    for (size_t i = p->a; i < p->b; i++) {
+        if (i == p->a || s[i - 1] == ' ') {
+            if (!ix_is_upper(s[i])) return false;
+            words++;
+        }
+    }
+    return words >= 2 && words <= 3;
+}
+
+/* The headline: the first short paragraph without a final full stop, after
+ * any byline or dateline. */
+static void find_title(ix_ctx *c, json_t *rec)
+{
+    ix_doc *d = c->doc;
     if (d->in->title) { json_object_set_new(rec, "title", json_string(d->in->title)); return; }
-    if (!d->npara) { json_object_set_new(rec, "title", json_null()); return; }
-    ix_para *p = &d->paras[0];
+    size_t i = 0;
+    while (i < d->npara && i < 3 && is_byline(c, &d->paras[i])) i++;
+    if (i >= d->npara) { json_object_set_new(rec, "title", json_null()); return; }
+    ix_para *p = &d->paras[i];
     size_t l = p->b - p->a;
-    if (l >= 8 && l <= 200 && d->text[p->b - 1] != '.' && d->npara > 1) {
+    if (l >= 8 && l <= 200 && d->text[p->b - 1] != '.' && d->npara > i + 1) {
         p->headline = true;
         char *ev = ix_doc_evidence(d, p->a, p->b);
         /* The title is for people: white space folded like the text. */
@@ -218,7 +244,7 @@ ix_result *ix_extract(const ix_rules *r, ix_scratch *s, const ix_input *in, unsi
     ix_ctx c = {.rules = r, .scratch = s, .doc = &d, .res = res, .types = types};
     c.scratch->limit_hits = 0;
     mark_boilerplate(&c);
-    find_title(&d, rec);
+    find_title(&c, rec);
     char *date = in->date ? ix_xstrdup(in->date) : find_date(&c);
     json_object_set_new(rec, "date", date ? json_string(date) : json_null());
     d.date = date;
@@ -233,6 +259,7 @@ ix_result *ix_extract(const ix_rules *r, ix_scratch *s, const ix_input *in, unsi
     ix_extract_council_rating(&c);
     ix_extract_quote(&c);
     json_decref(c.ratings);
+    free(c.rating_spans);
     free(c.mentions);
 
     json_object_set_new(rec, "warnings", d.warnings);

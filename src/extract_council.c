@@ -62,7 +62,7 @@ struct ix_gazetteer *ix_gazetteer_new(const ix_rules *r, ix_err *e)
     const ix_table *t = ix_rules_table(r, "councils");
     if (!t || !t->n) { ix_err_set(e, "%s/councils.tsv: missing or empty (run tools/gen-gazetteer.py)", r->dir); return NULL; }
     struct ix_gazetteer *g = calloc(1, sizeof *g);
-    g->surf = ix_xmalloc(t->n * sizeof *g->surf);
+    g->surf = ix_xmalloc((t->n * 2 + 1) * sizeof *g->surf);
     for (size_t i = 0; i < t->n; i++) {
         char *v = ix_xstrdup(t->val[i]), *save = NULL;
         char *f[5] = {0};
@@ -77,6 +77,16 @@ struct ix_gazetteer *ix_gazetteer_new(const ix_rules *r, ix_err *e)
         gz_surface s = {ix_xstrdup(t->key[i]), row_of(g, f[0], f[1], f[2]), -1,
                         !strcmp(f[3], "strong"), f[4][0] == 's' ? 's' : f[4][0] == 'w' ? 'w' : '-'};
         g->surf[g->nsurf++] = s;
+        /* Regional papers set a lead's first words in capitals:
+         * "STOKE-ON-TRENT City Council's ..." */
+        char *up = ix_xstrdup(t->key[i]);
+        bool changed = false;
+        for (char *p = up; *p; p++)
+            if (ix_is_lower(*p)) { *p = (char)(*p - 32); changed = true; }
+        if (changed) {
+            g->surf = ix_xrealloc(g->surf, (t->n * 2 + 1) * sizeof *g->surf);
+            g->surf[g->nsurf++] = (gz_surface){up, s.row, -1, s.strong, s.risk == '-' ? '-' : 'w'};
+        } else free(up);
         free(v);
     }
     qsort(g->surf, g->nsurf, sizeof *g->surf, cmp_surf);
@@ -168,12 +178,14 @@ size_t ix_ctx_mentions_in(const ix_ctx *c, size_t a, size_t b, size_t *first)
     return n;
 }
 
-/* Does any rule of `fam` match the window before [.., a) or after [b, ..)? */
-static bool context(ix_ctx *c, const ix_rule_list *rl, size_t lo, size_t hi, bool before)
+/* Does any rule of `fam` match in [lo, hi)? Rules for the text after a name
+ * are anchored at it; the others (which end with $, or look anywhere in the
+ * sentence) are not. */
+static bool context(ix_ctx *c, const ix_rule_list *rl, size_t lo, size_t hi, bool anchored)
 {
     for (size_t k = 0; k < rl->n; k++) {
         ix_match m;
-        if (ix_rule_match(rl->r[k], c->scratch, c->doc, lo, hi, before ? lo : lo, !before, &m) == 1) return true;
+        if (ix_rule_match(rl->r[k], c->scratch, c->doc, lo, hi, lo, anchored, &m) == 1) return true;
     }
     return false;
 }
@@ -209,6 +221,7 @@ void ix_extract_council(ix_ctx *c)
     ix_rule_list per_a = ix_rules_family(c->rules, "council_person_after");
     ix_rule_list sup_a = ix_rules_family(c->rules, "council_support_after");
     ix_rule_list sup_s = ix_rules_family(c->rules, "council_support_sentence");
+    ix_rule_list start_ok = ix_rules_family(c->rules, "council_start_after");
     cand *cs = NULL;
     size_t nc = 0, cap = 0;
     pcre2_match_data *md = c->scratch->md;
@@ -232,14 +245,16 @@ void ix_extract_council(ix_ctx *c)
             size_t wlo = a > p->a + 60 ? a - 60 : p->a, whi = b + 60 < p->b ? b + 60 : p->b;
             const ix_sent *st = &d->sents[k->sent];
             if (!s->strong) {
-                if (context(c, &rej_b, wlo, a, true) || context(c, &rej_a, b, whi, false)) { continue; }
-                if (s->risk == 's' && (context(c, &per_b, wlo, a, true) || context(c, &per_a, b, whi, false)))
+                if (context(c, &rej_b, wlo, a, false) || context(c, &rej_a, b, whi, true)) continue;
+                if (s->risk == 's' && (context(c, &per_b, wlo, a, false) || context(c, &per_a, b, whi, true)))
                     continue;
                 if (s->risk != '-') {
                     k->needs_support = true;
-                    bool after = context(c, &sup_a, b, whi, false);
+                    bool after = context(c, &sup_a, b, whi, true);
                     bool at_start = a == st->a || (a == st->a + 1 && (d->text[st->a] == '"' || d->text[st->a] == '\''));
-                    if (at_start && !after) continue;
+                    /* "Reading is ..." at a sentence start is a word unless a
+                     * council word or a verb of being/having follows */
+                    if (at_start && !after && !context(c, &start_ok, b, whi, true)) continue;
                     k->supported_local = after || context(c, &sup_s, st->a, st->b, false);
                 }
             }
@@ -300,5 +315,5 @@ void ix_extract_council(ix_ctx *c)
         free(done);
     }
     free(cs);
-    free(rej_b.r); free(rej_a.r); free(per_b.r); free(per_a.r); free(sup_a.r); free(sup_s.r);
+    free(rej_b.r); free(rej_a.r); free(per_b.r); free(per_a.r); free(sup_a.r); free(sup_s.r); free(start_ok.r);
 }

@@ -1,2 +1,222 @@
+/* extract_council_rating.c — one named authority's grade.
+ *
+ * Consumes the sentences, the council mentions accepted by
+ * extract_council.c, the ratings made by extract_rating.c and the rules of
+ * patterns/council_ratings.pat. Produces `council_rating` records, one per
+ * (authority, grade, judgement) in a document.
+ *
+ * Where the rule's `council` span names no accepted council but says "the
+ * council", "the authority" or "its", the authority is the one named most
+ * recently before it. A grade that belongs to a national figure (inside a
+ * rating's span) is not one council's grade, except for the councils named
+ * inside that figure ("23 authorities, including Leeds, were judged good").
+ * The judgement comes from the rule's `jdg` words and the words right after
+ * the grade ("outstanding for children in care"); none means overall.
+ */
+#include <stdlib.h>
+#include <strings.h>
 #include "internal.h"
-void ix_extract_council_rating(ix_ctx *c) { (void)c; }
+
+typedef struct crstate {
+    ix_ctx *c;
+    const ix_table *grades, *judgements;
+    json_t *seen;     /* "row|grade|judgement" keys already written */
+    size_t nemitted;
+    size_t nattempt_rows;   /* councils the last emit_all found (0: none named) */
+} crstate;
+
+static bool is_reference(const char *s, size_t n)
+{
+    static const char *const refs[] = {"the council", "the authority", "the local authority", "the borough",
+                                       "the county council", "the city council", "the unitary", "the trust",
+                                       "its", "their", "the council's", "the authority's", "they", "them", "it",
+                                       "the same services", "the services", "the department", "its services",
+                                       "its children's services"};
+    for (size_t k = 0; k < sizeof refs / sizeof *refs; k++)
+        if (strlen(refs[k]) == n && !strncasecmp(refs[k], s, n)) return true;
+    return false;
+}
+
+/* The authority named most recently before `off`, or -1. */
+static int focus_row(const ix_ctx *c, size_t off)
+{
+    int row = -1;
+    for (size_t i = 0; i < c->nmentions && c->mentions[i].a < off; i++) row = c->mentions[i].row;
+    return row;
+}
+
+static bool inside_rating(const ix_ctx *c, size_t a, size_t b)
+{
+    for (size_t i = 0; i < c->nrating_spans; i++)
+        if (a >= c->rating_spans[i].a && b <= c->rating_spans[i].b) return true;
+    return false;
+}
+
+/* Judgements named in [a, b): each table phrase found, by whole words. */
+static size_t judgements_in(const crstate *st, const char *s, size_t a, size_t b, const char **out, size_t max)
+{
+    size_t n = 0;
+    if (!st->judgements || b <= a) return 0;
+    char *low = ix_xstrndup(s + a, b - a);
+    for (char *p = low; *p; p++) if (ix_is_upper(*p)) *p = (char)(*p + 32);
+    /* longest phrases first so "leadership and management" wins over "management" */
+    bool *taken = calloc(b - a + 1, 1);
+    for (size_t pass = 0; pass < 2; pass++)
+        for (size_t i = 0; i < st->judgements->n; i++) {
+            const char *k = st->judgements->key[i];
+            size_t kl = strlen(k);
+            if ((pass == 0) != (kl > 12)) continue;
+            for (char *p = strstr(low, k); p; p = strstr(p + 1, k)) {
+                size_t o = (size_t)(p - low);
+                if ((o && ix_is_alnum(low[o - 1])) || ix_is_alnum(low[o + kl])) continue;
+                bool clash = false;
+                for (size_t j = o; j < o + kl; j++) clash |= taken[j];
+                if (clash) continue;
+                memset(taken + o, 1, kl);
+                const char *v = st->judgements->val[i];
+                bool dup = false;
+                for (size_t j = 0; j < n; j++) dup |= !strcmp(out[j], v);
+                if (!dup && n < max && strcmp(v, "overall")) out[n++] = v;
+            }
+        }
+    free(taken);
+    free(low);
+    return n;
+}
+
+static void emit(crstate *st, int row, const char *grade, const char *judgement, size_t a, size_t b, const char *rule)
+{
+    ix_ctx *c = st->c;
+    char key[256];
+    snprintf(key, sizeof key, "%d|%s|%s", row, grade, judgement);
+    if (json_object_get(st->seen, key)) return;
+    json_object_set_new(st->seen, key, json_true());
+    st->nemitted++;
+    json_t *rec = ix_record_new("council_rating", c->doc);
+    json_object_set_new(rec, "council", json_string(ix_gazetteer_name(c->rules->gaz, row)));
+    json_object_set_new(rec, "code", json_string(ix_gazetteer_code(c->rules->gaz, row)));
+    json_object_set_new(rec, "grade", json_string(grade));
+    json_object_set_new(rec, "judgement", json_string(judgement));
+    ix_doc_set_span(c->doc, rec, "span", a, b);
+    json_object_set_new(rec, "rule", json_string(rule));
+    ix_result_add(c->res, rec);
+}
+
+/* Emits for every council in [ca, cb) (or the focus council for a
+ * reference), one record per judgement. */
+static void emit_all(crstate *st, size_t ca, size_t cb, bool allow_ref, const char *grade, const char **jd, size_t nj,
+                     size_t a, size_t b, const char *rule)
+{
+    ix_ctx *c = st->c;
+    size_t first, n = ca < cb ? ix_ctx_mentions_in(c, ca, cb, &first) : 0;
+    int rows[16];
+    size_t nr = 0;
+    for (size_t i = first; n && i < c->nmentions && c->mentions[i].a < cb && nr < 16; i++) {
+        if (c->mentions[i].a < ca) continue;
+        bool dup = false;
+        for (size_t k = 0; k < nr; k++) dup |= rows[k] == c->mentions[i].row;
+        if (!dup) rows[nr++] = c->mentions[i].row;
+    }
+    if (!nr && allow_ref) {
+        int r = focus_row(c, a);
+        if (r >= 0) rows[nr++] = r;
+    }
+    st->nattempt_rows = nr;
+    for (size_t k = 0; k < nr; k++) {
+        if (!nj) emit(st, rows[k], grade, "overall", a, b, rule);
+        for (size_t j = 0; j < nj; j++) emit(st, rows[k], grade, jd[j], a, b, rule);
+    }
+}
+
+void ix_extract_council_rating(ix_ctx *c)
+{
+    if (!(c->types & IX_T_COUNCIL_RATING)) return;
+    ix_doc *d = c->doc;
+    crstate st = {c, ix_rules_table(c->rules, "grades"), ix_rules_table(c->rules, "judgements"), json_object(), 0, 0};
+    ix_rule_list rl = ix_rules_family(c->rules, "council_rating");
+    ix_rule_list mem = ix_rules_family(c->rules, "council_rating_member");
+    const char *s = d->text;
+
+    for (size_t si = 0; si < d->nsent; si++) {
+        const ix_sent *se = &d->sents[si];
+        if (d->paras[se->para].boilerplate) continue;
+        for (size_t k = 0; k < rl.n; k++) {
+            size_t off = se->a;
+            ix_match m;
+            while (off < se->b && ix_rule_match(rl.r[k], c->scratch, d, se->a, se->b, off, false, &m) == 1) {
+                /* a match that names no council ("He singled out Sunderland")
+                 * is retried one character on, so the real name can start it */
+                size_t before = st.nemitted;
+                st.nattempt_rows = 0;
+                off = m.b > off ? m.b : off + 1;
+                size_t retry = m.a + 1;
+                size_t ga, gb, ca = 0, cb = 0, ja, jb;
+                if (!ix_match_group(&m, "grade", &ga, &gb)) continue;
+                const char *grade = ix_table_get(st.grades, s + ga, gb - ga);
+                if (!grade) continue;
+                bool has_c = ix_match_group(&m, "council", &ca, &cb);
+                /* a national figure's grade: not this council's, unless the
+                 * council stands outside the figure ("Derbyshire was one of
+                 * 10 authorities judged outstanding") */
+                if (inside_rating(c, ga, gb) && (!has_c || inside_rating(c, ca, cb))) continue;
+                bool ref = has_c && is_reference(s + ca, cb - ca);
+                const char *jd[8];
+                size_t nj = 0;
+                if (ix_match_group(&m, "jdg", &ja, &jb)) nj = judgements_in(&st, s, ja, jb, jd, 8);
+                /* "outstanding for children in care", "inadequate in the three
+                 * key areas of child protection, ..." */
+                size_t after = gb, lim = gb + 160 < se->b ? gb + 160 : se->b;
+                if (after + 4 < lim && (!strncmp(s + after, " for ", 5) || !strncmp(s + after, " in ", 4) ||
+                                        !strncmp(s + after, " on ", 4) || !strncmp(s + after, " across ", 8)))
+                    nj += judgements_in(&st, s, after, lim, jd + nj, 8 - nj);
+                if (!has_c) {
+                    /* judgement-subject rules: a council named earlier in the
+                     * sentence, else the article's authority */
+                    size_t first;
+                    if (ix_ctx_mentions_in(c, se->a, m.a, &first)) emit_all(&st, se->a, m.a, false, grade, jd, nj, m.a, m.b, rl.r[k]->name);
+                    else emit_all(&st, 0, 0, true, grade, jd, nj, m.a, m.b, rl.r[k]->name);
+                    continue;
+                }
+                emit_all(&st, ca, cb, ref, grade, jd, nj, m.a, m.b, rl.r[k]->name);
+                size_t g2a, g2b;            /* "moved from requires improvement to good" */
+                const char *g2 = ix_match_group(&m, "grade2", &g2a, &g2b) ? ix_table_get(st.grades, s + g2a, g2b - g2a) : NULL;
+                if (g2) emit_all(&st, ca, cb, ref, g2, jd, nj, m.a, m.b, rl.r[k]->name);
+                if (st.nemitted == before && st.nattempt_rows == 0) off = retry;
+            }
+        }
+        /* "These included Rotherham": the grade of the figure just before */
+        if (si > 0 && c->nrating_spans) {
+            const ix_sent *ps = &d->sents[si - 1];
+            const char *grade = NULL;
+            for (size_t i = 0; i < c->nrating_spans; i++)
+                if (c->rating_spans[i].a >= ps->a && c->rating_spans[i].b <= ps->b)
+                    grade = json_string_value(json_object_get(json_array_get(c->ratings, i), "grade"));
+            for (size_t k = 0; grade && k < mem.n; k++) {
+                ix_match m;
+                if (ix_rule_match(mem.r[k], c->scratch, d, se->a, se->b, se->a, true, &m) != 1) continue;
+                size_t ca, cb;
+                if (ix_match_group(&m, "council", &ca, &cb))
+                    emit_all(&st, ca, cb, false, grade, NULL, 0, m.a, m.b, mem.r[k]->name);
+            }
+        }
+    }
+    /* councils named inside a national figure get its grade, and so do
+     * those listed after it: "five are judged inadequate: A, B and C" */
+    for (size_t i = 0; i < c->nrating_spans; i++) {
+        ix_span span = c->rating_spans[i];
+        const ix_sent *se = &d->sents[ix_doc_sent_at(d, span.a)];
+        const char *colon = memchr(s + span.b, ':', se->b > span.b ? se->b - span.b : 0);
+        if (colon && (size_t)(colon - s) - span.b < 80) span.b = se->b;
+        const ix_span *sp = &span;
+        size_t first;
+        if (!ix_ctx_mentions_in(c, sp->a, sp->b, &first)) continue;
+        json_t *r = json_array_get(c->ratings, i);
+        const char *grade = json_string_value(json_object_get(r, "grade"));
+        const char *jd[8];
+        size_t nj = judgements_in(&st, s, sp->a, sp->b, jd, 8);
+        emit_all(&st, sp->a, sp->b, false, grade, jd, nj, sp->a, sp->b, "council_ratings/member-of-figure");
+    }
+    json_decref(st.seen);
+    free(rl.r);
+    free(mem.r);
+}

@@ -1,2 +1,815 @@
+/* extract_quote.c — direct quotations and who said them.
+ *
+ * Consumes the normalised text (quotes folded to ' and "), the original
+ * characters (to tell an opening ‘ from a closing ’ where the document has
+ * curly quotes) and patterns/quotes.pat. Produces `quote` records.
+ *
+ * 1. Pairing. One pass over the non-boilerplate paragraphs with a small
+ *    state machine: a mark opens or closes by what stands either side of it
+ *    (and by its curly shape when it had one); an apostrophe between letters
+ *    is neither; marks of the other kind inside a quotation are nested
+ *    quotes and belong to it. A paragraph that ends inside a quotation
+ *    continues into the next one when that opens with the same mark
+ *    (British style): one quotation, its text joined with single spaces.
+ * 2. Attribution, in order: right after the closing mark ("...," said X),
+ *    right before the opening mark (X said: "..."), the sentence's end
+ *    ("..., X said."), reported speech earlier in the sentence, a preceding
+ *    "X said:" paragraph, the previous sentence's subject, the speaker of the
+ *    previous quotation paragraph. Pronouns go to the latest speaker or
+ *    named person before the quotation.
+ * 3. Filtering (GOLD.md): one or two words are never a quote; three or more
+ *    need an attribution unless they stand as a sentence or more.
+ *
+ * Each scan is linear: the pairing walks each byte once, attribution rules
+ * see one sentence (or one paragraph) each.
+ */
+#include <stdlib.h>
+#include <strings.h>
 #include "internal.h"
-void ix_extract_quote(ix_ctx *c) { (void)c; }
+
+enum { R_NONE, R_OPEN, R_CLOSE, R_EITHER };
+
+typedef struct qseg { size_t a, b; } qseg;      /* content, without marks */
+
+typedef struct quote {
+    size_t open, close;      /* [open, close): from opening to after closing mark */
+    qseg seg[16];
+    size_t nseg;
+    size_t para0, para1;
+    char mark;
+    bool closed;
+} quote;
+
+typedef struct speaker {
+    char *name, *title, *role, *org, *desc;
+    size_t a, b;             /* speaker phrase, normalised */
+    bool person, valid;
+    bool pron;               /* came from he/she/they/it */
+} speaker;
+
+typedef struct event {       /* a person or speaker seen at a position */
+    size_t pos;
+    speaker sp;
+} event;
+
+typedef struct qstate {
+    ix_ctx *c;
+    ix_doc *d;
+    const ix_table *nonnames, *orgs, *titles;
+    ix_rule_list after, before, final, sentence, colon, prev, name, desc, mention, human, inspect;
+    event *ev;
+    size_t nev, capev;
+} qstate;
+
+/* ---- small helpers ------------------------------------------------------- */
+
+static bool word_in(const ix_table *t, const char *s, size_t n)
+{
+    if (!t) return false;
+    for (size_t i = 0; i < t->n; i++)
+        if (strlen(t->key[i]) == n && !memcmp(t->key[i], s, n)) return true;
+    return false;
+}
+
+static char *dupn(const char *s, size_t n) { return ix_xstrndup(s, n); }
+
+static void speaker_free(speaker *s)
+{
+    free(s->name); free(s->title); free(s->role); free(s->org); free(s->desc);
+    memset(s, 0, sizeof *s);
+}
+
+static void speaker_copy(speaker *dst, const speaker *src)
+{
+    *dst = *src;
+    dst->name = src->name ? ix_xstrdup(src->name) : NULL;
+    dst->title = src->title ? ix_xstrdup(src->title) : NULL;
+    dst->role = src->role ? ix_xstrdup(src->role) : NULL;
+    dst->org = src->org ? ix_xstrdup(src->org) : NULL;
+    dst->desc = src->desc ? ix_xstrdup(src->desc) : NULL;
+}
+
+static void add_event(qstate *q, size_t pos, const speaker *sp)
+{
+    if (q->nev == q->capev) {
+        q->capev = q->capev ? q->capev * 2 : 32;
+        q->ev = ix_xrealloc(q->ev, q->capev * sizeof *q->ev);
+    }
+    q->ev[q->nev].pos = pos;
+    speaker_copy(&q->ev[q->nev].sp, sp);
+    q->nev++;
+}
+
+/* The original (decoded) character behind a normalised quote mark. */
+static int curly_kind(const ix_doc *d, size_t off)
+{
+    size_t o = ix_offmap_start(&d->map, off);
+    const unsigned char *p = (const unsigned char *)d->dec.s + o;
+    if (o + 3 <= d->dec.len && p[0] == 0xE2 && p[1] == 0x80) {
+        if (p[2] == 0x98 || p[2] == 0x9C) return R_OPEN;      /* ‘ “ */
+        if (p[2] == 0x99 || p[2] == 0x9D) return R_CLOSE;     /* ’ ” */
+    }
+    return R_EITHER;
+}
+
+static bool opener_before(char p) { return p == ' ' || p == '(' || p == '[' || p == '-' || p == '/' || p == '"' || p == '\''; }
+static bool closer_after(char n) { return n == ' ' || n == '.' || n == ',' || n == ';' || n == ':' || n == '!' || n == '?' || n == ')' || n == ']' || n == '-' || n == '"' || n == '\''; }
+
+static int classify(const ix_doc *d, size_t i, size_t pa, size_t pb)
+{
+    const char *s = d->text;
+    char c = s[i];
+    bool at_start = i == pa, at_end = i + 1 >= pb;
+    char p = at_start ? ' ' : s[i - 1], n = at_end ? ' ' : s[i + 1];
+    if (c == '\'' && ix_is_alpha(p) && ix_is_alpha(n)) return R_NONE;          /* don't, Ofsted's */
+    if (c == '\'' && ix_is_digit(n) && (at_start || p == ' ')) return R_NONE;  /* '90s */
+    int curly = curly_kind(d, i);
+    if (curly != R_EITHER) {
+        if (curly == R_CLOSE && c == '\'' && !closer_after(n) && !at_end) return R_NONE;
+        return curly;
+    }
+    bool before = at_start || opener_before(p);
+    bool after = at_end || closer_after(n);
+    if (before && !after) return R_OPEN;
+    if (!before && after) return R_CLOSE;
+    if (before && after) return R_NONE;
+    return c == '"' ? R_EITHER : R_NONE;
+}
+
+/* A closing ' after an s followed by a lower-case word is more likely the
+ * plural possessive ("the councils' budgets") than the end of a quotation. */
+static bool plural_possessive(const ix_doc *d, size_t i, size_t pb)
+{
+    const char *s = d->text;
+    if (i == 0 || s[i - 1] != 's' || i + 2 >= pb || s[i + 1] != ' ' || !ix_is_lower(s[i + 2])) return false;
+    static const char *const attrib[] = {"said", "says", "added", "he ", "she ", "they ", "according", "the ", "and ", "but ", "a ", "in ", "or ", "as "};
+    for (size_t k = 0; k < sizeof attrib / sizeof *attrib; k++)
+        if (!strncmp(s + i + 2, attrib[k], strlen(attrib[k]))) return false;
+    return true;
+}
+
+/* Is there another closing mark of this kind ahead (within a bounded
+ * look-ahead, so pairing stays linear)? */
+static bool closes_later(const ix_doc *d, size_t from, size_t pa, size_t pb, char mark)
+{
+    size_t end = from + 400 < pb ? from + 400 : pb;
+    for (size_t j = from; j < end; j++) {
+        if (d->text[j] != mark) continue;
+        int r = classify(d, j, pa, pb);
+        if ((r == R_CLOSE || r == R_EITHER) && !plural_possessive(d, j, pb)) return true;
+    }
+    return false;
+}
+
+/* ---- pairing -------------------------------------------------------------- */
+
+static void find_quotes(const ix_doc *d, quote **out, size_t *nout)
+{
+    size_t cap = 0, n = 0;
+    quote *qs = NULL;
+    quote cur;
+    bool open = false;
+    for (size_t pi = 0; pi < d->npara; pi++) {
+        const ix_para *p = &d->paras[pi];
+        if (p->boilerplate) {
+            if (open) { open = false; }     /* a quotation does not run into furniture */
+            continue;
+        }
+        size_t i = p->a;
+        if (open) {
+            /* continuation: the paragraph must open with the same mark */
+            if (d->text[i] == cur.mark && classify(d, i, p->a, p->b) == R_OPEN && cur.nseg < 16) {
+                cur.seg[cur.nseg++] = (qseg){i + 1, i + 1};
+                cur.para1 = pi;
+                i++;
+            } else {
+                open = false;           /* abandoned: an unclosed quotation ends at its paragraph */
+                cur.closed = false;
+                if (n == cap) { cap = cap ? cap * 2 : 16; qs = ix_xrealloc(qs, cap * sizeof *qs); }
+                qs[n++] = cur;
+            }
+        }
+        for (; i < p->b; i++) {
+            char c = d->text[i];
+            if (c != '"' && c != '\'') continue;
+            int r = classify(d, i, p->a, p->b);
+            if (r == R_NONE) continue;
+            if (!open) {
+                if (r == R_OPEN || (r == R_EITHER && c == '"')) {
+                    memset(&cur, 0, sizeof cur);
+                    cur.open = i;
+                    cur.mark = c;
+                    cur.seg[0] = (qseg){i + 1, i + 1};
+                    cur.nseg = 1;
+                    cur.para0 = cur.para1 = pi;
+                    open = true;
+                }
+                continue;
+            }
+            if (c != cur.mark) continue;                 /* a nested quotation */
+            if (r == R_OPEN) continue;
+            /* "the councils' budgets": skip it if the quotation can still
+             * close further on in this paragraph */
+            if (plural_possessive(d, i, p->b) && closes_later(d, i + 1, p->a, p->b, c)) continue;
+            cur.seg[cur.nseg - 1].b = i;
+            cur.close = i + 1;
+            cur.closed = true;
+            open = false;
+            if (n == cap) { cap = cap ? cap * 2 : 16; qs = ix_xrealloc(qs, cap * sizeof *qs); }
+            qs[n++] = cur;
+        }
+        if (open) cur.seg[cur.nseg - 1].b = p->b;
+        if (open) cur.close = p->b;
+    }
+    if (open) {
+        if (n == cap) { cap = cap ? cap * 2 : 16; qs = ix_xrealloc(qs, cap * sizeof *qs); }
+        cur.closed = false;
+        qs[n++] = cur;
+    }
+    *out = qs;
+    *nout = n;
+}
+
+static size_t count_words(const ix_doc *d, const quote *q)
+{
+    size_t w = 0;
+    for (size_t k = 0; k < q->nseg; k++) {
+        bool in = false;
+        for (size_t i = q->seg[k].a; i < q->seg[k].b; i++) {
+            bool a = ix_is_alnum(d->text[i]);
+            if (a && !in) w++;
+            in = a || (in && (d->text[i] == '\'' || d->text[i] == '-'));
+        }
+    }
+    return w;
+}
+
+/* ---- speakers ------------------------------------------------------------- */
+
+static char *trim_dup(const char *s, size_t a, size_t b)
+{
+    while (a < b && (s[a] == ' ' || s[a] == ',')) a++;
+    while (b > a && (s[b - 1] == ' ' || s[b - 1] == ',' || s[b - 1] == '.')) b--;
+    return dupn(s + a, b - a);
+}
+
+/* The organisation named in a phrase: a listed body, else a council. */
+static char *org_in(qstate *q, const char *s)
+{
+    const char *best = NULL;
+    size_t bestlen = 0;
+    for (size_t i = 0; q->orgs && i < q->orgs->n; i++) {
+        const char *k = q->orgs->key[i];
+        size_t kl = strlen(k);
+        for (const char *p = strstr(s, k); p; p = strstr(p + 1, k)) {
+            bool lb = p == s || !ix_is_alnum(p[-1]);
+            bool rb = !ix_is_alnum(p[kl]);
+            if (lb && rb && kl > bestlen) { best = q->orgs->val[i]; bestlen = kl; }
+        }
+    }
+    if (best) return ix_xstrdup(best);
+    /* a council: "Hull City Council", "Kent's director" */
+    for (size_t i = 0; i < q->c->nmentions; i++) {
+        const ix_mention *m = &q->c->mentions[i];
+        const char *nm = ix_gazetteer_name(q->c->rules->gaz, m->row);
+        const char *p = strstr(s, nm);
+        if (!p) continue;
+        const char *council = strstr(p, " Council");
+        if (council && council - p < 40) return dupn(p, (size_t)(council - p) + 8);
+        ix_buf b = {0};
+        ix_buf_puts(&b, nm);
+        ix_buf_puts(&b, " Council");
+        return ix_buf_take(&b);
+    }
+    return NULL;
+}
+
+static bool name_words_ok(qstate *q, const char *s, size_t a, size_t b)
+{
+    size_t i = a;
+    while (i < b) {
+        size_t j = i;
+        while (j < b && s[j] != ' ') j++;
+        if (word_in(q->nonnames, s + i, j - i)) return false;
+        /* "Smith's" as a name word is a possessive: not a speaker's name */
+        if (j - i > 2 && s[j - 2] == '\'' && s[j - 1] == 's') return false;
+        i = j + 1;
+    }
+    return true;
+}
+
+/* Looks the surname up among the people named earlier in the document. */
+static const speaker *known_person(qstate *q, const char *surname, size_t before)
+{
+    size_t sl = strlen(surname);
+    for (size_t i = q->nev; i-- > 0;) {
+        const speaker *sp = &q->ev[i].sp;
+        if (!sp->person || !sp->name || q->ev[i].pos > before) continue;
+        size_t nl = strlen(sp->name);
+        if (nl > sl && sp->name[nl - sl - 1] == ' ' && !strcmp(sp->name + nl - sl, surname)) return sp;
+        if (!strcmp(sp->name, surname)) return sp;
+    }
+    for (size_t i = q->nev; i-- > 0;) {   /* named later (headline bylines, captions) */
+        const speaker *sp = &q->ev[i].sp;
+        if (!sp->person || !sp->name) continue;
+        size_t nl = strlen(sp->name);
+        if (nl > sl && sp->name[nl - sl - 1] == ' ' && !strcmp(sp->name + nl - sl, surname)) return sp;
+    }
+    return NULL;
+}
+
+/* Tries the speaker_name rules on one comma-separated part. */
+static bool person_part(qstate *q, size_t a, size_t b, speaker *sp)
+{
+    ix_doc *d = q->d;
+    for (size_t k = 0; k < q->name.n; k++) {
+        ix_match m;
+        if (ix_rule_match(q->name.r[k], q->c->scratch, d, a, b, a, true, &m) != 1 || m.b != b) continue;
+        size_t na, nb, ta, tb, ra, rb;
+        if (!ix_match_group(&m, "name", &na, &nb)) continue;
+        if (!name_words_ok(q, d->text, na, nb)) continue;
+        bool titled = ix_match_group(&m, "title", &ta, &tb);
+        if (!titled && !memchr(d->text + na, ' ', nb - na)) continue;   /* one bare word: not here */
+        sp->name = dupn(d->text + na, nb - na);
+        if (titled) sp->title = dupn(d->text + ta, tb - ta);
+        if (ix_match_group(&m, "role", &ra, &rb)) {
+            /* the lazy role may have taken the title: "Cllr" Jane Smith */
+            size_t w0 = rb;
+            while (w0 > ra && d->text[w0 - 1] != ' ') w0--;
+            if (!titled && word_in(q->titles, d->text + w0, rb - w0)) {
+                sp->title = dupn(d->text + w0, rb - w0);
+                titled = true;
+                ta = w0;
+                rb = w0;
+            }
+            if (rb > ra) sp->role = trim_dup(d->text, ra, rb);
+        }
+        sp->person = true;
+        sp->a = titled ? ta : na;
+        sp->b = nb;
+        return true;
+    }
+    return false;
+}
+
+static bool is_pronoun(const char *s, size_t n)
+{
+    static const char *const pr[] = {"he", "she", "they", "it", "we", "i", "He", "She", "They", "It", "We", "I"};
+    for (size_t k = 0; k < sizeof pr / sizeof *pr; k++)
+        if (strlen(pr[k]) == n && !memcmp(pr[k], s, n)) return true;
+    return false;
+}
+
+/* Does a description name a person ("a spokesman") rather than a body? */
+static bool human(qstate *q, const char *desc)
+{
+    for (size_t k = 0; k < q->human.n; k++) {
+        int rc = pcre2_match(q->human.r[k]->code, (PCRE2_SPTR)desc, strlen(desc), 0, 0, q->c->scratch->md,
+                             q->c->scratch->mctx);
+        if (rc >= 0) return true;
+    }
+    return false;
+}
+
+/* Fills a person's missing title, role and organisation from other places
+ * the document names them ("Sir Michael Wilshaw, Ofsted's chief inspector"). */
+static void fill_person(qstate *q, speaker *sp)
+{
+    if (!sp->person || !sp->name) return;
+    for (size_t i = q->nev; i-- > 0;) {
+        const speaker *e = &q->ev[i].sp;
+        if (!e->person || !e->name || strcmp(e->name, sp->name)) continue;
+        if (!sp->title && e->title) sp->title = ix_xstrdup(e->title);
+        if (!sp->role && e->role) sp->role = ix_xstrdup(e->role);
+        if (!sp->org && e->org) sp->org = ix_xstrdup(e->org);
+    }
+}
+
+/* Resolves a pronoun at `pos` to the latest speaker or person before it. */
+static bool resolve_pronoun(qstate *q, const char *pron, size_t pos, speaker *sp)
+{
+    bool it = !strcasecmp(pron, "it");
+    for (size_t i = q->nev; i-- > 0;) {
+        const speaker *e = &q->ev[i].sp;
+        if (q->ev[i].pos >= pos) continue;
+        if (it && e->person) continue;
+        if (!it && !e->person && !(e->desc && human(q, e->desc))) continue;
+        size_t a = sp->a, b = sp->b;
+        speaker_copy(sp, e);
+        sp->a = a;
+        sp->b = b;
+        return true;
+    }
+    if (it && strstr(q->d->text, "Ofsted")) {          /* "It found ..." in an inspection story */
+        sp->desc = ix_xstrdup("Ofsted");
+        sp->org = ix_xstrdup("Ofsted");
+        return true;
+    }
+    return false;
+}
+
+/* One candidate phrase [a, b) as a person: a part that is a personal name
+ * ("Sir Michael Wilshaw", "LGA board chair David Simmonds") or a single
+ * capitalised word that is a known surname or not a listed non-name. The
+ * part next to the name becomes the role when the name part has none. */
+static bool candidate_person(qstate *q, size_t a, size_t b, speaker *sp)
+{
+    const char *s = q->d->text;
+    size_t pa[6], pb[6], np = 0, st = a;
+    for (size_t i = a; i <= b && np < 6; i++) {
+        if (i == b || (s[i] == ',' && i + 1 < b && s[i + 1] == ' ')) {
+            pa[np] = st;
+            pb[np] = i;
+            np++;
+            st = i + 2;
+        }
+    }
+    for (size_t k = 0; k < np; k++) {
+        memset(sp, 0, sizeof *sp);
+        bool ok = person_part(q, pa[k], pb[k], sp);
+        if (!ok && !memchr(s + pa[k], ' ', pb[k] - pa[k]) && ix_is_upper(s[pa[k]])) {
+            char *w = dupn(s + pa[k], pb[k] - pa[k]);
+            const speaker *kp = known_person(q, w, a);
+            char *org = org_in(q, w);
+            if (kp) {
+                speaker_copy(sp, kp);
+                ok = true;
+            } else if (!org && !word_in(q->nonnames, w, strlen(w)) && name_words_ok(q, s, pa[k], pb[k])) {
+                sp->name = ix_xstrdup(w);
+                sp->person = true;
+                ok = true;
+            }
+            free(org);
+            free(w);
+            sp->a = pa[k];
+            sp->b = pb[k];
+        }
+        if (!ok) {
+            /* "a record Ferrers called": a known surname ending the part */
+            size_t e = pb[k], w0 = e;
+            while (w0 > pa[k] && s[w0 - 1] != ' ') w0--;
+            if (w0 > pa[k] && ix_is_upper(s[w0])) {
+                char *w = dupn(s + w0, e - w0);
+                const speaker *kp = known_person(q, w, a);
+                if (kp) { speaker_copy(sp, kp); sp->a = w0; sp->b = e; ok = true; }
+                free(w);
+            }
+        }
+        if (!ok) { speaker_free(sp); continue; }
+        if (!sp->role && np > 1) {
+            size_t r = k + 1 < np ? k + 1 : k - 1;
+            char *role = trim_dup(s, pa[r], pb[r]);
+            /* a clause is not a role */
+            if (strncmp(role, "adding", 6) && strncmp(role, "who ", 4) && strncmp(role, "which", 5) &&
+                strncmp(role, "saying", 6) && strncmp(role, "as ", 3) && strncmp(role, "in ", 3)) sp->role = role;
+            else free(role);
+        }
+        return true;
+    }
+    return false;
+}
+
+/* One candidate phrase as a description or an organisation. */
+static bool candidate_desc(qstate *q, size_t a, size_t b, speaker *sp)
+{
+    const char *s = q->d->text;
+    memset(sp, 0, sizeof *sp);
+    for (size_t k = 0; k < q->desc.n; k++) {
+        ix_match m;
+        if (ix_rule_match(q->desc.r[k], q->c->scratch, q->d, a, b, a, true, &m) == 1 && m.b == b) {
+            sp->desc = dupn(s + a, b - a);
+            sp->a = a;
+            sp->b = b;
+            return true;
+        }
+    }
+    char *w = dupn(s + a, b - a);
+    char *org = org_in(q, w);
+    size_t words = 1;
+    for (size_t i = a; i < b; i++) words += s[i] == ' ';
+    bool ok = org && words <= 6 && ix_is_upper(s[a]) && !memchr(w, ',', b - a);
+    if (ok) { sp->desc = w; sp->a = a; sp->b = b; }
+    else free(w);
+    free(org);
+    return ok;
+}
+
+/* Parses a raw speaker phrase [a, b) into name/title/role/org or a
+ * description. Candidates are the phrase's comma-separated tails, shortest
+ * first, so "However, the Association of ..." yields the association and
+ * "the chairman of the LGA's board, Cllr Roy Perry" the councillor with his
+ * role. Returns false when no candidate can be a speaker. */
+static bool parse_speaker(qstate *q, size_t a, size_t b, speaker *sp)
+{
+    const char *s = q->d->text;
+    memset(sp, 0, sizeof *sp);
+    while (a < b && (s[a] == ' ' || s[a] == ',')) a++;
+    while (b > a && (s[b - 1] == ' ' || s[b - 1] == ',' || s[b - 1] == '.')) b--;
+    /* leading connectives are not part of the speaker: ", but the report" */
+    static const char *const lead[] = {"However ", "But ", "And ", "So ", "Yet ", "but ", "and ", "so ", "yet ", "or ",
+                                       "while ", "whereas ", "although ", "though "};
+    for (size_t k = 0; k < sizeof lead / sizeof *lead; k++) {
+        size_t l = strlen(lead[k]);
+        if (b - a > l && !strncmp(s + a, lead[k], l)) { a += l; break; }
+    }
+    if (a >= b || b - a > 240) return false;
+    if (is_pronoun(s + a, b - a)) {
+        char pron[8];
+        snprintf(pron, sizeof pron, "%.*s", (int)(b - a), s + a);
+        sp->a = a;
+        sp->b = b;
+        /* an unresolved pronoun is still an attribution, to nobody we know */
+        if (!resolve_pronoun(q, pron, a, sp)) sp->a = sp->b = 0;
+        sp->pron = true;
+        sp->valid = true;
+        return true;
+    }
+    size_t starts[8], n = 0;
+    starts[n++] = a;
+    for (size_t i = a; i + 1 < b && n < 8; i++)
+        if (s[i] == ',' && s[i + 1] == ' ') starts[n++] = i + 2;
+    bool ok = false;
+    size_t kp = 0;
+    for (size_t k = n; k-- > 0 && !ok;) if ((ok = candidate_person(q, starts[k], b, sp))) kp = k;
+    /* "Ofsted's chief inspector, Sir Michael Wilshaw": the part before */
+    if (ok && kp > 0 && !sp->role) {
+        char *role = trim_dup(s, starts[kp - 1], starts[kp] - 2);
+        if (*role && !ix_is_upper(role[0]) ? true : strncmp(role, "However", 7) != 0) sp->role = role;
+        else free(role);
+    }
+    for (size_t k = n; k-- > 0 && !ok;) ok = candidate_desc(q, starts[k], b, sp);
+    /* "One care leaver, who now works at ...": the head before a clause */
+    if (!ok && n > 1) ok = candidate_desc(q, a, starts[1] - 2, sp);
+    if (!ok) return false;
+    /* a title left at the end of the role: "... board, Cllr" is not a role */
+    if (sp->person && !sp->title && sp->role) {
+        char *sp_last = strrchr(sp->role, ' ');
+        const char *last = sp_last ? sp_last + 1 : sp->role;
+        if (word_in(q->titles, last, strlen(last))) {
+            sp->title = ix_xstrdup(last);
+            if (sp_last) *sp_last = 0;
+            else { free(sp->role); sp->role = NULL; }
+        }
+    }
+    char *all = dupn(s + a, b - a);
+    free(sp->org);
+    sp->org = org_in(q, all);
+    /* "the council's cabinet member": the authority the article is about */
+    if (!sp->org && (strstr(all, "the council") || strstr(all, "the authority") || strstr(all, "The council"))) {
+        int row = -1;
+        for (size_t i = 0; i < q->c->nmentions && q->c->mentions[i].a < a; i++) row = q->c->mentions[i].row;
+        if (row >= 0) {
+            ix_buf ob = {0};
+            ix_buf_puts(&ob, ix_gazetteer_name(q->c->rules->gaz, row));
+            ix_buf_puts(&ob, " Council");
+            sp->org = ix_buf_take(&ob);
+        }
+    }
+    free(all);
+    sp->valid = true;
+    return true;
+}
+
+/* Runs a family over [a, b); the last successful match (for `last`) or the
+ * first. Fills the speaker; returns the rule or NULL. */
+static const ix_rule *attribute(qstate *q, const ix_rule_list *fam, size_t a, size_t b, bool anchored, bool last,
+                                speaker *sp)
+{
+    const ix_rule *got = NULL;
+    for (size_t k = 0; k < fam->n && !got; k++) {
+        size_t off = a;
+        ix_match m;
+        while (off <= b && ix_rule_match(fam->r[k], q->c->scratch, q->d, a, b, off, anchored, &m) == 1) {
+            size_t sa, sb;
+            speaker tmp;
+            if (ix_match_group(&m, "subj", &sa, &sb) && parse_speaker(q, sa, sb, &tmp)) {
+                if (got) speaker_free(sp);
+                *sp = tmp;
+                got = fam->r[k];
+                if (!last) break;
+            }
+            if (anchored || m.b <= off) break;
+            off = m.b;
+        }
+    }
+    return got;
+}
+
+/* ---- records ------------------------------------------------------------- */
+
+static char *quote_text(const ix_doc *d, const quote *q)
+{
+    ix_buf b = {0};
+    for (size_t k = 0; k < q->nseg; k++) {
+        char *ev = ix_doc_evidence(d, q->seg[k].a, q->seg[k].b);
+        bool sp = b.len > 0;
+        for (char *p = ev; *p; p++) {
+            if (ix_is_space(*p)) { sp = b.len > 0; continue; }
+            if (sp) ix_buf_putc(&b, ' ');
+            sp = false;
+            ix_buf_putc(&b, *p);
+        }
+        free(ev);
+    }
+    ix_buf_grow(&b, 0);
+    return ix_buf_take(&b);
+}
+
+static void emit(qstate *q, const quote *qt, const speaker *sp, const char *how, const char *rule)
+{
+    ix_doc *d = q->d;
+    json_t *rec = ix_record_new("quote", d);
+    char *text = quote_text(d, qt);
+    json_object_set_new(rec, "text", json_string(text));
+    free(text);
+    bool has = sp && sp->valid;
+    json_object_set_new(rec, "speaker", has && (sp->name || sp->desc) ? json_string(sp->name ? sp->name : sp->desc) : json_null());
+    json_object_set_new(rec, "speaker_title", has && sp->title ? json_string(sp->title) : json_null());
+    json_object_set_new(rec, "speaker_role", has && sp->role ? json_string(sp->role) : json_null());
+    json_object_set_new(rec, "speaker_org", has && sp->org ? json_string(sp->org) : json_null());
+    ix_doc_set_span(d, rec, "span", qt->open, qt->close);
+    if (has && sp->b > sp->a) ix_doc_set_span(d, rec, "speaker_span", sp->a, sp->b);
+    else json_object_set_new(rec, "speaker_span", json_null());
+    json_object_set_new(rec, "attribution", json_string(has ? (sp->pron ? "pronoun" : how) : "none"));
+    json_object_set_new(rec, "rule", json_string(rule));
+    ix_result_add(q->c->res, rec);
+}
+
+/* Collects the people named in the document, for surnames and pronouns. */
+static void scan_people(qstate *q)
+{
+    ix_doc *d = q->d;
+    for (size_t pi = 0; pi < d->npara; pi++) {
+        const ix_para *p = &d->paras[pi];
+        if (p->boilerplate) continue;
+        for (size_t k = 0; k < q->mention.n; k++) {
+            size_t off = p->a;
+            ix_match m;
+            while (off < p->b && ix_rule_match(q->mention.r[k], q->c->scratch, d, p->a, p->b, off, false, &m) == 1) {
+                off = m.b > off ? m.b : off + 1;
+                size_t na, nb, ta, tb;
+                if (!ix_match_group(&m, "name", &na, &nb) || !name_words_ok(q, d->text, na, nb)) continue;
+                size_t first;
+                if (ix_ctx_mentions_in(q->c, na, nb, &first)) continue;     /* a council, not a person */
+                speaker sp;
+                memset(&sp, 0, sizeof sp);
+                sp.person = sp.valid = true;
+                sp.name = dupn(d->text + na, nb - na);
+                if (ix_match_group(&m, "title", &ta, &tb)) sp.title = dupn(d->text + ta, tb - ta);
+                sp.a = na;
+                sp.b = nb;
+                add_event(q, na, &sp);
+                speaker_free(&sp);
+            }
+        }
+    }
+}
+
+/* Registers everyone reported as speaking ("Wilshaw said he was tempted"),
+ * quotation or not, so a later "he said" finds the right person. */
+static void scan_speech(qstate *q)
+{
+    ix_doc *d = q->d;
+    for (size_t si = 0; si < d->nsent; si++) {
+        const ix_sent *st = &d->sents[si];
+        if (d->paras[st->para].boilerplate) continue;
+        for (size_t k = 0; k < q->sentence.n; k++) {
+            size_t off = st->a;
+            ix_match m;
+            while (off < st->b && ix_rule_match(q->sentence.r[k], q->c->scratch, d, st->a, st->b, off, false, &m) == 1) {
+                off = m.b > off ? m.b : off + 1;
+                size_t sa, sb;
+                speaker sp;
+                if (!ix_match_group(&m, "subj", &sa, &sb) || is_pronoun(d->text + sa, sb - sa)) continue;
+                if (parse_speaker(q, sa, sb, &sp)) {
+                    add_event(q, sa, &sp);
+                    speaker_free(&sp);
+                }
+            }
+        }
+    }
+}
+
+static int cmp_event(const void *x, const void *y)
+{
+    const event *a = x, *b = y;
+    return a->pos < b->pos ? -1 : a->pos > b->pos;
+}
+
+/* "the report", "the latest inspection", "inspectors", "the watchdog". */
+static bool human_or_report(qstate *q, const char *desc)
+{
+    for (size_t k = 0; k < q->inspect.n; k++) {
+        int rc = pcre2_match(q->inspect.r[k]->code, (PCRE2_SPTR)desc, strlen(desc), 0, 0, q->c->scratch->md,
+                             q->c->scratch->mctx);
+        if (rc >= 0) return true;
+    }
+    return false;
+}
+
+void ix_extract_quote(ix_ctx *c)
+{
+    if (!(c->types & IX_T_QUOTE)) return;
+    ix_doc *d = c->doc;
+    qstate q;
+    memset(&q, 0, sizeof q);
+    q.c = c;
+    q.d = d;
+    q.nonnames = ix_rules_table(c->rules, "nonnames");
+    q.orgs = ix_rules_table(c->rules, "orgs");
+    q.titles = ix_rules_table(c->rules, "titles");
+    q.after = ix_rules_family(c->rules, "quote_after");
+    q.before = ix_rules_family(c->rules, "quote_before");
+    q.final = ix_rules_family(c->rules, "quote_final");
+    q.sentence = ix_rules_family(c->rules, "quote_sentence");
+    q.colon = ix_rules_family(c->rules, "quote_colon");
+    q.prev = ix_rules_family(c->rules, "quote_prev");
+    q.name = ix_rules_family(c->rules, "speaker_name");
+    q.desc = ix_rules_family(c->rules, "speaker_desc");
+    q.mention = ix_rules_family(c->rules, "person_mention");
+    q.human = ix_rules_family(c->rules, "speaker_human");
+    q.inspect = ix_rules_family(c->rules, "speaker_inspection");
+    bool ofsted_story = strstr(d->text, "Ofsted") != NULL;
+    scan_people(&q);
+    qsort(q.ev, q.nev, sizeof *q.ev, cmp_event);
+    scan_speech(&q);
+    qsort(q.ev, q.nev, sizeof *q.ev, cmp_event);
+
+    quote *qs;
+    size_t nq;
+    find_quotes(d, &qs, &nq);
+    speaker last;                       /* the speaker of the previous quotation */
+    memset(&last, 0, sizeof last);
+    size_t last_para = (size_t)-1, last_pos = 0;
+    for (size_t i = 0; i < nq; i++) {
+        const quote *qt = &qs[i];
+        if (count_words(d, qt) < 3) continue;
+        const ix_sent *so = &d->sents[ix_doc_sent_at(d, qt->open)];
+        const ix_sent *sc = &d->sents[ix_doc_sent_at(d, qt->close ? qt->close - 1 : qt->open)];
+        const ix_para *po = &d->paras[qt->para0];
+        speaker sp;
+        memset(&sp, 0, sizeof sp);
+        const ix_rule *r = NULL;
+        const char *how = "same_sentence";
+        /* pre: from the sentence start to the opening mark */
+        size_t pre_a = so->a, pre_b = qt->open;
+        bool starts_sentence = true;
+        for (size_t k = pre_a; k < pre_b; k++)
+            if (ix_is_alnum(d->text[k])) { starts_sentence = false; break; }
+        size_t post_a = qt->close, post_b = sc->b > qt->close ? sc->b : qt->close;
+        if (qt->closed) r = attribute(&q, &q.after, post_a, post_b, true, false, &sp);
+        if (!r && pre_b > pre_a) r = attribute(&q, &q.before, pre_a, pre_b, false, false, &sp);
+        if (!r && qt->closed) r = attribute(&q, &q.final, post_a, post_b, false, false, &sp);
+        if (!r && pre_b > pre_a) r = attribute(&q, &q.sentence, pre_a, pre_b, false, true, &sp);
+        if (!r && starts_sentence) {
+            /* the sentence before, in this paragraph or the last one */
+            size_t si = ix_doc_sent_at(d, qt->open);
+            if (si > 0 && qt->open == po->a) {
+                const ix_sent *ps = &d->sents[si - 1];
+                how = "preceding_colon";
+                r = attribute(&q, &q.colon, ps->a, ps->b, false, true, &sp);
+                if (!r) {
+                    how = "paragraph";
+                    if (last.valid && last_para + 1 == qt->para0) {
+                        speaker_copy(&sp, &last);
+                        r = ix_rules_get(c->rules, "quotes/ends-with-colon");
+                        how = "paragraph";
+                        sp.a = sp.b = 0;
+                    }
+                }
+            } else if (si > 0 && d->sents[si - 1].para == so->para) {
+                how = "paragraph";
+                /* the sentence before held this speaker's quotation */
+                if (last.valid && last_pos >= d->sents[si - 1].a && last_pos < d->sents[si - 1].b) {
+                    speaker_copy(&sp, &last);
+                    sp.a = sp.b = 0;
+                    r = ix_rules_get(c->rules, "quotes/sentence-subject");
+                } else r = attribute(&q, &q.prev, d->sents[si - 1].a, d->sents[si - 1].b, true, false, &sp);
+            }
+        }
+        if (r) {
+            fill_person(&q, &sp);
+            /* the report, the inspection, inspectors: Ofsted's, in an Ofsted story */
+            if (!sp.person && sp.desc && !sp.org && ofsted_story && human_or_report(&q, sp.desc))
+                sp.org = ix_xstrdup("Ofsted");
+            emit(&q, qt, &sp, how, r->name);
+            speaker_free(&last);
+            speaker_copy(&last, &sp);
+            last_para = qt->para1;
+            last_pos = qt->open;
+            add_event(&q, qt->open, &sp);
+            qsort(q.ev, q.nev, sizeof *q.ev, cmp_event);
+        } else {
+            /* no attribution: a sentence or more of quoted speech still counts */
+            bool sentence = starts_sentence && ix_is_upper(d->text[qt->seg[0].a]);
+            if (sentence) emit(&q, qt, NULL, "none", "quotes/standalone");
+        }
+        speaker_free(&sp);
+    }
+    speaker_free(&last);
+    free(qs);
+    for (size_t i = 0; i < q.nev; i++) speaker_free(&q.ev[i].sp);
+    free(q.ev);
+    free(q.after.r); free(q.before.r); free(q.final.r); free(q.sentence.r); free(q.colon.r);
+    free(q.prev.r); free(q.name.r); free(q.desc.r); free(q.mention.r); free(q.human.r); free(q.inspect.r);
+}

@@ -1,2 +1,336 @@
+/* extract_rating.c — rating records: how many inspected things got a grade.
+ *
+ * Consumes the sentences of the non-boilerplate paragraphs and the rules of
+ * patterns/ratings.pat (families rating, rating_context, rating_period).
+ * Produces `rating` records; also keeps them in ctx->ratings for the
+ * council_rating extractor ("These included Rotherham").
+ *
+ * Per sentence: context rules note a stated total ("Of the 87 authorities,
+ * ...") that also holds for the rest of the paragraph; every rating rule is
+ * run over the sentence; after each rating the `continue` rules read on
+ * through a list ("..., with a further 26 requiring improvement"). A
+ * quantity already used by an earlier rule is not used again, so rules are
+ * listed from the most specific to the most general. One fact stated twice
+ * in a document is one record (GOLD.md): duplicates of (grade, count,
+ * share) are dropped, preferring a body sentence over the headline.
+ */
+#include <math.h>
+#include <stdlib.h>
 #include "internal.h"
-void ix_extract_rating(ix_ctx *c) { (void)c; }
+
+typedef struct figure {
+    const char *grade;     /* borrowed from the grades table */
+    char *unit;
+    long total;            /* -1 when unknown */
+} figure;
+
+typedef struct rstate {
+    ix_ctx *c;
+    const ix_table *grades, *units, *approx;
+    long ctx_total;
+    char *ctx_unit;
+    size_t ctx_start, ctx_end;   /* the context clause itself is no figure */
+    char period[32];
+    figure prev;           /* the last rating of this sentence */
+    bool have_prev;
+    ix_span *used;
+    size_t nused, capused;
+    /* collected records, deduplicated at the end */
+    json_t **recs;
+    ix_span *spans;
+    bool *headline;
+    size_t nrecs, caprecs;
+} rstate;
+
+static char *group_text(const ix_doc *d, const ix_match *m, const char *name, size_t *ga, size_t *gb)
+{
+    size_t a, b;
+    if (!ix_match_group(m, name, &a, &b) || a >= b) return NULL;
+    if (ga) *ga = a;
+    if (gb) *gb = b;
+    return ix_xstrndup(d->text + a, b - a);
+}
+
+/* Unit: the longest listed tail of the captured phrase ("English council
+ * areas" -> "council areas" -> areas). */
+static char *unit_of(const ix_table *units, const char *s)
+{
+    const char *p = s;
+    while (p && *p) {
+        const char *v = ix_table_get(units, p, strlen(p));
+        if (v) return ix_xstrdup(v);
+        p = strchr(p, ' ');
+        if (p) p++;
+    }
+    return NULL;
+}
+
+static const char *grade_of(const ix_table *grades, const char *s)
+{
+    return ix_table_get(grades, s, strlen(s));
+}
+
+static bool overlaps_used(const rstate *st, size_t a, size_t b)
+{
+    for (size_t i = 0; i < st->nused; i++)
+        if (a < st->used[i].b && st->used[i].a < b) return true;
+    return false;
+}
+
+static void mark_used(rstate *st, size_t a, size_t b)
+{
+    if (st->nused == st->capused) {
+        st->capused = st->capused ? st->capused * 2 : 8;
+        st->used = ix_xrealloc(st->used, st->capused * sizeof *st->used);
+    }
+    st->used[st->nused++] = (ix_span){a, b};
+}
+
+static void keep(rstate *st, json_t *rec, ix_span span, bool headline)
+{
+    if (st->nrecs == st->caprecs) {
+        st->caprecs = st->caprecs ? st->caprecs * 2 : 16;
+        st->recs = ix_xrealloc(st->recs, st->caprecs * sizeof *st->recs);
+        st->headline = ix_xrealloc(st->headline, st->caprecs * sizeof *st->headline);
+        st->spans = ix_xrealloc(st->spans, st->caprecs * sizeof *st->spans);
+    }
+    st->spans[st->nrecs] = span;
+    st->recs[st->nrecs] = rec;
+    st->headline[st->nrecs] = headline;
+    st->nrecs++;
+}
+
+/* Builds a rating from a match; NULL when the pieces do not make a figure. */
+static json_t *make(rstate *st, const ix_match *m, bool headline)
+{
+    ix_ctx *c = st->c;
+    ix_doc *d = c->doc;
+    const ix_lexicon *lx = c->rules->lex;
+    size_t qa = 0, qb = 0;
+    char *qtext = group_text(d, m, "q", &qa, &qb);
+    json_t *set = m->rule->set;
+    ix_quantity q;
+    memset(&q, 0, sizeof q);
+    if (qtext && !ix_quantity_parse(lx, qtext, strlen(qtext), &q)) { free(qtext); return NULL; }
+    if (!qtext && !json_object_get(set, "count")) return NULL;
+    if (qtext && overlaps_used(st, qa, qb)) { free(qtext); return NULL; }
+    /* "Of the 87 authorities inspected, 22 ...": the 87 is a total, not a
+     * figure — unless the clause itself grades it ("Of the 32 councils that
+     * were rated inadequate, ..."). */
+    if (qtext && st->ctx_end && qa >= st->ctx_start && qa < st->ctx_end && m->b > st->ctx_end) {
+        free(qtext);
+        return NULL;
+    }
+
+    /* the grade */
+    char *gtext = group_text(d, m, "grade", NULL, NULL);
+    const char *grade = gtext ? grade_of(st->grades, gtext) : NULL;
+    free(gtext);
+    json_t *gf = json_object_get(set, "grade_from");
+    if (!grade && gf && st->have_prev) grade = st->prev.grade;
+    if (!grade) { free(qtext); return NULL; }
+
+    /* a second form of the figure: "(21)", "(44 per cent)", "- 27 -" */
+    char *ptext = group_text(d, m, "paren", NULL, NULL);
+    if (ptext) {
+        ix_quantity p;
+        if (ix_quantity_parse(lx, ptext, strlen(ptext), &p)) {
+            if (p.has_share && !q.has_share) { q.has_share = 1; q.share = p.share; }
+            if (p.has_count && !p.has_total && !q.has_count) { q.has_count = 1; q.count = p.count; }
+        }
+        free(ptext);
+    }
+    json_t *cz = json_object_get(set, "count");
+    if (cz && !q.has_count && !q.has_share) { q.has_count = 1; q.count = strtol(json_string_value(cz), NULL, 10); }
+
+    char *ttext = group_text(d, m, "total", NULL, NULL);
+    long total;
+    if (ttext && !q.has_total && ix_number_parse(lx, ttext, strlen(ttext), &total)) { q.has_total = 1; q.total = total; }
+    free(ttext);
+
+    char *utext = group_text(d, m, "unit", NULL, NULL);
+    char *unit = utext ? unit_of(st->units, utext) : NULL;
+    free(utext);
+    bool after_ctx = st->ctx_end && qa >= st->ctx_end;
+    if (!unit && st->have_prev && st->prev.unit) unit = ix_xstrdup(st->prev.unit);
+    if (!unit && after_ctx && st->ctx_unit) unit = ix_xstrdup(st->ctx_unit);
+    if (!q.has_total && st->have_prev && st->prev.total >= 0 && m->rule->anchored_continue) {
+        q.has_total = 1;
+        q.total = st->prev.total;
+    }
+    if (!q.has_total && after_ctx && st->ctx_total >= 0) { q.has_total = 1; q.total = st->ctx_total; }
+    if (q.has_total && q.has_count && q.count > q.total) q.has_total = 0;   /* not a denominator */
+
+    char *atext = group_text(d, m, "approx", NULL, NULL);
+    if (!atext) atext = group_text(d, m, "approx2", NULL, NULL);
+    const char *approx = atext ? ix_table_get(st->approx, atext, strlen(atext)) : NULL;
+    free(atext);
+
+    char *period = group_text(d, m, "period", NULL, NULL);
+
+    json_t *rec = ix_record_new("rating", d);
+    json_object_set_new(rec, "grade", json_string(grade));
+    json_object_set_new(rec, "count", q.has_count ? json_integer(q.count) : json_null());
+    json_object_set_new(rec, "share", q.has_share ? json_real(q.share) : json_null());
+    json_object_set_new(rec, "total", q.has_total ? json_integer(q.total) : json_null());
+    json_object_set_new(rec, "unit", unit ? json_string(unit) : json_null());
+    json_object_set_new(rec, "approx", approx ? json_string(approx) : json_null());
+    if (period) json_object_set_new(rec, "period", json_string(period));
+    else json_object_set_new(rec, "period", st->period[0] ? json_string(st->period) : json_null());
+    if (qtext) {
+        char *nt = ix_doc_evidence(d, qa, qb);
+        json_object_set_new(rec, "number_text", json_string(nt));
+        free(nt);
+        mark_used(st, qa, qb);
+    } else json_object_set_new(rec, "number_text", json_null());
+    /* a list item's span starts at its figure, not at ", while" */
+    size_t sa = m->a, aa, ab;
+    if (m->rule->anchored_continue && qtext) {
+        sa = qa;
+        if (ix_match_group(m, "approx", &aa, &ab) && aa < sa) sa = aa;
+    }
+    ix_doc_set_span(d, rec, "span", sa, m->b);
+    json_object_set_new(rec, "rule", json_string(m->rule->name));
+    free(period);
+    free(qtext);
+
+    free(st->prev.unit);
+    st->prev = (figure){grade, unit, q.has_total ? q.total : -1};
+    st->have_prev = true;
+    keep(st, rec, (ix_span){m->a, m->b}, headline);
+    return rec;
+}
+
+static void read_context(rstate *st, const ix_rule_list *ctxr, const ix_sent *s)
+{
+    ix_ctx *c = st->c;
+    for (size_t k = 0; k < ctxr->n; k++) {
+        ix_match m;
+        if (ix_rule_match(ctxr->r[k], c->scratch, c->doc, s->a, s->b, s->a, false, &m) != 1) continue;
+        char *t = group_text(c->doc, &m, "total", NULL, NULL);
+        long v;
+        if (t && ix_number_parse(c->rules->lex, t, strlen(t), &v)) {
+            st->ctx_total = v;
+            free(st->ctx_unit);
+            char *u = group_text(c->doc, &m, "unit", NULL, NULL);
+            st->ctx_unit = u ? unit_of(st->units, u) : NULL;
+            free(u);
+            st->ctx_start = m.a;
+            st->ctx_end = m.b;
+        }
+        free(t);
+        return;
+    }
+}
+
+static void read_period(rstate *st, const ix_rule_list *pr, const ix_sent *s)
+{
+    ix_ctx *c = st->c;
+    st->period[0] = 0;
+    for (size_t k = 0; k < pr->n; k++) {
+        ix_match m;
+        if (ix_rule_match(pr->r[k], c->scratch, c->doc, s->a, s->b, s->a, false, &m) != 1) continue;
+        size_t a, b;
+        if (ix_match_group(&m, "period", &a, &b) && b - a < sizeof st->period) {
+            memcpy(st->period, c->doc->text + a, b - a);
+            st->period[b - a] = 0;
+            return;
+        }
+    }
+}
+
+static double share_of(const json_t *r)
+{
+    json_t *s = json_object_get(r, "share");
+    return json_is_real(s) ? json_real_value(s) : -1.0;
+}
+
+static bool same_fact(const json_t *a, const json_t *b)
+{
+    if (strcmp(json_string_value(json_object_get(a, "grade")), json_string_value(json_object_get(b, "grade"))))
+        return false;
+    json_t *ca = json_object_get(a, "count"), *cb = json_object_get(b, "count");
+    if (json_is_integer(ca) != json_is_integer(cb)) return false;
+    if (json_is_integer(ca) && json_integer_value(ca) != json_integer_value(cb)) return false;
+    return fabs(share_of(a) - share_of(b)) < 0.005;
+}
+
+void ix_extract_rating(ix_ctx *c)
+{
+    ix_doc *d = c->doc;
+    rstate st;
+    memset(&st, 0, sizeof st);
+    st.c = c;
+    st.grades = ix_rules_table(c->rules, "grades");
+    st.units = ix_rules_table(c->rules, "units");
+    st.approx = ix_rules_table(c->rules, "approx");
+    ix_rule_list all = ix_rules_family(c->rules, "rating");
+    ix_rule_list ctxr = ix_rules_family(c->rules, "rating_context");
+    ix_rule_list per = ix_rules_family(c->rules, "rating_period");
+
+    for (size_t pi = 0; pi < d->npara; pi++) {
+        const ix_para *p = &d->paras[pi];
+        if (p->boilerplate) continue;
+        st.ctx_total = -1;
+        free(st.ctx_unit);
+        st.ctx_unit = NULL;
+        st.ctx_start = st.ctx_end = 0;
+        for (size_t si = p->first_sent; si < p->first_sent + p->nsent; si++) {
+            const ix_sent *s = &d->sents[si];
+            read_context(&st, &ctxr, s);
+            read_period(&st, &per, s);
+            st.nused = 0;
+            st.have_prev = false;
+            free(st.prev.unit);
+            st.prev.unit = NULL;
+            for (size_t k = 0; k < all.n; k++) {
+                const ix_rule *rule = all.r[k];
+                if (rule->anchored_continue) continue;
+                size_t off = s->a;
+                ix_match m;
+                while (off < s->b && ix_rule_match(rule, c->scratch, d, s->a, s->b, off, false, &m) == 1) {
+                    off = m.b > off ? m.b : off + 1;
+                    if (!make(&st, &m, p->headline)) continue;
+                    /* read on through a list */
+                    size_t end = m.b;
+                    for (int guard = 0; guard < 32; guard++) {
+                        bool more = false;
+                        for (size_t j = 0; j < all.n && !more; j++) {
+                            if (!all.r[j]->anchored_continue) continue;
+                            ix_match m2;
+                            if (ix_rule_match(all.r[j], c->scratch, d, s->a, s->b, end, true, &m2) != 1) continue;
+                            if (m2.b <= end) continue;
+                            if (make(&st, &m2, p->headline)) { end = m2.b; more = true; }
+                        }
+                        if (!more) break;
+                    }
+                    if (end > off) off = end;
+                }
+            }
+        }
+    }
+    /* One fact, one record: prefer the body over the headline. */
+    for (size_t i = 0; i < st.nrecs; i++) {
+        bool dup = false;
+        for (size_t j = 0; j < st.nrecs && !dup; j++) {
+            if (i == j || !st.recs[j] || !same_fact(st.recs[i], st.recs[j])) continue;
+            if (st.headline[i] && !st.headline[j]) dup = true;
+            else if (st.headline[i] == st.headline[j] && j < i) dup = true;
+        }
+        if (dup) continue;
+        json_array_append(c->ratings, st.recs[i]);
+        c->rating_spans = ix_xrealloc(c->rating_spans, (c->nrating_spans + 1) * sizeof *c->rating_spans);
+        c->rating_spans[c->nrating_spans++] = st.spans[i];
+        if (c->types & IX_T_RATING) ix_result_add(c->res, json_incref(st.recs[i]));
+    }
+    for (size_t i = 0; i < st.nrecs; i++) json_decref(st.recs[i]);
+    free(st.recs);
+    free(st.headline);
+    free(st.spans);
+    free(st.used);
+    free(st.ctx_unit);
+    free(st.prev.unit);
+    free(all.r);
+    free(ctxr.r);
+    free(per.r);
+}

@@ -279,6 +279,8 @@ typedef struct ix_ctx {
     ix_mention *mentions;     /* accepted council mentions, in text order */
     size_t nmentions;
     json_t *ratings;          /* rating records made so far (borrowed refs) */
+    ix_span *rating_spans;    /* their normalised spans, same order */
+    size_t nrating_spans;
 } ix_ctx;
 
 /* Every extractor has this signature: read ctx->doc, append to ctx->res. */

@@ -132,6 +132,37 @@ static void emit(emit_t *em, const char *to, size_t tlen, size_t o, size_t olen)
     ix_buf_put(&em->out, to, tlen);
 }
 
+/* End of the run of combining marks starting at s[j] (j itself when none). */
+static size_t marks_end(const char *s, size_t n, size_t j)
+{
+    while (j < n && (unsigned char)s[j] >= 0x80) {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + j, (utf8proc_ssize_t)(n - j), &cp);
+        if (k <= 0 || utf8proc_get_property(cp)->combining_class == 0) break;
+        j += (size_t)k;
+    }
+    return j;
+}
+
+/* Emits the NFC form of the cluster s[a, b) (a base and its marks). */
+static void compose(emit_t *em, const char *s, size_t a, size_t b)
+{
+    utf8proc_uint8_t *nfc = NULL;
+    utf8proc_ssize_t m = utf8proc_map((const utf8proc_uint8_t *)s + a, (utf8proc_ssize_t)(b - a), &nfc,
+                                      UTF8PROC_COMPOSE | UTF8PROC_STABLE);
+    if (m > 0) emit(em, (const char *)nfc, (size_t)m, a, b - a);
+    else ix_buf_put(&em->out, s + a, b - a);
+    free(nfc);
+}
+
+/* Is s[i] (after a run of white space / link annotations) punctuation that
+ * attaches to the word before it? "the report <https://...>." must read
+ * "the report." and not "the report .". */
+static bool attaches_left(const char *s, size_t n, size_t i)
+{
+    return i < n && s[i] && strchr(".,;:!?)]", s[i]);
+}
+
 void ix_normalize(ix_doc *doc)
 {
     init_classes();
@@ -159,6 +190,16 @@ void ix_normalize(ix_doc *doc)
                 if (j + 1 < n && s[j] == ' ' && ascii_class[(unsigned char)s[j + 1]] == C_TEXT) { j += 2; continue; }
                 break;
             }
+            /* Decomposed text ("e" + U+0301): the run's last letter is the
+             * base of the marks after it, and composes with them. */
+            size_t m = j < n && (unsigned char)s[j] >= 0x80 ? marks_end(s, n, j) : j;
+            if (m > j) {
+                ix_buf_put(&em.out, s + i, j - 1 - i);
+                compose(&em, s, j - 1, m);
+                line_vis += j - i;
+                i = m;
+                continue;
+            }
             ix_buf_put(&em.out, s + i, j - i);
             line_vis += j - i;
             i = j;
@@ -182,23 +223,10 @@ void ix_normalize(ix_doc *doc)
             }
             if (!space) {
                 /* Gather following combining marks and compose the cluster. */
-                size_t j = i + (size_t)k;
-                bool marks = false;
-                while (j < n && (unsigned char)s[j] >= 0x80) {
-                    utf8proc_int32_t cp2;
-                    utf8proc_ssize_t k2 = utf8proc_iterate((const utf8proc_uint8_t *)s + j, (utf8proc_ssize_t)(n - j), &cp2);
-                    if (k2 <= 0 || utf8proc_get_property(cp2)->combining_class == 0) break;
-                    marks = true;
-                    j += (size_t)k2;
-                }
+                size_t j = marks_end(s, n, i + (size_t)k);
                 if (f) emit(&em, f, strlen(f), i, (size_t)k);
-                else if (marks) {
-                    utf8proc_uint8_t *nfc = NULL;
-                    utf8proc_ssize_t m = utf8proc_map((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(j - i), &nfc,
-                                                      UTF8PROC_COMPOSE | UTF8PROC_STABLE);
-                    if (m > 0) emit(&em, (const char *)nfc, (size_t)m, i, j - i);
-                    else ix_buf_put(&em.out, s + i, j - i);
-                    free(nfc);
+                else if (j > i + (size_t)k) {
+                    compose(&em, s, i, j);
                     k = (utf8proc_ssize_t)(j - i);
                 } else ix_buf_put(&em.out, s + i, (size_t)k);
                 if (!f || f[0]) line_vis++;
@@ -208,7 +236,7 @@ void ix_normalize(ix_doc *doc)
         }
         /* A run of white space (maybe with newlines and link annotations). */
         size_t start = i, nl = 0;
-        bool blank = false, content_since_nl = false;
+        bool blank = false, content_since_nl = false, link = false;
         size_t vis_before = line_vis;
         while (i < n) {
             unsigned char d = (unsigned char)s[i];
@@ -226,6 +254,7 @@ void ix_normalize(ix_doc *doc)
                 size_t l = link_len(s, n, i);
                 if (!l) break;
                 i += l;
+                link = true;
                 content_since_nl = true;   /* a link-only line is not a blank line */
                 continue;
             }
@@ -248,6 +277,7 @@ void ix_normalize(ix_doc *doc)
             continue;
         }
         const char *sep = " ";
+        if (link && !nl && attaches_left(s, n, i)) sep = "";
         if (nl) {
             /* "\n\n" keeps the blank line: it bounds a block (job adverts) */
             if (blank) sep = "\n\n";

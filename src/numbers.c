@@ -73,19 +73,29 @@ static const lexword *lookup(const ix_lexicon *lx, const char *w)
     return NULL;
 }
 
+/* "87", "1400", "1,400", "50,000": thousands separators only between groups
+ * of three digits, so "1,4,00" is not a number. */
 static bool digits(const char *w, long *out)
 {
     long v = 0;
-    bool any = false;
+    size_t ndig = 0, group = 0;
+    bool comma = false;
     for (const char *p = w; *p; p++) {
-        if (*p == ',') continue;
+        if (*p == ',') {
+            if (!ndig || (comma ? group != 3 : group > 3)) return false;
+            comma = true;
+            group = 0;
+            continue;
+        }
         if (!ix_is_digit(*p)) return false;
         if (v > 100000000) return false;
         v = v * 10 + (*p - '0');
-        any = true;
+        ndig++;
+        group++;
     }
-    if (any) *out = v;
-    return any;
+    if (!ndig || (comma && group != 3)) return false;
+    *out = v;
+    return true;
 }
 
 /* Parses words [i, j) as one cardinal ("twenty six", "one hundred and
@@ -98,7 +108,20 @@ static bool cardinal(const ix_lexicon *lx, char **w, size_t i, size_t j, long *o
     bool any = false;
     for (size_t k = i; k < j; k++) {
         if (!strcmp(w[k], "and") && any) continue;
+        /* "a hundred", "a thousand": the article is the one */
+        if (!any && !strcmp(w[k], "a") && k + 1 < j) {
+            const lexword *sc = lookup(lx, w[k + 1]);
+            if (sc && sc->kind == W_SCALE) { cur = 1; any = true; continue; }
+        }
         const lexword *x = lookup(lx, w[k]);
+        /* Lexicon phrases of two words ("a dozen", "a single"). */
+        if (k + 1 < j) {
+            char two[128];
+            if (snprintf(two, sizeof two, "%s %s", w[k], w[k + 1]) < (int)sizeof two) {
+                const lexword *x2 = lookup(lx, two);
+                if (x2) { x = x2; k++; }
+            }
+        }
         long d;
         if (x && x->kind == W_CARD) { cur += x->v; any = true; }
         else if (x && x->kind == W_SCALE && any) {
@@ -182,8 +205,11 @@ int ix_quantity_parse(const ix_lexicon *lx, const char *s, size_t len, ix_quanti
         else if (!strcmp(w[k], "out") && !strcmp(w[k + 1], "of")) { ratio = true; y0 = k + 2; }
         else if (!strcmp(w[k], "of")) { ratio = false; y0 = k + 1; }
         else continue;
-        while (y0 < n && (!strcmp(w[y0], "every") || !strcmp(w[y0], "the"))) y0++;
-        if (!cardinal(lx, w, i, k, &a) || !cardinal(lx, w, y0, n, &c) || c <= 0 || a > c) break;
+        /* "of the capital's 33", "of South Yorkshire's four": the
+         * denominator is the cardinal that ends the phrase. */
+        bool got = false;
+        for (size_t y = y0; y < n && !got; y++) got = cardinal(lx, w, y, n, &c);
+        if (!cardinal(lx, w, i, k, &a) || !got || c <= 0 || a > c) break;
         if (ratio && c <= 10) { q->has_share = 1; q->share = round4((double)a / (double)c); }
         else { q->has_count = 1; q->count = a; q->has_total = 1; q->total = c; }
         ok = 1;

@@ -11,7 +11,11 @@
  *     define NAME REGEX   macro; {NAME} later expands to (?:REGEX)
  *     words NAME a | b    macro matching any of the phrases (escaped,
  *                         longest first, space/hyphen interchangeable);
- *                         "words NAME @table" takes a table's phrases
+ *                         "words NAME @table" takes a table's phrases;
+ *                         "words -i NAME ..." matches them in any case
+ *   A macro becomes a PCRE2 subroutine: {NAME} is (?&NAME) and its body is
+ *   matched with the flags written in its own definition — an (?i) around
+ *   the call does not reach inside, so say -i or (?i:...) where it is meant.
  *     rule NAME           a rule; its indented lines follow:
  *       match REGEX       the regex (several match lines are concatenated)
  *       set FIELD VALUE   a constant field of the records it makes
@@ -146,15 +150,67 @@ const char *ix_table_get(const ix_table *t, const char *s, size_t len)
 
 /* ---- macros -------------------------------------------------------------- */
 
-static const char *macro_get(const ix_rules *R, const char *name, size_t len)
+/* Where the pieces of a regex source came from: a rule's regex is the
+ * concatenation of its match lines, so an offset into it is turned back
+ * into the FILE:LINE:COL of the line that holds it. */
+typedef struct srcseg {
+    size_t off;          /* offset of the piece in the regex source */
+    int line, col0;      /* its line, and the 0-based column where it starts */
+} srcseg;
+
+typedef struct srcmap {
+    srcseg *seg;
+    size_t nseg, cap;
+    /* macro references: expanded [xa, xb) came from source [sa, sb) */
+    struct { size_t xa, xb, sa, sb; long k; } *mac;
+    size_t nmac, maccap;
+} srcmap;
+
+static void srcmap_seg(srcmap *m, size_t off, int line, int col0)
 {
-    for (size_t i = 0; i < R->nmacros; i++)
-        if (strlen(R->macros[i].name) == len && !memcmp(R->macros[i].name, name, len)) return R->macros[i].body;
-    return NULL;
+    if (m->nseg == m->cap) {
+        m->cap = m->cap ? m->cap * 2 : 4;
+        m->seg = ix_xrealloc(m->seg, m->cap * sizeof *m->seg);
+    }
+    m->seg[m->nseg++] = (srcseg){off, line, col0};
 }
 
-/* Expands {NAME} references. Returns NULL with an error naming the column. */
-static char *expand(loader *L, const char *src, int col0)
+static void srcmap_free(srcmap *m)
+{
+    free(m->seg);
+    free(m->mac);
+    memset(m, 0, sizeof *m);
+}
+
+/* Line and 1-based column of source offset `off`. */
+static void srcmap_at(const srcmap *m, size_t off, int *line, int *col)
+{
+    size_t i = 0;
+    while (i + 1 < m->nseg && m->seg[i + 1].off <= off) i++;
+    *line = m->nseg ? m->seg[i].line : 0;
+    *col = m->nseg ? m->seg[i].col0 + (int)(off - m->seg[i].off) + 1 : 1;
+}
+
+/* Source offset of expanded offset `x` (a place inside a reference is the
+ * place of its {NAME}). */
+static size_t srcmap_unexpand(const srcmap *m, size_t x)
+{
+    long shift = 0;
+    for (size_t i = 0; i < m->nmac; i++) {
+        if (x < m->mac[i].xa) break;
+        if (x < m->mac[i].xb) return m->mac[i].sa;
+        shift += (long)(m->mac[i].xb - m->mac[i].xa) - (long)(m->mac[i].sb - m->mac[i].sa);
+    }
+    return (size_t)((long)x - shift);
+}
+
+/* Rewrites {NAME} references to PCRE2 subroutine calls (?&NAME) and marks
+ * each macro used. The macro bodies go once into a (?(DEFINE)...) block at
+ * the end of the rule, so a macro used ten times costs its size once.
+ * Subroutine calls backtrack like inline groups (PCRE2 >= 10.30). Returns
+ * NULL with an error naming the line and column (from `m`, which also
+ * records where each reference was) of an unknown macro. */
+static char *expand(loader *L, const char *src, srcmap *m, bool *used)
 {
     ix_buf b = {0};
     for (const char *p = src; *p;) {
@@ -163,16 +219,33 @@ static char *expand(loader *L, const char *src, int col0)
             const char *q = p + 1;
             while (ix_is_upper(*q) || ix_is_digit(*q) || *q == '_') q++;
             if (*q == '}') {
-                const char *body = macro_get(L->R, p + 1, (size_t)(q - p - 1));
-                if (!body) {
-                    ix_err_set(L->e, "%s:%d:%d: unknown macro {%.*s}", L->file, L->line,
-                               col0 + (int)(p - src) + 1, (int)(q - p - 1), p + 1);
+                long k = -1;
+                for (size_t i = 0; i < L->R->nmacros; i++)
+                    if (strlen(L->R->macros[i].name) == (size_t)(q - p - 1) &&
+                        !memcmp(L->R->macros[i].name, p + 1, (size_t)(q - p - 1))) k = (long)i;
+                if (k < 0) {
+                    int line, col;
+                    srcmap_at(m, (size_t)(p - src), &line, &col);
+                    ix_err_set(L->e, "%s:%d:%d: unknown macro {%.*s}", L->file, line, col,
+                               (int)(q - p - 1), p + 1);
                     ix_buf_free(&b);
                     return NULL;
                 }
-                ix_buf_puts(&b, "(?:");
-                ix_buf_puts(&b, body);
+                if (used) used[k] = true;
+                size_t xa = b.len;
+                ix_buf_puts(&b, "(?&");
+                ix_buf_put(&b, p + 1, (size_t)(q - p - 1));
                 ix_buf_putc(&b, ')');
+                if (m->nmac == m->maccap) {
+                    m->maccap = m->maccap ? m->maccap * 2 : 8;
+                    m->mac = ix_xrealloc(m->mac, m->maccap * sizeof *m->mac);
+                }
+                m->mac[m->nmac].xa = xa;
+                m->mac[m->nmac].xb = b.len;
+                m->mac[m->nmac].sa = (size_t)(p - src);
+                m->mac[m->nmac].sb = (size_t)(q + 1 - src);
+                m->mac[m->nmac].k = k;
+                m->nmac++;
                 p = q + 1;
                 continue;
             }
@@ -181,6 +254,24 @@ static char *expand(loader *L, const char *src, int col0)
     }
     ix_buf_grow(&b, 0);
     return ix_buf_take(&b);
+}
+
+/* Marks every macro reachable from the used ones (bodies are stored with
+ * their references already rewritten, so a scan for "(?&" finds them). */
+static void close_used(const ix_rules *R, bool *used)
+{
+    for (bool more = true; more;) {
+        more = false;
+        for (size_t i = 0; i < R->nmacros; i++) {
+            if (!used[i]) continue;
+            for (const char *p = strstr(R->macros[i].body, "(?&"); p; p = strstr(p + 3, "(?&")) {
+                const char *q = strchr(p, ')');
+                for (size_t k = 0; q && k < R->nmacros; k++)
+                    if (!used[k] && strlen(R->macros[k].name) == (size_t)(q - p - 3) &&
+                        !memcmp(R->macros[k].name, p + 3, (size_t)(q - p - 3))) { used[k] = true; more = true; }
+            }
+        }
+    }
 }
 
 static void add_macro(ix_rules *R, const char *name, char *body)
@@ -291,6 +382,9 @@ static char *trim(char *s)
 
 static int directive_words(loader *L, char *rest)
 {
+    /* "words -i NAME ..." matches the phrases in any case. */
+    bool caseless = !strncmp(rest, "-i ", 3);
+    if (caseless) rest = trim(rest + 3);
     char *name = rest;
     char *sp = strpbrk(rest, " \t");
     if (!sp) { ix_err_set(L->e, "%s:%d:1: words needs a NAME and phrases", L->file, L->line); return -1; }
@@ -313,35 +407,107 @@ static int directive_words(loader *L, char *rest)
         }
     }
     if (!n) { free(w); ix_err_set(L->e, "%s:%d:1: words %s: empty list", L->file, L->line, name); return -1; }
-    add_macro(L->R, name, words_regex(w, n));
+    char *body = words_regex(w, n);
+    if (caseless) {
+        size_t bl = strlen(body);
+        char *cb = ix_xmalloc(bl + 6);
+        snprintf(cb, bl + 6, "(?i:%s)", body);
+        free(body);
+        body = cb;
+    }
+    add_macro(L->R, name, body);
     free(w);
     return 0;
 }
 
 /* ---- rules --------------------------------------------------------------- */
 
-static int compile_rule(loader *L, ix_rule *rule, ix_buf *src, int line)
+/* The expanded regex `x` followed by a (?(DEFINE)...) block holding every
+ * macro it uses, directly or through other macros. Takes `x`, returns the
+ * full regex (malloc'd). */
+static char *with_defines(const ix_rules *R, char *x, bool *used)
 {
-    if (!src->len) { ix_err_set(L->e, "%s:%d:1: rule %s has no match line", L->file, line, rule->name); return -1; }
-    int saved = L->line;
-    L->line = line;
-    char *x = expand(L, src->s, 8);
-    L->line = saved;
-    if (!x) return -1;
-    rule->regex = x;
+    close_used(R, used);
+    ix_buf full = {0};
+    ix_buf_puts(&full, x);
+    free(x);
+    bool any = false;
+    for (size_t i = 0; i < R->nmacros; i++) {
+        if (!used[i]) continue;
+        ix_buf_puts(&full, any ? "" : "(?(DEFINE)");
+        any = true;
+        ix_buf_puts(&full, "(?<");
+        ix_buf_puts(&full, R->macros[i].name);
+        ix_buf_putc(&full, '>');
+        ix_buf_puts(&full, R->macros[i].body);
+        ix_buf_putc(&full, ')');
+    }
+    if (any) ix_buf_putc(&full, ')');
+    return ix_buf_take(&full);
+}
+
+/* Compiles `x`; on failure fills L->e with FILE:LINE:COL of the PCRE2 error
+ * offset mapped back through `m` (past the expanded text `xlen`: the end of
+ * the source `srclen`) and returns NULL. `what` names the rule or macro. */
+static pcre2_code *compile_at(loader *L, const char *x, size_t xlen, const srcmap *m, size_t srclen,
+                              const char *what)
+{
     int ec;
     PCRE2_SIZE eo;
-    rule->code = pcre2_compile((PCRE2_SPTR)x, PCRE2_ZERO_TERMINATED,
-                               PCRE2_UTF | PCRE2_DUPNAMES, &ec, &eo, NULL);
-    if (!rule->code) {
+    pcre2_code *code = pcre2_compile((PCRE2_SPTR)x, PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_DUPNAMES, &ec, &eo, NULL);
+    if (!code) {
         PCRE2_UCHAR msg[256];
         pcre2_get_error_message(ec, msg, sizeof msg);
-        ix_err_set(L->e, "%s:%d:1: rule %s: %s (at offset %zu of the expanded regex)", L->file, line,
-                   rule->name, (char *)msg, (size_t)eo);
-        return -1;
+        int line, col;
+        srcmap_at(m, eo < xlen ? srcmap_unexpand(m, eo) : srclen, &line, &col);
+        ix_err_set(L->e, "%s:%d:%d: %s: %s (at offset %zu of the expanded regex)", L->file, line, col, what,
+                   (char *)msg, (size_t)eo);
     }
+    return code;
+}
+
+static int compile_rule(loader *L, ix_rule *rule, ix_buf *src, srcmap *m)
+{
+    if (!src->len) { ix_err_set(L->e, "%s:%d:1: rule %s has no match line", L->file, rule->line, rule->name); return -1; }
+    bool *used = calloc(L->R->nmacros + 1, sizeof *used);
+    char *x = expand(L, src->s, m, used);
+    if (!x) { free(used); return -1; }
+    size_t xlen = strlen(x);
+    /* Macro bodies were checked where they were defined, so an error here
+     * is in the rule's own text. */
+    rule->regex = with_defines(L->R, x, used);
+    free(used);
+    char what[300];
+    snprintf(what, sizeof what, "rule %s", rule->name);
+    rule->code = compile_at(L, rule->regex, xlen, m, src->len, what);
+    if (!rule->code) return -1;
     pcre2_jit_compile(rule->code, PCRE2_JIT_COMPLETE);   /* falls back to the interpreter */
     return 0;
+}
+
+/* "define NAME REGEX" at the current line: expands the body and checks that
+ * it compiles on its own, so a broken macro is reported at its definition
+ * and not at some rule that happens to use it. Returns the expanded body,
+ * or NULL with an error. */
+static char *define_macro(loader *L, const char *name, const char *def, int col0)
+{
+    srcmap dm = {0};
+    srcmap_seg(&dm, 0, L->line, col0);
+    bool *used = calloc(L->R->nmacros + 1, sizeof *used);
+    char *body = expand(L, def, &dm, used);
+    if (body) {
+        size_t bl = strlen(body);
+        char *full = with_defines(L->R, ix_xstrdup(body), used);
+        char what[300];
+        snprintf(what, sizeof what, "macro {%s}", name);
+        pcre2_code *code = compile_at(L, full, bl, &dm, strlen(def), what);
+        if (code) pcre2_code_free(code);
+        else { free(body); body = NULL; }
+        free(full);
+    }
+    free(used);
+    srcmap_free(&dm);
+    return body;
 }
 
 static int load_pat(loader *L, const char *path, const char *display)
@@ -362,7 +528,8 @@ static int load_pat(loader *L, const char *path, const char *display)
     ix_rules *R = L->R;
     ix_rule *cur = NULL;
     ix_buf src = {0};
-    int rule_line = 0, rc = 0;
+    srcmap sm = {0};
+    int rc = 0;
     char *p = txt;
     L->line = 0;
     while (p && *p && !rc) {
@@ -381,9 +548,10 @@ static int load_pat(loader *L, const char *path, const char *display)
         arg = trim(arg);
         int argcol = (int)(arg - raw) + 1;
         if (!indented && cur) {                 /* a rule ends at the next top-level line */
-            rc = compile_rule(L, cur, &src, rule_line);
+            rc = compile_rule(L, cur, &src, &sm);
             cur = NULL;
             src.len = 0;
+            srcmap_free(&sm);
             if (rc) break;
         }
         if (!indented) {
@@ -394,7 +562,8 @@ static int load_pat(loader *L, const char *path, const char *display)
                 char *sp = strpbrk(arg, " \t");
                 if (!sp) { ix_err_set(L->e, "%s:%d:%d: define needs NAME REGEX", L->file, L->line, argcol); rc = -1; break; }
                 *sp = 0;
-                char *body = expand(L, trim(sp + 1), argcol + (int)(sp + 1 - arg));
+                char *def = trim(sp + 1);
+                char *body = define_macro(L, arg, def, (int)(def - raw));
                 if (!body) { rc = -1; break; }
                 add_macro(R, arg, body);
             } else if (!strcmp(ln, "words")) {
@@ -412,7 +581,6 @@ static int load_pat(loader *L, const char *path, const char *display)
                 cur->line = L->line;
                 cur->family = ix_xstrdup(L->family);
                 cur->set = json_object();
-                rule_line = L->line;
                 for (size_t i = 0; i + 1 < R->nrules; i++)
                     if (!strcmp(R->rules[i].name, cur->name)) {
                         ix_err_set(L->e, "%s:%d:%d: rule %s defined twice (first at line %d)", L->file, L->line,
@@ -427,7 +595,7 @@ static int load_pat(loader *L, const char *path, const char *display)
         }
         if (!cur) { ix_err_set(L->e, "%s:%d:1: indented line outside a rule", L->file, L->line); rc = -1; break; }
         if (!strcmp(ln, "match")) {
-            if (!src.len) rule_line = L->line;
+            srcmap_seg(&sm, src.len, L->line, argcol - 1);
             ix_buf_puts(&src, arg);
         } else if (!strcmp(ln, "set")) {
             char *sp = strpbrk(arg, " \t");
@@ -444,14 +612,22 @@ static int load_pat(loader *L, const char *path, const char *display)
             ex->line = L->line;
             char *arrow = strstr(arg, " => ");
             if (arrow && ex->yes) { *arrow = 0; ex->expect = ix_xstrdup(trim(arrow + 4)); }
-            ex->text = ix_xstrdup(trim(arg));
+            /* "\n" in an example stands for a line break (paragraphs) */
+            char *t = ix_xstrdup(trim(arg)), *w = t;
+            for (char *rp = t; *rp; rp++) {
+                if (rp[0] == '\\' && rp[1] == 'n') { *w++ = '\n'; rp++; }
+                else *w++ = *rp;
+            }
+            *w = 0;
+            ex->text = t;
         } else {
             ix_err_set(L->e, "%s:%d:1: unknown rule line '%.*s'", L->file, L->line, (int)kwlen, ln);
             rc = -1;
         }
     }
-    if (!rc && cur) rc = compile_rule(L, cur, &src, rule_line);
+    if (!rc && cur) rc = compile_rule(L, cur, &src, &sm);
     ix_buf_free(&src);
+    srcmap_free(&sm);
     free(txt);
     return rc;
 }
@@ -665,14 +841,17 @@ int ix_rule_match(const ix_rule *rule, ix_scratch *s, ix_doc *doc, size_t a,
         return 0;
     }
     PCRE2_SIZE *ov = pcre2_get_ovector_pointer(s->md);
+    /* rc is one more than the highest group set (0: the ovector was too
+     * small and is full). Pairs past it belong to other rules' matches or
+     * were never written, so they are neither read nor shifted. */
+    uint32_t npairs = rc > 0 ? (uint32_t)rc : pcre2_get_ovector_count(s->md);
     m->rule = rule;
     m->ov = ov;
-    m->n = (uint32_t)rc;
+    m->n = npairs;
     m->a = a + ov[0];
     m->b = a + ov[1];
-    /* Store absolute offsets in the ovector the caller reads; only the
-     * first rc pairs can be set (ix_match_group reads no further). */
-    for (uint32_t i = 0; i < (uint32_t)rc * 2; i++)
+    /* Store absolute offsets in the ovector copy the caller reads. */
+    for (uint32_t i = 0; i < npairs * 2; i++)
         if (ov[i] != PCRE2_UNSET) ov[i] += a;
     return 1;
 }

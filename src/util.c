@@ -46,6 +46,11 @@ void ix_buf_grow(ix_buf *b, size_t extra)
     size_t cap = b->cap ? b->cap : 64;
     while (cap < b->len + extra + 1) cap *= 2;
     b->s = ix_xrealloc(b->s, cap);
+    /* Zero the slack: callers may read b->s before any put, and PCRE2's JIT
+     * reads a few bytes past the end of a subject (harmlessly, but
+     * valgrind cannot tell), so no byte of a buffer is left undefined.
+     * Amortised over the doublings this is linear. */
+    memset(b->s + b->len, 0, cap - b->len);
     b->cap = cap;
 }
 
@@ -63,6 +68,7 @@ void ix_buf_puts(ix_buf *b, const char *s) { ix_buf_put(b, s, strlen(s)); }
 char *ix_buf_take(ix_buf *b)
 {
     ix_buf_grow(b, 0);
+    b->s[b->len] = 0;          /* an empty buffer was never terminated */
     char *s = b->s;
     b->s = NULL;
     b->len = b->cap = 0;

@@ -1,0 +1,131 @@
+# council_ratings.pat — one named authority's grade.
+#
+# A rule captures
+#   council   where the authority is named: a span holding a council the
+#             gazetteer accepted ("Rotherham Borough Council", a list "Leeds,
+#             Kent and Hampshire"), or a reference to the authority the
+#             article is about ("the council", "the authority", "its");
+#   grade     the grade phrase (grades.tsv);
+#   jdg       words saying which judgement (judgements.tsv), if any.
+# Words right after the grade ("... outstanding for children in care") are
+# read for the judgement too. A grade inside a national figure ("23
+# authorities, including Leeds, were judged good") gives the councils named
+# inside it that grade (extract_council_rating.c).
+
+family council_rating
+
+# A reference to an authority: a capitalised name (checked against the
+# gazetteer by the extractor) or a word standing for the article's authority.
+define CNAME [A-Z][\w'&.-]*(?:,? (?:[A-Z][\w'&.-]*|and|upon|on|under|with|of|the|&))*
+define CREF (?:[Tt]he (?:council|authority|local authority|borough|county council|city council|unitary|trust|same services|services|service|department)|[Ii]ts (?:services|children's services)|[Ii]ts|[Tt]heir|{CNAME})
+define CLIST {CREF}(?:(?:, | and | & |, and ){CREF}){0,8}
+define CLINK (?:(?:were|was|is|are|has been|have been|had been|had|have|has|been|being|be|now|currently|still|also|first|again|previously|once|subsequently|overall|judged|rated|found|deemed|graded|assessed|declared|as|to be|to|only|just|all|both|by Ofsted|by inspectors|in \d{4}|in (?:January|February|March|April|May|June|July|August|September|October|November|December)(?: \d{4})?|last year|this year|three years ago|two years ago|a year ago|at (?:its|their) (?:last|latest|most recent|previous) inspection|at every inspection since \d{4}|despite [\w ]{1,40}?|-|remain|remains|remained|stay|stays|stayed|became|becomes|continues to be|continued to be|told it|told that it|told they|told that they|among those|among the [\w' ]{1,40}?(?:authorities|councils)|by contrast|too|overall|again) ?)
+
+rule services-at
+  match (?i:children's (?:social care )?services|services for (?:vulnerable )?children(?: and young people)?|safeguarding services|child protection services|social care services|social services) (?:at|in|run by|provided by|of) (?<council>{CLIST}) (?:{CLINK})+(?<grade>{GRADE})
+  yes Children's services at Rotherham Borough Council have been rated "inadequate" after Ofsted found failings. => council=Rotherham; grade=inadequate; judgement=overall
+
+rule rated-council
+  match \b(?:rated|judged|found|graded|deemed|assessed|declared|placed|left) (?<council>{CLIST})(?:'s(?<jdg>(?: [\w'-]+){1,6}?))? (?:(?:services )?(?:to be|as|to) )?(?<grade>{GRADE})
+  yes The previous inspections in 2010 and 2012 had judged Rotherham's safeguarding and adoption services to be "adequate". => council=Rotherham; grade=adequate; judgement=adoption
+  yes Kent was inspected. Inspectors rated the council inadequate in 2016. => council=Kent; grade=inadequate
+
+rule council-which-was
+  match (?<council>{CLIST})(?: respectively)?,? (?:(?:both|all|each|neither|one) of which|which|where|whose [\w' ]{1,40}?|who)(?: (?:Ofsted|inspectors|the watchdog|the inspectorate) (?:said|found|rated|judged|described as)(?: at the time| then| last year)?)? (?:{CLINK})*(?<grade>{GRADE})
+  yes The changes were made in Slough, which was rated inadequate in 2013. => council=Slough; grade=inadequate
+  yes My first placement was in Lancashire, which Ofsted said at the time was "good". => council=Lancashire; grade=good
+  yes Knowsley has been partnered with Stockport and Trafford respectively, both of which are judged good. => council=Trafford; grade=good
+
+rule previous-rating
+  match (?<council>\b(?:[Ii]ts|[Tt]heir|[Tt]he council's|[Tt]he authority's)) (?:previous|last|earlier|first|former|latest|current) (?:Ofsted )?{Q}(?<grade>{GRADEA}){Q} (?:rating|grade|judgement|verdict)
+  yes Hull City Council lost its previous 'adequate' rating in 2012. => council=Kingston upon Hull; grade=adequate
+
+rule received-grade
+  match (?<council>{CLIST})[^.;]{0,150}?\b(?:receiv\w+|given|awarded|handed|got|gained|achieved|earned|retained|kept|lost|won|secured) (?:an? |its |the |their )?(?:previous |first |latest |current |overall |new )?(?<grade>{GRADEA}) (?:rating|grade|judgement|verdict|result)
+  yes He singled out Sunderland, whose services were taken over after receiving an "inadequate" rating last year. => council=Sunderland; grade=inadequate
+
+rule aspect-judged
+  match \b(?:judged|rated|found|graded|deemed|assessed) (?<jdg>(?i:the )?(?i:overall effectiveness|impact of leaders|experiences (?:and progress )?of|help and protection|services for)[\w' ,-]{0,80}?) (?:to be |as )(?<grade>{GRADE})
+  yes Wigan was inspected. Inspectors judged the overall effectiveness of children's services to be good. => council=Wigan; grade=good
+
+rule aspect-colon
+  match (?<jdg>(?i:the )?(?i:overall effectiveness|impact of leaders|experiences and progress of|help and protection|children's services overall)[^:;]{0,100}): {Q}(?<grade>{GRADE})
+  yes Ofsted inspected Wigan children's services. The impact of leaders on social work practice: good. => council=Wigan; grade=good; judgement=leadership
+
+rule judgement-was-rated
+  match (?<![\w'-])(?<jdg>(?i:the )?(?:progress (?:made )?by |experiences (?:and progress )?of |services for |support for |help for )?(?i:care leavers'?(?: service| services)?|children looked after|looked-after children|children in care|adoption(?: performance| services)?|fostering(?: services)?|leadership(?: and management)?|leaders|help and protection|child protection|safeguarding|the impact of leaders|impact of leaders|overall effectiveness)(?: [\w'-]+){0,3}?) (?:{CLINK})+(?<grade>{GRADE})
+  yes Rotherham was inspected. The progress made by care leavers was also judged inadequate. => council=Rotherham; grade=inadequate; judgement=care_leavers
+  no Child protection was judged inadequate in a quarter of councils.
+
+rule grade-rated-council
+  match (?<grade>(?i:inadequate|outstanding|good|adequate|requires improvement|requires-improvement))-(?:rated|graded) (?<council>{CLIST})
+  yes Ministers sent a commissioner into inadequate-rated Birmingham. => council=Birmingham; grade=inadequate
+
+rule council-grade-in-brackets
+  match (?<council>{CLIST}) \({Q}(?<grade>{GRADE}){Q}\)
+  yes The region's councils are Bradford (inadequate), Leeds (good) and Kirklees (requires improvement). => council=Leeds; grade=good
+
+rule found-services-in
+  match \b(?:found|judged|rated|deemed) (?:(?:its |the )?(?:children's )?(?:social care )?services|safeguarding|child protection) (?:in|at) (?<council>{CLIST}) (?:to be |as |were |was )?(?<grade>{GRADE})
+  yes Inspectors found services in Doncaster to be inadequate. => council=Doncaster; grade=inadequate
+
+rule apposition-rated
+  match (?<council>{CLIST})(?:,| -) (?:rated|judged|graded|found|assessed) (?:{CLINK})*(?<grade>{GRADE})
+  yes Bradford, rated requires improvement in 2014, is now inadequate. => council=Bradford; grade=requires_improvement
+  yes Tower Hamlets - rated inadequate in 2017 - was judged outstanding in 2019. => council=Tower Hamlets; grade=inadequate
+
+rule moved-from-to
+  match (?<council>{CLIST})(?:'s(?: [\w'-]+){0,4})?(?: (?:all|both|have|has|had|since|now|each))* (?:moved|improved|rose|climbed|jumped|went|progressed|fell|slipped|dropped|been upgraded|been downgraded)(?: up| down| back)? from {Q}(?<grade>{GRADE}){Q} to {Q}(?<grade2>{GRADE})
+  yes Hounslow, Wokingham and Bracknell Forest all moved up from requires improvement to good. => council=Wokingham; grade=requires_improvement
+  yes STOKE-ON-TRENT City Council's children's services department has been upgraded from "inadequate" to "requires improvement" by Ofsted. => council=Stoke-on-Trent; grade=inadequate
+
+rule slipped-to
+  match (?<council>{CLIST})[^.;"]{0,120}?\b(?:slipped|fell|dropped|improved|moved|rose|climbed|was downgraded|was upgraded|has been downgraded|has been upgraded|had been downgraded|had been upgraded)(?: back| up| down)? to {Q}(?<grade>{GRADE})
+  yes Kent, which was judged to perform well last year, slipped to adequate. => council=Kent; grade=adequate
+
+rule having-been
+  match (?<council>{CLIST})[^.;"]{0,150}?,? having been (?:{CLINK})*(?<grade>{GRADE})
+  yes County Durham improved to requires improvement, having been rated inadequate at its previous inspection. => council=County Durham; grade=inadequate
+
+rule only-authority
+  match (?<council>{CLIST}) (?:is|was|remains|became) (?:the only|the (?:region's|county's|country's|area's|city's) (?:only|other|second|third)|one of (?:only |just |the )?[\w' ]{1,40}?)[\w' ]{0,60}?(?: (?:judged|rated|to be judged|to be rated|graded))? (?<grade>{GRADEA})(?: (?:authority|council|councils|authorities))?\b
+  yes City of Wolverhampton Council is the only metropolitan authority in the region judged good. => council=Wolverhampton; grade=good
+  yes Telford & Wrekin is the region's other good authority. => council=Telford and Wrekin; grade=good
+  yes Derbyshire was one of 10 authorities judged outstanding for children in care in 2018-19. => council=Derbyshire; grade=outstanding; judgement=looked_after
+
+rule among-were
+  match (?i:among) (?:the )?(?:authorities|councils|areas|local authorities)[\w' ]{0,60}? (?:{CLINK})*(?<grade>{GRADE}) (?:were|are|was|is|included?) (?<council>{CLIST})
+  yes Among the authorities whose services were judged to perform poorly were Doncaster, Birmingham and Peterborough. => council=Birmingham; grade=inadequate
+
+rule rated-them
+  match \b(?:rated|judged|found|graded|deemed|said|found that) (?<council>they|them|it)(?: (?:were|was|had been|to be|as))? (?<grade>{GRADE})
+  yes Salford was inspected in 2009. Two years later the same inspectors rated them inadequate. => council=Salford; grade=inadequate
+  yes Hull was judged good this week, three years after inspectors said they required improvement. => council=Kingston upon Hull; grade=requires_improvement
+
+rule they-were
+  match \b(?<council>[Tt]hey|[Ii]t) (?:were|was|had been|have been|has been) (?:{CLINK})*(?<grade>{GRADEA})
+  yes The Isle of Wight is doing well, a decade after they were judged inadequate. => council=Isle of Wight; grade=inadequate
+
+rule up-from-grade
+  match \b(?:up|down|a long way|an improvement|a rise|a climb|a fall|a drop|a step up) from (?:the |its |an? |their )?{Q}(?<grade>{GRADEA}){Q} (?:rating|grade|verdict|judgement|result)
+  yes Kent was rated good, up from the 'adequate' rating the authority received in 2012. => council=Kent; grade=adequate
+  yes Kent is good now, a long way from the 'inadequate' verdict of 2010. => council=Kent; grade=inadequate
+
+rule council-was-rated
+  match (?<![\w'-])(?<council>{CLIST})(?:'s)?(?<jdg>(?: [\w'-]+){0,6}?)?(?:, [^,;:.!?"]{1,80},)?,? (?:(?:{CLINK})+(?<grade>{GRADE})|(?<grade>{GRADEV}))
+  yes Doncaster was first judged inadequate three years ago. => council=Doncaster; grade=inadequate
+  yes Rotherham children's services rated 'inadequate' => council=Rotherham; grade=inadequate
+  yes Barnsley Council was judged to require improvement overall. => council=Barnsley; grade=requires_improvement
+  yes He singled out Trafford, Leeds and Hampshire - all rated good despite shrinking budgets. => council=Hampshire; grade=good
+  no Reading is a skill every child needs, and their schools were judged good.
+  yes Sheffield, inspected in the spring, was judged good. => council=Sheffield; grade=good
+  yes Walsall and Dudley require improvement. => council=Dudley; grade=requires_improvement
+  yes Torbay remains inadequate, with inspectors noting insufficient progress. => council=Torbay; grade=inadequate
+  yes Medway was also told it requires improvement. => council=Medway; grade=requires_improvement
+
+# "These included Rotherham": the councils of a national figure just given.
+family council_rating_member
+
+rule these-included
+  match ^(?:These|They|Those|Among them|Among these|Among those)(?: included| include| were| are| was| is|,)? (?<council>{CLIST})
+  yes A quarter of the 87 authorities were judged inadequate. These included Rotherham, where cases came to light. => council=Rotherham; grade=inadequate

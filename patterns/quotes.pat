@@ -1,0 +1,171 @@
+# quotes.pat — who said a quotation.
+#
+# extract_quote.c pairs the quote marks itself (curly or straight, single or
+# double, British multi-paragraph quotations); these rules find the
+# attribution around each quotation and capture:
+#   subj    the speaker phrase as written ("Ofsted's chief inspector, Sir
+#           Michael Wilshaw", "A Department for Education spokesman", "he");
+#           extract_quote.c splits it into name, title, role and organisation
+#   verb    the reporting verb
+# Families, tried in this order:
+#   quote_after      anchored right after the closing mark: "...," said X.
+#   quote_before     must end at the opening mark: X said: "..."
+#   quote_final      the rest of the sentence ends ", X said."
+#   quote_sentence   reported speech earlier in the sentence: X said it "..."
+#   quote_colon      the previous paragraph ends "X said:" or reports X
+#   quote_prev       the previous sentence's subject: "Simmonds also ... ."
+# A quotation of one or two words is never a quote; three or more words need
+# one of these attributions unless they stand as a sentence or more.
+
+family quote_after
+
+words SAYW said | says that | states that | notes that | adds that | argues that | comments that | praised | criticised | criticized | welcomed | condemned | said | says | say | added | adds | told | tells | warned | warns | explained | explains | insisted | insists | claimed | argued | argues | stressed | continued | continues | commented | admitted | admits | noted | acknowledged | wrote | writes | replied | responded | concluded | asked | asks | urged | urges | declared | observed | suggested | remarked | reported | found | stated | cautioned | predicted | announced | confirmed | conceded | concedes | recalled | highlighted | emphasised | emphasized | pointed out | went on | agreed | complained | revealed | recommended | tweeted | posted | blogged | wrote on | said on
+define SAY (?:{SAYW})(?![\w-])
+# Where or to whom: "told the BBC", "said in a statement".
+define SAYWHERE (?: (?:the |a )?[A-Z][\w']*(?: [A-Z][\w']*){0,3}| me| us| him| her| them| MPs| reporters| journalists| councillors| the (?:committee|meeting|council|conference|inquiry)| in (?:a |an |her |his |its |their )?(?:statement|interview|letter|report|blog(?: post)?|speech|foreword|response)| on \w+day| yesterday| today| last week| this week| at (?:a|the) [\w ]{1,30}?)
+define PRON (?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e|I)
+# A speaker phrase without a comma: "Perry", "Sir Michael Wilshaw", "a spokesman for Ofsted".
+define SUBJW [^\s,;:.!?"]+
+define SUBJ1 {SUBJW}(?: {SUBJW}){0,11}?
+
+rule said-speaker
+  match ,? (?<verb>{SAY}) (?<subj>(?!(?:that|it|they|he|she|we|in|on|at|to|of|as|by|with|for)\b)[^;:!?"]{2,200}?)[.!?,]?$
+  yes 'Giving councils time is vital,' said the chairman of the LGA's children and young people board, Cllr Roy Perry. => speaker=Roy Perry; speaker_title=Cllr; speaker_org=Local Government Association
+  yes "We will act," said Ofsted's chief inspector, Sir Michael Wilshaw. => speaker=Michael Wilshaw; speaker_title=Sir
+  no "We will act," said nobody.
+
+rule speaker-said
+  match ,? (?<subj>{PRON}|(?:(?:[Aa]n?|[Tt]he|[Oo]ne|[Mm]y|[Hh]is|[Hh]er|[Tt]heir) )?{SUBJ1}) (?:has |had |have |also |then |later |simply )*(?<verb>{SAY}){SAYWHERE}?(?=[.,;!?]|$| (?:adding|as|when|after|before|during|last|this|yesterday|today|on|at|in a|in an|in his|in her)\b)
+  yes "There can be no doubt that councils can do it," Perry said. => speaker=Perry
+  yes Graham Bolton was a social worker. "The grade changed four times in my career," he told me. => speaker=Graham Bolton
+  yes "We will not hesitate to act when councils fail," a Department for Education spokeswoman said. => speaker=a Department for Education spokeswoman; speaker_org=Department for Education
+  no Asked whether managers should be "named and shamed in public", Wilshaw said he was tempted to do so.
+
+rule according-to
+  match ,? according to (?<subj>[^;:!?"]{2,120}?)[.!?,]?$
+  yes "Too many children are waiting too long," according to the report. => speaker=the report
+
+family quote_before
+
+rule speaker-said-colon
+  match (?:^|[,;] |[,.!?]?" |\b(?:and|but|while|as|when|after|before|because) )(?<subj>[^;:!?"]{1,160}?) (?:has |have |had |also |then |later |previously |once |recently |simply |again )*(?<verb>{SAY}){SAYWHERE}?(?: that| it| they| he| she)?(?: was| is| were| had| has| would| will| could| should)?[:,]? ?$
+  yes Sir Michael Wilshaw said: "The picture shows there is clearly an ongoing need for improvement." => speaker=Michael Wilshaw; speaker_title=Sir
+  yes Dave Hill, president of the ADCS, said: "That a quarter of authorities are inadequate is concerning." => speaker=Dave Hill; speaker_role=president of the ADCS
+  yes The report stressed that "failure is not because of funding; it is about how it is used." => speaker=The report
+  yes A Department for Education spokesman told the BBC: "Nothing is more important than keeping children safe." => speaker=A Department for Education spokesman
+  yes Ofsted, for its part, told us that "inspection is not the cause of instability". => speaker=Ofsted
+
+rule described-as
+  match (?:^|[,;] |\b(?:and|but|while) )(?<subj>[^;:!?"]{1,160}?) (?<verb>described|called|branded|labelled|labeled|criticised|criticized|dismissed|condemned|hailed|praised|termed|characterised|characterized|denounced)(?: [^"]{1,80}?)? as ?$
+  yes However, the Association of Directors of Children's Services criticised Wilshaw's comments as "a partial and excessively negative story". => speaker=the Association of Directors of Children's Services
+  yes One former colleague, who asked not to be named, described her as 'relentless to the point of exhausting'. => speaker=One former colleague
+
+rule called-it
+  match (?:^|[,;] |\b(?:and|but|while|a record|a situation|a verdict|a decision|a finding) )(?<subj>[^;:!?"]{1,160}?) (?<verb>called|branded|labelled|labeled|dubbed|termed)(?: (?:it|them|this|that|the [\w' ]{1,40}?|[A-Z][\w' ]{1,40}?))? ?$
+  yes Cllr Margaret Fenwick, cabinet member for children, young people and education, called the report "a great day for the county's children". => speaker=Margaret Fenwick; speaker_title=Cllr
+  yes Malcolm Ferrers spoke. Birmingham has been judged inadequate since 2008, a record Ferrers called "a national disgrace that has gone on too long". => speaker=Malcolm Ferrers
+
+rule with-participle
+  match \b(?:with|but|and|while) (?<subj>[^,;:!?"]{1,60}?) (?<verb>finding|saying|warning|noting|concluding|praising|criticising|describing|reporting|judging)\b[^"]{0,160}?$
+  yes Six years ago the services were judged inadequate, with inspectors finding "serious and widespread failures" there. => speaker=inspectors
+  yes The council was judged good, but inspectors warning that assessments were "too often delayed and lacking in analysis". => speaker=inspectors
+
+rule participle
+  match ^(?:(?:In|By|Last|This|During|Since|After|On|At) [^,]{1,30}?,? )?(?<subj>(?:[Tt]he |[Aa]n? )?[^\s,;:!?"]+(?: [^\s,;:!?"]+){0,5}?) (?:(?:have|has|had|were|was|also|then|later) )*[a-z]+(?:ed|s)\b[^"]{0,150}?,? (?<verb>finding|saying|adding|warning|concluding|noting|calling (?:it|them|the \w+)|describing (?:it|them|the \w+) as) ?$
+  yes In 2016 inspectors rated the council inadequate, finding "widespread and serious failures" in its work. => speaker=inspectors
+
+rule what-called
+  match \b(?:what|which) (?<subj>he|she|they|it|[A-Z][\w']+(?: [A-Z][\w']+)?) (?<verb>called|described as|termed|dubbed|branded|labelled) ?$
+  yes Sir Michael Wilshaw spoke. He singled out what he called "systematic failure on a shocking scale" in the county. => speaker=Michael Wilshaw; attribution=pronoun
+
+family quote_final
+
+rule sentence-ends-said
+  match , ?(?<subj>{PRON}|(?:(?:[Aa]n?|[Tt]he|[Oo]ne|[Mm]y) )?{SUBJ1}) (?:has |had |have |also )*(?<verb>{SAY})(?: in a statement| on \w+day| yesterday| today| last week| this week)?[.!?]?$
+  yes There was "much to be optimistic about" in children's services, Wilshaw said. => speaker=Wilshaw
+  yes Too many children face "clear and present risk of harm" because of failings, Ofsted has said. => speaker=Ofsted
+  yes Children face "clear and present risk of harm" because of failings in departments,Ofsted has said. => speaker=Ofsted
+
+family quote_sentence
+
+rule reported-speech
+  match (?:^|[,;] |[,.!?]?" |\b(?:and|but) )(?<subj>{PRON}|[^;:!?",]{1,100}?(?:, [^;:!?"]{1,120}?,)?) (?:has |have |had |also |then |later |once )*(?<verb>{SAY})(?![\w-])
+  yes The city's director of children's services, Dr Anjali Rao, said the turnaround had been "built on getting the basics right". => speaker=Anjali Rao; speaker_title=Dr
+  yes One care leaver, who now works at a club, told the paper that his adviser had been 'the one constant' in his life. => speaker=One care leaver
+  yes The latest inspection, carried out in June, found that children receive help that is "timely and well coordinated". => speaker=The latest inspection
+  yes Inspectors who visited in September found most children safe, but said the response was 'too slow and too inconsistent' overall. => speaker=Inspectors who visited in September
+  yes A spokesperson for Ofsted said it had only anecdotal evidence and that it "did not want to name any names". => speaker=A spokesperson for Ofsted
+  no The boss of the council, who was "very tempted indeed" to resign, left.
+
+family quote_colon
+
+rule ends-with-colon
+  match (?:^|[,;] |\b(?:and|but) )(?<subj>[^;:!?"]{1,160}?) (?:has |have |had |also |then )*(?<verb>{SAY}){SAYWHERE}?:$
+  yes Jane Smith, director of children's services, said:\n"We are very clear that this will take time." => speaker=Jane Smith; attribution=preceding_colon
+
+rule reported-paragraph
+  match (?:^|[,;] |\b(?:and|but) )(?<subj>[^;:!?",]{1,100}?(?:, [^;:!?",]{1,100}?,)?) (?:has |have |had |also |then )*(?<verb>{SAY})(?![\w-])
+  yes Debbie Jones, Ofsted's national director for social care, said inspectors have seen good practice.\n'These areas demonstrate that it can be done.' => speaker=Debbie Jones; speaker_org=Ofsted
+
+family quote_prev
+
+rule sentence-subject
+  match ^(?:[A-Z][^,"]{1,100}, )?(?<subj>{PRON}|(?:(?:Sir|Dame|Cllr|Councillor|Dr|Professor|Prof|Lord|Lady|Baroness|Mr|Mrs|Ms|Miss) )?[A-Z][a-z'-]+(?: [A-Z][a-z'-]+){0,2}) (?:also |then |later |again |had |has |does |did |went on to )?(?<verb>[a-z]+(?:ed|s)|not)\b
+  yes David Simmonds spoke first. Simmonds also reiterated concerns over the role of Ofsted. 'Parents need to have confidence in the judgments.' => speaker=David Simmonds; attribution=paragraph
+  yes Miriam Oduya runs the service. Asked what she would tell a new director, she does not hesitate. 'Go and meet the children before you meet the councillors.' => speaker=Miriam Oduya
+
+# ---- speaker phrases ---------------------------------------------------------
+# A personal name with an optional title and a role before it
+# ("LGA board chair David Simmonds"). Words that cannot be part of a personal
+# name are in nonnames.tsv; titles are in titles.tsv.
+family speaker_name
+
+words -i TITLEW @titles
+define NAMEW [A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?
+rule person
+  match ^(?:(?<role>.+?) )?(?:(?<title>{TITLEW})\.? )?(?<name>{NAMEW}(?: (?:{NAMEW}|de|van|von|der|da|di|bin|al)){1,3})$
+  yes LGA children and young people board chair David Simmonds
+  yes Cllr Roy Perry
+  no the council
+
+rule titled-surname
+  match ^(?:(?<role>.+?) )?(?<title>{TITLEW})\.? (?<name>{NAMEW})$
+  yes Mr Bolton
+
+# A description that can speak: "A Department for Education spokesman",
+# "The report", "inspectors", "One care leaver", "Hackney's mayor".
+family speaker_desc
+
+words -i SPEAKERHEAD spokesman | spokeswoman | spokesperson | spokespeople | spokesmen | source | sources | official | officials | report | reports | inspection | inspections | inspectors | inspector | council | authority | department | minister | ministers | secretary | secretary of state | mayor | leader | chief | director | chair | chairman | chairwoman | statement | letter | review | committee | watchdog | inspectorate | regulator | government | charity | association | union | board | trust | partnership | worker | workers | leaver | leavers | colleague | manager | member | parent | parents | mother | father | teenager | woman | man | girl | boy | child | children | resident | campaigners | campaigner | analysis | study | survey | findings | ofsted | lga | adcs | nspcc | dfe | iro | social worker | cabinet member | headteacher | teacher | nurse | doctor | lawyer | judge | coroner | MP | MPs | councillor | councillors
+rule description
+  match (?i:^(?:an?|the|one|my|his|her|their|its|[\w'-]+'s)?\b.{0,80}?\b(?:{SPEAKERHEAD})(?: (?:for|of|at|from|in) .{1,60}| (?:who|which|that) .{1,100})?$)
+  yes A Department for Education spokesman
+  yes inspectors
+  yes One social worker from Chester-le-Street
+  no the weather
+
+# People named anywhere in the text: their surnames and pronouns point back
+# to them ("Wilshaw said", "he added").
+family person_mention
+
+rule full-name
+  match (?<![\w'-])(?:(?<title>{TITLEW})\.? )?(?<name>{NAMEW}(?: {NAMEW}){1,2})(?![\w'-])
+  yes The head of Ofsted, Sir Michael Wilshaw, described the findings as unacceptable.
+
+# Descriptions of people, not bodies: "he" and "she" can point back to
+# "a spokesman", never to "the report".
+family speaker_human
+
+rule human-noun
+  match (?i:\b(?:spokes\w*|man|woman|minister|secretary|chief|director|leader|mayor|chair\w*|official|worker|leaver|colleague|manager|member|parent|mother|father|teenager|girl|boy|councillor|MP|head\w*|inspector|officer|president|executive|commissioner|lawyer|judge|teacher|nurse|doctor)\b)
+  yes An NSPCC spokesman
+  no the report
+
+# Speakers that are an inspection's voice: their organisation is Ofsted when
+# the article is about Ofsted.
+family speaker_inspection
+
+rule report-or-inspectors
+  match (?i:\b(?:report|inspection|inspections|inspectors?|inspectorate|watchdog|monitoring visit|review)\b)
+  yes The latest inspection
+  no A council spokesman

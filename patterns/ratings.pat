@@ -1,0 +1,158 @@
+# ratings.pat — how many inspected things got an Ofsted grade.
+#
+# A rule captures the pieces of one figure; extract_rating.c turns them into a
+# `rating` record:
+#   q       the quantity phrase ("seven", "a quarter", "10 of 43", "44 per cent")
+#   paren   a second form of the figure: "(21)", "(44 per cent)", "- 27 -"
+#   total   the denominator: "of the 87 authorities"
+#   unit    what was graded (units.tsv); inherited from the sentence or the
+#           "Of the 87 authorities, ..." context when absent
+#   grade   the grade phrase (grades.tsv)
+#   approx  "more than", "nearly" ... (approx.tsv)
+#   period  "2013/14", "2014-15", "in 2017" (else found in the sentence)
+# Rules marked `continue` are tried only right after a rating, to read lists:
+# "seven were inadequate, with a further 26 requiring improvement".
+
+family rating
+
+# ---- vocabulary -----------------------------------------------------------
+# Macros are PCRE2 subroutines: captures inside them are not seen by the rule,
+# so named groups (q, grade, ...) are written in the rules themselves.
+words -i APPROXW @approx
+define APPROX (?i:{APPROXW})
+words -i FRACW half | halves | third | thirds | quarter | quarters | fifth | fifths | sixth | sixths | seventh | sevenths | eighth | eighths | ninth | ninths | tenth | tenths
+# A cardinal that is not a year, a sum of money or part of a bigger token.
+# Not a count: years, times, money, dates ("six months", "31 March", "2013").
+define NOTCOUNT (?! (?:years?|months?|weeks?|days?|hours?|minutes?|times|per|percent|million|billion|bn|miles|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b)
+define CARD (?<![£$€\d.,/'-])(?:(?!(?:19|20)\d\d(?!\d|,\d))(?:\d{1,3}(?:,\d{3})+|\d+)(?![\w%,.]\d|[\w%])|(?i:{NUMWORD})(?![\w-])){NOTCOUNT}
+define PCT (?:\d+(?:\.\d+)?|(?i:{NUMWORD}))(?: ?%| per ?cent\b| percent\b)
+define FRAC (?i:(?:(?:a|one|{NUMWORD})[ -])?(?:{FRACW}))(?![\w-])
+define RATIO {CARD} (?i:in|out of) (?i:every )?{CARD}
+define OFN {CARD} of (?:the |all |its |their |these |those |England's |the country's |the [\w-]+'s |[A-Z][\w-]*(?: [A-Z][\w-]*)?'s )?{CARD}
+define QUANT (?:{PCT}|{RATIO}|{OFN}|{FRAC}|{CARD}|[Nn]one(?: of (?:the |these |them |those )?{CARD})?)
+words UNITHEAD @units
+define UNITMOD (?:(?:local|English|council|county|unitary|London|metropolitan|new|other|inspected|remaining|single-tier|shire|district|city|borough|the|inspected|Greater [A-Z][a-z]+|[A-Z][a-z]+(?: [A-Z][a-z]+)?|[A-Z][a-z]+'s|region's|country's|capital's) )
+define UNIT (?:{UNITHEAD}|(?:{UNITMOD}){1,3}(?:{UNITHEAD}))(?![\w-])
+
+# Words between a figure and its link: "inspected under a new regime",
+# ", including Leeds and North Yorkshire,", " - help and protection, ... -".
+define GAPW (?:,? (?!(?:were|was|are|is|have|has|had|and|but|while|whereas|which|who|whose|that|of which|compared)\b)(?!{CARD})[^\s.;:!?,()]+)
+define ASIDE (?:, (?:including|such as|among them|notably|mostly|many of them|most of them|all of them|both|like)\b[^,.;:!?]{1,80},)
+define GAP (?:{ASIDE}|{GAPW}{1,10}?{ASIDE}?,?| -[^-.;]{1,160}? -)
+
+# ---- rules ----------------------------------------------------------------
+
+rule table-row
+  match ^(?<grade>(?i:outstanding|good|requires? improvement|inadequate|good or outstanding|adequate|satisfactory))(?: judgements?)?:? (?<q>{CARD})(?: (?<paren>\d+(?:\.\d+)? ?%))?$
+  yes Inadequate 23 15% => grade=inadequate; count=23; share=0.15
+  no Good 2019
+
+rule grade-in-n-of-m
+  match (?:judged|rated|found|graded|deemed|assessed)(?: to be| as)? (?<grade>{GRADEA}) in (?<q>{CARD} of (?:the |its |their )?{CARD})(?: (?<unit>{UNIT}))?
+  yes Care leavers' services have been rated inadequate in 10 of 60 inspections. => grade=inadequate; count=10; total=60; unit=inspections
+
+rule grade-in-areas
+  match (?<grade>{GRADEA})(?: overall)?(?: and)? in (?:each of |all of |all )?(?:the |its |their )?(?<q>(?i:{NUMWORD}|\d+)) (?:key |main |core |inspection |judgement )?(?<unit>areas|judgements|judgments|categories|judgement areas)\b
+  yes The council was judged to be inadequate in the three key areas of child protection and leadership. => grade=inadequate; count=3; unit=areas
+  yes It was judged outstanding overall and in each of the three key judgements. => grade=outstanding; count=3; unit=judgements
+
+rule including-count
+  match \bincluding (?<q>{CARD})(?: (?<unit>{UNIT}))? (?:in|from) [^,]{1,40}, (?: ?{LINKW})*? ?(?<grade>{GRADE})
+  yes Three-quarters of departments, including two in the North East, are inadequate or require improvement. => grade=less_than_good; count=2
+
+rule zero-no-unit
+  match \b[Nn]o (?<unit>{UNIT})(?:{GAP})?(?: {LINKW}){1,7} (?<grade>{GRADEA})
+  set count 0
+  yes No councils in the region were rated outstanding. => grade=outstanding; count=0; unit=councils
+  no No wonder inspectors found it inadequate.
+
+# "Derbyshire is one of 10 authorities judged outstanding": the figure is 10.
+# ("one of the 10 councils was rated inadequate" is one council: count-judged.)
+rule one-of-n
+  match \b[Oo]ne of (?:only |just |the |a handful of )?(?<q>{CARD})(?: (?<unit>{UNIT}))?(?:{GAP})?(?! (?:was|is|has)\b)(?: {LINKW}){1,7} (?<grade>{GRADE})
+  yes Derbyshire was one of 10 authorities judged outstanding in 2018-19. => grade=outstanding; count=10; unit=authorities; period=2018-19
+  yes Cornwall is now one of just 19 authorities rated outstanding in England. => count=19
+  yes Wigan is now one of four judged good or better. => grade=good_or_better; count=4
+  yes making it one of only two in the country to receive the top grade twice. => grade=outstanding; count=2
+  no One of the 10 councils was rated inadequate.
+
+rule verb-count-grade
+  match \b(?:rated|judged|graded|found|deemed|assessed|declared) (?:(?<approx>{APPROX}) )?(?<q>{QUANT})(?: (?<unit>{UNIT}))? (?:(?:as|to be|to have been) )?(?<grade>{GRADEA})
+  yes Last year Ofsted rated 12 councils outstanding. => grade=outstanding; count=12; unit=councils
+  no Ofsted rated the council inadequate.
+
+rule number-of-has-risen
+  match (?i:the )?(?:number|proportion|percentage|share) of (?<unit>{UNIT})(?: in [A-Z][\w-]*(?: [A-Z][\w-]*)?)?(?: {LINKW}){1,6} (?<grade>{GRADE})(?: {LINKW}){0,3} (?:has |have |had )?(?:fallen|fell|risen|rose|increased|decreased|dropped|grown|grew|reached|stands|stood|climbed|now stands|is now|was|is)(?: to| at| from [\w% ]{1,20}? to)? (?:(?<approx>{APPROX}) )?(?<q>{QUANT})
+  yes The number of councils rated inadequate has fallen to 20. => grade=inadequate; count=20; unit=councils
+  yes The proportion of authorities judged good or outstanding rose to 56 per cent. => grade=good_or_better; share=0.56
+
+rule count-judged
+  match (?<![\w'-])(?:(?<approx>{APPROX}) )?(?:(?i:all|only|just|a further|another|the remaining|the other|all of the|of these,?|in all,?|some) )?(?<q>{QUANT})(?: \((?<paren>[^()]{1,24})\)| - (?<paren>{CARD}) -)?(?: of(?: the| all| England's| the country's| these| those)?(?: (?<total>{CARD}))?)?(?: (?<unit>{UNIT})(?: \((?<paren>[^()]{1,24})\)| - (?<paren>{CARD}) -)?)?(?:{GAP}(?: {LINKW}){1,7}|(?: {LINKW}){0,7}) (?<grade>{GRADE})(?:(?:,| -) (?:or |(?<approx2>about|around|roughly|some|nearly|almost) )?(?<paren>\d+(?:\.\d+)? ?(?:per cent|%)))?
+  yes Seven authorities were found to be inadequate. => grade=inadequate; count=7; unit=authorities
+  yes A quarter of the 87 authorities inspected under a new, more rigorous, regime were judged inadequate. => grade=inadequate; share=0.25; total=87; unit=authorities
+  yes Only 23 authorities, including Leeds and Kent, were judged to be providing "good help and protection". => grade=good; count=23
+  yes Over half of local authority children's services inspected in 2013/14 were not good enough. => grade=less_than_good; share=0.5; approx=more_than; period=2013/14; unit=children's services
+  yes Four out of five children's homes are now rated as good or better. => grade=good_or_better; share=0.8; unit=children's homes
+  yes A quarter of children's services departments (21) are rated as inadequate. => count=21; share=0.25; unit=departments
+  yes Seven out of 18 cases it audited were inadequate. => count=7; total=18; unit=cases
+  yes 88 performed well. => grade=good; count=88
+  yes Two-thirds of councils were judged to be performing excellently or well. => grade=good_or_better; share=0.6667
+  yes Fewer than half - 27 - were judged good or outstanding. => grade=good_or_better; count=27; share=0.5; approx=less_than
+  yes In 2018-19, 40 of the 72 authorities inspected were judged good or outstanding - about 56 per cent. => count=40; total=72; share=0.56; period=2018-19
+  yes None of the 34 was outstanding. => grade=outstanding; count=0; total=34
+  yes THREE-QUARTERS of children's services departments across England, including two in the North East, are inadequate or require improvement. => grade=less_than_good; share=0.75
+  yes 45 authorities (44 per cent) were judged to require improvement to be good. => grade=requires_improvement; count=45; share=0.44
+  yes Fourteen councils in England have been told that their services for children perform poorly. => grade=inadequate; count=14
+  no Ofsted made 26 recommendations for improvement.
+  no There are 50,000 children on child protection plans and the council was rated good.
+  no In 2015 the council was judged inadequate.
+  no The council spent £2bn and was judged good.
+  no Seven councils were praised for good leadership.
+  no Six years ago the same services were judged inadequate.
+  no By 31 March 2016, the home was judged good.
+  yes Of the 87 local authorities inspected since November 2013, 22 were judged inadequate. => count=22; total=87; unit=authorities
+
+rule count-long-gap
+  match (?<![\w'-])(?:(?<approx>{APPROX}) )?(?<q>{QUANT})(?: of(?: the| all)?(?: (?<total>{CARD}))?)?(?: (?<unit>{UNIT})) (?:(?!{GRADEWORD}|\d)[^.;:!?]){1,120}?\b(?:rated|judged|found|deemed|graded|assessed)(?: (?:as|to be))? (?<grade>{GRADEA})
+  yes Vulnerable children in a quarter of English council areas are being let down by services that inspectors have rated inadequate. => grade=inadequate; share=0.25; unit=areas
+
+# ---- lists: tried right after a rating ------------------------------------
+
+rule list-next
+  continue
+  match (?:,|;| -)?(?: and| but| while| whereas| with| plus)?(?: (?i:a further|another|the remaining|the other|the rest|only|just|a further)| of (?:the |these |those )?remaining (?:{CARD}),)? (?:(?<approx>{APPROX}) )?(?<q>{QUANT})(?: \((?<paren>[^()]{1,24})\))?(?: (?:of them|of these|of those))?(?: (?<unit>{UNIT}))?(?:,[^,]{1,40},)?(?: {LINKW}){0,7} (?<grade>{GRADE})
+  yes Seven authorities were found to be inadequate, with a further 26 requiring improvement. => grade=requires_improvement; count=26
+  yes Ten were good, seven inadequate and 26 required improvement. => grade=requires_improvement; count=26
+  yes Only 24 were judged good, and none was rated outstanding. => grade=outstanding; count=0
+  yes Of the remaining three, two require improvement and one, Middlesbrough, is inadequate. => grade=inadequate; count=1
+
+rule compared-with
+  continue
+  match ,? (?:compared (?:with|to)|up from|down from|from|against|a rise from|a fall from|an increase from|a drop from) (?:(?<approx>{APPROX}) )?(?<q>{QUANT})(?: in (?<period>(?:19|20)\d\d(?:[/-](?:19|20)?\d\d)?))?
+  set grade_from previous
+  yes Just under half of all authorities (47 per cent) are now judged good or outstanding, compared with 36 per cent in 2016. => grade=good_or_better; share=0.36; period=2016
+  yes Twelve councils were rated outstanding, down from 20 in 2010. => grade=outstanding; count=20
+
+# ---- context: totals and units for the figures that follow -----------------
+family rating_context
+
+rule of-the-n
+  match (?:^|, |; )(?i:of) (?:the |all |its |their |these |those |[\w']+'s )?(?<total>{CARD})(?: (?<unit>{UNIT}))?[^,;]{0,120}?,
+  yes Of the 87 local authorities inspected since 2013, 22 were judged inadequate.
+  yes Of the six, two authorities were found inadequate.
+
+rule n-of-which
+  match (?<total>{CARD}) (?:full |new |separate )?(?<unit>{UNIT})[^,;.]{0,80}?,? of (?:which|whom|these|them)\b
+  yes Ofsted carried out 43 full inspections in 2013/14, of which only ten areas were judged good.
+
+rule inspected-n
+  match (?:inspected|published|carried out|completed|conducted) (?<total>{CARD}) (?:full |new )?(?<unit>inspections|{UNIT})
+  yes During 2015-16 we published 65 inspections under the framework.
+
+# ---- the period of a figure, looked for in its sentence --------------------
+family rating_period
+
+rule year
+  match (?:\b(?:[Ii]n|[Dd]uring|[Ff]or|[Bb]y|[Ii]n the year) (?:the (?:year |financial year |academic year )?)?(?<period>(?:19|20)\d\d(?:[/-](?:19|20)?\d\d)?)\b|(?<period>(?:19|20)\d\d[/-](?:19|20)?\d\d)\b)
+  yes In 2014-15, 41 per cent of authorities required improvement.
+  no since November 2013

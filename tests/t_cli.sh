@@ -1,0 +1,286 @@
+#!/bin/sh
+# t_cli.sh — the command line as a user meets it: help and version texts,
+# usage errors (exit 2, nothing on stdout), --types, stdin, JSON Lines dumps
+# with --text-field, `inspex tokens`, `rules --check` on a bad folder
+# (FILE:LINE), exit statuses with bad documents among good ones (1, and the
+# good documents' records unchanged), -o, write errors (exit 3), and
+# deterministic output (two runs and -j 1 / -j 2 / -j 3 byte-identical).
+cd "$(dirname "$0")/.." || exit 2
+INSPEX=${INSPEX:-./inspex}
+tmp=$(mktemp -d) || exit 2
+trap 'rm -rf "$tmp"' EXIT
+P=0; F=0
+ok()   { P=$((P + 1)); echo "ok   $1"; }
+fail() { F=$((F + 1)); echo "FAIL $1"; }
+# check NAME COMMAND... : passes when the command succeeds
+check() { name=$1; shift; if "$@"; then ok "$name"; else fail "$name"; fi; }
+# run EXPECTED_STATUS NAME ARGS... : runs inspex, keeps stdout/stderr in $tmp/out, $tmp/err
+run() {
+  want=$1; name=$2; shift 2
+  "$INSPEX" "$@" > "$tmp/out" 2> "$tmp/err"; st=$?
+  if [ "$st" = "$want" ]; then ok "$name: exit $st"
+  else fail "$name: exit $st, want $want ($(head -c 200 "$tmp/err"))"; fi
+}
+has()     { grep -q -e "$1" "$2"; }
+empty()   { [ ! -s "$1" ]; }
+samefile() { cmp -s "$1" "$2"; }
+# same_records NAME FILE1 DOC1 FILE2 DOC2: the records of document DOC1 in
+# FILE1 equal those of DOC2 in FILE2 ("*" = every document), ignoring the
+# fields that name the document. Python starts slowly on a busy machine, so
+# these comparisons are queued and run in one go at the end.
+same_records() { printf '%s\t%s\t%s\t%s\t%s\n' "$@" >> "$tmp/pairs"; }
+: > "$tmp/pairs"
+A=corpus/01_broadsheet_annual_report.txt
+B=corpus/20_crlf_bbc_slough.txt
+C=corpus/19_cp1252_cornwall.txt
+
+# ---- help and version -------------------------------------------------------
+run 0 "--help" --help
+check "--help names the commands" has 'usage: inspex' "$tmp/out"
+check "--help lists extract, tokens, rules" sh -c "grep -q '^  extract' '$tmp/out' && grep -q '^  tokens' '$tmp/out' && grep -q '^  rules' '$tmp/out'"
+check "--help gives exit statuses" has 'Exit status' "$tmp/out"
+run 0 "-h" -h
+run 0 "--version" --version
+check "--version prints the VERSION file" has "^inspex $(cat VERSION)\$" "$tmp/out"
+run 0 "extract --help" extract --help
+for opt in --input --glob --text-field --types --patterns --jobs --output 'Exit status' 'Examples'; do
+  check "extract --help documents $opt" has "$opt" "$tmp/out"
+done
+check "extract --help writes nothing to stderr" empty "$tmp/err"
+run 0 "tokens --help" tokens --help
+run 0 "rules --help" rules --help
+check "rules --help documents --check" has '--check' "$tmp/out"
+
+# ---- usage errors: exit 2, a message on stderr, nothing on stdout -------------
+usage_err() {
+  name=$1; shift
+  run 2 "usage error: $name" "$@"
+  check "usage error: $name: nothing on stdout" empty "$tmp/out"
+  check "usage error: $name: a message on stderr" test -s "$tmp/err"
+}
+usage_err "no command"
+usage_err "unknown command" frobnicate
+usage_err "extract without input" extract
+usage_err "extract unknown option" extract --frobnicate "$A"
+usage_err "extract --types unknown" extract --types rating,nonsense "$A"
+check "unknown --types value is named" has 'nonsense' "$tmp/err"
+usage_err "extract --input xml" extract --input xml "$A"
+usage_err "extract -j 0" extract -j 0 "$A"
+usage_err "extract --glob without value" extract "$A" --glob
+usage_err "extract --max-doc-bytes abc" extract --max-doc-bytes abc "$A"
+usage_err "tokens without input" tokens
+usage_err "tokens two inputs" tokens "$A" "$B"
+usage_err "tokens unknown option" tokens --frobnicate "$A"
+usage_err "rules unknown option" rules --frobnicate
+
+# ---- a full run, and determinism --------------------------------------------
+inputs="corpus/"
+[ -d ../shared/seeds ] && inputs="corpus/ ../shared/seeds/"
+# shellcheck disable=SC2086
+"$INSPEX" extract $inputs > "$tmp/j1a.jsonl"; st=$?
+check "extract $inputs: exit 0 (was $st)" test "$st" = 0
+# shellcheck disable=SC2086
+"$INSPEX" extract $inputs > "$tmp/j1b.jsonl"
+# shellcheck disable=SC2086
+"$INSPEX" extract -j 2 $inputs > "$tmp/j2.jsonl"
+# shellcheck disable=SC2086
+"$INSPEX" extract --jobs 3 $inputs > "$tmp/j3.jsonl"
+check "two runs byte-identical" samefile "$tmp/j1a.jsonl" "$tmp/j1b.jsonl"
+check "-j 1 and -j 2 byte-identical" samefile "$tmp/j1a.jsonl" "$tmp/j2.jsonl"
+check "-j 1 and --jobs 3 byte-identical" samefile "$tmp/j1a.jsonl" "$tmp/j3.jsonl"
+"$INSPEX" extract -o "$tmp/o.jsonl" $inputs > "$tmp/o.stdout"
+check "-o FILE holds the same bytes as stdout" samefile "$tmp/j1a.jsonl" "$tmp/o.jsonl"
+check "-o FILE: nothing on stdout" empty "$tmp/o.stdout"
+check "-o FILE leaves no temporary file" sh -c "! ls '$tmp' | grep -q 'o.jsonl.tmp'"
+python3 - "$tmp/j1a.jsonl" corpus > "$tmp/shape.out" <<'PY'
+import json, os, sys
+recs = [json.loads(l) for l in open(sys.argv[1], encoding='utf-8')]
+bad = []
+if not recs or recs[0].get('type') != 'doc':
+    bad.append('the first record is not a doc record')
+seen, cur = [], None
+for r in recs:
+    if 'type' not in r or 'doc' not in r:
+        bad.append(f'record without type/doc: {r}')
+    if r['type'] in ('doc', 'error'):
+        cur = r['doc']; seen.append(cur)
+    elif r['doc'] != cur:
+        bad.append(f'{r["type"]} record of {r["doc"]} after the doc record of {cur}')
+corpus = [d for d in seen if d.startswith('corpus/')]
+want = sorted('corpus/' + n for n in os.listdir(sys.argv[2]) if n.endswith('.txt'))
+if corpus != want:
+    bad.append(f'corpus documents out of order or missing: {corpus[:3]}... vs {want[:3]}...')
+print('\n'.join(bad) if bad else 'shape ok')
+PY
+check "doc record first, each document's records after it, corpus sorted ($(head -n 1 "$tmp/shape.out"))" \
+  has '^shape ok$' "$tmp/shape.out"
+
+# ---- --types --------------------------------------------------------------------
+run 0 "--types rating,quote" extract --types rating,quote corpus/
+check "--types rating,quote: only doc, rating and quote records" \
+  sh -c "! grep -v -E '^\\{\"type\":\"(doc|rating|quote)\"' '$tmp/out' | grep -q ."
+check "--types rating,quote: one doc record per corpus file" \
+  test "$(grep -c '^{"type":"doc"' "$tmp/out")" = "$(ls corpus/*.txt | wc -l)"
+"$INSPEX" extract corpus/ > "$tmp/all.jsonl"
+for t in council rating quote council_rating; do
+  "$INSPEX" extract --types $t corpus/ | grep -v '^{"type":"doc"' > "$tmp/only.jsonl"
+  grep "^{\"type\":\"$t\"" "$tmp/all.jsonl" > "$tmp/want.jsonl"
+  check "--types $t gives exactly the $t records of a full run ($(wc -l < "$tmp/want.jsonl"))" \
+    samefile "$tmp/want.jsonl" "$tmp/only.jsonl"
+done
+
+# ---- stdin ------------------------------------------------------------------------
+for f in "$A" "$B" "$C"; do
+  "$INSPEX" extract "$f" > "$tmp/file.jsonl"
+  "$INSPEX" extract - < "$f" > "$tmp/stdin.jsonl"; st=$?
+  check "stdin ($f): exit 0" test "$st" = 0
+  check "stdin ($f): doc is \"-\"" has '^{"type":"doc","doc":"-"' "$tmp/stdin.jsonl"
+  n=$(basename "$f")
+  cp "$tmp/file.jsonl" "$tmp/file-$n"; cp "$tmp/stdin.jsonl" "$tmp/stdin-$n"
+  same_records "stdin ($f): the same records and spans as the file" "$tmp/file-$n" "*" "$tmp/stdin-$n" "*"
+done
+
+# ---- JSON Lines dumps, --text-field -------------------------------------------
+python3 - "$tmp" "$A" "$B" <<'PY'
+import json, sys
+tmp, files = sys.argv[1], sys.argv[2:]
+with open(tmp + '/dump.jsonl', 'w') as f, open(tmp + '/body.ndj', 'w') as g:
+    for i, p in enumerate(files):
+        t = open(p, 'rb').read().decode('utf-8')
+        f.write(json.dumps({'id': f'art-{i}', 'title': 'T', 'date': '2016-06-28', 'text': t}) + '\n')
+        g.write(json.dumps({'url': f'https://example.org/{i}', 'body': t, 'text': 'decoy'}) + '\n')
+    f.write('{"id": "broken", "text": \n')
+    f.write(json.dumps({'text': 'Leeds was rated good.'}) + '\n')
+PY
+run 1 "--input auto on a .jsonl dump with a malformed line" extract "$tmp/dump.jsonl"
+check "dump: ids from the id field" sh -c "grep -q '\"doc\":\"art-0\"' '$tmp/out' && grep -q '\"doc\":\"art-1\"' '$tmp/out'"
+check "dump: title and date from the record" has '"doc":"art-0".*"title":"T","date":"2016-06-28"' "$tmp/out"
+check "dump: the malformed line is an error record naming DUMP:3" \
+  has "^{\"type\":\"error\",\"doc\":\"$tmp/dump.jsonl:3\"" "$tmp/out"
+check "dump: a record without id is DUMP:LINE" has "\"doc\":\"$tmp/dump.jsonl:4\"" "$tmp/out"
+check "dump: the error is reported on stderr" has 'dump.jsonl:3' "$tmp/err"
+cp "$tmp/out" "$tmp/dump.out"
+"$INSPEX" extract "$A" > "$tmp/A.jsonl"
+same_records "dump: a UTF-8 article gives the same records and spans as the file" "$tmp/dump.out" art-0 "$tmp/A.jsonl" "$A"
+run 0 "--input jsonl --text-field body on a non-.jsonl name" extract --input jsonl --text-field body "$tmp/body.ndj"
+check "--text-field body: doc ids from url" has '"doc":"https://example.org/0"' "$tmp/out"
+check "--text-field body: the body was read, not the decoy text" \
+  test "$(grep -c '^{"type":"council"' "$tmp/out")" -gt 0
+run 0 "--input jsonl from stdin" extract --input jsonl --text-field body - < "$tmp/body.ndj"
+check "--input jsonl from stdin: two documents" test "$(grep -c '^{"type":"doc"' "$tmp/out")" = 2
+run 1 "--text-field missing in every record" extract --input jsonl --text-field nosuch "$tmp/body.ndj"
+check "--text-field missing: error records say so" has '"error":"field \\"nosuch\\" is missing' "$tmp/out"
+
+# ---- exit statuses with bad documents among good ones ------------------------
+mkdir "$tmp/mixed"
+cp "$A" "$tmp/mixed/a.txt"
+cp "$B" "$tmp/mixed/c.txt"
+printf '\377\376H\000i\000' > "$tmp/mixed/b-utf16.txt"
+head -c 4096 /dev/urandom | tr -d '\n' > "$tmp/mixed/b2-binary.txt"
+"$INSPEX" extract "$tmp/mixed/a.txt" "$tmp/mixed/c.txt" > "$tmp/good.jsonl"
+run 0 "good documents only" extract "$tmp/mixed/a.txt" "$tmp/mixed/c.txt"
+run 1 "a missing file among good ones" extract "$tmp/mixed/a.txt" "$tmp/nonexistent.txt" "$tmp/mixed/c.txt"
+check "missing file: an error record" has "^{\"type\":\"error\",\"doc\":\"$tmp/nonexistent.txt\"" "$tmp/out"
+check "missing file: reported on stderr" has 'nonexistent.txt' "$tmp/err"
+grep -v '"type":"error"' "$tmp/out" > "$tmp/rest.jsonl"
+check "missing file: the good documents' records unchanged" samefile "$tmp/good.jsonl" "$tmp/rest.jsonl"
+run 1 "a UTF-16 and a binary document in a folder of good ones" extract "$tmp/mixed"
+check "bad documents: two error records" test "$(grep -c '^{"type":"error"' "$tmp/out")" = 2
+grep -v '"type":"error"' "$tmp/out" | sed "s|$tmp/mixed/|X/|g" > "$tmp/rest.jsonl"
+sed "s|$tmp/mixed/|X/|g" "$tmp/good.jsonl" > "$tmp/good2.jsonl"
+check "bad documents: the good documents' records unchanged" samefile "$tmp/good2.jsonl" "$tmp/rest.jsonl"
+run 1 "a folder argument that does not exist" extract "$tmp/nofolder/"
+run 0 "an empty folder" extract "$tmp/mixed" --glob '*.none'
+check "an empty folder: no output" empty "$tmp/out"
+if [ -w /dev/full ]; then
+  "$INSPEX" extract "$A" > /dev/full 2> "$tmp/err"; st=$?
+  check "write error (/dev/full): exit 3 (was $st)" test "$st" = 3
+  check "write error: a message" has 'write' "$tmp/err"
+fi
+
+# ---- inspex tokens ---------------------------------------------------------------
+run 0 "tokens FILE" tokens "$A"
+python3 - "$tmp/out" "$A" > "$tmp/tok.out" <<'PY'
+import json, sys
+data = open(sys.argv[2], 'rb').read()
+kinds = {'para': 0, 'sent': 0, 'tok': 0}
+bad = []
+for line in open(sys.argv[1], encoding='utf-8'):
+    r = json.loads(line)
+    k = 'tok' if 'tok' in r else 'sent' if 'sent' in r and 'text' in r else 'para' if 'para' in r else None
+    if k is None:
+        bad.append(line); continue
+    kinds[k] += 1
+    a, b = r['span']
+    if not 0 <= a < b <= len(data):
+        bad.append(line)
+    if k == 'tok' and r['kind'] not in ('word', 'number', 'punct'):
+        bad.append(line)
+want = {'£2bn', '50,000', '2013', "Ofsted's"}
+toks = set()
+for line in open(sys.argv[1], encoding='utf-8'):
+    r = json.loads(line)
+    if 'tok' in r:
+        toks.add(r['tok'])
+print(f'{kinds["para"]} {kinds["sent"]} {kinds["tok"]} {len(bad)} {" ".join(sorted(want - toks)) or "-"}')
+PY
+read -r np ns nt nbad missing < "$tmp/tok.out"
+check "tokens: paragraphs ($np), sentences ($ns), tokens ($nt)" sh -c "[ '$np' -gt 3 ] && [ '$ns' -gt '$np' ] && [ '$nt' -gt 300 ]"
+check "tokens: every line well-formed with spans in bounds ($nbad bad)" test "$nbad" = 0
+check "tokens: £2bn, 50,000, Ofsted's are tokens (missing: $missing)" test "$missing" = "-"
+"$INSPEX" tokens - < "$A" > "$tmp/tok2"
+check "tokens -: stdin gives the same output" samefile "$tmp/out" "$tmp/tok2"
+run 1 "tokens on a missing file" tokens "$tmp/nonexistent.txt"
+n_ex=$(grep -c '^{"type":"doc"' "$tmp/good.jsonl")
+"$INSPEX" extract "$A" | head -n 1 > "$tmp/doc1"
+check "doc record's sentences/tokens agree with inspex tokens" \
+  has "\"sentences\":$ns,\"tokens\":$nt" "$tmp/doc1"
+
+# ---- rules --check ----------------------------------------------------------------
+run 0 "rules --check patterns" rules --check patterns
+check "rules --check: says how many rules compiled" has 'rules compiled' "$tmp/out"
+run 0 "rules (default --check)" rules patterns
+mkdir "$tmp/pat"
+cp patterns/* "$tmp/pat/"
+printf 'family rating\n\nrule broken\n  match (?<count>{NUM} councils\n' > "$tmp/pat/zz-broken.pat"
+run 1 "rules --check on a bad folder" rules --check "$tmp/pat"
+check "rules --check: FILE:LINE: of the bad rule" has "$tmp/pat/zz-broken.pat:4:[0-9]*: " "$tmp/err"
+printf 'family rating\nrule x\n  match {NOSUCH}\n' > "$tmp/pat/zz-broken.pat"
+run 1 "rules --check: unknown macro" rules --check "$tmp/pat"
+check "rules --check: FILE:LINE:COL: unknown macro" has "$tmp/pat/zz-broken.pat:3:9: unknown macro" "$tmp/err"
+run 2 "extract with a bad --patterns folder" extract --patterns "$tmp/pat" "$A"
+check "extract with bad patterns: FILE:LINE on stderr, nothing on stdout" \
+  sh -c "grep -q 'zz-broken.pat:3:' '$tmp/err' && [ ! -s '$tmp/out' ]"
+INSPEX_PATTERNS="$tmp/pat" "$INSPEX" rules --check > /dev/null 2> "$tmp/err"
+check "INSPEX_PATTERNS is honoured" has 'zz-broken.pat' "$tmp/err"
+
+# ---- the queued record comparisons ----------------------------------------------
+python3 - "$tmp/pairs" > "$tmp/pairs.out" <<'PY'
+import json, sys
+DROP = ("doc", "source", "sha256", "title", "date", "url", "outlet", "warnings")
+def recs(path, doc):
+    out = []
+    for line in open(path, encoding="utf-8"):
+        r = json.loads(line)
+        if doc != "*" and r.get("doc") != doc:
+            continue
+        for k in DROP:
+            r.pop(k, None)
+        out.append(json.dumps(r, sort_keys=True))
+    return out
+for line in open(sys.argv[1], encoding="utf-8"):
+    name, f1, d1, f2, d2 = line.rstrip("\n").split("\t")
+    a, b = recs(f1, d1), recs(f2, d2)
+    if a == b and a:
+        print(f"ok   {name} ({len(a)} records)")
+    else:
+        diff = next((f"{x} != {y}" for x, y in zip(a, b) if x != y), f"{len(a)} vs {len(b)} records")
+        print(f"FAIL {name}: {diff[:300]}")
+PY
+cat "$tmp/pairs.out"
+P=$((P + $(grep -c '^ok ' "$tmp/pairs.out")))
+F=$((F + $(grep -c '^FAIL ' "$tmp/pairs.out")))
+[ "$(wc -l < "$tmp/pairs")" = "$(grep -c -E '^(ok|FAIL) ' "$tmp/pairs.out")" ] || { F=$((F + 1)); echo "FAIL record comparisons did not all run"; }
+
+echo "$P passed, $F failed"
+[ "$F" = 0 ]
