@@ -30,7 +30,7 @@
 
 /* ---- literal sets -------------------------------------------------------- */
 
-enum { SET_CAP = 48 };           /* more alternatives than this: no information */
+enum { SET_CAP = 128, CROSS_CAP = 48 };   /* more alternatives than this: no information */
 
 typedef struct lit {
     unsigned char *s;
@@ -98,7 +98,7 @@ static lset set_union(lset a, lset b)
  * too many. */
 static lset set_cross(const lset *a, const lset *b)
 {
-    if (a->top || b->top || a->n * b->n > SET_CAP) return set_top();
+    if (a->top || b->top || a->n * b->n > CROSS_CAP) return set_top();
     lset r = {ix_xmalloc((a->n * b->n + 1) * sizeof *r.v), 0, false};
     for (size_t i = 0; i < a->n; i++)
         for (size_t j = 0; j < b->n; j++) {
@@ -152,6 +152,8 @@ typedef struct info {
 typedef struct parser {
     const char *p, *end;
     bool bail;                   /* met syntax we do not model: rule is top */
+    const char *whole, *whole_end;   /* the rule's regex, for (?&NAME) definitions */
+    int depth;                   /* subroutine calls being expanded */
 } parser;
 
 static info info_top(void) { return (info){false, {NULL, 0, false}, set_top(), false}; }
@@ -168,6 +170,8 @@ static lset info_need(const info *x)
 }
 
 static info parse_alt(parser *P, bool caseless);
+
+static bool hexdigit(char c) { return ix_is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
 
 static size_t utf8_len(unsigned char c)
 {
@@ -192,6 +196,100 @@ static info char_info(const unsigned char *s, size_t n, bool caseless)
     return info_lit(s, n);
 }
 
+/* ---- delimiting pieces without understanding them ---- */
+
+/* Just past the escape starting at p ('\\'), or NULL at the end. */
+static const char *escape_end(const char *p, const char *end)
+{
+    if (p + 1 >= end) return NULL;
+    char e = p[1];
+    const char *q = p + 2;
+    if (e == 'Q') {                                  /* \Q ... \E */
+        for (; q + 1 < end; q++)
+            if (q[0] == '\\' && q[1] == 'E') return q + 2;
+        return end;
+    }
+    if ((e == 'x' || e == 'o' || e == 'N' || e == 'p' || e == 'P' || e == 'g' || e == 'k') && q < end &&
+        (*q == '{' || *q == '<' || *q == '\'')) {
+        char close = *q == '{' ? '}' : *q == '<' ? '>' : '\'';
+        const char *c = memchr(q + 1, close, (size_t)(end - q - 1));
+        return c ? c + 1 : NULL;
+    }
+    if (e == 'x') { for (int i = 0; i < 2 && q < end && hexdigit(*q); i++) q++; return q; }
+    if (e == 'c') return q < end ? q + 1 : NULL;
+    if (e == 'p' || e == 'P') return q < end ? q + 1 : NULL;
+    if (e == 'g') { if (q < end && (*q == '+' || *q == '-')) q++; while (q < end && ix_is_digit(*q)) q++; return q; }
+    if (ix_is_digit(e)) { while (q < end && ix_is_digit(*q)) q++; return q; }
+    if ((unsigned char)e >= 0x80) return p + 1 + utf8_len((unsigned char)e);
+    return q;
+}
+
+/* Just past the ']' closing a class whose '[' is at p, or NULL. */
+static const char *class_end(const char *p, const char *end)
+{
+    const char *q = p + 1;
+    if (q < end && *q == '^') q++;
+    if (q < end && *q == ']') q++;                   /* a leading ] is literal */
+    while (q < end) {
+        if (*q == '\\') { q = escape_end(q, end); if (!q) return NULL; continue; }
+        if (*q == '[' && q + 1 < end && (q[1] == ':' || q[1] == '.' || q[1] == '=')) {
+            const char *c = strstr(q + 2, ":]");
+            if (!c || c >= end) return NULL;
+            q = c + 2;
+            continue;
+        }
+        if (*q == ']') return q + 1;
+        q++;
+    }
+    return NULL;
+}
+
+/* The ')' matching the '(' at p, or NULL. */
+static const char *group_end(const char *p, const char *end)
+{
+    int depth = 0;
+    for (const char *q = p; q < end;) {
+        if (*q == '\\') { q = escape_end(q, end); if (!q) return NULL; continue; }
+        if (*q == '[') { q = class_end(q, end); if (!q) return NULL; continue; }
+        if (*q == '(' && q + 2 < end && q[1] == '?' && q[2] == '#') {
+            const char *c = memchr(q, ')', (size_t)(end - q));
+            if (!c) return NULL;
+            q = c + 1;
+            continue;
+        }
+        if (*q == '(') depth++;
+        else if (*q == ')' && --depth == 0) return q;
+        q++;
+    }
+    return NULL;
+}
+
+/* The body of the group named `name` ((?<name>...), (?P<name>...) or
+ * (?'name'...)) anywhere in the regex: [*a, *b). */
+static bool named_group(const char *re, const char *end, const char *name, size_t n, const char **a, const char **b)
+{
+    for (const char *q = re; q < end;) {
+        if (*q == '\\') { q = escape_end(q, end); if (!q) return false; continue; }
+        if (*q == '[') { q = class_end(q, end); if (!q) return false; continue; }
+        if (*q == '(' && q + 2 < end && q[1] == '?') {
+            const char *nm = NULL;
+            char close = '>';
+            if (q[2] == '<' && q + 3 < end && q[3] != '=' && q[3] != '!') nm = q + 3;
+            else if (q[2] == 'P' && q + 3 < end && q[3] == '<') nm = q + 4;
+            else if (q[2] == '\'') { nm = q + 3; close = '\''; }
+            if (nm && (size_t)(end - nm) > n && !memcmp(nm, name, n) && nm[n] == close) {
+                const char *e = group_end(q, end);
+                if (!e) return false;
+                *a = nm + n + 1;
+                *b = e;
+                return true;
+            }
+        }
+        q++;
+    }
+    return false;
+}
+
 /* [...] : a handful of literal characters becomes an exact set. */
 static info parse_class(parser *P, bool caseless)
 {
@@ -212,21 +310,13 @@ static info parse_class(parser *P, bool caseless)
         if (*p == '\\') {
             if (p + 1 >= P->end) { P->bail = true; set_free(&set); return info_top(); }
             char e = p[1];
-            if (e == 'Q' || e == 'E' || e == 'x' || e == 'o' || e == 'c' || e == 'N' || (e >= '0' && e <= '9')) {
-                P->bail = true;
-                set_free(&set);
-                return info_top();
-            }
-            if (e == 'p' || e == 'P') {
+            if (ix_is_alnum(e) && !strchr("ntrfae", e)) {       /* \d \w \x{..} \p{..} \Q..\E ... */
+                const char *q = escape_end(p, P->end);
+                if (!q) { P->bail = true; set_free(&set); return info_top(); }
                 top = true;
-                p += 2;
-                if (p < P->end && *p == '{') {
-                    while (p < P->end && *p != '}') p++;
-                    p++;
-                } else p++;
+                p = q;
                 continue;
             }
-            if (ix_is_alpha(e) && !strchr("ntrfae", e)) { top = true; p += 2; continue; }   /* \d \w \s ... */
             unsigned char c = e == 'n' ? '\n' : e == 't' ? '\t' : e == 'r' ? '\r' : e == 'f' ? '\f' :
                               e == 'a' ? '\a' : e == 'e' ? 27 : (unsigned char)e;
             p += 2;
@@ -258,95 +348,122 @@ static info parse_class(parser *P, bool caseless)
     return (info){true, set, {NULL, 0, false}, false};
 }
 
+/* (?&NAME): what the named group's body tells, parsed where it is defined.
+ * Its flags are those of the definition; caseless is assumed, which only
+ * costs non-ASCII literals. Too deep (or recursive): nothing known. */
+static info call_named(parser *P, const char *name, size_t n)
+{
+    const char *a, *b;
+    if (P->depth >= 12 || !named_group(P->whole, P->whole_end, name, n, &a, &b)) return info_top();
+    parser sub = {a, b, false, P->whole, P->whole_end, P->depth + 1};
+    info in = parse_alt(&sub, true);
+    if (sub.bail || sub.p != b) { info_free(&in); return info_top(); }
+    return in;
+}
+
+static info empty_info(void) { return info_lit((const unsigned char *)"", 0); }
+
 /* One atom: a group, class, escape or character. */
 static info parse_atom(parser *P, bool *caseless)
 {
     const char *p = P->p;
     unsigned char c = (unsigned char)*p;
     if (c == '(') {
+        const char *close = group_end(p, P->end);
+        if (!close) { P->bail = true; return info_top(); }
         p++;
         bool look = false, neg = false, cl = *caseless;
-        if (p < P->end && *p == '*') { P->bail = true; return info_top(); }     /* (*VERB) */
-        if (p < P->end && *p == '?') {
+        if (*p == '*') {                              /* (*VERB): zero-width, but ACCEPT ends the match early */
+            if (!strncmp(p, "*ACCEPT", 7)) { P->bail = true; return info_top(); }
+            P->p = close + 1;
+            return empty_info();
+        }
+        if (*p == '?') {
             p++;
-            if (p >= P->end) { P->bail = true; return info_top(); }
             if (*p == ':' || *p == '>' || *p == '|') p++;
-            else if (*p == '=' ) { look = true; p++; }
+            else if (*p == '=') { look = true; p++; }
             else if (*p == '!') { look = neg = true; p++; }
-            else if (*p == '<' && p + 1 < P->end && (p[1] == '=' || p[1] == '!')) { look = true; neg = p[1] == '!'; p += 2; }
-            else if (*p == '<' || (*p == 'P' && p + 1 < P->end && p[1] == '<')) {   /* (?<name> (?P<name> */
-                const char *e = memchr(p, '>', (size_t)(P->end - p));
+            else if (*p == '<' && (p[1] == '=' || p[1] == '!')) { look = true; neg = p[1] == '!'; p += 2; }
+            else if (*p == '<' || (*p == 'P' && p[1] == '<')) {       /* (?<name> (?P<name> */
+                const char *e = memchr(p, '>', (size_t)(close - p));
                 if (!e) { P->bail = true; return info_top(); }
                 p = e + 1;
-            } else if (*p == '\'') {                                              /* (?'name' */
-                const char *e = memchr(p + 1, '\'', (size_t)(P->end - p - 1));
+            } else if (*p == '\'') {                                  /* (?'name' */
+                const char *e = memchr(p + 1, '\'', (size_t)(close - p - 1));
                 if (!e) { P->bail = true; return info_top(); }
                 p = e + 1;
-            } else if (*p == '#') {
-                const char *e = memchr(p, ')', (size_t)(P->end - p));
-                if (!e) { P->bail = true; return info_top(); }
-                P->p = e + 1;
-                return info_lit((const unsigned char *)"", 0);
+            } else if (*p == '#' || *p == 'C') {                      /* comment, callout */
+                P->p = close + 1;
+                return empty_info();
+            } else if (*p == '&' || (*p == 'P' && p[1] == '>')) {     /* (?&NAME) (?P>NAME) */
+                const char *nm = p + (*p == '&' ? 1 : 2);
+                P->p = close + 1;
+                return call_named(P, nm, (size_t)(close - nm));
+            } else if (*p == '(') {                                   /* conditional, or DEFINE */
+                P->p = close + 1;
+                return !strncmp(p, "(DEFINE)", 8) ? empty_info() : info_top();
+            } else if (*p == 'R' || ix_is_digit(*p) || *p == '+' || (*p == '-' && ix_is_digit(p[1])) ||
+                       (*p == 'P' && p[1] == '=')) {                  /* recursion, backreference */
+                P->p = close + 1;
+                return info_top();
             } else {
                 /* option letters: (?i) (?-i) (?i: ...) */
                 bool on = true, sets_i = false;
-                while (p < P->end && *p != ')' && *p != ':') {
+                while (p < close && *p != ':') {
                     if (*p == '-') on = false;
                     else if (*p == 'i') { if (on) sets_i = true; }
                     else if (*p == 'x' || !strchr("msnJU^", *p)) { P->bail = true; return info_top(); }
                     p++;
                 }
-                if (p >= P->end) { P->bail = true; return info_top(); }
-                if (*p == ')') {                 /* applies to the rest of the group */
+                if (p == close) {                /* applies to the rest of the group */
                     if (sets_i) *caseless = true;
-                    P->p = p + 1;
-                    return info_lit((const unsigned char *)"", 0);
+                    P->p = close + 1;
+                    return empty_info();
                 }
                 p++;
                 if (sets_i) cl = true;           /* (?-i: keeps caseless: over-cautious is safe */
             }
         }
-        P->p = p;
-        info in = parse_alt(P, cl);
-        if (P->bail || P->p >= P->end || *P->p != ')') { info_free(&in); P->bail = true; return info_top(); }
-        P->p++;
+        parser sub = {p, close, false, P->whole, P->whole_end, P->depth};
+        info in = parse_alt(&sub, cl);
+        if (sub.bail || sub.p != close) { info_free(&in); P->bail = true; return info_top(); }
+        P->p = close + 1;
         if (!look) return in;
         /* A lookaround consumes nothing; a positive one still proves its
          * text is in the subject. */
-        info r = info_lit((const unsigned char *)"", 0);
-        r.exact = true;
-        if (!neg) {
-            lset need = info_need(&in);
-            info_free(&in);
-            /* carried as a side necessity via nec of an exact "" node */
-            r.nec = need;
-        } else info_free(&in);
+        info r = empty_info();
+        if (!neg) r.nec = info_need(&in);
+        info_free(&in);
         return r;
     }
     if (c == '[') { P->p = p + 1; return parse_class(P, *caseless); }
     if (c == '.') { P->p = p + 1; return info_top(); }
-    if (c == '^' || c == '$') { P->p = p + 1; return info_lit((const unsigned char *)"", 0); }
+    if (c == '^' || c == '$') { P->p = p + 1; return empty_info(); }
     if (c == '\\') {
         if (p + 1 >= P->end) { P->bail = true; return info_top(); }
         char e = p[1];
-        P->p = p + 2;
-        if (strchr("bBAzZGK", e)) return info_lit((const unsigned char *)"", 0);
-        if (strchr("dDwWsShHvVRXNC", e)) return info_top();
-        if (e == 'p' || e == 'P') {
-            if (P->p < P->end && *P->p == '{') {
-                const char *x = memchr(P->p, '}', (size_t)(P->end - P->p));
-                if (!x) { P->bail = true; return info_top(); }
-                P->p = x + 1;
-            } else P->p++;
-            return info_top();
-        }
+        if (strchr("bBAzZGKE", e)) { P->p = p + 2; return empty_info(); }
         if (e == 'n' || e == 't' || e == 'r' || e == 'f' || e == 'a' || e == 'e') {
             unsigned char ch = e == 'n' ? '\n' : e == 't' ? '\t' : e == 'r' ? '\r' : e == 'f' ? '\f' : e == 'a' ? '\a' : 27;
+            P->p = p + 2;
             return info_lit(&ch, 1);
         }
-        if (ix_is_alnum(e) || (unsigned char)e >= 0x80) { P->bail = true; return info_top(); }  /* \x \Q \1 \k \g ... */
+        if (ix_is_alnum(e)) {                 /* \d \w \x{..} \p{..} \k<..> \1 \Q..\E ...: unknown text */
+            const char *q = escape_end(p, P->end);
+            if (!q) { P->bail = true; return info_top(); }
+            P->p = q;
+            return info_top();
+        }
+        if ((unsigned char)e >= 0x80) {       /* an escaped non-ASCII character is itself */
+            size_t n = utf8_len((unsigned char)e);
+            if (p + 1 + n > P->end) { P->bail = true; return info_top(); }
+            P->p = p + 1 + n;
+            return char_info((const unsigned char *)p + 1, n, *caseless);
+        }
+        P->p = p + 2;
         return char_info((const unsigned char *)&p[1], 1, *caseless);
     }
+    if (c == ')') { P->bail = true; return info_top(); }   /* unbalanced */
     size_t n = utf8_len(c);
     if (p + n > P->end) { P->bail = true; return info_top(); }
     P->p = p + n;
@@ -508,7 +625,7 @@ static void set_minimise(lset *a)
 /* The rule's necessary literals, or top. */
 static lset derive(const char *re)
 {
-    parser P = {re, re + strlen(re), false};
+    parser P = {re, re + strlen(re), false, re, re + strlen(re), 0};
     info in = parse_alt(&P, false);
     if (P.bail || P.p != P.end) { info_free(&in); return set_top(); }
     lset need = info_need(&in);

@@ -93,8 +93,18 @@ int main(void)
     derives("a|b", NULL);                   /* too short to help */
     derives("ab.*cd", NULL);
     derives("(?x) abc def", NULL);          /* extended syntax: not modelled */
-    derives("(abc)\\1", NULL);              /* backreference */
-    derives("(?(1)abc|def)", NULL);         /* conditional */
+    derives("(abc)\\1", "abc");             /* a backreference: unknown text, like \\d */
+    derives("(?(1)abc|def)xyz", "xyz");     /* a conditional: unknown text */
+    derives("(?(1)abc|def)", NULL);
+    derives("(?&GR) ratings(?(DEFINE)(?<GR>good|poor))", "good ratings|poor ratings");
+    derives("x(?&A)y(?(DEFINE)(?<A>(?&B)z)(?<B>klm))", "xklmzy");
+    derives("(?&R)(?(DEFINE)(?<R>a(?&R)?b))", NULL);   /* recursive: gives up, stays safe */
+    derives("(?&MISSING)abc", "abc");
+    derives("abc(*ACCEPT)defgh", NULL);     /* the match may end before defgh */
+    derives("(*UTF)abcd", "abcd");
+    derives("\\x{41}bcd", "bcd");
+    derives("[\\x{2019}']s council", "s council");
+    derives("\\Qa.b\\Ecdef", "cdef");
     derives("(?i)caf\xC3\xA9", "caf");      /* é has an upper case: not a literal when caseless */
     derives("x(?i:\xC3\xA9t\xC3\xA9)", NULL);
     derives("\xC3\xA9t\xC3\xA9", "\xC3\xA9t\xC3\xA9");
