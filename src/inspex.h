@@ -67,8 +67,10 @@ size_t ix_rules_count(const ix_rules *r);
  * failures and sets *npassed. */
 int ix_rules_test(const ix_rules *r, FILE *out, int *npassed);
 
-/* Writes each rule's fully expanded regex, one per line, named groups made
- * plain (for `rg -P -f`, which joins the lines into one alternation). */
+/* Writes the rules as one pattern set for grep tools (`rg -P -f`, which
+ * joins the lines into one alternation): a rule per line, capture names
+ * prefixed per rule, the shared macros defined once at the end of the last
+ * line. A line that calls a macro compiles only together with the last. */
 int ix_rules_export_regex(const ix_rules *r, FILE *out);
 
 /* Writes a human listing of rules (name, type, examples count). */
