@@ -147,6 +147,7 @@ typedef struct ix_rule {
     char *family;        /* "rating", "council_rating", "quote", "council", ... */
     char *regex;         /* expanded source */
     pcre2_code *code;
+    pcre2_code *code_anchored;   /* compiled with PCRE2_ANCHORED on first anchored use (rules.c) */
     bool anchored_continue;  /* applied at the end of a previous match */
     json_t *set;         /* constant fields */
     ix_example *ex;

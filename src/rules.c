@@ -743,6 +743,7 @@ void ix_rules_free(ix_rules *R)
         ix_rule *r = &R->rules[i];
         free(r->name); free(r->file); free(r->family); free(r->regex);
         pcre2_code_free(r->code);
+        pcre2_code_free(r->code_anchored);
         json_decref(r->set);
         for (size_t k = 0; k < r->nex; k++) { free(r->ex[k].text); free(r->ex[k].expect); }
         free(r->ex);
@@ -815,6 +816,32 @@ void ix_scratch_free(ix_scratch *s)
     free(s);
 }
 
+/* The rule compiled with PCRE2_ANCHORED. JIT code cannot take
+ * PCRE2_ANCHORED at match time (pcre2_match then falls back to the
+ * interpreter, several times slower), so anchored matches get their own
+ * compiled copy, made on first use. Threads may race to make it: the loser
+ * frees its copy. NULL if it cannot be made (then the caller anchors at
+ * match time as before). */
+static pcre2_code *anchored_code(const ix_rule *rule)
+{
+    pcre2_code **slot = (pcre2_code **)&rule->code_anchored;   /* the rules are otherwise read-only */
+    pcre2_code *c = __atomic_load_n(slot, __ATOMIC_ACQUIRE);
+    if (c) return c;
+    uint32_t opts = 0;
+    pcre2_pattern_info(rule->code, PCRE2_INFO_ARGOPTIONS, &opts);
+    int ec;
+    PCRE2_SIZE eo;
+    c = pcre2_compile((PCRE2_SPTR)rule->regex, PCRE2_ZERO_TERMINATED, opts | PCRE2_ANCHORED, &ec, &eo, NULL);
+    if (!c) return NULL;
+    pcre2_jit_compile(c, PCRE2_JIT_COMPLETE);
+    pcre2_code *expect = NULL;
+    if (!__atomic_compare_exchange_n(slot, &expect, c, false, __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE)) {
+        pcre2_code_free(c);
+        c = expect;
+    }
+    return c;
+}
+
 int ix_rule_match(const ix_rule *rule, ix_scratch *s, ix_doc *doc, size_t a,
                   size_t b, size_t start, bool anchored, ix_match *m)
 {
@@ -823,8 +850,14 @@ int ix_rule_match(const ix_rule *rule, ix_scratch *s, ix_doc *doc, size_t a,
      * validated once by the decoder, so PCRE2 need not check UTF-8 again.
      * First the prefilter: most subjects hold none of the rule's literals. */
     if (!ix_prefilter_may(s, doc, rule, a, b)) return 0;
-    int rc = pcre2_match(rule->code, (PCRE2_SPTR)doc->text + a, b - a, start - a,
-                         PCRE2_NO_UTF_CHECK | (anchored ? PCRE2_ANCHORED : 0), s->md, s->mctx);
+    const pcre2_code *code = rule->code;
+    uint32_t opt = PCRE2_NO_UTF_CHECK;
+    if (anchored) {
+        const pcre2_code *ac = anchored_code(rule);
+        if (ac) code = ac;
+        else opt |= PCRE2_ANCHORED;
+    }
+    int rc = pcre2_match(code, (PCRE2_SPTR)doc->text + a, b - a, start - a, opt, s->md, s->mctx);
     if (rc == PCRE2_ERROR_NOMATCH) return 0;
     if (rc < 0) {
         if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT || rc == PCRE2_ERROR_HEAPLIMIT ||
