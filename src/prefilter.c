@@ -81,18 +81,29 @@ static bool set_has(const lset *a, const unsigned char *s, size_t n)
     return false;
 }
 
-/* a ∪ b, consuming both; top when either is top or the union is too big. */
-static lset set_union(lset a, lset b)
+static void set_minimise(lset *a);
+
+/* a ∪ b, consuming both; top when either is top or the union is too big.
+ * `need`: the sets are necessary literals (not exact strings), so a
+ * literal containing another can go, which may bring the union under the
+ * cap. */
+static lset set_union_x(lset a, lset b, bool need)
 {
-    if (a.top || b.top || a.n + b.n > SET_CAP) { set_free(&a); set_free(&b); return set_top(); }
+    if (a.top || b.top) { set_free(&a); set_free(&b); return set_top(); }
+    if (need && a.n + b.n > SET_CAP) { set_minimise(&a); set_minimise(&b); }
+    if (a.n + b.n > 4 * SET_CAP) { set_free(&a); set_free(&b); return set_top(); }
     a.v = ix_xrealloc(a.v, (a.n + b.n + 1) * sizeof *a.v);
     for (size_t i = 0; i < b.n; i++) {
         if (set_has(&a, b.v[i].s, b.v[i].n)) { free(b.v[i].s); continue; }
         a.v[a.n++] = b.v[i];
     }
     free(b.v);
+    if (need && a.n > SET_CAP) set_minimise(&a);
+    if (a.n > SET_CAP) { set_free(&a); return set_top(); }
     return a;
 }
+
+static lset set_union(lset a, lset b) { return set_union_x(a, b, false); }
 
 /* Every string of a followed by every string of b (not consuming); top when
  * too many. */
@@ -112,16 +123,20 @@ static lset set_cross(const lset *a, const lset *b)
     return r;
 }
 
-/* How selective a necessary set is: the length of its shortest literal,
- * counting non-ASCII bytes double (they are rare in English text); -1 for
- * top. A set is worth using from 3 upwards. */
+/* How selective a necessary set is: the weight of its lightest literal, in
+ * half-points per byte — a letter 2, a space 1 (common), a digit or other
+ * ASCII 3, a non-ASCII byte 4 (rare in English text); -1 for top. A set is
+ * worth using from 6 upwards: "the", "£" or "19" yes; "of " or "FC" no. */
 static int set_score(const lset *a)
 {
     if (a->top || !a->n) return -1;
     int best = 1 << 30;
     for (size_t i = 0; i < a->n; i++) {
         int sc = 0;
-        for (size_t k = 0; k < a->v[i].n; k++) sc += a->v[i].s[k] >= 0x80 ? 2 : 1;
+        for (size_t k = 0; k < a->v[i].n; k++) {
+            unsigned char c = a->v[i].s[k];
+            sc += c >= 0x80 ? 4 : c == ' ' ? 1 : ix_is_alpha(c) ? 2 : 3;
+        }
         if (sc < best) best = sc;
     }
     return best;
@@ -593,7 +608,7 @@ static info parse_alt(parser *P, bool caseless)
         } else {
             lset na = info_need(&acc), nb = info_need(&b);
             info_free(&acc);
-            acc = (info){false, {NULL, 0, false}, set_union(na, nb), false};
+            acc = (info){false, {NULL, 0, false}, set_union_x(na, nb, true), false};
         }
         info_free(&b);
     }
@@ -631,7 +646,7 @@ static lset derive(const char *re)
     lset need = info_need(&in);
     info_free(&in);
     if (!need.top) set_minimise(&need);
-    if (set_score(&need) < 3) { set_free(&need); return set_top(); }
+    if (set_score(&need) < 6) { set_free(&need); return set_top(); }
     return need;
 }
 
