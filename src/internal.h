@@ -152,8 +152,8 @@ typedef struct ix_rule {
     json_t *set;         /* constant fields */
     ix_example *ex;
     size_t nex;
-    int pf;              /* prefilter group, or -1: always run (prefilter.c) */
-    size_t pf_minlen;    /* shortest of its literals */
+    int pf, npf;         /* prefilter groups [pf, pf + npf): a match holds a
+                            literal of each; npf 0: always run (prefilter.c) */
 } ix_rule;
 
 /* A two-column table: phrase -> value, looked up case-insensitively with
@@ -232,8 +232,9 @@ void ix_prefilter_scan(const ix_rules *r, ix_scratch *s, ix_doc *d);
  * document; true when it may (or when the document was not scanned). */
 bool ix_prefilter_may(const ix_scratch *s, const ix_doc *d, const ix_rule *rule, size_t a, size_t b);
 void ix_pfscan_free(ix_pfscan *sc);
-/* The literals derived from a regex as "a|b|c" (lower-case; malloc'd), or
- * NULL when the rule will always run. */
+/* The literals derived from a regex as "a|b|c & d|e" (each set one literal
+ * of which a match holds; lower-case; malloc'd), or NULL when the rule will
+ * always run. */
 char *ix_prefilter_describe(const char *regex);
 
 /* One regex match with its named captures. */

@@ -142,25 +142,72 @@ static int set_score(const lset *a)
     return best;
 }
 
-/* Keeps the better of *best and cand (consuming cand). */
-static void keep_best(lset *best, lset cand)
+/* A conjunction of necessary sets: a match contains a literal of each.
+ * The NEEDS most selective are kept (more would cost more than they save);
+ * sets scoring under the threshold are not worth a check and are dropped. */
+enum { NEEDS = 3, MIN_SCORE = 6 };
+
+typedef struct needs {
+    lset s[NEEDS];
+    int n;
+} needs;
+
+/* Does every literal of a contain some literal of b? Then where a is
+ * satisfied b is too, and b adds nothing next to a. */
+static bool set_implies(const lset *a, const lset *b)
 {
-    int sb = set_score(best), sc = set_score(&cand);
-    if (sc > sb || (sc == sb && sc >= 0 && cand.n < best->n)) {
-        set_free(best);
-        *best = cand;
-    } else set_free(&cand);
+    for (size_t i = 0; i < a->n; i++) {
+        bool found = false;
+        for (size_t j = 0; j < b->n && !found; j++)
+            for (size_t k = 0; k + b->v[j].n <= a->v[i].n && !found; k++)
+                found = !memcmp(a->v[i].s + k, b->v[j].s, b->v[j].n);
+        if (!found) return false;
+    }
+    return true;
+}
+
+static void needs_add(needs *N, lset cand)
+{
+    int sc = set_score(&cand);
+    if (sc < MIN_SCORE) { set_free(&cand); return; }
+    for (int i = 0; i < N->n; i++) {
+        if (set_implies(&N->s[i], &cand)) { set_free(&cand); return; }    /* nothing new */
+        if (set_implies(&cand, &N->s[i])) {                              /* replaces it */
+            set_free(&N->s[i]);
+            memmove(&N->s[i], &N->s[i + 1], (size_t)(N->n - i - 1) * sizeof *N->s);
+            N->n--;
+            i--;
+        }
+    }
+    int at = N->n;
+    while (at > 0) {
+        int sp = set_score(&N->s[at - 1]);
+        if (sp > sc || (sp == sc && N->s[at - 1].n <= cand.n)) break;
+        at--;
+    }
+    if (at >= NEEDS) { set_free(&cand); return; }
+    if (N->n == NEEDS) set_free(&N->s[--N->n]);
+    memmove(&N->s[at + 1], &N->s[at], (size_t)(N->n - at) * sizeof *N->s);
+    N->s[at] = cand;
+    N->n++;
+}
+
+static void needs_free(needs *N)
+{
+    for (int i = 0; i < N->n; i++) set_free(&N->s[i]);
+    N->n = 0;
 }
 
 /* ---- deriving a rule's literals from its regex --------------------------- */
 
 /* What a piece of regex tells: either it matches exactly one of a few
- * strings (`exact`, strings in `ex`), or some match text must contain one
- * of `nec` (top when nothing is known). */
+ * strings (`exact`, strings in `ex`), or some match text must contain a
+ * literal of each set in `nec` (none: nothing known). An exact piece may
+ * carry `nec` too: what a positive lookaround in it proves. */
 typedef struct info {
     bool exact;
     lset ex;
-    lset nec;
+    needs nec;
     bool prefix;                 /* not exact, but every match starts with one of `ex` (x{2,}) */
 } info;
 
@@ -171,17 +218,20 @@ typedef struct parser {
     int depth;                   /* subroutine calls being expanded */
 } parser;
 
-static info info_top(void) { return (info){false, {NULL, 0, false}, set_top(), false}; }
-static info info_lit(const unsigned char *s, size_t n) { return (info){true, set_one(s, n), {NULL, 0, false}, false}; }
-static void info_free(info *x) { set_free(&x->ex); set_free(&x->nec); }
-static int set_score(const lset *a);
-/* The necessary set a piece contributes (a copy): for an exact piece its
- * strings, or what a positive lookaround in it proves, whichever is better. */
+static info info_top(void) { return (info){false, {NULL, 0, false}, {.n = 0}, false}; }
+static info info_lit(const unsigned char *s, size_t n) { return (info){true, set_one(s, n), {.n = 0}, false}; }
+static void info_free(info *x) { set_free(&x->ex); needs_free(&x->nec); }
+/* The single best necessary set of a piece (a copy; top if none). */
 static lset info_need(const info *x)
 {
-    if (!x->exact) return set_copy(&x->nec);
-    if (!x->nec.top && x->nec.n && set_score(&x->nec) > set_score(&x->ex)) return set_copy(&x->nec);
-    return set_copy(&x->ex);
+    if (x->exact && (!x->nec.n || set_score(&x->ex) >= set_score(&x->nec.s[0]))) return set_copy(&x->ex);
+    return x->nec.n ? set_copy(&x->nec.s[0]) : set_top();
+}
+/* Adds everything a piece proves necessary to N (copies). */
+static void info_needs(needs *N, const info *x)
+{
+    if (x->exact) needs_add(N, set_copy(&x->ex));
+    for (int i = 0; i < x->nec.n; i++) needs_add(N, set_copy(&x->nec.s[i]));
 }
 
 static info parse_alt(parser *P, bool caseless);
@@ -360,7 +410,7 @@ static info parse_class(parser *P, bool caseless)
     if (p >= P->end) { P->bail = true; set_free(&set); return info_top(); }
     P->p = p + 1;
     if (neg || top || set.top || set.n > 8) { set_free(&set); return info_top(); }
-    return (info){true, set, {NULL, 0, false}, false};
+    return (info){true, set, {.n = 0}, false};
 }
 
 /* (?&NAME): what the named group's body tells, parsed where it is defined.
@@ -447,7 +497,7 @@ static info parse_atom(parser *P, bool *caseless)
         /* A lookaround consumes nothing; a positive one still proves its
          * text is in the subject. */
         info r = empty_info();
-        if (!neg) r.nec = info_need(&in);
+        if (!neg) info_needs(&r.nec, &in);
         info_free(&in);
         return r;
     }
@@ -518,10 +568,10 @@ static info quantify(info a, long min, long max)
 {
     if (min == 1 && max == 1) return a;
     if (min == 0 && max == 1 && a.exact) {                /* x? : x or nothing */
-        set_free(&a.nec);                                 /* an optional lookaround proves nothing */
+        needs_free(&a.nec);                               /* an optional lookaround proves nothing */
         lset empty = set_one((const unsigned char *)"", 0);
         a.ex = set_union(a.ex, empty);
-        if (a.ex.top) { a.exact = false; a.nec = set_top(); }
+        if (a.ex.top) { a.exact = false; set_free(&a.ex); }
         return a;
     }
     if (min == 0) { info_free(&a); return info_top(); }
@@ -534,34 +584,38 @@ static info quantify(info a, long min, long max)
             rep = x;
         }
         if (!rep.top) {
+            info r = {max == min, rep, {.n = 0}, max != min};
+            for (int i = 0; i < a.nec.n; i++) needs_add(&r.nec, set_copy(&a.nec.s[i]));
+            if (max != min) needs_add(&r.nec, set_copy(&rep));
             info_free(&a);
-            if (max == min) return (info){true, rep, {NULL, 0, false}, false};
-            return (info){false, rep, set_copy(&rep), true};
+            return r;
         }
     }
     /* At least once: whatever one repetition needs, the whole needs. */
-    info r = {false, {NULL, 0, false}, info_need(&a), false};
+    info r = info_top();
+    info_needs(&r.nec, &a);
     info_free(&a);
     return r;
 }
 
 /* A sequence of atoms up to '|' or ')'. Consecutive exact atoms are joined
- * into longer literals; the best necessary set of the sequence is kept. */
+ * into longer literals; every atom's necessary sets are necessary for the
+ * sequence, and the most selective are kept. */
 static info parse_seq(parser *P, bool *caseless)
 {
     lset run = set_one((const unsigned char *)"", 0);
     bool all_exact = true;
-    lset best = set_top();
+    needs best = {.n = 0};
     while (P->p < P->end && *P->p != '|' && *P->p != ')' && !P->bail) {
         info a = parse_atom(P, caseless);
         long min, max;
         if (!P->bail && parse_quant(P, &min, &max)) a = quantify(a, min, max);
         if (P->bail) { info_free(&a); break; }
+        for (int i = 0; i < a.nec.n; i++) needs_add(&best, set_copy(&a.nec.s[i]));
         if (a.exact) {
-            if (!a.nec.top && a.nec.n) keep_best(&best, set_copy(&a.nec));   /* positive lookaround */
             lset x = set_cross(&run, &a.ex);
             if (x.top) {                      /* too many: close the run here */
-                keep_best(&best, run);
+                needs_add(&best, run);
                 run = set_copy(&a.ex);
                 all_exact = false;
             } else {
@@ -570,26 +624,19 @@ static info parse_seq(parser *P, bool *caseless)
             }
         } else if (a.prefix) {            /* joins the run, then ends it */
             lset x = set_cross(&run, &a.ex);
-            keep_best(&best, run);
-            keep_best(&best, x);
+            needs_add(&best, run);
+            needs_add(&best, x);
             run = set_one((const unsigned char *)"", 0);
-            keep_best(&best, set_copy(&a.nec));
             all_exact = false;
         } else {
-            keep_best(&best, run);
+            needs_add(&best, run);
             run = set_one((const unsigned char *)"", 0);
-            keep_best(&best, set_copy(&a.nec));
             all_exact = false;
         }
         info_free(&a);
     }
-    if (all_exact && !P->bail) {
-        info r = {true, run, {NULL, 0, false}, false};
-        r.nec = best.top ? (lset){NULL, 0, false} : best;
-        if (best.top) set_free(&best);
-        return r;
-    }
-    keep_best(&best, run);
+    if (all_exact && !P->bail) return (info){true, run, best, false};
+    needs_add(&best, run);
     return (info){false, {NULL, 0, false}, best, false};
 }
 
@@ -603,12 +650,14 @@ static info parse_alt(parser *P, bool caseless)
         if (acc.exact && b.exact) {
             acc.ex = set_union(acc.ex, b.ex);
             b.ex = (lset){NULL, 0, false};
-            set_free(&acc.nec);
-            if (acc.ex.top) { acc.exact = false; acc.nec = set_top(); }
+            needs_free(&acc.nec);
+            if (acc.ex.top) { acc.exact = false; set_free(&acc.ex); }
         } else {
+            /* either branch: only one literal of the union is sure */
             lset na = info_need(&acc), nb = info_need(&b);
             info_free(&acc);
-            acc = (info){false, {NULL, 0, false}, set_union_x(na, nb, true), false};
+            acc = info_top();
+            needs_add(&acc.nec, set_union_x(na, nb, true));
         }
         info_free(&b);
     }
@@ -637,17 +686,17 @@ static void set_minimise(lset *a)
     free(drop);
 }
 
-/* The rule's necessary literals, or top. */
-static lset derive(const char *re)
+/* The rule's necessary literal sets (a match holds a literal of each), at
+ * most NEEDS; none when nothing useful is known. */
+static needs derive(const char *re)
 {
     parser P = {re, re + strlen(re), false, re, re + strlen(re), 0};
     info in = parse_alt(&P, false);
-    if (P.bail || P.p != P.end) { info_free(&in); return set_top(); }
-    lset need = info_need(&in);
+    needs out = {.n = 0};
+    if (!P.bail && P.p == P.end) info_needs(&out, &in);
     info_free(&in);
-    if (!need.top) set_minimise(&need);
-    if (set_score(&need) < 6) { set_free(&need); return set_top(); }
-    return need;
+    for (int i = 0; i < out.n; i++) set_minimise(&out.s[i]);
+    return out;
 }
 
 /* ---- the automaton ------------------------------------------------------- */
@@ -659,7 +708,8 @@ struct ix_prefilter {
     uint32_t nstates;
     uint32_t *out_off;           /* state -> first index into out (nstates + 1) */
     uint32_t *out;               /* groups whose literal ends in this state */
-    size_t ngroups;              /* = rules with a trigger set */
+    size_t ngroups;              /* literal sets, over all rules */
+    size_t *minlen;              /* per group: its shortest literal */
     bool off;
 };
 
@@ -673,22 +723,29 @@ ix_prefilter *ix_prefilter_new(ix_rules *R)
     if (!pf) return NULL;
     const char *env = getenv("INSPEX_NO_PREFILTER");
     pf->off = env && *env && strcmp(env, "0");
-    /* 1. each rule's set */
-    lset *sets = ix_xmalloc((R->nrules + 1) * sizeof *sets);
-    size_t nlit = 0;
+    /* 1. each rule's sets; a group per set, a rule's groups consecutive */
+    lset *sets = NULL;
+    size_t ng = 0;
     for (size_t i = 0; i < R->nrules; i++) {
-        R->rules[i].pf = -1;
-        sets[i] = pf->off ? set_top() : derive(R->rules[i].regex);
-        if (!sets[i].top) {
-            R->rules[i].pf = (int)pf->ngroups++;
-            nlit += sets[i].n;
-        }
+        needs N = {.n = 0};
+        if (!pf->off) N = derive(R->rules[i].regex);
+        R->rules[i].pf = (int)ng;
+        R->rules[i].npf = N.n;
+        sets = ix_xrealloc(sets, (ng + (size_t)N.n + 1) * sizeof *sets);
+        for (int k = 0; k < N.n; k++) sets[ng++] = N.s[k];
+    }
+    pf->ngroups = ng;
+    pf->minlen = calloc(ng + 1, sizeof *pf->minlen);
+    for (size_t g = 0; g < ng; g++) {
+        size_t m = (size_t)-1;
+        for (size_t j = 0; j < sets[g].n; j++) if (sets[g].v[j].n < m) m = sets[g].v[j].n;
+        pf->minlen[g] = m;
     }
     /* 2. byte classes: every byte used by a literal gets its own class */
     unsigned char used[256] = {0};
-    for (size_t i = 0; i < R->nrules; i++)
-        for (size_t k = 0; !sets[i].top && k < sets[i].n; k++)
-            for (size_t j = 0; j < sets[i].v[k].n; j++) used[sets[i].v[k].s[j]] = 1;
+    for (size_t g = 0; g < ng; g++)
+        for (size_t k = 0; k < sets[g].n; k++)
+            for (size_t j = 0; j < sets[g].v[k].n; j++) used[sets[g].v[k].s[j]] = 1;
     pf->ncls = 1;
     for (int c = 0; c < 256; c++)
         if (used[c] && !ix_is_upper(c)) pf->cls[c] = (unsigned char)pf->ncls++;
@@ -697,14 +754,13 @@ ix_prefilter *ix_prefilter_new(ix_rules *R)
     size_t cap = 64, n = 1;
     node *t = calloc(cap, sizeof *t);
     uint32_t **term = calloc(cap, sizeof *term);      /* per node: list of groups, [0] = count */
-    for (size_t i = 0; i < R->nrules; i++) {
-        if (sets[i].top) continue;
-        uint32_t g = (uint32_t)R->rules[i].pf;
-        for (size_t k = 0; k < sets[i].n; k++) {
-            uint32_t s = 0;
-            for (size_t j = 0; j < sets[i].v[k].n; j++) {
-                unsigned cl = pf->cls[sets[i].v[k].s[j]];
-                if (!t[s].next[cl]) {
+    for (size_t g32 = 0; g32 < ng; g32++) {
+        uint32_t g = (uint32_t)g32;
+        for (size_t k = 0; k < sets[g].n; k++) {
+            uint32_t st = 0;
+            for (size_t j = 0; j < sets[g].v[k].n; j++) {
+                unsigned cl = pf->cls[sets[g].v[k].s[j]];
+                if (!t[st].next[cl]) {
                     if (n == cap) {
                         t = ix_xrealloc(t, cap * 2 * sizeof *t);
                         term = ix_xrealloc(term, cap * 2 * sizeof *term);
@@ -712,17 +768,17 @@ ix_prefilter *ix_prefilter_new(ix_rules *R)
                         memset(term + cap, 0, cap * sizeof *term);
                         cap *= 2;
                     }
-                    t[s].next[cl] = (uint32_t)n++;
+                    t[st].next[cl] = (uint32_t)n++;
                 }
-                s = t[s].next[cl];
+                st = t[st].next[cl];
             }
-            uint32_t cnt = term[s] ? term[s][0] : 0;
+            uint32_t cnt = term[st] ? term[st][0] : 0;
             bool dup = false;
-            for (uint32_t q = 1; q <= cnt; q++) dup |= term[s][q] == g;
+            for (uint32_t q = 1; q <= cnt; q++) dup |= term[st][q] == g;
             if (!dup) {
-                term[s] = ix_xrealloc(term[s], (cnt + 2) * sizeof **term);
-                term[s][0] = cnt + 1;
-                term[s][cnt + 1] = g;
+                term[st] = ix_xrealloc(term[st], (cnt + 2) * sizeof **term);
+                term[st][0] = cnt + 1;
+                term[st][cnt + 1] = g;
             }
         }
     }
@@ -774,16 +830,9 @@ ix_prefilter *ix_prefilter_new(ix_rules *R)
         for (uint32_t q = 1; full[s] && q <= full[s][0]; q++) pf->out[k++] = full[s][q];
     }
     pf->out_off[n] = (uint32_t)k;
-    for (size_t i = 0; i < R->nrules; i++) {
-        if (sets[i].top) continue;
-        size_t m = (size_t)-1;
-        for (size_t j = 0; j < sets[i].n; j++) if (sets[i].v[j].n < m) m = sets[i].v[j].n;
-        R->rules[i].pf_minlen = m;
-    }
-    (void)nlit;
     for (size_t i = 0; i < n; i++) { free(term[i]); free(full[i]); }
     free(term); free(full); free(t); free(fail); free(queue);
-    for (size_t i = 0; i < R->nrules; i++) set_free(&sets[i]);
+    for (size_t g = 0; g < ng; g++) set_free(&sets[g]);
     free(sets);
     return pf;
 }
@@ -791,7 +840,7 @@ ix_prefilter *ix_prefilter_new(ix_rules *R)
 void ix_prefilter_free(ix_prefilter *pf)
 {
     if (!pf) return;
-    free(pf->delta); free(pf->out_off); free(pf->out);
+    free(pf->delta); free(pf->out_off); free(pf->out); free(pf->minlen);
     free(pf);
 }
 
@@ -805,6 +854,7 @@ struct ix_pfscan {
     size_t **end;                /* per group: sorted end offsets of literals */
     size_t *n, *cap;
     bool *dense;
+    const size_t *minlen;        /* the prefilter's, per group */
     bool off;                    /* this document: always run every rule */
 };
 
@@ -846,6 +896,7 @@ void ix_prefilter_scan(const ix_rules *R, ix_scratch *s, ix_doc *d)
         sc->cap = calloc(pf->ngroups, sizeof *sc->cap);
         sc->dense = calloc(pf->ngroups, sizeof *sc->dense);
     }
+    sc->minlen = pf->minlen;
     sc->id = next_doc_id();
     d->pf_id = sc->id;
     memset(sc->n, 0, sc->ngroups * sizeof *sc->n);
@@ -882,31 +933,37 @@ void ix_prefilter_scan(const ix_rules *R, ix_scratch *s, ix_doc *d)
 bool ix_prefilter_may(const ix_scratch *s, const ix_doc *d, const ix_rule *rule, size_t a, size_t b)
 {
     const ix_pfscan *sc = s->pf;
-    if (rule->pf < 0 || !d->pf_id || !sc || sc->id != d->pf_id || sc->off) return true;
-    size_t g = (size_t)rule->pf;
-    if (sc->dense[g]) return true;
-    /* Is there an end offset e with a + minlen <= e <= b? */
-    size_t lo = 0, hi = sc->n[g], want = a + rule->pf_minlen;
-    const size_t *e = sc->end[g];
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (e[mid] < want) lo = mid + 1;
-        else hi = mid;
+    if (!rule->npf || !d->pf_id || !sc || sc->id != d->pf_id || sc->off) return true;
+    for (int k = 0; k < rule->npf; k++) {
+        size_t g = (size_t)(rule->pf + k);
+        if (sc->dense[g]) continue;
+        /* Is there an end offset e with a + minlen <= e <= b? */
+        size_t lo = 0, hi = sc->n[g], want = a + sc->minlen[g];
+        const size_t *e = sc->end[g];
+        while (lo < hi) {
+            size_t mid = (lo + hi) / 2;
+            if (e[mid] < want) lo = mid + 1;
+            else hi = mid;
+        }
+        if (lo == sc->n[g] || e[lo] > b) return false;
     }
-    return lo < sc->n[g] && e[lo] <= b;
+    return true;
 }
 
 /* ---- for tests and `inspex rules --list` --------------------------------- */
 
 char *ix_prefilter_describe(const char *regex)
 {
-    lset need = derive(regex);
-    if (need.top) return NULL;
+    needs N = derive(regex);
+    if (!N.n) return NULL;
     ix_buf b = {0};
-    for (size_t i = 0; i < need.n; i++) {
-        if (i) ix_buf_putc(&b, '|');
-        ix_buf_put(&b, need.v[i].s, need.v[i].n);
+    for (int k = 0; k < N.n; k++) {
+        if (k) ix_buf_puts(&b, " & ");
+        for (size_t i = 0; i < N.s[k].n; i++) {
+            if (i) ix_buf_putc(&b, '|');
+            ix_buf_put(&b, N.s[k].v[i].s, N.s[k].v[i].n);
+        }
     }
-    set_free(&need);
+    needs_free(&N);
     return ix_buf_take(&b);
 }

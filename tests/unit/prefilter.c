@@ -86,7 +86,10 @@ int main(void)
     derives("(?<name>abc)d", "abcd");
     derives("(?P<n>abc)d|xyz", "abcd|xyz");
     derives("(a|b)+cde", "cde");
-    derives("foo(?=barbaz)", "barbaz");
+    derives("foo(?=barbaz)", "barbaz & foo");     /* both are needed */
+    derives("rated (?:good|poor) by ofsted", "rated good by ofsted|rated poor by ofsted");
+    derives("rated \\w+ by ofsted", " by ofsted & rated ");
+    derives("ofsted\\w+ofsted", "ofsted");       /* the same set twice is one */
     derives("foobar(?!baz)", "foobar");
     derives("(?:sign up|sign up to our newsletter)", "sign up");
     derives("£\\d+", "£");                 /* two bytes, non-ASCII: rare enough */
