@@ -57,10 +57,13 @@ void ix_offmap_free(ix_offmap *m);
 /* ---- decoding (decode.c) ------------------------------------------------- */
 
 typedef struct ix_decoded {
-    char *s;            /* valid UTF-8, NUL-terminated */
+    char *s;            /* valid UTF-8, `len` bytes: a NUL-terminated copy, or,
+                           when `borrowed`, the input's own bytes (valid UTF-8
+                           needs no copy: one document's size less in memory) */
     size_t len;
     ix_offmap map;      /* decoded -> original bytes */
     ix_encoding enc;
+    bool borrowed;
 } ix_decoded;
 
 /* Decodes raw document bytes. Fills warnings (a json array of strings).
