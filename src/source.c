@@ -95,6 +95,12 @@ static int slurp(FILE *f, size_t max, unsigned char **out, size_t *len, bool *to
     char tmp[1 << 16];
     size_t k;
     *too_big = false;
+    /* A regular file's size is known: one buffer of that size, not a chain
+     * of doublings that can end up twice as large as the document. */
+    struct stat st;
+    if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
+        (!max || (uint64_t)st.st_size <= max))
+        ix_buf_grow(&b, (size_t)st.st_size);
     while ((k = fread(tmp, 1, sizeof tmp, f)) > 0) {
         if (max && b.len + k > max) { *too_big = true; break; }
         ix_buf_put(&b, tmp, k);
@@ -510,6 +516,7 @@ static ix_input *dump_next(ix_source *s)
             } else {
                 in->bytes = ix_xmalloc(tl + 1);
                 memcpy(in->bytes, json_string_value(t), tl);
+                in->bytes[tl] = 0;
                 in->len = tl;
             }
         }
