@@ -289,4 +289,9 @@ void ix_normalize(ix_doc *doc)
     }
     doc->len = em.out.len;
     doc->text = ix_buf_take(&em.out);
+    /* The map grew by doubling; give the slack back. */
+    if (doc->map.n && doc->map.n < doc->map.cap) {
+        doc->map.e = ix_xrealloc(doc->map.e, doc->map.n * sizeof *doc->map.e);
+        doc->map.cap = doc->map.n;
+    }
 }

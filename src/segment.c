@@ -90,6 +90,10 @@ void ix_segment(const ix_rules *r, ix_doc *d)
         }
         a = b + 1;
     }
+    /* The arrays grew by doubling; give the slack back (a large document's
+     * paragraphs and sentences are a fair share of its memory). */
+    if (d->npara && d->npara < pcap) d->paras = ix_xrealloc(d->paras, d->npara * sizeof *d->paras);
+    if (d->nsent && d->nsent < scap) d->sents = ix_xrealloc(d->sents, d->nsent * sizeof *d->sents);
 }
 
 /* ---- tokens -------------------------------------------------------------- */
