@@ -859,7 +859,7 @@ size_t ix_prefilter_groups(const ix_prefilter *pf) { return pf ? pf->ngroups : 0
 struct ix_pfscan {
     uint64_t id;                 /* which document these lists belong to */
     size_t ngroups;
-    size_t **end;                /* per group: sorted end offsets of literals */
+    uint32_t **end;              /* per group: sorted end offsets of literals */
     size_t *n, *cap;
     bool *dense;
     const size_t *minlen;        /* the prefilter's, per group */
@@ -915,7 +915,13 @@ void ix_prefilter_scan(const ix_rules *R, ix_scratch *s, ix_doc *d)
      * miss them, so this document runs every rule. */
     sc->off = has_ascii_fold(t, len);
     if (sc->off) return;
-    size_t limit = len / 16 + 64;
+    /* Offsets are 32-bit (half the memory); a document of 4 GiB or more
+     * runs every rule. A literal that ends more often than once per 32
+     * bytes filters nothing: its group is dense (always may) and its list
+     * stops growing; all lists together hold at most len/32 + 4096 ends,
+     * an eighth of the document's size in bytes (plus growth slack). */
+    if (len >= UINT32_MAX) { sc->off = true; return; }
+    size_t limit = len / 32 + 64, budget = len / 32 + 4096, total = 0;
     const uint32_t *step = pf->step;
     const unsigned char *cls = pf->cls;
     const uint32_t *off = pf->out_off;
@@ -931,12 +937,13 @@ void ix_prefilter_scan(const ix_rules *R, ix_scratch *s, ix_doc *d)
             uint32_t g = pf->out[o];
             if (sc->dense[g]) continue;
             if (sc->n[g] && sc->end[g][sc->n[g] - 1] == i + 1) continue;
+            if (sc->n[g] >= limit || total >= budget) { sc->dense[g] = true; continue; }
             if (sc->n[g] == sc->cap[g]) {
-                if (sc->n[g] >= limit) { sc->dense[g] = true; continue; }
                 sc->cap[g] = sc->cap[g] ? sc->cap[g] * 2 : 16;
                 sc->end[g] = ix_xrealloc(sc->end[g], sc->cap[g] * sizeof **sc->end);
             }
-            sc->end[g][sc->n[g]++] = i + 1;
+            sc->end[g][sc->n[g]++] = (uint32_t)(i + 1);
+            total++;
         }
     }
 }
@@ -950,7 +957,7 @@ bool ix_prefilter_may(const ix_scratch *s, const ix_doc *d, const ix_rule *rule,
         if (sc->dense[g]) continue;
         /* Is there an end offset e with a + minlen <= e <= b? */
         size_t lo = 0, hi = sc->n[g], want = a + sc->minlen[g];
-        const size_t *e = sc->end[g];
+        const uint32_t *e = sc->end[g];
         while (lo < hi) {
             size_t mid = (lo + hi) / 2;
             if (e[mid] < want) lo = mid + 1;
