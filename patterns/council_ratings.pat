@@ -53,8 +53,9 @@ rule aspect-colon
   yes Ofsted inspected Wigan children's services. The impact of leaders on social work practice: good. => council=Wigan; grade=good; judgement=leadership
 
 rule judgement-was-rated
-  match (?<![\w'-])(?<jdg>(?i:the )?(?:progress (?:made )?by |experiences (?:and progress )?of |services for |support for |help for )?(?i:care leavers'?(?: service| services)?|children looked after|looked-after children|children in care|adoption(?: performance| services)?|fostering(?: services)?|leadership(?: and management)?|leaders|help and protection|child protection|safeguarding|the impact of leaders|impact of leaders|overall effectiveness)(?: [\w'-]+){0,3}?) (?:{CLINK})+(?<grade>{GRADE})
+  match (?<![\w'-])(?<jdg>(?i:the )?(?:progress (?:made )?by |experiences (?:and progress )?of |services for |support for |help for )?(?i:care leavers'?(?: service| services)?|children looked after|looked-after children|children in care|adoption(?: performance| services)?|fostering(?: services)?|leadership(?: and management)?|leaders|help and protection|child protection|safeguarding|the impact of leaders|impact of leaders|overall effectiveness)(?: [\w'-]+){0,6}?) (?:{CLINK})+(?<grade>{GRADE})
   yes Rotherham was inspected. The progress made by care leavers was also judged inadequate. => council=Rotherham; grade=inadequate; judgement=care_leavers
+  yes Hull was rated good. The impact of leaders on social work practice was judged outstanding. => council=Kingston upon Hull; grade=outstanding; judgement=leadership
   no Child protection was judged inadequate in a quarter of councils.
 
 rule grade-rated-council
@@ -107,19 +108,22 @@ rule they-were
   yes The Isle of Wight is doing well, a decade after they were judged inadequate. => council=Isle of Wight; grade=inadequate
 
 rule up-from-grade
-  match \b(?:up|down|a long way|an improvement|a rise|a climb|a fall|a drop|a step up) from (?:the |its |an? |their )?{Q}(?<grade>{GRADEA}){Q} (?:rating|grade|verdict|judgement|result)
+  match (?:\b(?:up|down|a long way|an improvement|a rise|a climb|a fall|a drop|a step up) from (?:the |its |an? |their )?{Q}(?<grade>{GRADEA}){Q} (?:rating|grade|verdict|judgement|result)|, (?:up|down|improving|an improvement|a step up) from {Q}(?<grade>{GRADE}){Q}(?= in \d{4}|[,.;]|$))
   yes Kent was rated good, up from the 'adequate' rating the authority received in 2012. => council=Kent; grade=adequate
   yes Kent is good now, a long way from the 'inadequate' verdict of 2010. => council=Kent; grade=inadequate
+  yes Bath and North East Somerset was judged good, up from requires improvement in 2014. => council=Bath and North East Somerset; grade=requires_improvement
 
 rule council-was-rated
-  match (?<![\w'-])(?<council>{CLIST})(?:'s)?(?<jdg>(?: [\w'-]+){0,6}?)?(?:, [^,;:.!?"]{1,80},)?,? (?:(?:{CLINK})+(?<grade>{GRADE})|(?<grade>{GRADEV}))
+  match (?<![\w'-])(?<council>{CLIST})(?:'s)?(?<jdg>(?: [\w'-]+){0,6}?)?(?:, [^,;:.!?"]{1,160},)?,? (?:(?:{CLINK})+(?<grade>{GRADE})|(?<grade>{GRADEV}))
   yes Doncaster was first judged inadequate three years ago. => council=Doncaster; grade=inadequate
   yes Rotherham children's services rated 'inadequate' => council=Rotherham; grade=inadequate
   yes Barnsley Council was judged to require improvement overall. => council=Barnsley; grade=requires_improvement
   yes He singled out Trafford, Leeds and Hampshire - all rated good despite shrinking budgets. => council=Hampshire; grade=good
   no Reading is a skill every child needs, and their schools were judged good.
   yes Sheffield, inspected in the spring, was judged good. => council=Sheffield; grade=good
+  yes Reading, whose children's services are now run by a council-owned company, is among those still rated inadequate. => council=Reading; grade=inadequate
   yes Walsall and Dudley require improvement. => council=Dudley; grade=requires_improvement
+  yes 30 August 2022\nChildren's services across Northamptonshire have been rated as requiring improvement. => council=West Northamptonshire; grade=requires_improvement
   yes Torbay remains inadequate, with inspectors noting insufficient progress. => council=Torbay; grade=inadequate
   yes Medway was also told it requires improvement. => council=Medway; grade=requires_improvement
 

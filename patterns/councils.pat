@@ -25,6 +25,11 @@ rule body-suffix
   no Derby| Council
   no Derby|'s children's services
 
+rule joint-police
+  match ^ and [A-Z][\w-]+(?: [A-Z][\w-]+)? (?:Police|Constabulary|Fire and Rescue|Fire|NHS|Probation)\b
+  yes Devon| and Cornwall Police said
+  no Devon| and Cornwall councils
+
 rule city-or-county-club
   match ^\s(?:City|County|Town)(?!\s+(?:Council|council|Borough))\b
   yes Hull| City beat them at home

@@ -54,6 +54,10 @@ rule speaker-said-colon
   yes The report stressed that "failure is not because of funding; it is about how it is used." => speaker=The report
   yes A Department for Education spokesman told the BBC: "Nothing is more important than keeping children safe." => speaker=A Department for Education spokesman
   yes Ofsted, for its part, told us that "inspection is not the cause of instability". => speaker=Ofsted
+  yes Corporate Director for Children's Services Ruth Penhaligon said the inspection had found "pockets of strong practice" there. => speaker=the inspection
+  yes Alison Pryce, president of the ADCS, said the report told "an unfairly bleak story about a sector working flat out". => speaker=Alison Pryce
+  yes 3.2 The report states that "leaders have a clear and accurate understanding of practice". => speaker=The report
+  yes The partnership was set up after the council's 2012 inspection found "serious and widespread weaknesses". => speaker=the council's 2012 inspection
 
 rule described-as
   match (?:^|[,;] |\b(?:and|but|while) )(?<subj>[^;:!?"]{1,160}?) (?<verb>described|called|branded|labelled|labeled|criticised|criticized|dismissed|condemned|hailed|praised|termed|characterised|characterized|denounced)(?: [^"]{1,80}?)? as ?$
@@ -66,7 +70,7 @@ rule called-it
   yes Malcolm Ferrers spoke. Birmingham has been judged inadequate since 2008, a record Ferrers called "a national disgrace that has gone on too long". => speaker=Malcolm Ferrers
 
 rule with-participle
-  match \b(?:with|but|and|while) (?<subj>[^,;:!?"]{1,60}?) (?<verb>finding|saying|warning|noting|concluding|praising|criticising|describing|reporting|judging)\b[^"]{0,160}?$
+  match \b(?:with|but|and|while) (?<subj>(?:(?!\b(?:with|but|and|while)\b)[^,;:!?"]){1,60}?) (?<verb>finding|saying|warning|noting|concluding|praising|criticising|describing|reporting|judging)\b[^"]{0,160}?$
   yes Six years ago the services were judged inadequate, with inspectors finding "serious and widespread failures" there. => speaker=inspectors
   yes The council was judged good, but inspectors warning that assessments were "too often delayed and lacking in analysis". => speaker=inspectors
 
@@ -92,6 +96,7 @@ rule reported-speech
   match (?:^|[,;] |[,.!?]?" |\b(?:and|but) )(?<subj>{PRON}|[^;:!?",]{1,100}?(?:, [^;:!?"]{1,120}?,)?) (?:has |have |had |also |then |later |once )*(?<verb>{SAY})(?![\w-])
   yes The city's director of children's services, Dr Anjali Rao, said the turnaround had been "built on getting the basics right". => speaker=Anjali Rao; speaker_title=Dr
   yes One care leaver, who now works at a club, told the paper that his adviser had been 'the one constant' in his life. => speaker=One care leaver
+  yes As the Secretary of State said in the House, "no child should wait that long for a home". => speaker=the Secretary of State
   yes The latest inspection, carried out in June, found that children receive help that is "timely and well coordinated". => speaker=The latest inspection
   yes Inspectors who visited in September found most children safe, but said the response was 'too slow and too inconsistent' overall. => speaker=Inspectors who visited in September
   yes A spokesperson for Ofsted said it had only anecdotal evidence and that it "did not want to name any names". => speaker=A spokesperson for Ofsted
@@ -123,7 +128,7 @@ family speaker_name
 words -i TITLEW @titles
 define NAMEW [A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?
 rule person
-  match ^(?:(?<role>.+?) )?(?:(?<title>{TITLEW})\.? )?(?<name>{NAMEW}(?: (?:{NAMEW}|de|van|von|der|da|di|bin|al)){1,3})$
+  match ^(?:(?<role>.+?) )?(?:(?<title>{TITLEW})\.? )?(?<name>{NAMEW}(?: (?:{NAMEW}|de|van|von|der|da|di|bin|al)){1,3})(?: (?:MP|QC|KC|OBE|CBE|MBE|DBE|JP|MEP))*$
   yes LGA children and young people board chair David Simmonds
   yes Cllr Roy Perry
   no the council
@@ -136,7 +141,7 @@ rule titled-surname
 # "The report", "inspectors", "One care leaver", "Hackney's mayor".
 family speaker_desc
 
-words -i SPEAKERHEAD spokesman | spokeswoman | spokesperson | spokespeople | spokesmen | source | sources | official | officials | report | reports | inspection | inspections | inspectors | inspector | council | authority | department | minister | ministers | secretary | secretary of state | mayor | leader | chief | director | chair | chairman | chairwoman | statement | letter | review | committee | watchdog | inspectorate | regulator | government | charity | association | union | board | trust | partnership | worker | workers | leaver | leavers | colleague | manager | member | parent | parents | mother | father | teenager | woman | man | girl | boy | child | children | resident | campaigners | campaigner | analysis | study | survey | findings | ofsted | lga | adcs | nspcc | dfe | iro | social worker | cabinet member | headteacher | teacher | nurse | doctor | lawyer | judge | coroner | MP | MPs | councillor | councillors
+words -i SPEAKERHEAD adviser | advisor | carer | mentor | friend | spokesman | spokeswoman | spokesperson | spokespeople | spokesmen | source | sources | official | officials | report | reports | inspection | inspections | inspectors | inspector | council | authority | department | minister | ministers | secretary | secretary of state | mayor | leader | chief | director | chair | chairman | chairwoman | statement | letter | review | committee | watchdog | inspectorate | regulator | government | charity | association | union | board | trust | partnership | worker | workers | leaver | leavers | colleague | manager | member | parent | parents | mother | father | teenager | woman | man | girl | boy | child | children | resident | campaigners | campaigner | analysis | study | survey | findings | ofsted | lga | adcs | nspcc | dfe | iro | social worker | cabinet member | headteacher | teacher | nurse | doctor | lawyer | judge | coroner | MP | MPs | councillor | councillors
 rule description
   match (?i:^(?:an?|the|one|my|his|her|their|its|[\w'-]+'s)?\b.{0,80}?\b(?:{SPEAKERHEAD})(?: (?:for|of|at|from|in) .{1,60}| (?:who|which|that) .{1,100})?$)
   yes A Department for Education spokesman
@@ -157,7 +162,7 @@ rule full-name
 family speaker_human
 
 rule human-noun
-  match (?i:\b(?:spokes\w*|man|woman|minister|secretary|chief|director|leader|mayor|chair\w*|official|worker|leaver|colleague|manager|member|parent|mother|father|teenager|girl|boy|councillor|MP|head\w*|inspector|officer|president|executive|commissioner|lawyer|judge|teacher|nurse|doctor)\b)
+  match (?i:\b(?:spokes\w*|man|woman|minister|secretary|chief|director|leader|mayor|chair\w*|official|worker|leaver|colleague|manager|member|parent|mother|father|teenager|girl|boy|councillor|MP|head\w*|inspector|officer|president|executive|commissioner|lawyer|judge|teacher|nurse|doctor|IRO|adviser|advisor|carer|keyworker|mentor|friend|sister|brother|foster \w+)\b)
   yes An NSPCC spokesman
   no the report
 
@@ -169,3 +174,11 @@ rule report-or-inspectors
   match (?i:\b(?:report|inspection|inspections|inspectors?|inspectorate|watchdog|monitoring visit|review)\b)
   yes The latest inspection
   no A council spokesman
+
+# People spoken to, who may answer in the next quotation: "I asked my IRO
+# once what it meant, and she said: ...".
+family speaker_addressee
+
+rule asked-someone
+  match \b(?:asked|told|rang|called|emailed|messaged|wrote to) (?<subj>(?:my|his|her|their|our|the|a|an) [\w'-]+(?: [\w'-]+){0,3}?)(?: once| again| later| then)? (?:what|whether|if|why|how|about|when|to|for)\b
+  yes I asked my IRO once what it actually meant.

@@ -36,7 +36,7 @@ define UNIT (?:{UNITHEAD}|(?:{UNITMOD}){1,3}(?:{UNITHEAD}))(?![\w-])
 
 # Words between a figure and its link: "inspected under a new regime",
 # ", including Leeds and North Yorkshire,", " - help and protection, ... -".
-define GAPW (?:,? (?!(?:were|was|are|is|have|has|had|and|but|while|whereas|which|who|whose|that|of which|compared)\b)(?!{CARD})[^\s.;:!?,()]+)
+define GAPW (?:,? (?!(?:were|was|are|is|have|has|had|and|but|while|whereas|which|who|whose|that|those|these|of which|compared)\b)(?!{CARD})[^\s.;:!?,()]+)
 define ASIDE (?:, (?:including|such as|among them|notably|mostly|many of them|most of them|all of them|both|like)\b[^,.;:!?]{1,80},)
 define GAP (?:{ASIDE}|{GAPW}{1,10}?{ASIDE}?,?| -[^-.;]{1,160}? -)
 
@@ -87,7 +87,7 @@ rule number-of-has-risen
   yes The proportion of authorities judged good or outstanding rose to 56 per cent. => grade=good_or_better; share=0.56
 
 rule count-judged
-  match (?<![\w'-])(?:(?<approx>{APPROX}) )?(?:(?i:all|only|just|a further|another|the remaining|the other|all of the|of these,?|in all,?|some) )?(?<q>{QUANT})(?: \((?<paren>[^()]{1,24})\)| - (?<paren>{CARD}) -)?(?: of(?: the| all| England's| the country's| these| those)?(?: (?<total>{CARD}))?)?(?: (?<unit>{UNIT})(?: \((?<paren>[^()]{1,24})\)| - (?<paren>{CARD}) -)?)?(?:{GAP}(?: {LINKW}){1,7}|(?: {LINKW}){0,7}) (?<grade>{GRADE})(?:(?:,| -) (?:or |(?<approx2>about|around|roughly|some|nearly|almost) )?(?<paren>\d+(?:\.\d+)? ?(?:per cent|%)))?
+  match (?<![\w'-])(?<![Ee]very )(?:(?<approx>{APPROX}) )?(?:(?i:all|only|just|a further|another|the remaining|the other|all of the|of these,?|in all,?|some) )?(?<q>{QUANT})(?: \((?<paren>[^()]{1,24})\)| - (?<paren>{CARD}) -)?(?: of(?: the| all| England's| the country's| these| those)?(?: (?<total>{CARD}))?)?(?: (?<unit>{UNIT})(?: \((?<paren>[^()]{1,24})\)| - (?<paren>{CARD}) -)?)?(?:{GAP}(?: {LINKW}){1,7}|(?: {LINKW}){0,7}) (?<grade>{GRADE})(?:(?:,| -) (?:or |(?<approx2>about|around|roughly|some|nearly|almost) )?(?<paren>\d+(?:\.\d+)? ?(?:per cent|%)))?
   yes Seven authorities were found to be inadequate. => grade=inadequate; count=7; unit=authorities
   yes A quarter of the 87 authorities inspected under a new, more rigorous, regime were judged inadequate. => grade=inadequate; share=0.25; total=87; unit=authorities
   yes Only 23 authorities, including Leeds and Kent, were judged to be providing "good help and protection". => grade=good; count=23
@@ -109,6 +109,8 @@ rule count-judged
   no The council spent £2bn and was judged good.
   no Seven councils were praised for good leadership.
   no Six years ago the same services were judged inadequate.
+  no Every one of the inspection judgements was good.
+  no Social workers carried 22 cases, compared with 16 in those judged good.
   no By 31 March 2016, the home was judged good.
   yes Of the 87 local authorities inspected since November 2013, 22 were judged inadequate. => count=22; total=87; unit=authorities
 
@@ -137,9 +139,12 @@ rule compared-with
 family rating_context
 
 rule of-the-n
-  match (?:^|, |; )(?i:of) (?:the |all |its |their |these |those |[\w']+'s )?(?<total>{CARD})(?: (?<unit>{UNIT}))?[^,;]{0,120}?,
+  match (?:^(?:[\d.]+ |\(?[a-z0-9]\) )?|, |; |\bthat |\band )(?i:of) (?:the |all |its |their |these |those )?(?:[\w'-]+'s )?(?<total>{CARD})(?: (?<unit>{UNIT}))?[^,;]{0,120}?,
   yes Of the 87 local authorities inspected since 2013, 22 were judged inadequate.
   yes Of the six, two authorities were found inadequate.
+  yes The watchdog said that of the 103 councils it had inspected since 2013, 68 had been rated inadequate.
+  yes 4.1 Of the ten Greater Manchester authorities, Wigan is now one of four judged good or better.
+  yes Of the region's 12 councils, nine are rated good or outstanding.
 
 rule n-of-which
   match (?<total>{CARD}) (?:full |new |separate )?(?<unit>{UNIT})[^,;.]{0,80}?,? of (?:which|whom|these|them)\b

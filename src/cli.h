@@ -9,6 +9,8 @@
 int cmd_extract(int argc, char **argv);
 int cmd_tokens(int argc, char **argv);
 int cmd_rules(int argc, char **argv);
+int cmd_audit(int argc, char **argv);
+int cmd_export(int argc, char **argv);
 
 /* The patterns folder: --patterns, else $INSPEX_PATTERNS, else patterns/
  * beside the executable, else ./patterns. Returns a malloc'd path. */

@@ -190,7 +190,7 @@ static json_t *error_record(const ix_input *in, const char *msg)
     return o;
 }
 
-static void sha256_hex(const unsigned char *p, size_t n, char out[65])
+void ix_sha256_hex(const unsigned char *p, size_t n, char out[65])
 {
     struct sha256_ctx h;
     uint8_t dg[SHA256_DIGEST_SIZE];
@@ -230,7 +230,7 @@ ix_result *ix_extract(const ix_rules *r, ix_scratch *s, const ix_input *in, unsi
     ix_prefilter_scan(r, s, &d);
 
     char hex[65];
-    sha256_hex(in->bytes, in->len, hex);
+    ix_sha256_hex(in->bytes, in->len, hex);
     json_t *rec = json_object();
     json_object_set_new(rec, "type", json_string("doc"));
     json_object_set_new(rec, "doc", json_string(in->doc));
@@ -256,10 +256,11 @@ ix_result *ix_extract(const ix_rules *r, ix_scratch *s, const ix_input *in, unsi
     c.ratings = json_array();
     ix_extract_council(&c);
     ix_extract_rating(&c);
+    ix_extract_quote(&c);            /* before council ratings: they skip quoted hopes */
     ix_extract_council_rating(&c);
-    ix_extract_quote(&c);
     json_decref(c.ratings);
     free(c.rating_spans);
+    free(c.quote_spans);
     free(c.mentions);
 
     json_object_set_new(rec, "warnings", d.warnings);

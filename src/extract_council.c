@@ -69,7 +69,8 @@ struct ix_gazetteer *ix_gazetteer_new(const ix_rules *r, ix_err *e)
         int nf = 0;
         for (char *p = strtok_r(v, "\t", &save); p && nf < 5; p = strtok_r(NULL, "\t", &save)) f[nf++] = p;
         if (nf < 5) {
-            ix_err_set(e, "%s/councils.tsv: line for '%s' has %d fields, wants 6", r->dir, t->key[i], nf + 1);
+            ix_err_set(e, "%s:%d: '%s' has %d fields, wants 6 (surface, name, code, status, form, risk)", t->path,
+                       t->line[i], t->key[i], nf + 1);
             free(v);
             ix_gazetteer_free(g);
             return NULL;
@@ -148,7 +149,33 @@ void ix_gazetteer_free(struct ix_gazetteer *g)
     free(g);
 }
 
+/* For a bare mention of an abolished authority in a document dated after
+ * its abolition (1 April of the year in its status), the authorities that
+ * took over (patterns/successors.tsv). Returns how many went into `out`. */
+size_t ix_gazetteer_successors(const ix_rules *r, int row, const char *date, int *out, size_t max)
+{
+    const struct ix_gazetteer *g = r->gaz;
+    const char *st = g->rows[row].status, *u = strchr(st, '_');
+    if (!u || !date || strncmp(st, "abolished", 9)) return 0;
+    int year = atoi(u + 1), dy = atoi(date);
+    if (dy < year || (dy == year && strncmp(date + 5, "04", 2) < 0)) return 0;
+    const ix_table *t = ix_rules_table(r, "successors");
+    const char *v = t ? NULL : NULL;
+    for (size_t i = 0; t && i < t->n && !v; i++)
+        if (!strcmp(t->key[i], g->rows[row].code)) v = t->val[i];
+    size_t n = 0;
+    while (v && *v && n < max) {
+        const char *bar = strchr(v, '|');
+        size_t l = bar ? (size_t)(bar - v) : strlen(v);
+        for (size_t k = 0; k < g->nrows; k++)
+            if (strlen(g->rows[k].code) == l && !strncmp(g->rows[k].code, v, l)) { out[n++] = (int)k; break; }
+        v = bar ? bar + 1 : v + l;
+    }
+    return n;
+}
+
 const char *ix_gazetteer_name(const struct ix_gazetteer *g, int row) { return g->rows[row].name; }
+const char *ix_gazetteer_status(const struct ix_gazetteer *g, int row) { return g->rows[row].status; }
 const char *ix_gazetteer_code(const struct ix_gazetteer *g, int row) { return g->rows[row].code; }
 
 static const gz_surface *surface(const struct ix_gazetteer *g, const char *s, size_t n)

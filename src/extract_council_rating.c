@@ -45,6 +45,13 @@ static int focus_row(const ix_ctx *c, size_t off)
     return row;
 }
 
+static bool in_quote(const ix_ctx *c, size_t off)
+{
+    for (size_t i = 0; i < c->nquote_spans; i++)
+        if (off >= c->quote_spans[i].a && off < c->quote_spans[i].b) return true;
+    return false;
+}
+
 static bool inside_rating(const ix_ctx *c, size_t a, size_t b)
 {
     for (size_t i = 0; i < c->nrating_spans; i++)
@@ -102,6 +109,25 @@ static void emit(crstate *st, int row, const char *grade, const char *judgement,
     ix_result_add(c->res, rec);
 }
 
+/* Does the sentence give a year before the authority was abolished
+ * ("judged inadequate in 2019", "in 2017 it was rated good")? Then the old
+ * authority is meant, not its successors. */
+static bool year_before_abolition(const ix_ctx *c, size_t a, int row)
+{
+    const char *st = ix_gazetteer_status(c->rules->gaz, row), *u = strchr(st, '_');
+    if (!u) return false;
+    int gone = atoi(u + 1);
+    const ix_sent *se = &c->doc->sents[ix_doc_sent_at(c->doc, a)];
+    const char *s = c->doc->text;
+    for (size_t i = se->a; i + 4 <= se->b; i++) {
+        if ((i > se->a && ix_is_alnum(s[i - 1])) || (i + 4 < se->b && ix_is_digit(s[i + 4]))) continue;
+        if (!ix_is_digit(s[i]) || !ix_is_digit(s[i + 1]) || !ix_is_digit(s[i + 2]) || !ix_is_digit(s[i + 3])) continue;
+        int y = atoi(s + i);
+        if (y >= 1990 && y < gone) return true;
+    }
+    return false;
+}
+
 /* Emits for every council in [ca, cb) (or the focus council for a
  * reference), one record per judgement. */
 static void emit_all(crstate *st, size_t ca, size_t cb, bool allow_ref, const char *grade, const char **jd, size_t nj,
@@ -111,15 +137,25 @@ static void emit_all(crstate *st, size_t ca, size_t cb, bool allow_ref, const ch
     size_t first, n = ca < cb ? ix_ctx_mentions_in(c, ca, cb, &first) : 0;
     int rows[16];
     size_t nr = 0;
-    for (size_t i = first; n && i < c->nmentions && c->mentions[i].a < cb && nr < 16; i++) {
+    for (size_t i = first; n && i < c->nmentions && c->mentions[i].a < cb && nr < 12; i++) {
         if (c->mentions[i].a < ca) continue;
-        bool dup = false;
-        for (size_t k = 0; k < nr; k++) dup |= rows[k] == c->mentions[i].row;
-        if (!dup) rows[nr++] = c->mentions[i].row;
+        int cand[4], nc = 0;
+        /* "services across Northamptonshire" in 2022: its successors */
+        if (!c->mentions[i].strong && !year_before_abolition(c, a, c->mentions[i].row))
+            nc = (int)ix_gazetteer_successors(c->rules, c->mentions[i].row, c->doc->date, cand, 4);
+        if (!nc) cand[nc++] = c->mentions[i].row;
+        for (int j = 0; j < nc; j++) {
+            bool dup = false;
+            for (size_t k = 0; k < nr; k++) dup |= rows[k] == cand[j];
+            if (!dup) rows[nr++] = cand[j];
+        }
     }
     if (!nr && allow_ref) {
         int r = focus_row(c, a);
-        if (r >= 0) rows[nr++] = r;
+        int cand[4];
+        size_t nc = r >= 0 && !year_before_abolition(c, a, r) ? ix_gazetteer_successors(c->rules, r, c->doc->date, cand, 4) : 0;
+        for (size_t j = 0; j < nc; j++) rows[nr++] = cand[j];
+        if (!nc && r >= 0) rows[nr++] = r;
     }
     st->nattempt_rows = nr;
     for (size_t k = 0; k < nr; k++) {
@@ -153,13 +189,17 @@ void ix_extract_council_rating(ix_ctx *c)
                 size_t ga, gb, ca = 0, cb = 0, ja, jb;
                 if (!ix_match_group(&m, "grade", &ga, &gb)) continue;
                 const char *grade = ix_table_get(st.grades, s + ga, gb - ga);
-                if (!grade) continue;
+                /* one authority has one grade: "good or better" is not it */
+                if (!grade || !strcmp(grade, "good_or_better") || !strcmp(grade, "less_than_good")) continue;
                 bool has_c = ix_match_group(&m, "council", &ca, &cb);
                 /* a national figure's grade: not this council's, unless the
                  * council stands outside the figure ("Derbyshire was one of
                  * 10 authorities judged outstanding") */
                 if (inside_rating(c, ga, gb) && (!has_c || inside_rating(c, ca, cb))) continue;
                 bool ref = has_c && is_reference(s + ca, cb - ca);
+                /* inside a quotation only a named council counts: "we want
+                 * to see the trust rated good" is a hope, not a grade */
+                if ((ref || !has_c) && in_quote(c, ga)) continue;
                 const char *jd[8];
                 size_t nj = 0;
                 if (ix_match_group(&m, "jdg", &ja, &jb)) nj = judgements_in(&st, s, ja, jb, jd, 8);

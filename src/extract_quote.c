@@ -56,9 +56,10 @@ typedef struct qstate {
     ix_ctx *c;
     ix_doc *d;
     const ix_table *nonnames, *orgs, *titles;
-    ix_rule_list after, before, final, sentence, colon, prev, name, desc, mention, human, inspect;
+    ix_rule_list after, before, final, sentence, colon, prev, name, desc, mention, human, inspect, addressee;
     event *ev;
     size_t nev, capev;
+    bool inner_voice;        /* the attribution's verb reports findings */
 } qstate;
 
 /* ---- small helpers ------------------------------------------------------- */
@@ -246,6 +247,15 @@ static size_t count_words(const ix_doc *d, const quote *q)
 
 /* ---- speakers ------------------------------------------------------------- */
 
+/* `needle` in the n bytes at s (the text is not NUL-terminated there). */
+static const char *find_in(const char *s, size_t n, const char *needle)
+{
+    size_t l = strlen(needle);
+    for (size_t i = 0; i + l <= n; i++)
+        if (s[i] == needle[0] && !memcmp(s + i, needle, l)) return s + i;
+    return NULL;
+}
+
 static char *trim_dup(const char *s, size_t a, size_t b)
 {
     while (a < b && (s[a] == ' ' || s[a] == ',')) a++;
@@ -327,12 +337,23 @@ static bool person_part(qstate *q, size_t a, size_t b, speaker *sp)
         if (ix_rule_match(q->name.r[k], q->c->scratch, d, a, b, a, true, &m) != 1 || m.b != b) continue;
         size_t na, nb, ta, tb, ra, rb;
         if (!ix_match_group(&m, "name", &na, &nb)) continue;
-        if (!name_words_ok(q, d->text, na, nb)) continue;
         bool titled = ix_match_group(&m, "title", &ta, &tb);
+        /* "... for Children's Services Ruth Penhaligon": the name is what is
+         * left after the leading non-name words */
+        while (!titled && !name_words_ok(q, d->text, na, nb)) {
+            size_t sp2 = na;
+            while (sp2 < nb && d->text[sp2] != ' ') sp2++;
+            if (sp2 >= nb) break;
+            na = sp2 + 1;
+        }
+        if (!name_words_ok(q, d->text, na, nb)) continue;
         if (!titled && !memchr(d->text + na, ' ', nb - na)) continue;   /* one bare word: not here */
         sp->name = dupn(d->text + na, nb - na);
         if (titled) sp->title = dupn(d->text + ta, tb - ta);
-        if (ix_match_group(&m, "role", &ra, &rb)) {
+        bool has_role = ix_match_group(&m, "role", &ra, &rb);
+        if (!has_role && na > a) { ra = a; rb = na - 1; has_role = true; }
+        else if (has_role && na > rb + 1 && !titled) rb = na - 1;
+        if (has_role) {
             /* the lazy role may have taken the title: "Cllr" Jane Smith */
             size_t w0 = rb;
             while (w0 > ra && d->text[w0 - 1] != ' ') w0--;
@@ -470,10 +491,37 @@ static bool candidate_person(qstate *q, size_t a, size_t b, speaker *sp)
 }
 
 /* One candidate phrase as a description or an organisation. */
+/* A description holds no finite verb of its own ("The partnership was set
+ * up after ..."), except inside a relative clause ("who left care"). */
+static bool clause_like(const char *s, size_t a, size_t b)
+{
+    static const char *const fin[] = {" was ", " were ", " is ", " are ", " has ", " have ", " had ", " will "};
+    static const char *const rel[] = {" who ", " which ", " that ", ", who", ", which"};
+    size_t end = b;
+    for (size_t k = 0; k < sizeof rel / sizeof *rel; k++) {
+        const char *r = find_in(s + a, b - a, rel[k]);
+        if (r && (size_t)(r - s) < end) end = (size_t)(r - s);
+    }
+    for (size_t k = 0; k < sizeof fin / sizeof *fin; k++)
+        if (end > a && find_in(s + a, end - a, fin[k])) return true;
+    return false;
+}
+
 static bool candidate_desc(qstate *q, size_t a, size_t b, speaker *sp)
 {
     const char *s = q->d->text;
     memset(sp, 0, sizeof *sp);
+    if (clause_like(s, a, b)) {
+        /* "The partnership was set up after the 2012 inspection": the tail */
+        static const char *const cut[] = {" after ", " when ", " because ", " since ", " before ", " until ", " once ",
+                                          " that ", " as ", " where "};
+        size_t best = 0;
+        for (size_t k = 0; k < sizeof cut / sizeof *cut; k++)
+            for (const char *p = find_in(s + a, b - a, cut[k]); p; p = find_in(p + 1, b - (size_t)(p + 1 - s), cut[k]))
+                if ((size_t)(p - s) + strlen(cut[k]) > best) best = (size_t)(p - s) + strlen(cut[k]);
+        if (!best || best >= b || clause_like(s, best, b)) return false;
+        a = best;
+    }
     for (size_t k = 0; k < q->desc.n; k++) {
         ix_match m;
         if (ix_rule_match(q->desc.r[k], q->c->scratch, q->d, a, b, a, true, &m) == 1 && m.b == b) {
@@ -505,12 +553,38 @@ static bool parse_speaker(qstate *q, size_t a, size_t b, speaker *sp)
     memset(sp, 0, sizeof *sp);
     while (a < b && (s[a] == ' ' || s[a] == ',')) a++;
     while (b > a && (s[b - 1] == ' ' || s[b - 1] == ',' || s[b - 1] == '.')) b--;
-    /* leading connectives are not part of the speaker: ", but the report" */
-    static const char *const lead[] = {"However ", "But ", "And ", "So ", "Yet ", "but ", "and ", "so ", "yet ", "or ",
-                                       "while ", "whereas ", "although ", "though "};
+    /* leading connectives and numbering are not part of the speaker:
+     * ", but the report", "As the Secretary of State", "3.2 The report" */
+    static const char *const lead[] = {"However ", "But ", "And ", "So ", "Yet ", "As ", "When ", "If ", "While ",
+                                       "Although ", "After ", "Before ", "Since ", "Because ", "but ", "and ", "so ",
+                                       "yet ", "or ", "as ", "while ", "whereas ", "although ", "though "};
+    while (a < b && (ix_is_digit(s[a]) || s[a] == '.' || s[a] == '(' || s[a] == ')')) {
+        size_t k = a;
+        while (k < b && (ix_is_digit(s[k]) || s[k] == '.' || s[k] == '(' || s[k] == ')' || ix_is_lower(s[k]))) k++;
+        if (k < b && s[k] == ' ' && k > a) a = k + 1;
+        else break;
+    }
     for (size_t k = 0; k < sizeof lead / sizeof *lead; k++) {
         size_t l = strlen(lead[k]);
         if (b - a > l && !strncmp(s + a, lead[k], l)) { a += l; break; }
+    }
+    /* Speech inside speech. "X said the inspection had found "..."": what
+     * an inspection found is quoted from it, the nearest voice. "X said the
+     * report told "an unfairly bleak story"": X's own words about it. */
+    static const char *const verbs[] = {" said ", " says ", " told ", " added ", " warned ", " stated "};
+    for (bool more = true; more;) {
+        more = false;
+        for (size_t k = 0; k < sizeof verbs / sizeof *verbs; k++) {
+            const char *v = find_in(s + a, b - a, verbs[k]);
+            if (!v) continue;
+            if (!q->inner_voice) {
+                if ((size_t)(v - s) > a) b = (size_t)(v - s);
+                continue;
+            }
+            size_t na = (size_t)(v - s) + strlen(verbs[k]);
+            if (b > na + 5 && !strncmp(s + na, "that ", 5)) na += 5;
+            if (na < b) { a = na; more = true; }
+        }
     }
     if (a >= b || b - a > 240) return false;
     if (is_pronoun(s + a, b - a)) {
@@ -537,9 +611,11 @@ static bool parse_speaker(qstate *q, size_t a, size_t b, speaker *sp)
         if (*role && !ix_is_upper(role[0]) ? true : strncmp(role, "However", 7) != 0) sp->role = role;
         else free(role);
     }
-    for (size_t k = n; k-- > 0 && !ok;) ok = candidate_desc(q, starts[k], b, sp);
-    /* "One care leaver, who now works at ...": the head before a clause */
+    /* descriptions: the shorter tails, then the first part alone ("The
+     * inspection of Hull City Council, carried out in January"), then all */
+    for (size_t k = n; k-- > 1 && !ok;) ok = candidate_desc(q, starts[k], b, sp);
     if (!ok && n > 1) ok = candidate_desc(q, a, starts[1] - 2, sp);
+    if (!ok) ok = candidate_desc(q, a, b, sp);
     if (!ok) return false;
     /* a title left at the end of the role: "... board, Cllr" is not a role */
     if (sp->person && !sp->title && sp->role) {
@@ -554,8 +630,14 @@ static bool parse_speaker(qstate *q, size_t a, size_t b, speaker *sp)
     char *all = dupn(s + a, b - a);
     free(sp->org);
     sp->org = org_in(q, all);
-    /* "the council's cabinet member": the authority the article is about */
-    if (!sp->org && (strstr(all, "the council") || strstr(all, "the authority") || strstr(all, "The council"))) {
+    /* "the council's cabinet member", "Cllr X, cabinet member for children":
+     * the authority the article is about */
+    bool council_role = strstr(all, "the council") || strstr(all, "the authority") || strstr(all, "The council") ||
+                        strstr(all, "cabinet member") || strstr(all, "portfolio holder") || strstr(all, "lead member") ||
+                        strstr(all, "council leader") || strstr(all, "leader of the council") ||
+                        strstr(all, "director of children's services") ||
+                        (sp->title && (!strcmp(sp->title, "Cllr") || !strcmp(sp->title, "Councillor")));
+    if (!sp->org && council_role) {
         int row = -1;
         for (size_t i = 0; i < q->c->nmentions && q->c->mentions[i].a < a; i++) row = q->c->mentions[i].row;
         if (row >= 0) {
@@ -580,8 +662,16 @@ static const ix_rule *attribute(qstate *q, const ix_rule_list *fam, size_t a, si
         size_t off = a;
         ix_match m;
         while (off <= b && ix_rule_match(fam->r[k], q->c->scratch, q->d, a, b, off, anchored, &m) == 1) {
-            size_t sa, sb;
+            size_t sa, sb, va, vb;
             speaker tmp;
+            q->inner_voice = false;
+            if (ix_match_group(&m, "verb", &va, &vb)) {
+                static const char *const finding[] = {"found", "finds", "concluded", "highlighted", "identified",
+                                                      "noted", "reported", "stated", "states that", "notes that"};
+                for (size_t f = 0; f < sizeof finding / sizeof *finding; f++)
+                    if (strlen(finding[f]) == vb - va && !memcmp(q->d->text + va, finding[f], vb - va))
+                        q->inner_voice = true;
+            }
             if (ix_match_group(&m, "subj", &sa, &sb) && parse_speaker(q, sa, sb, &tmp)) {
                 if (got) speaker_free(sp);
                 *sp = tmp;
@@ -618,6 +708,7 @@ static char *quote_text(const ix_doc *d, const quote *q)
 static void emit(qstate *q, const quote *qt, const speaker *sp, const char *how, const char *rule)
 {
     ix_doc *d = q->d;
+    if (!(q->c->types & IX_T_QUOTE)) return;
     json_t *rec = ix_record_new("quote", d);
     char *text = quote_text(d, qt);
     json_object_set_new(rec, "text", json_string(text));
@@ -673,14 +764,16 @@ static void scan_speech(qstate *q)
     for (size_t si = 0; si < d->nsent; si++) {
         const ix_sent *st = &d->sents[si];
         if (d->paras[st->para].boilerplate) continue;
-        for (size_t k = 0; k < q->sentence.n; k++) {
+        for (size_t k = 0; k < q->sentence.n + q->addressee.n; k++) {
+            const ix_rule *rule = k < q->sentence.n ? q->sentence.r[k] : q->addressee.r[k - q->sentence.n];
             size_t off = st->a;
             ix_match m;
-            while (off < st->b && ix_rule_match(q->sentence.r[k], q->c->scratch, d, st->a, st->b, off, false, &m) == 1) {
+            while (off < st->b && ix_rule_match(rule, q->c->scratch, d, st->a, st->b, off, false, &m) == 1) {
                 off = m.b > off ? m.b : off + 1;
                 size_t sa, sb;
                 speaker sp;
                 if (!ix_match_group(&m, "subj", &sa, &sb) || is_pronoun(d->text + sa, sb - sa)) continue;
+                q->inner_voice = false;
                 if (parse_speaker(q, sa, sb, &sp)) {
                     add_event(q, sa, &sp);
                     speaker_free(&sp);
@@ -709,7 +802,6 @@ static bool human_or_report(qstate *q, const char *desc)
 
 void ix_extract_quote(ix_ctx *c)
 {
-    if (!(c->types & IX_T_QUOTE)) return;
     ix_doc *d = c->doc;
     qstate q;
     memset(&q, 0, sizeof q);
@@ -729,15 +821,19 @@ void ix_extract_quote(ix_ctx *c)
     q.mention = ix_rules_family(c->rules, "person_mention");
     q.human = ix_rules_family(c->rules, "speaker_human");
     q.inspect = ix_rules_family(c->rules, "speaker_inspection");
+    q.addressee = ix_rules_family(c->rules, "speaker_addressee");
     bool ofsted_story = strstr(d->text, "Ofsted") != NULL;
     scan_people(&q);
-    qsort(q.ev, q.nev, sizeof *q.ev, cmp_event);
+    if (q.nev) qsort(q.ev, q.nev, sizeof *q.ev, cmp_event);
     scan_speech(&q);
-    qsort(q.ev, q.nev, sizeof *q.ev, cmp_event);
+    if (q.nev) qsort(q.ev, q.nev, sizeof *q.ev, cmp_event);
 
     quote *qs;
     size_t nq;
     find_quotes(d, &qs, &nq);
+    c->quote_spans = ix_xmalloc((nq + 1) * sizeof *c->quote_spans);
+    for (size_t i = 0; i < nq; i++)          /* quotations, not scare-quoted words */
+        if (count_words(d, &qs[i]) >= 3) c->quote_spans[c->nquote_spans++] = (ix_span){qs[i].open, qs[i].close};
     speaker last;                       /* the speaker of the previous quotation */
     memset(&last, 0, sizeof last);
     size_t last_para = (size_t)-1, last_pos = 0;
@@ -798,7 +894,7 @@ void ix_extract_quote(ix_ctx *c)
             last_para = qt->para1;
             last_pos = qt->open;
             add_event(&q, qt->open, &sp);
-            qsort(q.ev, q.nev, sizeof *q.ev, cmp_event);
+            if (q.nev) qsort(q.ev, q.nev, sizeof *q.ev, cmp_event);
         } else {
             /* no attribution: a sentence or more of quoted speech still counts */
             bool sentence = starts_sentence && ix_is_upper(d->text[qt->seg[0].a]);
@@ -811,5 +907,5 @@ void ix_extract_quote(ix_ctx *c)
     for (size_t i = 0; i < q.nev; i++) speaker_free(&q.ev[i].sp);
     free(q.ev);
     free(q.after.r); free(q.before.r); free(q.final.r); free(q.sentence.r); free(q.colon.r);
-    free(q.prev.r); free(q.name.r); free(q.desc.r); free(q.mention.r); free(q.human.r); free(q.inspect.r);
+    free(q.prev.r); free(q.name.r); free(q.desc.r); free(q.mention.r); free(q.human.r); free(q.inspect.r); free(q.addressee.r);
 }

@@ -163,7 +163,9 @@ typedef struct ix_rule {
  * quotes stripped and whitespace folded. */
 typedef struct ix_table {
     char *name;
+    char *path;          /* for FILE:LINE messages */
     char **key, **val;
+    int *line;           /* the line of each row */
     size_t n;
 } ix_table;
 
@@ -286,6 +288,8 @@ typedef struct ix_ctx {
     json_t *ratings;          /* rating records made so far (borrowed refs) */
     ix_span *rating_spans;    /* their normalised spans, same order */
     size_t nrating_spans;
+    ix_span *quote_spans;     /* quotations found (marks included) */
+    size_t nquote_spans;
 } ix_ctx;
 
 /* Every extractor has this signature: read ctx->doc, append to ctx->res. */
@@ -298,6 +302,8 @@ void ix_extract_quote(ix_ctx *c);
 /* Council lookups for other extractors. */
 const char *ix_gazetteer_name(const struct ix_gazetteer *g, int row);
 const char *ix_gazetteer_code(const struct ix_gazetteer *g, int row);
+const char *ix_gazetteer_status(const struct ix_gazetteer *g, int row);
+size_t ix_gazetteer_successors(const ix_rules *r, int row, const char *date, int *out, size_t max);
 /* Finds council mentions inside [a,b) among the accepted ones. */
 size_t ix_ctx_mentions_in(const ix_ctx *c, size_t a, size_t b, size_t *first);
 

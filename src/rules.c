@@ -106,9 +106,13 @@ static int load_table(loader *L, const char *path, const char *name)
     ix_table *t = &R->tables[R->ntables++];
     memset(t, 0, sizeof *t);
     t->name = ix_xstrdup(name);
+    t->path = ix_xstrdup(path);
     size_t cap = 0;
-    char *save = NULL;
-    for (char *ln = strtok_r(txt, "\n", &save); ln; ln = strtok_r(NULL, "\n", &save)) {
+    int lineno = 0;
+    for (char *ln = txt, *nx; ln && *ln; ln = nx) {
+        nx = strchr(ln, '\n');
+        if (nx) *nx++ = 0;
+        lineno++;
         size_t l = strlen(ln);
         if (l && ln[l - 1] == '\r') ln[--l] = 0;
         if (!l || ln[0] == '#') continue;
@@ -118,7 +122,9 @@ static int load_table(loader *L, const char *path, const char *name)
             cap = cap ? cap * 2 : 64;
             t->key = ix_xrealloc(t->key, cap * sizeof *t->key);
             t->val = ix_xrealloc(t->val, cap * sizeof *t->val);
+            t->line = ix_xrealloc(t->line, cap * sizeof *t->line);
         }
+        t->line[t->n] = lineno;
         t->key[t->n] = ix_xstrdup(ln);
         t->val[t->n] = ix_xstrdup(tab ? tab + 1 : "");
         t->n++;
@@ -755,6 +761,7 @@ void ix_rules_free(ix_rules *R)
     for (size_t i = 0; i < R->ntables; i++) {
         for (size_t k = 0; k < R->tables[i].n; k++) { free(R->tables[i].key[k]); free(R->tables[i].val[k]); }
         free(R->tables[i].key); free(R->tables[i].val); free(R->tables[i].name);
+        free(R->tables[i].line); free(R->tables[i].path);
     }
     free(R->tables);
     for (size_t i = 0; i < R->nmacros; i++) { free(R->macros[i].name); free(R->macros[i].body); }

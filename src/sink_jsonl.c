@@ -7,20 +7,15 @@
 #include <stdlib.h>
 #include "internal.h"
 
-struct ix_sink {
+typedef struct jsonl_sink {
+    ix_sink base;        /* first: an ix_sink * is a jsonl_sink * */
     FILE *fp;
     ix_buf line;
-};
+} jsonl_sink;
 
-ix_sink *ix_sink_jsonl_new(FILE *fp)
+static int jsonl_write(ix_sink *base, const ix_result *res, ix_err *e)
 {
-    ix_sink *s = calloc(1, sizeof *s);
-    if (s) s->fp = fp;
-    return s;
-}
-
-int ix_sink_write(ix_sink *s, const ix_result *res, ix_err *e)
-{
+    jsonl_sink *s = (jsonl_sink *)base;
     /* Build the document's lines first, then write them in one call, so a
      * failure leaves at worst a truncated document, never an interleaving. */
     s->line.len = 0;
@@ -35,9 +30,9 @@ int ix_sink_write(ix_sink *s, const ix_result *res, ix_err *e)
     return 0;
 }
 
-char *ix_sink_render(const ix_sink *s, const ix_result *res, size_t *len)
+static char *jsonl_render(const ix_sink *base, const ix_result *res, size_t *len)
 {
-    (void)s;
+    (void)base;
     ix_buf b = {0};
     for (size_t i = 0; i < res->n; i++) {
         ix_record_put(&b, res->recs[i]);
@@ -47,8 +42,9 @@ char *ix_sink_render(const ix_sink *s, const ix_result *res, size_t *len)
     return ix_buf_take(&b);
 }
 
-int ix_sink_write_bytes(ix_sink *s, const char *p, size_t len, ix_err *e)
+static int jsonl_write_bytes(ix_sink *base, const char *p, size_t len, ix_err *e)
 {
+    jsonl_sink *s = (jsonl_sink *)base;
     if (len && fwrite(p, 1, len, s->fp) != len) {
         ix_err_set(e, "write error: %s", strerror(errno));
         return -1;
@@ -56,8 +52,9 @@ int ix_sink_write_bytes(ix_sink *s, const char *p, size_t len, ix_err *e)
     return 0;
 }
 
-int ix_sink_flush(ix_sink *s, ix_err *e)
+static int jsonl_flush(ix_sink *base, ix_err *e)
 {
+    jsonl_sink *s = (jsonl_sink *)base;
     if (fflush(s->fp) != 0) {
         ix_err_set(e, "write error: %s", strerror(errno));
         return -1;
@@ -65,8 +62,9 @@ int ix_sink_flush(ix_sink *s, ix_err *e)
     return 0;
 }
 
-int ix_sink_close(ix_sink *s, ix_err *e)
+static int jsonl_close(ix_sink *base, ix_err *e)
 {
+    jsonl_sink *s = (jsonl_sink *)base;
     if (fflush(s->fp) != 0 || ferror(s->fp)) {
         ix_err_set(e, "write error: %s", strerror(errno));
         return -1;
@@ -74,9 +72,23 @@ int ix_sink_close(ix_sink *s, ix_err *e)
     return 0;
 }
 
-void ix_sink_free(ix_sink *s)
+static void jsonl_free(ix_sink *base)
 {
-    if (!s) return;
+    jsonl_sink *s = (jsonl_sink *)base;
     ix_buf_free(&s->line);
     free(s);
+}
+
+static const ix_sink_ops jsonl_ops = {
+    .name = "jsonl", .write = jsonl_write, .close = jsonl_close, .free = jsonl_free,
+    .render = jsonl_render, .write_bytes = jsonl_write_bytes, .flush = jsonl_flush,
+};
+
+ix_sink *ix_sink_jsonl_new(FILE *fp)
+{
+    jsonl_sink *s = calloc(1, sizeof *s);
+    if (!s) return NULL;
+    s->base.ops = &jsonl_ops;
+    s->fp = fp;
+    return &s->base;
 }

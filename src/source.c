@@ -7,6 +7,12 @@
  * that cannot be read, a folder loop, a malformed dump line or an oversized
  * document comes out as a document with `error` set, which the extractor
  * turns into an error record.
+ *
+ * Every file and stdin is read through compress.c, so gzip and zstd input
+ * (detected by content) is decompressed transparently; "a.txt.gz" is taken
+ * by a "*.txt" folder walk and "dump.jsonl.zst" is a dump, as their names
+ * without the compression ending say. Offsets and sha256 are of the
+ * decompressed bytes.
  */
 #include <dirent.h>
 #include <errno.h>
@@ -29,9 +35,8 @@ struct ix_source {
     dirid *seen;
     size_t nseen;
     /* an open JSON Lines dump */
-    FILE *dump;
+    ix_reader *dump;
     char *dump_name;
-    bool dump_stdin;
     size_t dump_line;
     size_t dump_raw;       /* bytes of skipped blank lines, counted with the next document */
     char *line;
@@ -89,23 +94,20 @@ void ix_input_free(ix_input *in)
 }
 
 /* Reads a whole stream, refusing more than max bytes (0 = no limit). */
-static int slurp(FILE *f, size_t max, unsigned char **out, size_t *len, bool *too_big)
+static int slurp(ix_reader *f, size_t max, size_t hint, unsigned char **out, size_t *len, bool *too_big)
 {
     ix_buf b = {0};
     char tmp[1 << 16];
-    size_t k;
+    ssize_t k;
     *too_big = false;
-    /* A regular file's size is known: one buffer of that size, not a chain
-     * of doublings that can end up twice as large as the document. */
-    struct stat st;
-    if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
-        (!max || (uint64_t)st.st_size <= max))
-        ix_buf_grow(&b, (size_t)st.st_size);
-    while ((k = fread(tmp, 1, sizeof tmp, f)) > 0) {
-        if (max && b.len + k > max) { *too_big = true; break; }
-        ix_buf_put(&b, tmp, k);
+    /* An uncompressed regular file's size is known: one buffer of that
+     * size, not a chain of doublings that can end up twice as large. */
+    if (hint && ix_reader_compression(f) == IX_COMP_NONE && (!max || hint <= max)) ix_buf_grow(&b, hint);
+    while ((k = ix_reader_read(f, tmp, sizeof tmp)) > 0) {
+        if (max && b.len + (size_t)k > max) { *too_big = true; break; }
+        ix_buf_put(&b, tmp, (size_t)k);
     }
-    if (ferror(f)) { ix_buf_free(&b); return -1; }
+    if (k < 0) { ix_buf_free(&b); return -1; }
     *len = b.len;
     *out = (unsigned char *)ix_buf_take(&b);
     return 0;
@@ -113,8 +115,20 @@ static int slurp(FILE *f, size_t max, unsigned char **out, size_t *len, bool *to
 
 static bool is_dump_name(const char *p)
 {
-    size_t l = strlen(p);
-    return (l > 6 && !strcmp(p + l - 6, ".jsonl")) || (l > 7 && !strcmp(p + l - 7, ".ndjson"));
+    size_t l = strlen(p) - ix_compression_suffix(p);
+    return (l > 6 && !strncmp(p + l - 6, ".jsonl", 6)) || (l > 7 && !strncmp(p + l - 7, ".ndjson", 7));
+}
+
+/* The glob takes a name, or the name without its ".gz"/".zst" ending. */
+static bool glob_takes(const char *glob, const char *name)
+{
+    if (fnmatch(glob, name, 0) == 0) return true;
+    size_t k = ix_compression_suffix(name);
+    if (!k) return false;
+    char *bare = ix_xstrndup(name, strlen(name) - k);
+    bool ok = fnmatch(glob, bare, 0) == 0;
+    free(bare);
+    return ok;
 }
 
 static int cmpname(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
@@ -449,14 +463,31 @@ static ix_input *fast_input(ix_source *s, fval *v, const char *loc, bool had_nl)
 static ix_input *dump_next(ix_source *s)
 {
     for (;;) {
-        errno = 0;
-        ssize_t n = getline(&s->line, &s->linecap, s->dump);
-        if (n < 0) {
-            bool err = ferror(s->dump);
-            if (!s->dump_stdin) fclose(s->dump);
-            s->dump = NULL;
+        /* A line may hold a document escaped up to 6 bytes per byte
+         * (\uXXXX); longer lines are refused before they are held in
+         * memory (a small compressed file can expand to a huge line). */
+        size_t max = s->o.max_doc_bytes ? s->o.max_doc_bytes * 6 + 65536 : 0;
+        ssize_t n = ix_reader_getline(s->dump, &s->line, &s->linecap, max);
+        if (n == IX_READER_TOO_LONG) {
+            s->dump_line++;
+            char loc[4096];
+            snprintf(loc, sizeof loc, "%s:%zu", s->dump_name, s->dump_line);
+            ix_input *in = input_new(loc, loc);
+            in->error = ix_xmalloc(160);
+            snprintf(in->error, 160, "JSON Lines record is over %zu bytes (--max-doc-bytes); skipped", max);
+            return in;
+        }
+        if (n <= 0) {
             ix_input *in = NULL;
-            if (err) in = input_error(s->dump_name, "read error in JSON Lines dump %s", s->dump_name);
+            if (n < 0) {
+                in = input_new(s->dump_name, s->dump_name);
+                size_t l = strlen(s->dump_name) + 600;
+                in->error = ix_xmalloc(l);
+                snprintf(in->error, l, "read error in JSON Lines dump %s after line %zu: %s", s->dump_name,
+                         s->dump_line, ix_reader_error(s->dump));
+            }
+            ix_reader_free(s->dump);
+            s->dump = NULL;
             free(s->dump_name);
             s->dump_name = NULL;
             return in;
@@ -534,9 +565,8 @@ static ix_input *dump_next(ix_source *s)
 
 static ix_input *open_dump(ix_source *s, FILE *f, const char *name, bool is_stdin)
 {
-    s->dump = f;
+    s->dump = ix_reader_new(f, !is_stdin);
     s->dump_name = ix_xstrdup(name);
-    s->dump_stdin = is_stdin;
     s->dump_line = 0;
     return dump_next(s);
 }
@@ -544,10 +574,12 @@ static ix_input *open_dump(ix_source *s, FILE *f, const char *name, bool is_stdi
 static ix_input *read_text(ix_source *s, FILE *f, const char *name, bool is_stdin)
 {
     ix_input *in = input_new(name, name);
+    ix_reader *rd = ix_reader_new(f, !is_stdin);
     bool big;
-    if (slurp(f, s->o.max_doc_bytes, &in->bytes, &in->len, &big) < 0) {
-        in->error = ix_xmalloc(256);
-        snprintf(in->error, 256, "read error: %s", strerror(errno));
+    struct stat st;
+    size_t hint = fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) ? (size_t)st.st_size : 0;
+    if (slurp(rd, s->o.max_doc_bytes, hint, &in->bytes, &in->len, &big) < 0) {
+        in->error = ix_xstrdup(ix_reader_error(rd));
     } else if (big) {
         in->error = ix_xmalloc(160);
         snprintf(in->error, 160, "document is over --max-doc-bytes %zu; skipped", s->o.max_doc_bytes);
@@ -555,7 +587,7 @@ static ix_input *read_text(ix_source *s, FILE *f, const char *name, bool is_stdi
         in->bytes = NULL;
         in->len = 0;
     }
-    if (!is_stdin) fclose(f);
+    ix_reader_free(rd);
     return in;
 }
 
@@ -619,7 +651,7 @@ ix_input *ix_source_next(ix_source *s)
                 char *full = join(p.path, names[i]);
                 struct stat cs;
                 bool dir = stat(full, &cs) == 0 && S_ISDIR(cs.st_mode);
-                bool take = dir || fnmatch(s->o.glob, names[i], 0) == 0 ||
+                bool take = dir || glob_takes(s->o.glob, names[i]) ||
                             (s->o.kind == IX_INPUT_JSONL && is_dump_name(names[i]));
                 if (take) push(s, full, p.depth + 1);
                 else free(full);
@@ -652,7 +684,7 @@ ix_input *ix_source_next(ix_source *s)
 void ix_source_free(ix_source *s)
 {
     if (!s) return;
-    if (s->dump && !s->dump_stdin) fclose(s->dump);
+    ix_reader_free(s->dump);
     free(s->dump_name);
     for (size_t i = 0; i < s->n; i++) free(s->stack[i].path);
     free(s->stack);
