@@ -211,11 +211,22 @@ typedef struct info {
     bool prefix;                 /* not exact, but every match starts with one of `ex` (x{2,}) */
 } info;
 
+/* What macro bodies ((?&NAME) targets) gave, by their text: every rule
+ * repeats the same macros in its (?(DEFINE)...) block, so each body is
+ * analysed once per rule set, not once per call in every rule. Any cached
+ * result is sound: a body's analysis is a safe description of it
+ * wherever it is called. */
+typedef struct dcache {
+    struct dentry { const char *body; size_t n; struct info *val; } *v;
+    size_t n, cap;
+} dcache;
+
 typedef struct parser {
     const char *p, *end;
     bool bail;                   /* met syntax we do not model: rule is top */
     const char *whole, *whole_end;   /* the rule's regex, for (?&NAME) definitions */
     int depth;                   /* subroutine calls being expanded */
+    dcache *cache;
 } parser;
 
 static info info_top(void) { return (info){false, {NULL, 0, false}, {.n = 0}, false}; }
@@ -416,14 +427,41 @@ static info parse_class(parser *P, bool caseless)
 /* (?&NAME): what the named group's body tells, parsed where it is defined.
  * Its flags are those of the definition; caseless is assumed, which only
  * costs non-ASCII literals. Too deep (or recursive): nothing known. */
+static info info_copy(const info *x)
+{
+    info r = {x->exact, x->exact || x->prefix ? set_copy(&x->ex) : (lset){NULL, 0, false}, {.n = 0}, x->prefix};
+    for (int i = 0; i < x->nec.n; i++) r.nec.s[r.nec.n++] = set_copy(&x->nec.s[i]);
+    return r;
+}
+
 static info call_named(parser *P, const char *name, size_t n)
 {
     const char *a, *b;
     if (P->depth >= 12 || !named_group(P->whole, P->whole_end, name, n, &a, &b)) return info_top();
-    parser sub = {a, b, false, P->whole, P->whole_end, P->depth + 1};
+    dcache *C = P->cache;
+    for (size_t i = 0; C && i < C->n; i++)
+        if (C->v[i].n == (size_t)(b - a) && !memcmp(C->v[i].body, a, C->v[i].n)) return info_copy(C->v[i].val);
+    parser sub = {a, b, false, P->whole, P->whole_end, P->depth + 1, C};
     info in = parse_alt(&sub, true);
-    if (sub.bail || sub.p != b) { info_free(&in); return info_top(); }
+    if (sub.bail || sub.p != b) { info_free(&in); in = info_top(); }
+    if (C) {
+        if (C->n == C->cap) {
+            C->cap = C->cap ? C->cap * 2 : 32;
+            C->v = ix_xrealloc(C->v, C->cap * sizeof *C->v);
+        }
+        info *keep = ix_xmalloc(sizeof *keep);
+        *keep = info_copy(&in);
+        C->v[C->n++] = (struct dentry){a, (size_t)(b - a), keep};
+    }
     return in;
+}
+
+static void dcache_free(dcache *C)
+{
+    for (size_t i = 0; i < C->n; i++) { info_free(C->v[i].val); free(C->v[i].val); }
+    free(C->v);
+    C->v = NULL;
+    C->n = C->cap = 0;
 }
 
 static info empty_info(void) { return info_lit((const unsigned char *)"", 0); }
@@ -489,7 +527,7 @@ static info parse_atom(parser *P, bool *caseless)
                 if (sets_i) cl = true;           /* (?-i: keeps caseless: over-cautious is safe */
             }
         }
-        parser sub = {p, close, false, P->whole, P->whole_end, P->depth};
+        parser sub = {p, close, false, P->whole, P->whole_end, P->depth, P->cache};
         info in = parse_alt(&sub, cl);
         if (sub.bail || sub.p != close) { info_free(&in); P->bail = true; return info_top(); }
         P->p = close + 1;
@@ -688,9 +726,9 @@ static void set_minimise(lset *a)
 
 /* The rule's necessary literal sets (a match holds a literal of each), at
  * most NEEDS; none when nothing useful is known. */
-static needs derive(const char *re)
+static needs derive(const char *re, dcache *cache)
 {
-    parser P = {re, re + strlen(re), false, re, re + strlen(re), 0};
+    parser P = {re, re + strlen(re), false, re, re + strlen(re), 0, cache};
     info in = parse_alt(&P, false);
     needs out = {.n = 0};
     if (!P.bail && P.p == P.end) info_needs(&out, &in);
@@ -727,14 +765,16 @@ ix_prefilter *ix_prefilter_new(ix_rules *R)
     /* 1. each rule's sets; a group per set, a rule's groups consecutive */
     lset *sets = NULL;
     size_t ng = 0;
+    dcache cache = {0};
     for (size_t i = 0; i < R->nrules; i++) {
         needs N = {.n = 0};
-        if (!pf->off) N = derive(R->rules[i].regex);
+        if (!pf->off) N = derive(R->rules[i].regex, &cache);
         R->rules[i].pf = (int)ng;
         R->rules[i].npf = N.n;
         sets = ix_xrealloc(sets, (ng + (size_t)N.n + 1) * sizeof *sets);
         for (int k = 0; k < N.n; k++) sets[ng++] = N.s[k];
     }
+    dcache_free(&cache);
     pf->ngroups = ng;
     pf->minlen = calloc(ng + 1, sizeof *pf->minlen);
     for (size_t g = 0; g < ng; g++) {
@@ -972,7 +1012,9 @@ bool ix_prefilter_may(const ix_scratch *s, const ix_doc *d, const ix_rule *rule,
 
 char *ix_prefilter_describe(const char *regex)
 {
-    needs N = derive(regex);
+    dcache cache = {0};
+    needs N = derive(regex, &cache);
+    dcache_free(&cache);
     if (!N.n) return NULL;
     ix_buf b = {0};
     for (int k = 0; k < N.n; k++) {
