@@ -167,6 +167,11 @@ typedef struct ix_table {
     char **key, **val;
     int *line;           /* the line of each row */
     size_t n;
+    /* ix_table_get's index, made at load (rules.c): each row's lookup key
+     * and an open-addressing hash of them (first row wins). */
+    char **lkey;
+    uint32_t *slot;      /* row + 1, 0 = empty */
+    size_t nslot;        /* a power of two */
 } ix_table;
 
 struct ix_rules {

@@ -80,20 +80,84 @@ static char *read_file(const char *path, size_t *len)
 
 /* ---- tables -------------------------------------------------------------- */
 
-char *ix_lookup_key(const char *s, size_t len)
+/* The lookup key of (s, len) into out, which has room for len + 1 bytes
+ * (a key is never longer than its phrase); returns its length. */
+static size_t lookup_key_into(const char *s, size_t len, char *out)
 {
-    ix_buf b = {0};
+    size_t n = 0;
     bool sp = false;
     for (size_t i = 0; i < len; i++) {
         unsigned char c = (unsigned char)s[i];
         if (c == '"' ) continue;
         if (c == '\'' && (i == 0 || i + 1 == len || !ix_is_alpha(s[i - 1]) || !ix_is_alpha(s[i + 1]))) continue;
-        if (ix_is_space(c) || c == '-') { sp = b.len > 0; continue; }
-        if (sp) { ix_buf_putc(&b, ' '); sp = false; }
-        ix_buf_putc(&b, (char)(ix_is_upper(c) ? c + 32 : c));
+        if (ix_is_space(c) || c == '-') { sp = n > 0; continue; }
+        if (sp) { out[n++] = ' '; sp = false; }
+        out[n++] = (char)(ix_is_upper(c) ? c + 32 : c);
     }
-    ix_buf_grow(&b, 0);
-    return ix_buf_take(&b);
+    out[n] = 0;
+    return n;
+}
+
+char *ix_lookup_key(const char *s, size_t len)
+{
+    char *k = ix_xmalloc(len + 1);
+    lookup_key_into(s, len, k);
+    return k;
+}
+
+static uint32_t key_hash(const char *k, size_t n)
+{
+    uint32_t h = 2166136261u;                 /* FNV-1a */
+    for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)k[i]) * 16777619u;
+    return h;
+}
+
+/* Builds the table's lookup index: every row's key, hashed. Rows whose key
+ * is already there are left out, so the first row wins, as before. */
+static void index_table(ix_table *t)
+{
+    t->lkey = ix_xmalloc((t->n + 1) * sizeof *t->lkey);
+    t->nslot = 16;
+    while (t->nslot < t->n * 2 + 2) t->nslot *= 2;
+    t->slot = calloc(t->nslot, sizeof *t->slot);
+    for (size_t i = 0; i < t->n; i++) {
+        size_t l = strlen(t->key[i]);
+        t->lkey[i] = ix_xmalloc(l + 1);
+        size_t kl = lookup_key_into(t->key[i], l, t->lkey[i]);
+        for (size_t h = key_hash(t->lkey[i], kl) & (t->nslot - 1);; h = (h + 1) & (t->nslot - 1)) {
+            if (!t->slot[h]) { t->slot[h] = (uint32_t)i + 1; break; }
+            if (!strcmp(t->lkey[t->slot[h] - 1], t->lkey[i])) break;
+        }
+    }
+}
+
+const ix_table *ix_rules_table(const ix_rules *r, const char *name)
+{
+    for (size_t i = 0; i < r->ntables; i++)
+        if (!strcmp(r->tables[i].name, name)) return &r->tables[i];
+    return NULL;
+}
+
+const char *ix_table_get(const ix_table *t, const char *s, size_t len)
+{
+    if (!t || !t->n) return NULL;
+    /* One key, on the stack when it fits, compared with the hashed rows:
+     * no allocation per lookup (this runs per candidate in extractors). */
+    char small[256], *k = len < sizeof small ? small : ix_xmalloc(len + 1);
+    size_t kl = lookup_key_into(s, len, k);
+    const char *v = NULL;
+    if (t->slot) {
+        for (size_t h = key_hash(k, kl) & (t->nslot - 1); t->slot[h]; h = (h + 1) & (t->nslot - 1))
+            if (!strcmp(t->lkey[t->slot[h] - 1], k)) { v = t->val[t->slot[h] - 1]; break; }
+    } else {
+        for (size_t i = 0; i < t->n && !v; i++) {
+            char *k2 = ix_lookup_key(t->key[i], strlen(t->key[i]));
+            if (!strcmp(k, k2)) v = t->val[i];
+            free(k2);
+        }
+    }
+    if (k != small) free(k);
+    return v;
 }
 
 static int load_table(loader *L, const char *path, const char *name)
@@ -130,29 +194,10 @@ static int load_table(loader *L, const char *path, const char *name)
         t->n++;
     }
     free(txt);
+    index_table(t);
     return 0;
 }
 
-const ix_table *ix_rules_table(const ix_rules *r, const char *name)
-{
-    for (size_t i = 0; i < r->ntables; i++)
-        if (!strcmp(r->tables[i].name, name)) return &r->tables[i];
-    return NULL;
-}
-
-const char *ix_table_get(const ix_table *t, const char *s, size_t len)
-{
-    if (!t) return NULL;
-    char *k = ix_lookup_key(s, len);
-    const char *v = NULL;
-    for (size_t i = 0; i < t->n && !v; i++) {
-        char *k2 = ix_lookup_key(t->key[i], strlen(t->key[i]));
-        if (!strcmp(k, k2)) v = t->val[i];
-        free(k2);
-    }
-    free(k);
-    return v;
-}
 
 /* ---- macros -------------------------------------------------------------- */
 
@@ -762,6 +807,8 @@ void ix_rules_free(ix_rules *R)
         for (size_t k = 0; k < R->tables[i].n; k++) { free(R->tables[i].key[k]); free(R->tables[i].val[k]); }
         free(R->tables[i].key); free(R->tables[i].val); free(R->tables[i].name);
         free(R->tables[i].line); free(R->tables[i].path);
+        for (size_t k = 0; R->tables[i].lkey && k < R->tables[i].n; k++) free(R->tables[i].lkey[k]);
+        free(R->tables[i].lkey); free(R->tables[i].slot);
     }
     free(R->tables);
     for (size_t i = 0; i < R->nmacros; i++) { free(R->macros[i].name); free(R->macros[i].body); }
