@@ -94,3 +94,10 @@ audit-demo: deps inspex | build
 test: test-deps
 test-deps:
 	@sh tools/deps.sh --test
+
+# ---- performance: `make bench` (tools/bench.sh; BENCH_MB=100 for a quick run) ----
+build/benchgen: tools/benchgen.c | build
+	$(CC) $(CFLAGS) -o $@ $<
+
+bench: deps inspex build/benchgen
+	@sh tools/bench.sh

@@ -1,20 +1,39 @@
 /* cmd_extract.c — `inspex extract`: inputs -> records, in input order.
  *
- * Documents are read in batches; worker threads extract a batch in
- * parallel (each with its own PCRE2 scratch; the rules are shared
- * read-only) and the main thread writes the results in input order, so the
- * output bytes do not depend on the thread count. Memory is bounded by the
- * batch size, not by the size of the dump.
+ * With -j 1 one loop reads a document, extracts it and writes it. With
+ * -j N a pipeline keeps every core busy without a batch barrier:
+ *
+ *   reader thread  -> ring of in-flight documents -> N workers -> main thread
+ *   (ix_source_next)  (bounded: 4N+2 documents,     (extract,     (writes each
+ *                      8 MB of input, at least one)  render)       in order)
+ *
+ * Workers take the next unclaimed document, extract it with their own PCRE2
+ * scratch (rules are shared read-only) and, when the sink can (JSON Lines),
+ * render its records to bytes; the main thread writes the documents
+ * strictly in input order as soon as each is ready, so the output does not
+ * depend on N or on timing. Memory is bounded by the ring, not by the size
+ * of the input: one document larger than the byte budget goes through
+ * alone.
  *
  * The output is a sink (inspex.h): JSON Lines, or with --db an SQLite
  * database. A sink that can tell what it already holds (the database) is
- * asked about each input before extraction: cmd_extract hashes the input's
- * bytes (the doc record's sha256) and skips documents stored unchanged with
- * the same patterns, unless --force.
+ * asked about each input before extraction: the input's bytes are hashed
+ * (the doc record's sha256) and documents stored unchanged with the same
+ * patterns are skipped, unless --force. Sink calls are serialised by one
+ * mutex (workers look up, the main thread writes).
+ *
+ * Streaming (a Hadoop Streaming or Spark RDD.pipe mapper): with stdin among
+ * the inputs and stdout a pipe, socket or terminal, each document's records
+ * are flushed as soon as they are written (--line-buffered forces this).
+ * Nothing carries over from one document to the next.
+ *
+ * Progress (progress.c) goes to stderr when it is a terminal, never into
+ * piped output; --progress / --quiet force it on or off.
  */
 #include <errno.h>
 #include <pthread.h>
 #include <stdlib.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include "cli.h"
 
@@ -40,13 +59,18 @@ static void usage(FILE *f)
         "  --types LIST         only these record types, e.g. rating,quote\n"
         "  --patterns DIR       the rules folder (default: patterns/ beside the program)\n"
         "  -j, --jobs N         worker threads (default 1); output is identical for any N\n"
-        "  --max-doc-bytes N    skip documents larger than N bytes (default 64 MiB)\n"
+        "  --max-doc-bytes N    skip documents larger than N bytes (default 64 MiB; 0: no\n"
+        "                       limit)\n"
         "  -o, --output FILE    write to FILE (atomically, via a temporary file)\n"
         "  --db FILE            write into the SQLite database FILE instead (created if\n"
         "                       absent; one transaction per document). Documents it\n"
         "                       already holds with the same sha256 and patterns are\n"
         "                       skipped; stderr says how many\n"
         "  --force              with --db: extract every document again\n"
+        "  --progress           show progress on stderr even when it is not a terminal\n"
+        "  --quiet              never show progress (errors are still reported)\n"
+        "  --line-buffered      flush after every document (the default when reading\n"
+        "                       stdin into a pipe: mapper behaviour)\n"
         "  -h, --help           this text\n"
         "\n"
         "Exit status: 0 all good; 1 some documents had errors (error records were\n"
@@ -54,35 +78,234 @@ static void usage(FILE *f)
         "\n"
         "Examples:\n"
         "  inspex extract corpus/ > records.jsonl\n"
-        "  inspex extract --input jsonl dump.jsonl\n"
+        "  inspex extract -j 2 --input jsonl dump.jsonl > records.jsonl\n"
         "  inspex extract --db records.sqlite dump.jsonl.gz   # again next week: only new ones\n"
-        "  curl -s URL | inspex extract -\n");
+        "  curl -s URL | inspex extract -\n"
+        "  hadoop jar hadoop-streaming.jar -mapper 'inspex extract --input jsonl -' ...\n");
 }
 
-typedef struct job {
+/* ---- one document ---------------------------------------------------------- */
+
+/* What the run needs from its sink and settings, shared by both ways of
+ * running. */
+typedef struct run {
     const ix_rules *r;
     unsigned types;
-    ix_input **in;
-    ix_result **out;
-    size_t n;
-    size_t next;
+    ix_sink *sink;
+    bool lookup;               /* ask the sink what it holds first (--db without --force) */
+    bool render;               /* the sink renders to bytes: workers do it */
+    pthread_mutex_t *sink_mu;  /* serialises sink calls between threads, or NULL */
+} run;
+
+typedef struct slot {
+    ix_input *in;
+    int held;                  /* IX_SINK_NEW / _HAVE (skipped) / _STALE, or -1: lookup failed */
+    char *lookup_err;
+    ix_result *res;            /* for a sink that takes records */
+    char *out;                 /* or its rendered bytes */
+    size_t outlen;
+    char *err;                 /* the document's error message, or NULL */
+    int state;
+} slot;
+
+/* Looks the input up in the sink (when asked to), extracts it unless the
+ * sink holds it already, and renders it when the sink can. Fills sl. */
+static void process(const run *R, ix_scratch *s, slot *sl)
+{
+    sl->held = IX_SINK_NEW;
+    if (R->lookup && !sl->in->error) {
+        char hex[65];
+        ix_err e = {{0}};
+        ix_sha256_hex(sl->in->bytes, sl->in->len, hex);
+        if (R->sink_mu) pthread_mutex_lock(R->sink_mu);
+        sl->held = ix_sink_lookup(R->sink, sl->in, hex, &e);
+        if (R->sink_mu) pthread_mutex_unlock(R->sink_mu);
+        if (sl->held < 0) { sl->lookup_err = strdup(e.msg); return; }
+        if (sl->held == IX_SINK_HAVE) return;
+    }
+    ix_result *res = ix_extract(R->r, s, sl->in, R->types);
+    if (res->is_error) {
+        const char *m = json_string_value(json_object_get(res->recs[0], "error"));
+        sl->err = strdup(m ? m : "error");
+    }
+    if (R->render && (sl->out = ix_sink_render(R->sink, res, &sl->outlen))) ix_result_free(res);
+    else sl->res = res;
+}
+
+/* What the writer does with each finished document, in input order. */
+typedef struct writer {
+    const run *R;
+    cli_progress *prog;
+    bool flush_each;
+    int status;
+    size_t nnew, nstale, nskipped;
+} writer;
+
+static void write_slot(writer *w, slot *sl)
+{
+    ix_sink *sink = w->R->sink;
+    if (w->status != 3) {
+        ix_err e = {{0}};
+        if (sl->held < 0) {
+            cli_progress_clear(w->prog);
+            fprintf(stderr, "inspex extract: %s\n", sl->lookup_err);
+            w->status = 3;
+        } else if (sl->held == IX_SINK_HAVE) {
+            w->nskipped++;
+        } else {
+            if (sl->held == IX_SINK_STALE) w->nstale++;
+            else w->nnew++;
+            if (sl->err) {
+                w->status = w->status ? w->status : 1;
+                cli_progress_clear(w->prog);
+                fprintf(stderr, "inspex: %s: %s\n", sl->in->doc, sl->err);
+            }
+            if (w->R->sink_mu) pthread_mutex_lock(w->R->sink_mu);
+            int rc = sl->out ? ix_sink_write_bytes(sink, sl->out, sl->outlen, &e) : ix_sink_write(sink, sl->res, &e);
+            if (rc == 0 && w->flush_each) rc = ix_sink_flush(sink, &e);
+            if (w->R->sink_mu) pthread_mutex_unlock(w->R->sink_mu);
+            if (rc < 0) {
+                cli_progress_clear(w->prog);
+                fprintf(stderr, "inspex extract: %s\n", e.msg);
+                w->status = 3;
+            }
+        }
+        cli_progress_add(w->prog, 1, sl->in->raw_len);
+    }
+    ix_result_free(sl->res);
+    free(sl->out);
+    free(sl->err);
+    free(sl->lookup_err);
+    ix_input_free(sl->in);
+    memset(sl, 0, sizeof *sl);
+}
+
+static void run_serial(const run *R, ix_source *src, writer *w)
+{
+    ix_scratch *s = ix_scratch_new(R->r);
+    ix_input *in;
+    while (w->status != 3 && (in = ix_source_next(src))) {
+        slot sl = {.in = in};
+        process(R, s, &sl);
+        write_slot(w, &sl);
+    }
+    ix_scratch_free(s);
+}
+
+/* ---- the pipeline (-j N) -------------------------------------------------- */
+
+enum { SLOT_FREE, SLOT_QUEUED, SLOT_DONE };
+
+typedef struct pipeline {
+    const run *R;
+    ix_source *src;
+    slot *ring;
+    size_t cap;                /* documents in flight at most */
+    size_t budget;             /* input bytes in flight at most (one document may exceed it) */
+    size_t nread, nclaimed, nwritten, inflight_bytes;
+    bool eof, stop;
     pthread_mutex_t mu;
-} job;
+    pthread_cond_t can_read, can_work, can_write;
+} pipeline;
+
+static void *reader(void *arg)
+{
+    pipeline *p = arg;
+    pthread_mutex_lock(&p->mu);
+    while (!p->stop) {
+        pthread_mutex_unlock(&p->mu);
+        ix_input *in = ix_source_next(p->src);
+        pthread_mutex_lock(&p->mu);
+        if (!in) break;
+        while (!p->stop && (p->nread - p->nwritten >= p->cap ||
+                            (p->inflight_bytes && p->inflight_bytes + in->len > p->budget)))
+            pthread_cond_wait(&p->can_read, &p->mu);
+        if (p->stop) { ix_input_free(in); break; }
+        slot *sl = &p->ring[p->nread % p->cap];
+        sl->in = in;
+        sl->state = SLOT_QUEUED;
+        p->inflight_bytes += in->len;
+        p->nread++;
+        pthread_cond_signal(&p->can_work);
+    }
+    p->eof = true;
+    pthread_cond_broadcast(&p->can_work);
+    pthread_cond_signal(&p->can_write);
+    pthread_mutex_unlock(&p->mu);
+    return NULL;
+}
 
 static void *worker(void *arg)
 {
-    job *j = arg;
-    ix_scratch *s = ix_scratch_new(j->r);
+    pipeline *p = arg;
+    ix_scratch *s = ix_scratch_new(p->R->r);
+    pthread_mutex_lock(&p->mu);
     for (;;) {
-        pthread_mutex_lock(&j->mu);
-        size_t i = j->next++;
-        pthread_mutex_unlock(&j->mu);
-        if (i >= j->n) break;
-        j->out[i] = ix_extract(j->r, s, j->in[i], j->types);
+        while (!p->stop && p->nclaimed == p->nread && !p->eof) pthread_cond_wait(&p->can_work, &p->mu);
+        if (p->stop || p->nclaimed == p->nread) break;
+        size_t i = p->nclaimed++;
+        slot *sl = &p->ring[i % p->cap];
+        pthread_mutex_unlock(&p->mu);
+        process(p->R, s, sl);
+        pthread_mutex_lock(&p->mu);
+        sl->state = SLOT_DONE;
+        if (i == p->nwritten) pthread_cond_signal(&p->can_write);
     }
+    pthread_mutex_unlock(&p->mu);
     ix_scratch_free(s);
     return NULL;
 }
+
+static void run_parallel(const run *R, ix_source *src, writer *w, long jobs)
+{
+    pipeline p = {.R = R, .src = src, .cap = (size_t)jobs * 4 + 2, .budget = 8u << 20};
+    p.ring = calloc(p.cap, sizeof *p.ring);
+    pthread_mutex_init(&p.mu, NULL);
+    pthread_cond_init(&p.can_read, NULL);
+    pthread_cond_init(&p.can_work, NULL);
+    pthread_cond_init(&p.can_write, NULL);
+    pthread_t rd, th[256];
+    pthread_create(&rd, NULL, reader, &p);
+    for (long t = 0; t < jobs; t++) pthread_create(&th[t], NULL, worker, &p);
+    pthread_mutex_lock(&p.mu);
+    for (;;) {
+        slot *sl = &p.ring[p.nwritten % p.cap];
+        while (!(p.nwritten < p.nread && sl->state == SLOT_DONE) && !(p.eof && p.nwritten == p.nread))
+            pthread_cond_wait(&p.can_write, &p.mu);
+        if (p.nwritten == p.nread) break;                 /* eof and all written */
+        size_t len = sl->in->len;
+        pthread_mutex_unlock(&p.mu);
+        write_slot(w, sl);
+        pthread_mutex_lock(&p.mu);
+        p.inflight_bytes -= len;
+        p.nwritten++;
+        pthread_cond_signal(&p.can_read);
+        if (w->status == 3) {                             /* output gone: stop everyone */
+            p.stop = true;
+            pthread_cond_broadcast(&p.can_read);
+            pthread_cond_broadcast(&p.can_work);
+            break;
+        }
+    }
+    pthread_mutex_unlock(&p.mu);
+    for (long t = 0; t < jobs; t++) pthread_join(th[t], NULL);
+    pthread_join(rd, NULL);
+    for (size_t i = 0; i < p.cap; i++)                    /* left over after a stop */
+        if (p.ring[i].in) {
+            ix_result_free(p.ring[i].res);
+            free(p.ring[i].out); free(p.ring[i].err); free(p.ring[i].lookup_err);
+            ix_input_free(p.ring[i].in);
+        }
+    free(p.ring);
+    pthread_mutex_destroy(&p.mu);
+    pthread_cond_destroy(&p.can_read);
+    pthread_cond_destroy(&p.can_work);
+    pthread_cond_destroy(&p.can_write);
+}
+
+/* ---- the command ---------------------------------------------------------- */
+
+static bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 static long parse_size(const char *s)
 {
@@ -103,6 +326,8 @@ int cmd_extract(int argc, char **argv)
     bool force = false;
     unsigned types = IX_T_ALL;
     long jobs = 1;
+    int progress = -1;                 /* -1: when stderr is a terminal */
+    bool line_buffered = false;
     const char **paths = calloc((size_t)argc + 1, sizeof *paths);
     size_t npaths = 0;
     for (int i = 1; i < argc; i++) {
@@ -110,6 +335,9 @@ int cmd_extract(int argc, char **argv)
         const char *v = i + 1 < argc ? argv[i + 1] : NULL;
 #define NEEDV() do { if (!v) { fprintf(stderr, "inspex extract: %s needs a value\n", a); free(paths); return 2; } i++; } while (0)
         if (!strcmp(a, "-h") || !strcmp(a, "--help")) { usage(stdout); free(paths); return 0; }
+        else if (!strcmp(a, "--progress")) progress = 1;
+        else if (!strcmp(a, "--quiet")) progress = 0;
+        else if (!strcmp(a, "--line-buffered")) line_buffered = true;
         else if (!strcmp(a, "--input")) {
             NEEDV();
             if (!strcmp(v, "jsonl")) so.kind = IX_INPUT_JSONL;
@@ -127,8 +355,9 @@ int cmd_extract(int argc, char **argv)
             ix_err e = {{0}};
             types = ix_types_parse(v, &e);
             if (!types) { fprintf(stderr, "inspex extract: %s\n", e.msg); free(paths); return 2; }
-        } else if (!strcmp(a, "-j") || !strcmp(a, "--jobs")) {
-            NEEDV();
+        } else if (!strcmp(a, "-j") || !strcmp(a, "--jobs") || (!strncmp(a, "-j", 2) && is_digit(a[2]))) {
+            if (a[2] && a[1] == 'j') v = a + 2;                /* -j2 */
+            else NEEDV();
             jobs = strtol(v, NULL, 10);
             if (jobs < 1 || jobs > 256) { fprintf(stderr, "inspex extract: -j takes 1..256\n"); free(paths); return 2; }
         } else if (!strcmp(a, "--max-doc-bytes")) {
@@ -178,10 +407,10 @@ int cmd_extract(int argc, char **argv)
     }
     ix_sink *sink;
     if (dbpath) {
-        ix_run_info run = {.rules_hash = ix_rules_hash(r), .types = types, .force = force,
-                           .inputs = paths, .ninputs = npaths};
+        ix_run_info ri = {.rules_hash = ix_rules_hash(r), .types = types, .force = force,
+                          .inputs = paths, .ninputs = npaths};
         ix_err e = {{0}};
-        sink = ix_sink_sqlite_new(dbpath, &run, &e);
+        sink = ix_sink_sqlite_new(dbpath, &ri, &e);
         if (!sink) {
             fprintf(stderr, "inspex extract: %s\n", e.msg);
             free(paths); ix_rules_free(r);
@@ -189,75 +418,36 @@ int cmd_extract(int argc, char **argv)
         }
     } else sink = ix_sink_jsonl_new(out);
     ix_source *src = ix_source_new(paths, npaths, &so);
-    size_t nnew = 0, nstale = 0, nskipped = 0;
-    size_t batch = (size_t)jobs * 16;
-    ix_input **in = calloc(batch, sizeof *in);
-    ix_result **res = calloc(batch, sizeof *res);
-    int status = 0;
-    bool eof = false;
-    ix_scratch *solo = jobs == 1 ? ix_scratch_new(r) : NULL;
-    while (!eof && status != 3) {
-        size_t n = 0;
-        while (n < batch && (in[n] = ix_source_next(src))) n++;
-        if (n < batch) eof = true;
-        if (dbpath && !force) {
-            /* Drop what the database already holds; the rest keeps its order. */
-            size_t k = 0;
-            for (size_t i = 0; i < n; i++) {
-                int held = IX_SINK_NEW;
-                if (!in[i]->error && status != 3) {
-                    char hex[65];
-                    ix_err e = {{0}};
-                    ix_sha256_hex(in[i]->bytes, in[i]->len, hex);
-                    held = ix_sink_lookup(sink, in[i], hex, &e);
-                    if (held < 0) { fprintf(stderr, "inspex extract: %s\n", e.msg); status = 3; }
-                }
-                if (held == IX_SINK_HAVE) { nskipped++; ix_input_free(in[i]); continue; }
-                if (held == IX_SINK_STALE) nstale++; else nnew++;
-                in[k++] = in[i];
-            }
-            n = k;
-        } else nnew += n;
-        if (!n) continue;
-        if (jobs == 1) {
-            for (size_t i = 0; i < n; i++) res[i] = ix_extract(r, solo, in[i], types);
-        } else {
-            job j = {.r = r, .types = types, .in = in, .out = res, .n = n};
-            pthread_mutex_init(&j.mu, NULL);
-            pthread_t th[256];
-            long nt = jobs < (long)n ? jobs : (long)n;
-            for (long t = 0; t < nt; t++) pthread_create(&th[t], NULL, worker, &j);
-            for (long t = 0; t < nt; t++) pthread_join(th[t], NULL);
-            pthread_mutex_destroy(&j.mu);
-        }
-        for (size_t i = 0; i < n; i++) {
-            if (status != 3) {
-                ix_err e = {{0}};
-                if (res[i]->is_error) {
-                    status = status ? status : 1;
-                    fprintf(stderr, "inspex: %s: %s\n", in[i]->doc,
-                            json_string_value(json_object_get(res[i]->recs[0], "error")));
-                }
-                if (ix_sink_write(sink, res[i], &e) < 0) {
-                    fprintf(stderr, "inspex extract: %s\n", e.msg);
-                    status = 3;
-                }
-            }
-            ix_result_free(res[i]);
-            ix_input_free(in[i]);
-        }
-    }
-    ix_scratch_free(solo);
+
+    pthread_mutex_t sink_mu = PTHREAD_MUTEX_INITIALIZER;
+    run R = {.r = r, .types = types, .sink = sink, .lookup = dbpath && !force,
+             .render = sink->ops->render != NULL, .sink_mu = jobs > 1 ? &sink_mu : NULL};
+    bool from_stdin = false;
+    for (size_t i = 0; i < npaths; i++) from_stdin |= !strcmp(paths[i], "-");
+    struct stat ost;
+    bool out_stream = !output && !dbpath && fstat(fileno(stdout), &ost) == 0 &&
+                      (S_ISFIFO(ost.st_mode) || S_ISSOCK(ost.st_mode) || S_ISCHR(ost.st_mode));
+    writer w = {.R = &R, .flush_each = line_buffered || (from_stdin && out_stream)};
+    bool tty = isatty(fileno(stderr));
+    if (progress == 1 || (progress == -1 && tty))
+        w.prog = cli_progress_new(stderr, tty, cli_input_total(paths, npaths, so.glob, so.kind == IX_INPUT_JSONL));
+    if (jobs == 1) run_serial(&R, src, &w);
+    else run_parallel(&R, src, &w, jobs);
+    if (w.prog && w.status != 3) cli_progress_done(w.prog);
+    cli_progress_free(w.prog);
+
+    int status = w.status;
     ix_err e = {{0}};
     if (status != 3 && ix_sink_close(sink, &e) < 0) {
         fprintf(stderr, "inspex extract: %s\n", e.msg);
         status = 3;
     }
     if (dbpath && force)
-        fprintf(stderr, "inspex extract: %s: %zu documents processed (--force), 0 unchanged skipped\n", dbpath, nnew);
+        fprintf(stderr, "inspex extract: %s: %zu documents processed (--force), 0 unchanged skipped\n", dbpath,
+                w.nnew + w.nstale);
     else if (dbpath)
         fprintf(stderr, "inspex extract: %s: %zu documents processed (%zu new, %zu changed or re-extracted), "
-                "%zu unchanged skipped\n", dbpath, nnew + nstale, nnew, nstale, nskipped);
+                "%zu unchanged skipped\n", dbpath, w.nnew + w.nstale, w.nnew, w.nstale, w.nskipped);
     if (output) {
         if (fclose(out) != 0 && status != 3) { fprintf(stderr, "inspex extract: %s: %s\n", output, strerror(errno)); status = 3; }
         if (status == 3) unlink(tmp);
@@ -266,8 +456,6 @@ int cmd_extract(int argc, char **argv)
     free(tmp);
     ix_sink_free(sink);
     ix_source_free(src);
-    free(in);
-    free(res);
     free(paths);
     ix_rules_free(r);
     return status;

@@ -17,6 +17,7 @@
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdlib.h>
+#include <unistd.h>
 #include <zlib.h>
 #include <zstd.h>
 #include "internal.h"
@@ -56,14 +57,31 @@ static ssize_t fail(ix_reader *r, const char *fmt, ...)
     return -1;
 }
 
+/* One read(2) of up to n bytes: what is there now, 0 at the end, -1 on an
+ * error. Not fread: on a pipe fread waits until the whole 64 KiB buffer is
+ * full, so a streaming run (a mapper fed one line at a time) would not see
+ * a document until 64 KiB more had arrived. */
+static ssize_t raw_read(FILE *fp, void *buf, size_t n)
+{
+    int fd = fileno(fp);
+    if (fd < 0) {                      /* a stream without a descriptor (fmemopen) */
+        size_t k = fread(buf, 1, n, fp);
+        return k == 0 && ferror(fp) ? -1 : (ssize_t)k;
+    }
+    for (;;) {
+        ssize_t k = read(fd, buf, n);
+        if (k >= 0 || errno != EINTR) return k;
+    }
+}
+
 /* Refills `in` from the file: the number of bytes, 0 at its end, -1 on a
  * read error. */
 static ssize_t fill_raw(ix_reader *r)
 {
-    size_t k = fread(r->in, 1, IN_SIZE, r->fp);
-    if (k == 0 && ferror(r->fp)) return fail(r, "read error: %s", strerror(errno));
-    r->inlen = k;
-    return (ssize_t)k;
+    ssize_t k = raw_read(r->fp, r->in, IN_SIZE);
+    if (k < 0) return fail(r, "read error: %s", strerror(errno));
+    r->inlen = (size_t)k;
+    return k;
 }
 
 const char *ix_compression_name(ix_compression c)
@@ -89,12 +107,12 @@ ix_reader *ix_reader_new(FILE *fp, int close_fp)
     /* Read ahead until the longest magic number fits (pipes may deliver
      * fewer bytes per read). */
     while (r->inlen < 4) {
-        size_t k = fread(r->in + r->inlen, 1, IN_SIZE - r->inlen, fp);
-        if (k == 0) {
-            if (ferror(fp)) fail(r, "read error: %s", strerror(errno));
+        ssize_t k = raw_read(fp, r->in + r->inlen, IN_SIZE - r->inlen);
+        if (k <= 0) {
+            if (k < 0) fail(r, "read error: %s", strerror(errno));
             break;
         }
-        r->inlen += k;
+        r->inlen += (size_t)k;
     }
     const unsigned char *m = r->in;
     if (r->inlen >= 2 && m[0] == 0x1f && m[1] == 0x8b) r->comp = IX_COMP_GZIP;

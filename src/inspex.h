@@ -71,7 +71,10 @@ size_t ix_rules_count(const ix_rules *r);
  * failures and sets *npassed. */
 int ix_rules_test(const ix_rules *r, FILE *out, int *npassed);
 
-/* Writes each rule's fully expanded regex, one per line (for `rg -P -f`). */
+/* Writes the rules as one pattern set for grep tools (`rg -P -f`, which
+ * joins the lines into one alternation): a rule per line, capture names
+ * prefixed per rule, the shared macros defined once at the end of the last
+ * line. A line that calls a macro compiles only together with the last. */
 int ix_rules_export_regex(const ix_rules *r, FILE *out);
 
 /* Writes a human listing of rules (name, type, examples count). */
@@ -121,6 +124,9 @@ typedef struct ix_input {
     char *title, *date, *url, *outlet;   /* from a JSON Lines dump, or NULL */
     char *error;          /* why it could not be read, or NULL */
     char *warning;        /* a read-level warning (e.g. truncated), or NULL */
+    size_t raw_len;       /* bytes of the input this document used up (the
+                             file's size, or the dump line with its newline):
+                             what progress counts against the inputs' size */
 } ix_input;
 
 void ix_input_free(ix_input *in);
@@ -247,6 +253,14 @@ typedef struct ix_sink_ops {
     /* Flushes and finishes (e.g. commits the run). 0 or -1. */
     int (*close)(ix_sink *s, ix_err *e);
     void (*free)(ix_sink *s);
+    /* Optional, for a byte-stream format (NULL otherwise): render returns
+     * what write would write for `res` (malloc'd, *len bytes) touching no
+     * sink state, so worker threads render while one thread writes;
+     * write_bytes writes such bytes; flush pushes buffered output out now
+     * (a streaming run flushes after every document). */
+    char *(*render)(const ix_sink *s, const ix_result *res, size_t *len);
+    int (*write_bytes)(ix_sink *s, const char *p, size_t len, ix_err *e);
+    int (*flush)(ix_sink *s, ix_err *e);
 } ix_sink_ops;
 
 struct ix_sink {
@@ -280,6 +294,14 @@ ix_sink *ix_sink_csv_new(const char *dir, ix_err *e);
  * has no lookup; ix_sink_free(NULL) does nothing. */
 int ix_sink_write(ix_sink *s, const ix_result *res, ix_err *e);
 int ix_sink_lookup(ix_sink *s, const ix_input *in, const char *sha256, ix_err *e);
+/* For threads: ix_sink_render returns the bytes ix_sink_write would write
+ * for `res` (malloc'd, *len bytes) without touching the sink, or NULL when
+ * the sink cannot (then call ix_sink_write); ix_sink_write_bytes writes
+ * them; ix_sink_flush pushes buffered output out now (0 when the sink has
+ * nothing to flush). 0 or -1 with `e` filled. */
+char *ix_sink_render(const ix_sink *s, const ix_result *res, size_t *len);
+int ix_sink_write_bytes(ix_sink *s, const char *p, size_t len, ix_err *e);
+int ix_sink_flush(ix_sink *s, ix_err *e);
 int ix_sink_close(ix_sink *s, ix_err *e);
 void ix_sink_free(ix_sink *s);
 

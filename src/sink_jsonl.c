@@ -20,13 +20,42 @@ static int jsonl_write(ix_sink *base, const ix_result *res, ix_err *e)
      * failure leaves at worst a truncated document, never an interleaving. */
     s->line.len = 0;
     for (size_t i = 0; i < res->n; i++) {
-        char *j = ix_record_dump(res->recs[i]);
-        if (!j) { ix_err_set(e, "cannot serialise a record"); return -1; }
-        ix_buf_puts(&s->line, j);
+        ix_record_put(&s->line, res->recs[i]);
         ix_buf_putc(&s->line, '\n');
-        free(j);
     }
     if (s->line.len && fwrite(s->line.s, 1, s->line.len, s->fp) != s->line.len) {
+        ix_err_set(e, "write error: %s", strerror(errno));
+        return -1;
+    }
+    return 0;
+}
+
+static char *jsonl_render(const ix_sink *base, const ix_result *res, size_t *len)
+{
+    (void)base;
+    ix_buf b = {0};
+    for (size_t i = 0; i < res->n; i++) {
+        ix_record_put(&b, res->recs[i]);
+        ix_buf_putc(&b, '\n');
+    }
+    *len = b.len;
+    return ix_buf_take(&b);
+}
+
+static int jsonl_write_bytes(ix_sink *base, const char *p, size_t len, ix_err *e)
+{
+    jsonl_sink *s = (jsonl_sink *)base;
+    if (len && fwrite(p, 1, len, s->fp) != len) {
+        ix_err_set(e, "write error: %s", strerror(errno));
+        return -1;
+    }
+    return 0;
+}
+
+static int jsonl_flush(ix_sink *base, ix_err *e)
+{
+    jsonl_sink *s = (jsonl_sink *)base;
+    if (fflush(s->fp) != 0) {
         ix_err_set(e, "write error: %s", strerror(errno));
         return -1;
     }
@@ -52,6 +81,7 @@ static void jsonl_free(ix_sink *base)
 
 static const ix_sink_ops jsonl_ops = {
     .name = "jsonl", .write = jsonl_write, .close = jsonl_close, .free = jsonl_free,
+    .render = jsonl_render, .write_bytes = jsonl_write_bytes, .flush = jsonl_flush,
 };
 
 ix_sink *ix_sink_jsonl_new(FILE *fp)
