@@ -3,7 +3,7 @@
 # (installing them when run as root, otherwise printing the apt command).
 
 CC      ?= cc
-PKGS    := libpcre2-8 libutf8proc jansson nettle
+PKGS    := libpcre2-8 libutf8proc jansson nettle zlib libzstd sqlite3
 CFLAGS  ?= -O2 -g
 CFLAGS  += -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Wall -Wextra -Werror -Wshadow -Wno-unused-parameter
 CPPFLAGS += $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
@@ -67,6 +67,40 @@ clean-objs:
 
 clean: clean-objs
 
+# ---- inspex audit ------------------------------------------------------------
+# `make audit-demo`: extract the corpus, audit it, write build/audit.html and a
+# screenshot of its first document, build/audit.png (headless chromium; `sh
+# tools/deps.sh --test` installs it). Exits with the audit's status.
+# AUDIT_PNG=docs/audit.png refreshes the README's picture.
+AUDIT_PNG ?= build/audit.png
+CHROMIUM  ?= chromium
+.PHONY: audit-demo test-deps
+audit-demo: deps inspex | build
+	@./inspex extract corpus/ > build/corpus.jsonl; \
+	  ./inspex audit --html build/audit.html build/corpus.jsonl; st=$$?; \
+	  echo "wrote build/audit.html"; \
+	  if command -v $(CHROMIUM) >/dev/null; then \
+	    d=$$(mktemp -d); \
+	    timeout 120 $(CHROMIUM) --headless --no-sandbox --disable-gpu --disable-dev-shm-usage \
+	      --disable-background-networking --disable-component-update --disable-sync --no-first-run \
+	      --hide-scrollbars --user-data-dir=$$d --window-size=1280,2000 --screenshot=$(AUDIT_PNG) \
+	      "file://$(CURDIR)/build/audit.html?open=d0" >/dev/null 2>&1; rm -rf $$d; \
+	    test -s $(AUDIT_PNG) && echo "wrote $(AUDIT_PNG)" || { echo "audit-demo: chromium wrote no screenshot" >&2; st=3; }; \
+	  else echo "audit-demo: no $(CHROMIUM): screenshot skipped (sh tools/deps.sh --test installs it)" >&2; fi; \
+	  exit $$st
+
+# The audit's browser test (tests/t_audit_browser.sh) wants chromium: best
+# effort before the suite; without it that test says SKIPPED.
+test: test-deps
+test-deps:
+	@sh tools/deps.sh --test
+
+# ---- performance: `make bench` (tools/bench.sh; BENCH_MB=100 for a quick run) ----
+build/benchgen: tools/benchgen.c | build
+	$(CC) $(CFLAGS) -o $@ $<
+
+bench: deps inspex build/benchgen
+	@sh tools/bench.sh
 # ---- hardening (tests/fuzz/, tests/t_robust*.sh) ----------------------------
 # `make fuzz` builds one libFuzzer binary per harness in tests/fuzz/ (clang,
 # ASan+UBSan) and runs each in turn, one process, for FUZZ_SECONDS seconds.

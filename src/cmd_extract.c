@@ -1,10 +1,38 @@
 /* cmd_extract.c — `inspex extract`: inputs -> records, in input order.
  *
- * Documents are read in batches; worker threads extract a batch in
- * parallel (each with its own PCRE2 scratch; the rules are shared
- * read-only) and the main thread writes the results in input order, so the
- * output bytes do not depend on the thread count. Memory is bounded by the
- * batch size, not by the size of the dump.
+ * With -j 1 one loop reads a document, extracts it and writes it. With
+ * -j N a pipeline keeps every core busy without a batch barrier:
+ *
+ *   reader thread  -> ring of in-flight documents -> N workers -> main thread
+ *   (ix_source_next)  (bounded: 4N+2 documents,     (extract,     (writes each
+ *                      8 MB of input, at least one)  render)       in order)
+ *
+ * Workers take the next unclaimed document, extract it with their own PCRE2
+ * scratch (rules are shared read-only) and, when the sink can (JSON Lines),
+ * render its records to bytes; the main thread writes the documents
+ * strictly in input order as soon as each is ready, so the output does not
+ * depend on N or on timing. Memory is bounded by the ring, not by the size
+ * of the input: one document larger than the byte budget goes through
+ * alone.
+ *
+ * The output is a sink (inspex.h): JSON Lines, or with --db an SQLite
+ * database. A sink that can tell what it already holds (the database) is
+ * asked about each input before extraction: the input's bytes are hashed
+ * (the doc record's sha256) and documents stored unchanged with the same
+ * patterns are skipped, unless --force. Sink calls are serialised by one
+ * mutex (workers look up, the main thread writes).
+ *
+ * Streaming (a Hadoop Streaming or Spark RDD.pipe mapper): with stdin among
+ * the inputs and stdout a pipe, socket or terminal, each document's records
+ * are flushed as soon as they are written (--line-buffered forces this).
+ * Nothing carries over from one document to the next.
+ *
+ * Progress (progress.c) goes to stderr when it is a terminal, never into
+ * piped output; --progress / --quiet force it on or off.
+ *
+ * Signals (signals.c): a closed pipe or full disk ends the run with a
+ * message and status 3; SIGINT/SIGTERM stop it after the document in
+ * progress, every record so far written, status 128+signal.
  */
 #include <errno.h>
 #include <pthread.h>
@@ -25,6 +53,8 @@ static void usage(FILE *f)
         "\n"
         "INPUT is a file, a folder (walked recursively, sorted; files matching --glob),\n"
         "a JSON Lines dump (*.jsonl, or any file with --input jsonl), or - for stdin.\n"
+        "gzip and zstd files are decompressed (detected by content; a folder walk takes\n"
+        "a.txt.gz for *.txt, and dump.jsonl.zst is a dump).\n"
         "\n"
         "Options:\n"
         "  --input KIND         auto (default: *.jsonl are dumps), text, or jsonl\n"
@@ -33,8 +63,18 @@ static void usage(FILE *f)
         "  --types LIST         only these record types, e.g. rating,quote\n"
         "  --patterns DIR       the rules folder (default: patterns/ beside the program)\n"
         "  -j, --jobs N         worker threads (default 1); output is identical for any N\n"
-        "  --max-doc-bytes N    skip documents larger than N bytes (default 64 MiB)\n"
+        "  --max-doc-bytes N    skip documents larger than N bytes (default 64 MiB; 0: no\n"
+        "                       limit)\n"
         "  -o, --output FILE    write to FILE (atomically, via a temporary file)\n"
+        "  --db FILE            write into the SQLite database FILE instead (created if\n"
+        "                       absent; one transaction per document). Documents it\n"
+        "                       already holds with the same sha256 and patterns are\n"
+        "                       skipped; stderr says how many\n"
+        "  --force              with --db: extract every document again\n"
+        "  --progress           show progress on stderr even when it is not a terminal\n"
+        "  --quiet              never show progress (errors are still reported)\n"
+        "  --line-buffered      flush after every document (the default when reading\n"
+        "                       stdin into a pipe: mapper behaviour)\n"
         "  -h, --help           this text\n"
         "\n"
         "Exit status: 0 all good; 1 some documents had errors (error records were\n"
@@ -46,37 +86,234 @@ static void usage(FILE *f)
         "\n"
         "Examples:\n"
         "  inspex extract corpus/ > records.jsonl\n"
-        "  inspex extract --input jsonl dump.jsonl\n"
-        "  curl -s URL | inspex extract -\n");
+        "  inspex extract -j 2 --input jsonl dump.jsonl > records.jsonl\n"
+        "  inspex extract --db records.sqlite dump.jsonl.gz   # again next week: only new ones\n"
+        "  curl -s URL | inspex extract -\n"
+        "  hadoop jar hadoop-streaming.jar -mapper 'inspex extract --input jsonl -' ...\n");
 }
 
-/* At most this many input bytes are read ahead of extraction. */
-#define BATCH_BYTES ((size_t)64 << 20)
+/* ---- one document ---------------------------------------------------------- */
 
-typedef struct job {
+/* What the run needs from its sink and settings, shared by both ways of
+ * running. */
+typedef struct run {
     const ix_rules *r;
     unsigned types;
-    ix_input **in;
-    ix_result **out;
-    size_t n;
-    size_t next;
+    ix_sink *sink;
+    bool lookup;               /* ask the sink what it holds first (--db without --force) */
+    bool render;               /* the sink renders to bytes: workers do it */
+    pthread_mutex_t *sink_mu;  /* serialises sink calls between threads, or NULL */
+} run;
+
+typedef struct slot {
+    ix_input *in;
+    int held;                  /* IX_SINK_NEW / _HAVE (skipped) / _STALE, or -1: lookup failed */
+    char *lookup_err;
+    ix_result *res;            /* for a sink that takes records */
+    char *out;                 /* or its rendered bytes */
+    size_t outlen;
+    char *err;                 /* the document's error message, or NULL */
+    int state;
+} slot;
+
+/* Looks the input up in the sink (when asked to), extracts it unless the
+ * sink holds it already, and renders it when the sink can. Fills sl. */
+static void process(const run *R, ix_scratch *s, slot *sl)
+{
+    sl->held = IX_SINK_NEW;
+    if (R->lookup && !sl->in->error) {
+        char hex[65];
+        ix_err e = {{0}};
+        ix_sha256_hex(sl->in->bytes, sl->in->len, hex);
+        if (R->sink_mu) pthread_mutex_lock(R->sink_mu);
+        sl->held = ix_sink_lookup(R->sink, sl->in, hex, &e);
+        if (R->sink_mu) pthread_mutex_unlock(R->sink_mu);
+        if (sl->held < 0) { sl->lookup_err = strdup(e.msg); return; }
+        if (sl->held == IX_SINK_HAVE) return;
+    }
+    ix_result *res = ix_extract(R->r, s, sl->in, R->types);
+    if (res->is_error) {
+        const char *m = json_string_value(json_object_get(res->recs[0], "error"));
+        sl->err = strdup(m ? m : "error");
+    }
+    if (R->render && (sl->out = ix_sink_render(R->sink, res, &sl->outlen))) ix_result_free(res);
+    else sl->res = res;
+}
+
+/* What the writer does with each finished document, in input order. */
+typedef struct writer {
+    const run *R;
+    cli_progress *prog;
+    bool flush_each;
+    int status;
+    size_t nnew, nstale, nskipped;
+} writer;
+
+static void write_slot(writer *w, slot *sl)
+{
+    ix_sink *sink = w->R->sink;
+    if (w->status != 3) {
+        ix_err e = {{0}};
+        if (sl->held < 0) {
+            cli_progress_clear(w->prog);
+            fprintf(stderr, "inspex extract: %s\n", sl->lookup_err);
+            w->status = 3;
+        } else if (sl->held == IX_SINK_HAVE) {
+            w->nskipped++;
+        } else {
+            if (sl->held == IX_SINK_STALE) w->nstale++;
+            else w->nnew++;
+            if (sl->err) {
+                w->status = w->status ? w->status : 1;
+                cli_progress_clear(w->prog);
+                fprintf(stderr, "inspex: %s: %s\n", sl->in->doc, sl->err);
+            }
+            if (w->R->sink_mu) pthread_mutex_lock(w->R->sink_mu);
+            int rc = sl->out ? ix_sink_write_bytes(sink, sl->out, sl->outlen, &e) : ix_sink_write(sink, sl->res, &e);
+            if (rc == 0 && w->flush_each) rc = ix_sink_flush(sink, &e);
+            if (w->R->sink_mu) pthread_mutex_unlock(w->R->sink_mu);
+            if (rc < 0) {
+                cli_progress_clear(w->prog);
+                fprintf(stderr, "inspex extract: %s\n", e.msg);
+                w->status = 3;
+            }
+        }
+        cli_progress_add(w->prog, 1, sl->in->raw_len);
+    }
+    ix_result_free(sl->res);
+    free(sl->out);
+    free(sl->err);
+    free(sl->lookup_err);
+    ix_input_free(sl->in);
+    memset(sl, 0, sizeof *sl);
+}
+
+static void run_serial(const run *R, ix_source *src, writer *w)
+{
+    ix_scratch *s = ix_scratch_new(R->r);
+    ix_input *in;
+    while (w->status != 3 && !cli_stop_signal() && (in = ix_source_next(src))) {
+        slot sl = {.in = in};
+        process(R, s, &sl);
+        write_slot(w, &sl);
+    }
+    ix_scratch_free(s);
+}
+
+/* ---- the pipeline (-j N) -------------------------------------------------- */
+
+enum { SLOT_FREE, SLOT_QUEUED, SLOT_DONE };
+
+typedef struct pipeline {
+    const run *R;
+    ix_source *src;
+    slot *ring;
+    size_t cap;                /* documents in flight at most */
+    size_t budget;             /* input bytes in flight at most (one document may exceed it) */
+    size_t nread, nclaimed, nwritten, inflight_bytes;
+    bool eof, stop;
     pthread_mutex_t mu;
-} job;
+    pthread_cond_t can_read, can_work, can_write;
+} pipeline;
+
+static void *reader(void *arg)
+{
+    pipeline *p = arg;
+    pthread_mutex_lock(&p->mu);
+    while (!p->stop && !cli_stop_signal()) {
+        pthread_mutex_unlock(&p->mu);
+        ix_input *in = ix_source_next(p->src);
+        pthread_mutex_lock(&p->mu);
+        if (!in) break;
+        while (!p->stop && (p->nread - p->nwritten >= p->cap ||
+                            (p->inflight_bytes && p->inflight_bytes + in->len > p->budget)))
+            pthread_cond_wait(&p->can_read, &p->mu);
+        if (p->stop) { ix_input_free(in); break; }
+        slot *sl = &p->ring[p->nread % p->cap];
+        sl->in = in;
+        sl->state = SLOT_QUEUED;
+        p->inflight_bytes += in->len;
+        p->nread++;
+        pthread_cond_signal(&p->can_work);
+    }
+    p->eof = true;
+    pthread_cond_broadcast(&p->can_work);
+    pthread_cond_signal(&p->can_write);
+    pthread_mutex_unlock(&p->mu);
+    return NULL;
+}
 
 static void *worker(void *arg)
 {
-    job *j = arg;
-    ix_scratch *s = ix_scratch_new(j->r);
+    pipeline *p = arg;
+    ix_scratch *s = ix_scratch_new(p->R->r);
+    pthread_mutex_lock(&p->mu);
     for (;;) {
-        pthread_mutex_lock(&j->mu);
-        size_t i = j->next++;
-        pthread_mutex_unlock(&j->mu);
-        if (i >= j->n || cli_stop_signal()) break;
-        j->out[i] = ix_extract(j->r, s, j->in[i], j->types);
+        while (!p->stop && p->nclaimed == p->nread && !p->eof) pthread_cond_wait(&p->can_work, &p->mu);
+        if (p->stop || p->nclaimed == p->nread) break;
+        size_t i = p->nclaimed++;
+        slot *sl = &p->ring[i % p->cap];
+        pthread_mutex_unlock(&p->mu);
+        process(p->R, s, sl);
+        pthread_mutex_lock(&p->mu);
+        sl->state = SLOT_DONE;
+        if (i == p->nwritten) pthread_cond_signal(&p->can_write);
     }
+    pthread_mutex_unlock(&p->mu);
     ix_scratch_free(s);
     return NULL;
 }
+
+static void run_parallel(const run *R, ix_source *src, writer *w, long jobs)
+{
+    pipeline p = {.R = R, .src = src, .cap = (size_t)jobs * 4 + 2, .budget = 8u << 20};
+    p.ring = calloc(p.cap, sizeof *p.ring);
+    pthread_mutex_init(&p.mu, NULL);
+    pthread_cond_init(&p.can_read, NULL);
+    pthread_cond_init(&p.can_work, NULL);
+    pthread_cond_init(&p.can_write, NULL);
+    pthread_t rd, th[256];
+    pthread_create(&rd, NULL, reader, &p);
+    for (long t = 0; t < jobs; t++) pthread_create(&th[t], NULL, worker, &p);
+    pthread_mutex_lock(&p.mu);
+    for (;;) {
+        slot *sl = &p.ring[p.nwritten % p.cap];
+        while (!(p.nwritten < p.nread && sl->state == SLOT_DONE) && !(p.eof && p.nwritten == p.nread))
+            pthread_cond_wait(&p.can_write, &p.mu);
+        if (p.nwritten == p.nread) break;                 /* eof and all written */
+        size_t len = sl->in->len;
+        pthread_mutex_unlock(&p.mu);
+        write_slot(w, sl);
+        pthread_mutex_lock(&p.mu);
+        p.inflight_bytes -= len;
+        p.nwritten++;
+        pthread_cond_signal(&p.can_read);
+        if (w->status == 3 || cli_stop_signal()) {        /* output gone or interrupted: stop everyone */
+            p.stop = true;
+            pthread_cond_broadcast(&p.can_read);
+            pthread_cond_broadcast(&p.can_work);
+            break;
+        }
+    }
+    pthread_mutex_unlock(&p.mu);
+    for (long t = 0; t < jobs; t++) pthread_join(th[t], NULL);
+    pthread_join(rd, NULL);
+    for (size_t i = 0; i < p.cap; i++)                    /* left over after a stop */
+        if (p.ring[i].in) {
+            ix_result_free(p.ring[i].res);
+            free(p.ring[i].out); free(p.ring[i].err); free(p.ring[i].lookup_err);
+            ix_input_free(p.ring[i].in);
+        }
+    free(p.ring);
+    pthread_mutex_destroy(&p.mu);
+    pthread_cond_destroy(&p.can_read);
+    pthread_cond_destroy(&p.can_work);
+    pthread_cond_destroy(&p.can_write);
+}
+
+/* ---- the command ---------------------------------------------------------- */
+
+static bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 static long parse_size(const char *s)
 {
@@ -93,10 +330,12 @@ static long parse_size(const char *s)
 int cmd_extract(int argc, char **argv)
 {
     ix_source_opts so = {.kind = IX_INPUT_AUTO, .max_doc_bytes = 64u << 20};
-    const char *patterns = NULL, *output = NULL;
-    bool output_direct = false;     /* -o names a device or pipe */
+    const char *patterns = NULL, *output = NULL, *dbpath = NULL;
+    bool force = false;
     unsigned types = IX_T_ALL;
     long jobs = 1;
+    int progress = -1;                 /* -1: when stderr is a terminal */
+    bool line_buffered = false;
     const char **paths = calloc((size_t)argc + 1, sizeof *paths);
     size_t npaths = 0;
     for (int i = 1; i < argc; i++) {
@@ -104,6 +343,9 @@ int cmd_extract(int argc, char **argv)
         const char *v = i + 1 < argc ? argv[i + 1] : NULL;
 #define NEEDV() do { if (!v) { fprintf(stderr, "inspex extract: %s needs a value\n", a); free(paths); return 2; } i++; } while (0)
         if (!strcmp(a, "-h") || !strcmp(a, "--help")) { usage(stdout); free(paths); return 0; }
+        else if (!strcmp(a, "--progress")) progress = 1;
+        else if (!strcmp(a, "--quiet")) progress = 0;
+        else if (!strcmp(a, "--line-buffered")) line_buffered = true;
         else if (!strcmp(a, "--input")) {
             NEEDV();
             if (!strcmp(v, "jsonl")) so.kind = IX_INPUT_JSONL;
@@ -114,13 +356,16 @@ int cmd_extract(int argc, char **argv)
         else if (!strcmp(a, "--text-field")) { NEEDV(); so.text_field = v; }
         else if (!strcmp(a, "--patterns")) { NEEDV(); patterns = v; }
         else if (!strcmp(a, "-o") || !strcmp(a, "--output")) { NEEDV(); output = v; }
+        else if (!strcmp(a, "--db")) { NEEDV(); dbpath = v; }
+        else if (!strcmp(a, "--force")) force = true;
         else if (!strcmp(a, "--types")) {
             NEEDV();
             ix_err e = {{0}};
             types = ix_types_parse(v, &e);
             if (!types) { fprintf(stderr, "inspex extract: %s\n", e.msg); free(paths); return 2; }
-        } else if (!strcmp(a, "-j") || !strcmp(a, "--jobs")) {
-            NEEDV();
+        } else if (!strcmp(a, "-j") || !strcmp(a, "--jobs") || (!strncmp(a, "-j", 2) && is_digit(a[2]))) {
+            if (a[2] && a[1] == 'j') v = a + 2;                /* -j2 */
+            else NEEDV();
             jobs = strtol(v, NULL, 10);
             if (jobs < 1 || jobs > 256) { fprintf(stderr, "inspex extract: -j takes 1..256\n"); free(paths); return 2; }
         } else if (!strcmp(a, "--max-doc-bytes")) {
@@ -142,17 +387,28 @@ int cmd_extract(int argc, char **argv)
         free(paths);
         return 2;
     }
+    if (dbpath && output) {
+        fprintf(stderr, "inspex extract: --db and --output are two destinations; give one\n");
+        free(paths);
+        return 2;
+    }
+    if (force && !dbpath) {
+        fprintf(stderr, "inspex extract: --force goes with --db\n");
+        free(paths);
+        return 2;
+    }
     ix_rules *r = cli_load_rules(patterns);
     if (!r) { free(paths); return 2; }
 
     /* -o FILE: write FILE.tmp.XXXXXX beside it and rename it into place
-     * only when the run completes, so FILE is never half-written. */
+     * only when the run completes, so FILE is never half-written. A device
+     * or pipe (/dev/stdout, /dev/full, a FIFO) is written directly:
+     * renaming a file over it would replace the device (as root it can). */
     FILE *out = stdout;
     char *tmp = NULL;
-    struct stat ost;
-    if (output && stat(output, &ost) == 0 && !S_ISREG(ost.st_mode) && !S_ISDIR(ost.st_mode)) {
-        /* A device or pipe (/dev/stdout, /dev/full, a FIFO) is written
-         * directly: renaming a file over it would replace the device. */
+    bool output_direct = false;
+    struct stat tst;
+    if (output && stat(output, &tst) == 0 && !S_ISREG(tst.st_mode) && !S_ISDIR(tst.st_mode)) {
         out = fopen(output, "wb");
         if (!out) {
             fprintf(stderr, "inspex extract: cannot write %s: %s\n", output, strerror(errno));
@@ -178,76 +434,63 @@ int cmd_extract(int argc, char **argv)
             return 3;
         }
     }
-    cli_signals_install();
+    ix_sink *sink;
+    if (dbpath) {
+        ix_run_info ri = {.rules_hash = ix_rules_hash(r), .types = types, .force = force,
+                          .inputs = paths, .ninputs = npaths};
+        ix_err e = {{0}};
+        sink = ix_sink_sqlite_new(dbpath, &ri, &e);
+        if (!sink) {
+            fprintf(stderr, "inspex extract: %s\n", e.msg);
+            free(paths); ix_rules_free(r);
+            return 3;
+        }
+    } else sink = ix_sink_jsonl_new(out);
     ix_source *src = ix_source_new(paths, npaths, &so);
-    ix_sink *sink = ix_sink_jsonl_new(out);
-    size_t batch = (size_t)jobs * 16;
-    ix_input **in = calloc(batch, sizeof *in);
-    ix_result **res = calloc(batch, sizeof *res);
-    int status = 0;
-    bool eof = false;
-    size_t ndone = 0;
-    ix_scratch *solo = jobs == 1 ? ix_scratch_new(r) : NULL;
-    while (!eof && status != 3 && !cli_stop_signal()) {
-        /* A batch is bounded in documents and in bytes, so memory stays
-         * bounded when the documents are large. */
-        size_t n = 0, nbytes = 0;
-        while (n < batch && nbytes < BATCH_BYTES && (in[n] = ix_source_next(src))) nbytes += in[n++]->len;
-        if (n < batch && nbytes < BATCH_BYTES) eof = true;
-        if (!n) break;
-        for (size_t i = 0; i < n; i++) res[i] = NULL;
-        if (jobs == 1) {
-            for (size_t i = 0; i < n && !cli_stop_signal(); i++) res[i] = ix_extract(r, solo, in[i], types);
-        } else {
-            job j = {.r = r, .types = types, .in = in, .out = res, .n = n};
-            pthread_mutex_init(&j.mu, NULL);
-            pthread_t th[256];
-            long nt = jobs < (long)n ? jobs : (long)n;
-            for (long t = 0; t < nt; t++) pthread_create(&th[t], NULL, worker, &j);
-            for (long t = 0; t < nt; t++) pthread_join(th[t], NULL);
-            pthread_mutex_destroy(&j.mu);
-        }
-        /* Write in input order up to the first document an interrupt left
-         * undone; later ones are dropped with it. */
-        bool gap = false;
-        for (size_t i = 0; i < n; i++) {
-            if (!res[i]) gap = true;
-            if (status != 3 && !gap) {
-                ix_err e = {{0}};
-                if (res[i]->is_error) {
-                    status = status ? status : 1;
-                    fprintf(stderr, "inspex: %s: %s\n", in[i]->doc,
-                            json_string_value(json_object_get(res[i]->recs[0], "error")));
-                }
-                if (ix_sink_write(sink, res[i], &e) < 0) {
-                    fprintf(stderr, "inspex extract: %s: %s\n", output ? output : "standard output",
-                            errno == EPIPE ? "output closed by the reader (broken pipe)" : e.msg);
-                    status = 3;
-                } else ndone++;
-            }
-            ix_result_free(res[i]);
-            ix_input_free(in[i]);
-        }
-    }
-    ix_scratch_free(solo);
+    cli_signals_install();
+
+    pthread_mutex_t sink_mu = PTHREAD_MUTEX_INITIALIZER;
+    run R = {.r = r, .types = types, .sink = sink, .lookup = dbpath && !force,
+             .render = sink->ops->render != NULL, .sink_mu = jobs > 1 ? &sink_mu : NULL};
+    bool from_stdin = false;
+    for (size_t i = 0; i < npaths; i++) from_stdin |= !strcmp(paths[i], "-");
+    struct stat ost;
+    bool out_stream = !output && !dbpath && fstat(fileno(stdout), &ost) == 0 &&
+                      (S_ISFIFO(ost.st_mode) || S_ISSOCK(ost.st_mode) || S_ISCHR(ost.st_mode));
+    writer w = {.R = &R, .flush_each = line_buffered || (from_stdin && out_stream)};
+    bool tty = isatty(fileno(stderr));
+    if (progress == 1 || (progress == -1 && tty))
+        w.prog = cli_progress_new(stderr, tty, cli_input_total(paths, npaths, so.glob, so.kind == IX_INPUT_JSONL));
+    if (jobs == 1) run_serial(&R, src, &w);
+    else run_parallel(&R, src, &w, jobs);
+    if (w.prog && w.status != 3) cli_progress_done(w.prog);
+    cli_progress_free(w.prog);
+
+    int status = w.status;
     ix_err e = {{0}};
     if (status != 3 && ix_sink_close(sink, &e) < 0) {
-        fprintf(stderr, "inspex extract: %s: %s\n", output ? output : "standard output",
-                errno == EPIPE ? "output closed by the reader (broken pipe)" : e.msg);
+        fprintf(stderr, "inspex extract: %s\n", e.msg);
         status = 3;
     }
+    if (dbpath && force)
+        fprintf(stderr, "inspex extract: %s: %zu documents processed (--force), 0 unchanged skipped\n", dbpath,
+                w.nnew + w.nstale);
+    else if (dbpath)
+        fprintf(stderr, "inspex extract: %s: %zu documents processed (%zu new, %zu changed or re-extracted), "
+                "%zu unchanged skipped\n", dbpath, w.nnew + w.nstale, w.nnew, w.nstale, w.nskipped);
     int sig = cli_stop_signal();
     if (status == 3) {
         if (output && !output_direct) fprintf(stderr, "inspex extract: %s left as it was\n", output);
     } else if (sig) {
         fprintf(stderr, "inspex extract: interrupted (signal %d): stopped after %zu document%s, "
-                "whose records are complete%s%s%s\n", sig, ndone, ndone == 1 ? "" : "s",
-                output ? "; they are in " : "", output ? output : "", output && !output_direct ? ".partial" : "");
+                "whose records are complete%s%s%s\n", sig, w.nnew + w.nstale + w.nskipped,
+                w.nnew + w.nstale + w.nskipped == 1 ? "" : "s", output ? "; they are in " : "",
+                output ? output : "", output && !output_direct ? ".partial" : "");
     }
     if (output_direct) {
         if (fclose(out) != 0 && status != 3) { fprintf(stderr, "inspex extract: %s: %s\n", output, strerror(errno)); status = 3; }
     } else if (output) {
-        if (status != 3 && (fsync(fileno(out)) != 0 && errno != EINVAL)) {
+        if (status != 3 && fsync(fileno(out)) != 0 && errno != EINVAL) {
             fprintf(stderr, "inspex extract: %s: %s\n", output, strerror(errno));
             status = 3;
         }
@@ -274,8 +517,6 @@ int cmd_extract(int argc, char **argv)
     free(tmp);
     ix_sink_free(sink);
     ix_source_free(src);
-    free(in);
-    free(res);
     free(paths);
     ix_rules_free(r);
     return status;

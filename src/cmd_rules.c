@@ -40,7 +40,8 @@ static void usage(FILE *f)
         "  --check          compile every rule; errors as FILE:LINE:COL: message (default)\n"
         "  --test           run every rule's yes/no examples through the extractor\n"
         "  --list           list the rules: name, family, examples\n"
-        "  --export-regex   print every rule's expanded regex, one per line (for rg -P -f)\n"
+        "  --export-regex   print the rules as one pattern set, a rule per line, shared\n"
+        "                   macros defined once on the last line (for rg -P -f)\n"
         "\n"
         "PATTERNS_DIR defaults to $INSPEX_PATTERNS, else patterns/ beside the program.\n");
 }

@@ -172,9 +172,17 @@ int ix_decode(const unsigned char *p, size_t len, ix_decoded *out,
     }
     if (nnul) warnf(warnings, "NUL bytes in text (first at byte %zu; %zu in all): read as spaces", first_nul, nnul);
 
+    if (skip) ix_offmap_add(&out->map, 0, 0, 0, skip);
+    if (!ninvalid) {
+        /* Valid UTF-8 decodes to itself: borrow the bytes instead of copying
+         * them (the input outlives the document). */
+        out->s = (char *)p + skip;
+        out->len = body;
+        out->borrowed = true;
+        return 0;
+    }
     ix_buf b = {0};
     ix_buf_grow(&b, body + body / 8);
-    if (skip) ix_offmap_add(&out->map, 0, 0, 0, skip);
     decode_into(out->enc, p + skip, body, skip, &b, &out->map);
     /* decode_into recorded edits relative to output positions; they are
      * already absolute because the output starts at 0 and the base is skip.
@@ -186,7 +194,7 @@ int ix_decode(const unsigned char *p, size_t len, ix_decoded *out,
 
 void ix_decoded_free(ix_decoded *d)
 {
-    free(d->s);
+    if (!d->borrowed) free(d->s);
     ix_offmap_free(&d->map);
     d->s = NULL;
 }

@@ -123,8 +123,202 @@ void ix_rules_list(const ix_rules *r, FILE *out)
     }
 }
 
+/* ---- the rules as one pattern set for grep tools (`rg -P -f`) -----------
+ * rg joins the lines into one alternation, where two rules' groups of the
+ * same name are an error and 75 copies of the shared macros make the
+ * pattern too large for PCRE2. So: capture names get a per-rule prefix
+ * ("r12_day", later duplicates in one rule "r12_day__2"; references follow:
+ * \k<..>, \g{..}, (?P=..), named conditions), and each rule's trailing
+ * (?(DEFINE)...) block of macros is dropped from its line; the macros
+ * (global names, one body each) are defined once, after the last rule. A
+ * rule whose macro bodies differ from ones already seen (a macro redefined
+ * between files) keeps its own block, with prefixed names. Escapes and
+ * character classes are copied untouched. */
+
+static bool name_char(char c) { return ix_is_alnum(c) || c == '_'; }
+
+typedef struct nameset {
+    struct { const char *s; size_t n; const char *body; size_t bn; } *v;
+    size_t n, cap;
+} nameset;
+
+static long nameset_find(const nameset *ns, const char *s, size_t n)
+{
+    for (size_t i = 0; i < ns->n; i++)
+        if (ns->v[i].n == n && !memcmp(ns->v[i].s, s, n)) return (long)i;
+    return -1;
+}
+
+static void nameset_add(nameset *ns, const char *s, size_t n, const char *body, size_t bn)
+{
+    if (ns->n == ns->cap) {
+        ns->cap = ns->cap ? ns->cap * 2 : 32;
+        ns->v = ix_xrealloc(ns->v, ns->cap * sizeof *ns->v);
+    }
+    ns->v[ns->n].s = s; ns->v[ns->n].n = n; ns->v[ns->n].body = body; ns->v[ns->n].bn = bn;
+    ns->n++;
+}
+
+/* Just past the group opening at p ('('), honouring escapes and classes. */
+static const char *skip_group(const char *p)
+{
+    int depth = 0;
+    bool cls = false;
+    for (; *p; p++) {
+        if (*p == '\\' && p[1]) { p++; continue; }
+        if (cls) { if (*p == ']') cls = false; continue; }
+        if (*p == '[') { cls = true; if (p[1] == '^') p++; if (p[1] == ']') p++; continue; }
+        if (*p == '(') depth++;
+        else if (*p == ')' && --depth == 0) return p + 1;
+    }
+    return p;
+}
+
+/* The rule's (?(DEFINE)...) block when it ends the regex: its start, and
+ * the macros in it as (name, body) pairs added to `defs`. NULL if none. */
+static const char *define_block(const char *re, nameset *defs)
+{
+    const char *d = NULL;
+    for (const char *q = strstr(re, "(?(DEFINE)"); q; q = strstr(q + 1, "(?(DEFINE)")) d = q;
+    if (!d || *skip_group(d)) return NULL;
+    const char *p = d + 10;
+    while (*p == '(' && !strncmp(p, "(?<", 3)) {
+        const char *nm = p + 3, *e = nm;
+        while (name_char(*e)) e++;
+        if (*e != '>') return NULL;
+        const char *g = skip_group(p);
+        nameset_add(defs, nm, (size_t)(e - nm), e + 1, (size_t)(g - 1 - (e + 1)));
+        p = g;
+    }
+    return *p == ')' && !p[1] ? d : NULL;
+}
+
+static void put_name(FILE *out, size_t rule, const char *name, size_t n, int dup)
+{
+    if (rule != (size_t)-1) fprintf(out, "r%zu_", rule);
+    fprintf(out, "%.*s", (int)n, name);
+    if (dup > 1) fprintf(out, "__%d", dup);
+}
+
+/* Copies re[0, len) with capture names prefixed for `rule`; names in
+ * `global` (shared macros) are left as they are. */
+static void put_renamed(const char *re, size_t len, size_t rule, const nameset *global, FILE *out)
+{
+    nameset seen = {0};
+    bool cls = false;
+    const char *end = re + len;
+    for (const char *p = re; p < end;) {
+        if (*p == '\\' && p + 1 < end) {
+            /* \k<name> \k'name' \k{name} \g{name} */
+            if ((p[1] == 'k' || p[1] == 'g') && p + 2 < end && (p[2] == '<' || p[2] == '\'' || p[2] == '{') && !cls) {
+                char close = p[2] == '<' ? '>' : p[2] == '{' ? '}' : '\'';
+                const char *nm = p + 3, *e = nm;
+                while (e < end && name_char(*e)) e++;
+                if (e < end && *e == close && e > nm && !ix_is_digit(*nm)) {
+                    fputc('\\', out); fputc(p[1], out); fputc(p[2], out);
+                    put_name(out, nameset_find(global, nm, (size_t)(e - nm)) >= 0 ? (size_t)-1 : rule, nm, (size_t)(e - nm), 0);
+                    fputc(close, out);
+                    p = e + 1;
+                    continue;
+                }
+            }
+            fputc(p[0], out); fputc(p[1], out); p += 2;
+            continue;
+        }
+        if (cls) { if (*p == ']') cls = false; fputc(*p++, out); continue; }
+        if (*p == '[') {
+            cls = true;
+            fputc(*p++, out);
+            if (p < end && *p == '^') fputc(*p++, out);
+            if (p < end && *p == ']') fputc(*p++, out);     /* a leading ] is literal */
+            continue;
+        }
+        const char *nm = NULL;
+        size_t plen = 0;
+        bool def = false;
+        if (!strncmp(p, "(?<", 3) && (ix_is_alpha(p[3]) || p[3] == '_')) { nm = p + 3; plen = 3; def = true; }
+        else if (!strncmp(p, "(?P<", 4)) { nm = p + 4; plen = 4; def = true; }
+        else if (!strncmp(p, "(?'", 3)) { nm = p + 3; plen = 3; def = true; }
+        else if (!strncmp(p, "(?&", 3)) { nm = p + 3; plen = 3; }
+        else if (!strncmp(p, "(?P>", 4) || !strncmp(p, "(?P=", 4)) { nm = p + 4; plen = 4; }
+        else if (!strncmp(p, "(?(<", 4) || !strncmp(p, "(?('", 4)) { nm = p + 4; plen = 4; }
+        else if (!strncmp(p, "(?(R&", 5)) { nm = p + 5; plen = 5; }
+        else if (!strncmp(p, "(?(", 3) && (ix_is_alpha(p[3]) || p[3] == '_') && strncmp(p + 3, "DEFINE)", 7) &&
+                 strncmp(p + 3, "VERSION", 7) && !(p[3] == 'R' && (p[4] == ')' || ix_is_digit(p[4])))) {
+            nm = p + 3; plen = 3;
+        }
+        if (nm) {
+            const char *e = nm;
+            while (e < end && name_char(*e)) e++;
+            if (e > nm) {
+                size_t n = (size_t)(e - nm);
+                bool shared = nameset_find(global, nm, n) >= 0;
+                int dup = 0;
+                if (def && !shared) {
+                    dup = 1;
+                    for (size_t i = 0; i < seen.n; i++)
+                        if (seen.v[i].n == n && !memcmp(seen.v[i].s, nm, n)) dup++;
+                    nameset_add(&seen, nm, n, NULL, 0);
+                }
+                fwrite(p, 1, plen, out);
+                put_name(out, shared ? (size_t)-1 : rule, nm, n, dup);
+                p = e;
+                continue;
+            }
+        }
+        fputc(*p++, out);
+    }
+    free(seen.v);
+}
+
 int ix_rules_export_regex(const ix_rules *r, FILE *out)
 {
-    for (size_t i = 0; i < r->nrules; i++) fprintf(out, "%s\n", r->rules[i].regex);
+    /* Which macros can be shared: one body per name across all rules. */
+    nameset global = {0}, clash = {0};
+    const char **block = calloc(r->nrules + 1, sizeof *block);
+    for (size_t i = 0; i < r->nrules; i++) {
+        nameset mine = {0};
+        block[i] = define_block(r->rules[i].regex, &mine);
+        for (size_t k = 0; block[i] && k < mine.n; k++) {
+            long g = nameset_find(&global, mine.v[k].s, mine.v[k].n);
+            if (g < 0) nameset_add(&global, mine.v[k].s, mine.v[k].n, mine.v[k].body, mine.v[k].bn);
+            else if (global.v[g].bn != mine.v[k].bn || memcmp(global.v[g].body, mine.v[k].body, mine.v[k].bn))
+                nameset_add(&clash, mine.v[k].s, mine.v[k].n, NULL, 0);
+        }
+        free(mine.v);
+    }
+    /* Names redefined with another body are not shared by anyone. */
+    nameset shared = {0};
+    for (size_t i = 0; i < global.n; i++)
+        if (nameset_find(&clash, global.v[i].s, global.v[i].n) < 0)
+            nameset_add(&shared, global.v[i].s, global.v[i].n, global.v[i].body, global.v[i].bn);
+    for (size_t i = 0; i < r->nrules; i++) {
+        const char *re = r->rules[i].regex;
+        size_t len = strlen(re);
+        bool own = false;                     /* keeps its block: it uses a clashing macro */
+        if (block[i]) {
+            nameset mine = {0};
+            define_block(re, &mine);
+            for (size_t k = 0; k < mine.n; k++) own |= nameset_find(&clash, mine.v[k].s, mine.v[k].n) >= 0;
+            free(mine.v);
+        }
+        nameset none = {0};
+        if (block[i] && !own) put_renamed(re, (size_t)(block[i] - re), i, &shared, out);
+        else put_renamed(re, len, i, own ? &none : &shared, out);
+        if (i + 1 == r->nrules && shared.n) {     /* the shared macros, once */
+            fputs("(?(DEFINE)", out);
+            for (size_t k = 0; k < shared.n; k++) {
+                fprintf(out, "(?<%.*s>", (int)shared.v[k].n, shared.v[k].s);
+                put_renamed(shared.v[k].body, shared.v[k].bn, i, &shared, out);
+                fputc(')', out);
+            }
+            fputc(')', out);
+        }
+        fputc('\n', out);
+    }
+    free(block);
+    free(global.v);
+    free(clash.v);
+    free(shared.v);
     return ferror(out) ? -1 : 0;
 }

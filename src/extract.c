@@ -57,7 +57,7 @@ size_t ix_doc_sent_at(const ix_doc *d, size_t off)
 static void mark_boilerplate(ix_ctx *c)
 {
     ix_doc *d = c->doc;
-    ix_rule_list rl = ix_rules_family(c->rules, "boilerplate");
+    const ix_rule_list rl = *ix_rules_family_ref(c->rules, "boilerplate");
     bool tail = false;
     size_t marked_block = (size_t)-1;   /* a block already marked whole */
     for (size_t i = 0; i < d->npara; i++) {
@@ -86,7 +86,6 @@ static void mark_boilerplate(ix_ctx *c)
             break;
         }
     }
-    free(rl.r);
 }
 
 static const char *const months[] = {"jan", "feb", "mar", "apr", "may", "jun",
@@ -110,7 +109,7 @@ static int month_of(const char *s, size_t l)
 static char *find_date(ix_ctx *c)
 {
     ix_doc *d = c->doc;
-    ix_rule_list rl = ix_rules_family(c->rules, "date");
+    const ix_rule_list rl = *ix_rules_family_ref(c->rules, "date");
     char *out = NULL;
     for (size_t i = 0; i < d->npara && i < 8 && !out; i++) {
         ix_para *p = &d->paras[i];
@@ -128,7 +127,6 @@ static char *find_date(ix_ctx *c)
             snprintf(out, 16, "%04d-%02d-%02d", year, mon, day);
         }
     }
-    free(rl.r);
     return out;
 }
 
@@ -196,14 +194,19 @@ static json_t *error_record(const ix_input *in, const char *msg)
     return o;
 }
 
-static void sha256_hex(const unsigned char *p, size_t n, char out[65])
+void ix_sha256_hex(const unsigned char *p, size_t n, char out[65])
 {
     struct sha256_ctx h;
     uint8_t dg[SHA256_DIGEST_SIZE];
     sha256_init(&h);
     sha256_update(&h, n, p);
     sha256_digest(&h, sizeof dg, dg);
-    for (int i = 0; i < 32; i++) snprintf(out + 2 * i, 3, "%02x", dg[i]);
+    static const char hex[] = "0123456789abcdef";
+    for (int i = 0; i < 32; i++) {
+        out[2 * i] = hex[dg[i] >> 4];
+        out[2 * i + 1] = hex[dg[i] & 15];
+    }
+    out[64] = 0;
 }
 
 ix_result *ix_extract(const ix_rules *r, ix_scratch *s, const ix_input *in, unsigned types)
@@ -228,9 +231,10 @@ ix_result *ix_extract(const ix_rules *r, ix_scratch *s, const ix_input *in, unsi
     }
     ix_normalize(&d);
     ix_segment(r, &d);
+    ix_prefilter_scan(r, s, &d);
 
     char hex[65];
-    sha256_hex(in->bytes, in->len, hex);
+    ix_sha256_hex(in->bytes, in->len, hex);
     json_t *rec = json_object();
     json_object_set_new(rec, "type", json_string("doc"));
     json_object_set_new(rec, "doc", json_string(in->doc));
@@ -323,6 +327,7 @@ int ix_tokens_dump(const ix_rules *r, const ix_input *in, FILE *out, ix_err *e)
     ix_normalize(&d);
     ix_segment(r, &d);
     ix_scratch *s = ix_scratch_new(r);
+    ix_prefilter_scan(r, s, &d);
     ix_ctx c = {.rules = r, .scratch = s, .doc = &d};
     mark_boilerplate(&c);
     for (size_t pi = 0; pi < d.npara; pi++) {

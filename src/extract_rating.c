@@ -32,7 +32,8 @@ typedef struct rstate {
     size_t ctx_start, ctx_end;   /* the context clause itself is no figure */
     size_t ctx_para, para;       /* where the context was stated; where we are */
     size_t clause_a, clause_b;   /* this sentence's "Of the 87 authorities," clause */
-    char period[32];
+    struct { size_t a, b; } periods[8];   /* "in 2013/14" phrases of the sentence */
+    size_t nperiods;
     figure prev;           /* the last rating of this sentence */
     bool have_prev;
     ix_span *used;
@@ -102,6 +103,8 @@ static void keep(rstate *st, json_t *rec, ix_span span, bool headline)
     st->nrecs++;
 }
 
+static char *period_for(const rstate *st, size_t a, size_t b);
+
 /* Builds a rating from a match; NULL when the pieces do not make a figure. */
 static json_t *make(rstate *st, const ix_match *m, bool headline)
 {
@@ -163,7 +166,11 @@ static json_t *make(rstate *st, const ix_match *m, bool headline)
     }
     /* A stated total holds for its paragraph; later paragraphs take it only
      * for figures that name no unit of their own ("Just 35 were rated good"). */
-    if (!q.has_total && after_ctx && st->ctx_total >= 0 && (st->ctx_para == st->para || !utext_given)) {
+    const ix_table *cls = ix_rules_table(c->rules, "unitclass");
+    const char *c1 = unit ? ix_table_get(cls, unit, strlen(unit)) : NULL;
+    const char *c2 = st->ctx_unit ? ix_table_get(cls, st->ctx_unit, strlen(st->ctx_unit)) : NULL;
+    bool same_set = !unit || !st->ctx_unit || (c1 && c2 && !strcmp(c1, c2)) || !strcmp(unit, st->ctx_unit);
+    if (!q.has_total && after_ctx && st->ctx_total >= 0 && same_set && (st->ctx_para == st->para || !utext_given)) {
         q.has_total = 1;
         q.total = st->ctx_total;
     }
@@ -175,6 +182,7 @@ static json_t *make(rstate *st, const ix_match *m, bool headline)
     free(atext);
 
     char *period = group_text(d, m, "period", NULL, NULL);
+    if (!period) period = period_for(st, m->a, m->b);
 
     json_t *rec = ix_record_new("rating", d);
     json_object_set_new(rec, "grade", json_string(grade));
@@ -183,8 +191,7 @@ static json_t *make(rstate *st, const ix_match *m, bool headline)
     json_object_set_new(rec, "total", q.has_total ? json_integer(q.total) : json_null());
     json_object_set_new(rec, "unit", unit ? json_string(unit) : json_null());
     json_object_set_new(rec, "approx", approx ? json_string(approx) : json_null());
-    if (period) json_object_set_new(rec, "period", json_string(period));
-    else json_object_set_new(rec, "period", st->period[0] ? json_string(st->period) : json_null());
+    json_object_set_new(rec, "period", period ? json_string(period) : json_null());
     if (qtext) {
         char *nt = ix_doc_evidence(d, qa, qb);
         json_object_set_new(rec, "number_text", json_string(nt));
@@ -244,17 +251,44 @@ static void read_context(rstate *st, const ix_rule_list *ctxr, const ix_sent *s)
 static void read_period(rstate *st, const ix_rule_list *pr, const ix_sent *s)
 {
     ix_ctx *c = st->c;
-    st->period[0] = 0;
+    st->nperiods = 0;
     for (size_t k = 0; k < pr->n; k++) {
+        size_t off = s->a;
         ix_match m;
-        if (ix_rule_match(pr->r[k], c->scratch, c->doc, s->a, s->b, s->a, false, &m) != 1) continue;
-        size_t a, b;
-        if (ix_match_group(&m, "period", &a, &b) && b - a < sizeof st->period) {
-            memcpy(st->period, c->doc->text + a, b - a);
-            st->period[b - a] = 0;
-            return;
+        while (st->nperiods < 8 && off < s->b &&
+               ix_rule_match(pr->r[k], c->scratch, c->doc, s->a, s->b, off, false, &m) == 1) {
+            off = m.b > off ? m.b : off + 1;
+            size_t a, b;
+            if (ix_match_group(&m, "period", &a, &b)) {
+                st->periods[st->nperiods].a = a;
+                st->periods[st->nperiods].b = b;
+                st->nperiods++;
+            }
         }
     }
+}
+
+/* The period of a figure [a, b): a year phrase before or inside it, or after
+ * it with no comparison between ("..., compared with 36 per cent in 2016"
+ * dates the 36 per cent, not the figure before it). */
+static char *period_for(const rstate *st, size_t a, size_t b)
+{
+    const char *s = st->c->doc->text;
+    static const char *const cue[] = {"compared", " from ", " than ", "versus", " vs ", " since "};
+    size_t best = (size_t)-1;
+    for (size_t i = 0; i < st->nperiods; i++) {
+        size_t pa = st->periods[i].a;
+        if (pa < b) { if (best == (size_t)-1 || pa < st->periods[best].a) best = i; continue; }
+        bool blocked = false;
+        for (size_t k = 0; k < sizeof cue / sizeof *cue && !blocked; k++) {
+            size_t l = strlen(cue[k]);
+            for (size_t j = b; j + l <= pa && !blocked; j++) blocked = !memcmp(s + j, cue[k], l);
+        }
+        if (!blocked && best == (size_t)-1) best = i;
+    }
+    (void)a;
+    if (best == (size_t)-1) return NULL;
+    return ix_xstrndup(s + st->periods[best].a, st->periods[best].b - st->periods[best].a);
 }
 
 static double share_of(const json_t *r)
@@ -326,13 +360,17 @@ void ix_extract_rating(ix_ctx *c)
             }
         }
     }
-    /* One fact, one record: prefer the body over the headline. */
+    /* One fact, one record: prefer the body over the headline, then the
+     * statement that gives its total, then the first. */
     for (size_t i = 0; i < st.nrecs; i++) {
         bool dup = false;
+        bool ti = json_is_integer(json_object_get(st.recs[i], "total"));
         for (size_t j = 0; j < st.nrecs && !dup; j++) {
-            if (i == j || !st.recs[j] || !same_fact(st.recs[i], st.recs[j])) continue;
-            if (st.headline[i] && !st.headline[j]) dup = true;
-            else if (st.headline[i] == st.headline[j] && j < i) dup = true;
+            if (i == j || !same_fact(st.recs[i], st.recs[j])) continue;
+            bool tj = json_is_integer(json_object_get(st.recs[j], "total"));
+            if (st.headline[i] != st.headline[j]) dup = st.headline[i];
+            else if (ti != tj) dup = tj;
+            else dup = j < i;
         }
         if (dup) continue;
         json_array_append(c->ratings, st.recs[i]);

@@ -16,7 +16,10 @@
  *   numbers.c     "seven", "a quarter", "four out of five", "44 per cent" -> values
  *   extract_*.c   one extractor per record type, all with the same signature
  *   record.c      JSON records in canonical field order, the per-document result
- *   sink_jsonl.c  writes results
+ *   sink_*.c      write results: sink_jsonl.c (JSON Lines), sink_sqlite.c (SQLite),
+ *                 sink_csv.c (CSV files), behind ix_sink_ops (sink.c dispatches)
+ *   store_sqlite.c  reads an inspex SQLite database back as records
+ *   compress.c    gzip / zstd input, detected by content
  *
  * OWNERSHIP, stated once: every `_new` has a `_free`; a function that returns a
  * pointer named `_new`/`_load`/`_open` hands ownership to the caller. An ix_doc
@@ -32,6 +35,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <sys/types.h>
 #include <jansson.h>
 
 #ifndef IX_VERSION
@@ -67,11 +71,45 @@ size_t ix_rules_count(const ix_rules *r);
  * failures and sets *npassed. */
 int ix_rules_test(const ix_rules *r, FILE *out, int *npassed);
 
-/* Writes each rule's fully expanded regex, one per line (for `rg -P -f`). */
+/* Writes the rules as one pattern set for grep tools (`rg -P -f`, which
+ * joins the lines into one alternation): a rule per line, capture names
+ * prefixed per rule, the shared macros defined once at the end of the last
+ * line. A line that calls a macro compiles only together with the last. */
 int ix_rules_export_regex(const ix_rules *r, FILE *out);
 
 /* Writes a human listing of rules (name, type, examples count). */
 void ix_rules_list(const ix_rules *r, FILE *out);
+
+/* ---- compressed input (compress.c) ----------------------------------------
+ * A byte stream that undoes gzip or zstd compression when its first bytes
+ * say so (magic numbers, not file names) and passes other bytes through.
+ * Concatenated members/frames read as one stream; truncated or corrupt
+ * compressed data is an error, never silently short text. */
+typedef enum { IX_COMP_NONE, IX_COMP_GZIP, IX_COMP_ZSTD } ix_compression;
+typedef struct ix_reader ix_reader;
+
+/* Reads from `fp` (closed by ix_reader_free when close_fp). Reads the first
+ * bytes at once to detect compression. Never NULL (aborts on OOM); a read
+ * error shows up at the first read. */
+ix_reader *ix_reader_new(FILE *fp, int close_fp);
+ix_compression ix_reader_compression(const ix_reader *r);
+const char *ix_compression_name(ix_compression c);      /* "gzip", "zstd", "none" */
+/* Length of a ".gz" / ".zst" ending of `name`, else 0 (for name-based
+ * choices such as "*.jsonl.gz is a dump"). */
+size_t ix_compression_suffix(const char *name);
+/* Copies up to n decompressed bytes to buf: the count, 0 at the end, -1 on
+ * an error (see ix_reader_error). */
+ssize_t ix_reader_read(ix_reader *r, void *buf, size_t n);
+/* The next line with its '\n' (if any) into *line, grown as needed and
+ * NUL-terminated (NUL bytes inside are data). Returns its length, 0 at the
+ * end, -1 on an error, or IX_READER_TOO_LONG when the line is longer than
+ * `max` bytes (0: no limit): that line is then skipped up to its '\n'. */
+#define IX_READER_TOO_LONG (-2)
+ssize_t ix_reader_getline(ix_reader *r, char **line, size_t *cap, size_t max);
+/* Why the last call failed ("truncated gzip data ...", "read error: ..."),
+ * or NULL. */
+const char *ix_reader_error(const ix_reader *r);
+void ix_reader_free(ix_reader *r);
 
 /* ---- inputs -------------------------------------------------------------- */
 
@@ -86,6 +124,9 @@ typedef struct ix_input {
     char *title, *date, *url, *outlet;   /* from a JSON Lines dump, or NULL */
     char *error;          /* why it could not be read, or NULL */
     char *warning;        /* a read-level warning (e.g. truncated), or NULL */
+    size_t raw_len;       /* bytes of the input this document used up (the
+                             file's size, or the dump line with its newline):
+                             what progress counts against the inputs' size */
 } ix_input;
 
 void ix_input_free(ix_input *in);
@@ -187,19 +228,114 @@ int ix_quantity_parse(const ix_lexicon *lx, const char *s, size_t len,
  * original byte offsets. Returns 0, or -1 with `e` filled. */
 int ix_tokens_dump(const ix_rules *r, const ix_input *in, FILE *out, ix_err *e);
 
-/* ---- sinks --------------------------------------------------------------- */
-
+/* ---- sinks ---------------------------------------------------------------
+ * A sink receives whole document results, in input order, and stores them
+ * somewhere. Each output format is one file behind this small table of
+ * operations (sink_jsonl.c, sink_sqlite.c); a new format is a new file.
+ * An implementation embeds `ix_sink` as its first member. */
 typedef struct ix_sink ix_sink;
-/* JSON Lines on `fp` (not closed by the sink). The sink writes whole
- * documents straight to fileno(fp) in chunks; do not write to `fp` while it
- * is open. After a failed write of a regular file the file is cut back to
- * its last complete document. */
+
+/* What a sink already holds for an input (see ix_sink_lookup). */
+typedef enum {
+    IX_SINK_NEW = 0,      /* not held: extract it */
+    IX_SINK_HAVE = 1,     /* held unchanged (same sha256 and configuration): skip it */
+    IX_SINK_STALE = 2     /* held, but other bytes or another pattern set: extract again */
+} ix_sink_held;
+
+typedef struct ix_sink_ops {
+    const char *name;     /* "jsonl", "sqlite" */
+    /* Writes one document's result (doc or error record first). 0 or -1. */
+    int (*write)(ix_sink *s, const ix_result *res, ix_err *e);
+    /* Optional (NULL: every input is new). Whether the sink already holds
+     * the input whose bytes hash to `sha256` (hex); IX_SINK_HAVE means the
+     * caller may skip it. -1 with `e` filled on a storage error. */
+    int (*lookup)(ix_sink *s, const ix_input *in, const char *sha256, ix_err *e);
+    /* Flushes and finishes (e.g. commits the run). 0 or -1. */
+    int (*close)(ix_sink *s, ix_err *e);
+    void (*free)(ix_sink *s);
+    /* Optional, for a byte-stream format (NULL otherwise): render returns
+     * what write would write for `res` (malloc'd, *len bytes) touching no
+     * sink state, so worker threads render while one thread writes;
+     * write_bytes writes such bytes; flush pushes buffered output out now
+     * (a streaming run flushes after every document). */
+    char *(*render)(const ix_sink *s, const ix_result *res, size_t *len);
+    int (*write_bytes)(ix_sink *s, const char *p, size_t len, ix_err *e);
+    int (*flush)(ix_sink *s, ix_err *e);
+} ix_sink_ops;
+
+struct ix_sink {
+    const ix_sink_ops *ops;
+};
+
+/* JSON Lines on `fp` (not closed by the sink). NULL only on OOM. The sink
+ * writes whole documents straight to fileno(fp) in chunks; do not write to
+ * `fp` while it is open. After a failed write of a regular file the file is
+ * cut back to its last complete document. */
 ix_sink *ix_sink_jsonl_new(FILE *fp);
-/* Writes one document's result; returns 0 or -1 with `e` filled (write error). */
+
+/* What a database sink records about the run that fills it. */
+typedef struct ix_run_info {
+    const char *rules_hash;        /* ix_rules_hash() */
+    unsigned types;                /* the --types mask */
+    int force;                     /* --force: re-extract everything */
+    const char *const *inputs;     /* the INPUT arguments, for the runs table */
+    size_t ninputs;
+} ix_run_info;
+
+/* An SQLite database at `path` (created with its schema if absent); the run
+ * is recorded in its `runs` table. Each written result is one transaction,
+ * so a killed run leaves whole documents only. Returns NULL and fills `e`
+ * when the file cannot be opened or is not an inspex database. */
+ix_sink *ix_sink_sqlite_new(const char *path, const ix_run_info *run, ix_err *e);
+
+/* CSV files in folder `dir` (created if absent): one RFC 4180 file per
+ * record type, DIR/TYPE.csv, each written to a temporary name and renamed
+ * by ix_sink_close. NULL with `e` filled when the folder cannot be made. */
+ix_sink *ix_sink_csv_new(const char *dir, ix_err *e);
+
+/* Dispatch through s->ops. ix_sink_lookup returns IX_SINK_NEW when the sink
+ * has no lookup; ix_sink_free(NULL) does nothing. */
 int ix_sink_write(ix_sink *s, const ix_result *res, ix_err *e);
-/* Flushes; returns 0 or -1 with `e` filled. */
+int ix_sink_lookup(ix_sink *s, const ix_input *in, const char *sha256, ix_err *e);
+/* For threads: ix_sink_render returns the bytes ix_sink_write would write
+ * for `res` (malloc'd, *len bytes) without touching the sink, or NULL when
+ * the sink cannot (then call ix_sink_write); ix_sink_write_bytes writes
+ * them; ix_sink_flush pushes buffered output out now (0 when the sink has
+ * nothing to flush). 0 or -1 with `e` filled. */
+char *ix_sink_render(const ix_sink *s, const ix_result *res, size_t *len);
+int ix_sink_write_bytes(ix_sink *s, const char *p, size_t len, ix_err *e);
+int ix_sink_flush(ix_sink *s, ix_err *e);
 int ix_sink_close(ix_sink *s, ix_err *e);
 void ix_sink_free(ix_sink *s);
+
+/* ---- reading a database back (store_sqlite.c) -----------------------------
+ * The records of an inspex SQLite database (written by the sqlite sink),
+ * in the order `extract` wrote them: each document's doc (or error) record,
+ * then its other records. The records are the very JSON texts extract
+ * wrote, so `export --jsonl` is byte-identical to the JSON Lines output. A
+ * store reads one snapshot: a writer working at the same time is not
+ * half-seen. */
+typedef struct ix_store ix_store;
+
+/* 1 when the file at `path` starts like an SQLite database. */
+int ix_store_sniff(const char *path);
+/* Opens a database read-only. NULL with `e` filled when it cannot be
+ * opened or is not an inspex database. Free with ix_store_free. */
+ix_store *ix_store_open(const char *path, ix_err *e);
+/* The next record as JSON text, exactly as extract wrote it (without the
+ * newline; use *len), valid until the next call. 1, 0 at the end, -1 on
+ * error. */
+int ix_store_next_json(ix_store *s, const char **json, size_t *len, ix_err *e);
+/* The next document's records as an ix_result (doc or error record first;
+ * is_error set for an error record), which the caller frees with
+ * ix_result_free. 1, 0 at the end (*out NULL), -1 on error. Use either this
+ * or ix_store_next_json on one store, not both. */
+int ix_store_next_result(ix_store *s, ix_result **out, ix_err *e);
+void ix_store_free(ix_store *s);
+
+/* Hex SHA-256 of (p, n) into out (65 bytes with the NUL): the doc record's
+ * `sha256`. */
+void ix_sha256_hex(const unsigned char *p, size_t n, char out[65]);
 
 /* Serialises one record in canonical form (no trailing newline); caller frees. */
 char *ix_record_dump(const json_t *rec);

@@ -57,10 +57,13 @@ void ix_offmap_free(ix_offmap *m);
 /* ---- decoding (decode.c) ------------------------------------------------- */
 
 typedef struct ix_decoded {
-    char *s;            /* valid UTF-8, NUL-terminated */
+    char *s;            /* valid UTF-8, `len` bytes: a NUL-terminated copy, or,
+                           when `borrowed`, the input's own bytes (valid UTF-8
+                           needs no copy: one document's size less in memory) */
     size_t len;
     ix_offmap map;      /* decoded -> original bytes */
     ix_encoding enc;
+    bool borrowed;
 } ix_decoded;
 
 /* Decodes raw document bytes. Fills warnings (a json array of strings).
@@ -110,6 +113,7 @@ typedef struct ix_doc {
     size_t ntokens;
     json_t *warnings;    /* array of strings */
     json_t *docrec;      /* the doc record (borrowed by the result) */
+    uint64_t pf_id;      /* prefilter scan of this text, 0 = none */
 } ix_doc;
 
 /* normalize.c: fills doc->text, doc->len, doc->map from doc->dec. */
@@ -146,10 +150,13 @@ typedef struct ix_rule {
     char *family;        /* "rating", "council_rating", "quote", "council", ... */
     char *regex;         /* expanded source */
     pcre2_code *code;
+    pcre2_code *code_anchored;   /* compiled with PCRE2_ANCHORED on first anchored use (rules.c) */
     bool anchored_continue;  /* applied at the end of a previous match */
     json_t *set;         /* constant fields */
     ix_example *ex;
     size_t nex;
+    int pf, npf;         /* prefilter groups [pf, pf + npf): a match holds a
+                            literal of each; npf 0: always run (prefilter.c) */
 } ix_rule;
 
 /* A two-column table: phrase -> value, looked up case-insensitively with
@@ -160,6 +167,11 @@ typedef struct ix_table {
     char **key, **val;
     int *line;           /* the line of each row */
     size_t n;
+    /* ix_table_get's index, made at load (rules.c): each row's lookup key
+     * and an open-addressing hash of them (first row wins). */
+    char **lkey;
+    uint32_t *slot;      /* row + 1, 0 = empty */
+    size_t nslot;        /* a power of two */
 } ix_table;
 
 struct ix_rules {
@@ -174,6 +186,9 @@ struct ix_rules {
     pcre2_match_context *mctx;  /* limits for untrusted text */
     ix_lexicon *lex;
     struct ix_gazetteer *gaz;
+    struct ix_family *fams;     /* rules grouped by family, built once at load */
+    size_t nfams;
+    struct ix_prefilter *pf;    /* literal triggers of every rule (prefilter.c) */
 };
 
 /* Rules of one family, in file order. */
@@ -181,11 +196,23 @@ typedef struct ix_rule_list {
     const ix_rule **r;
     size_t n;
 } ix_rule_list;
+/* A malloc'd copy of the family's list; the caller frees .r. */
 ix_rule_list ix_rules_family(const ix_rules *r, const char *family);
+/* The same list, borrowed from the rules (nothing to free; empty when the
+ * family has no rules): no allocation or scan in a per-document loop. */
+const ix_rule_list *ix_rules_family_ref(const ix_rules *r, const char *family);
 const ix_rule *ix_rules_get(const ix_rules *r, const char *name);
 const ix_table *ix_rules_table(const ix_rules *r, const char *name);
 /* Table lookup of a phrase (normalised for lookup); NULL when absent. */
 const char *ix_table_get(const ix_table *t, const char *s, size_t len);
+/* Appends "(?:...)" matching exactly the given literal phrases (case as
+ * written), factored as a trie on their characters: "Hull", "Hull City
+ * Council" -> "(?:Hull(?: City Council)?)". A longer phrase is tried before
+ * its own prefix, so at any position it matches what an alternation sorted
+ * longest first would, but PCRE2 tests each character once instead of once
+ * per phrase. Characters in `escape` get a backslash. Empty phrases are
+ * ignored. */
+void ix_regex_phrases(ix_buf *out, const char *const *phrases, size_t n, const char *escape);
 /* Lower-cases, strips quote marks, folds runs of space/hyphen: lookup key. */
 char *ix_lookup_key(const char *s, size_t len);
 
@@ -194,6 +221,7 @@ struct ix_scratch {
     pcre2_jit_stack *jit;
     pcre2_match_context *mctx;
     int limit_hits;          /* PCRE2 limits hit in the current document */
+    struct ix_pfscan *pf;       /* where the current document's literals are */
     const ix_rule *rules;    /* the rule array rule_hits is indexed by */
     size_t nrules;
     unsigned *rule_hits;     /* per rule, in the current document */
@@ -203,6 +231,29 @@ struct ix_scratch {
 
 /* Starts a new document: clears the limit counts (rules.c). */
 void ix_scratch_reset(ix_scratch *s);
+
+/* ---- literal prefilter (prefilter.c) ------------------------------------- */
+
+typedef struct ix_prefilter ix_prefilter;
+typedef struct ix_pfscan ix_pfscan;
+/* Derives every rule's necessary literals (sets rule->pf) and builds one
+ * automaton over them. Never fails for a rule: one it cannot analyse is
+ * always run. */
+ix_prefilter *ix_prefilter_new(ix_rules *r);
+void ix_prefilter_free(ix_prefilter *pf);
+/* Rules that have literals (for `inspex rules --list` and tests). */
+size_t ix_prefilter_groups(const ix_prefilter *pf);
+/* One pass over doc->text: where each rule's literals end. Marks the doc
+ * (doc->pf_id) so that ix_prefilter_may answers for it. */
+void ix_prefilter_scan(const ix_rules *r, ix_scratch *s, ix_doc *d);
+/* False only when `rule` surely cannot match inside [a, b) of the scanned
+ * document; true when it may (or when the document was not scanned). */
+bool ix_prefilter_may(const ix_scratch *s, const ix_doc *d, const ix_rule *rule, size_t a, size_t b);
+void ix_pfscan_free(ix_pfscan *sc);
+/* The literals derived from a regex as "a|b|c & d|e" (each set one literal
+ * of which a match holds; lower-case; malloc'd), or NULL when the rule will
+ * always run. */
+char *ix_prefilter_describe(const char *regex);
 
 /* One regex match with its named captures. */
 typedef struct ix_match {
@@ -268,6 +319,8 @@ const char *ix_gazetteer_status(const struct ix_gazetteer *g, int row);
 size_t ix_gazetteer_successors(const ix_rules *r, int row, const char *date, int *out, size_t max);
 /* Finds council mentions inside [a,b) among the accepted ones. */
 size_t ix_ctx_mentions_in(const ix_ctx *c, size_t a, size_t b, size_t *first);
+/* The authority named most recently before `off`, or -1 (binary search). */
+int ix_ctx_focus_row(const ix_ctx *c, size_t off);
 
 /* ---- records (record.c) -------------------------------------------------- */
 
@@ -276,6 +329,8 @@ void ix_result_add(ix_result *res, json_t *rec);   /* steals the reference */
 ix_result *ix_result_new(void);
 /* Canonical order of records after the doc record: by type then span. */
 void ix_result_sort(ix_result *res);
+/* Appends one record in canonical form (as ix_record_dump, no newline). */
+void ix_record_put(ix_buf *b, const json_t *rec);
 
 /* ASCII helpers with a table, never locale-dependent. */
 static inline bool ix_is_upper(int c) { return c >= 'A' && c <= 'Z'; }

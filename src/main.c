@@ -15,6 +15,8 @@ static const struct {
     {"extract", cmd_extract, "extract records from articles (JSON Lines out)"},
     {"tokens", cmd_tokens, "show paragraphs, sentences and tokens with byte offsets"},
     {"rules", cmd_rules, "check, test, list or export the rules in patterns/"},
+    {"audit", cmd_audit, "check records against their sources and each other (summary, JSON, HTML)"},
+    {"export", cmd_export, "stored records (SQLite or JSON Lines) out as CSV files or JSON Lines"},
 };
 
 static void usage(FILE *f)

@@ -19,27 +19,28 @@
 #include <utf8proc.h>
 #include "internal.h"
 
-/* Combining marks composed with one base character (see below). */
+/* Combining marks composed with one base character (see marks_end). */
 #define IX_MAX_MARKS 30
 
-/* Character classes for the bytes of the ASCII range. */
+/* Character classes for the bytes of the ASCII range. A constant table:
+ * filled lazily it was written by every worker thread at once (a data
+ * race, found by ThreadSanitizer with -j 3). */
 enum { C_TEXT = 0, C_SPACE, C_NL, C_CR, C_LT, C_HI };
-static unsigned char ascii_class[256];
-
-static void init_classes(void)
-{
-    static int done;
-    if (done) return;
-    for (int c = 0; c < 256; c++) {
-        if (c >= 0x80) ascii_class[c] = C_HI;
-        else if (c == '\n') ascii_class[c] = C_NL;
-        else if (c == '\r') ascii_class[c] = C_CR;
-        else if (c == '<') ascii_class[c] = C_LT;
-        else if (c < 0x20 || c == 0x7F || c == ' ') ascii_class[c] = C_SPACE;  /* tab, NUL, controls */
-        else ascii_class[c] = C_TEXT;
-    }
-    done = 1;
-}
+#define S4(c) [c] = C_SPACE, [c + 1] = C_SPACE, [c + 2] = C_SPACE, [c + 3] = C_SPACE
+#define H8(c) [c] = C_HI, [c + 1] = C_HI, [c + 2] = C_HI, [c + 3] = C_HI, \
+              [c + 4] = C_HI, [c + 5] = C_HI, [c + 6] = C_HI, [c + 7] = C_HI
+#define H64(c) H8(c), H8(c + 8), H8(c + 16), H8(c + 24), H8(c + 32), H8(c + 40), H8(c + 48), H8(c + 56)
+static const unsigned char ascii_class[256] = {
+    /* NUL, tab and the other control bytes count as space */
+    S4(0x00), S4(0x04), [0x08] = C_SPACE, [0x09] = C_SPACE, ['\n'] = C_NL, [0x0B] = C_SPACE,
+    [0x0C] = C_SPACE, ['\r'] = C_CR, [0x0E] = C_SPACE, [0x0F] = C_SPACE,
+    S4(0x10), S4(0x14), S4(0x18), S4(0x1C),
+    [' '] = C_SPACE, [0x7F] = C_SPACE, ['<'] = C_LT,
+    H64(0x80), H64(0xC0),
+};
+#undef S4
+#undef H8
+#undef H64
 
 /* Folding of non-ASCII code points: one entry per class of character. */
 typedef struct { uint32_t lo, hi; const char *to; } fold_range;
@@ -174,7 +175,6 @@ static bool attaches_left(const char *s, size_t n, size_t i)
 
 void ix_normalize(ix_doc *doc)
 {
-    init_classes();
     const char *s = doc->dec.s;
     size_t n = doc->dec.len;
     bool wrapped;
@@ -191,8 +191,14 @@ void ix_normalize(ix_doc *doc)
         unsigned char c = (unsigned char)s[i];
         int cls = ascii_class[c];
         if (cls == C_TEXT) {
+            /* A run of text, single spaces between words included: they are
+             * copied as they are, so the run needs no edit in the map. */
             size_t j = i + 1;
-            while (j < n && ascii_class[(unsigned char)s[j]] == C_TEXT) j++;
+            for (;;) {
+                while (j < n && ascii_class[(unsigned char)s[j]] == C_TEXT) j++;
+                if (j + 1 < n && s[j] == ' ' && ascii_class[(unsigned char)s[j + 1]] == C_TEXT) { j += 2; continue; }
+                break;
+            }
             /* Decomposed text ("e" + U+0301): the run's last letter is the
              * base of the marks after it, and composes with them. */
             size_t m = j < n && (unsigned char)s[j] >= 0x80 ? marks_end(s, n, j) : j;
@@ -297,4 +303,9 @@ void ix_normalize(ix_doc *doc)
     memset(em.out.s + em.out.len, 0, em.out.cap - em.out.len);
     doc->len = em.out.len;
     doc->text = ix_buf_take(&em.out);
+    /* The map grew by doubling; give the slack back. */
+    if (doc->map.n && doc->map.n < doc->map.cap) {
+        doc->map.e = ix_xrealloc(doc->map.e, doc->map.n * sizeof *doc->map.e);
+        doc->map.cap = doc->map.n;
+    }
 }

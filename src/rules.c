@@ -46,11 +46,10 @@
 #define IX_WINDOW_OVERLAP 512u
 #define IX_LONG_WINDOWS 64u
 
-typedef struct family {
-    char *name;
-    const ix_rule **r;
-    size_t n;
-} family;
+struct ix_family {
+    const char *name;         /* borrowed from the first rule of the family */
+    ix_rule_list list;
+};
 
 typedef struct loader {
     ix_rules *R;
@@ -58,8 +57,6 @@ typedef struct loader {
     int line;
     char *family;
     ix_err *e;
-    family *fam;
-    size_t nfam;
 } loader;
 
 static char *path_join(const char *a, const char *b)
@@ -92,20 +89,84 @@ static char *read_file(const char *path, size_t *len)
 
 /* ---- tables -------------------------------------------------------------- */
 
-char *ix_lookup_key(const char *s, size_t len)
+/* The lookup key of (s, len) into out, which has room for len + 1 bytes
+ * (a key is never longer than its phrase); returns its length. */
+static size_t lookup_key_into(const char *s, size_t len, char *out)
 {
-    ix_buf b = {0};
+    size_t n = 0;
     bool sp = false;
     for (size_t i = 0; i < len; i++) {
         unsigned char c = (unsigned char)s[i];
         if (c == '"' ) continue;
         if (c == '\'' && (i == 0 || i + 1 == len || !ix_is_alpha(s[i - 1]) || !ix_is_alpha(s[i + 1]))) continue;
-        if (ix_is_space(c) || c == '-') { sp = b.len > 0; continue; }
-        if (sp) { ix_buf_putc(&b, ' '); sp = false; }
-        ix_buf_putc(&b, (char)(ix_is_upper(c) ? c + 32 : c));
+        if (ix_is_space(c) || c == '-') { sp = n > 0; continue; }
+        if (sp) { out[n++] = ' '; sp = false; }
+        out[n++] = (char)(ix_is_upper(c) ? c + 32 : c);
     }
-    ix_buf_grow(&b, 0);
-    return ix_buf_take(&b);
+    out[n] = 0;
+    return n;
+}
+
+char *ix_lookup_key(const char *s, size_t len)
+{
+    char *k = ix_xmalloc(len + 1);
+    lookup_key_into(s, len, k);
+    return k;
+}
+
+static uint32_t key_hash(const char *k, size_t n)
+{
+    uint32_t h = 2166136261u;                 /* FNV-1a */
+    for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)k[i]) * 16777619u;
+    return h;
+}
+
+/* Builds the table's lookup index: every row's key, hashed. Rows whose key
+ * is already there are left out, so the first row wins, as before. */
+static void index_table(ix_table *t)
+{
+    t->lkey = ix_xmalloc((t->n + 1) * sizeof *t->lkey);
+    t->nslot = 16;
+    while (t->nslot < t->n * 2 + 2) t->nslot *= 2;
+    t->slot = calloc(t->nslot, sizeof *t->slot);
+    for (size_t i = 0; i < t->n; i++) {
+        size_t l = strlen(t->key[i]);
+        t->lkey[i] = ix_xmalloc(l + 1);
+        size_t kl = lookup_key_into(t->key[i], l, t->lkey[i]);
+        for (size_t h = key_hash(t->lkey[i], kl) & (t->nslot - 1);; h = (h + 1) & (t->nslot - 1)) {
+            if (!t->slot[h]) { t->slot[h] = (uint32_t)i + 1; break; }
+            if (!strcmp(t->lkey[t->slot[h] - 1], t->lkey[i])) break;
+        }
+    }
+}
+
+const ix_table *ix_rules_table(const ix_rules *r, const char *name)
+{
+    for (size_t i = 0; i < r->ntables; i++)
+        if (!strcmp(r->tables[i].name, name)) return &r->tables[i];
+    return NULL;
+}
+
+const char *ix_table_get(const ix_table *t, const char *s, size_t len)
+{
+    if (!t || !t->n) return NULL;
+    /* One key, on the stack when it fits, compared with the hashed rows:
+     * no allocation per lookup (this runs per candidate in extractors). */
+    char small[256], *k = len < sizeof small ? small : ix_xmalloc(len + 1);
+    size_t kl = lookup_key_into(s, len, k);
+    const char *v = NULL;
+    if (t->slot) {
+        for (size_t h = key_hash(k, kl) & (t->nslot - 1); t->slot[h]; h = (h + 1) & (t->nslot - 1))
+            if (!strcmp(t->lkey[t->slot[h] - 1], k)) { v = t->val[t->slot[h] - 1]; break; }
+    } else {
+        for (size_t i = 0; i < t->n && !v; i++) {
+            char *k2 = ix_lookup_key(t->key[i], strlen(t->key[i]));
+            if (!strcmp(k, k2)) v = t->val[i];
+            free(k2);
+        }
+    }
+    if (k != small) free(k);
+    return v;
 }
 
 static int load_table(loader *L, const char *path, const char *name)
@@ -142,29 +203,10 @@ static int load_table(loader *L, const char *path, const char *name)
         t->n++;
     }
     free(txt);
+    index_table(t);
     return 0;
 }
 
-const ix_table *ix_rules_table(const ix_rules *r, const char *name)
-{
-    for (size_t i = 0; i < r->ntables; i++)
-        if (!strcmp(r->tables[i].name, name)) return &r->tables[i];
-    return NULL;
-}
-
-const char *ix_table_get(const ix_table *t, const char *s, size_t len)
-{
-    if (!t) return NULL;
-    char *k = ix_lookup_key(s, len);
-    const char *v = NULL;
-    for (size_t i = 0; i < t->n && !v; i++) {
-        char *k2 = ix_lookup_key(t->key[i], strlen(t->key[i]));
-        if (!strcmp(k, k2)) v = t->val[i];
-        free(k2);
-    }
-    free(k);
-    return v;
-}
 
 /* ---- macros -------------------------------------------------------------- */
 
@@ -326,6 +368,68 @@ static char *words_regex(char **w, size_t n)
     }
     ix_buf_grow(&b, 0);
     return ix_buf_take(&b);
+}
+
+/* ---- phrase lists as a trie-shaped regex ----------------------------------- */
+
+static int cmp_bytes(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
+
+static size_t char_len(const char *p)
+{
+    unsigned char c = (unsigned char)*p;
+    size_t k = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+    for (size_t i = 1; i < k; i++)
+        if (!p[i]) return i;
+    return k;
+}
+
+static void put_char(ix_buf *b, const char *p, size_t k, const char *escape)
+{
+    if (k == 1 && strchr(escape, *p)) ix_buf_putc(b, '\\');
+    ix_buf_put(b, p, k);
+}
+
+/* Phrases [lo, hi) share their first d bytes; writes what follows. Sorted
+ * bytewise, a phrase that ends at d comes first. */
+static void trie_emit(ix_buf *b, char **w, size_t lo, size_t hi, size_t d, const char *escape)
+{
+    bool terminal = lo < hi && !w[lo][d];
+    if (terminal) lo++;
+    size_t ngroups = 0;
+    for (size_t i = lo; i < hi;) {
+        size_t k = char_len(w[i] + d), j = i + 1;
+        while (j < hi && !strncmp(w[j] + d, w[i] + d, k)) j++;
+        ngroups++;
+        i = j;
+    }
+    if (!ngroups) return;
+    bool group = ngroups > 1 || terminal;
+    if (group) ix_buf_puts(b, "(?:");
+    for (size_t i = lo, g = 0; i < hi; g++) {
+        size_t k = char_len(w[i] + d), j = i + 1;
+        while (j < hi && !strncmp(w[j] + d, w[i] + d, k)) j++;
+        if (g) ix_buf_putc(b, '|');
+        put_char(b, w[i] + d, k, escape);
+        trie_emit(b, w, i, j, d + k, escape);
+        i = j;
+    }
+    if (group) ix_buf_puts(b, terminal ? ")?" : ")");
+}
+
+void ix_regex_phrases(ix_buf *out, const char *const *phrases, size_t n, const char *escape)
+{
+    char **w = ix_xmalloc((n + 1) * sizeof *w);
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++)
+        if (phrases[i][0]) w[m++] = (char *)phrases[i];
+    qsort(w, m, sizeof *w, cmp_bytes);
+    size_t u = 0;                                 /* drop duplicates */
+    for (size_t i = 0; i < m; i++)
+        if (!u || strcmp(w[u - 1], w[i])) w[u++] = w[i];
+    ix_buf_puts(out, "(?:");
+    trie_emit(out, w, 0, u, 0, escape);
+    ix_buf_putc(out, ')');
+    free(w);
 }
 
 static char *trim(char *s)
@@ -619,6 +723,24 @@ static void hash_file(struct sha256_ctx *h, const char *path, const char *name)
     free(t);
 }
 
+/* Groups the rules by family, in file order. Runs once the rules array
+ * stops moving (after loading), so the pointers stay valid. */
+static void group_families(ix_rules *R)
+{
+    for (size_t i = 0; i < R->nrules; i++) {
+        size_t f;
+        for (f = 0; f < R->nfams; f++)
+            if (!strcmp(R->fams[f].name, R->rules[i].family)) break;
+        if (f == R->nfams) {
+            R->fams = ix_xrealloc(R->fams, (R->nfams + 1) * sizeof *R->fams);
+            R->fams[R->nfams++] = (struct ix_family){R->rules[i].family, {NULL, 0}};
+        }
+        ix_rule_list *l = &R->fams[f].list;
+        l->r = ix_xrealloc(l->r, (l->n + 1) * sizeof *l->r);
+        l->r[l->n++] = &R->rules[i];
+    }
+}
+
 ix_rules *ix_rules_load(const char *dir, ix_err *e)
 {
     ix_rules *R = calloc(1, sizeof *R);
@@ -665,6 +787,8 @@ ix_rules *ix_rules_load(const char *dir, ix_err *e)
         if (!R->gaz) rc = -1;
     }
     if (rc) { ix_rules_free(R); return NULL; }
+    group_families(R);
+    R->pf = ix_prefilter_new(R);
     R->mctx = pcre2_match_context_create(NULL);
     pcre2_set_match_limit(R->mctx, IX_MATCH_LIMIT);
     pcre2_set_depth_limit(R->mctx, IX_DEPTH_LIMIT);
@@ -679,15 +803,21 @@ void ix_rules_free(ix_rules *R)
         ix_rule *r = &R->rules[i];
         free(r->name); free(r->file); free(r->family); free(r->regex);
         pcre2_code_free(r->code);
+        pcre2_code_free(r->code_anchored);
         json_decref(r->set);
         for (size_t k = 0; k < r->nex; k++) { free(r->ex[k].text); free(r->ex[k].expect); }
         free(r->ex);
     }
     free(R->rules);
+    for (size_t i = 0; i < R->nfams; i++) free(R->fams[i].list.r);
+    free(R->fams);
+    ix_prefilter_free(R->pf);
     for (size_t i = 0; i < R->ntables; i++) {
         for (size_t k = 0; k < R->tables[i].n; k++) { free(R->tables[i].key[k]); free(R->tables[i].val[k]); }
         free(R->tables[i].key); free(R->tables[i].val); free(R->tables[i].name);
         free(R->tables[i].line); free(R->tables[i].path);
+        for (size_t k = 0; R->tables[i].lkey && k < R->tables[i].n; k++) free(R->tables[i].lkey[k]);
+        free(R->tables[i].lkey); free(R->tables[i].slot);
     }
     free(R->tables);
     for (size_t i = 0; i < R->nmacros; i++) { free(R->macros[i].name); free(R->macros[i].body); }
@@ -703,16 +833,19 @@ const char *ix_rules_hash(const ix_rules *r) { return r->hash; }
 size_t ix_rules_count(const ix_rules *r) { return r->nrules; }
 const ix_lexicon *ix_rules_lexicon(const ix_rules *r) { return r->lex; }
 
+const ix_rule_list *ix_rules_family_ref(const ix_rules *R, const char *fam)
+{
+    static const ix_rule_list none = {NULL, 0};
+    for (size_t i = 0; i < R->nfams; i++)
+        if (!strcmp(R->fams[i].name, fam)) return &R->fams[i].list;
+    return &none;
+}
+
 ix_rule_list ix_rules_family(const ix_rules *R, const char *fam)
 {
-    /* Rules of a family are few and this runs once per document per family. */
-    ix_rule_list l = {0};
-    for (size_t i = 0; i < R->nrules; i++)
-        if (!strcmp(R->rules[i].family, fam)) l.n++;
-    l.r = ix_xmalloc((l.n + 1) * sizeof *l.r);
-    l.n = 0;
-    for (size_t i = 0; i < R->nrules; i++)
-        if (!strcmp(R->rules[i].family, fam)) l.r[l.n++] = &R->rules[i];
+    const ix_rule_list *f = ix_rules_family_ref(R, fam);
+    ix_rule_list l = {ix_xmalloc((f->n + 1) * sizeof *l.r), f->n};
+    if (f->n) memcpy(l.r, f->r, f->n * sizeof *l.r);
     return l;
 }
 
@@ -757,7 +890,34 @@ void ix_scratch_free(ix_scratch *s)
     pcre2_match_context_free(s->mctx);
     free(s->rule_hits);
     free(s->rule_windows);
+    ix_pfscan_free(s->pf);
     free(s);
+}
+
+/* The rule compiled with PCRE2_ANCHORED. JIT code cannot take
+ * PCRE2_ANCHORED at match time (pcre2_match then falls back to the
+ * interpreter, several times slower), so anchored matches get their own
+ * compiled copy, made on first use. Threads may race to make it: the loser
+ * frees its copy. NULL if it cannot be made (then the caller anchors at
+ * match time as before). */
+static pcre2_code *anchored_code(const ix_rule *rule)
+{
+    pcre2_code **slot = (pcre2_code **)&rule->code_anchored;   /* the rules are otherwise read-only */
+    pcre2_code *c = __atomic_load_n(slot, __ATOMIC_ACQUIRE);
+    if (c) return c;
+    uint32_t opts = 0;
+    pcre2_pattern_info(rule->code, PCRE2_INFO_ARGOPTIONS, &opts);
+    int ec;
+    PCRE2_SIZE eo;
+    c = pcre2_compile((PCRE2_SPTR)rule->regex, PCRE2_ZERO_TERMINATED, opts | PCRE2_ANCHORED, &ec, &eo, NULL);
+    if (!c) return NULL;
+    pcre2_jit_compile(c, PCRE2_JIT_COMPLETE);
+    pcre2_code *expect = NULL;
+    if (!__atomic_compare_exchange_n(slot, &expect, c, false, __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE)) {
+        pcre2_code_free(c);
+        c = expect;
+    }
+    return c;
 }
 
 int ix_rule_match(const ix_rule *rule, ix_scratch *s, ix_doc *doc, size_t a,
@@ -773,6 +933,7 @@ int ix_rule_match(const ix_rule *rule, ix_scratch *s, ix_doc *doc, size_t a,
     /* The subject is [a, b): lookbehinds may see text before `start` but
      * never outside the sentence/paragraph we were given. The text was
      * validated once by the decoder, so PCRE2 need not check UTF-8 again.
+     * First the prefilter: most subjects hold none of the rule's literals.
      *
      * A search longer than IX_WINDOW bytes (real sentences and paragraphs
      * are a few hundred; only text without sentence breaks gets there) is
@@ -784,10 +945,17 @@ int ix_rule_match(const ix_rule *rule, ix_scratch *s, ix_doc *doc, size_t a,
      * match no longer than the overlap is found whole. A rule that has
      * searched IX_LONG_WINDOWS windows in a document is not run on long
      * subjects again in it. */
-    uint32_t opts = PCRE2_NO_UTF_CHECK | (anchored ? PCRE2_ANCHORED : 0);
+    if (!ix_prefilter_may(s, doc, rule, a, b)) return 0;
+    const pcre2_code *code = rule->code;
+    uint32_t opt = PCRE2_NO_UTF_CHECK;
+    if (anchored) {
+        const pcre2_code *ac = anchored_code(rule);
+        if (ac) code = ac;
+        else opt |= PCRE2_ANCHORED;
+    }
     int rc;
     if (b - start <= IX_WINDOW) {
-        rc = pcre2_match(rule->code, (PCRE2_SPTR)doc->text + a, b - a, start - a, opts, s->md, s->mctx);
+        rc = pcre2_match(code, (PCRE2_SPTR)doc->text + a, b - a, start - a, opt, s->md, s->mctx);
     } else {
         if (ri != (size_t)-1 && s->rule_windows[ri] >= IX_LONG_WINDOWS) return 0;
         size_t ws = start;
@@ -795,8 +963,8 @@ int ix_rule_match(const ix_rule *rule, ix_scratch *s, ix_doc *doc, size_t a,
             size_t we = b - ws > IX_WINDOW ? ws + IX_WINDOW : b;
             /* end on a character boundary */
             while (we < b && ((unsigned char)doc->text[we] & 0xC0) == 0x80) we++;
-            rc = pcre2_match(rule->code, (PCRE2_SPTR)doc->text + a, we - a, ws - a,
-                             opts | (we < b ? PCRE2_NOTEOL : 0), s->md, s->mctx);
+            rc = pcre2_match(code, (PCRE2_SPTR)doc->text + a, we - a, ws - a,
+                             opt | (we < b ? PCRE2_NOTEOL : 0), s->md, s->mctx);
             if (ri != (size_t)-1 && ++s->rule_windows[ri] == IX_LONG_WINDOWS && doc->warnings && !s->long_warned) {
                 char msg[256];
                 s->long_warned = true;      /* once per document, not per rule */

@@ -27,7 +27,7 @@ static bool is_abbrev(const ix_table *abbr, const char *s, size_t a, size_t dot)
     if (!abbr) return false;
     for (size_t i = 0; i < abbr->n; i++) {
         const char *k = abbr->key[i];
-        if (strlen(k) == wl && !memcmp(k, s + w, wl)) return true;
+        if (k[0] == s[w] && strlen(k) == wl && !memcmp(k, s + w, wl)) return true;
     }
     return false;
 }
@@ -44,7 +44,7 @@ static void add_sent(ix_doc *d, size_t *cap, size_t a, size_t b, size_t para)
     d->sents[d->nsent++] = (ix_sent){a, b, para};
 }
 
-static void count_tok(void *ctx, const ix_token *t) { (void)t; (*(size_t *)ctx)++; }
+static size_t count_tokens(const char *s, size_t a, size_t b);
 
 void ix_segment(const ix_rules *r, ix_doc *d)
 {
@@ -53,8 +53,8 @@ void ix_segment(const ix_rules *r, ix_doc *d)
     size_t n = d->len, pcap = 0, scap = 0;
     size_t a = 0, block = 0;
     while (a <= n) {
-        size_t b = a;
-        while (b < n && s[b] != '\n') b++;
+        const char *nl = a < n ? memchr(s + a, '\n', n - a) : NULL;
+        size_t b = nl ? (size_t)(nl - s) : n;
         if (b == a && a < n) block++;                 /* blank line: a new block */
         if (b > a) {
             if (d->npara == pcap) {
@@ -85,25 +85,54 @@ void ix_segment(const ix_rules *r, ix_doc *d)
             }
             add_sent(d, &scap, st, b, d->npara);
             p->nsent = d->nsent - p->first_sent;
-            ix_tokenize(s, a, b, count_tok, &d->ntokens);
+            d->ntokens += count_tokens(s, a, b);
             d->npara++;
         }
         a = b + 1;
     }
+    /* The arrays grew by doubling; give the slack back (a large document's
+     * paragraphs and sentences are a fair share of its memory). */
+    if (d->npara && d->npara < pcap) d->paras = ix_xrealloc(d->paras, d->npara * sizeof *d->paras);
+    if (d->nsent && d->nsent < scap) d->sents = ix_xrealloc(d->sents, d->nsent * sizeof *d->sents);
 }
 
 /* ---- tokens -------------------------------------------------------------- */
 
-static bool is_letter_at(const char *s, size_t i, size_t b, size_t *len)
+/* What an ASCII byte can start or continue (one entry per class). Bytes
+ * >= 0x80 go to utf8proc; everything else is decided by this table, which
+ * keeps the per-byte cost of tokenising plain English text to one load. */
+enum { K_OTHER = 0, K_SPACE, K_DIGIT, K_LETTER, K_HIGH };
+static const unsigned char kclass[256] = {
+    ['\t'] = K_SPACE, ['\n'] = K_SPACE, ['\v'] = K_SPACE, ['\f'] = K_SPACE, ['\r'] = K_SPACE, [' '] = K_SPACE,
+    ['0'] = K_DIGIT, ['1'] = K_DIGIT, ['2'] = K_DIGIT, ['3'] = K_DIGIT, ['4'] = K_DIGIT,
+    ['5'] = K_DIGIT, ['6'] = K_DIGIT, ['7'] = K_DIGIT, ['8'] = K_DIGIT, ['9'] = K_DIGIT,
+#define L4(c) [c] = K_LETTER, [c + 1] = K_LETTER, [c + 2] = K_LETTER, [c + 3] = K_LETTER
+    L4('A'), L4('E'), L4('I'), L4('M'), L4('Q'), L4('U'), ['Y'] = K_LETTER, ['Z'] = K_LETTER,
+    L4('a'), L4('e'), L4('i'), L4('m'), L4('q'), L4('u'), ['y'] = K_LETTER, ['z'] = K_LETTER,
+#undef L4
+#define H8(c) [c] = K_HIGH, [c + 1] = K_HIGH, [c + 2] = K_HIGH, [c + 3] = K_HIGH, \
+              [c + 4] = K_HIGH, [c + 5] = K_HIGH, [c + 6] = K_HIGH, [c + 7] = K_HIGH
+#define H64(c) H8(c), H8(c + 8), H8(c + 16), H8(c + 24), H8(c + 32), H8(c + 40), H8(c + 48), H8(c + 56)
+    H64(0x80), H64(0xC0),
+#undef H64
+#undef H8
+};
+
+static bool is_letter_slow(const char *s, size_t i, size_t b, size_t *len)
 {
-    unsigned char c = (unsigned char)s[i];
-    if (c < 0x80) { *len = 1; return ix_is_alpha(c); }
     utf8proc_int32_t cp;
     utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(b - i), &cp);
     if (k <= 0) { *len = 1; return false; }
     *len = (size_t)k;
     utf8proc_category_t cat = utf8proc_category(cp);
     return cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_ME;
+}
+
+static inline bool is_letter_at(const char *s, size_t i, size_t b, size_t *len)
+{
+    unsigned k = kclass[(unsigned char)s[i]];
+    if (k != K_HIGH) { *len = 1; return k == K_LETTER; }
+    return is_letter_slow(s, i, b, len);
 }
 
 static bool is_currency(const char *s, size_t i, size_t b, size_t *len)
@@ -114,17 +143,22 @@ static bool is_currency(const char *s, size_t i, size_t b, size_t *len)
     return false;
 }
 
-void ix_tokenize(const char *s, size_t a, size_t b,
-                 void (*fn)(void *ctx, const ix_token *t), void *ctx)
+/* The tokeniser, written once; `fn` NULL means only count (the segmenter
+ * counts every token of the document and needs nothing else). Returns the
+ * number of tokens. Inlined into both callers so the counting loop has no
+ * indirect call per token. */
+static inline size_t tokenize(const char *s, size_t a, size_t b,
+                              void (*fn)(void *ctx, const ix_token *t), void *ctx)
 {
-    size_t i = a;
+    size_t i = a, n = 0;
     while (i < b) {
         unsigned char c = (unsigned char)s[i];
-        if (ix_is_space(c)) { i++; continue; }
+        unsigned kc = kclass[c];
+        if (kc == K_SPACE) { i++; continue; }
         size_t st = i, l;
         ix_token t;
-        bool cur = is_currency(s, i, b, &l) && i + l < b && ix_is_digit(s[i + l]);
-        if (cur || ix_is_digit(c)) {
+        bool cur = (c == '$' || c == 0xC2 || c == 0xE2) && is_currency(s, i, b, &l) && i + l < b && ix_is_digit(s[i + l]);
+        if (cur || kc == K_DIGIT) {
             if (cur) i += l;
             while (i < b) {
                 if (ix_is_digit(s[i])) { i++; continue; }
@@ -135,26 +169,37 @@ void ix_tokenize(const char *s, size_t a, size_t b,
             }
             if (i < b && s[i] == '%') i++;
             else while (i < b && ix_is_lower(s[i])) i++;       /* £2bn, 1st, 5m */
-            t = (ix_token){st, i, IX_TOK_NUMBER};
-            fn(ctx, &t);
+            n++;
+            if (fn) { t = (ix_token){st, i, IX_TOK_NUMBER}; fn(ctx, &t); }
             continue;
         }
-        if (is_letter_at(s, i, b, &l)) {
-            i += l;
+        if (kc == K_LETTER || (kc == K_HIGH && is_letter_slow(s, i, b, &l))) {
+            i += kc == K_LETTER ? 1 : l;
             while (i < b) {
-                if (is_letter_at(s, i, b, &l) || ix_is_digit(s[i])) { i += l; continue; }
+                unsigned k2 = kclass[(unsigned char)s[i]];
+                if (k2 == K_LETTER || k2 == K_DIGIT) { i++; continue; }
+                if (k2 == K_HIGH && is_letter_slow(s, i, b, &l)) { i += l; continue; }
                 /* looked-after, Ofsted's, don't: joiners need a letter after */
                 if ((s[i] == '-' || s[i] == '\'') && i + 1 < b && is_letter_at(s, i + 1, b, &l)) { i++; continue; }
                 break;
             }
-            t = (ix_token){st, i, IX_TOK_WORD};
-            fn(ctx, &t);
+            n++;
+            if (fn) { t = (ix_token){st, i, IX_TOK_WORD}; fn(ctx, &t); }
             continue;
         }
         size_t k = 1;
         while (i + k < b && ((unsigned char)s[i + k] & 0xC0) == 0x80) k++;
         i += k;
-        t = (ix_token){st, i, IX_TOK_PUNCT};
-        fn(ctx, &t);
+        n++;
+        if (fn) { t = (ix_token){st, i, IX_TOK_PUNCT}; fn(ctx, &t); }
     }
+    return n;
 }
+
+void ix_tokenize(const char *s, size_t a, size_t b,
+                 void (*fn)(void *ctx, const ix_token *t), void *ctx)
+{
+    tokenize(s, a, b, fn, ctx);
+}
+
+static size_t count_tokens(const char *s, size_t a, size_t b) { return tokenize(s, a, b, NULL, NULL); }

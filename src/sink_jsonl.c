@@ -17,28 +17,25 @@
 /* Documents are collected up to this many bytes before a write. */
 #define SINK_CHUNK (64u * 1024u)
 
-struct ix_sink {
+typedef struct jsonl_sink {
+    ix_sink base;        /* first: an ix_sink * is a jsonl_sink * */
     FILE *fp;
     int fd;
     ix_buf buf;          /* whole documents not written yet */
     int failed;          /* errno of the first failed write, or 0 */
-};
+} jsonl_sink;
 
-ix_sink *ix_sink_jsonl_new(FILE *fp)
+static void write_error(ix_err *e, int err)
 {
-    ix_sink *s = calloc(1, sizeof *s);
-    if (!s) return NULL;
-    s->fp = fp;
-    fflush(fp);           /* anything the caller wrote before us goes first */
-    s->fd = fileno(fp);
-    return s;
+    if (err == EPIPE) ix_err_set(e, "output closed by the reader (broken pipe)");
+    else ix_err_set(e, "write error: %s", strerror(err));
 }
 
 /* Writes the buffered documents. On failure cuts a regular file back to
- * where this chunk started and returns -1 with errno set. */
-static int flush_chunk(ix_sink *s)
+ * where this chunk started and returns -1 with `e` filled. */
+static int flush_chunk(jsonl_sink *s, ix_err *e)
 {
-    if (s->failed) { errno = s->failed; return -1; }
+    if (s->failed) { write_error(e, s->failed); return -1; }
     off_t start = lseek(s->fd, 0, SEEK_CUR);      /* -1 for pipes: fine */
     size_t done = 0;
     while (done < s->buf.len) {
@@ -51,7 +48,7 @@ static int flush_chunk(ix_sink *s)
                 ftruncate(s->fd, start) == 0)
                 lseek(s->fd, start, SEEK_SET);
             s->failed = err;
-            errno = err;
+            write_error(e, err);
             return -1;
         }
         done += (size_t)k;
@@ -60,43 +57,66 @@ static int flush_chunk(ix_sink *s)
     return 0;
 }
 
-int ix_sink_write(ix_sink *s, const ix_result *res, ix_err *e)
+static int jsonl_write_bytes(ix_sink *base, const char *p, size_t len, ix_err *e)
 {
-    size_t mark = s->buf.len;
+    jsonl_sink *s = (jsonl_sink *)base;
+    if (s->failed) { write_error(e, s->failed); return -1; }
+    ix_buf_put(&s->buf, p, len);
+    return s->buf.len >= SINK_CHUNK ? flush_chunk(s, e) : 0;
+}
+
+static int jsonl_write(ix_sink *base, const ix_result *res, ix_err *e)
+{
+    jsonl_sink *s = (jsonl_sink *)base;
+    if (s->failed) { write_error(e, s->failed); return -1; }
     for (size_t i = 0; i < res->n; i++) {
-        char *j = ix_record_dump(res->recs[i]);
-        if (!j) {
-            s->buf.len = mark;           /* drop the half-built document */
-            ix_err_set(e, "cannot serialise a record");
-            return -1;
-        }
-        ix_buf_puts(&s->buf, j);
+        ix_record_put(&s->buf, res->recs[i]);
         ix_buf_putc(&s->buf, '\n');
-        free(j);
     }
-    if (s->buf.len >= SINK_CHUNK && flush_chunk(s) < 0) {
-        ix_err_set(e, "write error: %s", strerror(errno));
-        return -1;
-    }
-    return 0;
+    return s->buf.len >= SINK_CHUNK ? flush_chunk(s, e) : 0;
 }
 
-int ix_sink_close(ix_sink *s, ix_err *e)
+static char *jsonl_render(const ix_sink *base, const ix_result *res, size_t *len)
 {
-    if (s->buf.len && flush_chunk(s) < 0) {
-        ix_err_set(e, "write error: %s", strerror(errno));
-        return -1;
+    (void)base;
+    ix_buf b = {0};
+    for (size_t i = 0; i < res->n; i++) {
+        ix_record_put(&b, res->recs[i]);
+        ix_buf_putc(&b, '\n');
     }
-    if (s->failed) {
-        ix_err_set(e, "write error: %s", strerror(s->failed));
-        return -1;
-    }
-    return 0;
+    *len = b.len;
+    return ix_buf_take(&b);
 }
 
-void ix_sink_free(ix_sink *s)
+static int jsonl_flush(ix_sink *base, ix_err *e)
 {
-    if (!s) return;
+    return flush_chunk((jsonl_sink *)base, e);
+}
+
+static int jsonl_close(ix_sink *base, ix_err *e)
+{
+    return flush_chunk((jsonl_sink *)base, e);
+}
+
+static void jsonl_free(ix_sink *base)
+{
+    jsonl_sink *s = (jsonl_sink *)base;
     ix_buf_free(&s->buf);
     free(s);
+}
+
+static const ix_sink_ops jsonl_ops = {
+    .name = "jsonl", .write = jsonl_write, .close = jsonl_close, .free = jsonl_free,
+    .render = jsonl_render, .write_bytes = jsonl_write_bytes, .flush = jsonl_flush,
+};
+
+ix_sink *ix_sink_jsonl_new(FILE *fp)
+{
+    jsonl_sink *s = calloc(1, sizeof *s);
+    if (!s) return NULL;
+    s->base.ops = &jsonl_ops;
+    s->fp = fp;
+    fflush(fp);           /* anything the caller wrote before us goes first */
+    s->fd = fileno(fp);
+    return &s->base;
 }

@@ -7,6 +7,12 @@
  * that cannot be read, a folder loop, a malformed dump line or an oversized
  * document comes out as a document with `error` set, which the extractor
  * turns into an error record.
+ *
+ * Every file and stdin is read through compress.c, so gzip and zstd input
+ * (detected by content) is decompressed transparently; "a.txt.gz" is taken
+ * by a "*.txt" folder walk and "dump.jsonl.zst" is a dump, as their names
+ * without the compression ending say. Offsets and sha256 are of the
+ * decompressed bytes.
  */
 #include <dirent.h>
 #include <errno.h>
@@ -31,13 +37,13 @@ struct ix_source {
     dirid *seen;             /* folders walked: open-addressing hash set */
     size_t nseen, seencap;
     /* an open JSON Lines dump */
-    FILE *dump;
+    ix_reader *dump;
     char *dump_name;
-    bool dump_stdin;
     size_t dump_line;
-    ix_buf line;             /* the current line */
-    char *rbuf;              /* read-ahead of the dump */
-    size_t rpos, rend;
+    size_t dump_raw;       /* bytes of skipped blank lines, counted with the next document */
+    char *line;
+    size_t linecap;
+    bool slow_json;        /* INSPEX_SLOW_JSON=1: every dump line through jansson (tests) */
 };
 
 static void push(ix_source *s, char *path, int depth)
@@ -56,6 +62,8 @@ ix_source *ix_source_new(const char *const *paths, size_t npaths, const ix_sourc
     s->o = *opts;
     if (!s->o.glob) s->o.glob = "*.txt";
     if (!s->o.text_field) s->o.text_field = "text";
+    const char *slow = getenv("INSPEX_SLOW_JSON");
+    s->slow_json = slow && *slow && strcmp(slow, "0");
     for (size_t i = npaths; i-- > 0;) push(s, ix_xstrdup(paths[i]), 0);
     return s;
 }
@@ -88,17 +96,20 @@ void ix_input_free(ix_input *in)
 }
 
 /* Reads a whole stream, refusing more than max bytes (0 = no limit). */
-static int slurp(FILE *f, size_t max, unsigned char **out, size_t *len, bool *too_big)
+static int slurp(ix_reader *f, size_t max, size_t hint, unsigned char **out, size_t *len, bool *too_big)
 {
     ix_buf b = {0};
     char tmp[1 << 16];
-    size_t k;
+    ssize_t k;
     *too_big = false;
-    while ((k = fread(tmp, 1, sizeof tmp, f)) > 0) {
-        if (max && b.len + k > max) { *too_big = true; break; }
-        ix_buf_put(&b, tmp, k);
+    /* An uncompressed regular file's size is known: one buffer of that
+     * size, not a chain of doublings that can end up twice as large. */
+    if (hint && ix_reader_compression(f) == IX_COMP_NONE && (!max || hint <= max)) ix_buf_grow(&b, hint);
+    while ((k = ix_reader_read(f, tmp, sizeof tmp)) > 0) {
+        if (max && b.len + (size_t)k > max) { *too_big = true; break; }
+        ix_buf_put(&b, tmp, (size_t)k);
     }
-    if (ferror(f)) { ix_buf_free(&b); return -1; }
+    if (k < 0) { ix_buf_free(&b); return -1; }
     *len = b.len;
     *out = (unsigned char *)ix_buf_take(&b);
     return 0;
@@ -106,8 +117,20 @@ static int slurp(FILE *f, size_t max, unsigned char **out, size_t *len, bool *to
 
 static bool is_dump_name(const char *p)
 {
-    size_t l = strlen(p);
-    return (l > 6 && !strcmp(p + l - 6, ".jsonl")) || (l > 7 && !strcmp(p + l - 7, ".ndjson"));
+    size_t l = strlen(p) - ix_compression_suffix(p);
+    return (l > 6 && !strncmp(p + l - 6, ".jsonl", 6)) || (l > 7 && !strncmp(p + l - 7, ".ndjson", 7));
+}
+
+/* The glob takes a name, or the name without its ".gz"/".zst" ending. */
+static bool glob_takes(const char *glob, const char *name)
+{
+    if (fnmatch(glob, name, 0) == 0) return true;
+    size_t k = ix_compression_suffix(name);
+    if (!k) return false;
+    char *bare = ix_xstrndup(name, strlen(name) - k);
+    bool ok = fnmatch(glob, bare, 0) == 0;
+    free(bare);
+    return ok;
 }
 
 static int cmpname(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
@@ -135,78 +158,360 @@ static char *json_field_str(json_t *o, const char *k)
     return NULL;
 }
 
-/* Reads the dump's next line (with its '\n', if any) into s->line, keeping
- * at most `cap` bytes (0 = no limit) and skipping the rest of a longer line,
- * so one enormous line cannot take all the memory. Returns the line's full
- * length, or -1 at end of file or on a read error. */
-static long long dump_getline(ix_source *s, size_t cap, bool *too_long)
+/* ---- a fast path for dump lines -------------------------------------------
+ * Parsing every line into a jansson tree cost a quarter of the run time. A
+ * dump line is almost always a flat object of strings and numbers, so this
+ * reader takes the fields inspex uses straight out of the bytes (the text
+ * decoded once, into the buffer the document keeps) while checking the rest
+ * of the line is valid JSON. Whatever it is not sure of (invalid UTF-8, a
+ * lone surrogate, a NUL in a key, a number jansson would read differently,
+ * deep nesting, any syntax error) it hands back, and the line goes through
+ * jansson exactly as before, with jansson's error message.
+ * INSPEX_SLOW_JSON=1 sends every line through jansson (tests/t_dumpfast.sh
+ * compares the two). */
+
+typedef struct fval {
+    int kind;                  /* 0 missing, 1 string, 2 integer, 3 null, 4 other */
+    char *s;                   /* string bytes (malloc'd) or integer text */
+    size_t n;
+} fval;
+
+typedef struct fparse {
+    const char *p, *end;
+} fparse;
+
+static void fws(fparse *f)
 {
-    enum { RBUF = 1 << 16 };
-    if (!s->rbuf) s->rbuf = ix_xmalloc(RBUF);
-    s->line.len = 0;
-    *too_long = false;
-    unsigned long long total = 0;
-    for (;;) {
-        if (s->rpos == s->rend) {
-            s->rpos = 0;
-            s->rend = fread(s->rbuf, 1, RBUF, s->dump);
-            if (!s->rend) return total ? (long long)total : -1;
-        }
-        const char *p = s->rbuf + s->rpos;
-        size_t avail = s->rend - s->rpos;
-        const char *nl = memchr(p, '\n', avail);
-        size_t k = nl ? (size_t)(nl - p) + 1 : avail;
-        if (cap && s->line.len + k > cap) *too_long = true;
-        if (!*too_long) ix_buf_put(&s->line, p, k);
-        total += k;
-        s->rpos += k;
-        if (nl) return (long long)total;
+    while (f->p < f->end && (*f->p == ' ' || *f->p == '\t' || *f->p == '\n' || *f->p == '\r')) f->p++;
+}
+
+static int hexval(char c)
+{
+    return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+}
+
+static int hex4(const char *p)
+{
+    int v = 0;
+    for (int i = 0; i < 4; i++) {
+        int h = hexval(p[i]);
+        if (h < 0) return -1;
+        v = v * 16 + h;
     }
+    return v;
+}
+
+/* Length of the valid UTF-8 sequence at p (2..4), 0 if invalid. */
+static size_t utf8_ok(const unsigned char *p, size_t n)
+{
+    unsigned c = p[0];
+    size_t need;
+    unsigned lo = 0x80, hi = 0xBF;
+    if (c >= 0xC2 && c <= 0xDF) need = 1;
+    else if (c == 0xE0) { need = 2; lo = 0xA0; }
+    else if ((c >= 0xE1 && c <= 0xEC) || c == 0xEE || c == 0xEF) need = 2;
+    else if (c == 0xED) { need = 2; hi = 0x9F; }
+    else if (c == 0xF0) { need = 3; lo = 0x90; }
+    else if (c >= 0xF1 && c <= 0xF3) need = 3;
+    else if (c == 0xF4) { need = 3; hi = 0x8F; }
+    else return 0;
+    if (need >= n) return 0;
+    if (p[1] < lo || p[1] > hi) return 0;
+    for (size_t i = 2; i <= need; i++)
+        if (p[i] < 0x80 || p[i] > 0xBF) return 0;
+    return need + 1;
+}
+
+/* A string at f->p (after the opening quote). With `out`, decodes into it
+ * (malloc'd, NUL-terminated). Returns 0 on success, -1 when unsure. */
+static int fstring(fparse *f, char **out, size_t *outn, bool *has_nul)
+{
+    ix_buf b = {0};
+    const char *p = f->p;
+    *has_nul = false;
+    for (;;) {
+        const char *run = p;
+        while (p < f->end && *p != '"' && *p != '\\' && (unsigned char)*p >= 0x20 && (unsigned char)*p < 0x80) p++;
+        if (p > run && out) ix_buf_put(&b, run, (size_t)(p - run));
+        if (p >= f->end) goto unsure;
+        unsigned char c = (unsigned char)*p;
+        if (c == '"') { p++; break; }
+        if (c < 0x20) goto unsure;
+        if (c >= 0x80) {
+            size_t k = utf8_ok((const unsigned char *)p, (size_t)(f->end - p));
+            if (!k) goto unsure;
+            if (out) ix_buf_put(&b, p, k);
+            p += k;
+            continue;
+        }
+        /* an escape */
+        if (p + 1 >= f->end) goto unsure;
+        char e = p[1];
+        const char *simple = strchr("\"\\/bfnrt", e);
+        if (simple && e) {
+            static const char to[] = "\"\\/\b\f\n\r\t";
+            if (out) ix_buf_putc(&b, to[simple - "\"\\/bfnrt"]);
+            p += 2;
+            continue;
+        }
+        if (e != 'u' || p + 6 > f->end) goto unsure;
+        int cp = hex4(p + 2);
+        if (cp < 0) goto unsure;
+        p += 6;
+        if (cp >= 0xDC00 && cp <= 0xDFFF) goto unsure;             /* lone low surrogate */
+        if (cp >= 0xD800 && cp <= 0xDBFF) {
+            if (p + 6 > f->end || p[0] != '\\' || p[1] != 'u') goto unsure;
+            int lo = hex4(p + 2);
+            if (lo < 0xDC00 || lo > 0xDFFF) goto unsure;
+            cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+            p += 6;
+        }
+        if (cp == 0) *has_nul = true;
+        if (out) {
+            char u[4];
+            size_t n;
+            if (cp < 0x80) { u[0] = (char)cp; n = 1; }
+            else if (cp < 0x800) { u[0] = (char)(0xC0 | cp >> 6); u[1] = (char)(0x80 | (cp & 0x3F)); n = 2; }
+            else if (cp < 0x10000) { u[0] = (char)(0xE0 | cp >> 12); u[1] = (char)(0x80 | ((cp >> 6) & 0x3F)); u[2] = (char)(0x80 | (cp & 0x3F)); n = 3; }
+            else { u[0] = (char)(0xF0 | cp >> 18); u[1] = (char)(0x80 | ((cp >> 12) & 0x3F)); u[2] = (char)(0x80 | ((cp >> 6) & 0x3F)); u[3] = (char)(0x80 | (cp & 0x3F)); n = 4; }
+            ix_buf_put(&b, u, n);
+        }
+    }
+    f->p = p;
+    if (out) {
+        *outn = b.len;
+        ix_buf_grow(&b, 0);
+        *out = ix_buf_take(&b);
+    }
+    return 0;
+unsure:
+    ix_buf_free(&b);
+    return -1;
+}
+
+/* Any JSON value at f->p, kept in v when v is not NULL. 0 or -1 (unsure). */
+static int fvalue(fparse *f, fval *v, int depth)
+{
+    if (depth > 64 || f->p >= f->end) return -1;
+    char c = *f->p;
+    bool nul;
+    if (c == '"') {
+        f->p++;
+        if (!v) return fstring(f, NULL, NULL, &nul);
+        if (fstring(f, &v->s, &v->n, &nul) < 0) return -1;
+        v->kind = 1;
+        return 0;
+    }
+    if (c == '{' || c == '[') {
+        char close = c == '{' ? '}' : ']';
+        f->p++;
+        fws(f);
+        if (f->p < f->end && *f->p == close) { f->p++; if (v) v->kind = 4; return 0; }
+        for (;;) {
+            if (c == '{') {
+                if (f->p >= f->end || *f->p != '"') return -1;
+                f->p++;
+                if (fstring(f, NULL, NULL, &nul) < 0 || nul) return -1;
+                fws(f);
+                if (f->p >= f->end || *f->p != ':') return -1;
+                f->p++;
+                fws(f);
+            }
+            if (fvalue(f, NULL, depth + 1) < 0) return -1;
+            fws(f);
+            if (f->p < f->end && *f->p == ',') { f->p++; fws(f); continue; }
+            if (f->p < f->end && *f->p == close) { f->p++; break; }
+            return -1;
+        }
+        if (v) v->kind = 4;
+        return 0;
+    }
+    if (c == '-' || ix_is_digit(c)) {
+        const char *st = f->p, *p = f->p;
+        if (*p == '-') p++;
+        if (p >= f->end || !ix_is_digit(*p)) return -1;
+        if (*p == '0' && p + 1 < f->end && ix_is_digit(p[1])) return -1;
+        while (p < f->end && ix_is_digit(*p)) p++;
+        bool real = false;
+        if (p < f->end && *p == '.') {
+            real = true;
+            p++;
+            if (p >= f->end || !ix_is_digit(*p)) return -1;
+            while (p < f->end && ix_is_digit(*p)) p++;
+        }
+        if (p < f->end && (*p == 'e' || *p == 'E')) {
+            real = true;
+            p++;
+            if (p < f->end && (*p == '+' || *p == '-')) p++;
+            if (p >= f->end || !ix_is_digit(*p)) return -1;
+            while (p < f->end && ix_is_digit(*p)) p++;
+        }
+        size_t n = (size_t)(p - st);
+        /* Integers jansson would refuse or print differently, and reals
+         * that might overflow, go the slow way. */
+        if (!real && (n > 18 || (n == 2 && st[0] == '-' && st[1] == '0'))) return -1;
+        if (real && n > 15) return -1;
+        if (real) for (const char *q = st; q < p; q++) if (*q == 'e' || *q == 'E') return -1;
+        f->p = p;
+        if (v) {
+            if (real) v->kind = 4;
+            else { v->kind = 2; v->s = ix_xstrndup(st, n); v->n = n; }
+        }
+        return 0;
+    }
+    static const char *const words[] = {"true", "false", "null"};
+    for (int i = 0; i < 3; i++) {
+        size_t l = strlen(words[i]);
+        if ((size_t)(f->end - f->p) >= l && !memcmp(f->p, words[i], l)) {
+            f->p += l;
+            if (v) v->kind = i == 2 ? 3 : 4;
+            return 0;
+        }
+    }
+    return -1;
+}
+
+enum { F_ID, F_URL, F_TITLE, F_DATE, F_OUTLET, F_SOURCE, F_TEXT, F_N };
+
+static void fvals_free(fval *v)
+{
+    for (int i = 0; i < F_N; i++) free(v[i].s);
+}
+
+/* The fields of a dump line, or -1 when jansson should read it. */
+static int fast_fields(const char *line, size_t len, const char *text_field, fval *v)
+{
+    static const char *const names[] = {"id", "url", "title", "date", "outlet", "source"};
+    fparse f = {line, line + len};
+    memset(v, 0, F_N * sizeof *v);
+    fws(&f);
+    if (f.p >= f.end || *f.p != '{') return -1;
+    f.p++;
+    fws(&f);
+    if (f.p < f.end && *f.p == '}') f.p++;
+    else for (;;) {
+        if (f.p >= f.end || *f.p != '"') goto unsure;
+        f.p++;
+        char *key;
+        size_t kn;
+        bool nul;
+        if (fstring(&f, &key, &kn, &nul) < 0) goto unsure;
+        if (nul) { free(key); goto unsure; }
+        int which = -1;
+        if (!strcmp(key, text_field)) which = F_TEXT;
+        else for (int i = 0; i < 6; i++) if (!strcmp(key, names[i])) which = i;
+        free(key);
+        fws(&f);
+        if (f.p >= f.end || *f.p != ':') goto unsure;
+        f.p++;
+        fws(&f);
+        fval tmp = {0};
+        if (fvalue(&f, which >= 0 ? &tmp : NULL, 0) < 0) { free(tmp.s); goto unsure; }
+        if (which >= 0) { free(v[which].s); v[which] = tmp; }   /* the last duplicate wins, as in jansson */
+        fws(&f);
+        if (f.p < f.end && *f.p == ',') { f.p++; fws(&f); continue; }
+        if (f.p < f.end && *f.p == '}') { f.p++; break; }
+        goto unsure;
+    }
+    fws(&f);
+    if (f.p != f.end) goto unsure;
+    return 0;
+unsure:
+    fvals_free(v);
+    return -1;
+}
+
+/* json_field_str's rule: a string, or an integer as text; else NULL. */
+static char *fval_str(fval *v)
+{
+    if (v->kind != 1 && v->kind != 2) return NULL;
+    char *s = v->kind == 1 ? ix_xstrndup(v->s, v->n) : ix_xstrdup(v->s);
+    return s;
+}
+
+static ix_input *fast_input(ix_source *s, fval *v, const char *loc, bool had_nl)
+{
+    char *id = fval_str(&v[F_ID]);
+    if (!id) id = fval_str(&v[F_URL]);
+    ix_input *in = input_new(id ? id : loc, loc);
+    free(id);
+    fval *t = &v[F_TEXT];
+    if (t->kind != 1) {
+        char msg[256];
+        snprintf(msg, sizeof msg, "field \"%s\" is %s, not a string", s->o.text_field,
+                 t->kind ? (t->kind == 3 ? "null" : "not text") : "missing");
+        in->error = ix_xstrdup(msg);
+    } else if (s->o.max_doc_bytes && t->n > s->o.max_doc_bytes) {
+        char msg[128];
+        snprintf(msg, sizeof msg, "document of %zu bytes is over --max-doc-bytes %zu; skipped", t->n,
+                 s->o.max_doc_bytes);
+        in->error = ix_xstrdup(msg);
+    } else {
+        in->bytes = (unsigned char *)t->s;          /* the decoded text becomes the document */
+        in->len = t->n;
+        t->s = NULL;
+    }
+    in->title = fval_str(&v[F_TITLE]);
+    in->date = fval_str(&v[F_DATE]);
+    in->url = fval_str(&v[F_URL]);
+    in->outlet = fval_str(&v[F_OUTLET]);
+    if (!in->outlet) in->outlet = fval_str(&v[F_SOURCE]);
+    if (!had_nl && !in->error) in->warning = ix_xstrdup("last line of the dump has no final newline");
+    fvals_free(v);
+    return in;
 }
 
 /* Next document from the open dump, or NULL at its end. */
 static ix_input *dump_next(ix_source *s)
 {
-    /* A text of max_doc_bytes takes at most about 4 times as many bytes in
-     * JSON (\uXXXX escapes of non-ASCII text take 2-3 times); a longer line
-     * cannot hold an acceptable document and is skipped unparsed. */
-    size_t cap = 0;
-    if (s->o.max_doc_bytes)
-        cap = s->o.max_doc_bytes > (SIZE_MAX - (1u << 20)) / 4 ? 0 : s->o.max_doc_bytes * 4 + (1u << 20);
     for (;;) {
-        errno = 0;
-        bool too_long;
-        long long n = dump_getline(s, cap, &too_long);
-        if (n < 0) {
-            bool err = ferror(s->dump);
-            if (!s->dump_stdin) fclose(s->dump);
-            s->dump = NULL;
+        /* A line may hold a document escaped up to 6 bytes per byte
+         * (\uXXXX); longer lines are refused before they are held in
+         * memory (a small compressed file can expand to a huge line). */
+        size_t max = s->o.max_doc_bytes ? s->o.max_doc_bytes * 6 + 65536 : 0;
+        ssize_t n = ix_reader_getline(s->dump, &s->line, &s->linecap, max);
+        if (n == IX_READER_TOO_LONG) {
+            s->dump_line++;
+            char loc[4096];
+            snprintf(loc, sizeof loc, "%s:%zu", s->dump_name, s->dump_line);
+            ix_input *in = input_new(loc, loc);
+            in->error = ix_xmalloc(160);
+            snprintf(in->error, 160, "JSON Lines record is over %zu bytes (--max-doc-bytes); skipped", max);
+            return in;
+        }
+        if (n <= 0) {
             ix_input *in = NULL;
-            if (err) in = input_error(s->dump_name, "read error in JSON Lines dump %s", s->dump_name);
+            if (n < 0) {
+                in = input_new(s->dump_name, s->dump_name);
+                size_t l = strlen(s->dump_name) + 600;
+                in->error = ix_xmalloc(l);
+                snprintf(in->error, l, "read error in JSON Lines dump %s after line %zu: %s", s->dump_name,
+                         s->dump_line, ix_reader_error(s->dump));
+            }
+            ix_reader_free(s->dump);
+            s->dump = NULL;
             free(s->dump_name);
             s->dump_name = NULL;
             return in;
         }
         s->dump_line++;
+        s->dump_raw += (size_t)n;
+        size_t len = (size_t)n;
+        bool had_nl = len && s->line[len - 1] == '\n';
+        while (len && (s->line[len - 1] == '\n' || s->line[len - 1] == '\r')) len--;
+        size_t k = 0;
+        while (k < len && ix_is_space(s->line[k])) k++;
+        if (k == len) continue;                     /* blank line */
         char loc[4096];
         snprintf(loc, sizeof loc, "%s:%zu", s->dump_name, s->dump_line);
-        if (too_long) {
-            ix_input *in = input_new(loc, loc);
-            char msg[256];
-            snprintf(msg, sizeof msg, "JSON Lines record of %lld bytes cannot hold a document within "
-                     "--max-doc-bytes %zu; skipped", n, s->o.max_doc_bytes);
-            in->error = ix_xstrdup(msg);
-            return in;
-        }
-        const char *line = s->line.s;
-        size_t len = s->line.len;
-        bool had_nl = len && line[len - 1] == '\n';
-        while (len && (line[len - 1] == '\n' || line[len - 1] == '\r')) len--;
-        size_t k = 0;
-        while (k < len && ix_is_space(line[k])) k++;
-        if (k == len) continue;                     /* blank line */
+        size_t raw = s->dump_raw;
+        s->dump_raw = 0;
+        ix_input *fast = NULL;
+        fval fv[F_N];
+        if (!s->slow_json && fast_fields(s->line, len, s->o.text_field, fv) == 0) fast = fast_input(s, fv, loc, had_nl);
+        if (fast) { fast->raw_len = raw; return fast; }
         json_error_t je;
-        json_t *o = json_loadb(line, len, JSON_ALLOW_NUL | JSON_DECODE_ANY, &je);   /* scalars: "not an object" */
+        json_t *o = json_loadb(s->line, len, JSON_ALLOW_NUL | JSON_DECODE_ANY, &je);   /* scalars: "not an object" */
         if (!o) {
             ix_input *in = input_new(loc, loc);
             char msg[512];
@@ -214,12 +519,14 @@ static ix_input *dump_next(ix_source *s)
                      had_nl ? "malformed JSON Lines record" : "truncated JSON Lines record (no final newline)",
                      je.text, je.column);
             in->error = ix_xstrdup(msg);
+            in->raw_len = raw;
             return in;
         }
         if (!json_is_object(o)) {
             json_decref(o);
             ix_input *in = input_new(loc, loc);
             in->error = ix_xstrdup("JSON Lines record is not an object");
+            in->raw_len = raw;
             return in;
         }
         char *id = json_field_str(o, "id");
@@ -242,6 +549,7 @@ static ix_input *dump_next(ix_source *s)
             } else {
                 in->bytes = ix_xmalloc(tl + 1);
                 memcpy(in->bytes, json_string_value(t), tl);
+                in->bytes[tl] = 0;
                 in->len = tl;
             }
         }
@@ -252,27 +560,28 @@ static ix_input *dump_next(ix_source *s)
         if (!in->outlet) in->outlet = json_field_str(o, "source");
         if (!had_nl && !in->error) in->warning = ix_xstrdup("last line of the dump has no final newline");
         json_decref(o);
+        in->raw_len = raw;
         return in;
     }
 }
 
 static ix_input *open_dump(ix_source *s, FILE *f, const char *name, bool is_stdin)
 {
-    s->dump = f;
+    s->dump = ix_reader_new(f, !is_stdin);
     s->dump_name = ix_xstrdup(name);
-    s->dump_stdin = is_stdin;
     s->dump_line = 0;
-    s->rpos = s->rend = 0;
     return dump_next(s);
 }
 
 static ix_input *read_text(ix_source *s, FILE *f, const char *name, bool is_stdin)
 {
     ix_input *in = input_new(name, name);
+    ix_reader *rd = ix_reader_new(f, !is_stdin);
     bool big;
-    if (slurp(f, s->o.max_doc_bytes, &in->bytes, &in->len, &big) < 0) {
-        in->error = ix_xmalloc(256);
-        snprintf(in->error, 256, "read error: %s", strerror(errno));
+    struct stat st;
+    size_t hint = fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) ? (size_t)st.st_size : 0;
+    if (slurp(rd, s->o.max_doc_bytes, hint, &in->bytes, &in->len, &big) < 0) {
+        in->error = ix_xstrdup(ix_reader_error(rd));
     } else if (big) {
         in->error = ix_xmalloc(160);
         snprintf(in->error, 160, "document is over --max-doc-bytes %zu; skipped", s->o.max_doc_bytes);
@@ -280,7 +589,7 @@ static ix_input *read_text(ix_source *s, FILE *f, const char *name, bool is_stdi
         in->bytes = NULL;
         in->len = 0;
     }
-    if (!is_stdin) fclose(f);
+    ix_reader_free(rd);
     return in;
 }
 
@@ -369,7 +678,10 @@ ix_input *ix_source_next(ix_source *s)
         ix_input *in = NULL;
         if (!strcmp(p.path, "-")) {
             if (s->o.kind == IX_INPUT_JSONL) in = open_dump(s, stdin, "-", true);
-            else in = read_text(s, stdin, "-", true);
+            else {
+                in = read_text(s, stdin, "-", true);
+                in->raw_len = in->len;
+            }
             free(p.path);
             if (in) return in;
             continue;
@@ -422,7 +734,7 @@ ix_input *ix_source_next(ix_source *s)
                 char *full = join(p.path, names[i]);
                 struct stat cs;
                 bool dir = stat(full, &cs) == 0 && S_ISDIR(cs.st_mode);
-                bool take = dir || fnmatch(s->o.glob, names[i], 0) == 0 ||
+                bool take = dir || glob_takes(s->o.glob, names[i]) ||
                             (s->o.kind == IX_INPUT_JSONL && is_dump_name(names[i]));
                 if (take) push(s, full, p.depth + 1);
                 else free(full);
@@ -439,7 +751,10 @@ ix_input *ix_source_next(ix_source *s)
         }
         bool dump = s->o.kind == IX_INPUT_JSONL || (s->o.kind == IX_INPUT_AUTO && is_dump_name(p.path));
         if (dump) in = open_dump(s, f, p.path, false);
-        else in = read_text(s, f, p.path, false);
+        else {
+            in = read_text(s, f, p.path, false);
+            in->raw_len = S_ISREG(st.st_mode) ? (size_t)st.st_size : in->len;
+        }
         free(p.path);
         if (in) return in;
     }
@@ -448,13 +763,12 @@ ix_input *ix_source_next(ix_source *s)
 void ix_source_free(ix_source *s)
 {
     if (!s) return;
-    if (s->dump && !s->dump_stdin) fclose(s->dump);
+    ix_reader_free(s->dump);
     free(s->dump_name);
     for (size_t i = 0; i < s->n; i++) free(s->stack[i].path);
     free(s->stack);
     for (size_t i = 0; i < s->seencap; i++) free(s->seen[i].path);
     free(s->seen);
-    ix_buf_free(&s->line);
-    free(s->rbuf);
+    free(s->line);
     free(s);
 }

@@ -44,6 +44,9 @@ void ix_buf_grow(ix_buf *b, size_t extra)
 {
     if (b->len + extra + 1 <= b->cap) return;
     size_t cap = b->cap ? b->cap : 64;
+    /* A first reservation of a known large size is taken as it is: rounding
+     * a whole document up to a power of two could waste as much again. */
+    if (!b->cap && b->len + extra + 1 > 65536) cap = b->len + extra + 1;
     while (cap < b->len + extra + 1) cap *= 2;
     b->s = ix_xrealloc(b->s, cap);
     /* Zero the slack: callers may read b->s before any put, and PCRE2's JIT

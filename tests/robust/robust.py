@@ -480,7 +480,7 @@ def group_jsonl():
         r = run(["extract", "--max-doc-bytes", "100k", "huge.jsonl"], cwd=d)
         clean_run(r, "dump line over the limit")
         check(r.rc == 1, "dump line over the limit: exit status 1")
-        expect_error(r, "huge.jsonl:2", "dump line over the limit", "cannot hold a document within --max-doc-bytes")
+        expect_error(r, "huge.jsonl:2", "dump line over the limit", "(--max-doc-bytes); skipped")
         check([x["doc"] for x in r.records() if x["type"] == "doc"] == ["good-1", "good-2"],
               "dump line over the limit: the records around it are read")
         memory_bound(r, 0, "dump line over the limit (not held in memory)")
@@ -525,10 +525,11 @@ def group_output():
 
         # full disk
         if os.path.exists("/dev/full"):
-            r = run(["extract", "many.jsonl"], cwd=d, stdout_path="/dev/full")
-            clean_run(r, "full disk (/dev/full)")
-            check(r.rc == 3 and "No space left on device" in r.err, "full disk: exit 3, clear message",
-                  "%d %s" % (r.rc, r.err[-300:]))
+            for jobs in ("1", "2"):
+                r = run(["extract", "-j", jobs, "many.jsonl"], cwd=d, stdout_path="/dev/full")
+                clean_run(r, "full disk (/dev/full, -j %s)" % jobs)
+                check(r.rc == 3 and "No space left on device" in r.err, "full disk (-j %s): exit 3, clear message" % jobs,
+                      "%d %s" % (r.rc, r.err[-300:]))
             # A device is written directly: a temporary file renamed over
             # it would replace the device itself (as root it can).
             r = run(["extract", os.path.join(d, "many.jsonl"), "-o", "/dev/full"], cwd=d)
@@ -555,29 +556,39 @@ def group_output():
               "file-size limit: the file holds whole documents, a prefix of the full output")
 
         # closed pipe: a clear message and exit 3, not a silent SIGPIPE death
-        cmd = WRAP + [INSPEX, "extract", "many.jsonl"]
-        p = subprocess.Popen(cmd, cwd=d, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-        first = p.stdout.readline()
-        p.stdout.close()
-        try:
-            err = p.stderr.read().decode()
-            rc = p.wait(timeout=TIMEOUT)
-        except subprocess.TimeoutExpired:
-            p.kill()
-            rc, err = -9, "timeout"
-        check(rc == 3 and "broken pipe" in err, "closed pipe (| head -1): exit 3 with a message",
-              "%d %s" % (rc, err[-300:]))
-        check(json.loads(first)["type"] == "doc", "closed pipe: the line read is a whole record")
+        for jobs in ("1", "2"):
+            cmd = WRAP + [INSPEX, "extract", "-j", jobs, "many.jsonl"]
+            p = subprocess.Popen(cmd, cwd=d, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+            first = p.stdout.readline()
+            p.stdout.close()
+            try:
+                err = p.stderr.read().decode()
+                rc = p.wait(timeout=TIMEOUT)
+            except subprocess.TimeoutExpired:
+                p.kill()
+                rc, err = -9, "timeout"
+            what = "closed pipe (| head -1, -j %s)" % jobs
+            check(rc == 3 and "broken pipe" in err, what + ": exit 3 with a message", "%d %s" % (rc, err[-300:]))
+            check(json.loads(first)["type"] == "doc", what + ": the line read is a whole record")
 
         # SIGINT: stop after the current document, everything so far intact.
-        # The batch of 16 documents is processed and written; then inspex
-        # blocks opening the named pipe; we interrupt it there.
+        # 16 documents are processed and written; then inspex blocks opening
+        # a named pipe given as the next input; we interrupt it there, then
+        # feed the pipe: that document (the one in progress) is finished and
+        # the two after it are not read.
         for i in range(20):
             shutil.copy(os.path.join(d, GOOD1), os.path.join(d, "s%02d.txt" % i))
         first16 = ["s%02d.txt" % i for i in range(16)]
-        base16 = run(["extract"] + first16, cwd=d)
-        for variant in ("stdout", "-o"):
-            fifo = os.path.join(d, "fifo-%s.txt" % variant.strip("-"))
+        bdir = os.path.join(d, "sigbase")
+        os.mkdir(bdir)
+        for f in first16:
+            shutil.copy(os.path.join(d, f), os.path.join(bdir, f))
+        for variant in ("stdout", "-o", "-j2"):
+            fname = "fifo-%s.txt" % variant.strip("-")
+            with open(os.path.join(bdir, fname), "w") as f:
+                f.write(gen.OK_TEXT)
+            base16 = run(["extract"] + first16 + [fname], cwd=bdir)
+            fifo = os.path.join(d, fname)
             os.mkfifo(fifo)
             args = ["extract"] + first16 + [os.path.basename(fifo), "s16.txt", "s17.txt"]
             outp = os.path.join(d, "int-%s.jsonl" % variant.strip("-"))
@@ -585,6 +596,8 @@ def group_output():
                 with open(os.path.join(d, "kept.jsonl"), "w") as f:
                     f.write("OLD\n")
                 args += ["-o", "kept.jsonl"]
+            if variant == "-j2":
+                args += ["-j", "2"]
             with open(outp, "wb") as fo, open(outp + ".err", "wb") as fe:
                 p = subprocess.Popen(WRAP + [INSPEX] + args, cwd=d, stdout=fo, stderr=fe)
                 wfd = os.open(fifo, os.O_WRONLY)       # returns once inspex opened it
@@ -601,13 +614,14 @@ def group_output():
             err = open(outp + ".err").read()
             what = "SIGINT (%s)" % variant
             check(rc == 130 and "interrupted" in err, what + ": exit 130 with a message", "%d %s" % (rc, err[-300:]))
-            if variant == "stdout":
+            if variant != "-o":
                 got = open(outp, "rb").read()
             else:
                 check(open(os.path.join(d, "kept.jsonl")).read() == "OLD\n", what + ": FILE left as it was")
                 got = open(os.path.join(d, "kept.jsonl.partial"), "rb").read()
                 check(not [f for f in os.listdir(d) if ".tmp." in f], what + ": no temporary file left")
-            check(got == base16.out and len(base16.out) > 0, what + ": the 16 documents before it, whole",
+            check(got == base16.out and len(base16.out) > 0,
+                  what + ": the 16 documents before it and the one in progress, whole; none after",
                   "%d vs %d bytes" % (len(got), len(base16.out)))
     finally:
         shutil.rmtree(d, ignore_errors=True)

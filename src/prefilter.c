@@ -1,0 +1,1029 @@
+/* prefilter.c — literal triggers, so that most text never meets most regexes.
+ *
+ * Consumes the compiled rules (their expanded regex sources). For each rule
+ * it derives, from the regex itself, a set of literal strings one of which
+ * every match must contain ("per annum" | "£" | "recru" | ...); rules for
+ * which no useful set exists are always run. All the sets go into one
+ * Aho–Corasick automaton (a DFA over byte classes, ASCII folded to lower
+ * case). Per document, one pass over the normalised text records, for each
+ * rule, where its literals end; ix_rule_match then skips a subject [a, b)
+ * that holds none of them, which is most subjects for most rules.
+ *
+ * Why it is exact: a match of the rule inside [a, b) consumes (or looks
+ * ahead/behind at) text inside [a, b), so a literal it must contain ends
+ * inside that window. The scan folds ASCII case, which can only find more,
+ * never fewer. The two non-ASCII characters that PCRE2 folds onto ASCII
+ * letters (U+017F long s, U+212A Kelvin sign) switch the prefilter off for
+ * the document that contains them, and non-ASCII letters with a case in a
+ * caseless part of a regex are not used as literals. Anything the deriver
+ * does not understand ((?x), conditionals, recursion, backreferences ...)
+ * makes the rule "always run". INSPEX_NO_PREFILTER=1 in the environment
+ * turns the whole thing off (the tests compare both ways).
+ *
+ * Memory per document: one end offset per trigger occurrence; a rule whose
+ * list grows past one entry per 16 bytes of text is marked dense (always
+ * run) and its list stops growing.
+ */
+#include <stdlib.h>
+#include <utf8proc.h>
+#include "internal.h"
+
+/* ---- literal sets -------------------------------------------------------- */
+
+enum { SET_CAP = 128, CROSS_CAP = 48 };   /* more alternatives than this: no information */
+
+typedef struct lit {
+    unsigned char *s;
+    size_t n;
+} lit;
+
+typedef struct lset {
+    lit *v;
+    size_t n;
+    bool top;                    /* "could be anything": no necessary literal */
+} lset;
+
+static lset set_top(void) { return (lset){NULL, 0, true}; }
+
+static lset set_one(const unsigned char *s, size_t n)
+{
+    lset r = {ix_xmalloc(sizeof *r.v), 1, false};
+    r.v[0].s = ix_xmalloc(n + 1);
+    if (n) memcpy(r.v[0].s, s, n);
+    r.v[0].n = n;
+    return r;
+}
+
+static void set_free(lset *a)
+{
+    for (size_t i = 0; i < a->n; i++) free(a->v[i].s);
+    free(a->v);
+    a->v = NULL;
+    a->n = 0;
+}
+
+static lset set_copy(const lset *a)
+{
+    if (a->top) return set_top();
+    lset r = {ix_xmalloc((a->n + 1) * sizeof *r.v), a->n, false};
+    for (size_t i = 0; i < a->n; i++) {
+        r.v[i].s = ix_xmalloc(a->v[i].n + 1);
+        memcpy(r.v[i].s, a->v[i].s, a->v[i].n);
+        r.v[i].n = a->v[i].n;
+    }
+    return r;
+}
+
+static bool set_has(const lset *a, const unsigned char *s, size_t n)
+{
+    for (size_t i = 0; i < a->n; i++)
+        if (a->v[i].n == n && !memcmp(a->v[i].s, s, n)) return true;
+    return false;
+}
+
+static void set_minimise(lset *a);
+
+/* a ∪ b, consuming both; top when either is top or the union is too big.
+ * `need`: the sets are necessary literals (not exact strings), so a
+ * literal containing another can go, which may bring the union under the
+ * cap. */
+static lset set_union_x(lset a, lset b, bool need)
+{
+    if (a.top || b.top) { set_free(&a); set_free(&b); return set_top(); }
+    if (need && a.n + b.n > SET_CAP) { set_minimise(&a); set_minimise(&b); }
+    if (a.n + b.n > 4 * SET_CAP) { set_free(&a); set_free(&b); return set_top(); }
+    a.v = ix_xrealloc(a.v, (a.n + b.n + 1) * sizeof *a.v);
+    for (size_t i = 0; i < b.n; i++) {
+        if (set_has(&a, b.v[i].s, b.v[i].n)) { free(b.v[i].s); continue; }
+        a.v[a.n++] = b.v[i];
+    }
+    free(b.v);
+    if (need && a.n > SET_CAP) set_minimise(&a);
+    if (a.n > SET_CAP) { set_free(&a); return set_top(); }
+    return a;
+}
+
+static lset set_union(lset a, lset b) { return set_union_x(a, b, false); }
+
+/* Every string of a followed by every string of b (not consuming); top when
+ * too many. */
+static lset set_cross(const lset *a, const lset *b)
+{
+    if (a->top || b->top || a->n * b->n > CROSS_CAP) return set_top();
+    lset r = {ix_xmalloc((a->n * b->n + 1) * sizeof *r.v), 0, false};
+    for (size_t i = 0; i < a->n; i++)
+        for (size_t j = 0; j < b->n; j++) {
+            size_t n = a->v[i].n + b->v[j].n;
+            unsigned char *s = ix_xmalloc(n + 1);
+            memcpy(s, a->v[i].s, a->v[i].n);
+            memcpy(s + a->v[i].n, b->v[j].s, b->v[j].n);
+            if (set_has(&r, s, n)) { free(s); continue; }
+            r.v[r.n++] = (lit){s, n};
+        }
+    return r;
+}
+
+/* How selective a necessary set is: the weight of its lightest literal, in
+ * half-points per byte — a letter 2, a space 1 (common), a digit or other
+ * ASCII 3, a non-ASCII byte 4 (rare in English text); -1 for top. A set is
+ * worth using from 6 upwards: "the", "£" or "19" yes; "of " or "FC" no. */
+static int set_score(const lset *a)
+{
+    if (a->top || !a->n) return -1;
+    int best = 1 << 30;
+    for (size_t i = 0; i < a->n; i++) {
+        int sc = 0;
+        for (size_t k = 0; k < a->v[i].n; k++) {
+            unsigned char c = a->v[i].s[k];
+            sc += c >= 0x80 ? 4 : c == ' ' ? 1 : ix_is_alpha(c) ? 2 : 3;
+        }
+        if (sc < best) best = sc;
+    }
+    return best;
+}
+
+/* A conjunction of necessary sets: a match contains a literal of each.
+ * The NEEDS most selective are kept (more would cost more than they save);
+ * sets scoring under the threshold are not worth a check and are dropped. */
+enum { NEEDS = 3, MIN_SCORE = 6 };
+
+typedef struct needs {
+    lset s[NEEDS];
+    int n;
+} needs;
+
+/* Does every literal of a contain some literal of b? Then where a is
+ * satisfied b is too, and b adds nothing next to a. */
+static bool set_implies(const lset *a, const lset *b)
+{
+    for (size_t i = 0; i < a->n; i++) {
+        bool found = false;
+        for (size_t j = 0; j < b->n && !found; j++)
+            for (size_t k = 0; k + b->v[j].n <= a->v[i].n && !found; k++)
+                found = !memcmp(a->v[i].s + k, b->v[j].s, b->v[j].n);
+        if (!found) return false;
+    }
+    return true;
+}
+
+static void needs_add(needs *N, lset cand)
+{
+    int sc = set_score(&cand);
+    if (sc < MIN_SCORE) { set_free(&cand); return; }
+    for (int i = 0; i < N->n; i++) {
+        if (set_implies(&N->s[i], &cand)) { set_free(&cand); return; }    /* nothing new */
+        if (set_implies(&cand, &N->s[i])) {                              /* replaces it */
+            set_free(&N->s[i]);
+            memmove(&N->s[i], &N->s[i + 1], (size_t)(N->n - i - 1) * sizeof *N->s);
+            N->n--;
+            i--;
+        }
+    }
+    int at = N->n;
+    while (at > 0) {
+        int sp = set_score(&N->s[at - 1]);
+        if (sp > sc || (sp == sc && N->s[at - 1].n <= cand.n)) break;
+        at--;
+    }
+    if (at >= NEEDS) { set_free(&cand); return; }
+    if (N->n == NEEDS) set_free(&N->s[--N->n]);
+    memmove(&N->s[at + 1], &N->s[at], (size_t)(N->n - at) * sizeof *N->s);
+    N->s[at] = cand;
+    N->n++;
+}
+
+static void needs_free(needs *N)
+{
+    for (int i = 0; i < N->n; i++) set_free(&N->s[i]);
+    N->n = 0;
+}
+
+/* ---- deriving a rule's literals from its regex --------------------------- */
+
+/* What a piece of regex tells: either it matches exactly one of a few
+ * strings (`exact`, strings in `ex`), or some match text must contain a
+ * literal of each set in `nec` (none: nothing known). An exact piece may
+ * carry `nec` too: what a positive lookaround in it proves. */
+typedef struct info {
+    bool exact;
+    lset ex;
+    needs nec;
+    bool prefix;                 /* not exact, but every match starts with one of `ex` (x{2,}) */
+} info;
+
+/* What macro bodies ((?&NAME) targets) gave, by their text: every rule
+ * repeats the same macros in its (?(DEFINE)...) block, so each body is
+ * analysed once per rule set, not once per call in every rule. Any cached
+ * result is sound: a body's analysis is a safe description of it
+ * wherever it is called. */
+typedef struct dcache {
+    struct dentry { const char *body; size_t n; struct info *val; } *v;
+    size_t n, cap;
+} dcache;
+
+typedef struct parser {
+    const char *p, *end;
+    bool bail;                   /* met syntax we do not model: rule is top */
+    const char *whole, *whole_end;   /* the rule's regex, for (?&NAME) definitions */
+    int depth;                   /* subroutine calls being expanded */
+    dcache *cache;
+} parser;
+
+static info info_top(void) { return (info){false, {NULL, 0, false}, {.n = 0}, false}; }
+static info info_lit(const unsigned char *s, size_t n) { return (info){true, set_one(s, n), {.n = 0}, false}; }
+static void info_free(info *x) { set_free(&x->ex); needs_free(&x->nec); }
+/* The single best necessary set of a piece (a copy; top if none). */
+static lset info_need(const info *x)
+{
+    if (x->exact && (!x->nec.n || set_score(&x->ex) >= set_score(&x->nec.s[0]))) return set_copy(&x->ex);
+    return x->nec.n ? set_copy(&x->nec.s[0]) : set_top();
+}
+/* Adds everything a piece proves necessary to N (copies). */
+static void info_needs(needs *N, const info *x)
+{
+    if (x->exact) needs_add(N, set_copy(&x->ex));
+    for (int i = 0; i < x->nec.n; i++) needs_add(N, set_copy(&x->nec.s[i]));
+}
+
+static info parse_alt(parser *P, bool caseless);
+
+static bool hexdigit(char c) { return ix_is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
+
+static size_t utf8_len(unsigned char c)
+{
+    return c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+}
+
+/* A literal character (1..4 bytes at s) as a one-string set; top when it
+ * has case variants we cannot fold. */
+static info char_info(const unsigned char *s, size_t n, bool caseless)
+{
+    if (n == 1) {
+        unsigned char c = s[0];
+        if (ix_is_upper(c)) c = (unsigned char)(c + 32);   /* the scan folds ASCII */
+        return info_lit(&c, 1);
+    }
+    if (caseless) {
+        utf8proc_int32_t cp;
+        if (utf8proc_iterate(s, (utf8proc_ssize_t)n, &cp) <= 0) return info_top();
+        if (utf8proc_tolower(cp) != cp || utf8proc_toupper(cp) != cp || utf8proc_totitle(cp) != cp)
+            return info_top();
+    }
+    return info_lit(s, n);
+}
+
+/* ---- delimiting pieces without understanding them ---- */
+
+/* Just past the escape starting at p ('\\'), or NULL at the end. */
+static const char *escape_end(const char *p, const char *end)
+{
+    if (p + 1 >= end) return NULL;
+    char e = p[1];
+    const char *q = p + 2;
+    if (e == 'Q') {                                  /* \Q ... \E */
+        for (; q + 1 < end; q++)
+            if (q[0] == '\\' && q[1] == 'E') return q + 2;
+        return end;
+    }
+    if ((e == 'x' || e == 'o' || e == 'N' || e == 'p' || e == 'P' || e == 'g' || e == 'k') && q < end &&
+        (*q == '{' || *q == '<' || *q == '\'')) {
+        char close = *q == '{' ? '}' : *q == '<' ? '>' : '\'';
+        const char *c = memchr(q + 1, close, (size_t)(end - q - 1));
+        return c ? c + 1 : NULL;
+    }
+    if (e == 'x') { for (int i = 0; i < 2 && q < end && hexdigit(*q); i++) q++; return q; }
+    if (e == 'c') return q < end ? q + 1 : NULL;
+    if (e == 'p' || e == 'P') return q < end ? q + 1 : NULL;
+    if (e == 'g') { if (q < end && (*q == '+' || *q == '-')) q++; while (q < end && ix_is_digit(*q)) q++; return q; }
+    if (ix_is_digit(e)) { while (q < end && ix_is_digit(*q)) q++; return q; }
+    if ((unsigned char)e >= 0x80) return p + 1 + utf8_len((unsigned char)e);
+    return q;
+}
+
+/* Just past the ']' closing a class whose '[' is at p, or NULL. */
+static const char *class_end(const char *p, const char *end)
+{
+    const char *q = p + 1;
+    if (q < end && *q == '^') q++;
+    if (q < end && *q == ']') q++;                   /* a leading ] is literal */
+    while (q < end) {
+        if (*q == '\\') { q = escape_end(q, end); if (!q) return NULL; continue; }
+        if (*q == '[' && q + 1 < end && (q[1] == ':' || q[1] == '.' || q[1] == '=')) {
+            const char *c = strstr(q + 2, ":]");
+            if (!c || c >= end) return NULL;
+            q = c + 2;
+            continue;
+        }
+        if (*q == ']') return q + 1;
+        q++;
+    }
+    return NULL;
+}
+
+/* The ')' matching the '(' at p, or NULL. */
+static const char *group_end(const char *p, const char *end)
+{
+    int depth = 0;
+    for (const char *q = p; q < end;) {
+        if (*q == '\\') { q = escape_end(q, end); if (!q) return NULL; continue; }
+        if (*q == '[') { q = class_end(q, end); if (!q) return NULL; continue; }
+        if (*q == '(' && q + 2 < end && q[1] == '?' && q[2] == '#') {
+            const char *c = memchr(q, ')', (size_t)(end - q));
+            if (!c) return NULL;
+            q = c + 1;
+            continue;
+        }
+        if (*q == '(') depth++;
+        else if (*q == ')' && --depth == 0) return q;
+        q++;
+    }
+    return NULL;
+}
+
+/* The body of the group named `name` ((?<name>...), (?P<name>...) or
+ * (?'name'...)) anywhere in the regex: [*a, *b). */
+static bool named_group(const char *re, const char *end, const char *name, size_t n, const char **a, const char **b)
+{
+    for (const char *q = re; q < end;) {
+        if (*q == '\\') { q = escape_end(q, end); if (!q) return false; continue; }
+        if (*q == '[') { q = class_end(q, end); if (!q) return false; continue; }
+        if (*q == '(' && q + 2 < end && q[1] == '?') {
+            const char *nm = NULL;
+            char close = '>';
+            if (q[2] == '<' && q + 3 < end && q[3] != '=' && q[3] != '!') nm = q + 3;
+            else if (q[2] == 'P' && q + 3 < end && q[3] == '<') nm = q + 4;
+            else if (q[2] == '\'') { nm = q + 3; close = '\''; }
+            if (nm && (size_t)(end - nm) > n && !memcmp(nm, name, n) && nm[n] == close) {
+                const char *e = group_end(q, end);
+                if (!e) return false;
+                *a = nm + n + 1;
+                *b = e;
+                return true;
+            }
+        }
+        q++;
+    }
+    return false;
+}
+
+/* [...] : a handful of literal characters becomes an exact set. */
+static info parse_class(parser *P, bool caseless)
+{
+    const char *p = P->p;              /* just after '[' */
+    bool neg = false, top = false;
+    if (p < P->end && *p == '^') { neg = true; p++; }
+    lset set = {NULL, 0, false};
+    bool first = true;
+    while (p < P->end && (*p != ']' || first)) {
+        first = false;
+        if (*p == '[' && p + 1 < P->end && (p[1] == ':' || p[1] == '.' || p[1] == '=')) {
+            const char *e = strstr(p + 2, ":]");   /* POSIX class */
+            if (!e || e >= P->end) { P->bail = true; set_free(&set); return info_top(); }
+            top = true;
+            p = e + 2;
+            continue;
+        }
+        if (*p == '\\') {
+            if (p + 1 >= P->end) { P->bail = true; set_free(&set); return info_top(); }
+            char e = p[1];
+            if (ix_is_alnum(e) && !strchr("ntrfae", e)) {       /* \d \w \x{..} \p{..} \Q..\E ... */
+                const char *q = escape_end(p, P->end);
+                if (!q) { P->bail = true; set_free(&set); return info_top(); }
+                top = true;
+                p = q;
+                continue;
+            }
+            unsigned char c = e == 'n' ? '\n' : e == 't' ? '\t' : e == 'r' ? '\r' : e == 'f' ? '\f' :
+                              e == 'a' ? '\a' : e == 'e' ? 27 : (unsigned char)e;
+            p += 2;
+            if (p + 1 < P->end && *p == '-' && p[1] != ']') { top = true; p++; continue; }
+            info ci = char_info(&c, 1, caseless);
+            if (ci.exact && !top) set = set_union(set, set_copy(&ci.ex));
+            else top = true;
+            info_free(&ci);
+            continue;
+        }
+        size_t n = utf8_len((unsigned char)*p);
+        if (p + n > P->end) { P->bail = true; set_free(&set); return info_top(); }
+        const char *c = p;
+        p += n;
+        if (p + 1 < P->end && *p == '-' && p[1] != ']') {        /* a range */
+            top = true;
+            p++;
+            p += utf8_len((unsigned char)*p);
+            continue;
+        }
+        info ci = char_info((const unsigned char *)c, n, caseless);
+        if (ci.exact && !top) set = set_union(set, set_copy(&ci.ex));
+        else top = true;
+        info_free(&ci);
+    }
+    if (p >= P->end) { P->bail = true; set_free(&set); return info_top(); }
+    P->p = p + 1;
+    if (neg || top || set.top || set.n > 8) { set_free(&set); return info_top(); }
+    return (info){true, set, {.n = 0}, false};
+}
+
+/* (?&NAME): what the named group's body tells, parsed where it is defined.
+ * Its flags are those of the definition; caseless is assumed, which only
+ * costs non-ASCII literals. Too deep (or recursive): nothing known. */
+static info info_copy(const info *x)
+{
+    info r = {x->exact, x->exact || x->prefix ? set_copy(&x->ex) : (lset){NULL, 0, false}, {.n = 0}, x->prefix};
+    for (int i = 0; i < x->nec.n; i++) r.nec.s[r.nec.n++] = set_copy(&x->nec.s[i]);
+    return r;
+}
+
+static info call_named(parser *P, const char *name, size_t n)
+{
+    const char *a, *b;
+    if (P->depth >= 12 || !named_group(P->whole, P->whole_end, name, n, &a, &b)) return info_top();
+    dcache *C = P->cache;
+    for (size_t i = 0; C && i < C->n; i++)
+        if (C->v[i].n == (size_t)(b - a) && !memcmp(C->v[i].body, a, C->v[i].n)) return info_copy(C->v[i].val);
+    parser sub = {a, b, false, P->whole, P->whole_end, P->depth + 1, C};
+    info in = parse_alt(&sub, true);
+    if (sub.bail || sub.p != b) { info_free(&in); in = info_top(); }
+    if (C) {
+        if (C->n == C->cap) {
+            C->cap = C->cap ? C->cap * 2 : 32;
+            C->v = ix_xrealloc(C->v, C->cap * sizeof *C->v);
+        }
+        info *keep = ix_xmalloc(sizeof *keep);
+        *keep = info_copy(&in);
+        C->v[C->n++] = (struct dentry){a, (size_t)(b - a), keep};
+    }
+    return in;
+}
+
+static void dcache_free(dcache *C)
+{
+    for (size_t i = 0; i < C->n; i++) { info_free(C->v[i].val); free(C->v[i].val); }
+    free(C->v);
+    C->v = NULL;
+    C->n = C->cap = 0;
+}
+
+static info empty_info(void) { return info_lit((const unsigned char *)"", 0); }
+
+/* One atom: a group, class, escape or character. */
+static info parse_atom(parser *P, bool *caseless)
+{
+    const char *p = P->p;
+    unsigned char c = (unsigned char)*p;
+    if (c == '(') {
+        const char *close = group_end(p, P->end);
+        if (!close) { P->bail = true; return info_top(); }
+        p++;
+        bool look = false, neg = false, cl = *caseless;
+        if (*p == '*') {                              /* (*VERB): zero-width, but ACCEPT ends the match early */
+            if (!strncmp(p, "*ACCEPT", 7)) { P->bail = true; return info_top(); }
+            P->p = close + 1;
+            return empty_info();
+        }
+        if (*p == '?') {
+            p++;
+            if (*p == ':' || *p == '>' || *p == '|') p++;
+            else if (*p == '=') { look = true; p++; }
+            else if (*p == '!') { look = neg = true; p++; }
+            else if (*p == '<' && (p[1] == '=' || p[1] == '!')) { look = true; neg = p[1] == '!'; p += 2; }
+            else if (*p == '<' || (*p == 'P' && p[1] == '<')) {       /* (?<name> (?P<name> */
+                const char *e = memchr(p, '>', (size_t)(close - p));
+                if (!e) { P->bail = true; return info_top(); }
+                p = e + 1;
+            } else if (*p == '\'') {                                  /* (?'name' */
+                const char *e = memchr(p + 1, '\'', (size_t)(close - p - 1));
+                if (!e) { P->bail = true; return info_top(); }
+                p = e + 1;
+            } else if (*p == '#' || *p == 'C') {                      /* comment, callout */
+                P->p = close + 1;
+                return empty_info();
+            } else if (*p == '&' || (*p == 'P' && p[1] == '>')) {     /* (?&NAME) (?P>NAME) */
+                const char *nm = p + (*p == '&' ? 1 : 2);
+                P->p = close + 1;
+                return call_named(P, nm, (size_t)(close - nm));
+            } else if (*p == '(') {                                   /* conditional, or DEFINE */
+                P->p = close + 1;
+                return !strncmp(p, "(DEFINE)", 8) ? empty_info() : info_top();
+            } else if (*p == 'R' || ix_is_digit(*p) || *p == '+' || (*p == '-' && ix_is_digit(p[1])) ||
+                       (*p == 'P' && p[1] == '=')) {                  /* recursion, backreference */
+                P->p = close + 1;
+                return info_top();
+            } else {
+                /* option letters: (?i) (?-i) (?i: ...) */
+                bool on = true, sets_i = false;
+                while (p < close && *p != ':') {
+                    if (*p == '-') on = false;
+                    else if (*p == 'i') { if (on) sets_i = true; }
+                    else if (*p == 'x' || !strchr("msnJU^", *p)) { P->bail = true; return info_top(); }
+                    p++;
+                }
+                if (p == close) {                /* applies to the rest of the group */
+                    if (sets_i) *caseless = true;
+                    P->p = close + 1;
+                    return empty_info();
+                }
+                p++;
+                if (sets_i) cl = true;           /* (?-i: keeps caseless: over-cautious is safe */
+            }
+        }
+        parser sub = {p, close, false, P->whole, P->whole_end, P->depth, P->cache};
+        info in = parse_alt(&sub, cl);
+        if (sub.bail || sub.p != close) { info_free(&in); P->bail = true; return info_top(); }
+        P->p = close + 1;
+        if (!look) return in;
+        /* A lookaround consumes nothing; a positive one still proves its
+         * text is in the subject. */
+        info r = empty_info();
+        if (!neg) info_needs(&r.nec, &in);
+        info_free(&in);
+        return r;
+    }
+    if (c == '[') { P->p = p + 1; return parse_class(P, *caseless); }
+    if (c == '.') { P->p = p + 1; return info_top(); }
+    if (c == '^' || c == '$') { P->p = p + 1; return empty_info(); }
+    if (c == '\\') {
+        if (p + 1 >= P->end) { P->bail = true; return info_top(); }
+        char e = p[1];
+        if (strchr("bBAzZGKE", e)) { P->p = p + 2; return empty_info(); }
+        if (e == 'n' || e == 't' || e == 'r' || e == 'f' || e == 'a' || e == 'e') {
+            unsigned char ch = e == 'n' ? '\n' : e == 't' ? '\t' : e == 'r' ? '\r' : e == 'f' ? '\f' : e == 'a' ? '\a' : 27;
+            P->p = p + 2;
+            return info_lit(&ch, 1);
+        }
+        if (ix_is_alnum(e)) {                 /* \d \w \x{..} \p{..} \k<..> \1 \Q..\E ...: unknown text */
+            const char *q = escape_end(p, P->end);
+            if (!q) { P->bail = true; return info_top(); }
+            P->p = q;
+            return info_top();
+        }
+        if ((unsigned char)e >= 0x80) {       /* an escaped non-ASCII character is itself */
+            size_t n = utf8_len((unsigned char)e);
+            if (p + 1 + n > P->end) { P->bail = true; return info_top(); }
+            P->p = p + 1 + n;
+            return char_info((const unsigned char *)p + 1, n, *caseless);
+        }
+        P->p = p + 2;
+        return char_info((const unsigned char *)&p[1], 1, *caseless);
+    }
+    if (c == ')') { P->bail = true; return info_top(); }   /* unbalanced */
+    size_t n = utf8_len(c);
+    if (p + n > P->end) { P->bail = true; return info_top(); }
+    P->p = p + n;
+    return char_info((const unsigned char *)p, n, *caseless);
+}
+
+/* A quantifier after an atom, if any: min and max (-1 = unbounded). */
+static bool parse_quant(parser *P, long *min, long *max)
+{
+    const char *p = P->p;
+    if (p >= P->end) return false;
+    if (*p == '?') { *min = 0; *max = 1; p++; }
+    else if (*p == '*') { *min = 0; *max = -1; p++; }
+    else if (*p == '+') { *min = 1; *max = -1; p++; }
+    else if (*p == '{') {
+        const char *q = p + 1;
+        long a = 0, b;
+        if (q >= P->end || !ix_is_digit(*q)) return false;       /* a literal '{' */
+        while (q < P->end && ix_is_digit(*q)) a = a * 10 + (*q++ - '0');
+        b = a;
+        if (q < P->end && *q == ',') {
+            q++;
+            if (q < P->end && ix_is_digit(*q)) { b = 0; while (q < P->end && ix_is_digit(*q)) b = b * 10 + (*q++ - '0'); }
+            else b = -1;
+        }
+        if (q >= P->end || *q != '}') return false;
+        *min = a;
+        *max = b;
+        p = q + 1;
+    } else return false;
+    if (p < P->end && (*p == '?' || *p == '+')) p++;   /* lazy / possessive */
+    P->p = p;
+    return true;
+}
+
+static info quantify(info a, long min, long max)
+{
+    if (min == 1 && max == 1) return a;
+    if (min == 0 && max == 1 && a.exact) {                /* x? : x or nothing */
+        needs_free(&a.nec);                               /* an optional lookaround proves nothing */
+        lset empty = set_one((const unsigned char *)"", 0);
+        a.ex = set_union(a.ex, empty);
+        if (a.ex.top) { a.exact = false; set_free(&a.ex); }
+        return a;
+    }
+    if (min == 0) { info_free(&a); return info_top(); }
+    if (a.exact && min <= 8) {
+        /* x{n}: the n copies in a row are exact; x{n,m} starts with them */
+        lset rep = set_copy(&a.ex);
+        for (long i = 1; i < min && !rep.top; i++) {
+            lset x = set_cross(&rep, &a.ex);
+            set_free(&rep);
+            rep = x;
+        }
+        if (!rep.top) {
+            info r = {max == min, rep, {.n = 0}, max != min};
+            for (int i = 0; i < a.nec.n; i++) needs_add(&r.nec, set_copy(&a.nec.s[i]));
+            if (max != min) needs_add(&r.nec, set_copy(&rep));
+            info_free(&a);
+            return r;
+        }
+    }
+    /* At least once: whatever one repetition needs, the whole needs. */
+    info r = info_top();
+    info_needs(&r.nec, &a);
+    info_free(&a);
+    return r;
+}
+
+/* A sequence of atoms up to '|' or ')'. Consecutive exact atoms are joined
+ * into longer literals; every atom's necessary sets are necessary for the
+ * sequence, and the most selective are kept. */
+static info parse_seq(parser *P, bool *caseless)
+{
+    lset run = set_one((const unsigned char *)"", 0);
+    bool all_exact = true;
+    needs best = {.n = 0};
+    while (P->p < P->end && *P->p != '|' && *P->p != ')' && !P->bail) {
+        info a = parse_atom(P, caseless);
+        long min, max;
+        if (!P->bail && parse_quant(P, &min, &max)) a = quantify(a, min, max);
+        if (P->bail) { info_free(&a); break; }
+        for (int i = 0; i < a.nec.n; i++) needs_add(&best, set_copy(&a.nec.s[i]));
+        if (a.exact) {
+            lset x = set_cross(&run, &a.ex);
+            if (x.top) {                      /* too many: close the run here */
+                needs_add(&best, run);
+                run = set_copy(&a.ex);
+                all_exact = false;
+            } else {
+                set_free(&run);
+                run = x;
+            }
+        } else if (a.prefix) {            /* joins the run, then ends it */
+            lset x = set_cross(&run, &a.ex);
+            needs_add(&best, run);
+            needs_add(&best, x);
+            run = set_one((const unsigned char *)"", 0);
+            all_exact = false;
+        } else {
+            needs_add(&best, run);
+            run = set_one((const unsigned char *)"", 0);
+            all_exact = false;
+        }
+        info_free(&a);
+    }
+    if (all_exact && !P->bail) return (info){true, run, best, false};
+    needs_add(&best, run);
+    return (info){false, {NULL, 0, false}, best, false};
+}
+
+static info parse_alt(parser *P, bool caseless)
+{
+    bool cl = caseless;               /* (?i) in one branch reaches the later ones */
+    info acc = parse_seq(P, &cl);
+    while (!P->bail && P->p < P->end && *P->p == '|') {
+        P->p++;
+        info b = parse_seq(P, &cl);
+        if (acc.exact && b.exact) {
+            acc.ex = set_union(acc.ex, b.ex);
+            b.ex = (lset){NULL, 0, false};
+            needs_free(&acc.nec);
+            if (acc.ex.top) { acc.exact = false; set_free(&acc.ex); }
+        } else {
+            /* either branch: only one literal of the union is sure */
+            lset na = info_need(&acc), nb = info_need(&b);
+            info_free(&acc);
+            acc = info_top();
+            needs_add(&acc.nec, set_union_x(na, nb, true));
+        }
+        info_free(&b);
+    }
+    return acc;
+}
+
+/* Drops every literal that contains another one of the set: where the
+ * longer occurs the shorter does too, so the set means the same and the
+ * automaton is smaller. */
+static void set_minimise(lset *a)
+{
+    bool *drop = calloc(a->n + 1, sizeof *drop);
+    for (size_t i = 0; i < a->n; i++)
+        for (size_t j = 0; j < a->n && !drop[i]; j++) {
+            if (j == i || drop[j] || !a->v[j].n || a->v[j].n > a->v[i].n) continue;
+            if (a->v[j].n == a->v[i].n && j > i) continue;     /* equal strings: keep the first */
+            for (size_t k = 0; k + a->v[j].n <= a->v[i].n && !drop[i]; k++)
+                drop[i] = !memcmp(a->v[i].s + k, a->v[j].s, a->v[j].n);
+        }
+    size_t w = 0;
+    for (size_t i = 0; i < a->n; i++) {
+        if (drop[i]) free(a->v[i].s);
+        else a->v[w++] = a->v[i];
+    }
+    a->n = w;
+    free(drop);
+}
+
+/* The rule's necessary literal sets (a match holds a literal of each), at
+ * most NEEDS; none when nothing useful is known. */
+static needs derive(const char *re, dcache *cache)
+{
+    parser P = {re, re + strlen(re), false, re, re + strlen(re), 0, cache};
+    info in = parse_alt(&P, false);
+    needs out = {.n = 0};
+    if (!P.bail && P.p == P.end) info_needs(&out, &in);
+    info_free(&in);
+    for (int i = 0; i < out.n; i++) set_minimise(&out.s[i]);
+    return out;
+}
+
+/* ---- the automaton ------------------------------------------------------- */
+
+struct ix_prefilter {
+    unsigned char cls[256];      /* byte -> class (ASCII upper = lower) */
+    unsigned ncls;
+    uint32_t *delta;             /* state * ncls + class -> state */
+    uint32_t *step;              /* the same, as target * ncls, top bit set when the target has outputs */
+    uint32_t nstates;
+    uint32_t *out_off;           /* state -> first index into out (nstates + 1) */
+    uint32_t *out;               /* groups whose literal ends in this state */
+    size_t ngroups;              /* literal sets, over all rules */
+    size_t *minlen;              /* per group: its shortest literal */
+    bool off;
+};
+
+typedef struct node {
+    uint32_t next[256];          /* by class; 0 = none (root is never a child) */
+} node;
+
+ix_prefilter *ix_prefilter_new(ix_rules *R)
+{
+    ix_prefilter *pf = calloc(1, sizeof *pf);
+    if (!pf) return NULL;
+    const char *env = getenv("INSPEX_NO_PREFILTER");
+    pf->off = env && *env && strcmp(env, "0");
+    /* 1. each rule's sets; a group per set, a rule's groups consecutive */
+    lset *sets = NULL;
+    size_t ng = 0;
+    dcache cache = {0};
+    for (size_t i = 0; i < R->nrules; i++) {
+        needs N = {.n = 0};
+        if (!pf->off) N = derive(R->rules[i].regex, &cache);
+        R->rules[i].pf = (int)ng;
+        R->rules[i].npf = N.n;
+        sets = ix_xrealloc(sets, (ng + (size_t)N.n + 1) * sizeof *sets);
+        for (int k = 0; k < N.n; k++) sets[ng++] = N.s[k];
+    }
+    dcache_free(&cache);
+    pf->ngroups = ng;
+    pf->minlen = calloc(ng + 1, sizeof *pf->minlen);
+    for (size_t g = 0; g < ng; g++) {
+        size_t m = (size_t)-1;
+        for (size_t j = 0; j < sets[g].n; j++) if (sets[g].v[j].n < m) m = sets[g].v[j].n;
+        pf->minlen[g] = m;
+    }
+    /* 2. byte classes: every byte used by a literal gets its own class */
+    unsigned char used[256] = {0};
+    for (size_t g = 0; g < ng; g++)
+        for (size_t k = 0; k < sets[g].n; k++)
+            for (size_t j = 0; j < sets[g].v[k].n; j++) used[sets[g].v[k].s[j]] = 1;
+    pf->ncls = 1;
+    for (int c = 0; c < 256; c++)
+        if (used[c] && !ix_is_upper(c)) pf->cls[c] = (unsigned char)pf->ncls++;
+    for (int c = 'A'; c <= 'Z'; c++) pf->cls[c] = pf->cls[c + 32];
+    /* 3. the trie (literals are stored lower-case already) */
+    size_t cap = 64, n = 1;
+    node *t = calloc(cap, sizeof *t);
+    uint32_t **term = calloc(cap, sizeof *term);      /* per node: list of groups, [0] = count */
+    for (size_t g32 = 0; g32 < ng; g32++) {
+        uint32_t g = (uint32_t)g32;
+        for (size_t k = 0; k < sets[g].n; k++) {
+            uint32_t st = 0;
+            for (size_t j = 0; j < sets[g].v[k].n; j++) {
+                unsigned cl = pf->cls[sets[g].v[k].s[j]];
+                if (!t[st].next[cl]) {
+                    if (n == cap) {
+                        t = ix_xrealloc(t, cap * 2 * sizeof *t);
+                        term = ix_xrealloc(term, cap * 2 * sizeof *term);
+                        memset(t + cap, 0, cap * sizeof *t);
+                        memset(term + cap, 0, cap * sizeof *term);
+                        cap *= 2;
+                    }
+                    t[st].next[cl] = (uint32_t)n++;
+                }
+                st = t[st].next[cl];
+            }
+            uint32_t cnt = term[st] ? term[st][0] : 0;
+            bool dup = false;
+            for (uint32_t q = 1; q <= cnt; q++) dup |= term[st][q] == g;
+            if (!dup) {
+                term[st] = ix_xrealloc(term[st], (cnt + 2) * sizeof **term);
+                term[st][0] = cnt + 1;
+                term[st][cnt + 1] = g;
+            }
+        }
+    }
+    /* 4. failure links breadth-first, completing the DFA and the outputs */
+    pf->nstates = (uint32_t)n;
+    pf->delta = calloc(n * pf->ncls, sizeof *pf->delta);
+    uint32_t *fail = calloc(n, sizeof *fail), *queue = ix_xmalloc(n * sizeof *queue);
+    size_t qh = 0, qt = 0;
+    for (unsigned cl = 0; cl < pf->ncls; cl++) {
+        uint32_t s = t[0].next[cl];
+        pf->delta[cl] = s;
+        if (s) { fail[s] = 0; queue[qt++] = s; }
+    }
+    while (qh < qt) {
+        uint32_t s = queue[qh++];
+        for (unsigned cl = 0; cl < pf->ncls; cl++) {
+            uint32_t u = t[s].next[cl];
+            if (u) {
+                fail[u] = pf->delta[fail[s] * pf->ncls + cl];
+                pf->delta[s * pf->ncls + cl] = u;
+                queue[qt++] = u;
+            } else pf->delta[s * pf->ncls + cl] = pf->delta[fail[s] * pf->ncls + cl];
+        }
+    }
+    /* outputs: own groups plus those of the failure chain (BFS order makes
+     * the chain's states complete before their descendants) */
+    pf->out_off = calloc(n + 1, sizeof *pf->out_off);
+    uint32_t **full = calloc(n, sizeof *full);
+    size_t total = 0;
+    for (size_t qi = 0; qi <= qt; qi++) {
+        uint32_t s = qi == 0 ? 0 : queue[qi - 1];
+        uint32_t own = term[s] ? term[s][0] : 0, inh = s && full[fail[s]] ? full[fail[s]][0] : 0;
+        if (!own && !inh) continue;
+        full[s] = ix_xmalloc((own + inh + 1) * sizeof **full);
+        full[s][0] = 0;
+        for (uint32_t q = 1; q <= own; q++) full[s][++full[s][0]] = term[s][q];
+        for (uint32_t q = 1; q <= inh; q++) {
+            uint32_t g = full[fail[s]][q];
+            bool dup = false;
+            for (uint32_t r = 1; r <= full[s][0]; r++) dup |= full[s][r] == g;
+            if (!dup) full[s][++full[s][0]] = g;
+        }
+        total += full[s][0];
+    }
+    pf->out = ix_xmalloc((total + 1) * sizeof *pf->out);
+    size_t k = 0;
+    for (uint32_t s = 0; s < n; s++) {
+        pf->out_off[s] = (uint32_t)k;
+        for (uint32_t q = 1; full[s] && q <= full[s][0]; q++) pf->out[k++] = full[s][q];
+    }
+    pf->out_off[n] = (uint32_t)k;
+    /* The scan's table: pre-multiplied targets, so one load and one add per
+     * byte, and a flag so the output list is only looked at when there is one. */
+    pf->step = ix_xmalloc((n * pf->ncls + 1) * sizeof *pf->step);
+    for (size_t i = 0; i < n * pf->ncls; i++) {
+        uint32_t to = pf->delta[i];
+        pf->step[i] = to * pf->ncls | (pf->out_off[to + 1] > pf->out_off[to] ? 0x80000000u : 0);
+    }
+    for (size_t i = 0; i < n; i++) { free(term[i]); free(full[i]); }
+    free(term); free(full); free(t); free(fail); free(queue);
+    for (size_t g = 0; g < ng; g++) set_free(&sets[g]);
+    free(sets);
+    return pf;
+}
+
+void ix_prefilter_free(ix_prefilter *pf)
+{
+    if (!pf) return;
+    free(pf->delta); free(pf->step); free(pf->out_off); free(pf->out); free(pf->minlen);
+    free(pf);
+}
+
+size_t ix_prefilter_groups(const ix_prefilter *pf) { return pf ? pf->ngroups : 0; }
+
+/* ---- per document -------------------------------------------------------- */
+
+struct ix_pfscan {
+    uint64_t id;                 /* which document these lists belong to */
+    size_t ngroups;
+    uint32_t **end;              /* per group: sorted end offsets of literals */
+    size_t *n, *cap;
+    bool *dense;
+    const size_t *minlen;        /* the prefilter's, per group */
+    bool off;                    /* this document: always run every rule */
+};
+
+void ix_pfscan_free(ix_pfscan *sc)
+{
+    if (!sc) return;
+    for (size_t g = 0; g < sc->ngroups; g++) free(sc->end[g]);
+    free(sc->end); free(sc->n); free(sc->cap); free(sc->dense);
+    free(sc);
+}
+
+static uint64_t next_doc_id(void)
+{
+    static _Atomic uint64_t ctr;
+    return ++ctr;
+}
+
+/* U+017F (C5 BF) or U+212A (E2 84 AA) anywhere in t? */
+static bool has_ascii_fold(const unsigned char *t, size_t len)
+{
+    for (const unsigned char *p = t, *end = t + len; (p = memchr(p, 0xC5, (size_t)(end - p))); p++)
+        if (p + 1 < end && p[1] == 0xBF) return true;
+    for (const unsigned char *p = t, *end = t + len; (p = memchr(p, 0xE2, (size_t)(end - p))); p++)
+        if (p + 2 < end && p[1] == 0x84 && p[2] == 0xAA) return true;
+    return false;
+}
+
+void ix_prefilter_scan(const ix_rules *R, ix_scratch *s, ix_doc *d)
+{
+    const ix_prefilter *pf = R->pf;
+    d->pf_id = 0;
+    if (!pf || pf->off || !pf->ngroups) return;
+    ix_pfscan *sc = s->pf;
+    if (!sc) {
+        sc = s->pf = calloc(1, sizeof *sc);
+        sc->ngroups = pf->ngroups;
+        sc->end = calloc(pf->ngroups, sizeof *sc->end);
+        sc->n = calloc(pf->ngroups, sizeof *sc->n);
+        sc->cap = calloc(pf->ngroups, sizeof *sc->cap);
+        sc->dense = calloc(pf->ngroups, sizeof *sc->dense);
+    }
+    sc->minlen = pf->minlen;
+    sc->id = next_doc_id();
+    d->pf_id = sc->id;
+    memset(sc->n, 0, sc->ngroups * sizeof *sc->n);
+    memset(sc->dense, 0, sc->ngroups * sizeof *sc->dense);
+    const unsigned char *t = (const unsigned char *)d->text;
+    size_t len = d->len;
+    /* Characters PCRE2 folds onto ASCII letters: the lower-case scan would
+     * miss them, so this document runs every rule. */
+    sc->off = has_ascii_fold(t, len);
+    if (sc->off) return;
+    /* Offsets are 32-bit (half the memory); a document of 4 GiB or more
+     * runs every rule. A literal that ends more often than once per 32
+     * bytes filters nothing: its group is dense (always may) and its list
+     * stops growing; all lists together hold at most len/32 + 4096 ends,
+     * an eighth of the document's size in bytes (plus growth slack). */
+    if (len >= UINT32_MAX) { sc->off = true; return; }
+    size_t limit = len / 32 + 64, budget = len / 32 + 4096, total = 0;
+    const uint32_t *step = pf->step;
+    const unsigned char *cls = pf->cls;
+    const uint32_t *off = pf->out_off;
+    unsigned ncls = pf->ncls;
+    uint32_t at = 0;                      /* state * ncls */
+    for (size_t i = 0; i < len; i++) {
+        uint32_t v = step[at + cls[t[i]]];
+        at = v & 0x7FFFFFFFu;
+        if (!(v >> 31)) continue;
+        uint32_t st = at / ncls;
+        uint32_t o = off[st], oe = off[st + 1];
+        for (; o < oe; o++) {
+            uint32_t g = pf->out[o];
+            if (sc->dense[g]) continue;
+            if (sc->n[g] && sc->end[g][sc->n[g] - 1] == i + 1) continue;
+            if (sc->n[g] >= limit || total >= budget) { sc->dense[g] = true; continue; }
+            if (sc->n[g] == sc->cap[g]) {
+                sc->cap[g] = sc->cap[g] ? sc->cap[g] * 2 : 16;
+                sc->end[g] = ix_xrealloc(sc->end[g], sc->cap[g] * sizeof **sc->end);
+            }
+            sc->end[g][sc->n[g]++] = (uint32_t)(i + 1);
+            total++;
+        }
+    }
+}
+
+bool ix_prefilter_may(const ix_scratch *s, const ix_doc *d, const ix_rule *rule, size_t a, size_t b)
+{
+    const ix_pfscan *sc = s->pf;
+    if (!rule->npf || !d->pf_id || !sc || sc->id != d->pf_id || sc->off) return true;
+    for (int k = 0; k < rule->npf; k++) {
+        size_t g = (size_t)(rule->pf + k);
+        if (sc->dense[g]) continue;
+        /* Is there an end offset e with a + minlen <= e <= b? */
+        size_t lo = 0, hi = sc->n[g], want = a + sc->minlen[g];
+        const uint32_t *e = sc->end[g];
+        while (lo < hi) {
+            size_t mid = (lo + hi) / 2;
+            if (e[mid] < want) lo = mid + 1;
+            else hi = mid;
+        }
+        if (lo == sc->n[g] || e[lo] > b) return false;
+    }
+    return true;
+}
+
+/* ---- for tests and `inspex rules --list` --------------------------------- */
+
+char *ix_prefilter_describe(const char *regex)
+{
+    dcache cache = {0};
+    needs N = derive(regex, &cache);
+    dcache_free(&cache);
+    if (!N.n) return NULL;
+    ix_buf b = {0};
+    for (int k = 0; k < N.n; k++) {
+        if (k) ix_buf_puts(&b, " & ");
+        for (size_t i = 0; i < N.s[k].n; i++) {
+            if (i) ix_buf_putc(&b, '|');
+            ix_buf_put(&b, N.s[k].v[i].s, N.s[k].v[i].n);
+        }
+    }
+    needs_free(&N);
+    return ix_buf_take(&b);
+}

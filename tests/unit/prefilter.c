@@ -1,0 +1,164 @@
+/* prefilter.c — the literal prefilter must never hide a match.
+ *
+ * 1. What the deriver makes of small regexes (literals joined, optional
+ *    parts dropped, lookarounds, classes, case, syntax it must refuse).
+ * 2. The property that matters, over every rule in patterns/ and every
+ *    corpus article (as written, upper-cased, and with the characters PCRE2
+ *    folds onto ASCII letters): wherever the regex matches inside a
+ *    paragraph, a sentence or a 60-byte window, ix_prefilter_may says yes.
+ */
+#include <dirent.h>
+#include <stdlib.h>
+#include "internal.h"
+#include "tap.h"
+
+static void derives(const char *re, const char *want)
+{
+    char *got = ix_prefilter_describe(re);
+    if (!want) CHECK(!got, "%s: wants always-run, got %s", re, got);
+    else CHECK(got && !strcmp(got, want), "%s: wants %s, got %s", re, want, got ? got : "(always)");
+    free(got);
+}
+
+static char *slurp(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) return NULL;
+    ix_buf b = {0};
+    char tmp[65536];
+    size_t k;
+    while ((k = fread(tmp, 1, sizeof tmp, f)) > 0) ix_buf_put(&b, tmp, k);
+    fclose(f);
+    *len = b.len;
+    return ix_buf_take(&b);
+}
+
+static int misses;
+
+/* Every rule over [a, b): a regex match there must be allowed. */
+static void check_window(const ix_rules *r, ix_scratch *s, ix_doc *d, size_t a, size_t b, const char *what)
+{
+    for (size_t i = 0; i < r->nrules; i++) {
+        const ix_rule *rule = &r->rules[i];
+        int rc = pcre2_match(rule->code, (PCRE2_SPTR)d->text + a, b - a, 0, PCRE2_NO_UTF_CHECK, s->md, s->mctx);
+        if (rc < 0) continue;
+        bool may = ix_prefilter_may(s, d, rule, a, b);
+        if (!may && misses++ < 10)
+            printf("# %s: rule %s matches [%zu,%zu) but the prefilter said no: %.*s\n", what, rule->name, a, b,
+                   (int)(b - a), d->text + a);
+        CHECK(may, "%s: %s", what, rule->name);
+    }
+}
+
+static void check_text(const ix_rules *r, ix_scratch *s, const char *bytes, size_t len, const char *what)
+{
+    ix_input in = {.doc = (char *)what, .source = (char *)what, .bytes = (unsigned char *)bytes, .len = len};
+    ix_doc d;
+    memset(&d, 0, sizeof d);
+    d.in = &in;
+    d.warnings = json_array();
+    ix_err e = {{0}};
+    if (ix_decode(in.bytes, in.len, &d.dec, d.warnings, &e) < 0) { json_decref(d.warnings); return; }
+    ix_normalize(&d);
+    ix_segment(r, &d);
+    ix_prefilter_scan(r, s, &d);
+    for (size_t i = 0; i < d.npara; i++) check_window(r, s, &d, d.paras[i].a, d.paras[i].b, what);
+    for (size_t i = 0; i < d.nsent; i++) check_window(r, s, &d, d.sents[i].a, d.sents[i].b, what);
+    for (size_t a = 0; a + 60 <= d.len; a += 23) check_window(r, s, &d, a, a + 60, what);
+    json_decref(d.warnings);
+    free(d.text);
+    free(d.paras);
+    free(d.sents);
+    ix_offmap_free(&d.map);
+    ix_decoded_free(&d.dec);
+}
+
+int main(void)
+{
+    /* 1. derivation */
+    derives("abc", "abc");
+    derives("(?i:Foo|Bar)baz", "foobaz|barbaz");
+    derives("a\\d+bcd", "bcd");
+    derives("x?yzw", "yzw");
+    derives("(?:abc)?defg", "defg");
+    derives("\\bper annum\\b", "per annum");
+    derives("[ -]care", " care|-care");
+    derives("(?<name>abc)d", "abcd");
+    derives("(?P<n>abc)d|xyz", "abcd|xyz");
+    derives("(a|b)+cde", "cde");
+    derives("foo(?=barbaz)", "barbaz & foo");     /* both are needed */
+    derives("rated (?:good|poor) by ofsted", "rated good by ofsted|rated poor by ofsted");
+    derives("rated \\w+ by ofsted", " by ofsted & rated ");
+    derives("ofsted\\w+ofsted", "ofsted");       /* the same set twice is one */
+    derives("foobar(?!baz)", "foobar");
+    derives("(?:sign up|sign up to our newsletter)", "sign up");
+    derives("£\\d+", "£");                 /* two bytes, non-ASCII: rare enough */
+    derives("a|b", NULL);                   /* too short to help */
+    derives("ab.*cd", NULL);
+    derives("(?x) abc def", NULL);          /* extended syntax: not modelled */
+    derives("(abc)\\1", "abc");             /* a backreference: unknown text, like \\d */
+    derives("(?(1)abc|def)xyz", "xyz");     /* a conditional: unknown text */
+    derives("(?(1)abc|def)", NULL);
+    derives("(?&GR) ratings(?(DEFINE)(?<GR>good|poor))", "good ratings|poor ratings");
+    derives("x(?&A)y(?(DEFINE)(?<A>(?&B)z)(?<B>klm))", "xklmzy");
+    derives("(?&R)(?(DEFINE)(?<R>a(?&R)?b))", NULL);   /* recursive: gives up, stays safe */
+    derives("(?&MISSING)abc", "abc");
+    derives("abc(*ACCEPT)defgh", NULL);     /* the match may end before defgh */
+    derives("(*UTF)abcd", "abcd");
+    derives("\\x{41}bcd", "bcd");
+    derives("[\\x{2019}']s council", "s council");
+    derives("\\Qa.b\\Ecdef", "cdef");
+    derives("(?i)caf\xC3\xA9", "caf");      /* é has an upper case: not a literal when caseless */
+    derives("x(?i:\xC3\xA9t\xC3\xA9)", NULL);
+    derives("\xC3\xA9t\xC3\xA9", "\xC3\xA9t\xC3\xA9");
+    derives("[^abc]def", "def");
+    derives("[\\w ]{1,30} jobs", " jobs");
+    derives("abc{2}", "abcc");
+    derives("abc{2,}d", "abcc");
+    derives("(?:abc|def)?ghij", "ghij");
+    derives("x{3}yz", "xxxyz");
+    derives("x{3,}yz", "xxx");
+    derives("x{a}yz", "x{a}yz");            /* not a quantifier: a literal brace */
+
+    /* 2. the property, over the real rules and the corpus */
+    ix_err e = {{0}};
+    ix_rules *r = ix_rules_load("patterns", &e);
+    CHECK(r != NULL, "load patterns: %s", e.msg);
+    if (!r) return DONE();
+    ix_scratch *s = ix_scratch_new(r);
+    DIR *dir = opendir("corpus");
+    struct dirent *de;
+    int ndocs = 0;
+    while (dir && (de = readdir(dir))) {
+        size_t l = strlen(de->d_name);
+        if (l < 5 || strcmp(de->d_name + l - 4, ".txt")) continue;
+        char path[512];
+        snprintf(path, sizeof path, "corpus/%s", de->d_name);
+        size_t len;
+        char *t = slurp(path, &len);
+        if (!t) continue;
+        ndocs++;
+        check_text(r, s, t, len, de->d_name);
+        /* upper case: the scan folds ASCII */
+        char *u = ix_xmalloc(len + 1);
+        for (size_t i = 0; i < len; i++) u[i] = ix_is_lower(t[i]) ? (char)(t[i] - 32) : t[i];
+        check_text(r, s, u, len, "upper-cased");
+        /* long s and Kelvin sign for every s and k: PCRE2 folds them onto
+         * ASCII under (?i), the scan does not, so the document runs all */
+        ix_buf b = {0};
+        for (size_t i = 0; i < len; i++) {
+            if (t[i] == 's') ix_buf_puts(&b, "\xC5\xBF");
+            else if (t[i] == 'k') ix_buf_puts(&b, "\xE2\x84\xAA");
+            else ix_buf_putc(&b, t[i]);
+        }
+        check_text(r, s, b.s, b.len, "long s / Kelvin");
+        ix_buf_free(&b);
+        free(u);
+        free(t);
+    }
+    if (dir) closedir(dir);
+    CHECK(ndocs > 0, "corpus/ has articles");
+    ix_scratch_free(s);
+    ix_rules_free(r);
+    return DONE();
+}
