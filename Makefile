@@ -154,5 +154,5 @@ VALGRIND_ROBUST := valgrind -q --error-exitcode=99 --leak-check=full --errors-fo
 valgrind-robust: inspex build/tests/robust_fuzz_regress
 	$(VALGRIND_ROBUST) build/tests/robust_fuzz_regress > build/valgrind-fuzz-regress.log 2>&1; \
 	  st=$$?; tail -n 1 build/valgrind-fuzz-regress.log; [ $$st = 0 ] || { tail -n 30 build/valgrind-fuzz-regress.log; exit 1; }
-	INSPEX_WRAP="$(VALGRIND_ROBUST)" python3 tests/robust/robust.py bad files jsonl output regex > build/valgrind-robust.log 2>&1; \
+	INSPEX_WRAP="$(VALGRIND_ROBUST)" python3 tests/robust/robust.py bad files jsonl compressed output regex > build/valgrind-robust.log 2>&1; \
 	  st=$$?; grep -E '^not ok' build/valgrind-robust.log; tail -n 1 build/valgrind-robust.log; exit $$st

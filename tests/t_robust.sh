@@ -5,4 +5,4 @@
 # The inputs are generated (tests/robust/gen.py); see tests/robust/robust.py.
 # INSPEX_WRAP="valgrind ..." runs every inspex under a wrapper
 # (make valgrind-robust).
-exec python3 tests/robust/robust.py bad files jsonl output regex
+exec python3 tests/robust/robust.py bad files jsonl compressed output regex

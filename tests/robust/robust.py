@@ -8,6 +8,7 @@ Groups:
              ones: expected record and message, exit status, no crash or
              hang, and the good documents' records byte-identical to a run
              without the bad one
+    compressed  truncated and corrupt gzip/zstd, gzip bombs (text and dump)
     output   -o temp file + rename, full disk, closed pipe, file-size limit,
              SIGINT: clear message, right exit status, never a partial line
     regex    a deliberately catastrophic rule: a warning, not a hang
@@ -48,8 +49,11 @@ try:
     SANITIZED = b"__asan_init" in _bin or b"__ubsan_handle" in _bin
 except OSError:
     SANITIZED = False
-# Memory is measured only for a plain binary (ASan and valgrind add their own).
-MEASURE_MEMORY = not WRAP and not SANITIZED
+# Memory is measured only for a plain binary (ASan and valgrind add their
+# own), with GNU time: a child forked by this (large) Python process would
+# report Python's peak as its own (Linux keeps the pre-exec high-water mark).
+GNU_TIME = "/usr/bin/time" if os.access("/usr/bin/time", os.X_OK) else None
+MEASURE_MEMORY = not WRAP and not SANITIZED and GNU_TIME is not None
 
 npass = nfail = 0
 
@@ -94,6 +98,9 @@ def run(args, cwd=None, stdin=None, stdout_path=None, timeout=None, preexec=None
         outp = stdout_path or os.path.join(tmp, "out")
         errp = os.path.join(tmp, "err")
         cmd = (WRAP if wrap else []) + [INSPEX] + list(args)
+        rssp = os.path.join(tmp, "rss")
+        if MEASURE_MEMORY and wrap:
+            cmd = [GNU_TIME, "-f", "%M", "-o", rssp] + cmd
         t0 = time.monotonic()
         with open(outp, "wb") as fo, open(errp, "wb") as fe:
             p = subprocess.Popen(cmd, cwd=cwd, stdin=stdin if stdin is not None else subprocess.DEVNULL,
@@ -111,9 +118,16 @@ def run(args, cwd=None, stdin=None, stdout_path=None, timeout=None, preexec=None
                 time.sleep(0.005)
             p.returncode = 0     # reaped here; keep Popen from waiting again
         rc = os.waitstatus_to_exitcode(status)
+        rss_kb = ru.ru_maxrss
+        if os.path.exists(rssp):
+            lines = [x for x in open(rssp).read().split("\n") if x.strip().isdigit()]
+            if lines:
+                rss_kb = int(lines[-1])
+            if rc > 128 and "terminated by signal" in open(rssp).read():
+                rc = -(rc - 128)           # GNU time reports a signal death as 128+N
         out = b"" if stdout_path else open(outp, "rb").read()
         err = open(errp, "rb").read().decode("utf-8", "replace")
-        return Run(rc, out, err, ru.ru_maxrss, time.monotonic() - t0, timed_out)
+        return Run(rc, out, err, rss_kb, time.monotonic() - t0, timed_out)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
@@ -491,6 +505,49 @@ def group_jsonl():
         shutil.rmtree(d, ignore_errors=True)
 
 
+def group_compressed():
+    """Broken and hostile compressed input (compress.c): truncated and
+    corrupt gzip and zstd, a gzip bomb (200 MB of zeros in 200 KB) as a
+    text and inside a dump line."""
+    import gzip
+    d = tempfile.mkdtemp(prefix="inspex-z.")
+    try:
+        gen.bad_inputs(d)
+        BASE[d] = run(["extract", GOOD1, GOOD2], cwd=d)
+        ok = gzip.compress(gen.OK_TEXT.encode())
+        cases = [("truncated.txt.gz", ok[:len(ok) // 2], "truncated gzip data"),
+                 ("corrupt.txt.gz", ok[:12] + b"garbage, not deflate" * 3, "corrupt gzip data")]
+        zstd = shutil.which("zstd")
+        if zstd:
+            z = subprocess.run([zstd, "-q", "-c"], input=gen.OK_TEXT.encode(), capture_output=True).stdout
+            cases += [("truncated.txt.zst", z[:len(z) // 2], "truncated zstd data"),
+                      ("corrupt.txt.zst", z[:4] + b"\xff" * 40, "zstd data")]
+        for name, data, msg in cases:
+            with open(os.path.join(d, name), "wb") as f:
+                f.write(data)
+            r = isolated(d, [name], name, 1)
+            expect_error(r, name, name, msg)
+        bomb = gzip.compress(b"\0" * (200 << 20), compresslevel=9)
+        with open(os.path.join(d, "bomb.txt.gz"), "wb") as f:
+            f.write(bomb)
+        r = isolated(d, ["bomb.txt.gz"], "gzip bomb (%d KB -> 200 MB)" % (len(bomb) >> 10), 1)
+        expect_error(r, "bomb.txt.gz", "gzip bomb", "over --max-doc-bytes 67108864; skipped")
+        memory_bound(r, 8 << 20, "gzip bomb (memory as for an 8 MB document)")
+        line = (json.dumps({"id": "bomb", "text": "x" * (50 << 20)}) + "\n").encode()
+        with open(os.path.join(d, "bomb.jsonl.gz"), "wb") as f:
+            f.write(gzip.compress(json.dumps({"id": "g1", "text": gen.OK_TEXT}).encode() + b"\n" + line +
+                                  json.dumps({"id": "g2", "text": gen.OK_TEXT}).encode() + b"\n", compresslevel=9))
+        r = run(["extract", "--max-doc-bytes", "1M", "bomb.jsonl.gz"], cwd=d)
+        clean_run(r, "gzip dump with a 50 MB line")
+        check(r.rc == 1, "gzip dump with a 50 MB line: exit status 1", r.err[-300:])
+        expect_error(r, "bomb.jsonl.gz:2", "gzip dump with a 50 MB line", "(--max-doc-bytes); skipped")
+        check([x["doc"] for x in r.records() if x["type"] == "doc"] == ["g1", "g2"],
+              "gzip dump with a 50 MB line: the records around it are read")
+        memory_bound(r, 8 << 20, "gzip dump with a 50 MB line (memory as for an 8 MB document)")
+    finally:
+        shutil.rmtree(d, ignore_errors=True)
+
+
 # ---------------------------------------------------------------------------
 # output safety
 
@@ -665,7 +722,7 @@ def group_regex():
 
 
 def main(argv):
-    groups = argv[1:] or ["bad", "files", "jsonl", "output", "regex"]
+    groups = argv[1:] or ["bad", "files", "jsonl", "compressed", "output", "regex"]
     if not os.access(INSPEX, os.X_OK):
         print("not ok: no inspex binary at %s (run make)" % INSPEX)
         print("0 passed, 1 failed")
