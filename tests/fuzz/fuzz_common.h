@@ -38,6 +38,23 @@ static inline ix_rules *fz_rules(void)
     return r;
 }
 
+/* The same rules loaded with the literal prefilter switched off
+ * (INSPEX_NO_PREFILTER), for differential checks: the prefilter may only
+ * skip work, never change a result. */
+static inline ix_rules *fz_rules_noprefilter(void)
+{
+    static ix_rules *r;
+    if (!r) {
+        const char *dir = getenv("INSPEX_PATTERNS");
+        ix_err e = {{0}};
+        setenv("INSPEX_NO_PREFILTER", "1", 1);
+        r = ix_rules_load(dir && *dir ? dir : "patterns", &e);
+        unsetenv("INSPEX_NO_PREFILTER");
+        if (!r) { fprintf(stderr, "fuzz: cannot load rules: %s\n", e.msg); abort(); }
+    }
+    return r;
+}
+
 /* Is [p, p+n) valid UTF-8 (no surrogates, no overlongs)? */
 static inline int fz_valid_utf8(const unsigned char *p, size_t n)
 {

@@ -5,11 +5,13 @@
  *   - every `span` lies inside the document's bytes and its `evidence` is
  *     exactly those bytes decoded with the document's encoding (what the
  *     audit re-checks);
- *   - every council mention lies inside the bytes.
+ *   - every council mention lies inside the bytes;
+ *   - the records are byte-identical with the literal prefilter switched
+ *     off (prefilter.c may only skip regex work, never change a result).
  */
 #include "fuzz_common.h"
 
-static ix_scratch *fzx_scratch;
+static ix_scratch *fzx_scratch, *fzx_scratch_nopf;
 
 static void fzx_check_span(const json_t *rec, const char *key, const uint8_t *data, size_t size,
                            ix_encoding enc, int with_evidence)
@@ -62,6 +64,18 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             FZ_CHECK(a >= 0 && a <= b && (size_t)b <= size, "mention outside the bytes");
         }
     }
+    /* Differential: the same document without the prefilter. */
+    const ix_rules *r2 = fz_rules_noprefilter();
+    if (!fzx_scratch_nopf) fzx_scratch_nopf = ix_scratch_new(r2);
+    ix_result *res2 = ix_extract(r2, fzx_scratch_nopf, &in, IX_T_ALL);
+    FZ_CHECK(res2->n == res->n, "%zu records with the prefilter, %zu without", res->n, res2->n);
+    for (size_t i = 0; i < res->n; i++) {
+        char *a = ix_record_dump(res->recs[i]), *b = ix_record_dump(res2->recs[i]);
+        FZ_CHECK(!strcmp(a, b), "record %zu differs with the prefilter:\n  %s\nwithout:\n  %s", i, a, b);
+        free(a);
+        free(b);
+    }
+    ix_result_free(res2);
     ix_result_free(res);
     return 0;
 }

@@ -4,7 +4,9 @@
  * (numbers, abbreviations, a three-authority gazetteer) and the folder is
  * loaded with ix_rules_load. A load either succeeds or fails with a
  * "FILE:LINE:COL: message" naming fuzz.pat; a loaded rule set is listed,
- * exported and has its examples run through the whole extractor. */
+ * exported and has its examples run through the whole extractor, with the
+ * literal prefilter derived from the fuzzed regexes and without it: the
+ * example results must be the same (the prefilter may only skip work). */
 #include <unistd.h>
 #include "fuzz_common.h"
 
@@ -63,9 +65,25 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     FILE *null = fopen("/dev/null", "w");
     ix_rules_list(r, null);
     ix_rules_export_regex(r, null);
-    int np = 0;
-    ix_rules_test(r, null, &np);
     fclose(null);
+    char *out1 = NULL, *out2 = NULL;
+    size_t len1 = 0, len2 = 0;
+    FILE *m1 = open_memstream(&out1, &len1);
+    int np1 = 0, nf1 = ix_rules_test(r, m1, &np1);
+    fclose(m1);
     ix_rules_free(r);
+    setenv("INSPEX_NO_PREFILTER", "1", 1);
+    ix_rules *r2 = ix_rules_load(fzr_dir, &e);
+    unsetenv("INSPEX_NO_PREFILTER");
+    FZ_CHECK(r2 != NULL, "loads with the prefilter but not without: %s", e.msg);
+    FILE *m2 = open_memstream(&out2, &len2);
+    int np2 = 0, nf2 = ix_rules_test(r2, m2, &np2);
+    fclose(m2);
+    FZ_CHECK(nf1 == nf2 && np1 == np2 && len1 == len2 && !memcmp(out1, out2, len1),
+             "rule examples differ with the prefilter (%d passed, %d failed) and without (%d, %d):\n%s\n---\n%s",
+             np1, nf1, np2, nf2, out1, out2);
+    free(out1);
+    free(out2);
+    ix_rules_free(r2);
     return 0;
 }

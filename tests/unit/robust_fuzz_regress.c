@@ -127,5 +127,6 @@ int main(void)
     run_dir("rules", fuzz_rules_one, "patterns", ".pat");
     run_corpus_as_jsonl();
     if (fzx_scratch) ix_scratch_free(fzx_scratch);
+    if (fzx_scratch_nopf) ix_scratch_free(fzx_scratch_nopf);
     return DONE();
 }
