@@ -35,7 +35,7 @@ MAX_RATIO = 2.3   # linear cases measure 1.97-2.04
 # Known quadratic, in the council extractor (src/extract_council.c, owned by
 # the lead): unsupported weak mentions are each compared with every other
 # candidate. Reported upstream; remove when fixed.
-XFAIL = {"weak-unsupported", "reading-unsupported", "council-sentences"}
+XFAIL = set()   # the council cases were made linear (binary-searched mentions, per-row support)
 # With --all these run at a larger N, where their quadratic part shows:
 # council-sentences calls ix_ctx_mentions_in (a scan of every mention) for
 # every match, x2.6 per doubling natively from 200 KB on.
