@@ -156,3 +156,6 @@ valgrind-robust: inspex build/tests/robust_fuzz_regress
 	  st=$$?; tail -n 1 build/valgrind-fuzz-regress.log; [ $$st = 0 ] || { tail -n 30 build/valgrind-fuzz-regress.log; exit 1; }
 	INSPEX_WRAP="$(VALGRIND_ROBUST)" python3 tests/robust/robust.py bad files jsonl compressed output regex > build/valgrind-robust.log 2>&1; \
 	  st=$$?; grep -E '^not ok' build/valgrind-robust.log; tail -n 1 build/valgrind-robust.log; exit $$st
+
+# The fuzz regression test compiles the harnesses in: rebuild it when they change.
+build/tests/robust_fuzz_regress: $(wildcard tests/fuzz/*.c) tests/fuzz/fuzz_common.h
