@@ -101,3 +101,58 @@ build/benchgen: tools/benchgen.c | build
 
 bench: deps inspex build/benchgen
 	@sh tools/bench.sh
+# ---- hardening (tests/fuzz/, tests/t_robust*.sh) ----------------------------
+# `make fuzz` builds one libFuzzer binary per harness in tests/fuzz/ (clang,
+# ASan+UBSan) and runs each in turn, one process, for FUZZ_SECONDS seconds.
+# Inputs it finds go to build-fuzz/corpus/; crashes to build-fuzz/artifacts/
+# (keep a fixed crash in tests/fuzz/regress/TARGET/: `make test` replays it).
+FUZZ_CC      ?= clang
+FUZZ_SECONDS ?= 20
+FUZZ_TARGETS := normalize numbers rules jsonl extract
+FUZZ_SAN     := -fsanitize=address,undefined -fno-sanitize-recover=undefined
+FUZZ_CFLAGS  := -g -O1 -fno-omit-frame-pointer -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
+                -Wall -Wextra -Wno-unused-parameter $(FUZZ_SAN)
+FUZZ_OBJ     := $(CORE_SRC:src/%.c=build-fuzz/%.o)
+FUZZ_BIN     := $(FUZZ_TARGETS:%=build-fuzz/fuzz_%)
+
+.PHONY: fuzz fuzz-build test-big valgrind-robust
+
+build-fuzz/%.o: src/%.c src/*.h
+	@mkdir -p build-fuzz
+	@echo "  CC (fuzz) $<"; $(FUZZ_CC) $(CPPFLAGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
+
+build-fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz_common.h $(FUZZ_OBJ)
+	$(FUZZ_CC) $(CPPFLAGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer -Isrc -o $@ $< $(FUZZ_OBJ) $(LDLIBS)
+
+.SECONDARY: $(FUZZ_OBJ)
+
+fuzz-build: $(FUZZ_BIN)
+
+fuzz: fuzz-build
+	@rm -rf build-fuzz/seeds && sh tests/fuzz/mkseeds.sh build-fuzz/seeds
+	@fail=""; for t in $(FUZZ_TARGETS); do \
+	  mkdir -p build-fuzz/corpus/$$t build-fuzz/artifacts; \
+	  dict=""; [ -f tests/fuzz/$$t.dict ] && dict="-dict=tests/fuzz/$$t.dict"; \
+	  case $$t in numbers) ml=256;; rules) ml=4096;; *) ml=8192;; esac; \
+	  echo "== fuzz_$$t for $(FUZZ_SECONDS)s (log: build-fuzz/$$t.log)"; \
+	  build-fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=1024 -max_len=$$ml \
+	    -print_final_stats=1 $$dict -artifact_prefix=build-fuzz/artifacts/$$t- \
+	    build-fuzz/corpus/$$t build-fuzz/seeds/$$t > build-fuzz/$$t.log 2>&1; st=$$?; \
+	  grep -E '^(#[0-9]+ +DONE|Done [0-9]+ runs|stat::number_of_executed_units|stat::peak_rss_mb|SUMMARY|.*invariant failed|Test unit written|==[0-9]+== ?ERROR)' build-fuzz/$$t.log; \
+	  [ $$st = 0 ] || { echo "fuzz_$$t: FAILED (exit $$st)"; fail="$$fail $$t"; }; \
+	done; [ -z "$$fail" ] || { echo "fuzz: crashes in:$$fail (inputs in build-fuzz/artifacts/)"; exit 1; }; echo "fuzz: no crashes"
+
+# The full-size hostile inputs (100 MB single line, 10 M quote marks): slow,
+# so not part of `make test`.
+test-big: inspex
+	python3 tests/robust/robust.py big
+	python3 tests/robust/linear.py --all 20000
+
+# Every inspex run of the robustness suite under valgrind (memcheck), and the
+# fuzz regression inputs too: no invalid access, no definite leak.
+VALGRIND_ROBUST := valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect
+valgrind-robust: inspex build/tests/robust_fuzz_regress
+	$(VALGRIND_ROBUST) build/tests/robust_fuzz_regress > build/valgrind-fuzz-regress.log 2>&1; \
+	  st=$$?; tail -n 1 build/valgrind-fuzz-regress.log; [ $$st = 0 ] || { tail -n 30 build/valgrind-fuzz-regress.log; exit 1; }
+	INSPEX_WRAP="$(VALGRIND_ROBUST)" python3 tests/robust/robust.py bad files jsonl compressed output regex > build/valgrind-robust.log 2>&1; \
+	  st=$$?; grep -E '^not ok' build/valgrind-robust.log; tail -n 1 build/valgrind-robust.log; exit $$st

@@ -18,16 +18,18 @@ rule signup-tail
   no Jobs were lost when Kent County Council cut its budget.
 
 rule job-salary
-  match (?:£\s?\d[\d,.]*\s*-\s*£\s?\d[\d,.]*|\bper annum\b|^Recrui?u?i?ter:|^Recuriter:|^(?i:closing date):|^(?i:salary):)
+  match (?:£\s?\d[\d,.]*\s*-\s*£\s?\d[\d,.]*|\bper annum\b|^Recrui?u?i?ter:|^Recuriter:|^(?i:closing date|salary|location|contract type|job type|apply by|hours):|^(?i:apply now)$)
   set scope block
   yes £46142 - £49282
   yes Recruiter: Essex County Council
   no Kent County Council spent £2bn on children's services.
 
 rule read-more
-  match (?i:(?:^|\s)read more\s*:?$|^read more\b|^(?:see|read) also\b|^click here\b|^advertisement$|^have your say$|^follow us\b|^all rights reserved|^copyright\b|^©)
+  match (?i:(?:^|\s)read more\s*:?$|^read more\b|^(?:see|read) also\b|^click here\b|^advertisement$|^have your say$|^follow us\b|^all rights reserved|^copyright\b|^©|^image (?:source|caption|copyright)\b|^related topics\b|^share (?:this|on)\b|^trending\b|^most read\b|^(?:we use |accept (?:all )?)cookies\b|^(?:published|updated|last updated)(?: on)?:?\s|^\d+ (?:hours?|minutes?|days?) ago$|^getty images$|^pa media$)
   set scope paragraph
   yes Labour fears potential privatisation of child protection services Read more
+  yes Image caption, Kent County Council's headquarters in Maidstone
+  yes Related Topics
   no Read the full report on the Ofsted website before the meeting.
 
 rule membership-blurb

@@ -75,8 +75,9 @@ rule with-participle
   yes The council was judged good, but inspectors warning that assessments were "too often delayed and lacking in analysis". => speaker=inspectors
 
 rule participle
-  match ^(?:(?:In|By|Last|This|During|Since|After|On|At) [^,]{1,30}?,? )?(?<subj>(?:[Tt]he |[Aa]n? )?[^\s,;:!?"]+(?: [^\s,;:!?"]+){0,5}?) (?:(?:have|has|had|were|was|also|then|later) )*[a-z]+(?:ed|s)\b[^"]{0,150}?,? (?<verb>finding|saying|adding|warning|concluding|noting|calling (?:it|them|the \w+)|describing (?:it|them|the \w+) as) ?$
+  match ^(?:(?:In|By|Last|This|During|Since|After|On|At) [^,]{1,30}?,? )?(?<subj>(?:[Tt]he |[Aa]n? )?[^\s,;:!?"]+(?: [^\s,;:!?"]+){0,5}?) (?:(?:have|has|had|were|was|also|then|later) )*[a-z]+ed\b[^"]{0,150}?,? (?<verb>finding|saying|adding|warning|concluding|noting|citing|quoting|highlighting|calling (?:it|them|the \w+)|describing (?:it|them|the \w+) as) ?$
   yes In 2016 inspectors rated the council inadequate, finding "widespread and serious failures" in its work. => speaker=inspectors
+  yes Ofsted inspectors have rated the council's services as inadequate, citing "widespread and serious failures." => speaker=Ofsted inspectors
 
 rule what-called
   match \b(?:what|which) (?<subj>he|she|they|it|[A-Z][\w']+(?: [A-Z][\w']+)?) (?<verb>called|described as|termed|dubbed|branded|labelled) ?$
@@ -99,6 +100,7 @@ rule reported-speech
   yes As the Secretary of State said in the House, "no child should wait that long for a home". => speaker=the Secretary of State
   yes The latest inspection, carried out in June, found that children receive help that is "timely and well coordinated". => speaker=The latest inspection
   yes Inspectors who visited in September found most children safe, but said the response was 'too slow and too inconsistent' overall. => speaker=Inspectors who visited in September
+  yes Ms Smith, 42, who adopted two children, told us the service had "never once returned a call on time". => speaker=Smith; speaker_title=Ms
   yes A spokesperson for Ofsted said it had only anecdotal evidence and that it "did not want to name any names". => speaker=A spokesperson for Ofsted
   no The boss of the council, who was "very tempted indeed" to resign, left.
 
@@ -128,7 +130,7 @@ family speaker_name
 words -i TITLEW @titles
 define NAMEW [A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?
 rule person
-  match ^(?:(?<role>.+?) )?(?:(?<title>{TITLEW})\.? )?(?<name>{NAMEW}(?: (?:{NAMEW}|de|van|von|der|da|di|bin|al)){1,3})(?: (?:MP|QC|KC|OBE|CBE|MBE|DBE|JP|MEP))*$
+  match ^(?:(?<role>.+?) )?(?:(?<title>{TITLEW})\.? )?(?:{TITLEW}\.? )*(?<name>{NAMEW}(?: (?:{NAMEW}|de|van|von|der|da|di|bin|al)){1,3})(?: (?:MP|QC|KC|OBE|CBE|MBE|DBE|JP|MEP))*$
   yes LGA children and young people board chair David Simmonds
   yes Cllr Roy Perry
   no the council
@@ -154,7 +156,7 @@ rule description
 family person_mention
 
 rule full-name
-  match (?<![\w'-])(?:(?<title>{TITLEW})\.? )?(?<name>{NAMEW}(?: {NAMEW}){1,2})(?![\w'-])
+  match (?<![\w'-])(?:(?<title>{TITLEW})\.? )?(?:{TITLEW}\.? )*(?<name>{NAMEW}(?: {NAMEW}){1,2})(?![\w'-])
   yes The head of Ofsted, Sir Michael Wilshaw, described the findings as unacceptable.
 
 # Descriptions of people, not bodies: "he" and "she" can point back to

@@ -17,6 +17,12 @@ int cmd_export(int argc, char **argv);
 char *cli_patterns_dir(const char *opt);
 /* Loads rules or prints the error and returns NULL. */
 ix_rules *cli_load_rules(const char *opt);
+
+/* signals.c: ignore SIGPIPE (write errors come back as EPIPE); SIGINT and
+ * SIGTERM only set a flag, read between documents with cli_stop_signal()
+ * (0, or the signal's number). A second signal kills as usual. */
+void cli_signals_install(void);
+int cli_stop_signal(void);
 /* progress.c — the progress line on stderr (documents, MB, MB/s, ETA). */
 typedef struct cli_progress cli_progress;
 /* `tty`: redraw one line in place (else a plain line every few seconds).

@@ -29,6 +29,10 @@
  *
  * Progress (progress.c) goes to stderr when it is a terminal, never into
  * piped output; --progress / --quiet force it on or off.
+ *
+ * Signals (signals.c): a closed pipe or full disk ends the run with a
+ * message and status 3; SIGINT/SIGTERM stop it after the document in
+ * progress, every record so far written, status 128+signal.
  */
 #include <errno.h>
 #include <pthread.h>
@@ -74,7 +78,11 @@ static void usage(FILE *f)
         "  -h, --help           this text\n"
         "\n"
         "Exit status: 0 all good; 1 some documents had errors (error records were\n"
-        "written and the other documents processed); 2 usage error; 3 output error.\n"
+        "written and the other documents processed); 2 usage error; 3 output error\n"
+        "(full disk, closed pipe: the output ends with a whole document, and -o FILE\n"
+        "is left untouched); 130 interrupted by Ctrl-C: the run stops after the\n"
+        "document in progress, with every record so far written (with -o, into\n"
+        "FILE.partial).\n"
         "\n"
         "Examples:\n"
         "  inspex extract corpus/ > records.jsonl\n"
@@ -184,7 +192,7 @@ static void run_serial(const run *R, ix_source *src, writer *w)
 {
     ix_scratch *s = ix_scratch_new(R->r);
     ix_input *in;
-    while (w->status != 3 && (in = ix_source_next(src))) {
+    while (w->status != 3 && !cli_stop_signal() && (in = ix_source_next(src))) {
         slot sl = {.in = in};
         process(R, s, &sl);
         write_slot(w, &sl);
@@ -212,7 +220,7 @@ static void *reader(void *arg)
 {
     pipeline *p = arg;
     pthread_mutex_lock(&p->mu);
-    while (!p->stop) {
+    while (!p->stop && !cli_stop_signal()) {
         pthread_mutex_unlock(&p->mu);
         ix_input *in = ix_source_next(p->src);
         pthread_mutex_lock(&p->mu);
@@ -280,7 +288,7 @@ static void run_parallel(const run *R, ix_source *src, writer *w, long jobs)
         p.inflight_bytes -= len;
         p.nwritten++;
         pthread_cond_signal(&p.can_read);
-        if (w->status == 3) {                             /* output gone: stop everyone */
+        if (w->status == 3 || cli_stop_signal()) {        /* output gone or interrupted: stop everyone */
             p.stop = true;
             pthread_cond_broadcast(&p.can_read);
             pthread_cond_broadcast(&p.can_work);
@@ -392,15 +400,36 @@ int cmd_extract(int argc, char **argv)
     ix_rules *r = cli_load_rules(patterns);
     if (!r) { free(paths); return 2; }
 
+    /* -o FILE: write FILE.tmp.XXXXXX beside it and rename it into place
+     * only when the run completes, so FILE is never half-written. A device
+     * or pipe (/dev/stdout, /dev/full, a FIFO) is written directly:
+     * renaming a file over it would replace the device (as root it can). */
     FILE *out = stdout;
     char *tmp = NULL;
-    if (output) {
-        size_t l = strlen(output) + 32;
-        tmp = malloc(l);
-        snprintf(tmp, l, "%s.tmp.%ld", output, (long)getpid());
-        out = fopen(tmp, "wb");
+    bool output_direct = false;
+    struct stat tst;
+    if (output && stat(output, &tst) == 0 && !S_ISREG(tst.st_mode) && !S_ISDIR(tst.st_mode)) {
+        out = fopen(output, "wb");
         if (!out) {
-            fprintf(stderr, "inspex extract: cannot write %s: %s\n", tmp, strerror(errno));
+            fprintf(stderr, "inspex extract: cannot write %s: %s\n", output, strerror(errno));
+            free(paths); ix_rules_free(r);
+            return 3;
+        }
+        output_direct = true;
+    } else if (output) {
+        size_t l = strlen(output) + 16;
+        tmp = malloc(l);
+        snprintf(tmp, l, "%s.tmp.XXXXXX", output);
+        int fd = mkstemp(tmp);
+        if (fd >= 0) {
+            mode_t um = umask(0);
+            umask(um);
+            fchmod(fd, 0666 & ~um);            /* mkstemp made it 0600 */
+        }
+        out = fd >= 0 ? fdopen(fd, "wb") : NULL;
+        if (!out) {
+            fprintf(stderr, "inspex extract: cannot write %s: %s\n", output, strerror(errno));
+            if (fd >= 0) { close(fd); unlink(tmp); }
             free(tmp); free(paths); ix_rules_free(r);
             return 3;
         }
@@ -418,6 +447,7 @@ int cmd_extract(int argc, char **argv)
         }
     } else sink = ix_sink_jsonl_new(out);
     ix_source *src = ix_source_new(paths, npaths, &so);
+    cli_signals_install();
 
     pthread_mutex_t sink_mu = PTHREAD_MUTEX_INITIALIZER;
     run R = {.r = r, .types = types, .sink = sink, .lookup = dbpath && !force,
@@ -448,11 +478,42 @@ int cmd_extract(int argc, char **argv)
     else if (dbpath)
         fprintf(stderr, "inspex extract: %s: %zu documents processed (%zu new, %zu changed or re-extracted), "
                 "%zu unchanged skipped\n", dbpath, w.nnew + w.nstale, w.nnew, w.nstale, w.nskipped);
-    if (output) {
+    int sig = cli_stop_signal();
+    if (status == 3) {
+        if (output && !output_direct) fprintf(stderr, "inspex extract: %s left as it was\n", output);
+    } else if (sig) {
+        fprintf(stderr, "inspex extract: interrupted (signal %d): stopped after %zu document%s, "
+                "whose records are complete%s%s%s\n", sig, w.nnew + w.nstale + w.nskipped,
+                w.nnew + w.nstale + w.nskipped == 1 ? "" : "s", output ? "; they are in " : "",
+                output ? output : "", output && !output_direct ? ".partial" : "");
+    }
+    if (output_direct) {
+        if (fclose(out) != 0 && status != 3) { fprintf(stderr, "inspex extract: %s: %s\n", output, strerror(errno)); status = 3; }
+    } else if (output) {
+        if (status != 3 && fsync(fileno(out)) != 0 && errno != EINVAL) {
+            fprintf(stderr, "inspex extract: %s: %s\n", output, strerror(errno));
+            status = 3;
+        }
         if (fclose(out) != 0 && status != 3) { fprintf(stderr, "inspex extract: %s: %s\n", output, strerror(errno)); status = 3; }
         if (status == 3) unlink(tmp);
-        else if (rename(tmp, output) < 0) { fprintf(stderr, "inspex extract: %s: %s\n", output, strerror(errno)); status = 3; }
+        else if (sig) {
+            /* Not a finished run: FILE keeps what it had; the records so
+             * far go beside it. */
+            size_t l = strlen(output) + 16;
+            char *part = malloc(l);
+            snprintf(part, l, "%s.partial", output);
+            if (rename(tmp, part) < 0) {
+                fprintf(stderr, "inspex extract: %s: %s\n", part, strerror(errno));
+                unlink(tmp);
+            }
+            free(part);
+        } else if (rename(tmp, output) < 0) {
+            fprintf(stderr, "inspex extract: %s: %s\n", output, strerror(errno));
+            unlink(tmp);
+            status = 3;
+        }
     }
+    if (sig && status != 3) status = 128 + sig;
     free(tmp);
     ix_sink_free(sink);
     ix_source_free(src);

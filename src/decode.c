@@ -156,6 +156,7 @@ int ix_decode(const unsigned char *p, size_t len, ix_decoded *out,
         else { if (!ninvalid++) first_bad = i; i += (size_t)-k; }
     }
     size_t body = len - skip;
+    if (body == 0) warnf(warnings, "empty document (%zu bytes)", len);
     if (body >= 16 && nctrl * 10 > body) {
         ix_err_set(e, "binary data, not text (%zu of %zu bytes are control bytes)", nctrl, body);
         return -1;

@@ -59,6 +59,7 @@ static void mark_boilerplate(ix_ctx *c)
     ix_doc *d = c->doc;
     const ix_rule_list rl = *ix_rules_family_ref(c->rules, "boilerplate");
     bool tail = false;
+    size_t marked_block = (size_t)-1;   /* a block already marked whole */
     for (size_t i = 0; i < d->npara; i++) {
         ix_para *p = &d->paras[i];
         if (tail) { p->boilerplate = true; continue; }
@@ -75,7 +76,10 @@ static void mark_boilerplate(ix_ctx *c)
             const char *scope = sc ? json_string_value(sc) : "paragraph";
             p->boilerplate = true;
             if (!strcmp(scope, "tail")) tail = true;
-            else if (!strcmp(scope, "block")) {
+            else if (!strcmp(scope, "block") && marked_block != p->block) {
+                /* Once per block: marking it again for each matching
+                 * paragraph was quadratic in the block's length. */
+                marked_block = p->block;
                 for (size_t j = i; j-- > 0 && d->paras[j].block == p->block;) d->paras[j].boilerplate = true;
                 for (size_t j = i + 1; j < d->npara && d->paras[j].block == p->block; j++) d->paras[j].boilerplate = true;
             }
@@ -242,7 +246,7 @@ ix_result *ix_extract(const ix_rules *r, ix_scratch *s, const ix_input *in, unsi
     d.docrec = rec;
 
     ix_ctx c = {.rules = r, .scratch = s, .doc = &d, .res = res, .types = types};
-    c.scratch->limit_hits = 0;
+    ix_scratch_reset(c.scratch);
     mark_boilerplate(&c);
     find_title(&c, rec);
     char *date = in->date ? ix_xstrdup(in->date) : find_date(&c);

@@ -174,6 +174,17 @@ size_t ix_gazetteer_successors(const ix_rules *r, int row, const char *date, int
     return n;
 }
 
+int ix_ctx_focus_row(const ix_ctx *c, size_t off)
+{
+    size_t lo = 0, hi = c->nmentions;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (c->mentions[mid].a < off) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo ? c->mentions[lo - 1].row : -1;
+}
+
 const char *ix_gazetteer_name(const struct ix_gazetteer *g, int row) { return g->rows[row].name; }
 const char *ix_gazetteer_status(const struct ix_gazetteer *g, int row) { return g->rows[row].status; }
 const char *ix_gazetteer_code(const struct ix_gazetteer *g, int row) { return g->rows[row].code; }
@@ -194,10 +205,17 @@ static const gz_surface *surface(const struct ix_gazetteer *g, const char *s, si
 
 size_t ix_ctx_mentions_in(const ix_ctx *c, size_t a, size_t b, size_t *first)
 {
-    size_t n = 0;
-    *first = 0;
-    for (size_t i = 0; i < c->nmentions; i++) {
-        if (c->mentions[i].a >= a && c->mentions[i].b <= b) {
+    /* mentions are in text order: find the first at or after a, then walk
+     * only the ones that start before b */
+    size_t lo = 0, hi = c->nmentions, n = 0;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (c->mentions[mid].a < a) lo = mid + 1;
+        else hi = mid;
+    }
+    *first = lo;
+    for (size_t i = lo; i < c->nmentions && c->mentions[i].a < b; i++) {
+        if (c->mentions[i].b <= b) {
             if (!n) *first = i;
             n++;
         }
@@ -273,7 +291,9 @@ void ix_extract_council(ix_ctx *c)
             const ix_sent *st = &d->sents[k->sent];
             if (!s->strong) {
                 if (context(c, &rej_b, wlo, a, false) || context(c, &rej_a, b, whi, true)) continue;
-                if (s->risk == 's' && (context(c, &per_b, wlo, a, false) || context(c, &per_a, b, whi, true)))
+                /* "Jenny Leeds", "Mr Bolton": a first name or title makes any
+                 * bare name a person; "Bolton said" only a known surname */
+                if (context(c, &per_b, wlo, a, false) || (s->risk == 's' && context(c, &per_a, b, whi, true)))
                     continue;
                 if (s->risk != '-') {
                     k->needs_support = true;
@@ -290,17 +310,28 @@ void ix_extract_council(ix_ctx *c)
     }
     /* Support from elsewhere in the document: a strong or supported mention
      * of the same authority, or another accepted council in the sentence. */
-    for (size_t i = 0; i < nc; i++) {
-        cand *k = &cs[i];
-        if (!k->needs_support || k->supported_local) continue;
-        bool ok = false;
-        for (size_t j = 0; j < nc && !ok; j++) {
-            if (j == i) continue;
-            if (cs[j].row == k->row && (!cs[j].needs_support || cs[j].supported_local)) ok = true;
-            if (cs[j].sent == k->sent && cs[j].row != k->row && !cs[j].needs_support) ok = true;
+    /* Linear: which rows have a supported mention anywhere, and for each
+     * sentence the first two rows named there in a form needing no support. */
+    bool *row_ok = calloc(g->nrows + 1, 1);
+    for (size_t i = 0; i < nc; i++)
+        if (!cs[i].needs_support || cs[i].supported_local) row_ok[cs[i].row] = true;
+    for (size_t i = 0, j = 0; i < nc; i = j) {
+        int r1 = -1, r2 = -1;
+        for (j = i; j < nc && cs[j].sent == cs[i].sent; j++) {
+            if (cs[j].needs_support) continue;
+            if (r1 < 0) r1 = cs[j].row;
+            else if (cs[j].row != r1 && r2 < 0) r2 = cs[j].row;
         }
-        k->ok = ok;
+        for (size_t k = i; k < j; k++) {
+            cand *x = &cs[k];
+            if (!x->needs_support || x->supported_local) continue;
+            bool other = (r1 >= 0 && r1 != x->row) || r2 >= 0;
+            /* the row's own supported mention must be another mention: this
+             * one is unsupported, so row_ok came from elsewhere */
+            x->ok = row_ok[x->row] || other;
+        }
     }
+    free(row_ok);
     /* "St Helens in Lancashire": the second name only locates the first. */
     for (size_t i = 1; i < nc; i++) {
         cand *x = &cs[i - 1], *y = &cs[i];

@@ -37,14 +37,6 @@ static bool is_reference(const char *s, size_t n)
     return false;
 }
 
-/* The authority named most recently before `off`, or -1. */
-static int focus_row(const ix_ctx *c, size_t off)
-{
-    int row = -1;
-    for (size_t i = 0; i < c->nmentions && c->mentions[i].a < off; i++) row = c->mentions[i].row;
-    return row;
-}
-
 static bool in_quote(const ix_ctx *c, size_t off)
 {
     for (size_t i = 0; i < c->nquote_spans; i++)
@@ -151,7 +143,7 @@ static void emit_all(crstate *st, size_t ca, size_t cb, bool allow_ref, const ch
         }
     }
     if (!nr && allow_ref) {
-        int r = focus_row(c, a);
+        int r = ix_ctx_focus_row(c, a);
         int cand[4];
         size_t nc = r >= 0 && !year_before_abolition(c, a, r) ? ix_gazetteer_successors(c->rules, r, c->doc->date, cand, 4) : 0;
         for (size_t j = 0; j < nc; j++) rows[nr++] = cand[j];

@@ -60,6 +60,11 @@ typedef struct qstate {
     event *ev;
     size_t nev, capev;
     bool inner_voice;        /* the attribution's verb reports findings */
+    int *rows;               /* the authorities the document names, once each */
+    size_t nrows;
+    event *qev;              /* speakers of the quotations so far, in text order */
+    size_t nqev, capqev;
+    bool ofsted_story;
 } qstate;
 
 /* ---- small helpers ------------------------------------------------------- */
@@ -88,6 +93,58 @@ static void speaker_copy(speaker *dst, const speaker *src)
     dst->role = src->role ? ix_xstrdup(src->role) : NULL;
     dst->org = src->org ? ix_xstrdup(src->org) : NULL;
     dst->desc = src->desc ? ix_xstrdup(src->desc) : NULL;
+}
+
+/* Looking back from a position: the events before it, latest first, from
+ * both the people/speech scan (sorted once) and the quotations' speakers
+ * (appended in text order). Look-backs are bounded, so a document with a
+ * million quotations stays linear. */
+#define IX_LOOKBACK 256
+
+typedef struct evit {
+    const qstate *q;
+    size_t i, j;             /* next candidates are ev[i-1] and qev[j-1] */
+    size_t left;
+} evit;
+
+static size_t upper_pos(const event *e, size_t n, size_t pos)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (e[mid].pos < pos) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo;
+}
+
+static void evit_init(evit *it, const qstate *q, size_t pos)
+{
+    it->q = q;
+    it->i = upper_pos(q->ev, q->nev, pos);
+    it->j = upper_pos(q->qev, q->nqev, pos);
+    it->left = IX_LOOKBACK;
+}
+
+static const event *evit_prev(evit *it)
+{
+    if (!it->left) return NULL;
+    it->left--;
+    const event *a = it->i ? &it->q->ev[it->i - 1] : NULL, *b = it->j ? &it->q->qev[it->j - 1] : NULL;
+    if (a && (!b || a->pos > b->pos)) { it->i--; return a; }
+    if (b) { it->j--; return b; }
+    return NULL;
+}
+
+static void add_quote_event(qstate *q, size_t pos, const speaker *sp)
+{
+    if (q->nqev == q->capqev) {
+        q->capqev = q->capqev ? q->capqev * 2 : 16;
+        q->qev = ix_xrealloc(q->qev, q->capqev * sizeof *q->qev);
+    }
+    q->qev[q->nqev].pos = pos;
+    speaker_copy(&q->qev[q->nqev].sp, sp);
+    q->nqev++;
 }
 
 static void add_event(qstate *q, size_t pos, const speaker *sp)
@@ -278,10 +335,10 @@ static char *org_in(qstate *q, const char *s)
         }
     }
     if (best) return ix_xstrdup(best);
-    /* a council: "Hull City Council", "Kent's director" */
-    for (size_t i = 0; i < q->c->nmentions; i++) {
-        const ix_mention *m = &q->c->mentions[i];
-        const char *nm = ix_gazetteer_name(q->c->rules->gaz, m->row);
+    /* a council: "Hull City Council", "Kent's director" (each authority
+     * named in the document once, so this is bounded by the gazetteer) */
+    for (size_t i = 0; i < q->nrows; i++) {
+        const char *nm = ix_gazetteer_name(q->c->rules->gaz, q->rows[i]);
         const char *p = strstr(s, nm);
         if (!p) continue;
         const char *council = strstr(p, " Council");
@@ -300,7 +357,7 @@ static bool name_words_ok(qstate *q, const char *s, size_t a, size_t b)
     while (i < b) {
         size_t j = i;
         while (j < b && s[j] != ' ') j++;
-        if (word_in(q->nonnames, s + i, j - i)) return false;
+        if (word_in(q->nonnames, s + i, j - i) || word_in(q->titles, s + i, j - i)) return false;
         /* "Smith's" as a name word is a possessive: not a speaker's name */
         if (j - i > 2 && s[j - 2] == '\'' && s[j - 1] == 's') return false;
         i = j + 1;
@@ -308,23 +365,25 @@ static bool name_words_ok(qstate *q, const char *s, size_t a, size_t b)
     return true;
 }
 
-/* Looks the surname up among the people named earlier in the document. */
+static bool surname_of(const speaker *sp, const char *surname, size_t sl)
+{
+    if (!sp->person || !sp->name) return false;
+    size_t nl = strlen(sp->name);
+    return (nl > sl && sp->name[nl - sl - 1] == ' ' && !strcmp(sp->name + nl - sl, surname)) || !strcmp(sp->name, surname);
+}
+
+/* Looks the surname up among the people named before `before`, else among
+ * the ones named just after it (bylines and captions come late). */
 static const speaker *known_person(qstate *q, const char *surname, size_t before)
 {
     size_t sl = strlen(surname);
-    for (size_t i = q->nev; i-- > 0;) {
-        const speaker *sp = &q->ev[i].sp;
-        if (!sp->person || !sp->name || q->ev[i].pos > before) continue;
-        size_t nl = strlen(sp->name);
-        if (nl > sl && sp->name[nl - sl - 1] == ' ' && !strcmp(sp->name + nl - sl, surname)) return sp;
-        if (!strcmp(sp->name, surname)) return sp;
-    }
-    for (size_t i = q->nev; i-- > 0;) {   /* named later (headline bylines, captions) */
-        const speaker *sp = &q->ev[i].sp;
-        if (!sp->person || !sp->name) continue;
-        size_t nl = strlen(sp->name);
-        if (nl > sl && sp->name[nl - sl - 1] == ' ' && !strcmp(sp->name + nl - sl, surname)) return sp;
-    }
+    evit it;
+    evit_init(&it, q, before + 1);
+    for (const event *e; (e = evit_prev(&it));)
+        if (surname_of(&e->sp, surname, sl)) return &e->sp;
+    size_t from = upper_pos(q->ev, q->nev, before + 1);
+    for (size_t i = from; i < q->nev && i < from + IX_LOOKBACK; i++)
+        if (surname_of(&q->ev[i].sp, surname, sl)) return &q->ev[i].sp;
     return NULL;
 }
 
@@ -351,8 +410,9 @@ static bool person_part(qstate *q, size_t a, size_t b, speaker *sp)
         sp->name = dupn(d->text + na, nb - na);
         if (titled) sp->title = dupn(d->text + ta, tb - ta);
         bool has_role = ix_match_group(&m, "role", &ra, &rb);
-        if (!has_role && na > a) { ra = a; rb = na - 1; has_role = true; }
-        else if (has_role && na > rb + 1 && !titled) rb = na - 1;
+        size_t ns = titled ? ta : na;           /* where the title or name begins */
+        if (!has_role && ns > a) { ra = a; rb = ns - 1; has_role = true; }
+        else if (has_role && ns > rb + 1 && !titled) rb = ns - 1;
         if (has_role) {
             /* the lazy role may have taken the title: "Cllr" Jane Smith */
             size_t w0 = rb;
@@ -397,8 +457,10 @@ static bool human(qstate *q, const char *desc)
 static void fill_person(qstate *q, speaker *sp)
 {
     if (!sp->person || !sp->name) return;
-    for (size_t i = q->nev; i-- > 0;) {
-        const speaker *e = &q->ev[i].sp;
+    evit it;
+    evit_init(&it, q, sp->b + 1);
+    for (const event *ev; (ev = evit_prev(&it));) {
+        const speaker *e = &ev->sp;
         if (!e->person || !e->name || strcmp(e->name, sp->name)) continue;
         if (!sp->title && e->title) sp->title = ix_xstrdup(e->title);
         if (!sp->role && e->role) sp->role = ix_xstrdup(e->role);
@@ -410,9 +472,10 @@ static void fill_person(qstate *q, speaker *sp)
 static bool resolve_pronoun(qstate *q, const char *pron, size_t pos, speaker *sp)
 {
     bool it = !strcasecmp(pron, "it");
-    for (size_t i = q->nev; i-- > 0;) {
-        const speaker *e = &q->ev[i].sp;
-        if (q->ev[i].pos >= pos) continue;
+    evit iter;
+    evit_init(&iter, q, pos);
+    for (const event *ev; (ev = evit_prev(&iter));) {
+        const speaker *e = &ev->sp;
         if (it && e->person) continue;
         if (!it && !e->person && !(e->desc && human(q, e->desc))) continue;
         size_t a = sp->a, b = sp->b;
@@ -421,7 +484,7 @@ static bool resolve_pronoun(qstate *q, const char *pron, size_t pos, speaker *sp
         sp->b = b;
         return true;
     }
-    if (it && strstr(q->d->text, "Ofsted")) {          /* "It found ..." in an inspection story */
+    if (it && q->ofsted_story) {                       /* "It found ..." in an inspection story */
         sp->desc = ix_xstrdup("Ofsted");
         sp->org = ix_xstrdup("Ofsted");
         return true;
@@ -480,9 +543,10 @@ static bool candidate_person(qstate *q, size_t a, size_t b, speaker *sp)
         if (!sp->role && np > 1) {
             size_t r = k + 1 < np ? k + 1 : k - 1;
             char *role = trim_dup(s, pa[r], pb[r]);
-            /* a clause is not a role */
+            /* a clause or an age is not a role */
             if (strncmp(role, "adding", 6) && strncmp(role, "who ", 4) && strncmp(role, "which", 5) &&
-                strncmp(role, "saying", 6) && strncmp(role, "as ", 3) && strncmp(role, "in ", 3)) sp->role = role;
+                strncmp(role, "saying", 6) && strncmp(role, "as ", 3) && strncmp(role, "in ", 3) &&
+                !ix_is_digit(role[0])) sp->role = role;
             else free(role);
         }
         return true;
@@ -638,8 +702,7 @@ static bool parse_speaker(qstate *q, size_t a, size_t b, speaker *sp)
                         strstr(all, "director of children's services") ||
                         (sp->title && (!strcmp(sp->title, "Cllr") || !strcmp(sp->title, "Councillor")));
     if (!sp->org && council_role) {
-        int row = -1;
-        for (size_t i = 0; i < q->c->nmentions && q->c->mentions[i].a < a; i++) row = q->c->mentions[i].row;
+        int row = ix_ctx_focus_row(q->c, a);
         if (row >= 0) {
             ix_buf ob = {0};
             ix_buf_puts(&ob, ix_gazetteer_name(q->c->rules->gaz, row));
@@ -761,6 +824,9 @@ static void scan_people(qstate *q)
 static void scan_speech(qstate *q)
 {
     ix_doc *d = q->d;
+    /* new events wait in `found` so lookups see a sorted array meanwhile */
+    event *found = NULL;
+    size_t nfound = 0, capfound = 0;
     for (size_t si = 0; si < d->nsent; si++) {
         const ix_sent *st = &d->sents[si];
         if (d->paras[st->para].boilerplate) continue;
@@ -775,12 +841,21 @@ static void scan_speech(qstate *q)
                 if (!ix_match_group(&m, "subj", &sa, &sb) || is_pronoun(d->text + sa, sb - sa)) continue;
                 q->inner_voice = false;
                 if (parse_speaker(q, sa, sb, &sp)) {
-                    add_event(q, sa, &sp);
-                    speaker_free(&sp);
+                    if (nfound == capfound) {
+                        capfound = capfound ? capfound * 2 : 16;
+                        found = ix_xrealloc(found, capfound * sizeof *found);
+                    }
+                    found[nfound].pos = sa;
+                    found[nfound++].sp = sp;          /* takes ownership */
                 }
             }
         }
     }
+    for (size_t i = 0; i < nfound; i++) {
+        add_event(q, found[i].pos, &found[i].sp);
+        speaker_free(&found[i].sp);
+    }
+    free(found);
 }
 
 static int cmp_event(const void *x, const void *y)
@@ -823,6 +898,13 @@ void ix_extract_quote(ix_ctx *c)
     q.inspect = ix_rules_family(c->rules, "speaker_inspection");
     q.addressee = ix_rules_family(c->rules, "speaker_addressee");
     bool ofsted_story = strstr(d->text, "Ofsted") != NULL;
+    q.ofsted_story = ofsted_story;
+    q.rows = ix_xmalloc((c->nmentions + 1) * sizeof *q.rows);
+    for (size_t i = 0; i < c->nmentions; i++) {
+        bool seen = false;
+        for (size_t k = 0; k < q.nrows && !seen; k++) seen = q.rows[k] == c->mentions[i].row;
+        if (!seen) q.rows[q.nrows++] = c->mentions[i].row;
+    }
     scan_people(&q);
     if (q.nev) qsort(q.ev, q.nev, sizeof *q.ev, cmp_event);
     scan_speech(&q);
@@ -893,8 +975,7 @@ void ix_extract_quote(ix_ctx *c)
             speaker_copy(&last, &sp);
             last_para = qt->para1;
             last_pos = qt->open;
-            add_event(&q, qt->open, &sp);
-            if (q.nev) qsort(q.ev, q.nev, sizeof *q.ev, cmp_event);
+            add_quote_event(&q, qt->open, &sp);
         } else {
             /* no attribution: a sentence or more of quoted speech still counts */
             bool sentence = starts_sentence && ix_is_upper(d->text[qt->seg[0].a]);
@@ -905,7 +986,10 @@ void ix_extract_quote(ix_ctx *c)
     speaker_free(&last);
     free(qs);
     for (size_t i = 0; i < q.nev; i++) speaker_free(&q.ev[i].sp);
+    for (size_t i = 0; i < q.nqev; i++) speaker_free(&q.qev[i].sp);
+    free(q.qev);
     free(q.ev);
+    free(q.rows);
     free(q.after.r); free(q.before.r); free(q.final.r); free(q.sentence.r); free(q.colon.r);
     free(q.prev.r); free(q.name.r); free(q.desc.r); free(q.mention.r); free(q.human.r); free(q.inspect.r); free(q.addressee.r);
 }

@@ -166,7 +166,11 @@ static json_t *make(rstate *st, const ix_match *m, bool headline)
     }
     /* A stated total holds for its paragraph; later paragraphs take it only
      * for figures that name no unit of their own ("Just 35 were rated good"). */
-    if (!q.has_total && after_ctx && st->ctx_total >= 0 && (st->ctx_para == st->para || !utext_given)) {
+    const ix_table *cls = ix_rules_table(c->rules, "unitclass");
+    const char *c1 = unit ? ix_table_get(cls, unit, strlen(unit)) : NULL;
+    const char *c2 = st->ctx_unit ? ix_table_get(cls, st->ctx_unit, strlen(st->ctx_unit)) : NULL;
+    bool same_set = !unit || !st->ctx_unit || (c1 && c2 && !strcmp(c1, c2)) || !strcmp(unit, st->ctx_unit);
+    if (!q.has_total && after_ctx && st->ctx_total >= 0 && same_set && (st->ctx_para == st->para || !utext_given)) {
         q.has_total = 1;
         q.total = st->ctx_total;
     }

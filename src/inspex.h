@@ -267,7 +267,10 @@ struct ix_sink {
     const ix_sink_ops *ops;
 };
 
-/* JSON Lines on `fp` (not closed by the sink). NULL only on OOM. */
+/* JSON Lines on `fp` (not closed by the sink). NULL only on OOM. The sink
+ * writes whole documents straight to fileno(fp) in chunks; do not write to
+ * `fp` while it is open. After a failed write of a regular file the file is
+ * cut back to its last complete document. */
 ix_sink *ix_sink_jsonl_new(FILE *fp);
 
 /* What a database sink records about the run that fills it. */

@@ -220,9 +220,17 @@ struct ix_scratch {
     pcre2_match_data *md;
     pcre2_jit_stack *jit;
     pcre2_match_context *mctx;
-    int limit_hits;
+    int limit_hits;          /* PCRE2 limits hit in the current document */
     struct ix_pfscan *pf;       /* where the current document's literals are */
+    const ix_rule *rules;    /* the rule array rule_hits is indexed by */
+    size_t nrules;
+    unsigned *rule_hits;     /* per rule, in the current document */
+    unsigned *rule_windows;  /* long-subject windows searched, per rule */
+    bool long_warned;        /* the long-subject warning was given */
 };
+
+/* Starts a new document: clears the limit counts (rules.c). */
+void ix_scratch_reset(ix_scratch *s);
 
 /* ---- literal prefilter (prefilter.c) ------------------------------------- */
 
@@ -311,6 +319,8 @@ const char *ix_gazetteer_status(const struct ix_gazetteer *g, int row);
 size_t ix_gazetteer_successors(const ix_rules *r, int row, const char *date, int *out, size_t max);
 /* Finds council mentions inside [a,b) among the accepted ones. */
 size_t ix_ctx_mentions_in(const ix_ctx *c, size_t a, size_t b, size_t *first);
+/* The authority named most recently before `off`, or -1 (binary search). */
+int ix_ctx_focus_row(const ix_ctx *c, size_t off);
 
 /* ---- records (record.c) -------------------------------------------------- */
 

@@ -19,6 +19,9 @@
 #include <utf8proc.h>
 #include "internal.h"
 
+/* Combining marks composed with one base character (see marks_end). */
+#define IX_MAX_MARKS 30
+
 /* Character classes for the bytes of the ASCII range. A constant table:
  * filled lazily it was written by every worker thread at once (a data
  * race, found by ThreadSanitizer with -j 3). */
@@ -134,13 +137,19 @@ static void emit(emit_t *em, const char *to, size_t tlen, size_t o, size_t olen)
 }
 
 /* End of the run of combining marks starting at s[j] (j itself when none). */
+/* At most IX_MAX_MARKS marks go into one composition (the limit of
+ * Unicode's Stream-Safe Text Format): utf8proc reorders marks with an
+ * insertion sort, so "Zalgo" text of thousands of marks on one letter was
+ * quadratic. Later marks start a cluster of their own. */
 static size_t marks_end(const char *s, size_t n, size_t j)
 {
-    while (j < n && (unsigned char)s[j] >= 0x80) {
+    size_t nmarks = 0;
+    while (j < n && (unsigned char)s[j] >= 0x80 && nmarks < IX_MAX_MARKS) {
         utf8proc_int32_t cp;
         utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + j, (utf8proc_ssize_t)(n - j), &cp);
         if (k <= 0 || utf8proc_get_property(cp)->combining_class == 0) break;
         j += (size_t)k;
+        nmarks++;
     }
     return j;
 }
@@ -287,6 +296,11 @@ void ix_normalize(ix_doc *doc)
         else line_vis++;
         emit(&em, sep, strlen(sep), start, olen);
     }
+    /* PCRE2's JIT reads a few bytes past the end of the subject (vector
+     * loads); zero the buffer's slack so those bytes are defined and
+     * valgrind stays quiet about the matcher. */
+    ix_buf_grow(&em.out, 16);
+    memset(em.out.s + em.out.len, 0, em.out.cap - em.out.len);
     doc->len = em.out.len;
     doc->text = ix_buf_take(&em.out);
     /* The map grew by doubling; give the slack back. */

@@ -100,6 +100,9 @@ static bool digits(const char *w, long *out)
 
 /* Parses words [i, j) as one cardinal ("twenty six", "one hundred and
  * twelve", "1,400"). Returns true and the value. */
+/* The largest cardinal the parser accepts. */
+#define NUMBER_MAX 1000000000000L
+
 static bool cardinal(const ix_lexicon *lx, char **w, size_t i, size_t j, long *out)
 {
     if (i >= j) return false;
@@ -125,10 +128,14 @@ static bool cardinal(const ix_lexicon *lx, char **w, size_t i, size_t j, long *o
         long d;
         if (x && x->kind == W_CARD) { cur += x->v; any = true; }
         else if (x && x->kind == W_SCALE && any) {
+            /* "hundred hundred hundred ..." must not overflow (UB): no
+             * text states a count this large, so it is not a cardinal. */
+            if (x->v > 0 && cur > NUMBER_MAX / x->v) return false;
             cur *= x->v;
             if (x->v >= 1000) { total += cur; cur = 0; }
         } else if (digits(w[k], &d) && !any) { cur = d; any = true; }
         else return false;
+        if (cur > NUMBER_MAX || total > NUMBER_MAX) return false;
     }
     if (!any) return false;
     *out = total + cur;
@@ -142,6 +149,22 @@ int ix_number_parse(const ix_lexicon *lx, const char *s, size_t len, long *out)
     int ok = cardinal(lx, ws.w, 0, ws.n, out);
     free(ws.buf);
     return ok;
+}
+
+/* "44", "12.5": plain decimal digits only. strtod would also take "inf",
+ * "nan", "1e999" and hex, which are not numbers a text gives as a share. */
+static bool decimal(const char *w, double *out)
+{
+    const char *p = w;
+    size_t nd = 0;
+    while (ix_is_digit(*p)) { p++; nd++; }
+    if (*p == '.' && ix_is_digit(p[1])) {
+        p++;
+        while (ix_is_digit(*p)) { p++; nd++; }
+    }
+    if (*p || !nd || nd > 15) return false;
+    *out = strtod(w, NULL);
+    return true;
 }
 
 static double round4(double x) { return round(x * 10000.0) / 10000.0; }
@@ -187,9 +210,8 @@ int ix_quantity_parse(const ix_lexicon *lx, const char *s, size_t len, ix_quanti
     double f;
     /* "N per cent" */
     if (n - i >= 3 && !strcmp(w[n - 2], "per") && !strcmp(w[n - 1], "cent")) {
-        char *end;
-        double v = strtod(w[i], &end);
-        if (*end == 0 && n - i == 3) { q->has_share = 1; q->share = round4(v / 100.0); ok = 1; }
+        double v;
+        if (n - i == 3 && decimal(w[i], &v)) { q->has_share = 1; q->share = round4(v / 100.0); ok = 1; }
         else if (cardinal(lx, w, i, n - 2, &a)) { q->has_share = 1; q->share = round4((double)a / 100.0); ok = 1; }
         goto done;
     }

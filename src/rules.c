@@ -36,6 +36,15 @@
 #define IX_MATCH_LIMIT 200000u
 #define IX_DEPTH_LIMIT 5000u
 #define IX_HEAP_LIMIT  (16u * 1024u)   /* KiB */
+/* A rule that hits a limit this often in one document is not run on the
+ * rest of it: each hit costs the whole match limit (about half a
+ * millisecond), and a document of many similar paragraphs would otherwise
+ * pay it on every one. */
+#define IX_LIMIT_HITS_PER_RULE 8u
+/* Searches longer than this are made in windows (see ix_rule_match). */
+#define IX_WINDOW 2048u
+#define IX_WINDOW_OVERLAP 512u
+#define IX_LONG_WINDOWS 64u
 
 struct ix_family {
     const char *name;         /* borrowed from the first rule of the family */
@@ -857,7 +866,20 @@ ix_scratch *ix_scratch_new(const ix_rules *r)
     s->jit = pcre2_jit_stack_create(32 * 1024, 512 * 1024, NULL);
     s->mctx = pcre2_match_context_copy(r->mctx);
     if (s->jit) pcre2_jit_stack_assign(s->mctx, NULL, s->jit);
+    s->rules = r->rules;
+    s->nrules = r->nrules;
+    s->rule_hits = calloc(r->nrules + 1, sizeof *s->rule_hits);
+    s->rule_windows = calloc(r->nrules + 1, sizeof *s->rule_windows);
+    if (!s->md || !s->mctx || !s->rule_hits || !s->rule_windows) { ix_scratch_free(s); return NULL; }
     return s;
+}
+
+void ix_scratch_reset(ix_scratch *s)
+{
+    s->limit_hits = 0;
+    s->long_warned = false;
+    memset(s->rule_hits, 0, s->nrules * sizeof *s->rule_hits);
+    memset(s->rule_windows, 0, s->nrules * sizeof *s->rule_windows);
 }
 
 void ix_scratch_free(ix_scratch *s)
@@ -866,6 +888,8 @@ void ix_scratch_free(ix_scratch *s)
     pcre2_match_data_free(s->md);
     pcre2_jit_stack_free(s->jit);
     pcre2_match_context_free(s->mctx);
+    free(s->rule_hits);
+    free(s->rule_windows);
     ix_pfscan_free(s->pf);
     free(s);
 }
@@ -899,10 +923,28 @@ static pcre2_code *anchored_code(const ix_rule *rule)
 int ix_rule_match(const ix_rule *rule, ix_scratch *s, ix_doc *doc, size_t a,
                   size_t b, size_t start, bool anchored, ix_match *m)
 {
+    /* A rule (of this rule set) that keeps hitting the limits in this
+     * document is skipped for the rest of it. */
+    size_t ri = (size_t)-1;
+    if (rule >= s->rules && rule < s->rules + s->nrules) {
+        ri = (size_t)(rule - s->rules);
+        if (s->rule_hits[ri] >= IX_LIMIT_HITS_PER_RULE) return -1;
+    }
     /* The subject is [a, b): lookbehinds may see text before `start` but
      * never outside the sentence/paragraph we were given. The text was
      * validated once by the decoder, so PCRE2 need not check UTF-8 again.
-     * First the prefilter: most subjects hold none of the rule's literals. */
+     * First the prefilter: most subjects hold none of the rule's literals.
+     *
+     * A search longer than IX_WINDOW bytes (real sentences and paragraphs
+     * are a few hundred; only text without sentence breaks gets there) is
+     * made in overlapping windows. The match limit does not bound a JIT
+     * search whose every start position scans far ahead (a greedy
+     * [A-Z]\w*(?: [A-Z]\w*)* over "Mr. J. Mr. J. ..."): that is quadratic
+     * in the subject and a 20 KB sentence took 12 s; windows make it
+     * linear. $ does not match at a window's end (PCRE2_NOTEOL), and a
+     * match no longer than the overlap is found whole. A rule that has
+     * searched IX_LONG_WINDOWS windows in a document is not run on long
+     * subjects again in it. */
     if (!ix_prefilter_may(s, doc, rule, a, b)) return 0;
     const pcre2_code *code = rule->code;
     uint32_t opt = PCRE2_NO_UTF_CHECK;
@@ -911,16 +953,47 @@ int ix_rule_match(const ix_rule *rule, ix_scratch *s, ix_doc *doc, size_t a,
         if (ac) code = ac;
         else opt |= PCRE2_ANCHORED;
     }
-    int rc = pcre2_match(code, (PCRE2_SPTR)doc->text + a, b - a, start - a, opt, s->md, s->mctx);
+    int rc;
+    if (b - start <= IX_WINDOW) {
+        rc = pcre2_match(code, (PCRE2_SPTR)doc->text + a, b - a, start - a, opt, s->md, s->mctx);
+    } else {
+        if (ri != (size_t)-1 && s->rule_windows[ri] >= IX_LONG_WINDOWS) return 0;
+        size_t ws = start;
+        for (;;) {
+            size_t we = b - ws > IX_WINDOW ? ws + IX_WINDOW : b;
+            /* end on a character boundary */
+            while (we < b && ((unsigned char)doc->text[we] & 0xC0) == 0x80) we++;
+            rc = pcre2_match(code, (PCRE2_SPTR)doc->text + a, we - a, ws - a,
+                             opt | (we < b ? PCRE2_NOTEOL : 0), s->md, s->mctx);
+            if (ri != (size_t)-1 && ++s->rule_windows[ri] == IX_LONG_WINDOWS && doc->warnings && !s->long_warned) {
+                char msg[256];
+                s->long_warned = true;      /* once per document, not per rule */
+                snprintf(msg, sizeof msg, "text without sentence breaks (%zu bytes at byte %zu): rules searched "
+                         "only its first %u KB", b - a, ix_offmap_start(&doc->dec.map, ix_offmap_start(&doc->map, a)),
+                         (IX_LONG_WINDOWS * (IX_WINDOW - IX_WINDOW_OVERLAP)) >> 10);
+                json_array_append_new(doc->warnings, json_string(msg));
+            }
+            if (rc != PCRE2_ERROR_NOMATCH || we == b || anchored) break;
+            if (ri != (size_t)-1 && s->rule_windows[ri] >= IX_LONG_WINDOWS) break;
+            ws = we - IX_WINDOW_OVERLAP;
+            while (((unsigned char)doc->text[ws] & 0xC0) == 0x80) ws++;
+        }
+    }
     if (rc == PCRE2_ERROR_NOMATCH) return 0;
     if (rc < 0) {
         if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT || rc == PCRE2_ERROR_HEAPLIMIT ||
             rc == PCRE2_ERROR_JIT_STACKLIMIT) {
             s->limit_hits++;
+            if (ri != (size_t)-1) s->rule_hits[ri]++;
+            char msg[256];
             if (doc->warnings && s->limit_hits <= 3) {
-                char msg[256];
                 snprintf(msg, sizeof msg, "rule %s hit the PCRE2 match limit at byte %zu; skipped there",
                          rule->name, ix_offmap_start(&doc->dec.map, ix_offmap_start(&doc->map, a)));
+                json_array_append_new(doc->warnings, json_string(msg));
+            }
+            if (doc->warnings && ri != (size_t)-1 && s->rule_hits[ri] == IX_LIMIT_HITS_PER_RULE) {
+                snprintf(msg, sizeof msg, "rule %s hit the PCRE2 match limit %u times; not run on the rest "
+                         "of this document", rule->name, IX_LIMIT_HITS_PER_RULE);
                 json_array_append_new(doc->warnings, json_string(msg));
             }
             return -1;

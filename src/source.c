@@ -18,7 +18,9 @@
 #include <errno.h>
 #include <fnmatch.h>
 #include <stdlib.h>
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include "internal.h"
 
 typedef struct pending {
@@ -26,14 +28,14 @@ typedef struct pending {
     int depth;
 } pending;
 
-typedef struct dirid { dev_t dev; ino_t ino; } dirid;
+typedef struct dirid { dev_t dev; ino_t ino; char *path; } dirid;
 
 struct ix_source {
     ix_source_opts o;
     pending *stack;
     size_t n, cap;
-    dirid *seen;
-    size_t nseen;
+    dirid *seen;             /* folders walked: open-addressing hash set */
+    size_t nseen, seencap;
     /* an open JSON Lines dump */
     ix_reader *dump;
     char *dump_name;
@@ -509,7 +511,7 @@ static ix_input *dump_next(ix_source *s)
         if (!s->slow_json && fast_fields(s->line, len, s->o.text_field, fv) == 0) fast = fast_input(s, fv, loc, had_nl);
         if (fast) { fast->raw_len = raw; return fast; }
         json_error_t je;
-        json_t *o = json_loadb(s->line, len, JSON_ALLOW_NUL, &je);
+        json_t *o = json_loadb(s->line, len, JSON_ALLOW_NUL | JSON_DECODE_ANY, &je);   /* scalars: "not an object" */
         if (!o) {
             ix_input *in = input_new(loc, loc);
             char msg[512];
@@ -591,6 +593,78 @@ static ix_input *read_text(ix_source *s, FILE *f, const char *name, bool is_stdi
     return in;
 }
 
+/* The folder first walked as (dev, ino), or NULL; remembers it otherwise.
+ * A hash set, so a tree of many folders is not a quadratic walk. */
+static const char *seen_folder(ix_source *s, const struct stat *st, const char *path)
+{
+    if ((s->nseen + 1) * 2 > s->seencap) {
+        size_t ncap = s->seencap ? s->seencap * 2 : 64;
+        dirid *nt = calloc(ncap, sizeof *nt);
+        if (!nt) abort();
+        for (size_t i = 0; i < s->seencap; i++) {
+            if (!s->seen[i].path) continue;
+            size_t h = ((size_t)s->seen[i].ino * 0x9E3779B97F4A7C15u ^ (size_t)s->seen[i].dev) & (ncap - 1);
+            while (nt[h].path) h = (h + 1) & (ncap - 1);
+            nt[h] = s->seen[i];
+        }
+        free(s->seen);
+        s->seen = nt;
+        s->seencap = ncap;
+    }
+    size_t h = ((size_t)st->st_ino * 0x9E3779B97F4A7C15u ^ (size_t)st->st_dev) & (s->seencap - 1);
+    for (; s->seen[h].path; h = (h + 1) & (s->seencap - 1))
+        if (s->seen[h].dev == st->st_dev && s->seen[h].ino == st->st_ino) return s->seen[h].path;
+    s->seen[h] = (dirid){st->st_dev, st->st_ino, ix_xstrdup(path)};
+    s->nseen++;
+    return NULL;
+}
+
+static ix_input *errno_error(const char *path, int depth, int err)
+{
+    struct stat ls;
+    if (err == ENOENT && lstat(path, &ls) == 0 && S_ISLNK(ls.st_mode))
+        return input_error(path, "cannot open: a symbolic link to nothing (%s)", strerror(err));
+    /* A file listed by a folder walk and gone when its turn came. */
+    if (err == ENOENT && depth > 0)
+        return input_error(path, "vanished before it could be read (%s)", strerror(err));
+    return input_error(path, "cannot open: %s", strerror(err));
+}
+
+/* Opens a file found by path. Named pipes and devices are read only when
+ * given by name on the command line (process substitution, /dev/stdin);
+ * inside a folder walk they are skipped, because opening a FIFO nobody
+ * writes to would wait forever. Files are opened non-blocking and checked
+ * with fstat, so a file swapped for a FIFO after the stat cannot hang us. */
+static FILE *open_doc(const char *path, const struct stat *st, int depth, ix_input **err)
+{
+    bool special = S_ISFIFO(st->st_mode) || S_ISCHR(st->st_mode);
+    *err = NULL;
+    if (!S_ISREG(st->st_mode) && !(special && depth == 0)) {
+        *err = input_error(path, "not a regular file (%s): skipped",
+                           S_ISFIFO(st->st_mode) ? "a named pipe" : S_ISCHR(st->st_mode) ? "a device" :
+                           S_ISSOCK(st->st_mode) ? "a socket" : "a block device or other special file");
+        return NULL;
+    }
+    if (special) {
+        FILE *f = fopen(path, "rb");
+        if (!f) *err = errno_error(path, depth, errno);
+        return f;
+    }
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+    if (fd < 0) { *err = errno_error(path, depth, errno); return NULL; }
+    struct stat fs;
+    if (fstat(fd, &fs) < 0 || !S_ISREG(fs.st_mode)) {
+        close(fd);
+        *err = input_error(path, "changed into something that is not a regular file while the folder was walked%s",
+                           ": skipped");
+        return NULL;
+    }
+    fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+    FILE *f = fdopen(fd, "rb");
+    if (!f) { int e = errno; close(fd); *err = errno_error(path, depth, e); }
+    return f;
+}
+
 ix_input *ix_source_next(ix_source *s)
 {
     for (;;) {
@@ -614,21 +688,27 @@ ix_input *ix_source_next(ix_source *s)
         }
         struct stat st;
         if (stat(p.path, &st) < 0) {
-            in = input_error(p.path, "cannot open: %s", strerror(errno));
+            in = errno_error(p.path, p.depth, errno);
             free(p.path);
             return in;
         }
         if (S_ISDIR(st.st_mode)) {
-            bool loop = false;
-            for (size_t i = 0; i < s->nseen; i++)
-                if (s->seen[i].dev == st.st_dev && s->seen[i].ino == st.st_ino) loop = true;
-            if (loop || p.depth > 64) {
-                in = input_error(p.path, "folder already visited (a symbolic-link loop?): %s", "skipped");
+            const char *first = seen_folder(s, &st, p.path);
+            if (first) {
+                size_t l = strlen(first) + 128;
+                char *msg = ix_xmalloc(l);
+                snprintf(msg, l, "folder already walked as %s (a symbolic-link loop or a second link to it): skipped",
+                         first);
+                in = input_error(p.path, "%s", msg);
+                free(msg);
                 free(p.path);
                 return in;
             }
-            s->seen = ix_xrealloc(s->seen, (s->nseen + 1) * sizeof *s->seen);
-            s->seen[s->nseen++] = (dirid){st.st_dev, st.st_ino};
+            if (p.depth > 64) {
+                in = input_error(p.path, "folders nested more than 64 deep: %s", "skipped");
+                free(p.path);
+                return in;
+            }
             DIR *d = opendir(p.path);
             if (!d) {
                 in = input_error(p.path, "cannot read folder: %s", strerror(errno));
@@ -636,11 +716,14 @@ ix_input *ix_source_next(ix_source *s)
                 return in;
             }
             char **names = NULL;
-            size_t nn = 0;
+            size_t nn = 0, ncap = 0;
             struct dirent *de;
             while ((de = readdir(d))) {
                 if (de->d_name[0] == '.') continue;           /* ., .., hidden files */
-                names = ix_xrealloc(names, (nn + 1) * sizeof *names);
+                if (nn == ncap) {
+                    ncap = ncap ? ncap * 2 : 32;
+                    names = ix_xrealloc(names, ncap * sizeof *names);
+                }
                 names[nn++] = ix_xstrdup(de->d_name);
             }
             closedir(d);
@@ -661,18 +744,14 @@ ix_input *ix_source_next(ix_source *s)
             free(p.path);
             continue;
         }
-        FILE *f = fopen(p.path, "rb");
+        FILE *f = open_doc(p.path, &st, p.depth, &in);
         if (!f) {
-            in = input_error(p.path, "cannot open: %s", strerror(errno));
             free(p.path);
             return in;
         }
         bool dump = s->o.kind == IX_INPUT_JSONL || (s->o.kind == IX_INPUT_AUTO && is_dump_name(p.path));
         if (dump) in = open_dump(s, f, p.path, false);
-        else if (!S_ISREG(st.st_mode) && !S_ISFIFO(st.st_mode) && !S_ISCHR(st.st_mode)) {
-            fclose(f);
-            in = input_error(p.path, "not a regular file: %s", "skipped");
-        } else {
+        else {
             in = read_text(s, f, p.path, false);
             in->raw_len = S_ISREG(st.st_mode) ? (size_t)st.st_size : in->len;
         }
@@ -688,6 +767,7 @@ void ix_source_free(ix_source *s)
     free(s->dump_name);
     for (size_t i = 0; i < s->n; i++) free(s->stack[i].path);
     free(s->stack);
+    for (size_t i = 0; i < s->seencap; i++) free(s->seen[i].path);
     free(s->seen);
     free(s->line);
     free(s);

@@ -55,6 +55,7 @@ void ix_buf_grow(ix_buf *b, size_t extra)
      * Amortised over the doublings this is linear. */
     memset(b->s + b->len, 0, cap - b->len);
     b->cap = cap;
+    b->s[b->len] = 0;          /* callers may read b->s as a string at once */
 }
 
 void ix_buf_put(ix_buf *b, const void *p, size_t n)
