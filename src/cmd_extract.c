@@ -1,26 +1,23 @@
 /* cmd_extract.c — `inspex extract`: inputs -> records, in input order.
  *
  * With -j 1 one loop reads a document, extracts it and writes it. With
- * -j N a pipeline keeps every core busy without a batch barrier:
- *
- *   reader thread  -> ring of in-flight documents -> N workers -> main thread
- *   (ix_source_next)  (bounded: 4N+2 documents,     (extract,     (writes each
- *                      8 MB of input, at least one)  render)       in order)
- *
- * Workers take the next unclaimed document, extract it with their own PCRE2
- * scratch (rules are shared read-only) and, when the sink can (JSON Lines),
- * render its records to bytes; the main thread writes the documents
- * strictly in input order as soon as each is ready, so the output does not
- * depend on N or on timing. Memory is bounded by the ring, not by the size
- * of the input: one document larger than the byte budget goes through
- * alone.
+ * -j N, N workers each do the same for the next document, without a batch
+ * barrier and without helper threads: a worker reserves a place in the
+ * window of documents in flight (4N+2 documents, 8 MB of input; one larger
+ * document goes alone), reads the next document (one at a time, under the
+ * source lock), extracts it with its own PCRE2 scratch (rules are shared
+ * read-only) and, when the sink can (JSON Lines), renders its records to
+ * bytes; whichever worker completes the document next in input order
+ * writes it and every completed one after it. The output does not depend
+ * on N or on timing, and memory is bounded by the window, not by the size
+ * of the input.
  *
  * The output is a sink (inspex.h): JSON Lines, or with --db an SQLite
  * database. A sink that can tell what it already holds (the database) is
  * asked about each input before extraction: the input's bytes are hashed
  * (the doc record's sha256) and documents stored unchanged with the same
  * patterns are skipped, unless --force. Sink calls are serialised by one
- * mutex (workers look up, the main thread writes).
+ * mutex (look-ups before extraction, writes after).
  *
  * Streaming (a Hadoop Streaming or Spark RDD.pipe mapper): with stdin among
  * the inputs and stdout a pipe, socket or terminal, each document's records
