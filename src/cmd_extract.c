@@ -1,26 +1,23 @@
 /* cmd_extract.c — `inspex extract`: inputs -> records, in input order.
  *
  * With -j 1 one loop reads a document, extracts it and writes it. With
- * -j N a pipeline keeps every core busy without a batch barrier:
- *
- *   reader thread  -> ring of in-flight documents -> N workers -> main thread
- *   (ix_source_next)  (bounded: 4N+2 documents,     (extract,     (writes each
- *                      8 MB of input, at least one)  render)       in order)
- *
- * Workers take the next unclaimed document, extract it with their own PCRE2
- * scratch (rules are shared read-only) and, when the sink can (JSON Lines),
- * render its records to bytes; the main thread writes the documents
- * strictly in input order as soon as each is ready, so the output does not
- * depend on N or on timing. Memory is bounded by the ring, not by the size
- * of the input: one document larger than the byte budget goes through
- * alone.
+ * -j N, N workers each do the same for the next document, without a batch
+ * barrier and without helper threads: a worker reserves a place in the
+ * window of documents in flight (4N+2 documents, 8 MB of input; one larger
+ * document goes alone), reads the next document (one at a time, under the
+ * source lock), extracts it with its own PCRE2 scratch (rules are shared
+ * read-only) and, when the sink can (JSON Lines), renders its records to
+ * bytes; whichever worker completes the document next in input order
+ * writes it and every completed one after it. The output does not depend
+ * on N or on timing, and memory is bounded by the window, not by the size
+ * of the input.
  *
  * The output is a sink (inspex.h): JSON Lines, or with --db an SQLite
  * database. A sink that can tell what it already holds (the database) is
  * asked about each input before extraction: the input's bytes are hashed
  * (the doc record's sha256) and documents stored unchanged with the same
  * patterns are skipped, unless --force. Sink calls are serialised by one
- * mutex (workers look up, the main thread writes).
+ * mutex (look-ups before extraction, writes after).
  *
  * Streaming (a Hadoop Streaming or Spark RDD.pipe mapper): with stdin among
  * the inputs and stdout a pipe, socket or terminal, each document's records
@@ -200,104 +197,118 @@ static void run_serial(const run *R, ix_source *src, writer *w)
     ix_scratch_free(s);
 }
 
-/* ---- the pipeline (-j N) -------------------------------------------------- */
+/* ---- the pool (-j N) ----------------------------------------------------- */
 
-enum { SLOT_FREE, SLOT_QUEUED, SLOT_DONE };
-
-typedef struct pipeline {
+/* N workers, no other thread. A worker reserves a place in the window of
+ * documents in flight, reads the next document (under the source lock:
+ * reading and sequence numbers go together), extracts and renders it, then
+ * puts it in the window; whichever worker completes the document that is
+ * next in input order writes it, and every completed one after it. Nobody
+ * sleeps waiting for another thread in the normal course of things, so
+ * there is no wake-up per document (a reader and a writer thread cost
+ * three context switches per document, a quarter of the CPU time with
+ * small documents). A worker waits only when the window is full, which
+ * happens when one document takes much longer than the rest. */
+typedef struct pool {
     const run *R;
     ix_source *src;
-    slot *ring;
+    writer *w;
+    pthread_mutex_t src_mu;    /* the source, nread, eof */
+    pthread_mutex_t out_mu;    /* the window, writing, the sink, progress */
+    pthread_cond_t space;      /* the window moved */
+    slot *ring;                /* document seq at ring[seq % cap] */
+    bool *done;
     size_t cap;                /* documents in flight at most */
     size_t budget;             /* input bytes in flight at most (one document may exceed it) */
-    size_t nread, nclaimed, nwritten, inflight_bytes;
-    bool eof, stop;
-    pthread_mutex_t mu;
-    pthread_cond_t can_read, can_work, can_write;
-} pipeline;
+    size_t nread;              /* src_mu: documents read (the next sequence number) */
+    size_t nreserved, nwritten, inflight_bytes;   /* out_mu */
+    int nwaiting;              /* out_mu: workers waiting for space */
+    bool eof;                  /* src_mu */
+    bool stop;                 /* out_mu: output failed or interrupted */
+} pool;
 
-static void *reader(void *arg)
+/* Writes every completed document from nwritten on, in order. out_mu held. */
+static void pool_drain(pool *p)
 {
-    pipeline *p = arg;
-    pthread_mutex_lock(&p->mu);
-    while (!p->stop && !cli_stop_signal()) {
-        pthread_mutex_unlock(&p->mu);
-        ix_input *in = ix_source_next(p->src);
-        pthread_mutex_lock(&p->mu);
-        if (!in) break;
-        while (!p->stop && (p->nread - p->nwritten >= p->cap ||
-                            (p->inflight_bytes && p->inflight_bytes + in->len > p->budget)))
-            pthread_cond_wait(&p->can_read, &p->mu);
-        if (p->stop) { ix_input_free(in); break; }
-        slot *sl = &p->ring[p->nread % p->cap];
-        sl->in = in;
-        sl->state = SLOT_QUEUED;
-        p->inflight_bytes += in->len;
-        p->nread++;
-        pthread_cond_signal(&p->can_work);
+    bool moved = false;
+    while (p->nwritten < p->nreserved && p->done[p->nwritten % p->cap]) {
+        size_t i = p->nwritten % p->cap;
+        size_t len = p->ring[i].in->len;
+        if (!p->stop) write_slot(p->w, &p->ring[i]);
+        else {
+            ix_result_free(p->ring[i].res);
+            free(p->ring[i].out); free(p->ring[i].err); free(p->ring[i].lookup_err);
+            ix_input_free(p->ring[i].in);
+            memset(&p->ring[i], 0, sizeof p->ring[i]);
+        }
+        p->done[i] = false;
+        p->inflight_bytes -= len;
+        p->nwritten++;
+        moved = true;
+        if (p->w->status == 3 || cli_stop_signal()) p->stop = true;
     }
-    p->eof = true;
-    pthread_cond_broadcast(&p->can_work);
-    pthread_cond_signal(&p->can_write);
-    pthread_mutex_unlock(&p->mu);
-    return NULL;
+    if (moved && p->nwaiting) pthread_cond_broadcast(&p->space);
 }
 
-static void *worker(void *arg)
+static void *pool_worker(void *arg)
 {
-    pipeline *p = arg;
+    pool *p = arg;
     ix_scratch *s = ix_scratch_new(p->R->r);
-    pthread_mutex_lock(&p->mu);
     for (;;) {
-        while (!p->stop && p->nclaimed == p->nread && !p->eof) pthread_cond_wait(&p->can_work, &p->mu);
-        if (p->stop || p->nclaimed == p->nread) break;
-        size_t i = p->nclaimed++;
-        slot *sl = &p->ring[i % p->cap];
-        pthread_mutex_unlock(&p->mu);
-        process(p->R, s, sl);
-        pthread_mutex_lock(&p->mu);
-        sl->state = SLOT_DONE;
-        if (i == p->nwritten) pthread_cond_signal(&p->can_write);
+        /* a place in the window */
+        pthread_mutex_lock(&p->out_mu);
+        while (!p->stop && (p->nreserved - p->nwritten >= p->cap ||
+                            (p->inflight_bytes > p->budget && p->nreserved > p->nwritten))) {
+            p->nwaiting++;
+            pthread_cond_wait(&p->space, &p->out_mu);
+            p->nwaiting--;
+        }
+        bool stop = p->stop || cli_stop_signal();
+        if (!stop) p->nreserved++;
+        pthread_mutex_unlock(&p->out_mu);
+        if (stop) break;
+        /* the next document */
+        pthread_mutex_lock(&p->src_mu);
+        ix_input *in = p->eof ? NULL : ix_source_next(p->src);
+        size_t seq = p->nread;
+        if (in) p->nread++;
+        else p->eof = true;
+        pthread_mutex_unlock(&p->src_mu);
+        if (!in) {                          /* give the place back; nothing more to read */
+            pthread_mutex_lock(&p->out_mu);
+            p->nreserved--;
+            pool_drain(p);                  /* the window may now end at a completed document */
+            if (p->nwaiting) pthread_cond_broadcast(&p->space);
+            pthread_mutex_unlock(&p->out_mu);
+            break;
+        }
+        /* reservations and reads pair up in order, so seq < nwritten + cap */
+        slot sl = {.in = in};
+        pthread_mutex_lock(&p->out_mu);
+        p->inflight_bytes += in->len;
+        pthread_mutex_unlock(&p->out_mu);
+        process(p->R, s, &sl);
+        pthread_mutex_lock(&p->out_mu);
+        p->ring[seq % p->cap] = sl;
+        p->done[seq % p->cap] = true;
+        pool_drain(p);
+        pthread_mutex_unlock(&p->out_mu);
     }
-    pthread_mutex_unlock(&p->mu);
     ix_scratch_free(s);
     return NULL;
 }
 
 static void run_parallel(const run *R, ix_source *src, writer *w, long jobs)
 {
-    pipeline p = {.R = R, .src = src, .cap = (size_t)jobs * 4 + 2, .budget = 8u << 20};
+    pool p = {.R = R, .src = src, .w = w, .cap = (size_t)jobs * 4 + 2, .budget = 8u << 20};
     p.ring = calloc(p.cap, sizeof *p.ring);
-    pthread_mutex_init(&p.mu, NULL);
-    pthread_cond_init(&p.can_read, NULL);
-    pthread_cond_init(&p.can_work, NULL);
-    pthread_cond_init(&p.can_write, NULL);
-    pthread_t rd, th[256];
-    pthread_create(&rd, NULL, reader, &p);
-    for (long t = 0; t < jobs; t++) pthread_create(&th[t], NULL, worker, &p);
-    pthread_mutex_lock(&p.mu);
-    for (;;) {
-        slot *sl = &p.ring[p.nwritten % p.cap];
-        while (!(p.nwritten < p.nread && sl->state == SLOT_DONE) && !(p.eof && p.nwritten == p.nread))
-            pthread_cond_wait(&p.can_write, &p.mu);
-        if (p.nwritten == p.nread) break;                 /* eof and all written */
-        size_t len = sl->in->len;
-        pthread_mutex_unlock(&p.mu);
-        write_slot(w, sl);
-        pthread_mutex_lock(&p.mu);
-        p.inflight_bytes -= len;
-        p.nwritten++;
-        pthread_cond_signal(&p.can_read);
-        if (w->status == 3 || cli_stop_signal()) {        /* output gone or interrupted: stop everyone */
-            p.stop = true;
-            pthread_cond_broadcast(&p.can_read);
-            pthread_cond_broadcast(&p.can_work);
-            break;
-        }
-    }
-    pthread_mutex_unlock(&p.mu);
+    p.done = calloc(p.cap, sizeof *p.done);
+    pthread_mutex_init(&p.src_mu, NULL);
+    pthread_mutex_init(&p.out_mu, NULL);
+    pthread_cond_init(&p.space, NULL);
+    pthread_t th[256];
+    for (long t = 0; t < jobs; t++) pthread_create(&th[t], NULL, pool_worker, &p);
     for (long t = 0; t < jobs; t++) pthread_join(th[t], NULL);
-    pthread_join(rd, NULL);
     for (size_t i = 0; i < p.cap; i++)                    /* left over after a stop */
         if (p.ring[i].in) {
             ix_result_free(p.ring[i].res);
@@ -305,10 +316,10 @@ static void run_parallel(const run *R, ix_source *src, writer *w, long jobs)
             ix_input_free(p.ring[i].in);
         }
     free(p.ring);
-    pthread_mutex_destroy(&p.mu);
-    pthread_cond_destroy(&p.can_read);
-    pthread_cond_destroy(&p.can_work);
-    pthread_cond_destroy(&p.can_write);
+    free(p.done);
+    pthread_mutex_destroy(&p.src_mu);
+    pthread_mutex_destroy(&p.out_mu);
+    pthread_cond_destroy(&p.space);
 }
 
 /* ---- the command ---------------------------------------------------------- */
