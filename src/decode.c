@@ -132,6 +132,12 @@ static void warnf(json_t *w, const char *fmt, ...)
 int ix_decode(const unsigned char *p, size_t len, ix_decoded *out,
               json_t *warnings, ix_err *e)
 {
+    return ix_decode_part(p, len, -1, 0, out, warnings, e);
+}
+
+int ix_decode_part(const unsigned char *p, size_t len, int enc, size_t base,
+                   ix_decoded *out, json_t *warnings, ix_err *e)
+{
     memset(out, 0, sizeof *out);
     size_t skip = 0;
     if (len >= 2 && ((p[0] == 0xFF && p[1] == 0xFE) || (p[0] == 0xFE && p[1] == 0xFF))) {
@@ -162,15 +168,22 @@ int ix_decode(const unsigned char *p, size_t len, ix_decoded *out,
         return -1;
     }
     out->enc = IX_ENC_UTF8;
+    if (enc == IX_ENC_CP1252 && !ninvalid && nmulti) {
+        /* a later part of a Windows-1252 document: every byte >= 0x80 is
+         * one character, even where the bytes happen to form UTF-8 */
+        ninvalid = 1;
+        first_bad = (size_t)-1;
+    }
     if (ninvalid) {
-        if (nmulti == 0 || ninvalid > nmulti * 4) {
+        if (enc == IX_ENC_CP1252 || (enc < 0 && (nmulti == 0 || ninvalid > nmulti * 4))) {
             out->enc = IX_ENC_CP1252;
-            warnf(warnings, "not valid UTF-8 (first bad byte at %zu): decoded as Windows-1252", first_bad);
+            if (first_bad != (size_t)-1 && enc < 0)
+                warnf(warnings, "not valid UTF-8 (first bad byte at %zu): decoded as Windows-1252", base + first_bad);
         } else {
-            warnf(warnings, "invalid UTF-8 at byte %zu (replaced with U+FFFD; %zu places)", first_bad, ninvalid);
+            warnf(warnings, "invalid UTF-8 at byte %zu (replaced with U+FFFD; %zu places)", base + first_bad, ninvalid);
         }
     }
-    if (nnul) warnf(warnings, "NUL bytes in text (first at byte %zu; %zu in all): read as spaces", first_nul, nnul);
+    if (nnul) warnf(warnings, "NUL bytes in text (first at byte %zu; %zu in all): read as spaces", base + first_nul, nnul);
 
     if (skip) ix_offmap_add(&out->map, 0, 0, 0, skip);
     if (!ninvalid) {

@@ -12,7 +12,8 @@
 
 /* ---- spans --------------------------------------------------------------- */
 
-void ix_doc_span(const ix_doc *d, size_t a, size_t b, size_t *oa, size_t *ob)
+/* Offsets in d->bytes (the part of the document decoded here). */
+static void part_span(const ix_doc *d, size_t a, size_t b, size_t *oa, size_t *ob)
 {
     size_t da = ix_offmap_start(&d->map, a), db = ix_offmap_end(&d->map, b);
     if (db < da) db = da;
@@ -21,21 +22,28 @@ void ix_doc_span(const ix_doc *d, size_t a, size_t b, size_t *oa, size_t *ob)
     if (*ob < *oa) *ob = *oa;
 }
 
+void ix_doc_span(const ix_doc *d, size_t a, size_t b, size_t *oa, size_t *ob)
+{
+    part_span(d, a, b, oa, ob);
+    *oa += d->base;
+    *ob += d->base;
+}
+
 char *ix_doc_evidence(const ix_doc *d, size_t a, size_t b)
 {
     size_t oa, ob;
-    ix_doc_span(d, a, b, &oa, &ob);
-    return ix_decode_bytes(d->dec.enc, d->in->bytes + oa, ob - oa, NULL);
+    part_span(d, a, b, &oa, &ob);
+    return ix_decode_bytes(d->dec.enc, d->bytes + oa, ob - oa, NULL);
 }
 
 void ix_doc_set_span(const ix_doc *d, json_t *rec, const char *key, size_t a, size_t b)
 {
     size_t oa, ob;
-    ix_doc_span(d, a, b, &oa, &ob);
-    json_object_set_new(rec, key, json_pack("[II]", (json_int_t)oa, (json_int_t)ob));
+    part_span(d, a, b, &oa, &ob);
+    json_object_set_new(rec, key, json_pack("[II]", (json_int_t)(oa + d->base), (json_int_t)(ob + d->base)));
     if (!strcmp(key, "span")) {
         size_t l;
-        char *ev = ix_decode_bytes(d->dec.enc, d->in->bytes + oa, ob - oa, &l);
+        char *ev = ix_decode_bytes(d->dec.enc, d->bytes + oa, ob - oa, &l);
         json_object_set_new(rec, "evidence", json_stringn(ev, l));
         free(ev);
     }
@@ -209,53 +217,62 @@ void ix_sha256_hex(const unsigned char *p, size_t n, char out[65])
     out[64] = 0;
 }
 
-ix_result *ix_extract(const ix_rules *r, ix_scratch *s, const ix_input *in, unsigned types)
+/* One document, or one part of a large one: bytes [base, base + len) of
+ * `in`. The first part (base 0) makes the doc record; later parts add
+ * their sentences, tokens and warnings to it (`enc` is the first part's
+ * encoding). Returns false when the part is not text at all: `e` says why. */
+static bool extract_part(const ix_rules *r, ix_scratch *s, const ix_input *in, size_t base, size_t len,
+                         int enc, unsigned types, ix_result *res, json_t **docrec, ix_err *e)
 {
-    ix_result *res = ix_result_new();
-    if (in->error) {
-        ix_result_add(res, error_record(in, in->error));
-        res->is_error = 1;
-        return res;
-    }
     ix_doc d;
     memset(&d, 0, sizeof d);
     d.in = in;
+    d.bytes = in->bytes + base;
+    d.base = base;
     d.warnings = json_array();
-    if (in->warning) json_array_append_new(d.warnings, json_string(in->warning));
-    ix_err e = {{0}};
-    if (ix_decode(in->bytes, in->len, &d.dec, d.warnings, &e) < 0) {
-        ix_result_add(res, error_record(in, e.msg));
-        res->is_error = 1;
+    if (!base && in->warning) json_array_append_new(d.warnings, json_string(in->warning));
+    if (ix_decode_part(d.bytes, len, enc, base, &d.dec, d.warnings, e) < 0) {
         json_decref(d.warnings);
-        return res;
+        return false;
     }
     ix_normalize(&d);
     ix_segment(r, &d);
     ix_prefilter_scan(r, s, &d);
 
-    char hex[65];
-    ix_sha256_hex(in->bytes, in->len, hex);
-    json_t *rec = json_object();
-    json_object_set_new(rec, "type", json_string("doc"));
-    json_object_set_new(rec, "doc", json_string(in->doc));
-    json_object_set_new(rec, "source", json_string(in->source));
-    json_object_set_new(rec, "sha256", json_string(hex));
-    json_object_set_new(rec, "bytes", json_integer((json_int_t)in->len));
-    json_object_set_new(rec, "encoding", json_string(ix_encoding_name(d.dec.enc)));
-    ix_result_add(res, rec);
-    d.docrec = rec;
-
     ix_ctx c = {.rules = r, .scratch = s, .doc = &d, .res = res, .types = types};
     ix_scratch_reset(c.scratch);
     mark_boilerplate(&c);
-    find_title(&c, rec);
-    char *date = in->date ? ix_xstrdup(in->date) : find_date(&c);
-    json_object_set_new(rec, "date", date ? json_string(date) : json_null());
+    char *date = NULL;
+    json_t *rec = *docrec;
+    if (!rec) {
+        char hex[65];
+        ix_sha256_hex(in->bytes, in->len, hex);
+        rec = json_object();
+        json_object_set_new(rec, "type", json_string("doc"));
+        json_object_set_new(rec, "doc", json_string(in->doc));
+        json_object_set_new(rec, "source", json_string(in->source));
+        json_object_set_new(rec, "sha256", json_string(hex));
+        json_object_set_new(rec, "bytes", json_integer((json_int_t)in->len));
+        json_object_set_new(rec, "encoding", json_string(ix_encoding_name(d.dec.enc)));
+        ix_result_add(res, rec);
+        *docrec = rec;
+        d.docrec = rec;
+        find_title(&c, rec);
+        date = in->date ? ix_xstrdup(in->date) : find_date(&c);
+        json_object_set_new(rec, "date", date ? json_string(date) : json_null());
+        if (in->url) json_object_set_new(rec, "url", json_string(in->url));
+        if (in->outlet) json_object_set_new(rec, "outlet", json_string(in->outlet));
+        json_object_set_new(rec, "sentences", json_integer((json_int_t)d.nsent));
+        json_object_set_new(rec, "tokens", json_integer((json_int_t)d.ntokens));
+    } else {
+        d.docrec = rec;
+        json_t *v = json_object_get(rec, "date");
+        if (json_is_string(v)) date = ix_xstrdup(json_string_value(v));
+        json_t *ns = json_object_get(rec, "sentences"), *nt = json_object_get(rec, "tokens");
+        json_integer_set(ns, json_integer_value(ns) + (json_int_t)d.nsent);
+        json_integer_set(nt, json_integer_value(nt) + (json_int_t)d.ntokens);
+    }
     d.date = date;
-    if (in->url) json_object_set_new(rec, "url", json_string(in->url));
-    if (in->outlet) json_object_set_new(rec, "outlet", json_string(in->outlet));
-    json_object_set_new(rec, "sentences", json_integer((json_int_t)d.nsent));
-    json_object_set_new(rec, "tokens", json_integer((json_int_t)d.ntokens));
 
     c.ratings = json_array();
     ix_extract_council(&c);
@@ -267,14 +284,118 @@ ix_result *ix_extract(const ix_rules *r, ix_scratch *s, const ix_input *in, unsi
     free(c.quote_spans);
     free(c.mentions);
 
-    json_object_set_new(rec, "warnings", d.warnings);
-    ix_result_sort(res);
+    json_t *w = json_object_get(rec, "warnings");
+    if (w) json_array_extend(w, d.warnings);
+    else json_object_set(rec, "warnings", d.warnings);
+    json_decref(d.warnings);
     free(date);
     free(d.text);
     free(d.paras);
     free(d.sents);
     ix_offmap_free(&d.map);
     ix_decoded_free(&d.dec);
+    return true;
+}
+
+/* Documents larger than this are extracted a part at a time, so that memory
+ * is the document plus a part's working set (normalised text, offset maps,
+ * sentences, prefilter hits: about four times the part) whatever the
+ * document's size. INSPEX_PART_BYTES overrides it (the tests use small
+ * parts). */
+static size_t part_bytes(void)
+{
+    static size_t v;
+    size_t got = __atomic_load_n(&v, __ATOMIC_RELAXED);
+    if (got) return got;
+    const char *env = getenv("INSPEX_PART_BYTES");
+    char *end;
+    unsigned long long x = env ? strtoull(env, &end, 10) : 0;
+    got = x >= 64 && env && !*end ? (size_t)x : (size_t)8 << 20;
+    __atomic_store_n(&v, got, __ATOMIC_RELAXED);
+    return got;
+}
+
+/* Where the part starting at `at` ends: after the last blank line within
+ * `max` bytes, else after the last line break in its second half, else at a
+ * character boundary. Never splits a UTF-8 sequence or a CRLF. */
+static size_t part_end(const unsigned char *p, size_t len, size_t at, size_t max)
+{
+    if (len - at <= max) return len;
+    size_t lim = at + max, brk = 0;
+    for (size_t i = lim; i > at + max / 2; i--) {
+        if (p[i - 1] != '\n') continue;
+        if (!brk) brk = i;
+        size_t j = i - 1;
+        if (j > at && p[j - 1] == '\r') j--;
+        if (j > at && p[j - 1] == '\n') return i;          /* a blank line */
+    }
+    if (brk) return brk;
+    while (lim > at + 1 && (p[lim] & 0xC0) == 0x80) lim--;
+    return lim;
+}
+
+/* Parts of one document each report the councils they mention: one record
+ * per council, the first part's, with every part's mentions. */
+static void merge_councils(ix_result *res)
+{
+    size_t out = 0;
+    for (size_t i = 0; i < res->n; i++) {
+        json_t *ri = res->recs[i];
+        const char *code = json_string_value(json_object_get(ri, "code"));
+        bool merged = false;
+        if (code && !strcmp(json_string_value(json_object_get(ri, "type")), "council")) {
+            for (size_t k = 0; k < out && !merged; k++) {
+                json_t *rk = res->recs[k];
+                if (strcmp(json_string_value(json_object_get(rk, "type")), "council")) continue;
+                const char *ck = json_string_value(json_object_get(rk, "code"));
+                if (!ck || strcmp(ck, code)) continue;
+                json_array_extend(json_object_get(rk, "mentions"), json_object_get(ri, "mentions"));
+                merged = true;
+            }
+        }
+        if (merged) json_decref(ri);
+        else res->recs[out++] = ri;
+    }
+    res->n = out;
+}
+
+ix_result *ix_extract(const ix_rules *r, ix_scratch *s, const ix_input *in, unsigned types)
+{
+    ix_result *res = ix_result_new();
+    if (in->error) {
+        ix_result_add(res, error_record(in, in->error));
+        res->is_error = 1;
+        return res;
+    }
+    json_t *docrec = NULL;
+    ix_err e = {{0}};
+    size_t max = part_bytes(), at = part_end(in->bytes, in->len, 0, max), nparts = 1;
+    if (!extract_part(r, s, in, 0, at, -1, types, res, &docrec, &e)) {
+        ix_result_add(res, error_record(in, e.msg));
+        res->is_error = 1;
+        return res;
+    }
+    int enc = ix_encoding_parse(json_string_value(json_object_get(docrec, "encoding")));
+    json_t *w = json_object_get(docrec, "warnings");
+    while (at < in->len) {
+        size_t end = part_end(in->bytes, in->len, at, max);
+        ix_err pe = {{0}};
+        if (!extract_part(r, s, in, at, end - at, enc, types, res, &docrec, &pe)) {
+            char msg[640];
+            snprintf(msg, sizeof msg, "bytes %zu to %zu not extracted: %s", at, end, pe.msg);
+            json_array_append_new(w, json_string(msg));
+        }
+        at = end;
+        nparts++;
+    }
+    if (nparts > 1) {
+        char msg[256];
+        snprintf(msg, sizeof msg, "a document of %zu bytes: extracted in %zu parts of at most %zu bytes, "
+                 "split at blank lines; totals, speakers and pronouns do not carry across parts", in->len, nparts, max);
+        json_array_append_new(w, json_string(msg));
+        merge_councils(res);
+    }
+    ix_result_sort(res);
     return res;
 }
 
@@ -322,6 +443,7 @@ int ix_tokens_dump(const ix_rules *r, const ix_input *in, FILE *out, ix_err *e)
     ix_doc d;
     memset(&d, 0, sizeof d);
     d.in = in;
+    d.bytes = in->bytes;
     d.warnings = json_array();
     if (ix_decode(in->bytes, in->len, &d.dec, d.warnings, e) < 0) { json_decref(d.warnings); return -1; }
     ix_normalize(&d);

@@ -71,6 +71,12 @@ typedef struct ix_decoded {
  * (e.g. UTF-16, binary). */
 int ix_decode(const unsigned char *p, size_t len, ix_decoded *out,
               json_t *warnings, ix_err *e);
+/* The same for one part of a larger document: `enc` is the encoding the
+ * document's first part decided (-1: decide here, as ix_decode does) and
+ * `base` the part's offset in the document, for the byte offsets warnings
+ * give. */
+int ix_decode_part(const unsigned char *p, size_t len, int enc, size_t base,
+                   ix_decoded *out, json_t *warnings, ix_err *e);
 void ix_decoded_free(ix_decoded *d);
 
 /* ---- segmentation (normalize.c, segment.c) ------------------------------- */
@@ -101,6 +107,9 @@ typedef struct ix_sent {
 
 typedef struct ix_doc {
     const ix_input *in;
+    const unsigned char *bytes;  /* the original bytes decoded here: in->bytes,
+                                    or a part of them starting at in->bytes + base */
+    size_t base;         /* offset of `bytes` in the document; spans include it */
     ix_decoded dec;
     char *text;          /* normalised text: paragraphs separated by '\n' */
     const char *title, *date;   /* detected (borrowed from docrec) */

@@ -969,7 +969,7 @@ int ix_rule_match(const ix_rule *rule, ix_scratch *s, ix_doc *doc, size_t a,
                 char msg[256];
                 s->long_warned = true;      /* once per document, not per rule */
                 snprintf(msg, sizeof msg, "text without sentence breaks (%zu bytes at byte %zu): rules searched "
-                         "only its first %u KB", b - a, ix_offmap_start(&doc->dec.map, ix_offmap_start(&doc->map, a)),
+                         "only its first %u KB", b - a, doc->base + ix_offmap_start(&doc->dec.map, ix_offmap_start(&doc->map, a)),
                          (IX_LONG_WINDOWS * (IX_WINDOW - IX_WINDOW_OVERLAP)) >> 10);
                 json_array_append_new(doc->warnings, json_string(msg));
             }
@@ -988,7 +988,7 @@ int ix_rule_match(const ix_rule *rule, ix_scratch *s, ix_doc *doc, size_t a,
             char msg[256];
             if (doc->warnings && s->limit_hits <= 3) {
                 snprintf(msg, sizeof msg, "rule %s hit the PCRE2 match limit at byte %zu; skipped there",
-                         rule->name, ix_offmap_start(&doc->dec.map, ix_offmap_start(&doc->map, a)));
+                         rule->name, doc->base + ix_offmap_start(&doc->dec.map, ix_offmap_start(&doc->map, a)));
                 json_array_append_new(doc->warnings, json_string(msg));
             }
             if (doc->warnings && ri != (size_t)-1 && s->rule_hits[ri] == IX_LIMIT_HITS_PER_RULE) {

@@ -40,6 +40,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     ix_doc d;
     memset(&d, 0, sizeof d);
     d.in = &in;
+    d.bytes = in.bytes;
     d.warnings = json_array();
     ix_err e = {{0}};
     if (ix_decode(data, size, &d.dec, d.warnings, &e) < 0) {

@@ -35,6 +35,7 @@ static tdoc *build(const char *bytes, size_t n)
     memcpy(t->in.bytes, bytes, n);
     t->in.len = n;
     t->d.in = &t->in;
+    t->d.bytes = t->in.bytes;
     t->d.warnings = json_array();
     ix_err e = {{0}};
     if (ix_decode(t->in.bytes, n, &t->d.dec, t->d.warnings, &e) < 0) {

@@ -56,6 +56,7 @@ static void check_text(const ix_rules *r, ix_scratch *s, const char *bytes, size
     ix_doc d;
     memset(&d, 0, sizeof d);
     d.in = &in;
+    d.bytes = in.bytes;
     d.warnings = json_array();
     ix_err e = {{0}};
     if (ix_decode(in.bytes, in.len, &d.dec, d.warnings, &e) < 0) { json_decref(d.warnings); return; }

@@ -54,6 +54,7 @@ static void sentences_are(const char *s, const char *want)
     ix_doc d;
     memset(&d, 0, sizeof d);
     d.in = &in;
+    d.bytes = in.bytes;
     d.warnings = json_array();
     ix_err e = {{0}};
     if (ix_decode(in.bytes, in.len, &d.dec, d.warnings, &e) < 0) { CHECK(0, "decode: %s", e.msg); return; }
