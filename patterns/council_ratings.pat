@@ -16,7 +16,8 @@ family council_rating
 
 # A reference to an authority: a capitalised name (checked against the
 # gazetteer by the extractor) or a word standing for the article's authority.
-define CNAME [A-Z][\w&.-]*(?:'(?!s\b)[\w&.-]*)*(?:,? (?:[A-Z][\w&.-]*(?:'(?!s\b)[\w&.-]*)*|and|upon|on|under|with|of|the|&))*
+define CWORD [A-Z][\w&.-]*(?:'(?!s\b)[\w&.-]*)*
+define CNAME {CWORD}(?:,? (?:{CWORD}|and|upon|on|under|with|of|the|&))*
 define CREF (?:[Tt]he (?:council|authority|local authority|borough|county council|city council|unitary|trust|same services|services|service|department)|[Ii]ts (?:services|children's services)|[Ii]ts|[Tt]heir|{CNAME})
 define CLIST (?>{CREF}(?:(?:, | and | & |, and ){CREF}){0,8})
 define CLINK (?:(?:were|was|is|are|has been|have been|had been|had|have|has|been|being|be|now|currently|still|also|first|again|previously|once|subsequently|overall|judged|rated|found|deemed|graded|assessed|declared|as|to be|to|only|just|all|both|by Ofsted|by inspectors|in \d{4}|in (?:January|February|March|April|May|June|July|August|September|October|November|December)(?: \d{4})?|last year|this year|three years ago|two years ago|a year ago|at (?:its|their) (?:last|latest|most recent|previous) inspection|at every inspection since \d{4}|despite [\w ]{1,40}?|-|remain|remains|remained|stay|stays|stayed|became|becomes|continues to be|continued to be|told it|told that it|told they|told that they|among those|among the [\w' ]{1,40}?(?:authorities|councils)|by contrast|too|overall|again) ?)
