@@ -157,8 +157,10 @@ typedef struct ix_rule {
     char *file;
     int line;
     char *family;        /* "rating", "council_rating", "quote", "council", ... */
-    char *regex;         /* expanded source */
-    pcre2_code *code;
+    char *regex;         /* expanded source: macros as (?&NAME) subroutine calls */
+    char *inlined;       /* the same with the macros written out, which JIT code
+                            runs faster (no call frames); NULL when too large */
+    pcre2_code *code;    /* compiled from `inlined`, else from `regex` */
     pcre2_code *code_anchored;   /* compiled with PCRE2_ANCHORED on first anchored use (rules.c) */
     bool anchored_continue;  /* applied at the end of a previous match */
     json_t *set;         /* constant fields */

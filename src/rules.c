@@ -526,6 +526,42 @@ static pcre2_code *compile_at(loader *L, const char *x, size_t xlen, const srcma
     return code;
 }
 
+/* `x` (a rule's regex before its DEFINE block is added) with every macro
+ * call written out as a group, macros inside macros too (each in (?^:...),
+ * so that it runs with the options a call would have). Subroutine calls
+ * cost a frame each in JIT code: the number macros (CARD, NUMWORD, QUANT)
+ * are called at every word and ran a third slower as calls. Returns NULL
+ * when the result would pass `cap` bytes (PCRE2 caps a compiled pattern,
+ * and a large one costs more to run than the calls save) or macros nest
+ * deeper than 32. */
+static bool inline_into(const ix_rules *R, ix_buf *b, const char *x, size_t cap, int depth)
+{
+    if (depth > 32) return false;
+    for (const char *p = x; *p;) {
+        if (b->len > cap) return false;
+        if (*p == '\\' && p[1]) { ix_buf_put(b, p, 2); p += 2; continue; }
+        if (!strncmp(p, "(?&", 3)) {
+            const char *q = strchr(p + 3, ')');
+            size_t k = R->nmacros;
+            for (size_t i = 0; q && i < R->nmacros && k == R->nmacros; i++)
+                if (strlen(R->macros[i].name) == (size_t)(q - p - 3) && !memcmp(R->macros[i].name, p + 3, (size_t)(q - p - 3)))
+                    k = i;
+            if (k == R->nmacros) return false;
+            /* (?^: the options at the DEFINE block, where a call would
+             * run the body: a (?i: around the call must not reach into it */
+            ix_buf_puts(b, "(?^:");
+            if (!inline_into(R, b, R->macros[k].body, cap, depth + 1)) return false;
+            ix_buf_putc(b, ')');
+            p = q + 1;
+            continue;
+        }
+        ix_buf_putc(b, *p++);
+    }
+    return b->len <= cap;
+}
+
+enum { INLINE_CAP = 12000 };
+
 static int compile_rule(loader *L, ix_rule *rule, ix_buf *src, srcmap *m)
 {
     if (!src->len) { ix_err_set(L->e, "%s:%d:1: rule %s has no match line", L->file, rule->line, rule->name); return -1; }
@@ -533,6 +569,11 @@ static int compile_rule(loader *L, ix_rule *rule, ix_buf *src, srcmap *m)
     char *x = expand(L, src->s, m, used);
     if (!x) { free(used); return -1; }
     size_t xlen = strlen(x);
+    ix_buf in = {0};
+    if (inline_into(L->R, &in, x, INLINE_CAP, 0)) {
+        ix_buf_grow(&in, 0);
+        rule->inlined = ix_buf_take(&in);
+    } else ix_buf_free(&in);
     /* Macro bodies were checked where they were defined, so an error here
      * is in the rule's own text. */
     rule->regex = with_defines(L->R, x, used);
@@ -541,6 +582,20 @@ static int compile_rule(loader *L, ix_rule *rule, ix_buf *src, srcmap *m)
     snprintf(what, sizeof what, "rule %s", rule->name);
     rule->code = compile_at(L, rule->regex, xlen, m, src->len, what);
     if (!rule->code) return -1;
+    if (rule->inlined) {
+        /* the same regex, so it compiles too, unless it is now too large */
+        int ec;
+        PCRE2_SIZE eo;
+        pcre2_code *c = pcre2_compile((PCRE2_SPTR)rule->inlined, PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_DUPNAMES,
+                                      &ec, &eo, NULL);
+        if (c) {
+            pcre2_code_free(rule->code);
+            rule->code = c;
+        } else {
+            free(rule->inlined);
+            rule->inlined = NULL;
+        }
+    }
     pcre2_jit_compile(rule->code, PCRE2_JIT_COMPLETE);   /* falls back to the interpreter */
     return 0;
 }
@@ -801,7 +856,7 @@ void ix_rules_free(ix_rules *R)
     if (!R) return;
     for (size_t i = 0; i < R->nrules; i++) {
         ix_rule *r = &R->rules[i];
-        free(r->name); free(r->file); free(r->family); free(r->regex);
+        free(r->name); free(r->file); free(r->family); free(r->regex); free(r->inlined);
         pcre2_code_free(r->code);
         pcre2_code_free(r->code_anchored);
         json_decref(r->set);
@@ -909,7 +964,8 @@ static pcre2_code *anchored_code(const ix_rule *rule)
     pcre2_pattern_info(rule->code, PCRE2_INFO_ARGOPTIONS, &opts);
     int ec;
     PCRE2_SIZE eo;
-    c = pcre2_compile((PCRE2_SPTR)rule->regex, PCRE2_ZERO_TERMINATED, opts | PCRE2_ANCHORED, &ec, &eo, NULL);
+    c = pcre2_compile((PCRE2_SPTR)(rule->inlined ? rule->inlined : rule->regex), PCRE2_ZERO_TERMINATED,
+                      opts | PCRE2_ANCHORED, &ec, &eo, NULL);
     if (!c) return NULL;
     pcre2_jit_compile(c, PCRE2_JIT_COMPLETE);
     pcre2_code *expect = NULL;

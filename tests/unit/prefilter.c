@@ -6,6 +6,9 @@
  *    corpus article (as written, upper-cased, and with the characters PCRE2
  *    folds onto ASCII letters): wherever the regex matches inside a
  *    paragraph, a sentence or a 60-byte window, ix_prefilter_may says yes.
+ * 3. Over the same windows, a rule compiled with its macros written out
+ *    (rule->inlined, what runs) matches exactly where the same rule with
+ *    macros as subroutine calls (rule->regex) does, at the same offsets.
  */
 #include <dirent.h>
 #include <stdlib.h>
@@ -33,7 +36,10 @@ static char *slurp(const char *path, size_t *len)
     return ix_buf_take(&b);
 }
 
-static int misses;
+static int misses, differ;
+static long ncmp;
+static pcre2_code *subr[512];      /* rule i compiled from rule->regex */
+static pcre2_match_data *md2;
 
 /* Every rule over [a, b): a regex match there must be allowed. */
 static void check_window(const ix_rules *r, ix_scratch *s, ix_doc *d, size_t a, size_t b, const char *what)
@@ -41,6 +47,22 @@ static void check_window(const ix_rules *r, ix_scratch *s, ix_doc *d, size_t a, 
     for (size_t i = 0; i < r->nrules; i++) {
         const ix_rule *rule = &r->rules[i];
         int rc = pcre2_match(rule->code, (PCRE2_SPTR)d->text + a, b - a, 0, PCRE2_NO_UTF_CHECK, s->md, s->mctx);
+        if (rule->inlined && i < 512) {
+            if (!subr[i]) {
+                int ec;
+                PCRE2_SIZE eo;
+                subr[i] = pcre2_compile((PCRE2_SPTR)rule->regex, PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_DUPNAMES, &ec, &eo, NULL);
+                if (subr[i]) pcre2_jit_compile(subr[i], PCRE2_JIT_COMPLETE);
+                if (!md2) md2 = pcre2_match_data_create(256, NULL);
+            }
+            int rc2 = subr[i] ? pcre2_match(subr[i], (PCRE2_SPTR)d->text + a, b - a, 0, PCRE2_NO_UTF_CHECK, md2, s->mctx) : -99;
+            PCRE2_SIZE *o1 = pcre2_get_ovector_pointer(s->md), *o2 = pcre2_get_ovector_pointer(md2);
+            bool same = (rc < 0) == (rc2 < 0) && (rc < 0 || (o1[0] == o2[0] && o1[1] == o2[1]));
+            if (!same && differ++ < 10)
+                printf("# %s: rule %s inlined (%d) and with calls (%d) differ on [%zu,%zu): %.*s\n", what, rule->name,
+                       rc, rc2, a, b, (int)(b - a), d->text + a);
+            ncmp++;
+        }
         if (rc < 0) continue;
         bool may = ix_prefilter_may(s, d, rule, a, b);
         if (!may && misses++ < 10)
@@ -65,7 +87,14 @@ static void check_text(const ix_rules *r, ix_scratch *s, const char *bytes, size
     ix_prefilter_scan(r, s, &d);
     for (size_t i = 0; i < d.npara; i++) check_window(r, s, &d, d.paras[i].a, d.paras[i].b, what);
     for (size_t i = 0; i < d.nsent; i++) check_window(r, s, &d, d.sents[i].a, d.sents[i].b, what);
-    for (size_t a = 0; a + 60 <= d.len; a += 23) check_window(r, s, &d, a, a + 60, what);
+    /* windows start and end on character boundaries: PCRE2 is told the
+     * subject is valid UTF-8 (PCRE2_NO_UTF_CHECK), as in ix_rule_match */
+    for (size_t a = 0; a + 60 <= d.len; a += 23) {
+        size_t wa = a, wb = a + 60;
+        while (wa < wb && ((unsigned char)d.text[wa] & 0xC0) == 0x80) wa++;
+        while (wb < d.len && ((unsigned char)d.text[wb] & 0xC0) == 0x80) wb++;
+        check_window(r, s, &d, wa, wb, what);
+    }
     json_decref(d.warnings);
     free(d.text);
     free(d.paras);
@@ -160,6 +189,10 @@ int main(void)
     if (dir) closedir(dir);
     CHECK(ndocs > 0, "corpus/ has articles");
     ix_scratch_free(s);
+    CHECK(ncmp > 1000 && differ == 0, "inlined rules match as their call forms do (%ld comparisons, %d differ)",
+          ncmp, differ);
+    for (size_t i = 0; i < 512; i++) pcre2_code_free(subr[i]);
+    pcre2_match_data_free(md2);
     ix_rules_free(r);
     return DONE();
 }
