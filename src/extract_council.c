@@ -7,8 +7,10 @@
  * the accepted mentions, which the council_rating extractor reuses.
  *
  * How a mention is judged (AMBIGUOUS.md):
- *   1. all surface forms in one regex, longest first, case-sensitive, on word
- *      boundaries where a hyphen counts as part of the word;
+ *   1. all surface forms in one trie: at each word start the longest form
+ *      that ends on a word boundary, case-sensitive, where a hyphen counts
+ *      as part of the word (what one PCRE2 alternation, longest first, did
+ *      at a tenth of the run time: PCRE2 tries 700 alternatives in turn);
  *   2. mentions inside boilerplate paragraphs are ignored;
  *   3. council_reject_before / _after rules drop "New York", "Derby County",
  *      "Sutton Trust", "Durham University", "Greater Manchester" ...;
@@ -35,13 +37,68 @@ typedef struct gz_surface {
     char risk;             /* '-', 'w' weak, 's' surname */
 } gz_surface;
 
+/* A byte trie of the surface forms; node 0 is the root. */
+typedef struct gz_node {
+    int surf;              /* the surface form ending here, or -1 */
+    unsigned nkid;
+    unsigned char *c;      /* kids' bytes, and */
+    uint32_t *kid;         /* their nodes */
+} gz_node;
+
 struct ix_gazetteer {
     gz_row *rows;
     size_t nrows;
     gz_surface *surf;
     size_t nsurf;
-    pcre2_code *re;
+    gz_node *node;
+    size_t nnode;
+    bool first[256];       /* bytes a surface form starts with */
 };
+
+static bool wordish(unsigned char c) { return ix_is_alnum((char)c) || c == '_' || c == '-'; }
+
+static void trie_add(struct ix_gazetteer *g, const char *s, int idx)
+{
+    size_t at = 0;
+    g->first[(unsigned char)s[0]] = true;
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        gz_node *n = &g->node[at];
+        unsigned k = 0;
+        while (k < n->nkid && n->c[k] != *p) k++;
+        if (k == n->nkid) {
+            g->node = ix_xrealloc(g->node, (g->nnode + 1) * sizeof *g->node);
+            g->node[g->nnode] = (gz_node){-1, 0, NULL, NULL};
+            n = &g->node[at];
+            n->c = ix_xrealloc(n->c, n->nkid + 1);
+            n->kid = ix_xrealloc(n->kid, (n->nkid + 1) * sizeof *n->kid);
+            n->c[k] = *p;
+            n->kid[k] = (uint32_t)g->nnode++;
+            n->nkid++;
+        }
+        at = n->kid[k];
+    }
+    g->node[at].surf = idx;
+}
+
+/* The longest surface form at t[i..end) followed by a word boundary, or
+ * NULL; *len is its length. */
+static const gz_surface *trie_longest(const struct ix_gazetteer *g, const char *t, size_t i, size_t end, size_t *len)
+{
+    const gz_surface *best = NULL;
+    size_t at = 0;
+    for (size_t j = i; j < end; j++) {
+        const gz_node *n = &g->node[at];
+        unsigned k = 0;
+        while (k < n->nkid && n->c[k] != (unsigned char)t[j]) k++;
+        if (k == n->nkid) break;
+        at = n->kid[k];
+        if (g->node[at].surf >= 0 && (j + 1 == end || !wordish((unsigned char)t[j + 1]))) {
+            best = &g->surf[g->node[at].surf];
+            *len = j + 1 - i;
+        }
+    }
+    return best;
+}
 
 static int cmp_surf(const void *a, const void *b)
 {
@@ -107,34 +164,11 @@ struct ix_gazetteer *ix_gazetteer_new(const ix_rules *r, ix_err *e)
         g->surf[w++] = g->surf[i];
     }
     g->nsurf = w;
-    /* One alternation, longest first. */
-    char **names = ix_xmalloc(g->nsurf * sizeof *names);
-    for (size_t i = 0; i < g->nsurf; i++) names[i] = g->surf[i].s;
-    for (size_t i = 1; i < g->nsurf; i++)        /* insertion sort by length desc */
-        for (size_t j = i; j > 0 && strlen(names[j]) > strlen(names[j - 1]); j--) {
-            char *tmp = names[j]; names[j] = names[j - 1]; names[j - 1] = tmp;
-        }
-    ix_buf b = {0};
-    ix_buf_puts(&b, "(?<![\\w-])(?:");
-    for (size_t i = 0; i < g->nsurf; i++) {
-        if (i) ix_buf_putc(&b, '|');
-        for (const char *p = names[i]; *p; p++) {
-            if (strchr("\\^$.|?*+()[]{}/&", *p)) ix_buf_putc(&b, '\\');
-            ix_buf_putc(&b, *p);
-        }
-    }
-    ix_buf_puts(&b, ")(?![\\w-])");
-    free(names);
-    int ec;
-    PCRE2_SIZE eo;
-    g->re = pcre2_compile((PCRE2_SPTR)b.s, b.len, PCRE2_UTF, &ec, &eo, NULL);
-    ix_buf_free(&b);
-    if (!g->re) {
-        ix_err_set(e, "%s/councils.tsv: cannot compile the gazetteer (%d)", r->dir, ec);
-        ix_gazetteer_free(g);
-        return NULL;
-    }
-    pcre2_jit_compile(g->re, PCRE2_JIT_COMPLETE);
+    g->node = ix_xmalloc(sizeof *g->node);
+    g->node[0] = (gz_node){-1, 0, NULL, NULL};
+    g->nnode = 1;
+    for (size_t i = 0; i < g->nsurf; i++)
+        if (g->surf[i].s[0]) trie_add(g, g->surf[i].s, (int)i);
     return g;
 }
 
@@ -145,7 +179,8 @@ void ix_gazetteer_free(struct ix_gazetteer *g)
     for (size_t i = 0; i < g->nsurf; i++) free(g->surf[i].s);
     free(g->rows);
     free(g->surf);
-    pcre2_code_free(g->re);
+    for (size_t i = 0; i < g->nnode; i++) { free(g->node[i].c); free(g->node[i].kid); }
+    free(g->node);
     free(g);
 }
 
@@ -188,20 +223,6 @@ int ix_ctx_focus_row(const ix_ctx *c, size_t off)
 const char *ix_gazetteer_name(const struct ix_gazetteer *g, int row) { return g->rows[row].name; }
 const char *ix_gazetteer_status(const struct ix_gazetteer *g, int row) { return g->rows[row].status; }
 const char *ix_gazetteer_code(const struct ix_gazetteer *g, int row) { return g->rows[row].code; }
-
-static const gz_surface *surface(const struct ix_gazetteer *g, const char *s, size_t n)
-{
-    size_t lo = 0, hi = g->nsurf;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        int c = strncmp(g->surf[mid].s, s, n);
-        if (c == 0 && g->surf[mid].s[n]) c = 1;
-        if (c < 0) lo = mid + 1;
-        else if (c > 0) hi = mid;
-        else return &g->surf[mid];
-    }
-    return NULL;
-}
 
 size_t ix_ctx_mentions_in(const ix_ctx *c, size_t a, size_t b, size_t *first)
 {
@@ -269,21 +290,18 @@ void ix_extract_council(ix_ctx *c)
     ix_rule_list start_ok = ix_rules_family(c->rules, "council_start_after");
     cand *cs = NULL;
     size_t nc = 0, cap = 0;
-    pcre2_match_data *md = c->scratch->md;
 
     for (size_t pi = 0; pi < d->npara; pi++) {
         const ix_para *p = &d->paras[pi];
         if (p->boilerplate) continue;
-        size_t off = p->a;
-        while (off < p->b) {
-            int rc = pcre2_match(g->re, (PCRE2_SPTR)d->text + p->a, p->b - p->a, off - p->a,
-                                 PCRE2_NO_UTF_CHECK, md, c->scratch->mctx);
-            if (rc < 0) break;
-            PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
-            size_t a = p->a + ov[0], b = p->a + ov[1];
-            off = b > off ? b : off + 1;
-            const gz_surface *s = surface(g, d->text + a, b - a);
+        const unsigned char *t = (const unsigned char *)d->text;
+        for (size_t i = p->a; i < p->b; i++) {
+            if (!g->first[t[i]] || (i > p->a && wordish(t[i - 1]))) continue;
+            size_t len = 0;
+            const gz_surface *s = trie_longest(g, d->text, i, p->b, &len);
             if (!s) continue;
+            size_t a = i, b = i + len;
+            i = b - 1;                      /* the next name starts after this one */
             if (nc == cap) { cap = cap ? cap * 2 : 32; cs = ix_xrealloc(cs, cap * sizeof *cs); }
             cand *k = &cs[nc];
             *k = (cand){a, b, ix_doc_sent_at(d, a), s, pick_row(g, s, d->date), true, false, false};
