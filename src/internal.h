@@ -166,7 +166,7 @@ typedef struct ix_rule {
     json_t *set;         /* constant fields */
     ix_example *ex;
     size_t nex;
-    int pf, npf;         /* prefilter groups [pf, pf + npf): a match holds a
+    int pfg[3], npf;     /* prefilter groups pfg[0..npf): a match holds a
                             literal of each; npf 0: always run (prefilter.c) */
 } ix_rule;
 

@@ -81,6 +81,15 @@ static bool set_has(const lset *a, const unsigned char *s, size_t n)
     return false;
 }
 
+/* The same literals (in any order)? */
+static bool set_same(const lset *a, const lset *b)
+{
+    if (a->top != b->top || a->n != b->n) return false;
+    for (size_t i = 0; i < a->n; i++)
+        if (!set_has(b, a->v[i].s, a->v[i].n)) return false;
+    return true;
+}
+
 static void set_minimise(lset *a);
 
 /* a ∪ b, consuming both; top when either is top or the union is too big.
@@ -146,6 +155,7 @@ static int set_score(const lset *a)
  * The NEEDS most selective are kept (more would cost more than they save);
  * sets scoring under the threshold are not worth a check and are dropped. */
 enum { NEEDS = 3, MIN_SCORE = 6 };
+_Static_assert(NEEDS <= sizeof ((ix_rule *)0)->pfg / sizeof (int), "ix_rule.pfg holds NEEDS groups");
 
 typedef struct needs {
     lset s[NEEDS];
@@ -769,10 +779,18 @@ ix_prefilter *ix_prefilter_new(ix_rules *R)
     for (size_t i = 0; i < R->nrules; i++) {
         needs N = {.n = 0};
         if (!pf->off) N = derive(R->rules[i].regex, &cache);
-        R->rules[i].pf = (int)ng;
         R->rules[i].npf = N.n;
         sets = ix_xrealloc(sets, (ng + (size_t)N.n + 1) * sizeof *sets);
-        for (int k = 0; k < N.n; k++) sets[ng++] = N.s[k];
+        for (int k = 0; k < N.n; k++) {
+            /* Rules share sets (a grade word is needed by thirty of them):
+             * one group per distinct set, so that the scan records each
+             * occurrence once, not once per rule. */
+            size_t g = 0;
+            while (g < ng && !set_same(&sets[g], &N.s[k])) g++;
+            if (g == ng) sets[ng++] = N.s[k];
+            else set_free(&N.s[k]);
+            R->rules[i].pfg[k] = (int)g;
+        }
     }
     dcache_free(&cache);
     pf->ngroups = ng;
@@ -993,7 +1011,7 @@ bool ix_prefilter_may(const ix_scratch *s, const ix_doc *d, const ix_rule *rule,
     const ix_pfscan *sc = s->pf;
     if (!rule->npf || !d->pf_id || !sc || sc->id != d->pf_id || sc->off) return true;
     for (int k = 0; k < rule->npf; k++) {
-        size_t g = (size_t)(rule->pf + k);
+        size_t g = (size_t)rule->pfg[k];
         if (sc->dense[g]) continue;
         /* Is there an end offset e with a + minlen <= e <= b? */
         size_t lo = 0, hi = sc->n[g], want = a + sc->minlen[g];
