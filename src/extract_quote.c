@@ -69,13 +69,7 @@ typedef struct qstate {
 
 /* ---- small helpers ------------------------------------------------------- */
 
-static bool word_in(const ix_table *t, const char *s, size_t n)
-{
-    if (!t) return false;
-    for (size_t i = 0; i < t->n; i++)
-        if (strlen(t->key[i]) == n && !memcmp(t->key[i], s, n)) return true;
-    return false;
-}
+static bool word_in(const ix_table *t, const char *s, size_t n) { return ix_table_has(t, s, n); }
 
 static char *dupn(const char *s, size_t n) { return ix_xstrndup(s, n); }
 

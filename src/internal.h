@@ -183,6 +183,8 @@ typedef struct ix_table {
     char **lkey;
     uint32_t *slot;      /* row + 1, 0 = empty */
     size_t nslot;        /* a power of two */
+    uint32_t *eslot;     /* the same over the keys as written, for ix_table_has */
+    size_t *klen;
 } ix_table;
 
 struct ix_rules {
@@ -216,6 +218,10 @@ const ix_rule *ix_rules_get(const ix_rules *r, const char *name);
 const ix_table *ix_rules_table(const ix_rules *r, const char *name);
 /* Table lookup of a phrase (normalised for lookup); NULL when absent. */
 const char *ix_table_get(const ix_table *t, const char *s, size_t len);
+/* Is s[0..len) a key exactly as written (case and punctuation kept)? */
+bool ix_table_has(const ix_table *t, const char *s, size_t len);
+/* Is s[0..len) a key exactly as written (case and punctuation kept)? */
+bool ix_table_has(const ix_table *t, const char *s, size_t len);
 /* Appends "(?:...)" matching exactly the given literal phrases (case as
  * written), factored as a trie on their characters: "Hull", "Hull City
  * Council" -> "(?:Hull(?: City Council)?)". A longer phrase is tried before

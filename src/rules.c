@@ -129,6 +129,15 @@ static void index_table(ix_table *t)
     t->nslot = 16;
     while (t->nslot < t->n * 2 + 2) t->nslot *= 2;
     t->slot = calloc(t->nslot, sizeof *t->slot);
+    t->eslot = calloc(t->nslot, sizeof *t->eslot);
+    t->klen = ix_xmalloc((t->n + 1) * sizeof *t->klen);
+    for (size_t i = 0; i < t->n; i++) {
+        t->klen[i] = strlen(t->key[i]);
+        for (size_t h = key_hash(t->key[i], t->klen[i]) & (t->nslot - 1);; h = (h + 1) & (t->nslot - 1)) {
+            if (!t->eslot[h]) { t->eslot[h] = (uint32_t)i + 1; break; }
+            if (!strcmp(t->key[t->eslot[h] - 1], t->key[i])) break;
+        }
+    }
     for (size_t i = 0; i < t->n; i++) {
         size_t l = strlen(t->key[i]);
         t->lkey[i] = ix_xmalloc(l + 1);
@@ -145,6 +154,16 @@ const ix_table *ix_rules_table(const ix_rules *r, const char *name)
     for (size_t i = 0; i < r->ntables; i++)
         if (!strcmp(r->tables[i].name, name)) return &r->tables[i];
     return NULL;
+}
+
+bool ix_table_has(const ix_table *t, const char *s, size_t len)
+{
+    if (!t || !t->n || !t->eslot) return false;
+    for (size_t h = key_hash(s, len) & (t->nslot - 1); t->eslot[h]; h = (h + 1) & (t->nslot - 1)) {
+        size_t r = t->eslot[h] - 1;
+        if (t->klen[r] == len && !memcmp(t->key[r], s, len)) return true;
+    }
+    return false;
 }
 
 const char *ix_table_get(const ix_table *t, const char *s, size_t len)
@@ -872,7 +891,7 @@ void ix_rules_free(ix_rules *R)
         free(R->tables[i].key); free(R->tables[i].val); free(R->tables[i].name);
         free(R->tables[i].line); free(R->tables[i].path);
         for (size_t k = 0; R->tables[i].lkey && k < R->tables[i].n; k++) free(R->tables[i].lkey[k]);
-        free(R->tables[i].lkey); free(R->tables[i].slot);
+        free(R->tables[i].lkey); free(R->tables[i].slot); free(R->tables[i].eslot); free(R->tables[i].klen);
     }
     free(R->tables);
     for (size_t i = 0; i < R->nmacros; i++) { free(R->macros[i].name); free(R->macros[i].body); }
