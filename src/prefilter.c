@@ -753,7 +753,9 @@ struct ix_prefilter {
     unsigned char cls[256];      /* byte -> class (ASCII upper = lower) */
     unsigned ncls;
     uint32_t *delta;             /* state * ncls + class -> state */
-    uint32_t *step;              /* the same, as target * ncls, top bit set when the target has outputs */
+    uint16_t *step;              /* the scan's table: (state << shift | class) -> target
+                                    state, top bit set when it has outputs */
+    unsigned shift;              /* log2 of the class count rounded up to a power of two */
     uint32_t nstates;
     uint32_t *out_off;           /* state -> first index into out (nstates + 1) */
     uint32_t *out;               /* groups whose literal ends in this state */
@@ -889,13 +891,21 @@ ix_prefilter *ix_prefilter_new(ix_rules *R)
         for (uint32_t q = 1; full[s] && q <= full[s][0]; q++) pf->out[k++] = full[s][q];
     }
     pf->out_off[n] = (uint32_t)k;
-    /* The scan's table: pre-multiplied targets, so one load and one add per
-     * byte, and a flag so the output list is only looked at when there is one. */
-    pf->step = ix_xmalloc((n * pf->ncls + 1) * sizeof *pf->step);
-    for (size_t i = 0; i < n * pf->ncls; i++) {
-        uint32_t to = pf->delta[i];
-        pf->step[i] = to * pf->ncls | (pf->out_off[to + 1] > pf->out_off[to] ? 0x80000000u : 0);
-    }
+    /* The scan's table: 16-bit entries indexed by state << shift | class, so
+     * a step is a shift, an or and one load from a table half the size of a
+     * 32-bit one (it is read once per byte of text and must stay in cache),
+     * and the target's outputs are found without a division. A flag says
+     * when there are outputs. More states than 15 bits hold: no prefilter. */
+    pf->shift = 0;
+    while ((1u << pf->shift) < pf->ncls) pf->shift++;
+    if (n < 0x8000) {
+        pf->step = calloc((n << pf->shift) + 1, sizeof *pf->step);
+        for (size_t st = 0; st < n; st++)
+            for (unsigned cl = 0; cl < pf->ncls; cl++) {
+                uint32_t to = pf->delta[st * pf->ncls + cl];
+                pf->step[st << pf->shift | cl] = (uint16_t)(to | (pf->out_off[to + 1] > pf->out_off[to] ? 0x8000u : 0));
+            }
+    } else pf->off = true;
     for (size_t i = 0; i < n; i++) { free(term[i]); free(full[i]); }
     free(term); free(full); free(t); free(fail); free(queue);
     for (size_t g = 0; g < ng; g++) set_free(&sets[g]);
@@ -980,16 +990,15 @@ void ix_prefilter_scan(const ix_rules *R, ix_scratch *s, ix_doc *d)
      * an eighth of the document's size in bytes (plus growth slack). */
     if (len >= UINT32_MAX) { sc->off = true; return; }
     size_t limit = len / 32 + 64, budget = len / 32 + 4096, total = 0;
-    const uint32_t *step = pf->step;
+    const uint16_t *step = pf->step;
     const unsigned char *cls = pf->cls;
     const uint32_t *off = pf->out_off;
-    unsigned ncls = pf->ncls;
-    uint32_t at = 0;                      /* state * ncls */
+    unsigned shift = pf->shift;
+    uint32_t st = 0;
     for (size_t i = 0; i < len; i++) {
-        uint32_t v = step[at + cls[t[i]]];
-        at = v & 0x7FFFFFFFu;
-        if (!(v >> 31)) continue;
-        uint32_t st = at / ncls;
+        uint32_t v = step[st << shift | cls[t[i]]];
+        st = v & 0x7FFFu;
+        if (!(v & 0x8000u)) continue;
         uint32_t o = off[st], oe = off[st + 1];
         for (; o < oe; o++) {
             uint32_t g = pf->out[o];
