@@ -100,6 +100,7 @@ rule count-judged
   yes Fewer than half - 27 - were judged good or outstanding. => grade=good_or_better; count=27; share=0.5; approx=less_than
   yes In 2018-19, 40 of the 72 authorities inspected were judged good or outstanding - about 56 per cent. => count=40; total=72; share=0.56; period=2018-19
   yes None of the 34 was outstanding. => grade=outstanding; count=0; total=34
+  yes Of the 87 authorities inspected so far, inspectors found serious failings in many. Twenty-two were judged inadequate. => count=22; total=87; unit=authorities
   yes THREE-QUARTERS of children's services departments across England, including two in the North East, are inadequate or require improvement. => grade=less_than_good; share=0.75
   yes 45 authorities (44 per cent) were judged to require improvement to be good. => grade=requires_improvement; count=45; share=0.44
   yes Fourteen councils in England have been told that their services for children perform poorly. => grade=inadequate; count=14

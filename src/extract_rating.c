@@ -34,6 +34,13 @@ typedef struct rstate {
     size_t clause_a, clause_b;   /* this sentence's "Of the 87 authorities," clause */
     struct { size_t a, b; } periods[8];   /* "in 2013/14" phrases of the sentence */
     size_t nperiods;
+    /* Context and periods are read lazily, when a sentence yields its first
+     * figure: most sentences (and half the documents) yield none, and the
+     * context rules ran on every one of them. */
+    const ix_rule_list *ctxr, *per;
+    size_t sent;                 /* the sentence being read */
+    size_t ctx_next;             /* sentences before this one have been read for context */
+    bool ready;                  /* this sentence's context and periods are read */
     figure prev;           /* the last rating of this sentence */
     bool have_prev;
     ix_span *used;
@@ -106,7 +113,25 @@ static void keep(rstate *st, json_t *rec, ix_span span, bool headline)
 static char *period_for(const rstate *st, size_t a, size_t b);
 
 /* Builds a rating from a match; NULL when the pieces do not make a figure. */
+static void prepare(rstate *st);
+static json_t *make_now(rstate *st, const ix_match *m, bool headline);
+
 static json_t *make(rstate *st, const ix_match *m, bool headline)
+{
+    if (st->ready) return make_now(st, m, headline);
+    /* Reading the context runs rules, which reuse the match data that m's
+     * offsets live in: keep a copy of them first. */
+    PCRE2_SIZE *ov = ix_xmalloc((size_t)m->n * 2 * sizeof *ov + 1);
+    memcpy(ov, m->ov, (size_t)m->n * 2 * sizeof *ov);
+    ix_match mc = *m;
+    mc.ov = ov;
+    prepare(st);
+    json_t *r = make_now(st, &mc, headline);
+    free(ov);
+    return r;
+}
+
+static json_t *make_now(rstate *st, const ix_match *m, bool headline)
 {
     ix_ctx *c = st->c;
     ix_doc *d = c->doc;
@@ -268,6 +293,28 @@ static void read_period(rstate *st, const ix_rule_list *pr, const ix_sent *s)
     }
 }
 
+/* Before the first figure of a sentence: the context of every sentence
+ * since the last one read, in order (as if each had been read when met: no
+ * figure was made in between to change it), then this sentence's clause
+ * and periods. */
+static void prepare(rstate *st)
+{
+    if (st->ready) return;
+    st->ready = true;
+    const ix_doc *d = st->c->doc;
+    size_t para = st->para;
+    for (size_t si = st->ctx_next; si <= st->sent; si++) {
+        const ix_sent *s = &d->sents[si];
+        if (d->paras[s->para].boilerplate) continue;
+        st->para = s->para;
+        st->clause_a = st->clause_b = 0;      /* only this sentence's clause is kept */
+        read_context(st, st->ctxr, s);
+    }
+    st->para = para;
+    st->ctx_next = st->sent + 1;
+    read_period(st, st->per, &d->sents[st->sent]);
+}
+
 /* The period of a figure [a, b): a year phrase before or inside it, or after
  * it with no comparison between ("..., compared with 36 per cent in 2016"
  * dates the 36 per cent, not the figure before it). */
@@ -320,6 +367,8 @@ void ix_extract_rating(ix_ctx *c)
     ix_rule_list all = ix_rules_family(c->rules, "rating");
     ix_rule_list ctxr = ix_rules_family(c->rules, "rating_context");
     ix_rule_list per = ix_rules_family(c->rules, "rating_period");
+    st.ctxr = &ctxr;
+    st.per = &per;
 
     for (size_t pi = 0; pi < d->npara; pi++) {
         const ix_para *p = &d->paras[pi];
@@ -328,8 +377,9 @@ void ix_extract_rating(ix_ctx *c)
         for (size_t si = p->first_sent; si < p->first_sent + p->nsent; si++) {
             const ix_sent *s = &d->sents[si];
             st.clause_a = st.clause_b = 0;
-            read_context(&st, &ctxr, s);
-            read_period(&st, &per, s);
+            st.nperiods = 0;
+            st.sent = si;
+            st.ready = false;
             st.nused = 0;
             st.have_prev = false;
             free(st.prev.unit);
