@@ -295,8 +295,10 @@ void ix_extract_council(ix_ctx *c)
         const ix_para *p = &d->paras[pi];
         if (p->boilerplate) continue;
         const unsigned char *t = (const unsigned char *)d->text;
+        const bool *first = g->first;
         for (size_t i = p->a; i < p->b; i++) {
-            if (!g->first[t[i]] || (i > p->a && wordish(t[i - 1]))) continue;
+            /* most bytes start no name: one table load decides */
+            if (!first[t[i]] || (i > p->a && wordish(t[i - 1]))) continue;
             size_t len = 0;
             const gz_surface *s = trie_longest(g, d->text, i, p->b, &len);
             if (!s) continue;

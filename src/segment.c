@@ -24,12 +24,7 @@ static bool is_abbrev(const ix_table *abbr, const char *s, size_t a, size_t dot)
     size_t wl = dot - w;
     if (wl == 0) return false;
     if (wl == 1 && ix_is_upper(s[w])) return true;           /* an initial: "J. Smith" */
-    if (!abbr) return false;
-    for (size_t i = 0; i < abbr->n; i++) {
-        const char *k = abbr->key[i];
-        if (k[0] == s[w] && strlen(k) == wl && !memcmp(k, s + w, wl)) return true;
-    }
-    return false;
+    return ix_table_has(abbr, s + w, wl);
 }
 
 static void add_sent(ix_doc *d, size_t *cap, size_t a, size_t b, size_t para)
