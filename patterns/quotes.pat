@@ -155,8 +155,11 @@ rule description
 # to them ("Wilshaw said", "he added").
 family person_mention
 
+# The lookahead only restates what the rest requires (a capital or a title
+# first): it spares the attempt at every other lower-case word, which this
+# rule, run over every paragraph, otherwise makes in full.
 rule full-name
-  match (?<![\w'-])(?:(?<title>{TITLEW})\.? )?(?:{TITLEW}\.? )*(?<name>{NAMEW}(?: {NAMEW}){1,2})(?![\w'-])
+  match (?<![\w'-])(?=[A-Z]|{TITLEW})(?:(?<title>{TITLEW})\.? )?(?:{TITLEW}\.? )*(?<name>{NAMEW}(?: {NAMEW}){1,2})(?![\w'-])
   yes The head of Ofsted, Sir Michael Wilshaw, described the findings as unacceptable.
 
 # Descriptions of people, not bodies: "he" and "she" can point back to
