@@ -240,7 +240,9 @@ static bool extract_part(const ix_rules *r, ix_scratch *s, const ix_input *in, s
     ix_prefilter_scan(r, s, &d);
 
     ix_ctx c = {.rules = r, .scratch = s, .doc = &d, .res = res, .types = types};
+    bool long_warned = base && s->long_warned;   /* that warning is once per document */
     ix_scratch_reset(c.scratch);
+    s->long_warned = long_warned;
     mark_boilerplate(&c);
     char *date = NULL;
     json_t *rec = *docrec;
@@ -310,7 +312,7 @@ static size_t part_bytes(void)
     const char *env = getenv("INSPEX_PART_BYTES");
     char *end;
     unsigned long long x = env ? strtoull(env, &end, 10) : 0;
-    got = x >= 64 && env && !*end ? (size_t)x : (size_t)8 << 20;
+    got = x >= 64 && env && !*end ? (size_t)x : (size_t)4 << 20;
     __atomic_store_n(&v, got, __ATOMIC_RELAXED);
     return got;
 }
@@ -349,7 +351,9 @@ static void merge_councils(ix_result *res)
                 if (strcmp(json_string_value(json_object_get(rk, "type")), "council")) continue;
                 const char *ck = json_string_value(json_object_get(rk, "code"));
                 if (!ck || strcmp(ck, code)) continue;
-                json_array_extend(json_object_get(rk, "mentions"), json_object_get(ri, "mentions"));
+                json_t *to = json_object_get(rk, "mentions"), *from = json_object_get(ri, "mentions");
+                for (size_t m = 0; m < json_array_size(from) && json_array_size(to) <= IX_MAX_MENTIONS; m++)
+                    json_array_append(to, json_array_get(from, m));
                 merged = true;
             }
         }
@@ -357,6 +361,21 @@ static void merge_councils(ix_result *res)
         else res->recs[out++] = ri;
     }
     res->n = out;
+}
+
+/* A council record holding IX_MAX_MENTIONS + 1 mentions was cut: trim it to
+ * IX_MAX_MENTIONS and say so. */
+static void cut_mentions(ix_result *res, json_t *warnings)
+{
+    for (size_t i = 0; i < res->n; i++) {
+        json_t *ms = json_object_get(res->recs[i], "mentions");
+        if (json_array_size(ms) <= IX_MAX_MENTIONS) continue;
+        while (json_array_size(ms) > IX_MAX_MENTIONS) json_array_remove(ms, json_array_size(ms) - 1);
+        char msg[256];
+        snprintf(msg, sizeof msg, "council %s: more than %d mentions; only the first %d are listed",
+                 json_string_value(json_object_get(res->recs[i], "name")), IX_MAX_MENTIONS, IX_MAX_MENTIONS);
+        json_array_append_new(warnings, json_string(msg));
+    }
 }
 
 ix_result *ix_extract(const ix_rules *r, ix_scratch *s, const ix_input *in, unsigned types)
@@ -387,13 +406,14 @@ ix_result *ix_extract(const ix_rules *r, ix_scratch *s, const ix_input *in, unsi
         }
         at = end;
         nparts++;
+        merge_councils(res);        /* now, so that memory holds one capped list per council */
     }
+    cut_mentions(res, w);
     if (nparts > 1) {
         char msg[256];
         snprintf(msg, sizeof msg, "a document of %zu bytes: extracted in %zu parts of at most %zu bytes, "
                  "split at blank lines; totals, speakers and pronouns do not carry across parts", in->len, nparts, max);
         json_array_append_new(w, json_string(msg));
-        merge_councils(res);
     }
     ix_result_sort(res);
     return res;

@@ -379,7 +379,7 @@ void ix_extract_council(ix_ctx *c)
             json_object_set_new(rec, "name", json_string(g->rows[row].name));
             json_object_set_new(rec, "code", json_string(g->rows[row].code));
             json_t *ms = json_array();
-            for (size_t j = i; j < c->nmentions; j++) {
+            for (size_t j = i; j < c->nmentions && json_array_size(ms) <= IX_MAX_MENTIONS; j++) {
                 if (c->mentions[j].row != row) continue;
                 size_t oa, ob;
                 ix_doc_span(d, c->mentions[j].a, c->mentions[j].b, &oa, &ob);

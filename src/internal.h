@@ -280,6 +280,13 @@ typedef struct ix_match {
     uint32_t n;
 } ix_match;
 
+/* A council record lists at most this many mentions (a text that names one
+ * authority more often is not an article: a 100 MB line of one name made
+ * 2.5 million mention pairs, 700 MB of JSON objects). While a document is
+ * extracted a record may hold one more, which marks it as cut; ix_extract
+ * trims it and says so in a warning. */
+#define IX_MAX_MENTIONS 10000
+
 /* Runs `rule` on subject [a, b) of doc text starting at `start`. Returns 1 on
  * a match (m filled), 0 on none, -1 when a PCRE2 limit was hit (warning added
  * to the doc). `anchored` forces a match at `start`. */

@@ -1,5 +1,5 @@
 #!/bin/sh
-# t_parts.sh — a document larger than the part size (8 MiB; INSPEX_PART_BYTES
+# t_parts.sh — a document larger than the part size (4 MiB; INSPEX_PART_BYTES
 # here, so that small files do) is extracted a part at a time, split at blank
 # lines, so that memory stays the document plus one part's working set.
 # Checked: spans and evidence still point into the whole document (UTF-8 and
@@ -95,6 +95,30 @@ check "junk part: run goes on" '[ $rc -le 1 ] && [ $(grep -c "\"type\":\"doc\"" 
 check "junk part: a warning names its bytes" 'head -n 1 "$T/junk.jsonl" | grep -q "not extracted: binary data"'
 check "junk part: the other parts' quotes stay" '[ $(grep -c "\"type\":\"quote\"" "$T/junk.jsonl") -ge $(($(grep -c "\"type\":\"quote\"" "$T/parts.jsonl") * 8 / 10)) ]'
 check "junk part: spans check" 'spans "$T/junk.jsonl"'
+
+# A council named 12,000 times: its record lists the first 10,000 mentions
+# and the doc record says so, in one part and across parts alike.
+python3 -c "
+import sys
+paras = ''.join('Ofsted rated Rotherham Council inadequate in inspection %d. ' % i +
+                'Rotherham Council said so. ' * 99 + '\n\n' for i in range(120))   # distinct: no repeats
+open(sys.argv[1], 'w').write('Many mentions\n\n' + paras)" "$T/many.txt"
+for part in 0 50000; do
+  if [ $part = 0 ]; then $INSPEX extract "$T/many.txt" > "$T/many.jsonl"
+  else INSPEX_PART_BYTES=$part $INSPEX extract "$T/many.txt" > "$T/many.jsonl"; fi
+  python3 - "$T/many.jsonl" > "$T/many.txt.out" <<'PY'
+import json, sys
+recs = [json.loads(l) for l in open(sys.argv[1])]
+c = [r for r in recs if r['type'] == 'council']
+w = recs[0]['warnings']
+ok = len(c) == 1 and len(c[0]['mentions']) == 10000 and c[0]['mentions'] == sorted(c[0]['mentions'])
+ok = ok and c[0]['span'] == c[0]['mentions'][0]
+ok = ok and sum('more than 10000 mentions; only the first 10000 are listed' in x for x in w) == 1
+print('cap', ok)
+PY
+  check "12,000 mentions, part size $part: 10,000 listed, one warning" 'grep -q "^cap True$" "$T/many.txt.out"'
+  check "12,000 mentions, part size $part: spans check" 'spans "$T/many.jsonl"'
+done
 
 echo "$pass passed, $fail failed"
 [ "$fail" = 0 ]
