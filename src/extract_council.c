@@ -51,7 +51,7 @@ struct ix_gazetteer {
     gz_surface *surf;
     size_t nsurf;
     gz_node *node;
-    size_t nnode;
+    size_t nnode, capnode;
     bool first[256];       /* bytes a surface form starts with */
 };
 
@@ -66,7 +66,10 @@ static void trie_add(struct ix_gazetteer *g, const char *s, int idx)
         unsigned k = 0;
         while (k < n->nkid && n->c[k] != *p) k++;
         if (k == n->nkid) {
-            g->node = ix_xrealloc(g->node, (g->nnode + 1) * sizeof *g->node);
+            if (g->nnode == g->capnode) {         /* doubling: 14,000 nodes, not 14,000 copies */
+                g->capnode *= 2;
+                g->node = ix_xrealloc(g->node, g->capnode * sizeof *g->node);
+            }
             g->node[g->nnode] = (gz_node){-1, 0, NULL, NULL};
             n = &g->node[at];
             n->c = ix_xrealloc(n->c, n->nkid + 1);
@@ -164,7 +167,8 @@ struct ix_gazetteer *ix_gazetteer_new(const ix_rules *r, ix_err *e)
         g->surf[w++] = g->surf[i];
     }
     g->nsurf = w;
-    g->node = ix_xmalloc(sizeof *g->node);
+    g->capnode = 1024;
+    g->node = ix_xmalloc(g->capnode * sizeof *g->node);
     g->node[0] = (gz_node){-1, 0, NULL, NULL};
     g->nnode = 1;
     for (size_t i = 0; i < g->nsurf; i++)
