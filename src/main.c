@@ -5,6 +5,9 @@
  * written, the rest processed) or a check failed; 2 usage error; 3 the
  * output could not be written. */
 #include <stdlib.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include "cli.h"
 
 static const struct {
@@ -43,6 +46,14 @@ static void usage(FILE *f)
 
 int main(int argc, char **argv)
 {
+#ifdef __GLIBC__
+    /* Buffers of 1 MB and more (a large document's parts: normalised text,
+     * offset maps, sentences) are mapped and unmapped each time. By default
+     * glibc raises its mmap threshold to the largest buffer freed, after
+     * which such buffers come from the heap and fragment it: a 500 MB
+     * document grew to 627 MB where 513 MB suffice. */
+    mallopt(M_MMAP_THRESHOLD, 1 << 20);
+#endif
     if (argc < 2) { usage(stderr); return 2; }
     if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h") || !strcmp(argv[1], "help")) { usage(stdout); return 0; }
     if (!strcmp(argv[1], "--version")) { printf("inspex %s\n", IX_VERSION); return 0; }
