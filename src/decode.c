@@ -40,32 +40,6 @@ int ix_encoding_parse(const char *name)
     return -1;
 }
 
-/* Length of the valid UTF-8 sequence at p (1..4), or minus the length of the
- * maximal invalid subpart (Unicode Table 3-7). */
-static int utf8_seq(const unsigned char *p, size_t n)
-{
-    unsigned c = p[0];
-    if (c < 0x80) return 1;
-    int need;
-    unsigned lo = 0x80, hi = 0xBF;
-    if (c >= 0xC2 && c <= 0xDF) need = 1;
-    else if (c == 0xE0) { need = 2; lo = 0xA0; }
-    else if (c >= 0xE1 && c <= 0xEC) need = 2;
-    else if (c == 0xED) { need = 2; hi = 0x9F; }
-    else if (c >= 0xEE && c <= 0xEF) need = 2;
-    else if (c == 0xF0) { need = 3; lo = 0x90; }
-    else if (c >= 0xF1 && c <= 0xF3) need = 3;
-    else if (c == 0xF4) { need = 3; hi = 0x8F; }
-    else return -1;
-    for (int i = 1; i <= need; i++) {
-        if ((size_t)i >= n) return -i;
-        unsigned b = p[i];
-        unsigned l = i == 1 ? lo : 0x80, h = i == 1 ? hi : 0xBF;
-        if (b < l || b > h) return -i;
-    }
-    return need + 1;
-}
-
 static void put_cp(ix_buf *b, uint32_t cp)
 {
     char u[4];
@@ -100,7 +74,7 @@ static void decode_into(ix_encoding enc, const unsigned char *p, size_t len,
             i++;
             continue;
         }
-        int k = utf8_seq(p + i, len - i);
+        int k = ix_utf8_seq(p + i, len - i);
         if (k > 0) { ix_buf_put(out, p + i, (size_t)k); i += (size_t)k; continue; }
         put_cp(out, 0xFFFD);
         if (map) ix_offmap_add(map, t, 3, base + i, (size_t)-k);
@@ -157,7 +131,7 @@ int ix_decode_part(const unsigned char *p, size_t len, int enc, size_t base,
             i++;
             continue;
         }
-        int k = utf8_seq(p + i, len - i);
+        int k = ix_utf8_seq(p + i, len - i);
         if (k > 0) { nmulti++; i += (size_t)k; }
         else { if (!ninvalid++) first_bad = i; i += (size_t)-k; }
     }

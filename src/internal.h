@@ -356,6 +356,33 @@ void ix_result_sort(ix_result *res);
 /* Appends one record in canonical form (as ix_record_dump, no newline). */
 void ix_record_put(ix_buf *b, const json_t *rec);
 
+/* Length of the valid UTF-8 sequence at p (1..4), or minus the length of the
+ * maximal invalid subpart (Unicode Table 3-7). The decoder and the JSON Lines
+ * reader's fast path both use it. */
+static inline int ix_utf8_seq(const unsigned char *p, size_t n)
+{
+    unsigned c = p[0];
+    if (c < 0x80) return 1;
+    int need;
+    unsigned lo = 0x80, hi = 0xBF;
+    if (c >= 0xC2 && c <= 0xDF) need = 1;
+    else if (c == 0xE0) { need = 2; lo = 0xA0; }
+    else if (c >= 0xE1 && c <= 0xEC) need = 2;
+    else if (c == 0xED) { need = 2; hi = 0x9F; }
+    else if (c >= 0xEE && c <= 0xEF) need = 2;
+    else if (c == 0xF0) { need = 3; lo = 0x90; }
+    else if (c >= 0xF1 && c <= 0xF3) need = 3;
+    else if (c == 0xF4) { need = 3; hi = 0x8F; }
+    else return -1;
+    for (int i = 1; i <= need; i++) {
+        if ((size_t)i >= n) return -i;
+        unsigned b = p[i];
+        unsigned l = i == 1 ? lo : 0x80, h = i == 1 ? hi : 0xBF;
+        if (b < l || b > h) return -i;
+    }
+    return need + 1;
+}
+
 /* ASCII helpers with a table, never locale-dependent. */
 static inline bool ix_is_upper(int c) { return c >= 'A' && c <= 'Z'; }
 static inline bool ix_is_lower(int c) { return c >= 'a' && c <= 'z'; }

@@ -201,27 +201,6 @@ static int hex4(const char *p)
     return v;
 }
 
-/* Length of the valid UTF-8 sequence at p (2..4), 0 if invalid. */
-static size_t utf8_ok(const unsigned char *p, size_t n)
-{
-    unsigned c = p[0];
-    size_t need;
-    unsigned lo = 0x80, hi = 0xBF;
-    if (c >= 0xC2 && c <= 0xDF) need = 1;
-    else if (c == 0xE0) { need = 2; lo = 0xA0; }
-    else if ((c >= 0xE1 && c <= 0xEC) || c == 0xEE || c == 0xEF) need = 2;
-    else if (c == 0xED) { need = 2; hi = 0x9F; }
-    else if (c == 0xF0) { need = 3; lo = 0x90; }
-    else if (c >= 0xF1 && c <= 0xF3) need = 3;
-    else if (c == 0xF4) { need = 3; hi = 0x8F; }
-    else return 0;
-    if (need >= n) return 0;
-    if (p[1] < lo || p[1] > hi) return 0;
-    for (size_t i = 2; i <= need; i++)
-        if (p[i] < 0x80 || p[i] > 0xBF) return 0;
-    return need + 1;
-}
-
 /* A string at f->p (after the opening quote). With `out`, decodes into it
  * (malloc'd, NUL-terminated). Returns 0 on success, -1 when unsure. */
 static int fstring(fparse *f, char **out, size_t *outn, bool *has_nul)
@@ -238,8 +217,8 @@ static int fstring(fparse *f, char **out, size_t *outn, bool *has_nul)
         if (c == '"') { p++; break; }
         if (c < 0x20) goto unsure;
         if (c >= 0x80) {
-            size_t k = utf8_ok((const unsigned char *)p, (size_t)(f->end - p));
-            if (!k) goto unsure;
+            int k = ix_utf8_seq((const unsigned char *)p, (size_t)(f->end - p));
+            if (k < 2) goto unsure;
             if (out) ix_buf_put(&b, p, k);
             p += k;
             continue;
