@@ -217,6 +217,37 @@ void ix_sha256_hex(const unsigned char *p, size_t n, char out[65])
     out[64] = 0;
 }
 
+/* ---- a document's text ----------------------------------------------------- */
+
+int ix_doc_open(ix_doc *d, const ix_rules *r, const ix_input *in, size_t base, size_t len, int enc, ix_err *e)
+{
+    memset(d, 0, sizeof *d);
+    d->in = in;
+    d->bytes = in->bytes + base;
+    d->base = base;
+    d->warnings = json_array();
+    if (!base && in->warning) json_array_append_new(d->warnings, json_string(in->warning));
+    if (ix_decode_part(d->bytes, len, enc, base, &d->dec, d->warnings, e) < 0) {
+        json_decref(d->warnings);
+        d->warnings = NULL;
+        return -1;
+    }
+    ix_normalize(d);
+    ix_segment(r, d);
+    return 0;
+}
+
+void ix_doc_close(ix_doc *d)
+{
+    json_decref(d->warnings);
+    free(d->text);
+    free(d->paras);
+    free(d->sents);
+    ix_offmap_free(&d->map);
+    ix_decoded_free(&d->dec);
+    memset(d, 0, sizeof *d);
+}
+
 /* One document, or one part of a large one: bytes [base, base + len) of
  * `in`. The first part (base 0) makes the doc record; later parts add
  * their sentences, tokens and warnings to it (`enc` is the first part's
@@ -225,18 +256,7 @@ static bool extract_part(const ix_rules *r, ix_scratch *s, const ix_input *in, s
                          int enc, unsigned types, ix_result *res, json_t **docrec, ix_err *e)
 {
     ix_doc d;
-    memset(&d, 0, sizeof d);
-    d.in = in;
-    d.bytes = in->bytes + base;
-    d.base = base;
-    d.warnings = json_array();
-    if (!base && in->warning) json_array_append_new(d.warnings, json_string(in->warning));
-    if (ix_decode_part(d.bytes, len, enc, base, &d.dec, d.warnings, e) < 0) {
-        json_decref(d.warnings);
-        return false;
-    }
-    ix_normalize(&d);
-    ix_segment(r, &d);
+    if (ix_doc_open(&d, r, in, base, len, enc, e) < 0) return false;
     ix_prefilter_scan(r, s, &d);
 
     ix_ctx c = {.rules = r, .scratch = s, .doc = &d, .res = res, .types = types};
@@ -289,13 +309,8 @@ static bool extract_part(const ix_rules *r, ix_scratch *s, const ix_input *in, s
     json_t *w = json_object_get(rec, "warnings");
     if (w) json_array_extend(w, d.warnings);
     else json_object_set(rec, "warnings", d.warnings);
-    json_decref(d.warnings);
     free(date);
-    free(d.text);
-    free(d.paras);
-    free(d.sents);
-    ix_offmap_free(&d.map);
-    ix_decoded_free(&d.dec);
+    ix_doc_close(&d);
     return true;
 }
 
@@ -461,13 +476,7 @@ static void put_tok(void *ctx, const ix_token *t)
 int ix_tokens_dump(const ix_rules *r, const ix_input *in, FILE *out, ix_err *e)
 {
     ix_doc d;
-    memset(&d, 0, sizeof d);
-    d.in = in;
-    d.bytes = in->bytes;
-    d.warnings = json_array();
-    if (ix_decode(in->bytes, in->len, &d.dec, d.warnings, e) < 0) { json_decref(d.warnings); return -1; }
-    ix_normalize(&d);
-    ix_segment(r, &d);
+    if (ix_doc_open(&d, r, in, 0, in->len, -1, e) < 0) return -1;
     ix_scratch *s = ix_scratch_new(r);
     ix_prefilter_scan(r, s, &d);
     ix_ctx c = {.rules = r, .scratch = s, .doc = &d};
@@ -491,11 +500,6 @@ int ix_tokens_dump(const ix_rules *r, const ix_input *in, FILE *out, ix_err *e)
         }
     }
     ix_scratch_free(s);
-    json_decref(d.warnings);
-    free(d.text);
-    free(d.paras);
-    free(d.sents);
-    ix_offmap_free(&d.map);
-    ix_decoded_free(&d.dec);
+    ix_doc_close(&d);
     return ferror(out) ? (ix_err_set(e, "write error"), -1) : 0;
 }

@@ -133,6 +133,13 @@ void ix_segment(const ix_rules *r, ix_doc *doc);
 void ix_tokenize(const char *s, size_t a, size_t b,
                  void (*fn)(void *ctx, const ix_token *t), void *ctx);
 
+/* Decodes, normalises and segments bytes [base, base + len) of `in` (the
+ * whole document: 0, in->len) into d, `enc` as for ix_decode_part; d->in
+ * must outlive d. Returns 0, or -1 with `e` filled when they are not text
+ * (then d holds nothing). ix_doc_close frees all of it, warnings included. */
+int ix_doc_open(ix_doc *d, const ix_rules *r, const ix_input *in, size_t base, size_t len, int enc, ix_err *e);
+void ix_doc_close(ix_doc *d);
+
 /* Original-byte span for a normalised span. */
 void ix_doc_span(const ix_doc *d, size_t a, size_t b, size_t *oa, size_t *ob);
 /* `evidence` for a normalised span: original bytes decoded (malloc'd). */

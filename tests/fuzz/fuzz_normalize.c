@@ -81,11 +81,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         FZ_CHECK(ev && fz_valid_utf8((const unsigned char *)ev, el), "evidence is not valid UTF-8");
         free(ev);
     }
-    json_decref(d.warnings);
-    free(d.text);
-    free(d.paras);
-    free(d.sents);
-    ix_offmap_free(&d.map);
-    ix_decoded_free(&d.dec);
+    ix_doc_close(&d);
     return 0;
 }

@@ -34,31 +34,20 @@ static tdoc *build(const char *bytes, size_t n)
     t->in.bytes = malloc(n + 1);
     memcpy(t->in.bytes, bytes, n);
     t->in.len = n;
-    t->d.in = &t->in;
-    t->d.bytes = t->in.bytes;
-    t->d.warnings = json_array();
     ix_err e = {{0}};
-    if (ix_decode(t->in.bytes, n, &t->d.dec, t->d.warnings, &e) < 0) {
-        CHECK(0, "ix_decode failed: %s", e.msg);
-        json_decref(t->d.warnings);
+    if (ix_doc_open(&t->d, rules, &t->in, 0, n, -1, &e) < 0) {
+        CHECK(0, "ix_doc_open failed: %s", e.msg);
         free(t->in.bytes);
         free(t);
         return NULL;
     }
-    ix_normalize(&t->d);
-    ix_segment(rules, &t->d);
     return t;
 }
 
 static void tdoc_free(tdoc *t)
 {
     if (!t) return;
-    free(t->d.text);
-    free(t->d.paras);
-    free(t->d.sents);
-    ix_offmap_free(&t->d.map);
-    ix_decoded_free(&t->d.dec);
-    json_decref(t->d.warnings);
+    ix_doc_close(&t->d);
     free(t->in.bytes);
     free(t);
 }

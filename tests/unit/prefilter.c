@@ -76,14 +76,8 @@ static void check_text(const ix_rules *r, ix_scratch *s, const char *bytes, size
 {
     ix_input in = {.doc = (char *)what, .source = (char *)what, .bytes = (unsigned char *)bytes, .len = len};
     ix_doc d;
-    memset(&d, 0, sizeof d);
-    d.in = &in;
-    d.bytes = in.bytes;
-    d.warnings = json_array();
     ix_err e = {{0}};
-    if (ix_decode(in.bytes, in.len, &d.dec, d.warnings, &e) < 0) { json_decref(d.warnings); return; }
-    ix_normalize(&d);
-    ix_segment(r, &d);
+    if (ix_doc_open(&d, r, &in, 0, in.len, -1, &e) < 0) return;
     ix_prefilter_scan(r, s, &d);
     for (size_t i = 0; i < d.npara; i++) check_window(r, s, &d, d.paras[i].a, d.paras[i].b, what);
     for (size_t i = 0; i < d.nsent; i++) check_window(r, s, &d, d.sents[i].a, d.sents[i].b, what);
@@ -95,12 +89,7 @@ static void check_text(const ix_rules *r, ix_scratch *s, const char *bytes, size
         while (wb < d.len && ((unsigned char)d.text[wb] & 0xC0) == 0x80) wb++;
         check_window(r, s, &d, wa, wb, what);
     }
-    json_decref(d.warnings);
-    free(d.text);
-    free(d.paras);
-    free(d.sents);
-    ix_offmap_free(&d.map);
-    ix_decoded_free(&d.dec);
+    ix_doc_close(&d);
 }
 
 int main(void)

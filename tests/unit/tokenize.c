@@ -52,14 +52,8 @@ static void sentences_are(const char *s, const char *want)
 {
     ix_input in = {.doc = "t", .source = "t", .bytes = (unsigned char *)s, .len = strlen(s)};
     ix_doc d;
-    memset(&d, 0, sizeof d);
-    d.in = &in;
-    d.bytes = in.bytes;
-    d.warnings = json_array();
     ix_err e = {{0}};
-    if (ix_decode(in.bytes, in.len, &d.dec, d.warnings, &e) < 0) { CHECK(0, "decode: %s", e.msg); return; }
-    ix_normalize(&d);
-    ix_segment(rules, &d);
+    if (ix_doc_open(&d, rules, &in, 0, in.len, -1, &e) < 0) { CHECK(0, "decode: %s", e.msg); return; }
     ix_buf b = {0};
     for (size_t i = 0; i < d.nsent; i++) {
         if (i) ix_buf_puts(&b, " | ");
@@ -72,12 +66,7 @@ static void sentences_are(const char *s, const char *want)
     ix_buf_grow(&b, 0);
     CHECK(!strcmp(b.s, want), "sentences of \"%s\":\n    got  %s\n    want %s", s, b.s, want);
     ix_buf_free(&b);
-    free(d.text);
-    free(d.paras);
-    free(d.sents);
-    ix_offmap_free(&d.map);
-    ix_decoded_free(&d.dec);
-    json_decref(d.warnings);
+    ix_doc_close(&d);
 }
 
 int main(void)
