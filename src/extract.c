@@ -352,28 +352,39 @@ static size_t part_end(const unsigned char *p, size_t len, size_t at, size_t max
 }
 
 /* Parts of one document each report the councils they mention: one record
- * per council, the first part's, with every part's mentions. */
-static void merge_councils(ix_result *res)
+ * per council, the first part's, with every part's mentions. The councils
+ * kept so far are remembered across parts, so each part's new records are
+ * looked at once, against them alone. */
+typedef struct councils_kept {
+    json_t **rec;            /* borrowed from the result */
+    size_t n, cap;
+} councils_kept;
+
+static void merge_councils(ix_result *res, size_t from, councils_kept *kept)
 {
-    size_t out = 0;
-    for (size_t i = 0; i < res->n; i++) {
+    size_t out = from;
+    for (size_t i = from; i < res->n; i++) {
         json_t *ri = res->recs[i];
         const char *code = json_string_value(json_object_get(ri, "code"));
-        bool merged = false;
-        if (code && !strcmp(json_string_value(json_object_get(ri, "type")), "council")) {
-            for (size_t k = 0; k < out && !merged; k++) {
-                json_t *rk = res->recs[k];
-                if (strcmp(json_string_value(json_object_get(rk, "type")), "council")) continue;
-                const char *ck = json_string_value(json_object_get(rk, "code"));
-                if (!ck || strcmp(ck, code)) continue;
-                json_t *to = json_object_get(rk, "mentions"), *from = json_object_get(ri, "mentions");
-                for (size_t m = 0; m < json_array_size(from) && json_array_size(to) <= IX_MAX_MENTIONS; m++)
-                    json_array_append(to, json_array_get(from, m));
-                merged = true;
-            }
+        bool council = code && !strcmp(json_string_value(json_object_get(ri, "type")), "council");
+        json_t *into = NULL;
+        for (size_t k = 0; council && k < kept->n && !into; k++)
+            if (!strcmp(json_string_value(json_object_get(kept->rec[k], "code")), code)) into = kept->rec[k];
+        if (into) {
+            json_t *to = json_object_get(into, "mentions"), *more = json_object_get(ri, "mentions");
+            for (size_t m = 0; m < json_array_size(more) && json_array_size(to) <= IX_MAX_MENTIONS; m++)
+                json_array_append(to, json_array_get(more, m));
+            json_decref(ri);
+            continue;
         }
-        if (merged) json_decref(ri);
-        else res->recs[out++] = ri;
+        if (council) {
+            if (kept->n == kept->cap) {
+                kept->cap = kept->cap ? kept->cap * 2 : 32;
+                kept->rec = ix_xrealloc(kept->rec, kept->cap * sizeof *kept->rec);
+            }
+            kept->rec[kept->n++] = ri;
+        }
+        res->recs[out++] = ri;
     }
     res->n = out;
 }
@@ -411,8 +422,10 @@ ix_result *ix_extract(const ix_rules *r, ix_scratch *s, const ix_input *in, unsi
     }
     int enc = ix_encoding_parse(json_string_value(json_object_get(docrec, "encoding")));
     json_t *w = json_object_get(docrec, "warnings");
+    councils_kept kept = {0};
+    if (at < in->len) merge_councils(res, 0, &kept);
     while (at < in->len) {
-        size_t end = part_end(in->bytes, in->len, at, max);
+        size_t end = part_end(in->bytes, in->len, at, max), from = res->n;
         ix_err pe = {{0}};
         if (!extract_part(r, s, in, at, end - at, enc, types, res, &docrec, &pe)) {
             char msg[640];
@@ -421,8 +434,9 @@ ix_result *ix_extract(const ix_rules *r, ix_scratch *s, const ix_input *in, unsi
         }
         at = end;
         nparts++;
-        merge_councils(res);        /* now, so that memory holds one capped list per council */
+        merge_councils(res, from, &kept);   /* now, so that memory holds one capped list per council */
     }
+    free(kept.rec);
     cut_mentions(res, w);
     if (nparts > 1) {
         char msg[256];
