@@ -43,6 +43,17 @@ void ix_result_free(ix_result *res)
     free(res);
 }
 
+/* The sort reads each record's type and span once, not once per
+ * comparison (jansson lookups and a strcmp of the type were most of the
+ * sort's time); the canonical text, needed only to order records of the
+ * same type and span, is made on first use and kept. */
+typedef struct sortkey {
+    json_t *rec;
+    int rank;
+    json_int_t a, b;
+    char *text;              /* ix_record_dump(rec), made lazily */
+} sortkey;
+
 static int type_rank(const json_t *r)
 {
     const char *t = json_string_value(json_object_get(r, "type"));
@@ -52,38 +63,36 @@ static int type_rank(const json_t *r)
     return 6;
 }
 
-static json_int_t span_start(const json_t *r)
+static int cmp_key(const void *pa, const void *pb)
 {
-    json_t *s = json_object_get(r, "span");
-    return s ? json_integer_value(json_array_get(s, 0)) : -1;
-}
-
-static json_int_t span_end(const json_t *r)
-{
-    json_t *s = json_object_get(r, "span");
-    return s ? json_integer_value(json_array_get(s, 1)) : -1;
-}
-
-static int cmp_rec(const void *pa, const void *pb)
-{
-    const json_t *a = *(json_t *const *)pa, *b = *(json_t *const *)pb;
-    int ta = type_rank(a), tb = type_rank(b);
-    if (ta != tb) return ta - tb;
-    json_int_t sa = span_start(a), sb = span_start(b);
-    if (sa != sb) return sa < sb ? -1 : 1;
-    json_int_t ea = span_end(a), eb = span_end(b);
-    if (ea != eb) return ea < eb ? -1 : 1;
+    /* The keys are the caller's array (not const data): the lazily made
+     * text is stored back into them. */
+    sortkey *a = (sortkey *)pa, *b = (sortkey *)pb;
+    if (a->rank != b->rank) return a->rank - b->rank;
+    if (a->a != b->a) return a->a < b->a ? -1 : 1;
+    if (a->b != b->b) return a->b < b->b ? -1 : 1;
     /* Same type and span: fall back to the full text so order is total. */
-    char *da = ix_record_dump(a), *db = ix_record_dump(b);
-    int c = strcmp(da, db);
-    free(da);
-    free(db);
-    return c;
+    if (!a->text) a->text = ix_record_dump(a->rec);
+    if (!b->text) b->text = ix_record_dump(b->rec);
+    return strcmp(a->text, b->text);
 }
 
 void ix_result_sort(ix_result *res)
 {
-    if (res->n > 2) qsort(res->recs + 1, res->n - 1, sizeof *res->recs, cmp_rec);
+    if (res->n <= 2) return;
+    size_t n = res->n - 1;
+    sortkey *k = ix_xmalloc(n * sizeof *k);
+    for (size_t i = 0; i < n; i++) {
+        json_t *r = res->recs[i + 1], *sp = json_object_get(r, "span");
+        k[i] = (sortkey){r, type_rank(r), sp ? json_integer_value(json_array_get(sp, 0)) : -1,
+                         sp ? json_integer_value(json_array_get(sp, 1)) : -1, NULL};
+    }
+    qsort(k, n, sizeof *k, cmp_key);
+    for (size_t i = 0; i < n; i++) {
+        res->recs[i + 1] = k[i].rec;
+        free(k[i].text);
+    }
+    free(k);
 }
 
 /* ---- serialising -----------------------------------------------------------
@@ -103,6 +112,19 @@ static void put_string(ix_buf *b, const char *s, size_t n)
     b->s[b->len++] = '"';
     size_t run = 0;
     for (size_t i = 0; i < n; i++) {
+        /* Eight bytes at a time while none needs escaping (no control
+         * byte, '"' or '\\'): the exact "any byte below / equal to"
+         * word tests. Strings are mostly plain text. */
+        while (i + 8 <= n) {
+            uint64_t v;
+            memcpy(&v, s + i, 8);
+            const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
+            uint64_t q = v ^ (ones * '"'), bs = v ^ (ones * '\\');
+            if ((((v - ones * 0x20) & ~v) | ((q - ones) & ~q) | ((bs - ones) & ~bs)) & high) break;
+            i += 8;
+            run += 8;
+        }
+        if (i >= n) break;
         unsigned char c = (unsigned char)s[i];
         if (c >= 0x20 && c != '"' && c != '\\') { run++; continue; }
         if (run) ix_buf_put(b, s + i - run, run);
