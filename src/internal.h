@@ -272,7 +272,7 @@ size_t ix_prefilter_groups(const ix_prefilter *pf);
 void ix_prefilter_scan(const ix_rules *r, ix_scratch *s, ix_doc *d);
 /* False only when `rule` surely cannot match inside [a, b) of the scanned
  * document; true when it may (or when the document was not scanned). */
-bool ix_prefilter_may(const ix_scratch *s, const ix_doc *d, const ix_rule *rule, size_t a, size_t b);
+bool ix_prefilter_may(ix_scratch *s, const ix_doc *d, const ix_rule *rule, size_t a, size_t b);
 void ix_pfscan_free(ix_pfscan *sc);
 /* The literals derived from a regex as "a|b|c & d|e" (each set one literal
  * of which a match holds; lower-case; malloc'd), or NULL when the rule will

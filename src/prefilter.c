@@ -929,6 +929,9 @@ struct ix_pfscan {
     size_t ngroups;
     uint32_t **end;              /* per group: sorted end offsets of literals */
     size_t *n, *cap;
+    size_t *hint;                /* per group: the index the last query found
+                                    (queries come in text order, so the next
+                                    answer is usually there or just after) */
     bool *dense;
     const size_t *minlen;        /* the prefilter's, per group */
     bool off;                    /* this document: always run every rule */
@@ -938,7 +941,7 @@ void ix_pfscan_free(ix_pfscan *sc)
 {
     if (!sc) return;
     for (size_t g = 0; g < sc->ngroups; g++) free(sc->end[g]);
-    free(sc->end); free(sc->n); free(sc->cap); free(sc->dense);
+    free(sc->end); free(sc->n); free(sc->cap); free(sc->hint); free(sc->dense);
     free(sc);
 }
 
@@ -970,12 +973,14 @@ void ix_prefilter_scan(const ix_rules *R, ix_scratch *s, ix_doc *d)
         sc->end = calloc(pf->ngroups, sizeof *sc->end);
         sc->n = calloc(pf->ngroups, sizeof *sc->n);
         sc->cap = calloc(pf->ngroups, sizeof *sc->cap);
+        sc->hint = calloc(pf->ngroups, sizeof *sc->hint);
         sc->dense = calloc(pf->ngroups, sizeof *sc->dense);
     }
     sc->minlen = pf->minlen;
     sc->id = next_doc_id();
     d->pf_id = sc->id;
     memset(sc->n, 0, sc->ngroups * sizeof *sc->n);
+    memset(sc->hint, 0, sc->ngroups * sizeof *sc->hint);
     memset(sc->dense, 0, sc->ngroups * sizeof *sc->dense);
     const unsigned char *t = (const unsigned char *)d->text;
     size_t len = d->len;
@@ -1015,22 +1020,30 @@ void ix_prefilter_scan(const ix_rules *R, ix_scratch *s, ix_doc *d)
     }
 }
 
-bool ix_prefilter_may(const ix_scratch *s, const ix_doc *d, const ix_rule *rule, size_t a, size_t b)
+bool ix_prefilter_may(ix_scratch *s, const ix_doc *d, const ix_rule *rule, size_t a, size_t b)
 {
-    const ix_pfscan *sc = s->pf;
+    ix_pfscan *sc = s->pf;
     if (!rule->npf || !d->pf_id || !sc || sc->id != d->pf_id || sc->off) return true;
     for (int k = 0; k < rule->npf; k++) {
         size_t g = (size_t)rule->pfg[k];
         if (sc->dense[g]) continue;
-        /* Is there an end offset e with a + minlen <= e <= b? */
-        size_t lo = 0, hi = sc->n[g], want = a + sc->minlen[g];
+        /* Is there an end offset e with a + minlen <= e <= b? The first
+         * e >= want: at the hint, one step after it, or found by bisection. */
+        size_t n = sc->n[g], want = a + sc->minlen[g], h = sc->hint[g], lo;
         const uint32_t *e = sc->end[g];
-        while (lo < hi) {
-            size_t mid = (lo + hi) / 2;
-            if (e[mid] < want) lo = mid + 1;
-            else hi = mid;
+        if (h <= n && (h == n || e[h] >= want) && (h == 0 || e[h - 1] < want)) lo = h;
+        else if (h < n && e[h] < want && (h + 1 == n || e[h + 1] >= want)) lo = h + 1;
+        else {
+            size_t hi = n;
+            lo = 0;
+            while (lo < hi) {
+                size_t mid = (lo + hi) / 2;
+                if (e[mid] < want) lo = mid + 1;
+                else hi = mid;
+            }
         }
-        if (lo == sc->n[g] || e[lo] > b) return false;
+        sc->hint[g] = lo;
+        if (lo == n || e[lo] > b) return false;
     }
     return true;
 }
