@@ -40,11 +40,14 @@ void ix_doc_set_span(const ix_doc *d, json_t *rec, const char *key, size_t a, si
 {
     size_t oa, ob;
     part_span(d, a, b, &oa, &ob);
-    json_object_set_new(rec, key, json_pack("[II]", (json_int_t)(oa + d->base), (json_int_t)(ob + d->base)));
+    json_t *span = json_array();
+    json_array_append_new(span, json_integer((json_int_t)(oa + d->base)));
+    json_array_append_new(span, json_integer((json_int_t)(ob + d->base)));
+    json_object_set_new_nocheck(rec, key, span);
     if (!strcmp(key, "span")) {
         size_t l;
         char *ev = ix_decode_bytes(d->dec.enc, d->bytes + oa, ob - oa, &l);
-        json_object_set_new(rec, "evidence", json_stringn(ev, l));
+        json_object_set_new_nocheck(rec, "evidence", ix_json_strn(ev, l));
         free(ev);
     }
 }
@@ -165,10 +168,10 @@ static bool is_byline(ix_ctx *c, const ix_para *p)
 static void find_title(ix_ctx *c, json_t *rec)
 {
     ix_doc *d = c->doc;
-    if (d->in->title) { json_object_set_new(rec, "title", json_string(d->in->title)); return; }
+    if (d->in->title) { json_object_set_new_nocheck(rec, "title", ix_json_str(d->in->title)); return; }
     size_t i = 0;
     while (i < d->npara && i < 3 && is_byline(c, &d->paras[i])) i++;
-    if (i >= d->npara) { json_object_set_new(rec, "title", json_null()); return; }
+    if (i >= d->npara) { json_object_set_new_nocheck(rec, "title", json_null()); return; }
     ix_para *p = &d->paras[i];
     size_t l = p->b - p->a;
     if (l >= 8 && l <= 200 && d->text[p->b - 1] != '.' && d->npara > i + 1) {
@@ -184,10 +187,10 @@ static void find_title(ix_ctx *c, json_t *rec)
             ix_buf_putc(&b, *q);
         }
         ix_buf_grow(&b, 0);
-        json_object_set_new(rec, "title", json_string(b.s));
+        json_object_set_new_nocheck(rec, "title", ix_json_str(b.s));
         ix_buf_free(&b);
         free(ev);
-    } else json_object_set_new(rec, "title", json_null());
+    } else json_object_set_new_nocheck(rec, "title", json_null());
 }
 
 /* ---- the driver ---------------------------------------------------------- */
@@ -195,10 +198,10 @@ static void find_title(ix_ctx *c, json_t *rec)
 static json_t *error_record(const ix_input *in, const char *msg)
 {
     json_t *o = json_object();
-    json_object_set_new(o, "type", json_string("error"));
-    json_object_set_new(o, "doc", json_string(in->doc));
-    json_object_set_new(o, "source", json_string(in->source));
-    json_object_set_new(o, "error", json_string(msg));
+    json_object_set_new_nocheck(o, "type", ix_json_str("error"));
+    json_object_set_new_nocheck(o, "doc", ix_json_str(in->doc));
+    json_object_set_new_nocheck(o, "source", ix_json_str(in->source));
+    json_object_set_new_nocheck(o, "error", ix_json_str(msg));
     return o;
 }
 
@@ -226,7 +229,7 @@ int ix_doc_open(ix_doc *d, const ix_rules *r, const ix_input *in, size_t base, s
     d->bytes = in->bytes + base;
     d->base = base;
     d->warnings = json_array();
-    if (!base && in->warning) json_array_append_new(d->warnings, json_string(in->warning));
+    if (!base && in->warning) json_array_append_new(d->warnings, ix_json_str(in->warning));
     if (ix_decode_part(d->bytes, len, enc, base, &d->dec, d->warnings, e) < 0) {
         json_decref(d->warnings);
         d->warnings = NULL;
@@ -270,22 +273,22 @@ static bool extract_part(const ix_rules *r, ix_scratch *s, const ix_input *in, s
         char hex[65];
         ix_sha256_hex(in->bytes, in->len, hex);
         rec = json_object();
-        json_object_set_new(rec, "type", json_string("doc"));
-        json_object_set_new(rec, "doc", json_string(in->doc));
-        json_object_set_new(rec, "source", json_string(in->source));
-        json_object_set_new(rec, "sha256", json_string(hex));
-        json_object_set_new(rec, "bytes", json_integer((json_int_t)in->len));
-        json_object_set_new(rec, "encoding", json_string(ix_encoding_name(d.dec.enc)));
+        json_object_set_new_nocheck(rec, "type", ix_json_str("doc"));
+        json_object_set_new_nocheck(rec, "doc", ix_json_str(in->doc));
+        json_object_set_new_nocheck(rec, "source", ix_json_str(in->source));
+        json_object_set_new_nocheck(rec, "sha256", ix_json_str(hex));
+        json_object_set_new_nocheck(rec, "bytes", json_integer((json_int_t)in->len));
+        json_object_set_new_nocheck(rec, "encoding", ix_json_str(ix_encoding_name(d.dec.enc)));
         ix_result_add(res, rec);
         *docrec = rec;
         d.docrec = rec;
         find_title(&c, rec);
         date = in->date ? ix_xstrdup(in->date) : find_date(&c);
-        json_object_set_new(rec, "date", date ? json_string(date) : json_null());
-        if (in->url) json_object_set_new(rec, "url", json_string(in->url));
-        if (in->outlet) json_object_set_new(rec, "outlet", json_string(in->outlet));
-        json_object_set_new(rec, "sentences", json_integer((json_int_t)d.nsent));
-        json_object_set_new(rec, "tokens", json_integer((json_int_t)d.ntokens));
+        json_object_set_new_nocheck(rec, "date", date ? ix_json_str(date) : json_null());
+        if (in->url) json_object_set_new_nocheck(rec, "url", ix_json_str(in->url));
+        if (in->outlet) json_object_set_new_nocheck(rec, "outlet", ix_json_str(in->outlet));
+        json_object_set_new_nocheck(rec, "sentences", json_integer((json_int_t)d.nsent));
+        json_object_set_new_nocheck(rec, "tokens", json_integer((json_int_t)d.ntokens));
     } else {
         d.docrec = rec;
         json_t *v = json_object_get(rec, "date");
@@ -400,7 +403,7 @@ static void cut_mentions(ix_result *res, json_t *warnings)
         char msg[256];
         snprintf(msg, sizeof msg, "council %s: more than %d mentions; only the first %d are listed",
                  json_string_value(json_object_get(res->recs[i], "name")), IX_MAX_MENTIONS, IX_MAX_MENTIONS);
-        json_array_append_new(warnings, json_string(msg));
+        json_array_append_new(warnings, ix_json_str(msg));
     }
 }
 
@@ -430,7 +433,7 @@ ix_result *ix_extract(const ix_rules *r, ix_scratch *s, const ix_input *in, unsi
         if (!extract_part(r, s, in, at, end - at, enc, types, res, &docrec, &pe)) {
             char msg[640];
             snprintf(msg, sizeof msg, "bytes %zu to %zu not extracted: %s", at, end, pe.msg);
-            json_array_append_new(w, json_string(msg));
+            json_array_append_new(w, ix_json_str(msg));
         }
         at = end;
         nparts++;
@@ -442,7 +445,7 @@ ix_result *ix_extract(const ix_rules *r, ix_scratch *s, const ix_input *in, unsi
         char msg[256];
         snprintf(msg, sizeof msg, "a document of %zu bytes: extracted in %zu parts of at most %zu bytes, "
                  "split at blank lines; totals, speakers and pronouns do not carry across parts", in->len, nparts, max);
-        json_array_append_new(w, json_string(msg));
+        json_array_append_new(w, ix_json_str(msg));
     }
     ix_result_sort(res);
     return res;
@@ -478,10 +481,10 @@ static void put_tok(void *ctx, const ix_token *t)
     size_t oa, ob;
     ix_doc_span(k->d, t->a, t->b, &oa, &ob);
     json_t *o = json_object();
-    json_object_set_new(o, "tok", json_stringn(k->d->text + t->a, t->b - t->a));
-    json_object_set_new(o, "kind", json_string(t->kind == IX_TOK_WORD ? "word" : t->kind == IX_TOK_NUMBER ? "number" : "punct"));
-    json_object_set_new(o, "sent", json_integer((json_int_t)k->sent));
-    json_object_set_new(o, "span", json_pack("[II]", (json_int_t)oa, (json_int_t)ob));
+    json_object_set_new_nocheck(o, "tok", ix_json_strn(k->d->text + t->a, t->b - t->a));
+    json_object_set_new_nocheck(o, "kind", ix_json_str(t->kind == IX_TOK_WORD ? "word" : t->kind == IX_TOK_NUMBER ? "number" : "punct"));
+    json_object_set_new_nocheck(o, "sent", json_integer((json_int_t)k->sent));
+    json_object_set_new_nocheck(o, "span", json_pack("[II]", (json_int_t)oa, (json_int_t)ob));
     json_dumpf(o, k->out, JSON_COMPACT | JSON_PRESERVE_ORDER);
     fputc('\n', k->out);
     json_decref(o);

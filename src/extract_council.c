@@ -380,8 +380,8 @@ void ix_extract_council(ix_ctx *c)
             if (done[row]) continue;
             done[row] = true;
             json_t *rec = ix_record_new("council", d);
-            json_object_set_new(rec, "name", json_string(g->rows[row].name));
-            json_object_set_new(rec, "code", json_string(g->rows[row].code));
+            json_object_set_new_nocheck(rec, "name", ix_json_str(g->rows[row].name));
+            json_object_set_new_nocheck(rec, "code", ix_json_str(g->rows[row].code));
             json_t *ms = json_array();
             for (size_t j = i; j < c->nmentions && json_array_size(ms) <= IX_MAX_MENTIONS; j++) {
                 if (c->mentions[j].row != row) continue;
@@ -389,9 +389,9 @@ void ix_extract_council(ix_ctx *c)
                 ix_doc_span(d, c->mentions[j].a, c->mentions[j].b, &oa, &ob);
                 json_array_append_new(ms, json_pack("[II]", (json_int_t)oa, (json_int_t)ob));
             }
-            json_object_set_new(rec, "mentions", ms);
+            json_object_set_new_nocheck(rec, "mentions", ms);
             ix_doc_set_span(d, rec, "span", c->mentions[i].a, c->mentions[i].b);
-            json_object_set_new(rec, "rule", json_string("councils/gazetteer"));
+            json_object_set_new_nocheck(rec, "rule", ix_json_str("councils/gazetteer"));
             ix_result_add(c->res, rec);
         }
         free(done);

@@ -92,12 +92,12 @@ static void emit(crstate *st, int row, const char *grade, const char *judgement,
     json_object_set_new(st->seen, key, json_true());
     st->nemitted++;
     json_t *rec = ix_record_new("council_rating", c->doc);
-    json_object_set_new(rec, "council", json_string(ix_gazetteer_name(c->rules->gaz, row)));
-    json_object_set_new(rec, "code", json_string(ix_gazetteer_code(c->rules->gaz, row)));
-    json_object_set_new(rec, "grade", json_string(grade));
-    json_object_set_new(rec, "judgement", json_string(judgement));
+    json_object_set_new_nocheck(rec, "council", ix_json_str(ix_gazetteer_name(c->rules->gaz, row)));
+    json_object_set_new_nocheck(rec, "code", ix_json_str(ix_gazetteer_code(c->rules->gaz, row)));
+    json_object_set_new_nocheck(rec, "grade", ix_json_str(grade));
+    json_object_set_new_nocheck(rec, "judgement", ix_json_str(judgement));
     ix_doc_set_span(c->doc, rec, "span", a, b);
-    json_object_set_new(rec, "rule", json_string(rule));
+    json_object_set_new_nocheck(rec, "rule", ix_json_str(rule));
     ix_result_add(c->res, rec);
 }
 

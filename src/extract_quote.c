@@ -768,18 +768,18 @@ static void emit(qstate *q, const quote *qt, const speaker *sp, const char *how,
     if (!(q->c->types & IX_T_QUOTE)) return;
     json_t *rec = ix_record_new("quote", d);
     char *text = quote_text(d, qt);
-    json_object_set_new(rec, "text", json_string(text));
+    json_object_set_new_nocheck(rec, "text", ix_json_str(text));
     free(text);
     bool has = sp && sp->valid;
-    json_object_set_new(rec, "speaker", has && (sp->name || sp->desc) ? json_string(sp->name ? sp->name : sp->desc) : json_null());
-    json_object_set_new(rec, "speaker_title", has && sp->title ? json_string(sp->title) : json_null());
-    json_object_set_new(rec, "speaker_role", has && sp->role ? json_string(sp->role) : json_null());
-    json_object_set_new(rec, "speaker_org", has && sp->org ? json_string(sp->org) : json_null());
+    json_object_set_new_nocheck(rec, "speaker", has && (sp->name || sp->desc) ? ix_json_str(sp->name ? sp->name : sp->desc) : json_null());
+    json_object_set_new_nocheck(rec, "speaker_title", has && sp->title ? ix_json_str(sp->title) : json_null());
+    json_object_set_new_nocheck(rec, "speaker_role", has && sp->role ? ix_json_str(sp->role) : json_null());
+    json_object_set_new_nocheck(rec, "speaker_org", has && sp->org ? ix_json_str(sp->org) : json_null());
     ix_doc_set_span(d, rec, "span", qt->open, qt->close);
     if (has && sp->b > sp->a) ix_doc_set_span(d, rec, "speaker_span", sp->a, sp->b);
-    else json_object_set_new(rec, "speaker_span", json_null());
-    json_object_set_new(rec, "attribution", json_string(has ? (sp->pron ? "pronoun" : how) : "none"));
-    json_object_set_new(rec, "rule", json_string(rule));
+    else json_object_set_new_nocheck(rec, "speaker_span", json_null());
+    json_object_set_new_nocheck(rec, "attribution", ix_json_str(has ? (sp->pron ? "pronoun" : how) : "none"));
+    json_object_set_new_nocheck(rec, "rule", ix_json_str(rule));
     ix_result_add(q->c->res, rec);
 }
 

@@ -210,19 +210,19 @@ static json_t *make_now(rstate *st, const ix_match *m, bool headline)
     if (!period) period = period_for(st, m->a, m->b);
 
     json_t *rec = ix_record_new("rating", d);
-    json_object_set_new(rec, "grade", json_string(grade));
-    json_object_set_new(rec, "count", q.has_count ? json_integer(q.count) : json_null());
-    json_object_set_new(rec, "share", q.has_share ? json_real(q.share) : json_null());
-    json_object_set_new(rec, "total", q.has_total ? json_integer(q.total) : json_null());
-    json_object_set_new(rec, "unit", unit ? json_string(unit) : json_null());
-    json_object_set_new(rec, "approx", approx ? json_string(approx) : json_null());
-    json_object_set_new(rec, "period", period ? json_string(period) : json_null());
+    json_object_set_new_nocheck(rec, "grade", ix_json_str(grade));
+    json_object_set_new_nocheck(rec, "count", q.has_count ? json_integer(q.count) : json_null());
+    json_object_set_new_nocheck(rec, "share", q.has_share ? json_real(q.share) : json_null());
+    json_object_set_new_nocheck(rec, "total", q.has_total ? json_integer(q.total) : json_null());
+    json_object_set_new_nocheck(rec, "unit", unit ? ix_json_str(unit) : json_null());
+    json_object_set_new_nocheck(rec, "approx", approx ? ix_json_str(approx) : json_null());
+    json_object_set_new_nocheck(rec, "period", period ? ix_json_str(period) : json_null());
     if (qtext) {
         char *nt = ix_doc_evidence(d, qa, qb);
-        json_object_set_new(rec, "number_text", json_string(nt));
+        json_object_set_new_nocheck(rec, "number_text", ix_json_str(nt));
         free(nt);
         mark_used(st, qa, qb);
-    } else json_object_set_new(rec, "number_text", json_null());
+    } else json_object_set_new_nocheck(rec, "number_text", json_null());
     /* a list item's span starts at its figure, not at ", while" */
     size_t sa = m->a, aa, ab;
     if (m->rule->anchored_continue && qtext) {
@@ -230,7 +230,7 @@ static json_t *make_now(rstate *st, const ix_match *m, bool headline)
         if (ix_match_group(m, "approx", &aa, &ab) && aa < sa) sa = aa;
     }
     ix_doc_set_span(d, rec, "span", sa, m->b);
-    json_object_set_new(rec, "rule", json_string(m->rule->name));
+    json_object_set_new_nocheck(rec, "rule", ix_json_str(m->rule->name));
     free(period);
     free(qtext);
 

@@ -355,6 +355,9 @@ int ix_ctx_focus_row(const ix_ctx *c, size_t off);
 
 /* ---- records (record.c) -------------------------------------------------- */
 
+/* A JSON string of text that is usually ASCII (record.c); NULL for NULL. */
+json_t *ix_json_strn(const char *s, size_t n);
+json_t *ix_json_str(const char *s);
 json_t *ix_record_new(const char *type, const ix_doc *d);
 void ix_result_add(ix_result *res, json_t *rec);   /* steals the reference */
 ix_result *ix_result_new(void);
