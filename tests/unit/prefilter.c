@@ -6,6 +6,8 @@
  *    corpus article (as written, upper-cased, and with the characters PCRE2
  *    folds onto ASCII letters): wherever the regex matches inside a
  *    paragraph, a sentence or a 60-byte window, ix_prefilter_may says yes.
+ *    And a sentence slid across the middle of a document, where the scan's
+ *    two halves meet.
  * 3. Over the same windows, a rule compiled with its macros written out
  *    (rule->inlined, what runs) matches exactly where the same rule with
  *    macros as subroutine calls (rule->regex) does, at the same offsets.
@@ -177,6 +179,19 @@ int main(void)
     }
     if (dir) closedir(dir);
     CHECK(ndocs > 0, "corpus/ has articles");
+    /* The scan runs a document's two halves side by side: a sentence slid
+     * across the middle a byte at a time has each literal cross the seam
+     * at every offset. */
+    for (size_t k = 0; k < 300; k++) {
+        ix_buf b = {0};
+        for (size_t i = 0; i < k; i++) ix_buf_putc(&b, 'x');
+        ix_buf_puts(&b, " filler.\n\nSeven councils were judged inadequate, Ofsted's chief inspector said. "
+                        "\"It is not good enough,\" she added.\n\n");
+        for (size_t i = k; i < 300; i++) ix_buf_putc(&b, 'y');
+        ix_buf_puts(&b, ".\n");
+        check_text(r, s, b.s, b.len, "seam");
+        ix_buf_free(&b);
+    }
     ix_scratch_free(s);
     CHECK(ncmp > 1000 && differ == 0, "inlined rules match as their call forms do (%ld comparisons, %d differ)",
           ncmp, differ);
