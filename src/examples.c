@@ -200,8 +200,27 @@ static void put_name(FILE *out, size_t rule, const char *name, size_t n, int dup
     if (dup > 1) fprintf(out, "__%d", dup);
 }
 
+/* Is the group named nm[0, n) referred to in re[0, len) (a backreference,
+ * a call or a condition)? */
+static bool name_used(const char *re, size_t len, const char *nm, size_t n)
+{
+    static const char *const forms[][2] = {
+        {"\\k<", ">"}, {"\\k'", "'"}, {"\\k{", "}"}, {"\\g{", "}"}, {"(?&", ")"}, {"(?P>", ")"},
+        {"(?P=", ")"}, {"(?(<", ">)"}, {"(?('", "')"}, {"(?(", ")"}, {"(?(R&", ")"},
+    };
+    for (size_t f = 0; f < sizeof forms / sizeof *forms; f++) {
+        size_t a = strlen(forms[f][0]), b = strlen(forms[f][1]);
+        for (const char *p = re; p + a + n + b <= re + len; p++)
+            if (!memcmp(p, forms[f][0], a) && !memcmp(p + a, nm, n) && !memcmp(p + a + n, forms[f][1], b)) return true;
+    }
+    return false;
+}
+
 /* Copies re[0, len) with capture names prefixed for `rule`; names in
- * `global` (shared macros) are left as they are. */
+ * `global` (shared macros) are left as they are. A rule's own named group
+ * that nothing refers to becomes (?: : ripgrep only counts matches, and
+ * every capture adds to the compiled size of the whole set, which Debian's
+ * PCRE2 caps at 64 KB. */
 static void put_renamed(const char *re, size_t len, size_t rule, const nameset *global, FILE *out)
 {
     nameset seen = {0};
@@ -254,6 +273,11 @@ static void put_renamed(const char *re, size_t len, size_t rule, const nameset *
                 size_t n = (size_t)(e - nm);
                 bool shared = nameset_find(global, nm, n) >= 0;
                 int dup = 0;
+                if (def && !shared && !name_used(re, len, nm, n)) {
+                    fputs("(?:", out);
+                    p = e + 1;                    /* past the closing > or ' */
+                    continue;
+                }
                 if (def && !shared) {
                     dup = 1;
                     for (size_t i = 0; i < seen.n; i++)
