@@ -18,7 +18,18 @@ nrules=$($INSPEX rules --list patterns | wc -l)
 check "one line per rule ($nrules)" '[ "$(wc -l < "$T/rules.txt")" = "$nrules" ]'
 check "macros defined once, on the last line" '[ "$(grep -c "(?(DEFINE)" "$T/rules.txt")" = 1 ] && tail -n 1 "$T/rules.txt" | grep -q "(?(DEFINE)"'
 check "no rule names a macro it does not define" '! grep -q "{[A-Z][A-Z0-9_]*}" "$T/rules.txt"'
+# rg only counts matches: a named group nothing refers to is exported as a
+# plain group (each capture adds to the set's compiled size); one that a
+# backreference or a condition names keeps its (prefixed) name.
+check "unreferenced named groups exported as (?: groups" '! grep -q "(?<r[0-9]*_" "$T/rules.txt"'
+cp -r patterns "$T/pat"
+printf 'rule repeated-word\n  match \\b(?<w>[a-z]{3,}) \\k<w>\\b(?<bang>!)?(?(<bang>)!|\\.)\n' >> "$T/pat/meta.pat"
+$INSPEX rules --export-regex "$T/pat" > "$T/rules2.txt"; rc=$?
+check "a referenced group keeps its name" '[ $rc = 0 ] && grep -q "(?<r[0-9]*_w>\[a-z\]{3,}) \\\\k<r[0-9]*_w>" "$T/rules2.txt" && grep -q "(?(<r[0-9]*_bang>)" "$T/rules2.txt"'
 if command -v rg > /dev/null 2>&1; then
+  printf 'It was the the. End\nno repeat here\n' > "$T/rep.txt"
+  check "rg runs the backreference" '[ "$(rg -c -P -f "$T/rules2.txt" "$T/rep.txt")" = 1 ]'
+
   rg -c -P -f "$T/rules.txt" corpus/ > "$T/rg.out" 2> "$T/rg.err"; rc=$?
   check "rg -P compiles the set (exit $rc: $(head -c 120 "$T/rg.err"))" '[ $rc = 0 ]'
   n=$(ls corpus/*.txt | wc -l)
