@@ -401,4 +401,24 @@ static inline bool ix_is_alpha(int c) { return ix_is_upper(c) || ix_is_lower(c) 
 static inline bool ix_is_alnum(int c) { return ix_is_alpha(c) || ix_is_digit(c); }
 static inline bool ix_is_space(int c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 
+/* Eight bytes at a time: the byte loops over text (segmenting, normalising,
+ * escaping output) skip the long stretches where nothing happens. Each test
+ * says exactly whether *some* byte of v qualifies (its high bit set in the
+ * result), not which one; the caller then looks byte by byte. */
+#define IX_ONES8 0x0101010101010101u
+#define IX_HIGH8 0x8080808080808080u
+static inline uint64_t ix_load8(const char *p) { uint64_t v; memcpy(&v, p, 8); return v; }
+/* a byte below n (n <= 128) */
+static inline uint64_t ix_has_less8(uint64_t v, unsigned n) { return (v - IX_ONES8 * n) & ~v & IX_HIGH8; }
+/* a byte equal to c */
+static inline uint64_t ix_has_byte8(uint64_t v, unsigned char c) { return ix_has_less8(v ^ (IX_ONES8 * c), 1); }
+/* a byte above n (n < 128) */
+static inline uint64_t ix_has_more8(uint64_t v, unsigned n) { return ((v + IX_ONES8 * (127 - n)) | v) & IX_HIGH8; }
+/* exactly the bytes equal to c: their high bit set, no other bit */
+static inline uint64_t ix_bytes_eq8(uint64_t v, unsigned char c)
+{
+    uint64_t t = v ^ (IX_ONES8 * c);
+    return ~(((t & ~IX_HIGH8) + ~IX_HIGH8) | t | ~IX_HIGH8);
+}
+
 #endif

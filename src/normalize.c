@@ -173,6 +173,20 @@ static bool attaches_left(const char *s, size_t n, size_t i)
     return i < n && s[i] && strchr(".,;:!?)]", s[i]);
 }
 
+/* Past whole blocks of eight bytes that continue a run of text from j (the
+ * byte before j is text): printable ASCII other than '<', spaces single and
+ * each followed by text inside the block. The byte loop finishes the run,
+ * with the same rule, from where this stops. */
+static inline size_t text_run8(const char *s, size_t j, size_t n)
+{
+    for (; j + 8 <= n; j += 8) {
+        uint64_t v = ix_load8(s + j), sp = ix_bytes_eq8(v, ' ');
+        if (ix_has_less8(v, 0x20) | ix_has_more8(v, 0x7E) | ix_has_byte8(v, '<') |
+            (sp & (sp >> 8)) | (sp & 0x8000000000000000u)) break;
+    }
+    return j;
+}
+
 void ix_normalize(ix_doc *doc)
 {
     const char *s = doc->dec.s;
@@ -195,6 +209,7 @@ void ix_normalize(ix_doc *doc)
              * copied as they are, so the run needs no edit in the map. */
             size_t j = i + 1;
             for (;;) {
+                j = text_run8(s, j, n);
                 while (j < n && ascii_class[(unsigned char)s[j]] == C_TEXT) j++;
                 if (j + 1 < n && s[j] == ' ' && ascii_class[(unsigned char)s[j + 1]] == C_TEXT) { j += 2; continue; }
                 break;

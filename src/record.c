@@ -27,11 +27,8 @@ json_t *ix_json_strn(const char *s, size_t n)
 {
     if (!s) return NULL;
     size_t i = 0;
-    for (; i + 8 <= n; i += 8) {
-        uint64_t v;
-        memcpy(&v, s + i, 8);
-        if (v & 0x8080808080808080u) return json_stringn(s, n);
-    }
+    for (; i + 8 <= n; i += 8)
+        if (ix_load8(s + i) & IX_HIGH8) return json_stringn(s, n);
     for (; i < n; i++)
         if ((unsigned char)s[i] >= 0x80) return json_stringn(s, n);
     return json_stringn_nocheck(s, n);
@@ -136,11 +133,8 @@ static void put_string(ix_buf *b, const char *s, size_t n)
          * byte, '"' or '\\'): the exact "any byte below / equal to"
          * word tests. Strings are mostly plain text. */
         while (i + 8 <= n) {
-            uint64_t v;
-            memcpy(&v, s + i, 8);
-            const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
-            uint64_t q = v ^ (ones * '"'), bs = v ^ (ones * '\\');
-            if ((((v - ones * 0x20) & ~v) | ((q - ones) & ~q) | ((bs - ones) & ~bs)) & high) break;
+            uint64_t v = ix_load8(s + i);
+            if (ix_has_less8(v, 0x20) | ix_has_byte8(v, '"') | ix_has_byte8(v, '\\')) break;
             i += 8;
             run += 8;
         }

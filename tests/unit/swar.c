@@ -1,0 +1,67 @@
+/* swar.c — the eight-bytes-at-a-time tests in internal.h against the plain
+ * byte loops they stand for.
+ *
+ * Segmenting, normalising and escaping output skip text with them, so a
+ * test that says "nothing here" when a byte does qualify would silently
+ * change records. Words are drawn from the bytes where the tests change
+ * answer (0x00, 0x1F, 0x20, 0x21, 0x7E, 0x7F, 0x80, 0xFF, the searched
+ * bytes and their neighbours) as well as at random, so every borrow and
+ * carry between neighbouring bytes is met.
+ */
+#include <stdint.h>
+#include "internal.h"
+#include "tap.h"
+
+static uint64_t rng = 0x9E3779B97F4A7C15u;
+static uint64_t next(void)
+{
+    rng ^= rng << 13;
+    rng ^= rng >> 7;
+    rng ^= rng << 17;
+    return rng;
+}
+
+static const unsigned char edge[] = {0x00, 0x01, 0x1F, 0x20, 0x21, 0x22, 0x2E, 0x21, 0x3C, 0x3F, 0x5C,
+                                     0x7E, 0x7F, 0x80, 0x81, 0xC2, 0xFE, 0xFF, 'a', 'Z'};
+
+static int byte_at(uint64_t v, int k) { return (int)((v >> (8 * k)) & 0xFF); }
+
+int main(void)
+{
+    long bad_less = 0, bad_byte = 0, bad_more = 0, bad_eq = 0, n = 0;
+    for (long it = 0; it < 2000000; it++) {
+        unsigned char b[8];
+        for (int k = 0; k < 8; k++) {
+            uint64_t r = next();
+            b[k] = (r & 3) ? edge[(r >> 8) % sizeof edge] : (unsigned char)(r >> 16);
+        }
+        uint64_t v = ix_load8((const char *)b);
+        n++;
+        static const unsigned lim[] = {0x01, 0x20, 0x21, 0x80};
+        for (size_t q = 0; q < sizeof lim / sizeof *lim; q++) {
+            bool want = false;
+            for (int k = 0; k < 8; k++) want |= byte_at(v, k) < (int)lim[q];
+            if ((ix_has_less8(v, lim[q]) != 0) != want) bad_less++;
+        }
+        static const unsigned char find[] = {'.', '!', '?', '"', '\\', '<', ' ', 0x00, 0xFF};
+        for (size_t q = 0; q < sizeof find; q++) {
+            bool want = false;
+            uint64_t mask = 0;
+            for (int k = 0; k < 8; k++)
+                if (byte_at(v, k) == find[q]) { want = true; mask |= (uint64_t)0x80 << (8 * k); }
+            if ((ix_has_byte8(v, find[q]) != 0) != want) bad_byte++;
+            if (ix_bytes_eq8(v, find[q]) != mask) bad_eq++;
+        }
+        static const unsigned over[] = {0x00, 0x7E, 0x7F - 1};
+        for (size_t q = 0; q < sizeof over / sizeof *over; q++) {
+            bool want = false;
+            for (int k = 0; k < 8; k++) want |= byte_at(v, k) > (int)over[q];
+            if ((ix_has_more8(v, over[q]) != 0) != want) bad_more++;
+        }
+    }
+    CHECK(bad_less == 0, "ix_has_less8 wrong on %ld of %ld words", bad_less, n);
+    CHECK(bad_byte == 0, "ix_has_byte8 wrong on %ld of %ld words", bad_byte, n);
+    CHECK(bad_eq == 0, "ix_bytes_eq8 wrong on %ld of %ld words", bad_eq, n);
+    CHECK(bad_more == 0, "ix_has_more8 wrong on %ld of %ld words", bad_more, n);
+    return DONE();
+}
