@@ -132,6 +132,9 @@ void ix_segment(const ix_rules *r, ix_doc *doc);
 /* Calls fn for every token in [a, b) of the normalised text. */
 void ix_tokenize(const char *s, size_t a, size_t b,
                  void (*fn)(void *ctx, const ix_token *t), void *ctx);
+/* How many tokens ix_tokenize would give (faster: plain stretches of letters
+ * and spaces are counted eight bytes at a time). */
+size_t ix_count_tokens(const char *s, size_t a, size_t b);
 
 /* Decodes, normalises and segments bytes [base, base + len) of `in` (the
  * whole document: 0, in->len) into d, `enc` as for ix_decode_part; d->in

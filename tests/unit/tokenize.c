@@ -11,6 +11,8 @@
 #include "internal.h"
 #include "tap.h"
 
+static void count_one(void *ctx, const ix_token *t) { (void)t; ++*(size_t *)ctx; }
+
 typedef struct toks {
     const char *s;
     char out[2048];
@@ -145,6 +147,38 @@ int main(void)
     sentences_are("First paragraph without a stop\n\nSecond one. it continues here.",
                   "First paragraph without a stop | Second one. it continues here.");
     sentences_are("", "");
+
+    /* The count the segmenter keeps (ix_count_tokens, which passes plain
+     * letters and spaces eight bytes at a time) is the number of tokens
+     * ix_tokenize gives, for random text from pieces where the two could
+     * part: words across block edges, joiners, digits with suffixes and
+     * separators, currency, non-ASCII letters, tabs, runs of spaces. */
+    static const char *const piece[] = {"a", "b", "Z", "the", "Council", " ", " ", " ", "  ", "\t", "-", "'", ",", ".",
+                                        "5", "12", "m", "%", "$", "/", ":", "\xC3\xA9", "\xC2\xA3", "\xE2\x82\xAC",
+                                        "looked-after", "Ofsted's", "2013/14", "\xCE\xB1", "!", "x9", "(", "\n"};
+    unsigned long r = 12345;
+    int bad = 0, runs = 0;
+    for (int it = 0; it < 20000; it++) {
+        char buf[256];
+        size_t len = 0;
+        for (int k = 0; k < 30; k++) {
+            r = r * 6364136223846793005u + 1442695040888963407u;
+            const char *p = piece[(r >> 33) % (sizeof piece / sizeof *piece)];
+            size_t pl = strlen(p);
+            if (len + pl >= sizeof buf) break;
+            memcpy(buf + len, p, pl);
+            len += pl;
+        }
+        for (size_t a = 0; a < 9 && a <= len; a++) {      /* every alignment */
+            size_t count = 0;
+            ix_tokenize(buf, a, len, count_one, &count);
+            runs++;
+            if (ix_count_tokens(buf, a, len) != count && bad++ < 5)
+                printf("# ix_count_tokens %zu, ix_tokenize %zu on [%.*s]\n", ix_count_tokens(buf, a, len), count,
+                       (int)(len - a), buf + a);
+        }
+    }
+    CHECK(bad == 0, "token counts agree (%d of %d runs differ)", bad, runs);
 
     ix_rules_free(rules);
     return DONE();
