@@ -124,6 +124,11 @@ int ix_decode_part(const unsigned char *p, size_t len, int enc, size_t base,
     /* One scan: validity, control bytes, NULs. */
     size_t ninvalid = 0, nmulti = 0, nctrl = 0, nnul = 0, first_bad = (size_t)-1, first_nul = 0;
     for (size_t i = skip; i < len;) {
+        /* eight printable ASCII bytes (most of any text) need no look */
+        if (i + 8 <= len) {
+            uint64_t v = ix_load8((const char *)p + i);
+            if (!(ix_has_less8(v, 0x20) | (v & IX_HIGH8))) { i += 8; continue; }
+        }
         unsigned c = p[i];
         if (c < 0x80) {
             if (c == 0) { if (!nnul++) first_nul = i; }

@@ -178,7 +178,8 @@ static inline size_t count_plain(const char *s, size_t i, size_t b, size_t *n)
         uint64_t v = ix_load8(s + i), y = (v | IX_ONES8 * 0x20) & ~IX_HIGH8;
         uint64_t letters = (y + IX_ONES8 * (0x80 - 'a')) & ~(y + IX_ONES8 * (0x80 - 'z' - 1)) & ~v & IX_HIGH8;
         if ((letters | ix_bytes_eq8(v, ' ')) != IX_HIGH8) break;
-        *n += (size_t)__builtin_popcountll(letters & ~((letters << 8) | carry));
+        /* one bit per byte at most, so the bytes' sum is the count */
+        *n += (size_t)((((letters & ~((letters << 8) | carry)) >> 7) * IX_ONES8) >> 56);
         carry = (letters >> 56) & 0x80;
         i += 8;
     }
