@@ -765,9 +765,6 @@ struct ix_prefilter {
     bool off;
 };
 
-typedef struct node {
-    uint32_t next[256];          /* by class; 0 = none (root is never a child) */
-} node;
 
 ix_prefilter *ix_prefilter_new(ix_rules *R)
 {
@@ -814,8 +811,11 @@ ix_prefilter *ix_prefilter_new(ix_rules *R)
         if (used[c] && !ix_is_upper(c)) pf->cls[c] = (unsigned char)pf->ncls++;
     for (int c = 'A'; c <= 'Z'; c++) pf->cls[c] = pf->cls[c + 32];
     /* 3. the trie (literals are stored lower-case already) */
-    size_t cap = 64, n = 1;
-    node *t = calloc(cap, sizeof *t);
+    /* next[node * ncls + class]: the child, 0 = none (the root is never a
+     * child). A row per class, not per byte value: 4000 nodes of 256
+     * entries were 4 MB to clear at every start. */
+    size_t cap = 64, n = 1, nc = pf->ncls;
+    uint32_t *next = calloc(cap * nc, sizeof *next);
     uint32_t **term = calloc(cap, sizeof *term);      /* per node: list of groups, [0] = count */
     for (size_t g32 = 0; g32 < ng; g32++) {
         uint32_t g = (uint32_t)g32;
@@ -823,17 +823,17 @@ ix_prefilter *ix_prefilter_new(ix_rules *R)
             uint32_t st = 0;
             for (size_t j = 0; j < sets[g].v[k].n; j++) {
                 unsigned cl = pf->cls[sets[g].v[k].s[j]];
-                if (!t[st].next[cl]) {
+                if (!next[st * nc + cl]) {
                     if (n == cap) {
-                        t = ix_xrealloc(t, cap * 2 * sizeof *t);
+                        next = ix_xrealloc(next, cap * 2 * nc * sizeof *next);
                         term = ix_xrealloc(term, cap * 2 * sizeof *term);
-                        memset(t + cap, 0, cap * sizeof *t);
+                        memset(next + cap * nc, 0, cap * nc * sizeof *next);
                         memset(term + cap, 0, cap * sizeof *term);
                         cap *= 2;
                     }
-                    t[st].next[cl] = (uint32_t)n++;
+                    next[st * nc + cl] = (uint32_t)n++;
                 }
-                st = t[st].next[cl];
+                st = next[st * nc + cl];
             }
             uint32_t cnt = term[st] ? term[st][0] : 0;
             bool dup = false;
@@ -851,14 +851,14 @@ ix_prefilter *ix_prefilter_new(ix_rules *R)
     uint32_t *fail = calloc(n, sizeof *fail), *queue = ix_xmalloc(n * sizeof *queue);
     size_t qh = 0, qt = 0;
     for (unsigned cl = 0; cl < pf->ncls; cl++) {
-        uint32_t s = t[0].next[cl];
+        uint32_t s = next[cl];
         pf->delta[cl] = s;
         if (s) { fail[s] = 0; queue[qt++] = s; }
     }
     while (qh < qt) {
         uint32_t s = queue[qh++];
         for (unsigned cl = 0; cl < pf->ncls; cl++) {
-            uint32_t u = t[s].next[cl];
+            uint32_t u = next[s * nc + cl];
             if (u) {
                 fail[u] = pf->delta[fail[s] * pf->ncls + cl];
                 pf->delta[s * pf->ncls + cl] = u;
@@ -909,7 +909,7 @@ ix_prefilter *ix_prefilter_new(ix_rules *R)
             }
     } else pf->off = true;
     for (size_t i = 0; i < n; i++) { free(term[i]); free(full[i]); }
-    free(term); free(full); free(t); free(fail); free(queue);
+    free(term); free(full); free(next); free(fail); free(queue);
     for (size_t g = 0; g < ng; g++) set_free(&sets[g]);
     free(sets);
     return pf;
