@@ -932,11 +932,23 @@ typedef struct endlists {
     size_t *n, *cap;
 } endlists;
 
+static void endlists_alloc(endlists *L, size_t ngroups)
+{
+    L->end = calloc(ngroups, sizeof *L->end);
+    L->n = calloc(ngroups, sizeof *L->n);
+    L->cap = calloc(ngroups, sizeof *L->cap);
+}
+
+static void endlists_free(endlists *L, size_t ngroups)
+{
+    for (size_t g = 0; L->end && g < ngroups; g++) free(L->end[g]);
+    free(L->end); free(L->n); free(L->cap);
+}
+
 struct ix_pfscan {
     uint64_t id;                 /* which document these lists belong to */
     size_t ngroups;
-    uint32_t **end;              /* per group: sorted end offsets of literals */
-    size_t *n, *cap;
+    endlists ends;               /* the document's */
     endlists second;             /* the second half's, while scanning */
     size_t *hint;                /* per group: the index the last query found
                                     (queries come in text order, so the next
@@ -949,9 +961,9 @@ struct ix_pfscan {
 void ix_pfscan_free(ix_pfscan *sc)
 {
     if (!sc) return;
-    for (size_t g = 0; g < sc->ngroups; g++) { free(sc->end[g]); free(sc->second.end[g]); }
-    free(sc->end); free(sc->n); free(sc->cap); free(sc->hint); free(sc->dense);
-    free(sc->second.end); free(sc->second.n); free(sc->second.cap);
+    endlists_free(&sc->ends, sc->ngroups);
+    endlists_free(&sc->second, sc->ngroups);
+    free(sc->hint); free(sc->dense);
     free(sc);
 }
 
@@ -1021,19 +1033,15 @@ void ix_prefilter_scan(const ix_rules *R, ix_scratch *s, ix_doc *d)
     if (!sc) {
         sc = s->pf = calloc(1, sizeof *sc);
         sc->ngroups = pf->ngroups;
-        sc->end = calloc(pf->ngroups, sizeof *sc->end);
-        sc->n = calloc(pf->ngroups, sizeof *sc->n);
-        sc->cap = calloc(pf->ngroups, sizeof *sc->cap);
+        endlists_alloc(&sc->ends, pf->ngroups);
+        endlists_alloc(&sc->second, pf->ngroups);
         sc->hint = calloc(pf->ngroups, sizeof *sc->hint);
         sc->dense = calloc(pf->ngroups, sizeof *sc->dense);
-        sc->second.end = calloc(pf->ngroups, sizeof *sc->second.end);
-        sc->second.n = calloc(pf->ngroups, sizeof *sc->second.n);
-        sc->second.cap = calloc(pf->ngroups, sizeof *sc->second.cap);
     }
     sc->minlen = pf->minlen;
     sc->id = next_doc_id();
     d->pf_id = sc->id;
-    memset(sc->n, 0, sc->ngroups * sizeof *sc->n);
+    memset(sc->ends.n, 0, sc->ngroups * sizeof *sc->ends.n);
     memset(sc->hint, 0, sc->ngroups * sizeof *sc->hint);
     memset(sc->dense, 0, sc->ngroups * sizeof *sc->dense);
     const unsigned char *t = (const unsigned char *)d->text;
@@ -1047,7 +1055,7 @@ void ix_prefilter_scan(const ix_rules *R, ix_scratch *s, ix_doc *d)
      * record), an eighth of the document's size in bytes. */
     if (len >= UINT32_MAX) { sc->off = true; return; }
     scan_state S = {pf, sc, len / 32 + 64, len / 32 + 4096, 0};
-    endlists first = {sc->end, sc->n, sc->cap}, *second = &sc->second;
+    endlists *first = &sc->ends, *second = &sc->second;
     /* Two halves scanned side by side: each byte's step waits on the last
      * one's table load, and two independent chains keep the core busy
      * while a load is outstanding (the scan ran 1.7x as fast). The second
@@ -1056,7 +1064,7 @@ void ix_prefilter_scan(const ix_rules *R, ix_scratch *s, ix_doc *d)
      * those; its ends are then appended to the first half's. */
     size_t back = pf->maxlit ? pf->maxlit - 1 : 0;
     if (len < 4 * back + 256) {
-        run_one(&S, &first, t, 0, len, 0);
+        run_one(&S, first, t, 0, len, 0);
         return;
     }
     size_t mid = (len + back) / 2, s0 = mid - back;
@@ -1072,25 +1080,21 @@ void ix_prefilter_scan(const ix_rules *R, ix_scratch *s, ix_doc *d)
         sa = va & 0x7FFFu;
         sb = vb & 0x7FFFu;
         if ((va | vb) & 0x8000u) {
-            if (va & 0x8000u) record(&S, &first, sa, i + 1);
+            if (va & 0x8000u) record(&S, first, sa, i + 1);
             if ((vb & 0x8000u) && s0 + i + 1 > mid) record(&S, second, sb, s0 + i + 1);
         }
     }
-    for (size_t j = s0 + i; j < len; j++) {
-        uint32_t vb = step[sb << shift | cls[t[j]]];
-        sb = vb & 0x7FFFu;
-        if (vb & 0x8000u) record(&S, second, sb, j + 1);
-    }
+    run_one(&S, second, t, s0 + i, len, sb);       /* the byte left when the halves are uneven */
     /* append: every second-half end is after every first-half one */
     for (size_t g = 0; g < sc->ngroups; g++) {
         if (sc->dense[g] || !second->n[g]) continue;
-        size_t need = sc->n[g] + second->n[g];
-        if (need > sc->cap[g]) {
-            sc->cap[g] = need;
-            sc->end[g] = ix_xrealloc(sc->end[g], need * sizeof **sc->end);
+        size_t need = first->n[g] + second->n[g];
+        if (need > first->cap[g]) {
+            first->cap[g] = need;
+            first->end[g] = ix_xrealloc(first->end[g], need * sizeof **first->end);
         }
-        memcpy(sc->end[g] + sc->n[g], second->end[g], second->n[g] * sizeof **sc->end);
-        sc->n[g] = need;
+        memcpy(first->end[g] + first->n[g], second->end[g], second->n[g] * sizeof **first->end);
+        first->n[g] = need;
     }
 }
 
@@ -1103,8 +1107,8 @@ bool ix_prefilter_may(ix_scratch *s, const ix_doc *d, const ix_rule *rule, size_
         if (sc->dense[g]) continue;
         /* Is there an end offset e with a + minlen <= e <= b? The first
          * e >= want: at the hint, one step after it, or found by bisection. */
-        size_t n = sc->n[g], want = a + sc->minlen[g], h = sc->hint[g], lo;
-        const uint32_t *e = sc->end[g];
+        size_t n = sc->ends.n[g], want = a + sc->minlen[g], h = sc->hint[g], lo;
+        const uint32_t *e = sc->ends.end[g];
         if (h <= n && (h == n || e[h] >= want) && (h == 0 || e[h - 1] < want)) lo = h;
         else if (h < n && e[h] < want && (h + 1 == n || e[h + 1] >= want)) lo = h + 1;
         else {
