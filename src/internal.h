@@ -404,8 +404,9 @@ static inline bool ix_is_alpha(int c) { return ix_is_upper(c) || ix_is_lower(c) 
 static inline bool ix_is_alnum(int c) { return ix_is_alpha(c) || ix_is_digit(c); }
 static inline bool ix_is_space(int c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 
-/* Eight bytes at a time: the byte loops over text (segmenting, normalising,
- * escaping output) skip the long stretches where nothing happens. Each test
+/* Eight bytes at a time: the byte loops over text (decoding, normalising,
+ * segmenting, counting tokens, escaping output) skip the long stretches
+ * where nothing happens. Each test
  * says exactly whether *some* byte of v qualifies (its high bit set in the
  * result), not which one; the caller then looks byte by byte. */
 #define IX_ONES8 0x0101010101010101u
@@ -417,6 +418,14 @@ static inline uint64_t ix_has_less8(uint64_t v, unsigned n) { return (v - IX_ONE
 static inline uint64_t ix_has_byte8(uint64_t v, unsigned char c) { return ix_has_less8(v ^ (IX_ONES8 * c), 1); }
 /* a byte above n (n < 128) */
 static inline uint64_t ix_has_more8(uint64_t v, unsigned n) { return ((v + IX_ONES8 * (127 - n)) | v) & IX_HIGH8; }
+/* exactly the ASCII letters: their high bit set, no other bit */
+static inline uint64_t ix_bytes_alpha8(uint64_t v)
+{
+    uint64_t y = (v | IX_ONES8 * 0x20) & ~IX_HIGH8;   /* lower case, seven bits: no carries */
+    return (y + IX_ONES8 * (0x80 - 'a')) & ~(y + IX_ONES8 * (0x80 - 'z' - 1)) & ~v & IX_HIGH8;
+}
+/* how many high bits m has (m as these functions return it) */
+static inline size_t ix_count8(uint64_t m) { return (size_t)(((m >> 7) * IX_ONES8) >> 56); }
 /* exactly the bytes equal to c: their high bit set, no other bit */
 static inline uint64_t ix_bytes_eq8(uint64_t v, unsigned char c)
 {

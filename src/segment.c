@@ -175,11 +175,9 @@ static inline size_t count_plain(const char *s, size_t i, size_t b, size_t *n)
 {
     uint64_t carry = 0;                /* the last block ended in a letter */
     while (i + 8 <= b) {
-        uint64_t v = ix_load8(s + i), y = (v | IX_ONES8 * 0x20) & ~IX_HIGH8;
-        uint64_t letters = (y + IX_ONES8 * (0x80 - 'a')) & ~(y + IX_ONES8 * (0x80 - 'z' - 1)) & ~v & IX_HIGH8;
+        uint64_t v = ix_load8(s + i), letters = ix_bytes_alpha8(v);
         if ((letters | ix_bytes_eq8(v, ' ')) != IX_HIGH8) break;
-        /* one bit per byte at most, so the bytes' sum is the count */
-        *n += (size_t)((((letters & ~((letters << 8) | carry)) >> 7) * IX_ONES8) >> 56);
+        *n += ix_count8(letters & ~((letters << 8) | carry));
         carry = (letters >> 56) & 0x80;
         i += 8;
     }

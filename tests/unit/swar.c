@@ -22,13 +22,13 @@ static uint64_t next(void)
 }
 
 static const unsigned char edge[] = {0x00, 0x01, 0x1F, 0x20, 0x21, 0x22, 0x2E, 0x21, 0x3C, 0x3F, 0x5C,
-                                     0x7E, 0x7F, 0x80, 0x81, 0xC2, 0xFE, 0xFF, 'a', 'Z'};
+                                     0x7E, 0x7F, 0x80, 0x81, 0xC2, 0xFE, 0xFF, 'a', 'Z', 'A', 'z', '@', '[', '`', '{', 0xC1, 0xDA, 0xE1, 0xFA};
 
 static int byte_at(uint64_t v, int k) { return (int)((v >> (8 * k)) & 0xFF); }
 
 int main(void)
 {
-    long bad_less = 0, bad_byte = 0, bad_more = 0, bad_eq = 0, n = 0;
+    long bad_less = 0, bad_byte = 0, bad_more = 0, bad_eq = 0, bad_alpha = 0, bad_count = 0, n = 0;
     for (long it = 0; it < 2000000; it++) {
         unsigned char b[8];
         for (int k = 0; k < 8; k++) {
@@ -52,6 +52,15 @@ int main(void)
             if ((ix_has_byte8(v, find[q]) != 0) != want) bad_byte++;
             if (ix_bytes_eq8(v, find[q]) != mask) bad_eq++;
         }
+        uint64_t alpha = 0;
+        for (int k = 0; k < 8; k++) {
+            int c = byte_at(v, k);
+            if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')) alpha |= (uint64_t)0x80 << (8 * k);
+        }
+        if (ix_bytes_alpha8(v) != alpha) bad_alpha++;
+        size_t bits = 0;
+        for (int k = 0; k < 8; k++) bits += (size_t)((alpha >> (8 * k + 7)) & 1);
+        if (ix_count8(alpha) != bits) bad_count++;
         static const unsigned over[] = {0x00, 0x7E, 0x7F - 1};
         for (size_t q = 0; q < sizeof over / sizeof *over; q++) {
             bool want = false;
@@ -62,6 +71,8 @@ int main(void)
     CHECK(bad_less == 0, "ix_has_less8 wrong on %ld of %ld words", bad_less, n);
     CHECK(bad_byte == 0, "ix_has_byte8 wrong on %ld of %ld words", bad_byte, n);
     CHECK(bad_eq == 0, "ix_bytes_eq8 wrong on %ld of %ld words", bad_eq, n);
+    CHECK(bad_alpha == 0, "ix_bytes_alpha8 wrong on %ld of %ld words", bad_alpha, n);
+    CHECK(bad_count == 0, "ix_count8 wrong on %ld of %ld words", bad_count, n);
     CHECK(bad_more == 0, "ix_has_more8 wrong on %ld of %ld words", bad_more, n);
     return DONE();
 }
