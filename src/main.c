@@ -46,8 +46,8 @@ static void usage(FILE *f)
 
 int main(int argc, char **argv)
 {
-#ifdef __GLIBC__
-    /* Buffers of 1 MB and more (a large document's parts: normalised text,
+#if defined(__GLIBC__) && !defined(IX_ALLOC_jemalloc)
+    /* Built with glibc's malloc (make ALLOC=): buffers of 1 MB and more (a large document's parts: normalised text,
      * offset maps, sentences) are mapped and unmapped each time. By default
      * glibc raises its mmap threshold to the largest buffer freed, after
      * which such buffers come from the heap and fragment it: a 500 MB

@@ -1,7 +1,7 @@
 #!/bin/sh
 # Make sure the Debian packages inspex needs are installed.
 # As root: installs what is missing. Otherwise: prints the exact apt command and fails.
-PKGS="build-essential pkg-config libpcre2-dev libutf8proc-dev libjansson-dev nettle-dev python3 valgrind zlib1g-dev libzstd-dev libsqlite3-dev sqlite3 zstd gzip parallel ripgrep time bc"
+PKGS="build-essential pkg-config libpcre2-dev libutf8proc-dev libjansson-dev nettle-dev python3 valgrind zlib1g-dev libzstd-dev libsqlite3-dev libjemalloc-dev sqlite3 zstd gzip parallel ripgrep time bc"
 # With --test, also what only the tests use, best effort (a test whose tool is
 # missing says SKIPPED): chromium renders the audit report (t_audit_browser.sh).
 TEST_PKGS="chromium"
