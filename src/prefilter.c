@@ -54,6 +54,15 @@ static lset set_one(const unsigned char *s, size_t n)
     return r;
 }
 
+/* The ten ASCII digits, each a one-byte literal: what \d and [0-9] match. */
+static lset set_union(lset a, lset b);
+static lset digit_set(void)
+{
+    lset r = {NULL, 0, false};
+    for (unsigned char c = '0'; c <= '9'; c++) r = set_union(r, set_one(&c, 1));
+    return r;
+}
+
 static void set_free(lset *a)
 {
     for (size_t i = 0; i < a->n; i++) free(a->v[i].s);
@@ -133,9 +142,11 @@ static lset set_cross(const lset *a, const lset *b)
 }
 
 /* How selective a necessary set is: the weight of its lightest literal, in
- * half-points per byte — a letter 2, a space 1 (common), a digit or other
- * ASCII 3, a non-ASCII byte 4 (rare in English text); -1 for top. A set is
- * worth using from 6 upwards: "the", "£" or "19" yes; "of " or "FC" no. */
+ * half-points per byte — a letter 2, a space 1 (common), other ASCII 3, a
+ * non-ASCII byte 4 (rare in English text), a digit 7 (a tenth as common
+ * as a letter; "any digit" is worth a check next to a grade word, as
+ * half the sentences that name a grade have no figure); -1 for top. A set
+ * is worth using from 6 upwards: "the", "£" or "7" yes; "of " or "FC" no. */
 static int set_score(const lset *a)
 {
     if (a->top || !a->n) return -1;
@@ -144,7 +155,7 @@ static int set_score(const lset *a)
         int sc = 0;
         for (size_t k = 0; k < a->v[i].n; k++) {
             unsigned char c = a->v[i].s[k];
-            sc += c >= 0x80 ? 4 : c == ' ' ? 1 : ix_is_alpha(c) ? 2 : 3;
+            sc += c >= 0x80 ? 4 : c == ' ' ? 1 : ix_is_alpha(c) ? 2 : ix_is_digit(c) ? 7 : 3;
         }
         if (sc < best) best = sc;
     }
@@ -242,11 +253,19 @@ typedef struct parser {
 static info info_top(void) { return (info){false, {NULL, 0, false}, {.n = 0}, false}; }
 static info info_lit(const unsigned char *s, size_t n) { return (info){true, set_one(s, n), {.n = 0}, false}; }
 static void info_free(info *x) { set_free(&x->ex); needs_free(&x->nec); }
-/* The single best necessary set of a piece (a copy; top if none). */
+/* The single best necessary set of a piece (a copy; top if none), for an
+ * alternation, which unites its branches' sets. Among sets of the best
+ * score the largest: it is the likelier to be what the other branches
+ * need too (every form of a number needs a digit or a number word; only
+ * "4 in 10" also needs " in "), and a union of the same set is no weaker. */
 static lset info_need(const info *x)
 {
     if (x->exact && (!x->nec.n || set_score(&x->ex) >= set_score(&x->nec.s[0]))) return set_copy(&x->ex);
-    return x->nec.n ? set_copy(&x->nec.s[0]) : set_top();
+    if (!x->nec.n) return set_top();
+    int best = 0, top = set_score(&x->nec.s[0]);
+    for (int i = 1; i < x->nec.n; i++)
+        if (set_score(&x->nec.s[i]) == top && x->nec.s[i].n > x->nec.s[best].n) best = i;
+    return set_copy(&x->nec.s[best]);
 }
 /* Adds everything a piece proves necessary to N (copies). */
 static void info_needs(needs *N, const info *x)
@@ -396,6 +415,11 @@ static info parse_class(parser *P, bool caseless)
         if (*p == '\\') {
             if (p + 1 >= P->end) { P->bail = true; set_free(&set); return info_top(); }
             char e = p[1];
+            if (e == 'd' && !top) {
+                set = set_union(set, digit_set());
+                p += 2;
+                continue;
+            }
             if (ix_is_alnum(e) && !strchr("ntrfae", e)) {       /* \d \w \x{..} \p{..} \Q..\E ... */
                 const char *q = escape_end(p, P->end);
                 if (!q) { P->bail = true; set_free(&set); return info_top(); }
@@ -418,6 +442,11 @@ static info parse_class(parser *P, bool caseless)
         const char *c = p;
         p += n;
         if (p + 1 < P->end && *p == '-' && p[1] != ']') {        /* a range */
+            if (ix_is_digit(*c) && ix_is_digit(p[1]) && *c <= p[1] && !top) {   /* [0-9], [1-3] */
+                for (unsigned char d = (unsigned char)*c; d <= (unsigned char)p[1]; d++) set = set_union(set, set_one(&d, 1));
+                p += 2;
+                continue;
+            }
             top = true;
             p++;
             p += utf8_len((unsigned char)*p);
@@ -430,7 +459,9 @@ static info parse_class(parser *P, bool caseless)
     }
     if (p >= P->end) { P->bail = true; set_free(&set); return info_top(); }
     P->p = p + 1;
-    if (neg || top || set.top || set.n > 8) { set_free(&set); return info_top(); }
+    /* A large class tells little, except the digits: ten of them, and
+     * rare in prose. */
+    if (neg || top || set.top || set.n > 10) { set_free(&set); return info_top(); }
     return (info){true, set, {.n = 0}, false};
 }
 
@@ -560,6 +591,10 @@ static info parse_atom(parser *P, bool *caseless)
             unsigned char ch = e == 'n' ? '\n' : e == 't' ? '\t' : e == 'r' ? '\r' : e == 'f' ? '\f' : e == 'a' ? '\a' : 27;
             P->p = p + 2;
             return info_lit(&ch, 1);
+        }
+        if (e == 'd') {                       /* an ASCII digit (PCRE2 without UCP) */
+            P->p = p + 2;
+            return (info){true, digit_set(), {.n = 0}, false};
         }
         if (ix_is_alnum(e)) {                 /* \d \w \x{..} \p{..} \k<..> \1 \Q..\E ...: unknown text */
             const char *q = escape_end(p, P->end);
@@ -739,7 +774,10 @@ static void set_minimise(lset *a)
 static needs derive(const char *re, dcache *cache)
 {
     parser P = {re, re + strlen(re), false, re, re + strlen(re), 0, cache};
-    info in = parse_alt(&P, false);
+    /* Under (*UCP) \d is every Unicode digit, not the ten ASCII ones the
+     * parser takes it for: no literals for such a rule. */
+    if (strstr(re, "(*UCP")) P.bail = true;
+    info in = P.bail ? info_top() : parse_alt(&P, false);
     needs out = {.n = 0};
     if (!P.bail && P.p == P.end) info_needs(&out, &in);
     info_free(&in);

@@ -99,7 +99,16 @@ int main(void)
     /* 1. derivation */
     derives("abc", "abc");
     derives("(?i:Foo|Bar)baz", "foobaz|barbaz");
-    derives("a\\d+bcd", "bcd");
+    derives("a\\d+bcd", "a0|a1|a2|a3|a4|a5|a6|a7|a8|a9 & bcd");   /* a digit is a literal (no UCP) */
+    derives("\\d+ of", "0|1|2|3|4|5|6|7|8|9");   /* " of" is too common to be worth a check */
+    derives("x[0-9]", "x0|x1|x2|x3|x4|x5|x6|x7|x8|x9");
+    derives("xy[0-2a]", "xy0|xy1|xy2|xya");
+    derives("[\\d.]x", NULL);             /* eleven one-byte literals: too many to tell anything */
+    derives("(*UCP)\\d+ rated", NULL);     /* \\d is any Unicode digit: no literals at all */
+    /* An alternation unites one set of each branch: of sets as selective,
+     * the one the other branches share (a digit or a number word), not
+     * " of ", which only "4 of 10" needs. */
+    derives("(?:(?:one|\\d+) of (?:one|\\d+)|\\d+|one) rated", " rated & one|0|1|2|3|4|5|6|7|8|9");
     derives("x?yzw", "yzw");
     derives("(?:abc)?defg", "defg");
     derives("\\bper annum\\b", "per annum");
@@ -113,7 +122,7 @@ int main(void)
     derives("ofsted\\w+ofsted", "ofsted");       /* the same set twice is one */
     derives("foobar(?!baz)", "foobar");
     derives("(?:sign up|sign up to our newsletter)", "sign up");
-    derives("£\\d+", "£");                 /* two bytes, non-ASCII: rare enough */
+    derives("£\\d+", "£0|£1|£2|£3|£4|£5|£6|£7|£8|£9");
     derives("a|b", NULL);                   /* too short to help */
     derives("ab.*cd", NULL);
     derives("(?x) abc def", NULL);          /* extended syntax: not modelled */
