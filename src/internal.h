@@ -162,6 +162,10 @@ typedef struct ix_example {
     int line;
 } ix_example;
 
+/* Every rule is compiled with these: UTF-8, a group name may repeat, and
+ * a match context may bound where a match starts (ix_rule_match). */
+#define IX_RULE_OPTIONS (PCRE2_UTF | PCRE2_DUPNAMES | PCRE2_USE_OFFSET_LIMIT)
+
 typedef struct ix_rule {
     char *name;          /* "ratings/count-judged" */
     char *file;
@@ -178,6 +182,8 @@ typedef struct ix_rule {
     size_t nex;
     int pfg[3], npf;     /* prefilter groups pfg[0..npf): a match holds a
                             literal of each; npf 0: always run (prefilter.c) */
+    size_t lookbehind;   /* bytes before its start that a match may read
+                            (PCRE2's longest lookbehind, 4 bytes a character) */
 } ix_rule;
 
 /* A two-column table: phrase -> value, looked up case-insensitively with
@@ -274,8 +280,10 @@ size_t ix_prefilter_groups(const ix_prefilter *pf);
  * (doc->pf_id) so that ix_prefilter_may answers for it. */
 void ix_prefilter_scan(const ix_rules *r, ix_scratch *s, ix_doc *d);
 /* False only when `rule` surely cannot match inside [a, b) of the scanned
- * document; true when it may (or when the document was not scanned). */
-bool ix_prefilter_may(ix_scratch *s, const ix_doc *d, const ix_rule *rule, size_t a, size_t b);
+ * document; true when it may (or when the document was not scanned). Then,
+ * unless last_start is NULL, *last_start is the last offset at which a
+ * match can start (SIZE_MAX: anywhere). */
+bool ix_prefilter_may(ix_scratch *s, const ix_doc *d, const ix_rule *rule, size_t a, size_t b, size_t *last_start);
 void ix_pfscan_free(ix_pfscan *sc);
 /* The literals derived from a regex as "a|b|c & d|e" (each set one literal
  * of which a match holds; lower-case; malloc'd), or NULL when the rule will

@@ -7,7 +7,8 @@
  * Aho–Corasick automaton (a DFA over byte classes, ASCII folded to lower
  * case). Per document, one pass over the normalised text records, for each
  * rule, where its literals end; ix_rule_match then skips a subject [a, b)
- * that holds none of them, which is most subjects for most rules.
+ * that holds none of them, which is most subjects for most rules, and
+ * tells PCRE2 not to try starts after the last of them (an offset limit).
  *
  * Why it is exact: a match of the rule inside [a, b) consumes (or looks
  * ahead/behind at) text inside [a, b), so a literal it must contain ends
@@ -991,6 +992,7 @@ struct ix_pfscan {
     size_t *hint;                /* per group: the index the last query found
                                     (queries come in text order, so the next
                                     answer is usually there or just after) */
+    size_t *hint_end;            /* the same for the last literal of a window */
     bool *dense;
     const size_t *minlen;        /* the prefilter's, per group */
     bool off;                    /* this document: always run every rule */
@@ -1001,7 +1003,7 @@ void ix_pfscan_free(ix_pfscan *sc)
     if (!sc) return;
     endlists_free(&sc->ends, sc->ngroups);
     endlists_free(&sc->second, sc->ngroups);
-    free(sc->hint); free(sc->dense);
+    free(sc->hint); free(sc->hint_end); free(sc->dense);
     free(sc);
 }
 
@@ -1074,6 +1076,7 @@ void ix_prefilter_scan(const ix_rules *R, ix_scratch *s, ix_doc *d)
         endlists_alloc(&sc->ends, pf->ngroups);
         endlists_alloc(&sc->second, pf->ngroups);
         sc->hint = calloc(pf->ngroups, sizeof *sc->hint);
+        sc->hint_end = calloc(pf->ngroups, sizeof *sc->hint_end);
         sc->dense = calloc(pf->ngroups, sizeof *sc->dense);
     }
     sc->minlen = pf->minlen;
@@ -1081,6 +1084,7 @@ void ix_prefilter_scan(const ix_rules *R, ix_scratch *s, ix_doc *d)
     d->pf_id = sc->id;
     memset(sc->ends.n, 0, sc->ngroups * sizeof *sc->ends.n);
     memset(sc->hint, 0, sc->ngroups * sizeof *sc->hint);
+    memset(sc->hint_end, 0, sc->ngroups * sizeof *sc->hint_end);
     memset(sc->dense, 0, sc->ngroups * sizeof *sc->dense);
     const unsigned char *t = (const unsigned char *)d->text;
     size_t len = d->len;
@@ -1136,30 +1140,47 @@ void ix_prefilter_scan(const ix_rules *R, ix_scratch *s, ix_doc *d)
     }
 }
 
-bool ix_prefilter_may(ix_scratch *s, const ix_doc *d, const ix_rule *rule, size_t a, size_t b)
+/* The first index of e[0, n) (sorted) whose value is at least `want`:
+ * at *hint, one step after it, or found by bisection; *hint is set to it.
+ * Queries come in text order, so the answer is usually at the hint. */
+static size_t first_atleast(const uint32_t *e, size_t n, size_t want, size_t *hint)
 {
+    size_t h = *hint, lo;
+    if (h <= n && (h == n || e[h] >= want) && (h == 0 || e[h - 1] < want)) lo = h;
+    else if (h < n && e[h] < want && (h + 1 == n || e[h + 1] >= want)) lo = h + 1;
+    else {
+        size_t hi = n;
+        lo = 0;
+        while (lo < hi) {
+            size_t mid = (lo + hi) / 2;
+            if (e[mid] < want) lo = mid + 1;
+            else hi = mid;
+        }
+    }
+    *hint = lo;
+    return lo;
+}
+
+bool ix_prefilter_may(ix_scratch *s, const ix_doc *d, const ix_rule *rule, size_t a, size_t b, size_t *last_start)
+{
+    if (last_start) *last_start = SIZE_MAX;
     ix_pfscan *sc = s->pf;
     if (!rule->npf || !d->pf_id || !sc || sc->id != d->pf_id || sc->off) return true;
     for (int k = 0; k < rule->npf; k++) {
         size_t g = (size_t)rule->pfg[k];
         if (sc->dense[g]) continue;
-        /* Is there an end offset e with a + minlen <= e <= b? The first
-         * e >= want: at the hint, one step after it, or found by bisection. */
-        size_t n = sc->ends.n[g], want = a + sc->minlen[g], h = sc->hint[g], lo;
+        /* Is there an end offset e with a + minlen <= e <= b? */
+        size_t n = sc->ends.n[g], minlen = sc->minlen[g];
         const uint32_t *e = sc->ends.end[g];
-        if (h <= n && (h == n || e[h] >= want) && (h == 0 || e[h - 1] < want)) lo = h;
-        else if (h < n && e[h] < want && (h + 1 == n || e[h + 1] >= want)) lo = h + 1;
-        else {
-            size_t hi = n;
-            lo = 0;
-            while (lo < hi) {
-                size_t mid = (lo + hi) / 2;
-                if (e[mid] < want) lo = mid + 1;
-                else hi = mid;
-            }
-        }
-        sc->hint[g] = lo;
+        size_t lo = first_atleast(e, n, a + minlen, &sc->hint[g]);
         if (lo == n || e[lo] > b) return false;
+        if (!last_start) continue;
+        /* The last such literal bounds where a match can start: it
+         * starts at or before its literal (or, for a literal seen by a
+         * lookbehind, at most `lookbehind` bytes after it). */
+        size_t hi = first_atleast(e, n, b + 1, &sc->hint_end[g]);
+        size_t last = e[hi - 1] - minlen + rule->lookbehind;
+        if (last < *last_start) *last_start = last;
     }
     return true;
 }

@@ -533,7 +533,7 @@ static pcre2_code *compile_at(loader *L, const char *x, size_t xlen, const srcma
 {
     int ec;
     PCRE2_SIZE eo;
-    pcre2_code *code = pcre2_compile((PCRE2_SPTR)x, PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_DUPNAMES, &ec, &eo, NULL);
+    pcre2_code *code = pcre2_compile((PCRE2_SPTR)x, PCRE2_ZERO_TERMINATED, IX_RULE_OPTIONS, &ec, &eo, NULL);
     if (!code) {
         PCRE2_UCHAR msg[256];
         pcre2_get_error_message(ec, msg, sizeof msg);
@@ -605,7 +605,7 @@ static int compile_rule(loader *L, ix_rule *rule, ix_buf *src, srcmap *m)
         /* the same regex, so it compiles too, unless it is now too large */
         int ec;
         PCRE2_SIZE eo;
-        pcre2_code *c = pcre2_compile((PCRE2_SPTR)rule->inlined, PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_DUPNAMES,
+        pcre2_code *c = pcre2_compile((PCRE2_SPTR)rule->inlined, PCRE2_ZERO_TERMINATED, IX_RULE_OPTIONS,
                                       &ec, &eo, NULL);
         if (c) {
             pcre2_code_free(rule->code);
@@ -616,6 +616,9 @@ static int compile_rule(loader *L, ix_rule *rule, ix_buf *src, srcmap *m)
         }
     }
     pcre2_jit_compile(rule->code, PCRE2_JIT_COMPLETE);   /* falls back to the interpreter */
+    uint32_t lb = 0;
+    pcre2_pattern_info(rule->code, PCRE2_INFO_MAXLOOKBEHIND, &lb);
+    rule->lookbehind = (size_t)lb * 4;
     return 0;
 }
 
@@ -1020,7 +1023,11 @@ int ix_rule_match(const ix_rule *rule, ix_scratch *s, ix_doc *doc, size_t a,
      * match no longer than the overlap is found whole. A rule that has
      * searched IX_LONG_WINDOWS windows in a document is not run on long
      * subjects again in it. */
-    if (!ix_prefilter_may(s, doc, rule, a, b)) return 0;
+    size_t last;
+    if (!ix_prefilter_may(s, doc, rule, a, b, &last) || last < start) return 0;
+    /* No match starts after the last of a needed literal (prefilter.c):
+     * PCRE2 stops trying there, not at the end of the sentence. */
+    bool limited = last < b;
     const pcre2_code *code = rule->code;
     uint32_t opt = PCRE2_NO_UTF_CHECK;
     if (anchored) {
@@ -1029,10 +1036,11 @@ int ix_rule_match(const ix_rule *rule, ix_scratch *s, ix_doc *doc, size_t a,
         else opt |= PCRE2_ANCHORED;
     }
     int rc;
+    if (b - start > IX_WINDOW && ri != (size_t)-1 && s->rule_windows[ri] >= IX_LONG_WINDOWS) return 0;
+    if (limited) pcre2_set_offset_limit(s->mctx, last - a);
     if (b - start <= IX_WINDOW) {
         rc = pcre2_match(code, (PCRE2_SPTR)doc->text + a, b - a, start - a, opt, s->md, s->mctx);
     } else {
-        if (ri != (size_t)-1 && s->rule_windows[ri] >= IX_LONG_WINDOWS) return 0;
         size_t ws = start;
         for (;;) {
             size_t we = b - ws > IX_WINDOW ? ws + IX_WINDOW : b;
@@ -1054,6 +1062,7 @@ int ix_rule_match(const ix_rule *rule, ix_scratch *s, ix_doc *doc, size_t a,
             while (((unsigned char)doc->text[ws] & 0xC0) == 0x80) ws++;
         }
     }
+    if (limited) pcre2_set_offset_limit(s->mctx, PCRE2_UNSET);   /* the context is shared */
     if (rc == PCRE2_ERROR_NOMATCH) return 0;
     if (rc < 0) {
         if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT || rc == PCRE2_ERROR_HEAPLIMIT ||

@@ -5,14 +5,16 @@
  * 2. The property that matters, over every rule in patterns/ and every
  *    corpus article (as written, upper-cased, and with the characters PCRE2
  *    folds onto ASCII letters): wherever the regex matches inside a
- *    paragraph, a sentence or a 60-byte window, ix_prefilter_may says yes.
+ *    paragraph, a sentence or a 60-byte window, ix_prefilter_may says yes,
+ *    and every match there starts at or before the last start it allows.
  *    And a sentence slid across the middle of a document, where the scan's
- *    two halves meet.
+ *    two halves meet; and a rule whose literal only a lookbehind sees.
  * 3. Over the same windows, a rule compiled with its macros written out
  *    (rule->inlined, what runs) matches exactly where the same rule with
  *    macros as subroutine calls (rule->regex) does, at the same offsets.
  */
 #include <dirent.h>
+#include <unistd.h>
 #include <stdlib.h>
 #include "internal.h"
 #include "tap.h"
@@ -66,11 +68,24 @@ static void check_window(const ix_rules *r, ix_scratch *s, ix_doc *d, size_t a, 
             ncmp++;
         }
         if (rc < 0) continue;
-        bool may = ix_prefilter_may(s, d, rule, a, b);
+        size_t last;
+        bool may = ix_prefilter_may(s, d, rule, a, b, &last);
         if (!may && misses++ < 10)
             printf("# %s: rule %s matches [%zu,%zu) but the prefilter said no: %.*s\n", what, rule->name, a, b,
                    (int)(b - a), d->text + a);
         CHECK(may, "%s: %s", what, rule->name);
+        /* and every match in the window starts at or before the last
+         * start the prefilter allows */
+        for (int k = 0; may && rc >= 0 && k < 64; k++) {
+            PCRE2_SIZE *ov = pcre2_get_ovector_pointer(s->md);
+            size_t at = a + ov[0], next = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+            if (at > last && misses++ < 10)
+                printf("# %s: rule %s matches at %zu, after the last start allowed, %zu: %.*s\n", what, rule->name,
+                       at, last, (int)(b - a), d->text + a);
+            CHECK(at <= last, "%s: %s starts at %zu <= %zu", what, rule->name, at, last);
+            if (next > b - a) break;
+            rc = pcre2_match(rule->code, (PCRE2_SPTR)d->text + a, b - a, next, PCRE2_NO_UTF_CHECK, s->md, s->mctx);
+        }
     }
 }
 
@@ -92,6 +107,42 @@ static void check_text(const ix_rules *r, ix_scratch *s, const char *bytes, size
         check_window(r, s, &d, wa, wb, what);
     }
     ix_doc_close(&d);
+}
+
+/* A literal that only a lookbehind sees lies before the match: the last
+ * start allowed must reach past it by the lookbehind's length. */
+static void lookbehind_rules(void)
+{
+    char dir[] = "/tmp/inspex-prefilter-XXXXXX", path[600];
+    if (!mkdtemp(dir)) { CHECK(0, "mkdtemp"); return; }
+    const char *files[][2] = {
+        {"councils.tsv", "# surface\tname\tons_code\tstatus\tform\trisk\n"
+                         "Rotherham\tRotherham\tE08000018\tcurrent\tbare\t-\n"},
+        {"lb.pat", "family rating\n\nrule after-council\n  match (?<=council has been )(?:rated|judged) \\w+\n"},
+    };
+    for (size_t i = 0; i < 2; i++) {
+        snprintf(path, sizeof path, "%s/%s", dir, files[i][0]);
+        FILE *f = fopen(path, "wb");
+        if (f) { fputs(files[i][1], f); fclose(f); }
+    }
+    ix_err e = {{0}};
+    ix_rules *r = ix_rules_load(dir, &e);
+    CHECK(r != NULL, "load %s: %s", dir, e.msg);
+    if (r) {
+        char *d = ix_prefilter_describe(r->rules[0].regex);
+        CHECK(d && strstr(d, "council has been "), "the lookbehind's literal is needed: %s", d ? d : "(always)");
+        free(d);
+        ix_scratch *s = ix_scratch_new(r);
+        const char *t = "The council has been rated inadequate. Its council has been judged good.\n";
+        check_text(r, s, t, strlen(t), "lookbehind");
+        ix_scratch_free(s);
+        ix_rules_free(r);
+    }
+    for (size_t i = 0; i < 2; i++) {
+        snprintf(path, sizeof path, "%s/%s", dir, files[i][0]);
+        remove(path);
+    }
+    rmdir(dir);
 }
 
 int main(void)
@@ -202,6 +253,9 @@ int main(void)
         ix_buf_free(&b);
     }
     ix_scratch_free(s);
+    /* subr[] is indexed by rule: a new rule set starts afresh */
+    for (size_t i = 0; i < 512; i++) { pcre2_code_free(subr[i]); subr[i] = NULL; }
+    lookbehind_rules();
     CHECK(ncmp > 1000 && differ == 0, "inlined rules match as their call forms do (%ld comparisons, %d differ)",
           ncmp, differ);
     for (size_t i = 0; i < 512; i++) pcre2_code_free(subr[i]);
