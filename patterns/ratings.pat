@@ -119,8 +119,12 @@ rule count-judged
   no By 31 March 2016, the home was judged good.
   yes Of the 87 local authorities inspected since November 2013, 22 were judged inadequate. => count=22; total=87; unit=authorities
 
+# One character of a long gap: no grade word or figure starts there. A
+# macro, so that {1,120} repeats a subroutine call: PCRE2 writes a bounded
+# repeat of a group out in full, 120 copies of it in the exported set.
+define GAPCHAR (?:(?!{GRADEWORD}|\d)[^.;:!?])
 rule count-long-gap
-  match (?<![\w'-])(?:(?<approx>{APPROX}) )?(?<q>{QUANT})(?: of(?: the| all)?(?: (?<total>{CARD}))?)?(?: (?<unit>{UNIT})) (?:(?!{GRADEWORD}|\d)[^.;:!?]){1,120}?\b(?:rated|judged|found|deemed|graded|assessed)(?: (?:as|to be))? (?<grade>{GRADEA})
+  match (?<![\w'-])(?:(?<approx>{APPROX}) )?(?<q>{QUANT})(?: of(?: the| all)?(?: (?<total>{CARD}))?)?(?: (?<unit>{UNIT})) {GAPCHAR}{1,120}?\b(?:rated|judged|found|deemed|graded|assessed)(?: (?:as|to be))? (?<grade>{GRADEA})
   yes Vulnerable children in a quarter of English council areas are being let down by services that inspectors have rated inadequate. => grade=inadequate; share=0.25; unit=areas
 
 # ---- lists: tried right after a rating ------------------------------------
