@@ -159,11 +159,22 @@ rule description
 # to them ("Wilshaw said", "he added").
 family person_mention
 
-# The lookahead only restates what the rest requires (a capital or a title
-# first): it spares the attempt at every other lower-case word, which this
-# rule, run over every paragraph, otherwise makes in full.
+# A name after a title written in lower case ("Labour councillor Jane
+# Smith", "the reverend John Smith"); the other titles (Sir, Mrs, Dr, ...)
+# are capitalised before a name, and full-name reads them. Its own rule, so
+# that the prefilter runs it only where such a title is written, and so
+# that full-name below need try only capitals. Of two rules of this family
+# naming a person at the same place, the first counts (extract_quote.c).
+rule lower-case-title
+  match (?<![\w'-])(?<title>councillor|professor|reverend|justice|judge) (?:{TITLEW}\.? )*(?<name>{NAMEW}(?: {NAMEW}){1,2})(?![\w'-])
+  yes "It is not good enough," said Labour councillor Jane Smith.
+  no "It is not good enough," said Councillor Jane Smith.
+
+# The lookahead only restates what the rest requires (a capital first): it
+# spares the attempt at every lower-case word, which this rule, run over
+# every paragraph, otherwise makes in full.
 rule full-name
-  match (?<![\w'-])(?=[A-Z]|{TITLEW})(?:(?<title>{TITLEW})\.? )?(?:{TITLEW}\.? )*(?<name>{NAMEW}(?: {NAMEW}){1,2})(?![\w'-])
+  match (?<![\w'-])(?=[A-Z])(?:(?<title>{TITLEW})\.? )?(?:{TITLEW}\.? )*(?<name>{NAMEW}(?: {NAMEW}){1,2})(?![\w'-])
   yes The head of Ofsted, Sir Michael Wilshaw, described the findings as unacceptable.
 
 # Descriptions of people, not bodies: "he" and "she" can point back to

@@ -783,20 +783,39 @@ static void emit(qstate *q, const quote *qt, const speaker *sp, const char *how,
     ix_result_add(q->c->res, rec);
 }
 
-/* Collects the people named in the document, for surnames and pronouns. */
+static int cmp_size(const void *a, const void *b)
+{
+    size_t x = *(const size_t *)a, y = *(const size_t *)b;
+    return (x > y) - (x < y);
+}
+
+/* Collects the people named in the document, for surnames and pronouns.
+ * Where two rules of the family name a person at the same place ("Labour
+ * councillor Jane Smith": the lower-case title's rule, then full-name from
+ * the capital), the first rule's reading counts. */
 static void scan_people(qstate *q)
 {
     ix_doc *d = q->d;
+    size_t *taken = NULL, ntaken = 0, captaken = 0;     /* name starts in this paragraph, sorted */
     for (size_t pi = 0; pi < d->npara; pi++) {
         const ix_para *p = &d->paras[pi];
         if (p->boilerplate) continue;
+        ntaken = 0;
         for (size_t k = 0; k < q->mention.n; k++) {
-            size_t off = p->a;
+            size_t off = p->a, earlier = ntaken, ti = 0;
             ix_match m;
             while (off < p->b && ix_rule_match(q->mention.r[k], q->c->scratch, d, p->a, p->b, off, false, &m) == 1) {
                 off = m.b > off ? m.b : off + 1;
                 size_t na, nb, ta, tb;
-                if (!ix_match_group(&m, "name", &na, &nb) || !name_words_ok(q, d->text, na, nb)) continue;
+                if (!ix_match_group(&m, "name", &na, &nb)) continue;
+                while (ti < earlier && taken[ti] < na) ti++;      /* matches come in text order */
+                if (ti < earlier && taken[ti] == na) continue;
+                if (ntaken == captaken) {
+                    captaken = captaken ? captaken * 2 : 16;
+                    taken = ix_xrealloc(taken, captaken * sizeof *taken);
+                }
+                taken[ntaken++] = na;
+                if (!name_words_ok(q, d->text, na, nb)) continue;
                 size_t first;
                 if (ix_ctx_mentions_in(q->c, na, nb, &first)) continue;     /* a council, not a person */
                 speaker sp;
@@ -809,8 +828,10 @@ static void scan_people(qstate *q)
                 add_event(q, na, &sp);
                 speaker_free(&sp);
             }
+            if (ntaken > earlier && earlier) qsort(taken, ntaken, sizeof *taken, cmp_size);
         }
     }
+    free(taken);
 }
 
 /* Registers everyone reported as speaking ("Wilshaw said he was tempted"),

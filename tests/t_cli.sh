@@ -160,6 +160,15 @@ check "dump: the malformed line is an error record naming DUMP:3" \
 check "dump: a record without id is DUMP:LINE" has "\"doc\":\"$tmp/dump.jsonl:4\"" "$tmp/out"
 check "dump: the error is reported on stderr" has 'dump.jsonl:3' "$tmp/err"
 cp "$tmp/out" "$tmp/dump.out"
+
+# A title written in lower case before a name ("Labour councillor Jane
+# Smith", quotes/lower-case-title) names the person for a later "Smith said".
+printf '%s\n\n%s\n\n%s\n' "Children's services in Rotherham have been rated inadequate by Ofsted." \
+  "The report was handed to Labour councillor Jane Smith on Monday morning." \
+  '"It is a disgrace and we will appeal against every finding," Smith said.' > "$tmp/title.txt"
+run 0 "extract: a lower-case title" extract "$tmp/title.txt"
+check "a lower-case title before a name is the speaker's title" \
+  has '"type":"quote".*"speaker":"Jane Smith".*"speaker_title":"councillor"' "$tmp/out"
 "$INSPEX" extract "$A" > "$tmp/A.jsonl"
 same_records "dump: a UTF-8 article gives the same records and spans as the file" "$tmp/dump.out" art-0 "$tmp/A.jsonl" "$A"
 run 0 "--input jsonl --text-field body on a non-.jsonl name" extract --input jsonl --text-field body "$tmp/body.ndj"
