@@ -146,6 +146,17 @@ typedef struct writer {
     size_t nnew, nstale, nskipped;
 } writer;
 
+static void slot_free(slot *sl)
+{
+    ix_result_free(sl->res);
+    free(sl->out);
+    free(sl->err);
+    free(sl->lookup_err);
+    ix_input_free(sl->in);
+    memset(sl, 0, sizeof *sl);
+}
+
+/* Writes the slot's document (unless the output has failed) and frees it. */
 static void write_slot(writer *w, slot *sl)
 {
     ix_sink *sink = w->R->sink;
@@ -177,12 +188,7 @@ static void write_slot(writer *w, slot *sl)
         }
         cli_progress_add(w->prog, 1, sl->in->raw_len);
     }
-    ix_result_free(sl->res);
-    free(sl->out);
-    free(sl->err);
-    free(sl->lookup_err);
-    ix_input_free(sl->in);
-    memset(sl, 0, sizeof *sl);
+    slot_free(sl);
 }
 
 static void run_serial(const run *R, ix_source *src, writer *w)
@@ -233,16 +239,10 @@ static void pool_drain(pool *p)
     bool moved = false;
     while (p->nwritten < p->nreserved && p->done[p->nwritten % p->cap]) {
         size_t i = p->nwritten % p->cap;
-        size_t len = p->ring[i].in->len;
-        if (!p->stop) write_slot(p->w, &p->ring[i]);
-        else {
-            ix_result_free(p->ring[i].res);
-            free(p->ring[i].out); free(p->ring[i].err); free(p->ring[i].lookup_err);
-            ix_input_free(p->ring[i].in);
-            memset(&p->ring[i], 0, sizeof p->ring[i]);
-        }
+        p->inflight_bytes -= p->ring[i].in->len;
+        if (!p->stop) write_slot(p->w, &p->ring[i]);      /* frees the slot */
+        else slot_free(&p->ring[i]);
         p->done[i] = false;
-        p->inflight_bytes -= len;
         p->nwritten++;
         moved = true;
         if (p->w->status == 3 || cli_stop_signal()) p->stop = true;
@@ -310,11 +310,7 @@ static void run_parallel(const run *R, ix_source *src, writer *w, long jobs)
     for (long t = 0; t < jobs; t++) pthread_create(&th[t], NULL, pool_worker, &p);
     for (long t = 0; t < jobs; t++) pthread_join(th[t], NULL);
     for (size_t i = 0; i < p.cap; i++)                    /* left over after a stop */
-        if (p.ring[i].in) {
-            ix_result_free(p.ring[i].res);
-            free(p.ring[i].out); free(p.ring[i].err); free(p.ring[i].lookup_err);
-            ix_input_free(p.ring[i].in);
-        }
+        if (p.ring[i].in) slot_free(&p.ring[i]);
     free(p.ring);
     free(p.done);
     pthread_mutex_destroy(&p.src_mu);
