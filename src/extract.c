@@ -144,13 +144,12 @@ static char *find_date(ix_ctx *c)
 /* A byline or dateline: a date, or two or three capitalised words. */
 static bool is_byline(ix_ctx *c, const ix_para *p)
 {
-    ix_rule_list rl = ix_rules_family(c->rules, "date");
+    const ix_rule_list rl = *ix_rules_family_ref(c->rules, "date");
     bool date = false;
     for (size_t k = 0; k < rl.n && !date; k++) {
         ix_match m;
         date = ix_rule_match(rl.r[k], c->scratch, c->doc, p->a, p->b, p->a, false, &m) == 1;
     }
-    free(rl.r);
     if (date) return true;
     size_t words = 0;
     const char *s = c->doc->text;

@@ -285,13 +285,13 @@ void ix_extract_council(ix_ctx *c)
 {
     ix_doc *d = c->doc;
     const struct ix_gazetteer *g = c->rules->gaz;
-    ix_rule_list rej_b = ix_rules_family(c->rules, "council_reject_before");
-    ix_rule_list rej_a = ix_rules_family(c->rules, "council_reject_after");
-    ix_rule_list per_b = ix_rules_family(c->rules, "council_person_before");
-    ix_rule_list per_a = ix_rules_family(c->rules, "council_person_after");
-    ix_rule_list sup_a = ix_rules_family(c->rules, "council_support_after");
-    ix_rule_list sup_s = ix_rules_family(c->rules, "council_support_sentence");
-    ix_rule_list start_ok = ix_rules_family(c->rules, "council_start_after");
+    const ix_rule_list rej_b = *ix_rules_family_ref(c->rules, "council_reject_before");
+    const ix_rule_list rej_a = *ix_rules_family_ref(c->rules, "council_reject_after");
+    const ix_rule_list per_b = *ix_rules_family_ref(c->rules, "council_person_before");
+    const ix_rule_list per_a = *ix_rules_family_ref(c->rules, "council_person_after");
+    const ix_rule_list sup_a = *ix_rules_family_ref(c->rules, "council_support_after");
+    const ix_rule_list sup_s = *ix_rules_family_ref(c->rules, "council_support_sentence");
+    const ix_rule_list start_ok = *ix_rules_family_ref(c->rules, "council_start_after");
     cand *cs = NULL;
     size_t nc = 0, cap = 0;
 
@@ -397,5 +397,4 @@ void ix_extract_council(ix_ctx *c)
         free(done);
     }
     free(cs);
-    free(rej_b.r); free(rej_a.r); free(per_b.r); free(per_a.r); free(sup_a.r); free(sup_s.r); free(start_ok.r);
 }

@@ -161,8 +161,8 @@ void ix_extract_council_rating(ix_ctx *c)
     if (!(c->types & IX_T_COUNCIL_RATING)) return;
     ix_doc *d = c->doc;
     crstate st = {c, ix_rules_table(c->rules, "grades"), ix_rules_table(c->rules, "judgements"), json_object(), 0, 0};
-    ix_rule_list rl = ix_rules_family(c->rules, "council_rating");
-    ix_rule_list mem = ix_rules_family(c->rules, "council_rating_member");
+    const ix_rule_list rl = *ix_rules_family_ref(c->rules, "council_rating");
+    const ix_rule_list mem = *ix_rules_family_ref(c->rules, "council_rating_member");
     const char *s = d->text;
 
     for (size_t si = 0; si < d->nsent; si++) {
@@ -249,6 +249,4 @@ void ix_extract_council_rating(ix_ctx *c)
         emit_all(&st, sp->a, sp->b, false, grade, jd, nj, sp->a, sp->b, "council_ratings/member-of-figure");
     }
     json_decref(st.seen);
-    free(rl.r);
-    free(mem.r);
 }

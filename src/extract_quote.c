@@ -900,18 +900,18 @@ void ix_extract_quote(ix_ctx *c)
     q.nonnames = ix_rules_table(c->rules, "nonnames");
     q.orgs = ix_rules_table(c->rules, "orgs");
     q.titles = ix_rules_table(c->rules, "titles");
-    q.after = ix_rules_family(c->rules, "quote_after");
-    q.before = ix_rules_family(c->rules, "quote_before");
-    q.final = ix_rules_family(c->rules, "quote_final");
-    q.sentence = ix_rules_family(c->rules, "quote_sentence");
-    q.colon = ix_rules_family(c->rules, "quote_colon");
-    q.prev = ix_rules_family(c->rules, "quote_prev");
-    q.name = ix_rules_family(c->rules, "speaker_name");
-    q.desc = ix_rules_family(c->rules, "speaker_desc");
-    q.mention = ix_rules_family(c->rules, "person_mention");
-    q.human = ix_rules_family(c->rules, "speaker_human");
-    q.inspect = ix_rules_family(c->rules, "speaker_inspection");
-    q.addressee = ix_rules_family(c->rules, "speaker_addressee");
+    q.after = *ix_rules_family_ref(c->rules, "quote_after");
+    q.before = *ix_rules_family_ref(c->rules, "quote_before");
+    q.final = *ix_rules_family_ref(c->rules, "quote_final");
+    q.sentence = *ix_rules_family_ref(c->rules, "quote_sentence");
+    q.colon = *ix_rules_family_ref(c->rules, "quote_colon");
+    q.prev = *ix_rules_family_ref(c->rules, "quote_prev");
+    q.name = *ix_rules_family_ref(c->rules, "speaker_name");
+    q.desc = *ix_rules_family_ref(c->rules, "speaker_desc");
+    q.mention = *ix_rules_family_ref(c->rules, "person_mention");
+    q.human = *ix_rules_family_ref(c->rules, "speaker_human");
+    q.inspect = *ix_rules_family_ref(c->rules, "speaker_inspection");
+    q.addressee = *ix_rules_family_ref(c->rules, "speaker_addressee");
     bool ofsted_story = strstr(d->text, "Ofsted") != NULL;
     q.ofsted_story = ofsted_story;
     q.rows = ix_xmalloc((c->nmentions + 1) * sizeof *q.rows);
@@ -1009,6 +1009,4 @@ void ix_extract_quote(ix_ctx *c)
     free(q.qev);
     free(q.ev);
     free(q.rows);
-    free(q.after.r); free(q.before.r); free(q.final.r); free(q.sentence.r); free(q.colon.r);
-    free(q.prev.r); free(q.name.r); free(q.desc.r); free(q.mention.r); free(q.human.r); free(q.inspect.r); free(q.addressee.r);
 }

@@ -364,9 +364,9 @@ void ix_extract_rating(ix_ctx *c)
     st.grades = ix_rules_table(c->rules, "grades");
     st.units = ix_rules_table(c->rules, "units");
     st.approx = ix_rules_table(c->rules, "approx");
-    ix_rule_list all = ix_rules_family(c->rules, "rating");
-    ix_rule_list ctxr = ix_rules_family(c->rules, "rating_context");
-    ix_rule_list per = ix_rules_family(c->rules, "rating_period");
+    const ix_rule_list all = *ix_rules_family_ref(c->rules, "rating");
+    const ix_rule_list ctxr = *ix_rules_family_ref(c->rules, "rating_context");
+    const ix_rule_list per = *ix_rules_family_ref(c->rules, "rating_period");
     st.ctxr = &ctxr;
     st.per = &per;
 
@@ -435,7 +435,4 @@ void ix_extract_rating(ix_ctx *c)
     free(st.used);
     free(st.ctx_unit);
     free(st.prev.unit);
-    free(all.r);
-    free(ctxr.r);
-    free(per.r);
 }

@@ -225,10 +225,9 @@ typedef struct ix_rule_list {
     const ix_rule **r;
     size_t n;
 } ix_rule_list;
-/* A malloc'd copy of the family's list; the caller frees .r. */
-ix_rule_list ix_rules_family(const ix_rules *r, const char *family);
-/* The same list, borrowed from the rules (nothing to free; empty when the
- * family has no rules): no allocation or scan in a per-document loop. */
+/* The family's rules in file order, borrowed from the rules (nothing to
+ * free; empty when the family has no rules). Found by bisection, with no
+ * allocation: extractors look their families up for every document. */
 const ix_rule_list *ix_rules_family_ref(const ix_rules *r, const char *family);
 const ix_rule *ix_rules_get(const ix_rules *r, const char *name);
 const ix_table *ix_rules_table(const ix_rules *r, const char *name);

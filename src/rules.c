@@ -800,6 +800,11 @@ static void hash_file(struct sha256_ctx *h, const char *path, const char *name)
     free(t);
 }
 
+static int family_cmp(const void *x, const void *y)
+{
+    return strcmp(((const struct ix_family *)x)->name, ((const struct ix_family *)y)->name);
+}
+
 /* Groups the rules by family, in file order. Runs once the rules array
  * stops moving (after loading), so the pointers stay valid. */
 static void group_families(ix_rules *R)
@@ -816,6 +821,9 @@ static void group_families(ix_rules *R)
         l->r = ix_xrealloc(l->r, (l->n + 1) * sizeof *l->r);
         l->r[l->n++] = &R->rules[i];
     }
+    /* by name, for ix_rules_family_ref's bisection (an extractor looks up
+     * a dozen families per document) */
+    if (R->nfams) qsort(R->fams, R->nfams, sizeof *R->fams, family_cmp);
 }
 
 ix_rules *ix_rules_load(const char *dir, ix_err *e)
@@ -913,17 +921,9 @@ const ix_lexicon *ix_rules_lexicon(const ix_rules *r) { return r->lex; }
 const ix_rule_list *ix_rules_family_ref(const ix_rules *R, const char *fam)
 {
     static const ix_rule_list none = {NULL, 0};
-    for (size_t i = 0; i < R->nfams; i++)
-        if (!strcmp(R->fams[i].name, fam)) return &R->fams[i].list;
-    return &none;
-}
-
-ix_rule_list ix_rules_family(const ix_rules *R, const char *fam)
-{
-    const ix_rule_list *f = ix_rules_family_ref(R, fam);
-    ix_rule_list l = {ix_xmalloc((f->n + 1) * sizeof *l.r), f->n};
-    if (f->n) memcpy(l.r, f->r, f->n * sizeof *l.r);
-    return l;
+    const struct ix_family key = {fam, {NULL, 0}};
+    const struct ix_family *f = R->nfams ? bsearch(&key, R->fams, R->nfams, sizeof *R->fams, family_cmp) : NULL;
+    return f ? &f->list : &none;
 }
 
 const ix_rule *ix_rules_get(const ix_rules *R, const char *name)
