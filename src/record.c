@@ -184,9 +184,19 @@ static void put_real(ix_buf *b, double v)
     ix_buf_put(b, t, (size_t)n);
 }
 
+/* Decimal digits written from the end: spans and counts are a third of a
+ * record's values, and snprintf was 2% of the run. */
+static void put_int(ix_buf *b, json_int_t v)
+{
+    char t[24], *p = t + sizeof t;
+    unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+    do *--p = (char)('0' + u % 10); while (u /= 10);
+    if (v < 0) *--p = '-';
+    ix_buf_put(b, p, (size_t)(t + sizeof t - p));
+}
+
 void ix_record_put(ix_buf *b, const json_t *v)
 {
-    char num[32];
     switch (json_typeof(v)) {
     case JSON_OBJECT: {
         ix_buf_putc(b, '{');
@@ -210,9 +220,7 @@ void ix_record_put(ix_buf *b, const json_t *v)
         ix_buf_putc(b, ']');
         break;
     case JSON_STRING: put_string(b, json_string_value(v), json_string_length(v)); break;
-    case JSON_INTEGER:
-        ix_buf_put(b, num, (size_t)snprintf(num, sizeof num, "%" JSON_INTEGER_FORMAT, json_integer_value(v)));
-        break;
+    case JSON_INTEGER: put_int(b, json_integer_value(v)); break;
     case JSON_REAL: put_real(b, json_real_value(v)); break;
     case JSON_TRUE: ix_buf_puts(b, "true"); break;
     case JSON_FALSE: ix_buf_puts(b, "false"); break;
