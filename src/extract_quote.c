@@ -56,6 +56,7 @@ typedef struct qstate {
     ix_ctx *c;
     ix_doc *d;
     const ix_table *nonnames, *orgs, *titles;
+    bool org_first[256];     /* the first bytes of orgs' names */
     ix_rule_list after, before, final, sentence, colon, prev, name, desc, mention, human, inspect, addressee;
     event *ev;
     size_t nev, capev;
@@ -317,15 +318,22 @@ static char *trim_dup(const char *s, size_t a, size_t b)
 /* The organisation named in a phrase: a listed body, else a council. */
 static char *org_in(qstate *q, const char *s)
 {
+    /* The longest listed name standing as whole words (the first row of
+     * that length); tried only at word starts whose byte begins a name
+     * (47 strstr calls per phrase were 1% of the run). */
     const char *best = NULL;
-    size_t bestlen = 0;
-    for (size_t i = 0; q->orgs && i < q->orgs->n; i++) {
-        const char *k = q->orgs->key[i];
-        size_t kl = strlen(k);
-        for (const char *p = strstr(s, k); p; p = strstr(p + 1, k)) {
-            bool lb = p == s || !ix_is_alnum(p[-1]);
-            bool rb = !ix_is_alnum(p[kl]);
-            if (lb && rb && kl > bestlen) { best = q->orgs->val[i]; bestlen = kl; }
+    size_t bestlen = 0, bestrow = 0;
+    for (const char *p = s; q->orgs && *p; p++) {
+        if (!q->org_first[(unsigned char)*p] || (p > s && ix_is_alnum(p[-1]))) continue;
+        for (size_t i = 0; i < q->orgs->n; i++) {
+            const char *k = q->orgs->key[i];
+            size_t kl = q->orgs->klen[i];
+            if (k[0] != *p || kl < bestlen || (kl == bestlen && i > bestrow) || strncmp(p, k, kl) ||
+                ix_is_alnum(p[kl]))
+                continue;
+            best = q->orgs->val[i];
+            bestlen = kl;
+            bestrow = i;
         }
     }
     if (best) return ix_xstrdup(best);
@@ -899,6 +907,7 @@ void ix_extract_quote(ix_ctx *c)
     q.d = d;
     q.nonnames = ix_rules_table(c->rules, "nonnames");
     q.orgs = ix_rules_table(c->rules, "orgs");
+    for (size_t i = 0; q.orgs && i < q.orgs->n; i++) q.org_first[(unsigned char)q.orgs->key[i][0]] = true;
     q.titles = ix_rules_table(c->rules, "titles");
     q.after = *ix_rules_family_ref(c->rules, "quote_after");
     q.before = *ix_rules_family_ref(c->rules, "quote_before");

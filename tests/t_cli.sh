@@ -169,6 +169,17 @@ printf '%s\n\n%s\n\n%s\n' "Children's services in Rotherham have been rated inad
 run 0 "extract: a lower-case title" extract "$tmp/title.txt"
 check "a lower-case title before a name is the speaker's title" \
   has '"type":"quote".*"speaker":"Jane Smith".*"speaker_title":"councillor"' "$tmp/out"
+# A speaker's organisation (patterns/orgs.tsv) is the longest listed name in
+# the description, as whole words: "Doncaster Children's Services Trust", not
+# the "Children's Services Trust" inside it; no "Unison" inside "Unisonic".
+printf '%s\n\n%s\n\n%s\n' "Children's services in Doncaster have been rated good by Ofsted." \
+  "\"We are proud of every one of our social workers,\" said a spokeswoman for Doncaster Children's Services Trust." \
+  '"We will study the report closely," said a spokesman for the Unisonic union.' > "$tmp/org.txt"
+run 0 "extract: speakers' organisations" extract "$tmp/org.txt"
+check "the longest listed organisation in a description is the speaker's" \
+  has '"speaker_org":"Doncaster Children'"'"'s Services Trust"' "$tmp/out"
+check "an organisation's name counts only as whole words" \
+  has '"speaker":"a spokesman for the Unisonic union","speaker_title":null,"speaker_role":null,"speaker_org":null' "$tmp/out"
 "$INSPEX" extract "$A" > "$tmp/A.jsonl"
 same_records "dump: a UTF-8 article gives the same records and spans as the file" "$tmp/dump.out" art-0 "$tmp/A.jsonl" "$A"
 run 0 "--input jsonl --text-field body on a non-.jsonl name" extract --input jsonl --text-field body "$tmp/body.ndj"
