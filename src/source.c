@@ -210,7 +210,19 @@ static int fstring(fparse *f, char **out, size_t *outn, bool *has_nul)
     *has_nul = false;
     for (;;) {
         const char *run = p;
-        while (p < f->end && *p != '"' && *p != '\\' && (unsigned char)*p >= 0x20 && (unsigned char)*p < 0x80) p++;
+        /* plain ASCII, eight bytes at a time while no byte is a quote, a
+         * backslash, a control byte or above 0x7F (most of an article) */
+        while (p < f->end) {
+            if (f->end - p >= 8) {
+                uint64_t v = ix_load8(p);
+                if (!(ix_has_less8(v, 0x20) | ix_has_byte8(v, '"') | ix_has_byte8(v, '\\') | (v & IX_HIGH8))) {
+                    p += 8;
+                    continue;
+                }
+            }
+            if (*p == '"' || *p == '\\' || (unsigned char)*p < 0x20 || (unsigned char)*p >= 0x80) break;
+            p++;
+        }
         if (p > run && out) ix_buf_put(&b, run, (size_t)(p - run));
         if (p >= f->end) goto unsure;
         unsigned char c = (unsigned char)*p;

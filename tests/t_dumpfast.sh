@@ -50,6 +50,18 @@ L = [
  b'{}',
  b'{"id":"comma","text":"x",}',
 ]
+# every special byte at every offset from a string's start, as the reader
+# passes plain text eight bytes at a time: an escape, UTF-8, a raw control
+# byte, invalid UTF-8, the closing quote, and the line ending inside the string
+for i in range(18):
+    pad = b'abcdefghijklmnopqrstuvwxyz'[:i]
+    L += [b'{"id":"sq%d","text":"%s\\"%s"}' % (i, pad, pad),
+          b'{"id":"sb%d","text":"%s\\\\%s"}' % (i, pad, pad),
+          b'{"id":"su%d","text":"%s\xc3\xa9%s"}' % (i, pad, pad),
+          b'{"id":"sc%d","text":"%s\x1f%s"}' % (i, pad, pad),
+          b'{"id":"sv%d","text":"%s\xc3(%s"}' % (i, pad, pad),
+          b'{"id":"se%d","text":"%s"}' % (i, pad),
+          b'{"id":"st%d","text":"%s' % (i, pad)]
 with open(sys.argv[1], 'wb') as f:
     for l in L:
         f.write(l + b'\n')
