@@ -105,6 +105,17 @@ static void wrap_stats(const char *s, size_t n, bool *wrapped, size_t *width)
     while (i < n) {
         size_t vis = 0;
         while (i < n && s[i] != '\n' && s[i] != '\r') {
+            /* eight bytes at a time while none ends the line or may open a
+             * link annotation: each byte but a UTF-8 continuation byte
+             * (10xxxxxx) is a visible character */
+            if (n - i >= 8) {
+                uint64_t v = ix_load8(s + i);
+                if (!(ix_has_byte8(v, '\n') | ix_has_byte8(v, '\r') | ix_has_byte8(v, '<'))) {
+                    vis += 8 - ix_count8(v & ~(v << 1) & IX_HIGH8);
+                    i += 8;
+                    continue;
+                }
+            }
             size_t l = link_len(s, n, i);
             if (l) { i += l; continue; }
             if (((unsigned char)s[i] & 0xC0) != 0x80) vis++;

@@ -212,6 +212,48 @@ int main(void)
         tdoc_free(t);
     }
 
+    /* what counts as hard-wrapped: most lines 60 to 100 visible characters
+     * (a character of two or three bytes is one), however the characters
+     * fall on the eight-byte words the line width is counted in */
+    {
+        const int widths[] = {59, 60, 100, 101};
+        for (size_t w = 0; w < 4; w++)
+            for (int off = 0; off < 16; off++) {
+                char s[2048];
+                size_t n = 0;
+                for (int line = 0; line < 4; line++) {
+                    for (int k = 0; k < widths[w] - 2; k++) {
+                        if (k == off) { memcpy(s + n, "\xc3\xa9", 2); n += 2; }
+                        if (k == off + 9) { memcpy(s + n, "\xe2\x80\x99", 3); n += 3; }
+                        s[n++] = k % 7 == 6 ? ' ' : 'a';
+                    }
+                    s[n++] = '\n';
+                }
+                t = build(s, n);
+                bool joined = t && !memchr(t->d.text, '\n', t->d.len);
+                bool want = widths[w] == 60 || widths[w] == 100;
+                CHECK(joined == want, "4 lines of %d characters (UTF-8 at %d and %d) %s hard-wrapped", widths[w],
+                      off, off + 9, want ? "are" : "are not");
+                tdoc_free(t);
+            }
+        /* a link annotation is not part of the width */
+        for (int off = 0; off < 16; off++) {
+            char s[2048];
+            size_t n = 0;
+            for (int line = 0; line < 4; line++) {
+                for (int k = 0; k < 100; k++) {
+                    if (k == off) { memcpy(s + n, "<https://example.org/a/path>", 28); n += 28; }
+                    s[n++] = k % 7 == 6 ? ' ' : 'a';
+                }
+                s[n++] = '\n';
+            }
+            t = build(s, n);
+            CHECK(t && !memchr(t->d.text, '\n', t->d.len),
+                  "4 lines of 100 characters and a link annotation at %d are hard-wrapped", off);
+            tdoc_free(t);
+        }
+    }
+
     /* link annotations "<https://...>" are skipped in the normalised text */
     {
         const char *s = "Read the report <https://www.gov.uk/government/news/x> here, and the Ofsted "
