@@ -29,10 +29,12 @@ int main(void)
     same(json_string(""), "empty string");
     const json_int_t ints[] = {0, 1, -1, 42, -42, 2147483648LL, -9223372036854775807LL - 1, 9223372036854775807LL};
     for (size_t i = 0; i < sizeof ints / sizeof *ints; i++) same(json_integer(ints[i]), "integer");
-    for (json_int_t p = 1, k = 0; k < 19; k++, p *= 10) {     /* every length, either side of a power of ten */
+    json_int_t p = 1;                     /* every length, either side of a power of ten */
+    for (int k = 0; k <= 18; k++) {
         same(json_integer(p), "power of ten");
         same(json_integer(p - 1), "power of ten less one");
         same(json_integer(-p), "negative power of ten");
+        if (k < 18) p *= 10;              /* 10^18 is the last below 2^63 */
     }
     const double reals[] = {0.0, -0.0, 0.5, 0.25, 1.0 / 3, 2.0 / 3, 1e6, 1e-5, 1e-10, 1e10, 1e21, 1e100, 1e-100,
                             123456789.0, 0.1, 100.0, 0.000123456789, 47.0 / 151, 1.5e300, -2.5e-7, 999999.5,
