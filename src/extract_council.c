@@ -53,6 +53,7 @@ struct ix_gazetteer {
     gz_node *node;
     size_t nnode, capnode;
     bool first[256];       /* bytes a surface form starts with */
+    bool first_upper;      /* every one of them an ASCII capital */
 };
 
 static bool wordish(unsigned char c) { return ix_is_alnum((char)c) || c == '_' || c == '-'; }
@@ -171,8 +172,12 @@ struct ix_gazetteer *ix_gazetteer_new(const ix_rules *r, ix_err *e)
     g->node = ix_xmalloc(g->capnode * sizeof *g->node);
     g->node[0] = (gz_node){-1, 0, NULL, NULL};
     g->nnode = 1;
+    g->first_upper = true;
     for (size_t i = 0; i < g->nsurf; i++)
-        if (g->surf[i].s[0]) trie_add(g, g->surf[i].s, (int)i);
+        if (g->surf[i].s[0]) {
+            trie_add(g, g->surf[i].s, (int)i);
+            if (!ix_is_upper(g->surf[i].s[0])) g->first_upper = false;
+        }
     return g;
 }
 
@@ -301,6 +306,12 @@ void ix_extract_council(ix_ctx *c)
         const unsigned char *t = (const unsigned char *)d->text;
         const bool *first = g->first;
         for (size_t i = p->a; i < p->b; i++) {
+            /* Names start with a capital (when every form does): eight
+             * bytes without one are passed at once. */
+            if (g->first_upper && p->b - i >= 8) {
+                uint64_t v = ix_load8((const char *)t + i);
+                if (!(ix_bytes_alpha8(v) & ~(v << 2))) { i += 7; continue; }   /* bit 5 clear: a capital */
+            }
             /* most bytes start no name: one table load decides */
             if (!first[t[i]] || (i > p->a && wordish(t[i - 1]))) continue;
             size_t len = 0;

@@ -169,6 +169,15 @@ printf '%s\n\n%s\n\n%s\n' "Children's services in Rotherham have been rated inad
 run 0 "extract: a lower-case title" extract "$tmp/title.txt"
 check "a lower-case title before a name is the speaker's title" \
   has '"type":"quote".*"speaker":"Jane Smith".*"speaker_title":"councillor"' "$tmp/out"
+# Council names are passed over eight bytes at a time where no byte is a
+# capital, which holds only while every surface form starts with one: a
+# form a user adds in lower case is still found.
+mkdir -p "$tmp/lcpat" && cp patterns/* "$tmp/lcpat/"
+printf 'the kentish authority\tKent\tE10000016\tcurrent\tstrong\t-\n' >> "$tmp/lcpat/councils.tsv"
+printf '%s\n' "Ofsted inspectors said yesterday that services run by the kentish authority were inadequate." > "$tmp/lc.txt"
+run 0 "extract: a council form in lower case" extract --patterns "$tmp/lcpat" --types council "$tmp/lc.txt"
+check "a council form that starts in lower case is found" has '"code":"E10000016"' "$tmp/out"
+
 # A speaker's organisation (patterns/orgs.tsv) is the longest listed name in
 # the description, as whole words: "Doncaster Children's Services Trust", not
 # the "Children's Services Trust" inside it; no "Unison" inside "Unisonic".

@@ -54,6 +54,16 @@ int main(void)
     /* word boundaries: a hyphen is part of the word; letters and digits too */
     /* ... and where the longest form does not end on one, a shorter may */
     is("Ofsted said Kent County Council-run homes were good.", "E10000016@12-16");
+    /* a name at any offset from the eight-byte words that text without a
+     * capital is passed in, after lower case and after other capitals */
+    for (int k = 0; k < 17; k++) {
+        char text[128], want[64];
+        snprintf(text, sizeof text, "Ofsted rated %.*s Kent inadequate.", k, "abcdefghijklmnopqrstuvwxyz");
+        snprintf(want, sizeof want, "E10000016@%d-%d", 14 + k, 18 + k);
+        is(text, want);
+        snprintf(text, sizeof text, "Ofsted rated %.*s Kent inadequate.", k, "ABCDEFGHIJKLMNOPQRSTUVWXYZ");
+        is(text, want);
+    }
     is("Ofsted rated XKent County Council inadequate.", "");
     is("Ofsted rated Kent County Councils inadequate.", "E10000016@13-17");
     is("Ofsted rated Kent-based services.", "");
