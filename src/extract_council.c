@@ -310,7 +310,7 @@ void ix_extract_council(ix_ctx *c)
              * bytes without one are passed at once. */
             if (g->first_upper && p->b - i >= 8) {
                 uint64_t v = ix_load8((const char *)t + i);
-                if (!(ix_bytes_alpha8(v) & ~(v << 2))) { i += 7; continue; }   /* bit 5 clear: a capital */
+                if (!ix_bytes_upper8(v)) { i += 7; continue; }
             }
             /* most bytes start no name: one table load decides */
             if (!first[t[i]] || (i > p->a && wordish(t[i - 1]))) continue;

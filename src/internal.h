@@ -431,6 +431,10 @@ static inline uint64_t ix_bytes_alpha8(uint64_t v)
     uint64_t y = (v | IX_ONES8 * 0x20) & ~IX_HIGH8;   /* lower case, seven bits: no carries */
     return (y + IX_ONES8 * (0x80 - 'a')) & ~(y + IX_ONES8 * (0x80 - 'z' - 1)) & ~v & IX_HIGH8;
 }
+/* exactly the ASCII capitals: a letter with bit 5 (0x20) clear */
+static inline uint64_t ix_bytes_upper8(uint64_t v) { return ix_bytes_alpha8(v) & ~(v << 2); }
+/* exactly the UTF-8 continuation bytes (10xxxxxx): bit 7 set, bit 6 clear */
+static inline uint64_t ix_bytes_cont8(uint64_t v) { return v & ~(v << 1) & IX_HIGH8; }
 /* how many high bits m has (m as these functions return it) */
 static inline size_t ix_count8(uint64_t m) { return (size_t)(((m >> 7) * IX_ONES8) >> 56); }
 /* exactly the bytes equal to c: their high bit set, no other bit */

@@ -111,7 +111,7 @@ static void wrap_stats(const char *s, size_t n, bool *wrapped, size_t *width)
             if (n - i >= 8) {
                 uint64_t v = ix_load8(s + i);
                 if (!(ix_has_byte8(v, '\n') | ix_has_byte8(v, '\r') | ix_has_byte8(v, '<'))) {
-                    vis += 8 - ix_count8(v & ~(v << 1) & IX_HIGH8);
+                    vis += 8 - ix_count8(ix_bytes_cont8(v));
                     i += 8;
                     continue;
                 }

@@ -28,7 +28,8 @@ static int byte_at(uint64_t v, int k) { return (int)((v >> (8 * k)) & 0xFF); }
 
 int main(void)
 {
-    long bad_less = 0, bad_byte = 0, bad_more = 0, bad_eq = 0, bad_alpha = 0, bad_count = 0, n = 0;
+    long bad_less = 0, bad_byte = 0, bad_more = 0, bad_eq = 0, bad_alpha = 0, bad_count = 0, bad_upper = 0,
+         bad_cont = 0, n = 0;
     for (long it = 0; it < 2000000; it++) {
         unsigned char b[8];
         for (int k = 0; k < 8; k++) {
@@ -58,6 +59,14 @@ int main(void)
             if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')) alpha |= (uint64_t)0x80 << (8 * k);
         }
         if (ix_bytes_alpha8(v) != alpha) bad_alpha++;
+        uint64_t upper = 0, cont = 0;
+        for (int k = 0; k < 8; k++) {
+            int c = byte_at(v, k);
+            if (c >= 'A' && c <= 'Z') upper |= (uint64_t)0x80 << (8 * k);
+            if ((c & 0xC0) == 0x80) cont |= (uint64_t)0x80 << (8 * k);
+        }
+        if (ix_bytes_upper8(v) != upper) bad_upper++;
+        if (ix_bytes_cont8(v) != cont) bad_cont++;
         size_t bits = 0;
         for (int k = 0; k < 8; k++) bits += (size_t)((alpha >> (8 * k + 7)) & 1);
         if (ix_count8(alpha) != bits) bad_count++;
@@ -72,6 +81,8 @@ int main(void)
     CHECK(bad_byte == 0, "ix_has_byte8 wrong on %ld of %ld words", bad_byte, n);
     CHECK(bad_eq == 0, "ix_bytes_eq8 wrong on %ld of %ld words", bad_eq, n);
     CHECK(bad_alpha == 0, "ix_bytes_alpha8 wrong on %ld of %ld words", bad_alpha, n);
+    CHECK(bad_upper == 0, "ix_bytes_upper8 wrong on %ld of %ld words", bad_upper, n);
+    CHECK(bad_cont == 0, "ix_bytes_cont8 wrong on %ld of %ld words", bad_cont, n);
     CHECK(bad_count == 0, "ix_count8 wrong on %ld of %ld words", bad_count, n);
     CHECK(bad_more == 0, "ix_has_more8 wrong on %ld of %ld words", bad_more, n);
     return DONE();
