@@ -56,7 +56,6 @@ typedef struct qstate {
     ix_ctx *c;
     ix_doc *d;
     const ix_table *nonnames, *orgs, *titles;
-    bool org_first[256];     /* the first bytes of orgs' names */
     ix_rule_list after, before, final, sentence, colon, prev, name, desc, mention, human, inspect, addressee;
     event *ev;
     size_t nev, capev;
@@ -324,7 +323,7 @@ static char *org_in(qstate *q, const char *s)
     const char *best = NULL;
     size_t bestlen = 0, bestrow = 0;
     for (const char *p = s; q->orgs && *p; p++) {
-        if (!q->org_first[(unsigned char)*p] || (p > s && ix_is_alnum(p[-1]))) continue;
+        if (!q->orgs->first[(unsigned char)*p] || (p > s && ix_is_alnum(p[-1]))) continue;
         for (size_t i = 0; i < q->orgs->n; i++) {
             const char *k = q->orgs->key[i];
             size_t kl = q->orgs->klen[i];
@@ -907,7 +906,6 @@ void ix_extract_quote(ix_ctx *c)
     q.d = d;
     q.nonnames = ix_rules_table(c->rules, "nonnames");
     q.orgs = ix_rules_table(c->rules, "orgs");
-    for (size_t i = 0; q.orgs && i < q.orgs->n; i++) q.org_first[(unsigned char)q.orgs->key[i][0]] = true;
     q.titles = ix_rules_table(c->rules, "titles");
     q.after = *ix_rules_family_ref(c->rules, "quote_after");
     q.before = *ix_rules_family_ref(c->rules, "quote_before");

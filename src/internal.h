@@ -201,6 +201,7 @@ typedef struct ix_table {
     size_t nslot;        /* a power of two */
     uint32_t *eslot;     /* the same over the keys as written, for ix_table_has */
     size_t *klen;
+    bool first[256];     /* the bytes keys (as written) start with */
 } ix_table;
 
 struct ix_rules {

@@ -133,6 +133,7 @@ static void index_table(ix_table *t)
     t->klen = ix_xmalloc((t->n + 1) * sizeof *t->klen);
     for (size_t i = 0; i < t->n; i++) {
         t->klen[i] = strlen(t->key[i]);
+        t->first[(unsigned char)t->key[i][0]] = true;
         for (size_t h = key_hash(t->key[i], t->klen[i]) & (t->nslot - 1);; h = (h + 1) & (t->nslot - 1)) {
             if (!t->eslot[h]) { t->eslot[h] = (uint32_t)i + 1; break; }
             if (!strcmp(t->key[t->eslot[h] - 1], t->key[i])) break;
