@@ -1116,14 +1116,28 @@ void ix_prefilter_scan(const ix_rules *R, ix_scratch *s, ix_doc *d)
     unsigned shift = pf->shift;
     uint32_t sa = 0, sb = 0;
     size_t i = 0;
-    for (; i < mid; i++) {
-        uint32_t va = step[sa << shift | cls[t[i]]];
-        uint32_t vb = step[sb << shift | cls[t[s0 + i]]];
-        sa = va & 0x7FFFu;
-        sb = vb & 0x7FFFu;
-        if ((va | vb) & 0x8000u) {
-            if (va & 0x8000u) record(&S, first, sa, i + 1);
-            if ((vb & 0x8000u) && s0 + i + 1 > mid) record(&S, second, sb, s0 + i + 1);
+    /* Branch-free: a step with outputs is written down unconditionally and
+     * the count advanced by its flag; the groups are looked up after each
+     * block. A branch per step with outputs (one byte in eight of news text)
+     * was mispredicted often enough to cost more than the table walk. */
+    enum { BLOCK = 1024 };
+    uint32_t hit_a[BLOCK], hit_b[BLOCK];
+    while (i < mid) {
+        size_t stop = mid - i < BLOCK ? mid : i + BLOCK, na = 0, nb = 0, i0 = i;
+        for (; i < stop; i++) {
+            uint32_t va = step[sa << shift | cls[t[i]]];
+            uint32_t vb = step[sb << shift | cls[t[s0 + i]]];
+            sa = va & 0x7FFFu;
+            sb = vb & 0x7FFFu;
+            hit_a[na] = (uint32_t)(i - i0) << 16 | sa;
+            na += va >> 15;
+            hit_b[nb] = (uint32_t)(i - i0) << 16 | sb;
+            nb += vb >> 15;
+        }
+        for (size_t h = 0; h < na; h++) record(&S, first, hit_a[h] & 0xFFFFu, i0 + (hit_a[h] >> 16) + 1);
+        for (size_t h = 0; h < nb; h++) {
+            size_t end = s0 + i0 + (hit_b[h] >> 16) + 1;
+            if (end > mid) record(&S, second, hit_b[h] & 0xFFFFu, end);
         }
     }
     run_one(&S, second, t, s0 + i, len, sb);       /* the byte left when the halves are uneven */

@@ -252,6 +252,24 @@ int main(void)
         check_text(r, s, b.s, b.len, "seam");
         ix_buf_free(&b);
     }
+    /* Each half is scanned in blocks of 1024 bytes whose hits are looked up
+     * after the block: the same sentence slid across a block boundary of
+     * the first half (at 1024) and of the second (about 1024 bytes past the
+     * middle of this 5000-byte document). */
+    for (size_t k = 0; k < 300; k += 3) {
+        ix_buf b = {0};
+        const char *sent = "Seven councils were judged inadequate, Ofsted's chief inspector said. ";
+        for (size_t i = 0; i < 880 + k; i++) ix_buf_putc(&b, 'x');
+        ix_buf_puts(&b, " filler.\n\n");
+        ix_buf_puts(&b, sent);
+        while (b.len < 3380 + k) ix_buf_putc(&b, 'y');
+        ix_buf_puts(&b, ".\n\n");
+        ix_buf_puts(&b, sent);
+        while (b.len < 5000) ix_buf_putc(&b, 'z');
+        ix_buf_puts(&b, ".\n");
+        check_text(r, s, b.s, b.len, "block edge");
+        ix_buf_free(&b);
+    }
     ix_scratch_free(s);
     /* subr[] is indexed by rule: a new rule set starts afresh */
     for (size_t i = 0; i < 512; i++) { pcre2_code_free(subr[i]); subr[i] = NULL; }
