@@ -168,7 +168,9 @@ void ix_extract_council_rating(ix_ctx *c)
     for (size_t si = 0; si < d->nsent; si++) {
         const ix_sent *se = &d->sents[si];
         if (d->paras[se->para].boilerplate) continue;
-        for (size_t k = 0; k < rl.n; k++) {
+        /* most sentences hold no rule's literals: one check for all */
+        size_t nrules = ix_prefilter_family_may(c->scratch, d, &rl, si) ? rl.n : 0;
+        for (size_t k = 0; k < nrules; k++) {
             size_t off = se->a;
             ix_match m;
             while (off < se->b && ix_rule_match(rl.r[k], c->scratch, d, se->a, se->b, off, false, &m) == 1) {

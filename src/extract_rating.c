@@ -384,6 +384,8 @@ void ix_extract_rating(ix_ctx *c)
             st.have_prev = false;
             free(st.prev.unit);
             st.prev.unit = NULL;
+            /* most sentences hold no rule's literals: one check for all */
+            if (!ix_prefilter_family_may(c->scratch, d, &all, si)) continue;
             for (size_t k = 0; k < all.n; k++) {
                 const ix_rule *rule = all.r[k];
                 if (rule->anchored_continue) continue;

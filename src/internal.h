@@ -182,6 +182,9 @@ typedef struct ix_rule {
     size_t nex;
     int pfg[3], npf;     /* prefilter groups pfg[0..npf): a match holds a
                             literal of each; npf 0: always run (prefilter.c) */
+    uint64_t pfmask[2];  /* the same groups as bits, when there are at most
+                            128 groups (else pfwide: bit tests one by one) */
+    bool pfwide;
     size_t lookbehind;   /* bytes before its start that a match may read
                             (PCRE2's longest lookbehind, 4 bytes a character) */
 } ix_rule;
@@ -284,6 +287,11 @@ void ix_prefilter_scan(const ix_rules *r, ix_scratch *s, ix_doc *d);
  * unless last_start is NULL, *last_start is the last offset at which a
  * match can start (SIZE_MAX: anywhere). */
 bool ix_prefilter_may(ix_scratch *s, const ix_doc *d, const ix_rule *rule, size_t a, size_t b, size_t *last_start);
+/* Can any rule of the list match the whole of sentence si of the document
+ * last scanned? false when every rule lacks one of its literals there: the
+ * same answer ix_prefilter_may gives each rule for that sentence, at the
+ * cost of a few bit tests for the lot. */
+bool ix_prefilter_family_may(ix_scratch *s, const ix_doc *d, const ix_rule_list *rl, size_t si);
 void ix_pfscan_free(ix_pfscan *sc);
 /* The literals derived from a regex as "a|b|c & d|e" (each set one literal
  * of which a match holds; lower-case; malloc'd), or NULL when the rule will

@@ -833,6 +833,12 @@ ix_prefilter *ix_prefilter_new(ix_rules *R)
     }
     dcache_free(&cache);
     pf->ngroups = ng;
+    for (size_t i = 0; i < R->nrules; i++) {
+        ix_rule *r = &R->rules[i];
+        r->pfmask[0] = r->pfmask[1] = 0;
+        r->pfwide = ng > 128;
+        for (int k = 0; k < r->npf && !r->pfwide; k++) r->pfmask[r->pfg[k] / 64] |= 1ull << (r->pfg[k] & 63);
+    }
     pf->minlen = calloc(ng + 1, sizeof *pf->minlen);
     for (size_t g = 0; g < ng; g++) {
         size_t m = (size_t)-1;
@@ -996,6 +1002,14 @@ struct ix_pfscan {
     bool *dense;
     const size_t *minlen;        /* the prefilter's, per group */
     bool off;                    /* this document: always run every rule */
+    /* Per sentence, a bit per group: does a literal of the group lie inside
+     * the sentence (the test ix_prefilter_may makes)? A family's rules are
+     * tried on every sentence, and in most sentences no rule of the family
+     * has all its literals: ix_prefilter_family_may says so once, instead
+     * of each rule finding it out in its own call. */
+    uint64_t *smask;
+    size_t words;                /* per sentence: (ngroups + 63) / 64 */
+    size_t nmask, mask_cap;      /* sentences masked (0: none), capacity */
 };
 
 void ix_pfscan_free(ix_pfscan *sc)
@@ -1003,7 +1017,7 @@ void ix_pfscan_free(ix_pfscan *sc)
     if (!sc) return;
     endlists_free(&sc->ends, sc->ngroups);
     endlists_free(&sc->second, sc->ngroups);
-    free(sc->hint); free(sc->hint_end); free(sc->dense);
+    free(sc->hint); free(sc->hint_end); free(sc->dense); free(sc->smask);
     free(sc);
 }
 
@@ -1064,7 +1078,7 @@ static void run_one(scan_state *S, endlists *L, const unsigned char *t, size_t a
     }
 }
 
-void ix_prefilter_scan(const ix_rules *R, ix_scratch *s, ix_doc *d)
+static void scan_text(const ix_rules *R, ix_scratch *s, ix_doc *d)
 {
     const ix_prefilter *pf = R->pf;
     d->pf_id = 0;
@@ -1078,8 +1092,10 @@ void ix_prefilter_scan(const ix_rules *R, ix_scratch *s, ix_doc *d)
         sc->hint = calloc(pf->ngroups, sizeof *sc->hint);
         sc->hint_end = calloc(pf->ngroups, sizeof *sc->hint_end);
         sc->dense = calloc(pf->ngroups, sizeof *sc->dense);
+        sc->words = (pf->ngroups + 63) / 64;
     }
     sc->minlen = pf->minlen;
+    sc->nmask = 0;
     sc->id = next_doc_id();
     d->pf_id = sc->id;
     memset(sc->ends.n, 0, sc->ngroups * sizeof *sc->ends.n);
@@ -1154,25 +1170,104 @@ void ix_prefilter_scan(const ix_rules *R, ix_scratch *s, ix_doc *d)
     }
 }
 
-/* The first index of e[0, n) (sorted) whose value is at least `want`:
- * at *hint, one step after it, or found by bisection; *hint is set to it.
- * Queries come in text order, so the answer is usually at the hint. */
-static size_t first_atleast(const uint32_t *e, size_t n, size_t want, size_t *hint)
+/* The sentence masks, from the end lists: a group's bit is set for the
+ * sentence [a, b) when one of its ends e has a + minlen <= e <= b; for
+ * every sentence when the group is dense. The sentences must be in order
+ * and apart (the segmenter makes them so); if not, there are no masks and
+ * every family may. */
+static void sentence_masks(ix_pfscan *sc, const ix_doc *d)
 {
-    size_t h = *hint, lo;
-    if (h <= n && (h == n || e[h] >= want) && (h == 0 || e[h - 1] < want)) lo = h;
-    else if (h < n && e[h] < want && (h + 1 == n || e[h + 1] >= want)) lo = h + 1;
-    else {
-        size_t hi = n;
-        lo = 0;
-        while (lo < hi) {
-            size_t mid = (lo + hi) / 2;
-            if (e[mid] < want) lo = mid + 1;
-            else hi = mid;
+    size_t ns = d->nsent, W = sc->words;
+    for (size_t i = 1; i < ns; i++)
+        if (d->sents[i].a < d->sents[i - 1].b) return;
+    if (!ns || ns > SIZE_MAX / sizeof *sc->smask / W) return;
+    if (ns * W > sc->mask_cap) {
+        sc->mask_cap = ns * W;
+        sc->smask = ix_xrealloc(sc->smask, sc->mask_cap * sizeof *sc->smask);
+    }
+    memset(sc->smask, 0, ns * W * sizeof *sc->smask);
+    for (size_t g = 0; g < sc->ngroups; g++) {
+        uint64_t bit = 1ull << (g & 63), *m = sc->smask + g / 64;
+        /* (an empty literal would end inside two adjacent sentences at once) */
+        if (sc->dense[g] || !sc->minlen[g]) {
+            for (size_t i = 0; i < ns; i++) m[i * W] |= bit;
+            continue;
         }
+        const uint32_t *e = sc->ends.end[g];
+        for (size_t k = 0, i = 0, n = sc->ends.n[g]; k < n; k++) {
+            while (i < ns && d->sents[i].b < e[k]) i++;
+            if (i == ns) break;
+            if (d->sents[i].a + sc->minlen[g] <= e[k]) m[i * W] |= bit;
+        }
+    }
+    sc->nmask = ns;
+}
+
+void ix_prefilter_scan(const ix_rules *R, ix_scratch *s, ix_doc *d)
+{
+    scan_text(R, s, d);
+    if (d->pf_id && !s->pf->off) sentence_masks(s->pf, d);
+}
+
+bool ix_prefilter_family_may(ix_scratch *s, const ix_doc *d, const ix_rule_list *rl, size_t si)
+{
+    ix_pfscan *sc = s->pf;
+    if (!d->pf_id || !sc || sc->id != d->pf_id || sc->off || sc->nmask != d->nsent || si >= sc->nmask) return true;
+    const uint64_t *m = sc->smask + si * sc->words;
+    uint64_t m0 = m[0], m1 = sc->words > 1 ? m[1] : 0;
+    for (size_t k = 0; k < rl->n; k++) {
+        const ix_rule *rule = rl->r[k];
+        if (!rule->pfwide) {
+            if ((rule->pfmask[0] & ~m0) == 0 && (rule->pfmask[1] & ~m1) == 0) return true;
+            continue;
+        }
+        int j = 0;
+        while (j < rule->npf && (m[rule->pfg[j] / 64] >> (rule->pfg[j] & 63) & 1)) j++;
+        if (j == rule->npf) return true;
+    }
+    return false;
+}
+
+/* The first index of e[0, n) (sorted) whose value is at least `want`, by
+ * bisection; *hint is set to it. */
+static __attribute__((noinline)) size_t first_atleast_search(const uint32_t *e, size_t n, size_t want, size_t *hint)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (e[mid] < want) lo = mid + 1;
+        else hi = mid;
     }
     *hint = lo;
     return lo;
+}
+
+/* The same, looked for first at *hint and one step after it: queries come
+ * in text order, so the answer is usually there. */
+static inline size_t first_atleast(const uint32_t *e, size_t n, size_t want, size_t *hint)
+{
+    size_t h = *hint;
+    if (h <= n && (h == n || e[h] >= want) && (h == 0 || e[h - 1] < want)) return h;
+    if (h < n && e[h] < want && (h + 1 == n || e[h + 1] >= want)) return *hint = h + 1;
+    return first_atleast_search(e, n, want, hint);
+}
+
+/* Where the last literal of each of the rule's sets in [a, b) bounds the
+ * start of a match: it starts at or before its literal (or, for a literal
+ * seen by a lookbehind, at most `lookbehind` bytes after it). Out of line:
+ * only the few windows that pass need it. */
+static __attribute__((noinline)) size_t last_start_in(ix_pfscan *sc, const ix_rule *rule, size_t b)
+{
+    size_t bound = SIZE_MAX;
+    for (int k = 0; k < rule->npf; k++) {
+        size_t g = (size_t)rule->pfg[k];
+        if (sc->dense[g]) continue;
+        const uint32_t *e = sc->ends.end[g];
+        size_t hi = first_atleast(e, sc->ends.n[g], b + 1, &sc->hint_end[g]);
+        size_t last = e[hi - 1] - sc->minlen[g] + rule->lookbehind;
+        if (last < bound) bound = last;
+    }
+    return bound;
 }
 
 bool ix_prefilter_may(ix_scratch *s, const ix_doc *d, const ix_rule *rule, size_t a, size_t b, size_t *last_start)
@@ -1180,22 +1275,17 @@ bool ix_prefilter_may(ix_scratch *s, const ix_doc *d, const ix_rule *rule, size_
     if (last_start) *last_start = SIZE_MAX;
     ix_pfscan *sc = s->pf;
     if (!rule->npf || !d->pf_id || !sc || sc->id != d->pf_id || sc->off) return true;
+    /* Is there, for each set, an end offset e with a + minlen <= e <= b?
+     * For most windows and rules there is not: this loop is all they cost. */
     for (int k = 0; k < rule->npf; k++) {
         size_t g = (size_t)rule->pfg[k];
         if (sc->dense[g]) continue;
-        /* Is there an end offset e with a + minlen <= e <= b? */
-        size_t n = sc->ends.n[g], minlen = sc->minlen[g];
+        size_t n = sc->ends.n[g];
         const uint32_t *e = sc->ends.end[g];
-        size_t lo = first_atleast(e, n, a + minlen, &sc->hint[g]);
+        size_t lo = first_atleast(e, n, a + sc->minlen[g], &sc->hint[g]);
         if (lo == n || e[lo] > b) return false;
-        if (!last_start) continue;
-        /* The last such literal bounds where a match can start: it
-         * starts at or before its literal (or, for a literal seen by a
-         * lookbehind, at most `lookbehind` bytes after it). */
-        size_t hi = first_atleast(e, n, b + 1, &sc->hint_end[g]);
-        size_t last = e[hi - 1] - minlen + rule->lookbehind;
-        if (last < *last_start) *last_start = last;
     }
+    if (last_start) *last_start = last_start_in(sc, rule, b);
     return true;
 }
 

@@ -999,33 +999,13 @@ static pcre2_code *anchored_code(const ix_rule *rule)
     return c;
 }
 
-int ix_rule_match(const ix_rule *rule, ix_scratch *s, ix_doc *doc, size_t a,
-                  size_t b, size_t start, bool anchored, ix_match *m)
+/* The search itself, for a subject the prefilter lets through (last: no
+ * match starts after it). Out of line, so that the many subjects turned
+ * away in ix_rule_match cost a short call, not this one's frame. */
+static __attribute__((noinline)) int rule_search(const ix_rule *rule, ix_scratch *s, ix_doc *doc, size_t a,
+                                                 size_t b, size_t start, bool anchored, ix_match *m, size_t ri,
+                                                 size_t last)
 {
-    /* A rule (of this rule set) that keeps hitting the limits in this
-     * document is skipped for the rest of it. */
-    size_t ri = (size_t)-1;
-    if (rule >= s->rules && rule < s->rules + s->nrules) {
-        ri = (size_t)(rule - s->rules);
-        if (s->rule_hits[ri] >= IX_LIMIT_HITS_PER_RULE) return -1;
-    }
-    /* The subject is [a, b): lookbehinds may see text before `start` but
-     * never outside the sentence/paragraph we were given. The text was
-     * validated once by the decoder, so PCRE2 need not check UTF-8 again.
-     * First the prefilter: most subjects hold none of the rule's literals.
-     *
-     * A search longer than IX_WINDOW bytes (real sentences and paragraphs
-     * are a few hundred; only text without sentence breaks gets there) is
-     * made in overlapping windows. The match limit does not bound a JIT
-     * search whose every start position scans far ahead (a greedy
-     * [A-Z]\w*(?: [A-Z]\w*)* over "Mr. J. Mr. J. ..."): that is quadratic
-     * in the subject and a 20 KB sentence took 12 s; windows make it
-     * linear. $ does not match at a window's end (PCRE2_NOTEOL), and a
-     * match no longer than the overlap is found whole. A rule that has
-     * searched IX_LONG_WINDOWS windows in a document is not run on long
-     * subjects again in it. */
-    size_t last;
-    if (!ix_prefilter_may(s, doc, rule, a, b, &last) || last < start) return 0;
     /* No match starts after the last of a needed literal (prefilter.c):
      * PCRE2 stops trying there, not at the end of the sentence. */
     bool limited = last < b;
@@ -1099,6 +1079,36 @@ int ix_rule_match(const ix_rule *rule, ix_scratch *s, ix_doc *doc, size_t a,
     for (uint32_t i = 0; i < npairs * 2; i++)
         if (ov[i] != PCRE2_UNSET) ov[i] += a;
     return 1;
+}
+
+int ix_rule_match(const ix_rule *rule, ix_scratch *s, ix_doc *doc, size_t a,
+                  size_t b, size_t start, bool anchored, ix_match *m)
+{
+    /* A rule (of this rule set) that keeps hitting the limits in this
+     * document is skipped for the rest of it. */
+    size_t ri = (size_t)-1;
+    if (rule >= s->rules && rule < s->rules + s->nrules) {
+        ri = (size_t)(rule - s->rules);
+        if (s->rule_hits[ri] >= IX_LIMIT_HITS_PER_RULE) return -1;
+    }
+    /* The subject is [a, b): lookbehinds may see text before `start` but
+     * never outside the sentence/paragraph we were given. The text was
+     * validated once by the decoder, so PCRE2 need not check UTF-8 again.
+     * First the prefilter: most subjects hold none of the rule's literals.
+     *
+     * A search longer than IX_WINDOW bytes (real sentences and paragraphs
+     * are a few hundred; only text without sentence breaks gets there) is
+     * made in overlapping windows. The match limit does not bound a JIT
+     * search whose every start position scans far ahead (a greedy
+     * [A-Z]\w*(?: [A-Z]\w*)* over "Mr. J. Mr. J. ..."): that is quadratic
+     * in the subject and a 20 KB sentence took 12 s; windows make it
+     * linear. $ does not match at a window's end (PCRE2_NOTEOL), and a
+     * match no longer than the overlap is found whole. A rule that has
+     * searched IX_LONG_WINDOWS windows in a document is not run on long
+     * subjects again in it. */
+    size_t last;
+    if (!ix_prefilter_may(s, doc, rule, a, b, &last) || last < start) return 0;
+    return rule_search(rule, s, doc, a, b, start, anchored, m, ri, last);
 }
 
 bool ix_match_group(const ix_match *m, const char *name, size_t *ga, size_t *gb)

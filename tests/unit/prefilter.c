@@ -9,6 +9,7 @@
  *    and every match there starts at or before the last start it allows.
  *    And a sentence slid across the middle of a document, where the scan's
  *    two halves meet; and a rule whose literal only a lookbehind sees.
+ *    A family's check on a sentence answers as its rules' checks do.
  * 3. Over the same windows, a rule compiled with its macros written out
  *    (rule->inlined, what runs) matches exactly where the same rule with
  *    macros as subroutine calls (rule->regex) does, at the same offsets.
@@ -98,6 +99,21 @@ static void check_text(const ix_rules *r, ix_scratch *s, const char *bytes, size
     ix_prefilter_scan(r, s, &d);
     for (size_t i = 0; i < d.npara; i++) check_window(r, s, &d, d.paras[i].a, d.paras[i].b, what);
     for (size_t i = 0; i < d.nsent; i++) check_window(r, s, &d, d.sents[i].a, d.sents[i].b, what);
+    /* a family's check on a sentence is the rules' checks taken together */
+    for (size_t f = 0; f < r->nrules; f++) {
+        size_t g = 0;
+        while (g < f && strcmp(r->rules[g].family, r->rules[f].family)) g++;
+        if (g < f) continue;                        /* family seen already */
+        const ix_rule_list *rl = ix_rules_family_ref(r, r->rules[f].family);
+        for (size_t i = 0; i < d.nsent; i++) {
+            bool any = false;
+            for (size_t k = 0; k < rl->n; k++) any |= ix_prefilter_may(s, &d, rl->r[k], d.sents[i].a, d.sents[i].b, NULL);
+            bool fam = ix_prefilter_family_may(s, &d, rl, i);
+            if (fam != any && misses++ < 10)
+                printf("# %s: family %s on sentence %zu: %d, its rules: %d\n", what, r->rules[f].family, i, fam, any);
+            CHECK(fam == any, "%s: family %s, sentence %zu", what, r->rules[f].family, i);
+        }
+    }
     /* windows start and end on character boundaries: PCRE2 is told the
      * subject is valid UTF-8 (PCRE2_NO_UTF_CHECK), as in ix_rule_match */
     for (size_t a = 0; a + 60 <= d.len; a += 23) {
