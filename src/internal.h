@@ -182,9 +182,8 @@ typedef struct ix_rule {
     size_t nex;
     int pfg[3], npf;     /* prefilter groups pfg[0..npf): a match holds a
                             literal of each; npf 0: always run (prefilter.c) */
-    uint64_t pfmask[2];  /* the same groups as bits, when there are at most
-                            128 groups (else pfwide: bit tests one by one) */
-    bool pfwide;
+    const uint64_t *pfmask;  /* the same groups as bits, (groups + 63) / 64
+                                words, owned by the prefilter */
     size_t lookbehind;   /* bytes before its start that a match may read
                             (PCRE2's longest lookbehind, 4 bytes a character) */
 } ix_rule;

@@ -796,6 +796,7 @@ struct ix_prefilter {
                                     state, top bit set when it has outputs */
     unsigned shift;              /* log2 of the class count rounded up to a power of two */
     uint32_t nstates;
+    uint64_t *rmask;             /* per rule, its groups as bits (rule->pfmask) */
     uint32_t *out_off;           /* state -> first index into out (nstates + 1) */
     uint32_t *out;               /* groups whose literal ends in this state */
     size_t ngroups;              /* literal sets, over all rules */
@@ -833,11 +834,12 @@ ix_prefilter *ix_prefilter_new(ix_rules *R)
     }
     dcache_free(&cache);
     pf->ngroups = ng;
-    for (size_t i = 0; i < R->nrules; i++) {
-        ix_rule *r = &R->rules[i];
-        r->pfmask[0] = r->pfmask[1] = 0;
-        r->pfwide = ng > 128;
-        for (int k = 0; k < r->npf && !r->pfwide; k++) r->pfmask[r->pfg[k] / 64] |= 1ull << (r->pfg[k] & 63);
+    size_t words = (ng + 63) / 64;
+    pf->rmask = calloc(R->nrules * words + 1, sizeof *pf->rmask);
+    for (size_t i = 0; pf->rmask && i < R->nrules; i++) {
+        uint64_t *rm = pf->rmask + i * words;
+        for (int k = 0; k < R->rules[i].npf; k++) rm[R->rules[i].pfg[k] / 64] |= 1ull << (R->rules[i].pfg[k] & 63);
+        R->rules[i].pfmask = rm;
     }
     pf->minlen = calloc(ng + 1, sizeof *pf->minlen);
     for (size_t g = 0; g < ng; g++) {
@@ -963,7 +965,7 @@ ix_prefilter *ix_prefilter_new(ix_rules *R)
 void ix_prefilter_free(ix_prefilter *pf)
 {
     if (!pf) return;
-    free(pf->delta); free(pf->step); free(pf->out_off); free(pf->out); free(pf->minlen);
+    free(pf->delta); free(pf->step); free(pf->rmask); free(pf->out_off); free(pf->out); free(pf->minlen);
     free(pf);
 }
 
@@ -1180,7 +1182,7 @@ static void sentence_masks(ix_pfscan *sc, const ix_doc *d)
     size_t ns = d->nsent, W = sc->words;
     for (size_t i = 1; i < ns; i++)
         if (d->sents[i].a < d->sents[i - 1].b) return;
-    if (!ns || ns > SIZE_MAX / sizeof *sc->smask / W) return;
+    if (!ns || !W || ns > SIZE_MAX / sizeof *sc->smask / W) return;
     if (ns * W > sc->mask_cap) {
         sc->mask_cap = ns * W;
         sc->smask = ix_xrealloc(sc->smask, sc->mask_cap * sizeof *sc->smask);
@@ -1214,16 +1216,13 @@ bool ix_prefilter_family_may(ix_scratch *s, const ix_doc *d, const ix_rule_list 
     ix_pfscan *sc = s->pf;
     if (!d->pf_id || !sc || sc->id != d->pf_id || sc->off || sc->nmask != d->nsent || si >= sc->nmask) return true;
     const uint64_t *m = sc->smask + si * sc->words;
-    uint64_t m0 = m[0], m1 = sc->words > 1 ? m[1] : 0;
     for (size_t k = 0; k < rl->n; k++) {
-        const ix_rule *rule = rl->r[k];
-        if (!rule->pfwide) {
-            if ((rule->pfmask[0] & ~m0) == 0 && (rule->pfmask[1] & ~m1) == 0) return true;
-            continue;
-        }
-        int j = 0;
-        while (j < rule->npf && (m[rule->pfg[j] / 64] >> (rule->pfg[j] & 63) & 1)) j++;
-        if (j == rule->npf) return true;
+        /* the rule's groups all among the sentence's (no groups: always) */
+        const uint64_t *rm = rl->r[k]->pfmask;
+        if (!rm) return true;
+        size_t w = 0;
+        while (w < sc->words && !(rm[w] & ~m[w])) w++;
+        if (w == sc->words) return true;
     }
     return false;
 }
