@@ -1043,16 +1043,40 @@ typedef struct scan_state {
     const ix_prefilter *pf;
     ix_pfscan *sc;
     size_t limit, budget, total;
+    const ix_sent *sents;        /* NULL: no sentence masks for this document */
+    size_t nsent;
 } scan_state;
 
+/* One chain of the scan: where its ends go, and the sentence its last end
+ * fell in (ends come in text order along a chain). */
+typedef struct chain {
+    endlists *L;
+    size_t si;
+} chain;
+
 /* The groups whose literals end at `end` (the automaton is in state st)
- * into lists L. A literal that ends more often than once per 32 bytes
- * filters nothing: its group is dense (always may) and stops growing; all
- * lists together hold at most len/32 + 4096 ends. */
-static inline void record(scan_state *S, endlists *L, uint32_t st, size_t end)
+ * into the chain's lists, and their bits into the mask of the sentence
+ * that holds the end: the bit is set when one of the group's literals may
+ * lie inside the sentence [a, b), i.e. a + minlen <= end <= b (the test
+ * ix_prefilter_may makes). Setting it here, while the end is at hand, is
+ * cheaper than a walk over every group's list afterwards. A literal that
+ * ends more often than once per 32 bytes filters nothing: its group is
+ * dense (always may; every sentence's bit is set after the scan) and stops
+ * growing; all lists together hold at most len/32 + 4096 ends. */
+static inline void record(scan_state *S, chain *C, uint32_t st, size_t end)
 {
     const ix_prefilter *pf = S->pf;
     ix_pfscan *sc = S->sc;
+    endlists *L = C->L;
+    uint64_t *mask = NULL;
+    size_t from = 0;
+    if (S->sents) {
+        while (C->si < S->nsent && S->sents[C->si].b < end) C->si++;
+        if (C->si < S->nsent) {
+            mask = sc->smask + C->si * sc->words;
+            from = S->sents[C->si].a;
+        }
+    }
     for (uint32_t o = pf->out_off[st], oe = pf->out_off[st + 1]; o < oe; o++) {
         uint32_t g = pf->out[o];
         if (sc->dense[g]) continue;
@@ -1064,11 +1088,12 @@ static inline void record(scan_state *S, endlists *L, uint32_t st, size_t end)
         }
         L->end[g][L->n[g]++] = (uint32_t)end;
         S->total++;
+        if (mask && from + sc->minlen[g] <= end) mask[g / 64] |= 1ull << (g & 63);
     }
 }
 
 /* One chain over t[a, b), from state `st`. */
-static void run_one(scan_state *S, endlists *L, const unsigned char *t, size_t a, size_t b, uint32_t st)
+static void run_one(scan_state *S, chain *C, const unsigned char *t, size_t a, size_t b, uint32_t st)
 {
     const uint16_t *step = S->pf->step;
     const unsigned char *cls = S->pf->cls;
@@ -1076,8 +1101,40 @@ static void run_one(scan_state *S, endlists *L, const unsigned char *t, size_t a
     for (size_t i = a; i < b; i++) {
         uint32_t v = step[st << shift | cls[t[i]]];
         st = v & 0x7FFFu;
-        if (v & 0x8000u) record(S, L, st, i + 1);
+        if (v & 0x8000u) record(S, C, st, i + 1);
     }
+}
+
+/* Room for the sentence masks of d, cleared, and the scan told to fill
+ * them; none when the sentences are not in order and apart (the segmenter
+ * makes them so; if not, every family may). */
+static void masks_begin(scan_state *S, ix_pfscan *sc, const ix_doc *d)
+{
+    size_t ns = d->nsent, W = sc->words;
+    for (size_t i = 1; i < ns; i++)
+        if (d->sents[i].a < d->sents[i - 1].b) return;
+    if (!ns || !W || ns > SIZE_MAX / sizeof *sc->smask / W) return;
+    if (ns * W > sc->mask_cap) {
+        sc->mask_cap = ns * W;
+        sc->smask = ix_xrealloc(sc->smask, sc->mask_cap * sizeof *sc->smask);
+    }
+    memset(sc->smask, 0, ns * W * sizeof *sc->smask);
+    S->sents = d->sents;
+    S->nsent = ns;
+}
+
+/* After the scan: a dense group, or one with an empty literal (which would
+ * end inside two adjacent sentences at once), may be in every sentence. */
+static void masks_end(const scan_state *S, ix_pfscan *sc)
+{
+    if (!S->sents) return;
+    size_t W = sc->words;
+    for (size_t g = 0; g < sc->ngroups; g++) {
+        if (!sc->dense[g] && sc->minlen[g]) continue;
+        uint64_t bit = 1ull << (g & 63), *m = sc->smask + g / 64;
+        for (size_t i = 0; i < S->nsent; i++) m[i * W] |= bit;
+    }
+    sc->nmask = S->nsent;
 }
 
 static void scan_text(const ix_rules *R, ix_scratch *s, ix_doc *d)
@@ -1114,8 +1171,10 @@ static void scan_text(const ix_rules *R, ix_scratch *s, ix_doc *d)
      * runs every rule. The lists hold at most len/32 + 4096 ends (see
      * record), an eighth of the document's size in bytes. */
     if (len >= UINT32_MAX) { sc->off = true; return; }
-    scan_state S = {pf, sc, len / 32 + 64, len / 32 + 4096, 0};
+    scan_state S = {pf, sc, len / 32 + 64, len / 32 + 4096, 0, NULL, 0};
+    masks_begin(&S, sc, d);
     endlists *first = &sc->ends, *second = &sc->second;
+    chain ca = {first, 0}, cb = {second, 0};
     /* Two halves scanned side by side: each byte's step waits on the last
      * one's table load, and two independent chains keep the core busy
      * while a load is outstanding (the scan ran 1.7x as fast). The second
@@ -1124,7 +1183,8 @@ static void scan_text(const ix_rules *R, ix_scratch *s, ix_doc *d)
      * those; its ends are then appended to the first half's. */
     size_t back = pf->maxlit ? pf->maxlit - 1 : 0;
     if (len < 4 * back + 256) {
-        run_one(&S, first, t, 0, len, 0);
+        run_one(&S, &ca, t, 0, len, 0);
+        masks_end(&S, sc);
         return;
     }
     size_t mid = (len + back) / 2, s0 = mid - back;
@@ -1152,13 +1212,14 @@ static void scan_text(const ix_rules *R, ix_scratch *s, ix_doc *d)
             hit_b[nb] = (uint32_t)(i - i0) << 16 | sb;
             nb += vb >> 15;
         }
-        for (size_t h = 0; h < na; h++) record(&S, first, hit_a[h] & 0xFFFFu, i0 + (hit_a[h] >> 16) + 1);
+        for (size_t h = 0; h < na; h++) record(&S, &ca, hit_a[h] & 0xFFFFu, i0 + (hit_a[h] >> 16) + 1);
         for (size_t h = 0; h < nb; h++) {
             size_t end = s0 + i0 + (hit_b[h] >> 16) + 1;
-            if (end > mid) record(&S, second, hit_b[h] & 0xFFFFu, end);
+            if (end > mid) record(&S, &cb, hit_b[h] & 0xFFFFu, end);
         }
     }
-    run_one(&S, second, t, s0 + i, len, sb);       /* the byte left when the halves are uneven */
+    run_one(&S, &cb, t, s0 + i, len, sb);       /* the byte left when the halves are uneven */
+    masks_end(&S, sc);
     /* append: every second-half end is after every first-half one */
     for (size_t g = 0; g < sc->ngroups; g++) {
         if (sc->dense[g] || !second->n[g]) continue;
@@ -1172,43 +1233,9 @@ static void scan_text(const ix_rules *R, ix_scratch *s, ix_doc *d)
     }
 }
 
-/* The sentence masks, from the end lists: a group's bit is set for the
- * sentence [a, b) when one of its ends e has a + minlen <= e <= b; for
- * every sentence when the group is dense. The sentences must be in order
- * and apart (the segmenter makes them so); if not, there are no masks and
- * every family may. */
-static void sentence_masks(ix_pfscan *sc, const ix_doc *d)
-{
-    size_t ns = d->nsent, W = sc->words;
-    for (size_t i = 1; i < ns; i++)
-        if (d->sents[i].a < d->sents[i - 1].b) return;
-    if (!ns || !W || ns > SIZE_MAX / sizeof *sc->smask / W) return;
-    if (ns * W > sc->mask_cap) {
-        sc->mask_cap = ns * W;
-        sc->smask = ix_xrealloc(sc->smask, sc->mask_cap * sizeof *sc->smask);
-    }
-    memset(sc->smask, 0, ns * W * sizeof *sc->smask);
-    for (size_t g = 0; g < sc->ngroups; g++) {
-        uint64_t bit = 1ull << (g & 63), *m = sc->smask + g / 64;
-        /* (an empty literal would end inside two adjacent sentences at once) */
-        if (sc->dense[g] || !sc->minlen[g]) {
-            for (size_t i = 0; i < ns; i++) m[i * W] |= bit;
-            continue;
-        }
-        const uint32_t *e = sc->ends.end[g];
-        for (size_t k = 0, i = 0, n = sc->ends.n[g]; k < n; k++) {
-            while (i < ns && d->sents[i].b < e[k]) i++;
-            if (i == ns) break;
-            if (d->sents[i].a + sc->minlen[g] <= e[k]) m[i * W] |= bit;
-        }
-    }
-    sc->nmask = ns;
-}
-
 void ix_prefilter_scan(const ix_rules *R, ix_scratch *s, ix_doc *d)
 {
     scan_text(R, s, d);
-    if (d->pf_id && !s->pf->off) sentence_masks(s->pf, d);
 }
 
 bool ix_prefilter_family_may(ix_scratch *s, const ix_doc *d, const ix_rule_list *rl, size_t si)
