@@ -451,5 +451,8 @@ static inline uint64_t ix_bytes_eq8(uint64_t v, unsigned char c)
     uint64_t t = v ^ (IX_ONES8 * c);
     return ~(((t & ~IX_HIGH8) + ~IX_HIGH8) | t | ~IX_HIGH8);
 }
+/* exactly the bytes >= c (1 <= c <= 128), for v with no byte of 0x80 or
+ * more: seven-bit bytes plus 0x80 - c cannot carry into the next byte */
+static inline uint64_t ix_bytes_ge8(uint64_t v, unsigned char c) { return (v + IX_ONES8 * (0x80u - c)) & IX_HIGH8; }
 
 #endif
