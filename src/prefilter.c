@@ -25,6 +25,7 @@
  * list grows past one entry per 16 bytes of text is marked dense (always
  * run) and its list stops growing.
  */
+#include <assert.h>
 #include <stdlib.h>
 #include <utf8proc.h>
 #include "internal.h"
@@ -791,10 +792,10 @@ static needs derive(const char *re, dcache *cache)
 struct ix_prefilter {
     unsigned char cls[256];      /* byte -> class (ASCII upper = lower) */
     unsigned ncls;
-    uint32_t *delta;             /* state * ncls + class -> state */
-    uint16_t *step;              /* the scan's table: (state << shift | class) -> target
-                                    state, top bit set when it has outputs */
-    unsigned shift;              /* log2 of the class count rounded up to a power of two */
+    uint32_t *delta;             /* state * ncls + class -> state (while building) */
+    uint16_t *step;              /* the scan's table: col[byte] + state -> target state,
+                                    top bit set when it has outputs */
+    uint32_t col[256];           /* byte -> its class's column: class * nstates */
     uint32_t nstates;
     uint64_t *rmask;             /* per rule, its groups as bits (rule->pfmask) */
     uint32_t *out_off;           /* state -> first index into out (nstates + 1) */
@@ -933,28 +934,40 @@ ix_prefilter *ix_prefilter_new(ix_rules *R)
         }
         total += full[s][0];
     }
+    /* The scan's states are numbered breadth-first (the root, then the
+     * queue's order), so the shallow states, where the scan spends most of
+     * its steps, have the smallest numbers. */
+    uint32_t *bfs = ix_xmalloc(n * sizeof *bfs);
+    assert(qt + 1 == n);         /* every node but the root is some node's child */
+    bfs[0] = 0;
+    for (size_t qi = 0; qi < qt; qi++) bfs[queue[qi]] = (uint32_t)qi + 1;
     pf->out = ix_xmalloc((total + 1) * sizeof *pf->out);
     size_t k = 0;
-    for (uint32_t s = 0; s < n; s++) {
-        pf->out_off[s] = (uint32_t)k;
+    for (size_t qi = 0; qi <= qt; qi++) {
+        uint32_t s = qi == 0 ? 0 : queue[qi - 1];
+        pf->out_off[qi] = (uint32_t)k;
         for (uint32_t q = 1; full[s] && q <= full[s][0]; q++) pf->out[k++] = full[s][q];
     }
     pf->out_off[n] = (uint32_t)k;
-    /* The scan's table: 16-bit entries indexed by state << shift | class, so
-     * a step is a shift, an or and one load from a table half the size of a
-     * 32-bit one (it is read once per byte of text and must stay in cache),
-     * and the target's outputs are found without a division. A flag says
-     * when there are outputs. More states than 15 bits hold: no prefilter. */
-    pf->shift = 0;
-    while ((1u << pf->shift) < pf->ncls) pf->shift++;
+    /* The scan's table: 16-bit entries, a column per class, a row per state:
+     * a step is an add and one load (col[byte] + state). The scan is bound
+     * by the cache, not by the arithmetic: it visits some hundreds of states
+     * often, and it follows only a few classes from each (letters, space),
+     * so with the columns the entries it reads lie close together, in about
+     * half the cache lines that rows of every class took. A flag says when
+     * the target has outputs. More states than 15 bits hold: no prefilter. */
     if (n < 0x8000) {
-        pf->step = calloc((n << pf->shift) + 1, sizeof *pf->step);
+        pf->step = calloc(n * pf->ncls + 1, sizeof *pf->step);
         for (size_t st = 0; st < n; st++)
             for (unsigned cl = 0; cl < pf->ncls; cl++) {
                 uint32_t to = pf->delta[st * pf->ncls + cl];
-                pf->step[st << pf->shift | cl] = (uint16_t)(to | (pf->out_off[to + 1] > pf->out_off[to] ? 0x8000u : 0));
+                pf->step[cl * n + bfs[st]] = (uint16_t)(bfs[to] | (full[to] && full[to][0] ? 0x8000u : 0));
             }
+        for (int c = 0; c < 256; c++) pf->col[c] = pf->cls[c] * (uint32_t)n;
     } else pf->off = true;
+    free(bfs);
+    free(pf->delta);
+    pf->delta = NULL;
     for (size_t i = 0; i < n; i++) { free(term[i]); free(full[i]); }
     free(term); free(full); free(next); free(fail); free(queue);
     for (size_t g = 0; g < ng; g++) set_free(&sets[g]);
@@ -1096,10 +1109,9 @@ static inline void record(scan_state *S, chain *C, uint32_t st, size_t end)
 static void run_one(scan_state *S, chain *C, const unsigned char *t, size_t a, size_t b, uint32_t st)
 {
     const uint16_t *step = S->pf->step;
-    const unsigned char *cls = S->pf->cls;
-    unsigned shift = S->pf->shift;
+    const uint32_t *col = S->pf->col;
     for (size_t i = a; i < b; i++) {
-        uint32_t v = step[st << shift | cls[t[i]]];
+        uint32_t v = step[col[t[i]] + st];
         st = v & 0x7FFFu;
         if (v & 0x8000u) record(S, C, st, i + 1);
     }
@@ -1190,8 +1202,7 @@ static void scan_text(const ix_rules *R, ix_scratch *s, ix_doc *d)
     size_t mid = (len + back) / 2, s0 = mid - back;
     memset(second->n, 0, sc->ngroups * sizeof *second->n);
     const uint16_t *step = pf->step;
-    const unsigned char *cls = pf->cls;
-    unsigned shift = pf->shift;
+    const uint32_t *col = pf->col;
     uint32_t sa = 0, sb = 0;
     size_t i = 0;
     /* Branch-free: a step with outputs is written down unconditionally and
@@ -1203,8 +1214,8 @@ static void scan_text(const ix_rules *R, ix_scratch *s, ix_doc *d)
     while (i < mid) {
         size_t stop = mid - i < BLOCK ? mid : i + BLOCK, na = 0, nb = 0, i0 = i;
         for (; i < stop; i++) {
-            uint32_t va = step[sa << shift | cls[t[i]]];
-            uint32_t vb = step[sb << shift | cls[t[s0 + i]]];
+            uint32_t va = step[col[t[i]] + sa];
+            uint32_t vb = step[col[t[s0 + i]] + sb];
             sa = va & 0x7FFFu;
             sb = vb & 0x7FFFu;
             hit_a[na] = (uint32_t)(i - i0) << 16 | sa;
