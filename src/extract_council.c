@@ -38,11 +38,14 @@ typedef struct gz_surface {
 } gz_surface;
 
 /* A byte trie of the surface forms; node 0 is the root. */
+enum { GZ_DENSE_KIDS = 6 };   /* nodes with this many kids get a table by byte */
+
 typedef struct gz_node {
     int surf;              /* the surface form ending here, or -1 */
     unsigned nkid;
     unsigned char *c;      /* kids' bytes, and */
     uint32_t *kid;         /* their nodes */
+    uint32_t *dense;       /* byte -> kid (0: none), for nodes of many kids */
 } gz_node;
 
 struct ix_gazetteer {
@@ -54,7 +57,18 @@ struct ix_gazetteer {
     size_t nnode, capnode;
     bool first[256];       /* bytes a surface form starts with */
     bool first_upper;      /* every one of them an ASCII capital */
+    bool first_short[256]; /* ... a form of one or two bytes starts with */
+    uint8_t pre3[8192];    /* a bit per hash of the first three bytes of a form */
 };
+
+/* The hash of three bytes for pre3: most capitalised words ("The", "Mr",
+ * "Smith") begin no surface form, and one bit in an 8 KB table that stays
+ * in the cache says so before the trie, whose nodes do not stay there. */
+static unsigned pre3_hash(const unsigned char *p)
+{
+    uint32_t x = (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16;
+    return (x * 2654435761u) >> 16;
+}
 
 static bool wordish(unsigned char c) { return ix_is_alnum((char)c) || c == '_' || c == '-'; }
 
@@ -71,7 +85,7 @@ static void trie_add(struct ix_gazetteer *g, const char *s, int idx)
                 g->capnode *= 2;
                 g->node = ix_xrealloc(g->node, g->capnode * sizeof *g->node);
             }
-            g->node[g->nnode] = (gz_node){-1, 0, NULL, NULL};
+            g->node[g->nnode] = (gz_node){-1, 0, NULL, NULL, NULL};
             n = &g->node[at];
             n->c = ix_xrealloc(n->c, n->nkid + 1);
             n->kid = ix_xrealloc(n->kid, (n->nkid + 1) * sizeof *n->kid);
@@ -92,10 +106,14 @@ static const gz_surface *trie_longest(const struct ix_gazetteer *g, const char *
     size_t at = 0;
     for (size_t j = i; j < end; j++) {
         const gz_node *n = &g->node[at];
-        unsigned k = 0;
-        while (k < n->nkid && n->c[k] != (unsigned char)t[j]) k++;
-        if (k == n->nkid) break;
-        at = n->kid[k];
+        if (n->dense) {
+            if (!(at = n->dense[(unsigned char)t[j]])) break;
+        } else {
+            unsigned k = 0;
+            while (k < n->nkid && n->c[k] != (unsigned char)t[j]) k++;
+            if (k == n->nkid) break;
+            at = n->kid[k];
+        }
         if (g->node[at].surf >= 0 && (j + 1 == end || !wordish((unsigned char)t[j + 1]))) {
             best = &g->surf[g->node[at].surf];
             *len = j + 1 - i;
@@ -170,14 +188,28 @@ struct ix_gazetteer *ix_gazetteer_new(const ix_rules *r, ix_err *e)
     g->nsurf = w;
     g->capnode = 1024;
     g->node = ix_xmalloc(g->capnode * sizeof *g->node);
-    g->node[0] = (gz_node){-1, 0, NULL, NULL};
+    g->node[0] = (gz_node){-1, 0, NULL, NULL, NULL};
     g->nnode = 1;
     g->first_upper = true;
     for (size_t i = 0; i < g->nsurf; i++)
         if (g->surf[i].s[0]) {
             trie_add(g, g->surf[i].s, (int)i);
             if (!ix_is_upper(g->surf[i].s[0])) g->first_upper = false;
+            const unsigned char *f = (const unsigned char *)g->surf[i].s;
+            if (!f[1] || !f[2]) g->first_short[f[0]] = true;
+            else g->pre3[pre3_hash(f) >> 3] |= (uint8_t)(1u << (pre3_hash(f) & 7));
         }
+    /* A lookup is tried at every capitalised word: the root has a kid per
+     * capital and the nodes below it a dozen or so, where a linear search
+     * of the kids' bytes was most of the time spent. Those nodes get a
+     * table by byte (a few dozen of them, 1 KB each). */
+    for (size_t i = 0; i < g->nnode; i++) {
+        gz_node *n = &g->node[i];
+        if (n->nkid < GZ_DENSE_KIDS) continue;
+        n->dense = calloc(256, sizeof *n->dense);
+        if (!n->dense) continue;
+        for (unsigned k = 0; k < n->nkid; k++) n->dense[n->c[k]] = n->kid[k];   /* the root is no kid: 0 is free */
+    }
     return g;
 }
 
@@ -188,7 +220,7 @@ void ix_gazetteer_free(struct ix_gazetteer *g)
     for (size_t i = 0; i < g->nsurf; i++) free(g->surf[i].s);
     free(g->rows);
     free(g->surf);
-    for (size_t i = 0; i < g->nnode; i++) { free(g->node[i].c); free(g->node[i].kid); }
+    for (size_t i = 0; i < g->nnode; i++) { free(g->node[i].c); free(g->node[i].kid); free(g->node[i].dense); }
     free(g->node);
     free(g);
 }
@@ -314,6 +346,11 @@ void ix_extract_council(ix_ctx *c)
             }
             /* most bytes start no name: one table load decides */
             if (!first[t[i]] || (i > p->a && wordish(t[i - 1]))) continue;
+            if (!g->first_short[t[i]]) {
+                if (p->b - i < 3) continue;
+                unsigned h = pre3_hash(t + i);
+                if (!(g->pre3[h >> 3] >> (h & 7) & 1)) continue;
+            }
             size_t len = 0;
             const gz_surface *s = trie_longest(g, d->text, i, p->b, &len);
             if (!s) continue;
