@@ -25,12 +25,22 @@ rule job-salary
   no Kent County Council spent £2bn on children's services.
 
 rule read-more
-  match (?i:(?:^|\s)read more\s*:?$|^read more\b|^(?:see|read) also\b|^click here\b|^advertisement$|^have your say$|^follow us\b|^all rights reserved|^copyright\b|^©|^image (?:source|caption|copyright)\b|^related topics\b|^share (?:this|on)\b|^trending\b|^most read\b|^(?:we use |accept (?:all )?)cookies\b|^(?:published|updated|last updated)(?: on)?:?\s|^\d+ (?:hours?|minutes?|days?) ago$|^getty images$|^pa media$)
+# Anchored at the paragraph's start (every alternative after one ^), so the
+# search is one attempt, not one per position; "... Read more" at the end
+# is the rule below.
+  match (?i:^(?:read more\b|(?:see|read) also\b|click here\b|advertisement$|have your say$|follow us\b|all rights reserved|copyright\b|©|image (?:source|caption|copyright)\b|related topics\b|share (?:this|on)\b|trending\b|most read\b|(?:we use |accept (?:all )?)cookies\b|(?:published|updated|last updated)(?: on)?:?\s|\d+ (?:hours?|minutes?|days?) ago$|getty images$|pa media$))
   set scope paragraph
-  yes Labour fears potential privatisation of child protection services Read more
   yes Image caption, Kent County Council's headquarters in Maidstone
   yes Related Topics
+  yes Read more: the inspection report
   no Read the full report on the Ofsted website before the meeting.
+
+rule read-more-end
+  match (?i:\sread more\s*:?$)
+  set scope paragraph
+  yes Labour fears potential privatisation of child protection services Read more
+  yes Council leader resigns over damning report - read more:
+  no Read more about the inspection in the full report online.
 
 rule membership-blurb
   match (?i:\b(?:digital membership|print issues|digital issues|unlimited access|from £\d+ ?/ ?month|free daily news bulletin|register now|log ?in to read|already a subscriber)\b)
