@@ -792,7 +792,6 @@ static needs derive(const char *re, dcache *cache)
 struct ix_prefilter {
     unsigned char cls[256];      /* byte -> class (ASCII upper = lower) */
     unsigned ncls;
-    uint32_t *delta;             /* state * ncls + class -> state (while building) */
     uint16_t *step;              /* the scan's table: col[byte] + state -> target state,
                                     top bit set when it has outputs */
     uint32_t col[256];           /* byte -> its class's column: class * nstates */
@@ -895,12 +894,12 @@ ix_prefilter *ix_prefilter_new(ix_rules *R)
     }
     /* 4. failure links breadth-first, completing the DFA and the outputs */
     pf->nstates = (uint32_t)n;
-    pf->delta = calloc(n * pf->ncls, sizeof *pf->delta);
+    uint32_t *delta = calloc(n * pf->ncls, sizeof *delta);     /* state * ncls + class -> state */
     uint32_t *fail = calloc(n, sizeof *fail), *queue = ix_xmalloc(n * sizeof *queue);
     size_t qh = 0, qt = 0;
     for (unsigned cl = 0; cl < pf->ncls; cl++) {
         uint32_t s = next[cl];
-        pf->delta[cl] = s;
+        delta[cl] = s;
         if (s) { fail[s] = 0; queue[qt++] = s; }
     }
     while (qh < qt) {
@@ -908,10 +907,10 @@ ix_prefilter *ix_prefilter_new(ix_rules *R)
         for (unsigned cl = 0; cl < pf->ncls; cl++) {
             uint32_t u = next[s * nc + cl];
             if (u) {
-                fail[u] = pf->delta[fail[s] * pf->ncls + cl];
-                pf->delta[s * pf->ncls + cl] = u;
+                fail[u] = delta[fail[s] * pf->ncls + cl];
+                delta[s * pf->ncls + cl] = u;
                 queue[qt++] = u;
-            } else pf->delta[s * pf->ncls + cl] = pf->delta[fail[s] * pf->ncls + cl];
+            } else delta[s * pf->ncls + cl] = delta[fail[s] * pf->ncls + cl];
         }
     }
     /* outputs: own groups plus those of the failure chain (BFS order makes
@@ -960,14 +959,13 @@ ix_prefilter *ix_prefilter_new(ix_rules *R)
         pf->step = calloc(n * pf->ncls + 1, sizeof *pf->step);
         for (size_t st = 0; st < n; st++)
             for (unsigned cl = 0; cl < pf->ncls; cl++) {
-                uint32_t to = pf->delta[st * pf->ncls + cl];
+                uint32_t to = delta[st * pf->ncls + cl];
                 pf->step[cl * n + bfs[st]] = (uint16_t)(bfs[to] | (full[to] && full[to][0] ? 0x8000u : 0));
             }
         for (int c = 0; c < 256; c++) pf->col[c] = pf->cls[c] * (uint32_t)n;
     } else pf->off = true;
     free(bfs);
-    free(pf->delta);
-    pf->delta = NULL;
+    free(delta);
     for (size_t i = 0; i < n; i++) { free(term[i]); free(full[i]); }
     free(term); free(full); free(next); free(fail); free(queue);
     for (size_t g = 0; g < ng; g++) set_free(&sets[g]);
@@ -978,7 +976,7 @@ ix_prefilter *ix_prefilter_new(ix_rules *R)
 void ix_prefilter_free(ix_prefilter *pf)
 {
     if (!pf) return;
-    free(pf->delta); free(pf->step); free(pf->rmask); free(pf->out_off); free(pf->out); free(pf->minlen);
+    free(pf->step); free(pf->rmask); free(pf->out_off); free(pf->out); free(pf->minlen);
     free(pf);
 }
 
