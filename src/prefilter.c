@@ -952,8 +952,8 @@ ix_prefilter *ix_prefilter_new(ix_rules *R)
      * a step is an add and one load (col[byte] + state). The scan is bound
      * by the cache, not by the arithmetic: it visits some hundreds of states
      * often, and it follows only a few classes from each (letters, space),
-     * so with the columns the entries it reads lie close together, in about
-     * half the cache lines that rows of every class took. A flag says when
+     * so with the columns the entries it reads lie close together, in fewer
+     * cache lines than rows of every class took. A flag says when
      * the target has outputs. More states than 15 bits hold: no prefilter. */
     if (n < 0x8000) {
         pf->step = calloc(n * pf->ncls + 1, sizeof *pf->step);
