@@ -1147,7 +1147,7 @@ static void masks_end(const scan_state *S, ix_pfscan *sc)
     sc->nmask = S->nsent;
 }
 
-static void scan_text(const ix_rules *R, ix_scratch *s, ix_doc *d)
+void ix_prefilter_scan(const ix_rules *R, ix_scratch *s, ix_doc *d)
 {
     const ix_prefilter *pf = R->pf;
     d->pf_id = 0;
@@ -1240,11 +1240,6 @@ static void scan_text(const ix_rules *R, ix_scratch *s, ix_doc *d)
         memcpy(first->end[g] + first->n[g], second->end[g], second->n[g] * sizeof **first->end);
         first->n[g] = need;
     }
-}
-
-void ix_prefilter_scan(const ix_rules *R, ix_scratch *s, ix_doc *d)
-{
-    scan_text(R, s, d);
 }
 
 bool ix_prefilter_family_may(ix_scratch *s, const ix_doc *d, const ix_rule_list *rl, size_t si)
