@@ -197,7 +197,10 @@ struct ix_gazetteer *ix_gazetteer_new(const ix_rules *r, ix_err *e)
             if (!ix_is_upper(g->surf[i].s[0])) g->first_upper = false;
             const unsigned char *f = (const unsigned char *)g->surf[i].s;
             if (!f[1] || !f[2]) g->first_short[f[0]] = true;
-            else g->pre3[pre3_hash(f) >> 3] |= (uint8_t)(1u << (pre3_hash(f) & 7));
+            else {
+                unsigned h = pre3_hash(f);
+                g->pre3[h >> 3] |= (uint8_t)(1u << (h & 7));
+            }
         }
     /* A lookup is tried at every capitalised word: the root has a kid per
      * capital and the nodes below it a dozen or so, where a linear search
