@@ -205,7 +205,17 @@ mkdir "$tmp/mixed"
 cp "$A" "$tmp/mixed/a.txt"
 cp "$B" "$tmp/mixed/c.txt"
 printf '\377\376H\000i\000' > "$tmp/mixed/b-utf16.txt"
-head -c 4096 /dev/urandom | tr -d '\n' > "$tmp/mixed/b2-binary.txt"
+# Binary made the same way every run: random bytes are about 11% control
+# bytes, next to the 10% above which a document is refused, so one random
+# file in forty passed as Windows-1252 text and failed this test. Here every
+# byte value but '\n' once and the control bytes once more: 20% of them.
+i=0
+while [ $i -lt 256 ]; do
+  [ $i -ne 10 ] && printf "\\$(printf %o $i)"
+  [ $i -lt 32 ] && [ $i -ne 10 ] && printf "\\$(printf %o $i)"
+  i=$((i + 1))
+done > "$tmp/cycle.bin"
+for k in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16; do cat "$tmp/cycle.bin"; done > "$tmp/mixed/b2-binary.txt"
 "$INSPEX" extract "$tmp/mixed/a.txt" "$tmp/mixed/c.txt" > "$tmp/good.jsonl"
 run 0 "good documents only" extract "$tmp/mixed/a.txt" "$tmp/mixed/c.txt"
 run 1 "a missing file among good ones" extract "$tmp/mixed/a.txt" "$tmp/nonexistent.txt" "$tmp/mixed/c.txt"
