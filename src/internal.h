@@ -20,9 +20,24 @@ typedef struct ix_buf {
     size_t len, cap;
 } ix_buf;
 
+/* Room for `extra` more bytes and the terminating NUL. */
 void ix_buf_grow(ix_buf *b, size_t extra);
-void ix_buf_put(ix_buf *b, const void *p, size_t n);
-void ix_buf_putc(ix_buf *b, char c);
+/* Appends, keeping the buffer NUL-terminated. Inline: the records and the
+ * normalised text are written a byte or a short run at a time, and the
+ * call was a fair share of writing them; growing stays out of line. */
+static inline void ix_buf_put(ix_buf *b, const void *p, size_t n)
+{
+    if (b->len + n + 1 > b->cap) ix_buf_grow(b, n);
+    memcpy(b->s + b->len, p, n);
+    b->len += n;
+    b->s[b->len] = 0;
+}
+static inline void ix_buf_putc(ix_buf *b, char c)
+{
+    if (b->len + 2 > b->cap) ix_buf_grow(b, 1);
+    b->s[b->len++] = c;
+    b->s[b->len] = 0;
+}
 void ix_buf_puts(ix_buf *b, const char *s);
 /* Returns the buffer's bytes NUL-terminated and hands them to the caller. */
 char *ix_buf_take(ix_buf *b);

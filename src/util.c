@@ -58,15 +58,6 @@ void ix_buf_grow(ix_buf *b, size_t extra)
     b->s[b->len] = 0;          /* callers may read b->s as a string at once */
 }
 
-void ix_buf_put(ix_buf *b, const void *p, size_t n)
-{
-    ix_buf_grow(b, n);
-    memcpy(b->s + b->len, p, n);
-    b->len += n;
-    b->s[b->len] = 0;
-}
-
-void ix_buf_putc(ix_buf *b, char c) { ix_buf_put(b, &c, 1); }
 void ix_buf_puts(ix_buf *b, const char *s) { ix_buf_put(b, s, strlen(s)); }
 
 char *ix_buf_take(ix_buf *b)
