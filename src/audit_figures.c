@@ -675,11 +675,67 @@ static int cmp_dfig(const void *p, const void *q)
     return x->f->rec < y->f->rec ? -1 : x->f->rec > y->f->rec;
 }
 
+/* Figures with the same value fields (count, total, share, approx) agree
+ * or disagree with any figure alike: a set's figures are compared a value
+ * class at a time, not one by one. */
+static int cmp_value(const fig *x, const fig *y)
+{
+    if (x->hc != y->hc) return x->hc ? -1 : 1;
+    if (x->hs != y->hs) return x->hs ? -1 : 1;
+    if (x->ht != y->ht) return x->ht ? -1 : 1;
+    if (x->c != y->c) return x->c < y->c ? -1 : 1;
+    if (x->t != y->t) return x->t < y->t ? -1 : 1;
+    if (x->approx != y->approx) return x->approx < y->approx ? -1 : 1;
+    uint64_t u, v;          /* the bits: equal bits, equal verdicts */
+    memcpy(&u, &x->s, sizeof u);
+    memcpy(&v, &y->s, sizeof v);
+    return u < v ? -1 : u > v;
+}
+
+static int cmp_value_p(const void *p, const void *q)
+{
+    int c = cmp_value(*(fig *const *)p, *(fig *const *)q);
+    if (c) return c;
+    return *(fig *const *)p < *(fig *const *)q ? -1 : *(fig *const *)p > *(fig *const *)q;
+}
+
+/* What one document says to a figure of value class X: nothing comparable,
+ * a figure that agrees, or only figures that disagree. */
+enum { SAYS_NOTHING, SAYS_AGREE, SAYS_DISAGREE };
+
+/* A document's distinct value classes, as a run of `cls`; documents with
+ * the same classes say the same to every figure, so they are counted once
+ * with their number. */
+typedef struct dclasses {
+    const size_t *cls;
+    size_t n, d;              /* classes; the document (index into docs[]) */
+} dclasses;
+
+static int cmp_dclasses(const void *p, const void *q)
+{
+    const dclasses *x = p, *y = q;
+    for (size_t i = 0; i < x->n && i < y->n; i++)
+        if (x->cls[i] != y->cls[i]) return x->cls[i] < y->cls[i] ? -1 : 1;
+    if (x->n != y->n) return x->n < y->n ? -1 : 1;
+    return x->d < y->d ? -1 : x->d > y->d;
+}
+
+static int says(const fig *const *rep, size_t X, const size_t *cls, size_t n)
+{
+    bool any = false;
+    for (size_t i = 0; i < n; i++) {
+        bool cmp, ok = figs_agree(rep[X], rep[cls[i]], &cmp);
+        if (!cmp) continue;
+        if (ok) return SAYS_AGREE;
+        any = true;
+    }
+    return any ? SAYS_DISAGREE : SAYS_NOTHING;
+}
+
 static void agree_set(ix_audit *a, fig **s, size_t n, const size_t *canon)
 {
     /* The set's figures grouped by document: docs[k]..docs[k+1] are the
-     * figures of one document, so comparing every figure with every other
-     * document is linear in the set per figure. */
+     * figures of one document. */
     dfig *df = ix_xmalloc((n + 1) * sizeof *df);
     for (size_t k = 0; k < n; k++) df[k] = (dfig){s[k], canon[s[k]->doc]};
     qsort(df, n, sizeof *df, cmp_dfig);
@@ -688,6 +744,75 @@ static void agree_set(ix_audit *a, fig **s, size_t n, const size_t *canon)
         if (!k || df[k].d != df[k - 1].d) docs[ndocs++] = k;
     docs[ndocs] = n;
     if (ndocs < 2) { free(docs); free(df); return; }
+    /* Value classes: cls[k] for df[k]; rep[X] a figure of class X. A set of
+     * a thousand documents repeating one figure is one class, where
+     * comparing every figure with every document was a million
+     * comparisons. */
+    fig **byv = ix_xmalloc((n + 1) * sizeof *byv);
+    for (size_t k = 0; k < n; k++) byv[k] = df[k].f;
+    qsort(byv, n, sizeof *byv, cmp_value_p);
+    const fig **rep = ix_xmalloc((n + 1) * sizeof *rep);
+    size_t nclass = 0;
+    for (size_t k = 0; k < n; k++)
+        if (!k || cmp_value(byv[k], byv[k - 1])) rep[nclass++] = byv[k];
+    size_t *cls = ix_xmalloc((n + 1) * sizeof *cls);
+    for (size_t k = 0; k < n; k++) {
+        size_t lo = 0, hi = nclass;          /* rep is sorted by value */
+        while (lo < hi) {
+            size_t mid = (lo + hi) / 2;
+            if (cmp_value(rep[mid], df[k].f) < 0) lo = mid + 1;
+            else hi = mid;
+        }
+        cls[k] = lo;
+    }
+    /* Each document's classes, sorted and distinct: dn[di] of them at
+     * dcls + docs[di]. */
+    size_t *dcls = ix_xmalloc((n + 1) * sizeof *dcls), *dn = ix_xmalloc((ndocs + 1) * sizeof *dn);
+    dclasses *dc = ix_xmalloc((ndocs + 1) * sizeof *dc);
+    for (size_t di = 0; di < ndocs; di++) {
+        size_t *o = dcls + docs[di], m = 0;
+        for (size_t k = docs[di]; k < docs[di + 1]; k++) {
+            size_t c = cls[k], j = m;
+            bool dup = false;
+            for (size_t i = 0; i < m; i++) dup |= o[i] == c;
+            if (dup) continue;
+            while (j > 0 && o[j - 1] > c) { o[j] = o[j - 1]; j--; }
+            o[j] = c;
+            m++;
+        }
+        dc[di] = (dclasses){o, m, di};
+        dn[di] = m;
+    }
+    /* Per class X: how many documents agree with it and how many only
+     * disagree, over the distinct class lists, each weighed by how many
+     * documents have it. A figure's own document is taken off again below. */
+    qsort(dc, ndocs, sizeof *dc, cmp_dclasses);
+    size_t *nagree = calloc(nclass + 1, sizeof *nagree), *ndis = calloc(nclass + 1, sizeof *ndis);
+    for (size_t i = 0; i < ndocs;) {
+        size_t j = i + 1;
+        while (j < ndocs && dc[j].n == dc[i].n && !memcmp(dc[j].cls, dc[i].cls, dc[i].n * sizeof *dc[i].cls)) j++;
+        for (size_t X = 0; X < nclass; X++) {
+            int v = says(rep, X, dc[i].cls, dc[i].n);
+            if (v == SAYS_AGREE) nagree[X] += j - i;
+            else if (v == SAYS_DISAGREE) ndis[X] += j - i;
+        }
+        i = j;
+    }
+    size_t *dof = ix_xmalloc((n + 1) * sizeof *dof);     /* df index -> document */
+    for (size_t di = 0; di < ndocs; di++)
+        for (size_t k = docs[di]; k < docs[di + 1]; k++) dof[k] = di;
+    size_t *pos = ix_xmalloc((n + 1) * sizeof *pos);     /* s index -> df index */
+    for (size_t k = 0; k < n; k++) {
+        size_t lo = 0, hi = n;
+        dfig key = {s[k], canon[s[k]->doc]};
+        while (lo < hi) {
+            size_t mid = (lo + hi) / 2;
+            if (cmp_dfig(&df[mid], &key) < 0) lo = mid + 1;
+            else hi = mid;
+        }
+        pos[k] = lo;
+    }
+
     ix_agree_row *row = add_row(a);
     row->period = ix_xstrdup(s[0]->period);
     row->unit = ix_xstrdup(s[0]->unit ? s[0]->unit : "");
@@ -708,39 +833,12 @@ static void agree_set(ix_audit *a, fig **s, size_t n, const size_t *canon)
     size_t best = IX_NONE, best_agree = 0;
     for (size_t k = 0; k < n; k++) {
         fig *x = s[k];
-        size_t agree = 0, disagree = 0, rel[64], nrel = 0;
-        char other[700] = "";
-        size_t w = 0;
-        for (size_t di = 0; di < ndocs; di++) {
-            if (df[docs[di]].d == canon[x->doc]) continue;
-            /* A document supports x when one of its figures agrees: one that
-             * gives two figures for a period is arithmetic.repeat's business. */
-            bool any = false, any_ok = false;
-            size_t r0 = nrel, w0 = w;
-            for (size_t jj = docs[di]; jj < docs[di + 1]; jj++) {
-                const fig *fj = df[jj].f;
-                bool cmp, ok = figs_agree(x, fj, &cmp);
-                if (!cmp) continue;
-                any = true;
-                if (ok) any_ok = true;
-                else {
-                    if (nrel < 64) rel[nrel++] = fj->rec;
-                    if (w < sizeof other) {
-                        char *l = fig_label(a, fj);
-                        w += (size_t)snprintf(other + w, sizeof other - w, "%s%s says %s", w ? "; " : "",
-                                              a->docs[fj->doc].id, l);
-                        free(l);
-                    }
-                }
-            }
-            if (!any) continue;
-            if (any_ok) {
-                agree++;
-                nrel = r0;            /* its disagreeing figures are not the reason */
-                w = w0;
-                if (w < sizeof other) other[w] = 0;
-            } else disagree++;
-        }
+        size_t X = cls[pos[k]], dx = dof[pos[k]];
+        /* every other document: the counts less x's own document's answer */
+        size_t agree = nagree[X], disagree = ndis[X];
+        int own = says(rep, X, dcls + docs[dx], dn[dx]);
+        if (own == SAYS_AGREE) agree--;
+        else if (own == SAYS_DISAGREE) disagree--;
         ix_agree_cell *c = &row->cells[row->ncells++];
         c->rec = x->rec;
         c->value = fig_value(x);
@@ -753,6 +851,33 @@ static void agree_set(ix_audit *a, fig **s, size_t n, const size_t *canon)
         }
         c->agrees = false;
         row->ok = false;
+        /* The reason names the disagreeing figures of the documents that
+         * only disagree, in document order, as far as it has room. */
+        size_t rel[64], nrel = 0, w = 0;
+        char other[700] = "";
+        for (size_t di = 0; di < ndocs && (nrel < 64 || w < sizeof other); di++) {
+            if (di == dx) continue;
+            bool any_ok = false;
+            size_t r0 = nrel, w0 = w;
+            for (size_t jj = docs[di]; jj < docs[di + 1]; jj++) {
+                const fig *fj = df[jj].f;
+                bool cmp, ok = figs_agree(x, fj, &cmp);
+                if (!cmp) continue;
+                if (ok) { any_ok = true; break; }
+                if (nrel < 64) rel[nrel++] = fj->rec;
+                if (w < sizeof other) {
+                    char *l = fig_label(a, fj);
+                    w += (size_t)snprintf(other + w, sizeof other - w, "%s%s says %s", w ? "; " : "",
+                                          a->docs[fj->doc].id, l);
+                    free(l);
+                }
+            }
+            if (any_ok) {             /* its disagreeing figures are not the reason */
+                nrel = r0;
+                w = w0;
+                if (w < sizeof other) other[w] = 0;
+            }
+        }
         char *v = fig_value(x);
         if (disagree == agree + 1)
             ix_audit_note(a, x->rec, "crossdoc.agreement", IX_V_FAIL, rel, nrel,
@@ -766,6 +891,7 @@ static void agree_set(ix_audit *a, fig **s, size_t n, const size_t *canon)
         free(v);
     }
     if (best != IX_NONE && best_agree * 2 > ndocs) row->majority = fig_value(s[best]);
+    free(pos); free(dof); free(nagree); free(ndis); free(dc); free(dn); free(dcls); free(cls); free(rep); free(byv);
     free(docs);
     free(df);
 }
