@@ -154,11 +154,13 @@ fuzz: fuzz-build
 	  [ $$st = 0 ] || { echo "fuzz_$$t: FAILED (exit $$st)"; fail="$$fail $$t"; }; \
 	done; [ -z "$$fail" ] || { echo "fuzz: crashes in:$$fail (inputs in build-fuzz/artifacts/)"; exit 1; }; echo "fuzz: no crashes"
 
-# The full-size hostile inputs (100 MB single line, 10 M quote marks): slow,
+# The full-size hostile inputs (100 MB single line, 10 M quote marks) and the
+# instruction counts of linear growth (extraction, audit): slow,
 # so not part of `make test`.
 test-big: inspex
 	python3 tests/robust/robust.py big
 	python3 tests/robust/linear.py --all 20000
+	python3 tests/robust/audit_linear.py 200
 
 # Every inspex run of the robustness suite under valgrind (memcheck), and the
 # fuzz regression inputs too: no invalid access, no definite leak.

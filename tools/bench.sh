@@ -16,7 +16,10 @@
 #   4. A news-like dump (BENCH_NEWS_MB, default a quarter of BENCH_MB; 95% of
 #      its documents about something else, as in a real year of news):
 #      inspex -j 1 against rg -j1 again.
-#   5. Memory (BENCH_MEM=1, default): a BENCH_BIG_MB (2000) MB JSON Lines
+#   5. inspex audit over the folder's records (BENCH_AUDIT=1, default):
+#      every source re-read and every figure checked; records/s is records
+#      audited.
+#   6. Memory (BENCH_MEM=1, default): a BENCH_BIG_MB (2000) MB JSON Lines
 #      dump and one BENCH_ONE_MB (500) MB text file go through inspex -j 2;
 #      peak RSS is printed next to the target, 64 MB + the largest document.
 # MB is 10^6 bytes of article text. Times are wall-clock seconds of one run
@@ -26,7 +29,7 @@
 #
 # Environment: BENCH_MB (1000), BENCH_SEED (1), BENCH_NOISE (25),
 # BENCH_DIR (build/bench), BENCH_NEWS_MB, BENCH_MEM (1), BENCH_BIG_MB (2000),
-# BENCH_ONE_MB (500), BENCH_KEEP (0: generated data is deleted at the end),
+# BENCH_ONE_MB (500), BENCH_AUDIT (1), BENCH_KEEP (0: generated data is deleted at the end),
 # BENCH_REPEAT (2: runs of inspex -j 1, rg and inspex -j 2 over the dump,
 # in turn, the best of each kept; every other row is one run).
 set -u
@@ -41,6 +44,7 @@ BIG_MB=${BENCH_BIG_MB:-2000}
 ONE_MB=${BENCH_ONE_MB:-500}
 KEEP=${BENCH_KEEP:-0}
 REPEAT=${BENCH_REPEAT:-2}
+AUDIT=${BENCH_AUDIT:-1}
 INSPEX=${INSPEX:-./inspex}
 GEN=build/benchgen
 TIME=/usr/bin/time
@@ -131,6 +135,14 @@ cmp -s "$D/out_dump_j1.jsonl" "$D/out_dump_j2.jsonl" && cmp -s "$D/out_files_j1.
 recs=$(records "$D/out_dump_j1.jsonl")
 recs_f=$(records "$D/out_files_j1.jsonl")
 
+# ---- audit ------------------------------------------------------------------
+# The folder's records audited: every source re-read, every figure checked
+# (its exit status 1, some check failed, is the synthetic data's business).
+if [ "$AUDIT" != 0 ]; then
+  echo "bench: inspex audit over the folder's records ..."
+  run a_files "$D/audit_files.txt" $INSPEX audit --quiet "$D/out_files_j1.jsonl"
+fi
+
 # ---- news-like ------------------------------------------------------------
 if [ "$NEWS_MB" != 0 ]; then
   echo "bench: news-like dump, $NEWS_MB MB with 95% unrelated articles ..."
@@ -153,6 +165,7 @@ row "inspex -j 2, folder of files" x_files_j2 "$bytes" "$ndocs" "$recs_f"
 row "rg -j1 -c -P -f RULES, dump" rg_dump_j1 "$bytes" "$ndocs" 0
 row "rg -j1 -c -P -f RULES, folder" rg_files_j1 "$bytes" "$ndocs" 0
 row "rg -j2 -c -P -f RULES, folder" rg_files_j2 "$bytes" "$ndocs" 0
+[ "$AUDIT" != 0 ] && row "inspex audit, folder's records" a_files "$bytes" "$ndocs" "$recs_f"
 if [ "$NEWS_MB" != 0 ]; then
   nd=$(count "$D/news.txt"); nb=$(textbytes "$D/news.txt")
   echo "news-like: $nd documents, $(echo "$nb / 1000000" | bc) MB, 95% unrelated"
@@ -191,5 +204,5 @@ if [ "$MEM" = 1 ]; then
   rm -f "$D/big.jsonl" "$D/one.txt" "$D/out_big.jsonl" "$D/out_one.jsonl"
 fi
 echo "bench: load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
-if [ "$KEEP" != 1 ]; then rm -rf "$D/files" "$D/dump.jsonl" "$D/news.jsonl" "$D"/out_*.jsonl "$D/stamp"; fi
+if [ "$KEEP" != 1 ]; then rm -rf "$D/files" "$D/dump.jsonl" "$D/news.jsonl" "$D"/out_*.jsonl "$D/audit_files.txt" "$D/stamp"; fi
 exit 0
