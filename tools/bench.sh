@@ -82,6 +82,8 @@ run() {
   name=$1; out=$2; shift 2
   $TIME -f "%e %U %S %M" -o "$D/$name.t" "$@" > "$out" 2> "$D/$name.err"
   rc=$?
+  # time(1) puts "Command exited with non-zero status N" before its figures
+  tail -n 1 "$D/$name.t" > "$D/$name.t1" && mv "$D/$name.t1" "$D/$name.t"
   if [ $rc -gt 1 ]; then echo "bench: $name failed (exit $rc):"; tail -n 5 "$D/$name.err"; exit 1; fi
 }
 secs() { cut -d' ' -f1 "$D/$1.t"; }
