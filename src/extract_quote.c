@@ -215,18 +215,6 @@ static bool closes_later(const ix_doc *d, size_t from, size_t pa, size_t pb, cha
 
 /* ---- pairing -------------------------------------------------------------- */
 
-/* The first '"' or '\'' in s[i, b), or b. Most of a paragraph is neither;
- * its bytes are passed eight at a time. */
-static inline size_t next_mark(const char *s, size_t i, size_t b)
-{
-    for (; i + 8 <= b; i += 8) {
-        uint64_t v = ix_load8(s + i);
-        if (ix_has_byte8(v, '"') | ix_has_byte8(v, '\'')) break;
-    }
-    while (i < b && s[i] != '"' && s[i] != '\'') i++;
-    return i;
-}
-
 static void find_quotes(const ix_doc *d, quote **out, size_t *nout)
 {
     size_t cap = 0, n = 0;
@@ -254,7 +242,7 @@ static void find_quotes(const ix_doc *d, quote **out, size_t *nout)
             }
         }
         for (; i < p->b; i++) {
-            i = next_mark(d->text, i, p->b);
+            i = ix_find3(d->text, i, p->b, '"', '\'', '\'');
             if (i >= p->b) break;
             char c = d->text[i];
             int r = classify(d, i, p->a, p->b);

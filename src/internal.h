@@ -469,5 +469,17 @@ static inline uint64_t ix_bytes_eq8(uint64_t v, unsigned char c)
 /* exactly the bytes >= c (1 <= c <= 128), for v with no byte of 0x80 or
  * more: seven-bit bytes plus 0x80 - c cannot carry into the next byte */
 static inline uint64_t ix_bytes_ge8(uint64_t v, unsigned char c) { return (v + IX_ONES8 * (0x80u - c)) & IX_HIGH8; }
+/* The first of the bytes a, b, c in s[i, end), or end; the bytes before it
+ * are passed eight at a time (sentence ends, quotation marks: a few per
+ * hundred bytes). Pass a byte twice for a set of two. */
+static inline size_t ix_find3(const char *s, size_t i, size_t end, char a, char b, char c)
+{
+    for (; i + 8 <= end; i += 8) {
+        uint64_t v = ix_load8(s + i);
+        if (ix_has_byte8(v, (unsigned char)a) | ix_has_byte8(v, (unsigned char)b) | ix_has_byte8(v, (unsigned char)c)) break;
+    }
+    while (i < end && s[i] != a && s[i] != b && s[i] != c) i++;
+    return i;
+}
 
 #endif

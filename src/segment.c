@@ -39,20 +39,6 @@ static void add_sent(ix_doc *d, size_t *cap, size_t a, size_t b, size_t para)
     d->sents[d->nsent++] = (ix_sent){a, b, para};
 }
 
-
-/* The first '.', '!' or '?' in s[i, b), or b: sentences are a hundred
- * bytes or so, and the bytes between their ends are skipped eight at a time. */
-static inline size_t next_stop(const char *s, size_t i, size_t b)
-{
-    for (; i + 8 <= b; i += 8) {
-        uint64_t v = ix_load8(s + i);
-        if (ix_has_byte8(v, '.') | ix_has_byte8(v, '!') | ix_has_byte8(v, '?')) break;
-    }
-    for (; i < b; i++)
-        if (s[i] == '.' || s[i] == '!' || s[i] == '?') return i;
-    return b;
-}
-
 void ix_segment(const ix_rules *r, ix_doc *d)
 {
     const ix_table *abbr = r ? ix_rules_table(r, "abbreviations") : NULL;
@@ -76,7 +62,7 @@ void ix_segment(const ix_rules *r, ix_doc *d)
             p->first_sent = d->nsent;
             size_t st = a;
             for (size_t i = a; i < b; i++) {
-                i = next_stop(s, i, b);
+                i = ix_find3(s, i, b, '.', '!', '?');     /* sentences are a hundred bytes or so */
                 if (i >= b) break;
                 char c = s[i];
                 size_t j = i + 1;

@@ -85,5 +85,28 @@ int main(void)
     CHECK(bad_cont == 0, "ix_bytes_cont8 wrong on %ld of %ld words", bad_cont, n);
     CHECK(bad_count == 0, "ix_count8 wrong on %ld of %ld words", bad_count, n);
     CHECK(bad_more == 0, "ix_has_more8 wrong on %ld of %ld words", bad_more, n);
+
+    /* ix_find3 against the byte loop: every start and end of random strings
+     * of edge bytes, the sets of sentence ends and quotation marks. */
+    long bad_find = 0, nfind = 0;
+    static const char sets[2][3] = {{'.', '!', '?'}, {'"', '\'', '\''}};
+    for (int it = 0; it < 2000; it++) {
+        char str[40];
+        size_t len = next() % sizeof str;
+        for (size_t k = 0; k < len; k++) {
+            uint64_t r = next();
+            str[k] = (char)((r & 7) ? edge[(r >> 8) % sizeof edge] : (r & 8) ? '.' : '\'');
+        }
+        for (int q = 0; q < 2; q++)
+            for (size_t i = 0; i <= len; i++)
+                for (size_t e = i; e <= len; e++) {
+                    const char *c = sets[q];
+                    size_t want = i;
+                    while (want < e && str[want] != c[0] && str[want] != c[1] && str[want] != c[2]) want++;
+                    if (ix_find3(str, i, e, c[0], c[1], c[2]) != want) bad_find++;
+                    nfind++;
+                }
+    }
+    CHECK(bad_find == 0, "ix_find3 wrong on %ld of %ld searches", bad_find, nfind);
     return DONE();
 }
