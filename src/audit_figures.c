@@ -666,6 +666,7 @@ static ix_agree_row *add_row(ix_audit *a)
 typedef struct dfig {
     fig *f;
     size_t d;                 /* canonical document */
+    size_t k;                 /* index in the set */
 } dfig;
 
 static int cmp_dfig(const void *p, const void *q)
@@ -694,9 +695,10 @@ static int cmp_value(const fig *x, const fig *y)
 
 static int cmp_value_p(const void *p, const void *q)
 {
-    int c = cmp_value(*(fig *const *)p, *(fig *const *)q);
+    const dfig *x = *(const dfig *const *)p, *y = *(const dfig *const *)q;
+    int c = cmp_value(x->f, y->f);
     if (c) return c;
-    return *(fig *const *)p < *(fig *const *)q ? -1 : *(fig *const *)p > *(fig *const *)q;
+    return x < y ? -1 : x > y;
 }
 
 /* What one document says to a figure of value class X: nothing comparable,
@@ -708,7 +710,7 @@ enum { SAYS_NOTHING, SAYS_AGREE, SAYS_DISAGREE };
  * with their number. */
 typedef struct dclasses {
     const size_t *cls;
-    size_t n, d;              /* classes; the document (index into docs[]) */
+    size_t n;
 } dclasses;
 
 static int cmp_dclasses(const void *p, const void *q)
@@ -716,8 +718,7 @@ static int cmp_dclasses(const void *p, const void *q)
     const dclasses *x = p, *y = q;
     for (size_t i = 0; i < x->n && i < y->n; i++)
         if (x->cls[i] != y->cls[i]) return x->cls[i] < y->cls[i] ? -1 : 1;
-    if (x->n != y->n) return x->n < y->n ? -1 : 1;
-    return x->d < y->d ? -1 : x->d > y->d;
+    return x->n < y->n ? -1 : x->n > y->n;
 }
 
 static int says(const fig *const *rep, size_t X, const size_t *cls, size_t n)
@@ -737,7 +738,7 @@ static void agree_set(ix_audit *a, fig **s, size_t n, const size_t *canon)
     /* The set's figures grouped by document: docs[k]..docs[k+1] are the
      * figures of one document. */
     dfig *df = ix_xmalloc((n + 1) * sizeof *df);
-    for (size_t k = 0; k < n; k++) df[k] = (dfig){s[k], canon[s[k]->doc]};
+    for (size_t k = 0; k < n; k++) df[k] = (dfig){s[k], canon[s[k]->doc], k};
     qsort(df, n, sizeof *df, cmp_dfig);
     size_t *docs = ix_xmalloc((n + 1) * sizeof *docs), ndocs = 0;
     for (size_t k = 0; k < n; k++)
@@ -748,22 +749,14 @@ static void agree_set(ix_audit *a, fig **s, size_t n, const size_t *canon)
      * a thousand documents repeating one figure is one class, where
      * comparing every figure with every document was a million
      * comparisons. */
-    fig **byv = ix_xmalloc((n + 1) * sizeof *byv);
-    for (size_t k = 0; k < n; k++) byv[k] = df[k].f;
+    dfig **byv = ix_xmalloc((n + 1) * sizeof *byv);
+    for (size_t k = 0; k < n; k++) byv[k] = &df[k];
     qsort(byv, n, sizeof *byv, cmp_value_p);
     const fig **rep = ix_xmalloc((n + 1) * sizeof *rep);
-    size_t nclass = 0;
-    for (size_t k = 0; k < n; k++)
-        if (!k || cmp_value(byv[k], byv[k - 1])) rep[nclass++] = byv[k];
-    size_t *cls = ix_xmalloc((n + 1) * sizeof *cls);
+    size_t *cls = ix_xmalloc((n + 1) * sizeof *cls), nclass = 0;
     for (size_t k = 0; k < n; k++) {
-        size_t lo = 0, hi = nclass;          /* rep is sorted by value */
-        while (lo < hi) {
-            size_t mid = (lo + hi) / 2;
-            if (cmp_value(rep[mid], df[k].f) < 0) lo = mid + 1;
-            else hi = mid;
-        }
-        cls[k] = lo;
+        if (!k || cmp_value(byv[k]->f, byv[k - 1]->f)) rep[nclass++] = byv[k]->f;
+        cls[byv[k] - df] = nclass - 1;
     }
     /* Each document's classes, sorted and distinct: dn[di] of them at
      * dcls + docs[di]. */
@@ -780,7 +773,7 @@ static void agree_set(ix_audit *a, fig **s, size_t n, const size_t *canon)
             o[j] = c;
             m++;
         }
-        dc[di] = (dclasses){o, m, di};
+        dc[di] = (dclasses){o, m};
         dn[di] = m;
     }
     /* Per class X: how many documents agree with it and how many only
@@ -798,20 +791,13 @@ static void agree_set(ix_audit *a, fig **s, size_t n, const size_t *canon)
         }
         i = j;
     }
-    size_t *dof = ix_xmalloc((n + 1) * sizeof *dof);     /* df index -> document */
+    /* s index -> its df index, and df index -> its document */
+    size_t *pos = ix_xmalloc((n + 1) * sizeof *pos), *dof = ix_xmalloc((n + 1) * sizeof *dof);
     for (size_t di = 0; di < ndocs; di++)
-        for (size_t k = docs[di]; k < docs[di + 1]; k++) dof[k] = di;
-    size_t *pos = ix_xmalloc((n + 1) * sizeof *pos);     /* s index -> df index */
-    for (size_t k = 0; k < n; k++) {
-        size_t lo = 0, hi = n;
-        dfig key = {s[k], canon[s[k]->doc]};
-        while (lo < hi) {
-            size_t mid = (lo + hi) / 2;
-            if (cmp_dfig(&df[mid], &key) < 0) lo = mid + 1;
-            else hi = mid;
+        for (size_t k = docs[di]; k < docs[di + 1]; k++) {
+            dof[k] = di;
+            pos[df[k].k] = k;
         }
-        pos[k] = lo;
-    }
 
     ix_agree_row *row = add_row(a);
     row->period = ix_xstrdup(s[0]->period);
