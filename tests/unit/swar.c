@@ -1,7 +1,8 @@
-/* swar.c — the eight-bytes-at-a-time tests in internal.h against the plain
- * byte loops they stand for.
+/* swar.c — the eight- and sixteen-bytes-at-a-time tests in internal.h
+ * against the plain byte loops they stand for.
  *
- * Segmenting, normalising and escaping output skip text with them, so a
+ * Decoding, segmenting, normalising and escaping output skip text with
+ * them, so a
  * test that says "nothing here" when a byte does qualify would silently
  * change records. Words are drawn from the bytes where the tests change
  * answer (0x00, 0x1F, 0x20, 0x21, 0x7E, 0x7F, 0x80, 0xFF, the searched
@@ -86,12 +87,53 @@ int main(void)
     CHECK(bad_count == 0, "ix_count8 wrong on %ld of %ld words", bad_count, n);
     CHECK(bad_more == 0, "ix_has_more8 wrong on %ld of %ld words", bad_more, n);
 
+    /* The sixteen-byte masks (SSE2, or the words packed: swar_portable
+     * builds this file with IX_NO_SIMD) against the byte loops. */
+    long bad_v_eq = 0, bad_v_in = 0, bad_v_high = 0, bad_v_alpha = 0, bad_bits = 0, nv = 0;
+    static const unsigned char ranges[][2] = {{0x20, 0x7E}, {0x20, 0x7F}, {0x21, 0x7E}, {0x00, 0x1F}, {'0', '9'},
+                                              {'A', 'Z'}, {0x80, 0xBF}, {0x00, 0xFF}, {0xFF, 0xFF}, {0x00, 0x00}};
+    for (long it = 0; it < 500000; it++) {
+        unsigned char b[16];
+        for (int k = 0; k < 16; k++) {
+            uint64_t r = next();
+            b[k] = (r & 3) ? edge[(r >> 8) % sizeof edge] : (unsigned char)(r >> 16);
+        }
+        ix_v16 v = ix_v16_load((const char *)b);
+        nv++;
+        static const unsigned char find[] = {'.', '"', '\\', '<', ' ', '-', '\'', '$', 0x00, 0xFF, 0x80};
+        for (size_t q = 0; q < sizeof find; q++) {
+            unsigned want = 0;
+            for (int k = 0; k < 16; k++) want |= (unsigned)(b[k] == find[q]) << k;
+            if (ix_v16_eq(v, find[q]) != want) bad_v_eq++;
+        }
+        for (size_t q = 0; q < sizeof ranges / sizeof *ranges; q++) {
+            unsigned want = 0;
+            for (int k = 0; k < 16; k++) want |= (unsigned)(b[k] >= ranges[q][0] && b[k] <= ranges[q][1]) << k;
+            if (ix_v16_in(v, ranges[q][0], ranges[q][1]) != want) bad_v_in++;
+        }
+        unsigned high = 0, alpha = 0;
+        for (int k = 0; k < 16; k++) {
+            high |= (unsigned)(b[k] >= 0x80) << k;
+            alpha |= (unsigned)((b[k] >= 'A' && b[k] <= 'Z') || (b[k] >= 'a' && b[k] <= 'z')) << k;
+        }
+        if (ix_v16_high(v) != high) bad_v_high++;
+        if (ix_v16_alpha(v) != alpha) bad_v_alpha++;
+        unsigned m = (unsigned)(next() & 0xFFFF), bits = 0;
+        for (int k = 0; k < 16; k++) bits += (m >> k) & 1;
+        if (ix_bits16(m) != bits) bad_bits++;
+    }
+    CHECK(bad_v_eq == 0, "ix_v16_eq wrong on %ld of %ld blocks", bad_v_eq, nv);
+    CHECK(bad_v_in == 0, "ix_v16_in wrong on %ld of %ld blocks", bad_v_in, nv);
+    CHECK(bad_v_high == 0, "ix_v16_high wrong on %ld of %ld blocks", bad_v_high, nv);
+    CHECK(bad_v_alpha == 0, "ix_v16_alpha wrong on %ld of %ld blocks", bad_v_alpha, nv);
+    CHECK(bad_bits == 0, "ix_bits16 wrong on %ld of %ld masks", bad_bits, nv);
+
     /* ix_find3 against the byte loop: every start and end of random strings
      * of edge bytes, the sets of sentence ends and quotation marks. */
     long bad_find = 0, nfind = 0;
     static const char sets[2][3] = {{'.', '!', '?'}, {'"', '\'', '\''}};
-    for (int it = 0; it < 2000; it++) {
-        char str[40];
+    for (int it = 0; it < 1500; it++) {
+        char str[56];
         size_t len = next() % sizeof str;
         for (size_t k = 0; k < len; k++) {
             uint64_t r = next();
