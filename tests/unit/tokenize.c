@@ -149,7 +149,7 @@ int main(void)
     sentences_are("", "");
 
     /* The count the segmenter keeps (ix_count_tokens, which passes plain
-     * letters and spaces eight bytes at a time) is the number of tokens
+     * letters and spaces sixteen bytes at a time) is the number of tokens
      * ix_tokenize gives, for random text from pieces where the two could
      * part: words across block edges, joiners, digits with suffixes and
      * separators, currency, non-ASCII letters, tabs, runs of spaces. */
@@ -169,7 +169,7 @@ int main(void)
             memcpy(buf + len, p, pl);
             len += pl;
         }
-        for (size_t a = 0; a < 9 && a <= len; a++) {      /* every alignment */
+        for (size_t a = 0; a < 17 && a <= len; a++) {     /* every alignment */
             size_t count = 0;
             ix_tokenize(buf, a, len, count_one, &count);
             runs++;
