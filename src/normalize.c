@@ -105,14 +105,14 @@ static void wrap_stats(const char *s, size_t n, bool *wrapped, size_t *width)
     while (i < n) {
         size_t vis = 0;
         while (i < n && s[i] != '\n' && s[i] != '\r') {
-            /* eight bytes at a time while none ends the line or may open a
-             * link annotation: each byte but a UTF-8 continuation byte
+            /* sixteen bytes at a time while none ends the line or may open
+             * a link annotation: each byte but a UTF-8 continuation byte
              * (10xxxxxx) is a visible character */
-            if (n - i >= 8) {
-                uint64_t v = ix_load8(s + i);
-                if (!(ix_has_byte8(v, '\n') | ix_has_byte8(v, '\r') | ix_has_byte8(v, '<'))) {
-                    vis += 8 - ix_count8(ix_bytes_cont8(v));
-                    i += 8;
+            if (n - i >= 16) {
+                ix_v16 v = ix_v16_load(s + i);
+                if (!(ix_v16_eq(v, '\n') | ix_v16_eq(v, '\r') | ix_v16_eq(v, '<'))) {
+                    vis += 16 - ix_bits16(ix_v16_in(v, 0x80, 0xBF));
+                    i += 16;
                     continue;
                 }
             }
@@ -184,18 +184,23 @@ static bool attaches_left(const char *s, size_t n, size_t i)
     return i < n && s[i] && strchr(".,;:!?)]", s[i]);
 }
 
-/* Past blocks of eight bytes that continue a run of text from j (the byte
- * before j is text): printable ASCII other than '<', spaces single. A space
- * in a block's last byte is left to start the next block, which then tells
- * whether text follows it (stopping there instead sent one block in six of
- * news text to the byte loop). The byte loop finishes the run, with the
- * same rule, from where this stops. */
-static inline size_t text_run8(const char *s, size_t j, size_t n)
+/* Past blocks of sixteen bytes that continue a run of text from j (the
+ * byte before j is text): printable ASCII other than '<', spaces single.
+ * A space in a block's last byte is left to start the next block, which
+ * then tells whether text follows it. In a block with a byte that ends the
+ * run, the run goes on to that byte, or to the space before it (a space
+ * belongs to a run only when text follows it); the byte loop starts there. */
+static inline size_t text_run16(const char *s, size_t j, size_t n)
 {
-    while (j + 8 <= n) {
-        uint64_t v = ix_load8(s + j), sp = ix_bytes_eq8(v, ' ');
-        if (ix_has_less8(v, 0x20) | ix_has_more8(v, 0x7E) | ix_has_byte8(v, '<') | (sp & (sp >> 8))) break;
-        j += 8 - (size_t)(sp >> 63);
+    while (j + 16 <= n) {
+        ix_v16 v = ix_v16_load(s + j);
+        unsigned sp = ix_v16_eq(v, ' ');
+        unsigned stop = (~ix_v16_in(v, 0x20, 0x7E) & 0xFFFFu) | ix_v16_eq(v, '<') | (sp & (sp >> 1));
+        if (stop) {
+            unsigned k = (unsigned)__builtin_ctz(stop);
+            return j + k - (k && (sp >> (k - 1) & 1));
+        }
+        j += 16 - (sp >> 15);
     }
     return j;
 }
@@ -222,7 +227,7 @@ void ix_normalize(ix_doc *doc)
              * copied as they are, so the run needs no edit in the map. */
             size_t j = i + 1;
             for (;;) {
-                j = text_run8(s, j, n);
+                j = text_run16(s, j, n);
                 while (j < n && ascii_class[(unsigned char)s[j]] == C_TEXT) j++;
                 if (j + 1 < n && s[j] == ' ' && ascii_class[(unsigned char)s[j + 1]] == C_TEXT) { j += 2; continue; }
                 break;

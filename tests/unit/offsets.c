@@ -347,6 +347,52 @@ int main(void)
         tdoc_free(t);
     }
 
+    /* One-line text against a model of the folding: white space of any
+     * kind (spaces, tabs, control bytes, no-break spaces) becomes one
+     * space, none at the ends; curly quotes fold; everything else is
+     * copied. Random strings of pieces, after every prefix length up to
+     * seventeen, so that each piece meets every place in the sixteen-byte
+     * blocks the fast path passes: a '<' that opens no link, a double
+     * space, a space ending a block, a non-ASCII letter, a control byte. */
+    {
+        static const char *const piece[] = {"word", "Council", "a", "x", ",", ".", "<", "<b>", "-", "'",
+                                            "\xc3\xa9", "\xe2\x80\x99", "\xe2\x80\x9c", "\x7e", "(",
+                                            " ", " ", " ", "  ", "\t", "\xc2\xa0", "\x01", "\x7f", " \t "};
+        static const char *const fold_to[] = {"word", "Council", "a", "x", ",", ".", "<", "<b>", "-", "'",
+                                              "\xc3\xa9", "'", "\"", "\x7e", "("};
+        enum { NWORD = 15 };
+        unsigned long r = 99;
+        int bad = 0, runs = 0;
+        for (int it = 0; it < 3000; it++) {
+            char src[400], want[400];
+            size_t sl = 0, wl = 0;
+            size_t pre = (size_t)(it % 17);
+            for (size_t k = 0; k < pre; k++) src[sl++] = want[wl++] = 'y';
+            bool space = false;
+            for (int k = 0; k < 40; k++) {
+                r = r * 6364136223846793005u + 1442695040888963407u;
+                size_t q = k == 0 && !pre ? (r >> 33) % NWORD : (r >> 33) % (sizeof piece / sizeof *piece);
+                size_t pl = strlen(piece[q]);
+                if (sl + pl + 2 >= sizeof src) break;
+                memcpy(src + sl, piece[q], pl);
+                sl += pl;
+                if (q >= NWORD) { space = wl > 0; continue; }
+                if (space) want[wl++] = ' ';
+                space = false;
+                memcpy(want + wl, fold_to[q], strlen(fold_to[q]));
+                wl += strlen(fold_to[q]);
+            }
+            t = build(src, sl);
+            runs++;
+            if (!t || t->d.len != wl || memcmp(t->d.text, want, wl)) {
+                if (bad++ < 3)
+                    printf("# normalised [%.*s], want [%.*s]\n", t ? (int)t->d.len : 0, t ? t->d.text : "", (int)wl, want);
+            }
+            tdoc_free(t);
+        }
+        CHECK(bad == 0, "one-line text folds as the model says (%d of %d differ)", bad, runs);
+    }
+
     ix_rules_free(rules);
     return DONE();
 }
