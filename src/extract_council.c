@@ -341,13 +341,13 @@ void ix_extract_council(ix_ctx *c)
         const unsigned char *t = (const unsigned char *)d->text;
         const bool *first = g->first;
         for (size_t i = p->a; i < p->b; i++) {
-            /* Names start with a capital (when every form does): eight
+            /* Names start with a capital (when every form does): sixteen
              * bytes without one are passed at once, and in a block with
              * one the scan goes straight to it. */
-            if (g->first_upper && p->b - i >= 8) {
-                uint64_t up = ix_bytes_upper8(ix_load8((const char *)t + i));
-                if (!up) { i += 7; continue; }
-                i += (size_t)__builtin_ctzll(up) / 8;
+            if (g->first_upper && p->b - i >= 16) {
+                unsigned up = ix_v16_in(ix_v16_load((const char *)t + i), 'A', 'Z');
+                if (!up) { i += 15; continue; }
+                i += (size_t)__builtin_ctz(up);
             }
             /* most bytes start no name: one table load decides */
             if (!first[t[i]] || (i > p->a && wordish(t[i - 1]))) continue;
