@@ -154,32 +154,43 @@ static inline size_t word_end(const char *s, size_t i, size_t b)
 }
 
 /* Counting only: sixteen bytes at a time while they are plain ASCII:
- * letters, single spaces and punctuation other than digits and '$' (most
- * blocks of news text). In such a block a token starts at each letter not
- * inside a word and at each punctuation byte; a hyphen or apostrophe
- * between two letters (looked-after, Ofsted's) is inside the word, as in
- * word_end. Returns where the blocks stop, with *n increased; a word
- * running on past them is finished here, already counted. Digits and '$'
- * (numbers and currency have rules of their own), tabs, control and
- * non-ASCII bytes leave the block to the token loop. */
+ * letters, single spaces and punctuation other than digits and '$'. In
+ * such a block a token starts at each letter not inside a word and at each
+ * punctuation byte; a hyphen or apostrophe between two letters
+ * (looked-after, Ofsted's) is inside the word, as in word_end. A block
+ * with another byte is counted up to it (up to the byte before, when that
+ * is a hyphen or apostrophe: whether it joins depends on what follows),
+ * and the blocks stop there: digits and '$' (numbers and currency have
+ * rules of their own), tabs, control and non-ASCII bytes are the token
+ * loop's. Returns where the blocks stop, with *n increased; a word running
+ * on past them is finished here, already counted. */
 static inline size_t count_plain(const char *s, size_t i, size_t b, size_t *n)
 {
-    unsigned carry = 0;                /* 1: the last block ended inside a word */
+    unsigned carry = 0;                /* 1: the bytes before i end inside a word */
     while (i + 16 <= b) {
         ix_v16 v = ix_v16_load(s + i);
         unsigned letters = ix_v16_alpha(v), vis = ix_v16_in(v, 0x21, 0x7E);
-        if ((vis | ix_v16_eq(v, ' ')) != 0xFFFFu || (ix_v16_in(v, '0', '9') | ix_v16_eq(v, '$'))) break;
         unsigned join = ix_v16_eq(v, '-') | ix_v16_eq(v, '\''), after = 0;
-        if (join >> 15 && i + 16 < b) {          /* the last byte joins if a letter follows */
+        unsigned stop = (~(vis | ix_v16_eq(v, ' ')) & 0xFFFFu) | ix_v16_in(v, '0', '9') | ix_v16_eq(v, '$');
+        unsigned k = 16;
+        if (stop) {
+            k = (unsigned)__builtin_ctz(stop);
+            if (k && (join >> (k - 1) & 1)) k--;
+        } else if (join >> 15 && i + 16 < b) {   /* the last byte joins if a letter follows */
             unsigned char c = (unsigned char)s[i + 16];
-            if (c >= 0x80) break;                /* maybe a letter: the token loop decides */
-            after = ix_is_alpha(c) ? 1u << 15 : 0;
+            if (c >= 0x80) k = 15;               /* maybe a letter: the token loop decides */
+            else after = ix_is_alpha(c) ? 1u << 15 : 0;
         }
-        join &= ((letters << 1) | carry) & ((letters >> 1) | after);
+        if (k == 0) break;
+        unsigned keep = 0xFFFFu >> (16 - k);
+        letters &= keep;
+        vis &= keep;
+        join &= ((letters << 1) | carry) & ((letters >> 1) | after) & keep;
         unsigned word = letters | join;
         *n += ix_bits16((letters & ~((word << 1) | carry)) | (vis & ~word));
-        carry = word >> 15;
-        i += 16;
+        carry = (word >> (k - 1)) & 1;
+        i += k;
+        if (k < 16) break;
     }
     return carry ? word_end(s, i, b) : i;
 }
