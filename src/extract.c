@@ -68,7 +68,7 @@ size_t ix_doc_sent_at(const ix_doc *d, size_t off)
 static void mark_boilerplate(ix_ctx *c)
 {
     ix_doc *d = c->doc;
-    const ix_rule_list rl = *ix_rules_family_ref(c->rules, "boilerplate");
+    const ix_rule_list rl = *ix_rules_fam(c->rules, IX_FAM_BOILERPLATE);
     bool tail = false;
     size_t marked_block = (size_t)-1;   /* a block already marked whole */
     for (size_t i = 0; i < d->npara; i++) {
@@ -120,7 +120,7 @@ static int month_of(const char *s, size_t l)
 static char *find_date(ix_ctx *c)
 {
     ix_doc *d = c->doc;
-    const ix_rule_list rl = *ix_rules_family_ref(c->rules, "date");
+    const ix_rule_list rl = *ix_rules_fam(c->rules, IX_FAM_DATE);
     char *out = NULL;
     for (size_t i = 0; i < d->npara && i < 8 && !out; i++) {
         ix_para *p = &d->paras[i];
@@ -144,7 +144,7 @@ static char *find_date(ix_ctx *c)
 /* A byline or dateline: a date, or two or three capitalised words. */
 static bool is_byline(ix_ctx *c, const ix_para *p)
 {
-    const ix_rule_list rl = *ix_rules_family_ref(c->rules, "date");
+    const ix_rule_list rl = *ix_rules_fam(c->rules, IX_FAM_DATE);
     bool date = false;
     for (size_t k = 0; k < rl.n && !date; k++) {
         ix_match m;

@@ -238,7 +238,7 @@ size_t ix_gazetteer_successors(const ix_rules *r, int row, const char *date, int
     if (!u || !date || strncmp(st, "abolished", 9)) return 0;
     int year = atoi(u + 1), dy = atoi(date);
     if (dy < year || (dy == year && strncmp(date + 5, "04", 2) < 0)) return 0;
-    const ix_table *t = ix_rules_table(r, "successors");
+    const ix_table *t = ix_rules_tab(r, IX_TAB_SUCCESSORS);
     const char *v = t ? NULL : NULL;
     for (size_t i = 0; t && i < t->n && !v; i++)
         if (!strcmp(t->key[i], g->rows[row].code)) v = t->val[i];
@@ -325,13 +325,13 @@ void ix_extract_council(ix_ctx *c)
 {
     ix_doc *d = c->doc;
     const struct ix_gazetteer *g = c->rules->gaz;
-    const ix_rule_list rej_b = *ix_rules_family_ref(c->rules, "council_reject_before");
-    const ix_rule_list rej_a = *ix_rules_family_ref(c->rules, "council_reject_after");
-    const ix_rule_list per_b = *ix_rules_family_ref(c->rules, "council_person_before");
-    const ix_rule_list per_a = *ix_rules_family_ref(c->rules, "council_person_after");
-    const ix_rule_list sup_a = *ix_rules_family_ref(c->rules, "council_support_after");
-    const ix_rule_list sup_s = *ix_rules_family_ref(c->rules, "council_support_sentence");
-    const ix_rule_list start_ok = *ix_rules_family_ref(c->rules, "council_start_after");
+    const ix_rule_list rej_b = *ix_rules_fam(c->rules, IX_FAM_COUNCIL_REJECT_BEFORE);
+    const ix_rule_list rej_a = *ix_rules_fam(c->rules, IX_FAM_COUNCIL_REJECT_AFTER);
+    const ix_rule_list per_b = *ix_rules_fam(c->rules, IX_FAM_COUNCIL_PERSON_BEFORE);
+    const ix_rule_list per_a = *ix_rules_fam(c->rules, IX_FAM_COUNCIL_PERSON_AFTER);
+    const ix_rule_list sup_a = *ix_rules_fam(c->rules, IX_FAM_COUNCIL_SUPPORT_AFTER);
+    const ix_rule_list sup_s = *ix_rules_fam(c->rules, IX_FAM_COUNCIL_SUPPORT_SENTENCE);
+    const ix_rule_list start_ok = *ix_rules_fam(c->rules, IX_FAM_COUNCIL_START_AFTER);
     cand *cs = NULL;
     size_t nc = 0, cap = 0;
 

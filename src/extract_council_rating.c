@@ -160,9 +160,9 @@ void ix_extract_council_rating(ix_ctx *c)
 {
     if (!(c->types & IX_T_COUNCIL_RATING)) return;
     ix_doc *d = c->doc;
-    crstate st = {c, ix_rules_table(c->rules, "grades"), ix_rules_table(c->rules, "judgements"), json_object(), 0, 0};
-    const ix_rule_list rl = *ix_rules_family_ref(c->rules, "council_rating");
-    const ix_rule_list mem = *ix_rules_family_ref(c->rules, "council_rating_member");
+    crstate st = {c, ix_rules_tab(c->rules, IX_TAB_GRADES), ix_rules_tab(c->rules, IX_TAB_JUDGEMENTS), json_object(), 0, 0};
+    const ix_rule_list rl = *ix_rules_fam(c->rules, IX_FAM_COUNCIL_RATING);
+    const ix_rule_list mem = *ix_rules_fam(c->rules, IX_FAM_COUNCIL_RATING_MEMBER);
     const char *s = d->text;
 
     for (size_t si = 0; si < d->nsent; si++) {

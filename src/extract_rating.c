@@ -191,7 +191,7 @@ static json_t *make_now(rstate *st, const ix_match *m, bool headline)
     }
     /* A stated total holds for its paragraph; later paragraphs take it only
      * for figures that name no unit of their own ("Just 35 were rated good"). */
-    const ix_table *cls = ix_rules_table(c->rules, "unitclass");
+    const ix_table *cls = ix_rules_tab(c->rules, IX_TAB_UNITCLASS);
     const char *c1 = unit ? ix_table_get(cls, unit, strlen(unit)) : NULL;
     const char *c2 = st->ctx_unit ? ix_table_get(cls, st->ctx_unit, strlen(st->ctx_unit)) : NULL;
     bool same_set = !unit || !st->ctx_unit || (c1 && c2 && !strcmp(c1, c2)) || !strcmp(unit, st->ctx_unit);
@@ -361,12 +361,12 @@ void ix_extract_rating(ix_ctx *c)
     memset(&st, 0, sizeof st);
     st.c = c;
     st.ctx_total = -1;
-    st.grades = ix_rules_table(c->rules, "grades");
-    st.units = ix_rules_table(c->rules, "units");
-    st.approx = ix_rules_table(c->rules, "approx");
-    const ix_rule_list all = *ix_rules_family_ref(c->rules, "rating");
-    const ix_rule_list ctxr = *ix_rules_family_ref(c->rules, "rating_context");
-    const ix_rule_list per = *ix_rules_family_ref(c->rules, "rating_period");
+    st.grades = ix_rules_tab(c->rules, IX_TAB_GRADES);
+    st.units = ix_rules_tab(c->rules, IX_TAB_UNITS);
+    st.approx = ix_rules_tab(c->rules, IX_TAB_APPROX);
+    const ix_rule_list all = *ix_rules_fam(c->rules, IX_FAM_RATING);
+    const ix_rule_list ctxr = *ix_rules_fam(c->rules, IX_FAM_RATING_CONTEXT);
+    const ix_rule_list per = *ix_rules_fam(c->rules, IX_FAM_RATING_PERIOD);
     st.ctxr = &ctxr;
     st.per = &per;
 

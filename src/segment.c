@@ -41,7 +41,7 @@ static void add_sent(ix_doc *d, size_t *cap, size_t a, size_t b, size_t para)
 
 void ix_segment(const ix_rules *r, ix_doc *d)
 {
-    const ix_table *abbr = r ? ix_rules_table(r, "abbreviations") : NULL;
+    const ix_table *abbr = r ? ix_rules_tab(r, IX_TAB_ABBREVIATIONS) : NULL;
     const char *s = d->text;
     size_t n = d->len, pcap = 0, scap = 0;
     size_t a = 0, block = 0;
