@@ -984,23 +984,38 @@ size_t ix_prefilter_groups(const ix_prefilter *pf) { return pf ? pf->ngroups : 0
 
 /* ---- per document -------------------------------------------------------- */
 
-/* Per group, sorted end offsets of literals. */
+/* One group's sorted end offsets of literals. end[-1] is readable once the
+ * list has room (a sentinel no offset equals), so the scan's test "does
+ * the last end repeat this one" needs no test for an empty list. */
+typedef struct glist {
+    uint32_t *end;
+    uint32_t n, cap;
+} glist;
+
+/* Per group, its list. */
 typedef struct endlists {
-    uint32_t **end;
-    size_t *n, *cap;
+    glist *g;
 } endlists;
 
-static void endlists_alloc(endlists *L, size_t ngroups)
-{
-    L->end = calloc(ngroups, sizeof *L->end);
-    L->n = calloc(ngroups, sizeof *L->n);
-    L->cap = calloc(ngroups, sizeof *L->cap);
-}
+static void endlists_alloc(endlists *L, size_t ngroups) { L->g = calloc(ngroups, sizeof *L->g); }
 
 static void endlists_free(endlists *L, size_t ngroups)
 {
-    for (size_t g = 0; L->end && g < ngroups; g++) free(L->end[g]);
-    free(L->end); free(L->n); free(L->cap);
+    for (size_t g = 0; L->g && g < ngroups; g++)
+        if (L->g[g].end) free(L->g[g].end - 1);
+    free(L->g);
+}
+
+/* Room for at least `want` ends in G (keeping those it has). */
+static void glist_reserve(glist *G, uint32_t want)
+{
+    if (want <= G->cap) return;
+    uint32_t cap = G->cap ? G->cap : 8;
+    while (cap < want) cap *= 2;
+    uint32_t *base = ix_xrealloc(G->end ? G->end - 1 : NULL, ((size_t)cap + 1) * sizeof *base);
+    base[0] = UINT32_MAX;
+    G->end = base + 1;
+    G->cap = cap;
 }
 
 struct ix_pfscan {
@@ -1065,15 +1080,33 @@ typedef struct chain {
     size_t si;
 } chain;
 
+/* A full list: more room, or false when the group becomes dense. A
+ * literal that ends more often than once per 32 bytes filters nothing: its
+ * group is dense (always may; every sentence's bit is set after the scan)
+ * and its list stops growing. The lists grow while all of them together
+ * hold fewer than len/32 + 4096 ends, so they end up holding at most twice
+ * that. A dense group's list is left full, so that every end after comes
+ * back here, and is turned away. */
+static __attribute__((noinline)) bool glist_full(scan_state *S, glist *G, uint32_t g)
+{
+    ix_pfscan *sc = S->sc;
+    if (sc->dense[g]) return false;
+    if (G->n >= S->limit || S->total >= S->budget) {
+        sc->dense[g] = true;
+        return false;
+    }
+    uint32_t cap0 = G->cap;
+    glist_reserve(G, G->n + 1);
+    S->total += G->cap - (G->n < cap0 ? cap0 : G->n);
+    return true;
+}
+
 /* The groups whose literals end at `end` (the automaton is in state st)
  * into the chain's lists, and their bits into the mask of the sentence
  * that holds the end: the bit is set when one of the group's literals may
  * lie inside the sentence [a, b), i.e. a + minlen <= end <= b (the test
  * ix_prefilter_may makes). Setting it here, while the end is at hand, is
- * cheaper than a walk over every group's list afterwards. A literal that
- * ends more often than once per 32 bytes filters nothing: its group is
- * dense (always may; every sentence's bit is set after the scan) and stops
- * growing; all lists together hold at most len/32 + 4096 ends. */
+ * cheaper than a walk over every group's list afterwards. */
 static inline void record(scan_state *S, chain *C, uint32_t st, size_t end)
 {
     const ix_prefilter *pf = S->pf;
@@ -1090,15 +1123,10 @@ static inline void record(scan_state *S, chain *C, uint32_t st, size_t end)
     }
     for (uint32_t o = pf->out_off[st], oe = pf->out_off[st + 1]; o < oe; o++) {
         uint32_t g = pf->out[o];
-        if (sc->dense[g]) continue;
-        if (L->n[g] && L->end[g][L->n[g] - 1] == end) continue;
-        if (L->n[g] >= S->limit || S->total >= S->budget) { sc->dense[g] = true; continue; }
-        if (L->n[g] == L->cap[g]) {
-            L->cap[g] = L->cap[g] ? L->cap[g] * 2 : 16;
-            L->end[g] = ix_xrealloc(L->end[g], L->cap[g] * sizeof **L->end);
-        }
-        L->end[g][L->n[g]++] = (uint32_t)end;
-        S->total++;
+        glist *G = &L->g[g];
+        if (G->n == G->cap && !glist_full(S, G, g)) continue;
+        if (G->end[(ptrdiff_t)G->n - 1] == end) continue;
+        G->end[G->n++] = (uint32_t)end;
         if (mask && from + sc->minlen[g] <= end) mask[g / 64] |= 1ull << (g & 63);
     }
 }
@@ -1167,7 +1195,7 @@ void ix_prefilter_scan(const ix_rules *R, ix_scratch *s, ix_doc *d)
     sc->nmask = 0;
     sc->id = next_doc_id();
     d->pf_id = sc->id;
-    memset(sc->ends.n, 0, sc->ngroups * sizeof *sc->ends.n);
+    for (size_t g = 0; g < sc->ngroups; g++) sc->ends.g[g].n = 0;
     memset(sc->hint, 0, sc->ngroups * sizeof *sc->hint);
     memset(sc->hint_end, 0, sc->ngroups * sizeof *sc->hint_end);
     memset(sc->dense, 0, sc->ngroups * sizeof *sc->dense);
@@ -1198,7 +1226,7 @@ void ix_prefilter_scan(const ix_rules *R, ix_scratch *s, ix_doc *d)
         return;
     }
     size_t mid = (len + back) / 2, s0 = mid - back;
-    memset(second->n, 0, sc->ngroups * sizeof *second->n);
+    for (size_t g = 0; g < sc->ngroups; g++) second->g[g].n = 0;
     const uint16_t *step = pf->step;
     const uint32_t *col = pf->col;
     uint32_t sa = 0, sb = 0;
@@ -1231,14 +1259,11 @@ void ix_prefilter_scan(const ix_rules *R, ix_scratch *s, ix_doc *d)
     masks_end(&S, sc);
     /* append: every second-half end is after every first-half one */
     for (size_t g = 0; g < sc->ngroups; g++) {
-        if (sc->dense[g] || !second->n[g]) continue;
-        size_t need = first->n[g] + second->n[g];
-        if (need > first->cap[g]) {
-            first->cap[g] = need;
-            first->end[g] = ix_xrealloc(first->end[g], need * sizeof **first->end);
-        }
-        memcpy(first->end[g] + first->n[g], second->end[g], second->n[g] * sizeof **first->end);
-        first->n[g] = need;
+        glist *F = &first->g[g], *B = &second->g[g];
+        if (sc->dense[g] || !B->n) continue;
+        glist_reserve(F, F->n + B->n);
+        memcpy(F->end + F->n, B->end, B->n * sizeof *F->end);
+        F->n += B->n;
     }
 }
 
@@ -1292,8 +1317,8 @@ static __attribute__((noinline)) size_t last_start_in(ix_pfscan *sc, const ix_ru
     for (int k = 0; k < rule->npf; k++) {
         size_t g = (size_t)rule->pfg[k];
         if (sc->dense[g]) continue;
-        const uint32_t *e = sc->ends.end[g];
-        size_t hi = first_atleast(e, sc->ends.n[g], b + 1, &sc->hint_end[g]);
+        const uint32_t *e = sc->ends.g[g].end;
+        size_t hi = first_atleast(e, sc->ends.g[g].n, b + 1, &sc->hint_end[g]);
         size_t last = e[hi - 1] - sc->minlen[g] + rule->lookbehind;
         if (last < bound) bound = last;
     }
@@ -1310,8 +1335,8 @@ bool ix_prefilter_may(ix_scratch *s, const ix_doc *d, const ix_rule *rule, size_
     for (int k = 0; k < rule->npf; k++) {
         size_t g = (size_t)rule->pfg[k];
         if (sc->dense[g]) continue;
-        size_t n = sc->ends.n[g];
-        const uint32_t *e = sc->ends.end[g];
+        size_t n = sc->ends.g[g].n;
+        const uint32_t *e = sc->ends.g[g].end;
         size_t lo = first_atleast(e, n, a + sc->minlen[g], &sc->hint[g]);
         if (lo == n || e[lo] > b) return false;
     }
