@@ -792,10 +792,11 @@ static needs derive(const char *re, dcache *cache)
 struct ix_prefilter {
     unsigned char cls[256];      /* byte -> class (ASCII upper = lower) */
     unsigned ncls;
-    uint16_t *step;              /* the scan's table: col[byte] + state -> target state,
-                                    top bit set when it has outputs */
+    uint16_t *step;              /* the scan's table: col[byte] + state -> target state */
     uint32_t col[256];           /* byte -> its class's column: class * nstates */
     uint32_t nstates;
+    uint32_t root;               /* the start state */
+    uint32_t first_out;          /* states from this one on have outputs */
     uint64_t *rmask;             /* per rule, its groups as bits (rule->pfmask) */
     uint32_t *out_off;           /* state -> first index into out (nstates + 1) */
     uint32_t *out;               /* groups whose literal ends in this state */
@@ -935,16 +936,27 @@ ix_prefilter *ix_prefilter_new(ix_rules *R)
     }
     /* The scan's states are numbered breadth-first (the root, then the
      * queue's order), so the shallow states, where the scan spends most of
-     * its steps, have the smallest numbers. */
-    uint32_t *bfs = ix_xmalloc(n * sizeof *bfs);
+     * its steps, have small numbers; but the states without outputs come
+     * first and those with outputs after, from pf->first_out on, so that a
+     * step tells that it has outputs by its number alone (a comparison
+     * beside the scan's chain of loads, not a mask inside it). */
+    uint32_t *num = ix_xmalloc(n * sizeof *num), *by = ix_xmalloc(n * sizeof *by);
     assert(qt + 1 == n);         /* every node but the root is some node's child */
-    bfs[0] = 0;
-    for (size_t qi = 0; qi < qt; qi++) bfs[queue[qi]] = (uint32_t)qi + 1;
+    uint32_t next_num = 0;
+    for (int pass = 0; pass < 2; pass++) {
+        if (pass) pf->first_out = next_num;
+        for (size_t qi = 0; qi <= qt; qi++) {
+            uint32_t s = qi == 0 ? 0 : queue[qi - 1];
+            bool has = full[s] && full[s][0];
+            if (has == (pass == 1)) { num[s] = next_num; by[next_num++] = s; }
+        }
+    }
+    pf->root = num[0];
     pf->out = ix_xmalloc((total + 1) * sizeof *pf->out);
     size_t k = 0;
-    for (size_t qi = 0; qi <= qt; qi++) {
-        uint32_t s = qi == 0 ? 0 : queue[qi - 1];
-        pf->out_off[qi] = (uint32_t)k;
+    for (size_t x = 0; x < n; x++) {
+        uint32_t s = by[x];
+        pf->out_off[x] = (uint32_t)k;
         for (uint32_t q = 1; full[s] && q <= full[s][0]; q++) pf->out[k++] = full[s][q];
     }
     pf->out_off[n] = (uint32_t)k;
@@ -953,18 +965,17 @@ ix_prefilter *ix_prefilter_new(ix_rules *R)
      * by the cache, not by the arithmetic: it visits some hundreds of states
      * often, and it follows only a few classes from each (letters, space),
      * so with the columns the entries it reads lie close together, in fewer
-     * cache lines than rows of every class took. A flag says when
-     * the target has outputs. More states than 15 bits hold: no prefilter. */
-    if (n < 0x8000) {
+     * cache lines than rows of every class took. More states than 16
+     * bits hold: no prefilter. */
+    if (n <= 0x10000) {
         pf->step = calloc(n * pf->ncls + 1, sizeof *pf->step);
         for (size_t st = 0; st < n; st++)
-            for (unsigned cl = 0; cl < pf->ncls; cl++) {
-                uint32_t to = delta[st * pf->ncls + cl];
-                pf->step[cl * n + bfs[st]] = (uint16_t)(bfs[to] | (full[to] && full[to][0] ? 0x8000u : 0));
-            }
+            for (unsigned cl = 0; cl < pf->ncls; cl++)
+                pf->step[cl * n + num[st]] = (uint16_t)num[delta[st * pf->ncls + cl]];
         for (int c = 0; c < 256; c++) pf->col[c] = pf->cls[c] * (uint32_t)n;
     } else pf->off = true;
-    free(bfs);
+    free(num);
+    free(by);
     free(delta);
     for (size_t i = 0; i < n; i++) { free(term[i]); free(full[i]); }
     free(term); free(full); free(next); free(fail); free(queue);
@@ -1136,10 +1147,10 @@ static void run_one(scan_state *S, chain *C, const unsigned char *t, size_t a, s
 {
     const uint16_t *step = S->pf->step;
     const uint32_t *col = S->pf->col;
+    const uint32_t first_out = S->pf->first_out;
     for (size_t i = a; i < b; i++) {
-        uint32_t v = step[col[t[i]] + st];
-        st = v & 0x7FFFu;
-        if (v & 0x8000u) record(S, C, st, i + 1);
+        st = step[col[t[i]] + st];
+        if (st >= first_out) record(S, C, st, i + 1);
     }
 }
 
@@ -1221,7 +1232,7 @@ void ix_prefilter_scan(const ix_rules *R, ix_scratch *s, ix_doc *d)
      * those; its ends are then appended to the first half's. */
     size_t back = pf->maxlit ? pf->maxlit - 1 : 0;
     if (len < 4 * back + 256) {
-        run_one(&S, &ca, t, 0, len, 0);
+        run_one(&S, &ca, t, 0, len, pf->root);
         masks_end(&S, sc);
         return;
     }
@@ -1229,25 +1240,23 @@ void ix_prefilter_scan(const ix_rules *R, ix_scratch *s, ix_doc *d)
     for (size_t g = 0; g < sc->ngroups; g++) second->g[g].n = 0;
     const uint16_t *step = pf->step;
     const uint32_t *col = pf->col;
-    uint32_t sa = 0, sb = 0;
+    uint32_t sa = pf->root, sb = pf->root, first_out = pf->first_out;
     size_t i = 0;
-    /* Branch-free: a step with outputs is written down unconditionally and
-     * the count advanced by its flag; the groups are looked up after each
-     * block. A branch per step with outputs (one byte in eight of news text)
+    /* Branch-free: a step is written down unconditionally and the count
+     * advanced when its state has outputs; the groups are looked up after
+     * each block. A branch per step with outputs (one byte in eight of news text)
      * was mispredicted often enough to cost more than the table walk. */
     enum { BLOCK = 1024 };
     uint32_t hit_a[BLOCK], hit_b[BLOCK];
     while (i < mid) {
         size_t stop = mid - i < BLOCK ? mid : i + BLOCK, na = 0, nb = 0, i0 = i;
         for (; i < stop; i++) {
-            uint32_t va = step[col[t[i]] + sa];
-            uint32_t vb = step[col[t[s0 + i]] + sb];
-            sa = va & 0x7FFFu;
-            sb = vb & 0x7FFFu;
+            sa = step[col[t[i]] + sa];
+            sb = step[col[t[s0 + i]] + sb];
             hit_a[na] = (uint32_t)(i - i0) << 16 | sa;
-            na += va >> 15;
+            na += sa >= first_out;
             hit_b[nb] = (uint32_t)(i - i0) << 16 | sb;
-            nb += vb >> 15;
+            nb += sb >= first_out;
         }
         for (size_t h = 0; h < na; h++) record(&S, &ca, hit_a[h] & 0xFFFFu, i0 + (hit_a[h] >> 16) + 1);
         for (size_t h = 0; h < nb; h++) {
