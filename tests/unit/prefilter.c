@@ -255,23 +255,28 @@ int main(void)
     }
     if (dir) closedir(dir);
     CHECK(ndocs > 0, "corpus/ has articles");
-    /* The scan runs a document's two halves side by side: a sentence slid
-     * across the middle a byte at a time has each literal cross the seam
-     * at every offset. */
-    for (size_t k = 0; k < 300; k++) {
-        ix_buf b = {0};
-        for (size_t i = 0; i < k; i++) ix_buf_putc(&b, 'x');
-        ix_buf_puts(&b, " filler.\n\nSeven councils were judged inadequate, Ofsted's chief inspector said. "
-                        "\"It is not good enough,\" she added.\n\n");
-        for (size_t i = k; i < 300; i++) ix_buf_putc(&b, 'y');
-        ix_buf_puts(&b, ".\n");
-        check_text(r, s, b.s, b.len, "seam");
-        ix_buf_free(&b);
+    /* The scan runs a document's four quarters side by side: sentences
+     * slid across each of the three seams a byte at a time have each
+     * literal cross a seam at every offset. The document is plain text, so
+     * its normalised length, which sets the seams, is its length. */
+    {
+        enum { QLEN = 2400 };
+        const char *sent = "\n\nSeven councils were judged inadequate, Ofsted's chief inspector said. "
+                           "\"It is not good enough,\" she added.\n\n";
+        size_t sl = strlen(sent);
+        for (size_t k = 0; k < sl + 40; k++) {
+            char buf[QLEN];
+            memset(buf, 'x', sizeof buf);
+            for (size_t j = 1; j < 4; j++) memcpy(buf + j * QLEN / 4 - sl - 20 + k, sent, sl);
+            buf[QLEN - 1] = '.';
+            check_text(r, s, buf, QLEN, "seam");
+        }
     }
-    /* Each half is scanned in blocks of 1024 bytes whose hits are looked up
-     * after the block: the same sentence slid across a block boundary of
-     * the first half (at 1024) and of the second (about 1024 bytes past the
-     * middle of this 5000-byte document). */
+    /* Each quarter is scanned in blocks of 1024 bytes whose hits are
+     * looked up after the block: a sentence slid across a block boundary
+     * of the first quarter (at 1024) and of the third (at 3492: its chain
+     * starts 32 bytes before its quarter, at 2468, in this 5000-byte
+     * document). */
     for (size_t k = 0; k < 300; k += 3) {
         ix_buf b = {0};
         const char *sent = "Seven councils were judged inadequate, Ofsted's chief inspector said. ";
