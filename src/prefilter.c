@@ -800,6 +800,8 @@ struct ix_prefilter {
     uint64_t *rmask;             /* per rule, its groups as bits (rule->pfmask) */
     uint32_t *out_off;           /* state -> first index into out (nstates + 1) */
     uint32_t *out;               /* groups whose literal ends in this state */
+    uint64_t *out_mask;          /* per state with outputs (from first_out): its groups as bits */
+    size_t *out_minlen;          /* ... and the largest of their shortest literals' lengths */
     size_t ngroups;              /* literal sets, over all rules */
     size_t *minlen;              /* per group: its shortest literal */
     size_t maxlit;               /* the longest literal, in bytes */
@@ -960,6 +962,15 @@ ix_prefilter *ix_prefilter_new(ix_rules *R)
         for (uint32_t q = 1; full[s] && q <= full[s][0]; q++) pf->out[k++] = full[s][q];
     }
     pf->out_off[n] = (uint32_t)k;
+    size_t nout = n - pf->first_out;
+    pf->out_mask = calloc(nout * words + 1, sizeof *pf->out_mask);
+    pf->out_minlen = calloc(nout + 1, sizeof *pf->out_minlen);
+    for (size_t x = 0; x < nout; x++)
+        for (uint32_t o = pf->out_off[pf->first_out + x]; o < pf->out_off[pf->first_out + x + 1]; o++) {
+            uint32_t g = pf->out[o];
+            pf->out_mask[x * words + g / 64] |= 1ull << (g & 63);
+            if (pf->minlen[g] > pf->out_minlen[x]) pf->out_minlen[x] = pf->minlen[g];
+        }
     /* The scan's table: 16-bit entries, a column per class, a row per state:
      * a step is an add and one load (col[byte] + state). The scan is bound
      * by the cache, not by the arithmetic: it visits some hundreds of states
@@ -988,6 +999,7 @@ void ix_prefilter_free(ix_prefilter *pf)
 {
     if (!pf) return;
     free(pf->step); free(pf->rmask); free(pf->out_off); free(pf->out); free(pf->minlen);
+    free(pf->out_mask); free(pf->out_minlen);
     free(pf);
 }
 
@@ -997,9 +1009,10 @@ size_t ix_prefilter_groups(const ix_prefilter *pf) { return pf ? pf->ngroups : 0
 
 enum { CHAINS = 4 };             /* stretches of a document scanned side by side */
 
-/* One group's sorted end offsets of literals. end[-1] is readable once the
- * list has room (a sentinel no offset equals), so the scan's test "does
- * the last end repeat this one" needs no test for an empty list. */
+/* One group's sorted end offsets of literals. No end is recorded twice:
+ * two literals of a group that end at one byte would be one the other's
+ * suffix, and set_minimise keeps only the shorter, while a state's output
+ * list names each group once. */
 typedef struct glist {
     uint32_t *end;
     uint32_t n, cap;
@@ -1014,8 +1027,7 @@ static void endlists_alloc(endlists *L, size_t ngroups) { L->g = calloc(ngroups,
 
 static void endlists_free(endlists *L, size_t ngroups)
 {
-    for (size_t g = 0; L->g && g < ngroups; g++)
-        if (L->g[g].end) free(L->g[g].end - 1);
+    for (size_t g = 0; L->g && g < ngroups; g++) free(L->g[g].end);
     free(L->g);
 }
 
@@ -1025,9 +1037,7 @@ static void glist_reserve(glist *G, uint32_t want)
     if (want <= G->cap) return;
     uint32_t cap = G->cap ? G->cap : 8;
     while (cap < want) cap *= 2;
-    uint32_t *base = ix_xrealloc(G->end ? G->end - 1 : NULL, ((size_t)cap + 1) * sizeof *base);
-    base[0] = UINT32_MAX;
-    G->end = base + 1;
+    G->end = ix_xrealloc(G->end, (size_t)cap * sizeof *G->end);
     G->cap = cap;
 }
 
@@ -1134,13 +1144,26 @@ static inline void record(scan_state *S, chain *C, uint32_t st, size_t end)
             from = S->sents[C->si].a;
         }
     }
-    for (uint32_t o = pf->out_off[st], oe = pf->out_off[st + 1]; o < oe; o++) {
+    uint32_t o0 = pf->out_off[st], oe = pf->out_off[st + 1];
+    for (uint32_t o = o0; o < oe; o++) {
         uint32_t g = pf->out[o];
         glist *G = &L->g[g];
         if (G->n == G->cap && !glist_full(S, G, g)) continue;
-        if (G->end[(ptrdiff_t)G->n - 1] == end) continue;
         G->end[G->n++] = (uint32_t)end;
-        if (mask && from + sc->minlen[g] <= end) mask[g / 64] |= 1ull << (g & 63);
+    }
+    if (!mask) return;
+    /* every group of the state at once when even its longest shortest
+     * literal fits in the sentence before the end (a dense group's bit is
+     * set in every sentence anyway) */
+    size_t x = st - pf->first_out, W = sc->words;
+    if (from + pf->out_minlen[x] <= end) {
+        const uint64_t *sm = pf->out_mask + x * W;
+        for (size_t w = 0; w < W; w++) mask[w] |= sm[w];
+        return;
+    }
+    for (uint32_t o = o0; o < oe; o++) {
+        uint32_t g = pf->out[o];
+        if (from + sc->minlen[g] <= end) mask[g / 64] |= 1ull << (g & 63);
     }
 }
 
