@@ -1255,7 +1255,7 @@ void ix_prefilter_scan(const ix_rules *R, ix_scratch *s, ix_doc *d)
      * sees whole every literal that ends inside. Each chain's ends are
      * appended to the first's after. Only a document whose quarters would
      * be little longer than that overlap is scanned as one chain (with a
-     * branch per hit: a third of news-like documents went that way when
+     * branch per hit: one news-like document in seven went that way when
      * the bar was at 1.5 kB, and the whole run took 3% longer). */
     size_t back = pf->maxlit ? pf->maxlit - 1 : 0;
     chain ch[CHAINS];
