@@ -266,10 +266,17 @@ struct ix_rules {
     const struct ix_table *tab[IX_NTAB];      /* the extractors' tables (NULL: none) */
 };
 
-/* Rules of one family, in file order. */
+/* Rules of one family, in file order. For a family, the prefilter also
+ * keeps the sets of literal groups some rule of it needs all of, less the
+ * sets that hold another (a sentence whose groups include none of them
+ * holds no match of any rule: ix_prefilter_family_may); `need` is NULL
+ * when not worked out (a list put together by hand, no prefilter). */
 typedef struct ix_rule_list {
     const ix_rule **r;
     size_t n;
+    const uint64_t *need;     /* nneed masks of ix_prefilter_groups words; owned by the family */
+    size_t nneed;
+    bool always;              /* a rule needs no literal: every sentence may */
 } ix_rule_list;
 
 /* The family's rules in file order, borrowed from the rules (nothing to
@@ -337,6 +344,8 @@ bool ix_prefilter_may(ix_scratch *s, const ix_doc *d, const ix_rule *rule, size_
  * same answer ix_prefilter_may gives each rule for that sentence, at the
  * cost of a few bit tests for the lot. */
 bool ix_prefilter_family_may(ix_scratch *s, const ix_doc *d, const ix_rule_list *rl, size_t si);
+/* Works out rl->need and rl->always for a family (see ix_rule_list). */
+void ix_prefilter_family_init(const ix_prefilter *pf, ix_rule_list *rl);
 void ix_pfscan_free(ix_pfscan *sc);
 /* The literals derived from a regex as "a|b|c & d|e" (each set one literal
  * of which a match holds; lower-case; malloc'd), or NULL when the rule will

@@ -1323,11 +1323,53 @@ void ix_prefilter_scan(const ix_rules *R, ix_scratch *s, ix_doc *d)
         }
 }
 
+void ix_prefilter_family_init(const ix_prefilter *pf, ix_rule_list *rl)
+{
+    if (!pf || !pf->rmask) return;
+    size_t W = (pf->ngroups + 63) / 64;
+    uint64_t *need = calloc(rl->n * W + 1, sizeof *need);
+    if (!need) return;
+    size_t n = 0;
+    for (size_t k = 0; k < rl->n; k++) {
+        const uint64_t *rm = rl->r[k]->pfmask;
+        if (!rm || !rl->r[k]->npf) { rl->always = true; continue; }
+        /* a set that holds one kept already adds nothing; one it holds
+         * replaces it */
+        bool covered = false;
+        for (size_t j = 0; j < n && !covered; j++) {
+            size_t w = 0;
+            while (w < W && !(need[j * W + w] & ~rm[w])) w++;
+            covered = w == W;
+        }
+        if (covered) continue;
+        for (size_t j = 0; j < n;) {
+            size_t w = 0;
+            while (w < W && !(rm[w] & ~need[j * W + w])) w++;
+            if (w == W) memmove(need + j * W, need + (j + 1) * W, (--n - j) * W * sizeof *need);
+            else j++;
+        }
+        memcpy(need + n++ * W, rm, W * sizeof *need);
+    }
+    rl->need = need;
+    rl->nneed = n;
+}
+
 bool ix_prefilter_family_may(ix_scratch *s, const ix_doc *d, const ix_rule_list *rl, size_t si)
 {
     ix_pfscan *sc = s->pf;
     if (!d->pf_id || !sc || sc->id != d->pf_id || sc->off || sc->nmask != d->nsent || si >= sc->nmask) return true;
     const uint64_t *m = sc->smask + si * sc->words;
+    if (rl->need) {
+        if (rl->always) return true;
+        size_t W = sc->words;
+        for (size_t k = 0; k < rl->nneed; k++) {
+            const uint64_t *nm = rl->need + k * W;
+            size_t w = 0;
+            while (w < W && !(nm[w] & ~m[w])) w++;
+            if (w == W) return true;
+        }
+        return false;
+    }
     for (size_t k = 0; k < rl->n; k++) {
         /* the rule's groups all among the sentence's (no groups: always) */
         const uint64_t *rm = rl->r[k]->pfmask;

@@ -816,7 +816,7 @@ static void group_families(ix_rules *R)
             if (!strcmp(R->fams[f].name, R->rules[i].family)) break;
         if (f == R->nfams) {
             R->fams = ix_xrealloc(R->fams, (R->nfams + 1) * sizeof *R->fams);
-            R->fams[R->nfams++] = (struct ix_family){R->rules[i].family, {NULL, 0}};
+            R->fams[R->nfams++] = (struct ix_family){R->rules[i].family, {NULL, 0, NULL, 0, false}};
         }
         ix_rule_list *l = &R->fams[f].list;
         l->r = ix_xrealloc(l->r, (l->n + 1) * sizeof *l->r);
@@ -877,6 +877,7 @@ ix_rules *ix_rules_load(const char *dir, ix_err *e)
     for (int f = 0; f < IX_NFAM; f++) R->fam[f] = ix_rules_family_ref(R, ix_fam_names[f]);
     for (int t = 0; t < IX_NTAB; t++) R->tab[t] = ix_rules_table(R, ix_tab_names[t]);
     R->pf = ix_prefilter_new(R);
+    for (size_t f = 0; f < R->nfams; f++) ix_prefilter_family_init(R->pf, &R->fams[f].list);
     R->mctx = pcre2_match_context_create(NULL);
     pcre2_set_match_limit(R->mctx, IX_MATCH_LIMIT);
     pcre2_set_depth_limit(R->mctx, IX_DEPTH_LIMIT);
@@ -897,7 +898,10 @@ void ix_rules_free(ix_rules *R)
         free(r->ex);
     }
     free(R->rules);
-    for (size_t i = 0; i < R->nfams; i++) free(R->fams[i].list.r);
+    for (size_t i = 0; i < R->nfams; i++) {
+        free(R->fams[i].list.r);
+        free((uint64_t *)R->fams[i].list.need);
+    }
     free(R->fams);
     ix_prefilter_free(R->pf);
     for (size_t i = 0; i < R->ntables; i++) {
@@ -966,8 +970,8 @@ const char *const ix_tab_names[IX_NTAB] = {
 
 const ix_rule_list *ix_rules_family_ref(const ix_rules *R, const char *fam)
 {
-    static const ix_rule_list none = {NULL, 0};
-    const struct ix_family key = {fam, {NULL, 0}};
+    static const ix_rule_list none = {NULL, 0, NULL, 0, false};
+    const struct ix_family key = {fam, {NULL, 0, NULL, 0, false}};
     const struct ix_family *f = R->nfams ? bsearch(&key, R->fams, R->nfams, sizeof *R->fams, family_cmp) : NULL;
     return f ? &f->list : &none;
 }
