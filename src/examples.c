@@ -62,7 +62,7 @@ static bool regex_matches(const ix_rule *rule, ix_scratch *s, const char *text)
     uint32_t opt = 0;
     if (bar && ends_with(rule->family, "_before")) b = (size_t)(bar - text);
     else if (bar && ends_with(rule->family, "_after")) { a = (size_t)(bar - text) + 1; opt = PCRE2_ANCHORED; }
-    int rc = pcre2_match(rule->code, (PCRE2_SPTR)text + a, b - a, 0, opt, s->md, s->mctx);
+    int rc = pcre2_match(ix_rule_code(rule), (PCRE2_SPTR)text + a, b - a, 0, opt, s->md, s->mctx);
     return rc >= 0;
 }
 

@@ -447,7 +447,7 @@ static bool is_pronoun(const char *s, size_t n)
 static bool human(qstate *q, const char *desc)
 {
     for (size_t k = 0; k < q->human.n; k++) {
-        int rc = pcre2_match(q->human.r[k]->code, (PCRE2_SPTR)desc, strlen(desc), 0, 0, q->c->scratch->md,
+        int rc = pcre2_match(ix_rule_code(q->human.r[k]), (PCRE2_SPTR)desc, strlen(desc), 0, 0, q->c->scratch->md,
                              q->c->scratch->mctx);
         if (rc >= 0) return true;
     }
@@ -891,7 +891,7 @@ static int cmp_event(const void *x, const void *y)
 static bool human_or_report(qstate *q, const char *desc)
 {
     for (size_t k = 0; k < q->inspect.n; k++) {
-        int rc = pcre2_match(q->inspect.r[k]->code, (PCRE2_SPTR)desc, strlen(desc), 0, 0, q->c->scratch->md,
+        int rc = pcre2_match(ix_rule_code(q->inspect.r[k]), (PCRE2_SPTR)desc, strlen(desc), 0, 0, q->c->scratch->md,
                              q->c->scratch->mctx);
         if (rc >= 0) return true;
     }

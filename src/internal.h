@@ -192,7 +192,8 @@ typedef struct ix_rule {
     char *regex;         /* expanded source: macros as (?&NAME) subroutine calls */
     char *inlined;       /* the same with the macros written out, which JIT code
                             runs faster (no call frames); NULL when too large */
-    pcre2_code *code;    /* compiled from `inlined`, else from `regex` */
+    pcre2_code *code;    /* compiled from `inlined`, else from `regex`; not JIT-compiled */
+    pcre2_code *code_jit;        /* a copy JIT-compiled on first use (ix_rule_code) */
     pcre2_code *code_anchored;   /* compiled with PCRE2_ANCHORED on first anchored use (rules.c) */
     bool anchored_continue;  /* applied at the end of a previous match */
     json_t *set;         /* constant fields */
@@ -286,6 +287,10 @@ const ix_rule_list *ix_rules_family_ref(const ix_rules *r, const char *family);
 static inline const ix_rule_list *ix_rules_fam(const ix_rules *r, ix_fam_id f) { return r->fam[f]; }
 static inline const ix_table *ix_rules_tab(const ix_rules *r, ix_tab_id t) { return r->tab[t]; }
 const ix_rule *ix_rules_get(const ix_rules *r, const char *name);
+/* The rule's code to match with: JIT-compiled the first time any thread
+ * asks (a run over a few documents meets a fraction of the rules, and JIT
+ * compiling all of them was a third of the start-up). */
+const pcre2_code *ix_rule_code(const ix_rule *rule);
 const ix_table *ix_rules_table(const ix_rules *r, const char *name);
 /* Table lookup of a phrase (normalised for lookup); NULL when absent. */
 const char *ix_table_get(const ix_table *t, const char *s, size_t len);

@@ -598,25 +598,25 @@ static int compile_rule(loader *L, ix_rule *rule, ix_buf *src, srcmap *m)
      * is in the rule's own text. */
     rule->regex = with_defines(L->R, x, used);
     free(used);
-    char what[300];
-    snprintf(what, sizeof what, "rule %s", rule->name);
-    rule->code = compile_at(L, rule->regex, xlen, m, src->len, what);
-    if (!rule->code) return -1;
+    /* The inlined regex is the same regex: when it compiles, so does the
+     * other. Only when it does not (too large now, or an error) is the
+     * form with the DEFINE block compiled, whose errors map back to the
+     * rule's text. */
     if (rule->inlined) {
-        /* the same regex, so it compiles too, unless it is now too large */
         int ec;
         PCRE2_SIZE eo;
-        pcre2_code *c = pcre2_compile((PCRE2_SPTR)rule->inlined, PCRE2_ZERO_TERMINATED, IX_RULE_OPTIONS,
-                                      &ec, &eo, NULL);
-        if (c) {
-            pcre2_code_free(rule->code);
-            rule->code = c;
-        } else {
+        rule->code = pcre2_compile((PCRE2_SPTR)rule->inlined, PCRE2_ZERO_TERMINATED, IX_RULE_OPTIONS, &ec, &eo, NULL);
+        if (!rule->code) {
             free(rule->inlined);
             rule->inlined = NULL;
         }
     }
-    pcre2_jit_compile(rule->code, PCRE2_JIT_COMPLETE);   /* falls back to the interpreter */
+    if (!rule->code) {
+        char what[300];
+        snprintf(what, sizeof what, "rule %s", rule->name);
+        rule->code = compile_at(L, rule->regex, xlen, m, src->len, what);
+        if (!rule->code) return -1;
+    }
     uint32_t lb = 0;
     pcre2_pattern_info(rule->code, PCRE2_INFO_MAXLOOKBEHIND, &lb);
     rule->lookbehind = (size_t)lb * 4;
@@ -892,6 +892,7 @@ void ix_rules_free(ix_rules *R)
         ix_rule *r = &R->rules[i];
         free(r->name); free(r->file); free(r->family); free(r->regex); free(r->inlined);
         pcre2_code_free(r->code);
+        pcre2_code_free(r->code_jit);
         pcre2_code_free(r->code_anchored);
         json_decref(r->set);
         for (size_t k = 0; k < r->nex; k++) { free(r->ex[k].text); free(r->ex[k].expect); }
@@ -1027,6 +1028,24 @@ void ix_scratch_free(ix_scratch *s)
  * compiled copy, made on first use. Threads may race to make it: the loser
  * frees its copy. NULL if it cannot be made (then the caller anchors at
  * match time as before). */
+const pcre2_code *ix_rule_code(const ix_rule *rule)
+{
+    pcre2_code **slot = (pcre2_code **)&rule->code_jit;        /* the rules are otherwise read-only */
+    pcre2_code *c = __atomic_load_n(slot, __ATOMIC_ACQUIRE);
+    if (c) return c;
+    /* a copy, so that no thread matches with a code being compiled; two
+     * threads that start at once both compile, and one copy is kept */
+    c = pcre2_code_copy(rule->code);
+    if (!c) return rule->code;
+    pcre2_jit_compile(c, PCRE2_JIT_COMPLETE);                 /* falls back to the interpreter */
+    pcre2_code *expect = NULL;
+    if (!__atomic_compare_exchange_n(slot, &expect, c, false, __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE)) {
+        pcre2_code_free(c);
+        c = expect;
+    }
+    return c;
+}
+
 static pcre2_code *anchored_code(const ix_rule *rule)
 {
     pcre2_code **slot = (pcre2_code **)&rule->code_anchored;   /* the rules are otherwise read-only */
@@ -1058,7 +1077,7 @@ static __attribute__((noinline)) int rule_search(const ix_rule *rule, ix_scratch
     /* No match starts after the last of a needed literal (prefilter.c):
      * PCRE2 stops trying there, not at the end of the sentence. */
     bool limited = last < b;
-    const pcre2_code *code = rule->code;
+    const pcre2_code *code = ix_rule_code(rule);
     uint32_t opt = PCRE2_NO_UTF_CHECK;
     if (anchored) {
         const pcre2_code *ac = anchored_code(rule);
