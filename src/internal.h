@@ -479,11 +479,10 @@ static inline bool ix_is_alpha(int c) { return ix_is_upper(c) || ix_is_lower(c) 
 static inline bool ix_is_alnum(int c) { return ix_is_alpha(c) || ix_is_digit(c); }
 static inline bool ix_is_space(int c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 
-/* Eight bytes at a time: the byte loops over text (decoding, normalising,
- * segmenting, counting tokens, escaping output) skip the long stretches
- * where nothing happens. Each test
- * says exactly whether *some* byte of v qualifies (its high bit set in the
- * result), not which one; the caller then looks byte by byte. */
+/* Eight bytes at a time, in a 64-bit word: the sixteen-byte block tests
+ * below are built from these where there is no SSE2. Each test says
+ * exactly whether *some* byte of v qualifies (its high bit set in the
+ * result); the ix_bytes_* ones say which (exactly those bytes' high bits). */
 #define IX_ONES8 0x0101010101010101u
 #define IX_HIGH8 0x8080808080808080u
 static inline uint64_t ix_load8(const char *p) { uint64_t v; memcpy(&v, p, 8); return v; }
