@@ -553,12 +553,20 @@ static inline unsigned ix_v16_eq(ix_v16 v, unsigned char c)
     return ix_pack8(ix_bytes_eq8(v.w[0], c)) | ix_pack8(ix_bytes_eq8(v.w[1], c)) << 8;
 }
 static inline unsigned ix_v16_high(ix_v16 v) { return ix_pack8(v.w[0] & IX_HIGH8) | ix_pack8(v.w[1] & IX_HIGH8) << 8; }
+/* exactly the bytes >= c (unsigned, any bytes): the low seven bits
+ * compared without a borrow between bytes, then the high bit decides */
+static inline uint64_t ix_bytes_geu8(uint64_t v, unsigned c)
+{
+    uint64_t low = ((v | IX_HIGH8) - IX_ONES8 * (c & 0x7F)) & IX_HIGH8;
+    return (c & 0x80 ? v & low : v | low) & IX_HIGH8;
+}
 static inline unsigned ix_v16_in(ix_v16 v, unsigned char lo, unsigned char hi)
 {
     unsigned m = 0;
-    for (int k = 0; k < 16; k++) {
-        unsigned c = (unsigned)(v.w[k / 8] >> (8 * (k % 8))) & 0xFF;
-        m |= (unsigned)(c >= lo && c <= hi) << k;
+    for (int k = 0; k < 2; k++) {
+        uint64_t in = ix_bytes_geu8(v.w[k], lo);
+        if (hi < 0xFF) in &= ~ix_bytes_geu8(v.w[k], hi + 1u);
+        m |= ix_pack8(in) << (8 * k);
     }
     return m;
 }
