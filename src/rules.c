@@ -1022,33 +1022,37 @@ void ix_scratch_free(ix_scratch *s)
     free(s);
 }
 
+/* JIT-compiles c (the interpreter runs it if that fails) and publishes it
+ * in *slot, unless another thread published one first: then c is freed
+ * and theirs returned. The rules are otherwise read-only. */
+static pcre2_code *publish(pcre2_code **slot, pcre2_code *c)
+{
+    pcre2_jit_compile(c, PCRE2_JIT_COMPLETE);
+    pcre2_code *expect = NULL;
+    if (__atomic_compare_exchange_n(slot, &expect, c, false, __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE)) return c;
+    pcre2_code_free(c);
+    return expect;
+}
+
+const pcre2_code *ix_rule_code(const ix_rule *rule)
+{
+    pcre2_code **slot = (pcre2_code **)&rule->code_jit;
+    pcre2_code *c = __atomic_load_n(slot, __ATOMIC_ACQUIRE);
+    if (c) return c;
+    /* a copy, so that no thread matches with a code being compiled */
+    c = pcre2_code_copy(rule->code);
+    return c ? publish(slot, c) : rule->code;
+}
+
 /* The rule compiled with PCRE2_ANCHORED. JIT code cannot take
  * PCRE2_ANCHORED at match time (pcre2_match then falls back to the
  * interpreter, several times slower), so anchored matches get their own
  * compiled copy, made on first use. Threads may race to make it: the loser
  * frees its copy. NULL if it cannot be made (then the caller anchors at
  * match time as before). */
-const pcre2_code *ix_rule_code(const ix_rule *rule)
+static const pcre2_code *anchored_code(const ix_rule *rule)
 {
-    pcre2_code **slot = (pcre2_code **)&rule->code_jit;        /* the rules are otherwise read-only */
-    pcre2_code *c = __atomic_load_n(slot, __ATOMIC_ACQUIRE);
-    if (c) return c;
-    /* a copy, so that no thread matches with a code being compiled; two
-     * threads that start at once both compile, and one copy is kept */
-    c = pcre2_code_copy(rule->code);
-    if (!c) return rule->code;
-    pcre2_jit_compile(c, PCRE2_JIT_COMPLETE);                 /* falls back to the interpreter */
-    pcre2_code *expect = NULL;
-    if (!__atomic_compare_exchange_n(slot, &expect, c, false, __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE)) {
-        pcre2_code_free(c);
-        c = expect;
-    }
-    return c;
-}
-
-static pcre2_code *anchored_code(const ix_rule *rule)
-{
-    pcre2_code **slot = (pcre2_code **)&rule->code_anchored;   /* the rules are otherwise read-only */
+    pcre2_code **slot = (pcre2_code **)&rule->code_anchored;
     pcre2_code *c = __atomic_load_n(slot, __ATOMIC_ACQUIRE);
     if (c) return c;
     uint32_t opts = 0;
@@ -1057,14 +1061,7 @@ static pcre2_code *anchored_code(const ix_rule *rule)
     PCRE2_SIZE eo;
     c = pcre2_compile((PCRE2_SPTR)(rule->inlined ? rule->inlined : rule->regex), PCRE2_ZERO_TERMINATED,
                       opts | PCRE2_ANCHORED, &ec, &eo, NULL);
-    if (!c) return NULL;
-    pcre2_jit_compile(c, PCRE2_JIT_COMPLETE);
-    pcre2_code *expect = NULL;
-    if (!__atomic_compare_exchange_n(slot, &expect, c, false, __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE)) {
-        pcre2_code_free(c);
-        c = expect;
-    }
-    return c;
+    return c ? publish(slot, c) : NULL;
 }
 
 /* The search itself, for a subject the prefilter lets through (last: no

@@ -27,16 +27,22 @@ static const unsigned char edge[] = {0x00, 0x01, 0x1F, 0x20, 0x21, 0x22, 0x2E, 0
 
 static int byte_at(uint64_t v, int k) { return (int)((v >> (8 * k)) & 0xFF); }
 
+/* n bytes, three in four from the edges, the rest at random */
+static void fill(unsigned char *b, int n)
+{
+    for (int k = 0; k < n; k++) {
+        uint64_t r = next();
+        b[k] = (r & 3) ? edge[(r >> 8) % sizeof edge] : (unsigned char)(r >> 16);
+    }
+}
+
 int main(void)
 {
     long bad_less = 0, bad_byte = 0, bad_more = 0, bad_eq = 0, bad_alpha = 0, bad_count = 0, bad_upper = 0,
          bad_cont = 0, n = 0;
     for (long it = 0; it < 2000000; it++) {
         unsigned char b[8];
-        for (int k = 0; k < 8; k++) {
-            uint64_t r = next();
-            b[k] = (r & 3) ? edge[(r >> 8) % sizeof edge] : (unsigned char)(r >> 16);
-        }
+        fill(b, 8);
         uint64_t v = ix_load8((const char *)b);
         n++;
         static const unsigned lim[] = {0x01, 0x20, 0x21, 0x80};
@@ -94,10 +100,7 @@ int main(void)
                                               {'A', 'Z'}, {0x80, 0xBF}, {0x00, 0xFF}, {0xFF, 0xFF}, {0x00, 0x00}};
     for (long it = 0; it < 500000; it++) {
         unsigned char b[16];
-        for (int k = 0; k < 16; k++) {
-            uint64_t r = next();
-            b[k] = (r & 3) ? edge[(r >> 8) % sizeof edge] : (unsigned char)(r >> 16);
-        }
+        fill(b, 16);
         ix_v16 v = ix_v16_load((const char *)b);
         nv++;
         static const unsigned char find[] = {'.', '"', '\\', '<', ' ', '-', '\'', '$', 0x00, 0xFF, 0x80};
