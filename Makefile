@@ -78,7 +78,7 @@ clean-objs:
 	rm -rf build inspex
 
 clean: clean-objs
-	rm -rf build-portable
+	rm -rf build-portable build-tsan
 
 # ---- inspex audit ------------------------------------------------------------
 # `make audit-demo`: extract the corpus, audit it, write build/audit.html and a
@@ -158,7 +158,7 @@ fuzz: fuzz-build
 # The full-size hostile inputs (100 MB single line, 10 M quote marks) and the
 # instruction counts of linear growth (extraction, audit): slow,
 # so not part of `make test`.
-test-big: inspex check-portable
+test-big: inspex check-portable check-tsan
 	python3 tests/robust/robust.py big
 	python3 tests/robust/linear.py --all 20000
 	python3 tests/robust/audit_linear.py 200
@@ -176,6 +176,23 @@ check-portable: inspex
 	build-portable/inspex extract --quiet corpus/ > build-portable/portable.jsonl
 	cmp build-portable/simd.jsonl build-portable/portable.jsonl
 	@echo "check-portable: $$(wc -l < build-portable/portable.jsonl) records, the same without SSE2"
+
+# The workers under ThreadSanitizer: rules are JIT-compiled on first use by
+# whichever thread meets them (rules.c, publish), so -j 3 over the corpus, read
+# as files and as one dump, must raise no report and write what -j 1 writes.
+.PHONY: check-tsan
+check-tsan: inspex
+	@rm -rf build-tsan && mkdir -p build-tsan
+	@for f in $(CORE_SRC) src/main.c; do \
+	  $(CC) $(CPPFLAGS) -UIX_ALLOC_jemalloc -O1 -g -fsanitize=thread -std=c11 -D_POSIX_C_SOURCE=200809L \
+	    -D_DEFAULT_SOURCE -c -o build-tsan/$$(basename $$f .c).o $$f || exit 1; done
+	$(CC) -fsanitize=thread -o build-tsan/inspex build-tsan/*.o $(LDFLAGS) $(filter-out -l$(ALLOC),$(LDLIBS))
+	python3 -c 'import json,glob; [print(json.dumps({"id": f, "text": open(f, encoding="utf-8", errors="replace").read()})) for f in sorted(glob.glob("corpus/*.txt")) for _ in range(4)]' > build-tsan/dump.jsonl
+	./inspex extract --quiet -j 1 --input jsonl build-tsan/dump.jsonl > build-tsan/j1.jsonl
+	TSAN_OPTIONS=halt_on_error=1:exitcode=66 build-tsan/inspex extract --quiet -j 3 --input jsonl build-tsan/dump.jsonl > build-tsan/j3.jsonl
+	TSAN_OPTIONS=halt_on_error=1:exitcode=66 build-tsan/inspex extract --quiet -j 3 corpus/ > build-tsan/files.jsonl
+	cmp build-tsan/j1.jsonl build-tsan/j3.jsonl
+	@echo "check-tsan: -j 3 under ThreadSanitizer, no report, $$(wc -l < build-tsan/j3.jsonl) records as -j 1 wrote them"
 
 # Every inspex run of the robustness suite under valgrind (memcheck), and the
 # fuzz regression inputs too: no invalid access, no definite leak.
