@@ -1323,6 +1323,14 @@ void ix_prefilter_scan(const ix_rules *R, ix_scratch *s, ix_doc *d)
         }
 }
 
+/* Is every bit of a (W words) also set in b? */
+static inline bool mask_within(const uint64_t *a, const uint64_t *b, size_t W)
+{
+    size_t w = 0;
+    while (w < W && !(a[w] & ~b[w])) w++;
+    return w == W;
+}
+
 void ix_prefilter_family_init(const ix_prefilter *pf, ix_rule_list *rl)
 {
     if (!pf || !pf->rmask) return;
@@ -1336,16 +1344,10 @@ void ix_prefilter_family_init(const ix_prefilter *pf, ix_rule_list *rl)
         /* a set that holds one kept already adds nothing; one it holds
          * replaces it */
         bool covered = false;
-        for (size_t j = 0; j < n && !covered; j++) {
-            size_t w = 0;
-            while (w < W && !(need[j * W + w] & ~rm[w])) w++;
-            covered = w == W;
-        }
+        for (size_t j = 0; j < n && !covered; j++) covered = mask_within(need + j * W, rm, W);
         if (covered) continue;
         for (size_t j = 0; j < n;) {
-            size_t w = 0;
-            while (w < W && !(rm[w] & ~need[j * W + w])) w++;
-            if (w == W) memmove(need + j * W, need + (j + 1) * W, (--n - j) * W * sizeof *need);
+            if (mask_within(rm, need + j * W, W)) memmove(need + j * W, need + (j + 1) * W, (--n - j) * W * sizeof *need);
             else j++;
         }
         memcpy(need + n++ * W, rm, W * sizeof *need);
@@ -1358,26 +1360,12 @@ bool ix_prefilter_family_may(ix_scratch *s, const ix_doc *d, const ix_rule_list 
 {
     ix_pfscan *sc = s->pf;
     if (!d->pf_id || !sc || sc->id != d->pf_id || sc->off || sc->nmask != d->nsent || si >= sc->nmask) return true;
+    /* needs not worked out (a list not from the rules' families): any rule may */
+    if (!rl->need) return rl->n > 0;
+    if (rl->always) return true;
     const uint64_t *m = sc->smask + si * sc->words;
-    if (rl->need) {
-        if (rl->always) return true;
-        size_t W = sc->words;
-        for (size_t k = 0; k < rl->nneed; k++) {
-            const uint64_t *nm = rl->need + k * W;
-            size_t w = 0;
-            while (w < W && !(nm[w] & ~m[w])) w++;
-            if (w == W) return true;
-        }
-        return false;
-    }
-    for (size_t k = 0; k < rl->n; k++) {
-        /* the rule's groups all among the sentence's (no groups: always) */
-        const uint64_t *rm = rl->r[k]->pfmask;
-        if (!rm) return true;
-        size_t w = 0;
-        while (w < sc->words && !(rm[w] & ~m[w])) w++;
-        if (w == sc->words) return true;
-    }
+    for (size_t k = 0; k < rl->nneed; k++)
+        if (mask_within(rl->need + k * sc->words, m, sc->words)) return true;
     return false;
 }
 
