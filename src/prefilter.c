@@ -1118,9 +1118,9 @@ static __attribute__((noinline)) bool glist_full(scan_state *S, glist *G, uint32
         sc->dense[g] = true;
         return false;
     }
-    uint32_t cap0 = G->cap;
+    uint32_t cap0 = G->cap;      /* == G->n: only a full list comes here */
     glist_reserve(G, G->n + 1);
-    S->total += G->cap - (G->n < cap0 ? cap0 : G->n);
+    S->total += G->cap - cap0;
     return true;
 }
 
