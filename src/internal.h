@@ -227,26 +227,51 @@ typedef struct ix_table {
 
 /* The families and tables the extractors use, found by name once when the
  * rules load: looked up by name for every document they were 2% of a run
- * over news text. ix_fam_names / ix_tab_names (rules.c) spell them. */
-typedef enum {
-    IX_FAM_BOILERPLATE, IX_FAM_DATE,
-    IX_FAM_COUNCIL_REJECT_BEFORE, IX_FAM_COUNCIL_REJECT_AFTER, IX_FAM_COUNCIL_PERSON_BEFORE,
-    IX_FAM_COUNCIL_PERSON_AFTER, IX_FAM_COUNCIL_SUPPORT_AFTER, IX_FAM_COUNCIL_SUPPORT_SENTENCE,
-    IX_FAM_COUNCIL_START_AFTER,
-    IX_FAM_COUNCIL_RATING, IX_FAM_COUNCIL_RATING_MEMBER,
-    IX_FAM_QUOTE_AFTER, IX_FAM_QUOTE_BEFORE, IX_FAM_QUOTE_FINAL, IX_FAM_QUOTE_SENTENCE, IX_FAM_QUOTE_COLON,
-    IX_FAM_QUOTE_PREV, IX_FAM_SPEAKER_NAME, IX_FAM_SPEAKER_DESC, IX_FAM_PERSON_MENTION, IX_FAM_SPEAKER_HUMAN,
-    IX_FAM_SPEAKER_INSPECTION, IX_FAM_SPEAKER_ADDRESSEE,
-    IX_FAM_RATING, IX_FAM_RATING_CONTEXT, IX_FAM_RATING_PERIOD,
-    IX_NFAM
-} ix_fam_id;
-typedef enum {
-    IX_TAB_ABBREVIATIONS, IX_TAB_APPROX, IX_TAB_COUNCILS, IX_TAB_GRADES, IX_TAB_JUDGEMENTS, IX_TAB_NONNAMES,
-    IX_TAB_NUMBERS, IX_TAB_ORGS, IX_TAB_SUCCESSORS, IX_TAB_TITLES, IX_TAB_UNITCLASS, IX_TAB_UNITS,
-    IX_NTAB
-} ix_tab_id;
-extern const char *const ix_fam_names[IX_NFAM];
-extern const char *const ix_tab_names[IX_NTAB];
+ * over news text. Each is named once, in the lists below. */
+#define IX_FAMILIES(X) \
+    X(IX_FAM_BOILERPLATE, "boilerplate") \
+    X(IX_FAM_DATE, "date") \
+    X(IX_FAM_COUNCIL_REJECT_BEFORE, "council_reject_before") \
+    X(IX_FAM_COUNCIL_REJECT_AFTER, "council_reject_after") \
+    X(IX_FAM_COUNCIL_PERSON_BEFORE, "council_person_before") \
+    X(IX_FAM_COUNCIL_PERSON_AFTER, "council_person_after") \
+    X(IX_FAM_COUNCIL_SUPPORT_AFTER, "council_support_after") \
+    X(IX_FAM_COUNCIL_SUPPORT_SENTENCE, "council_support_sentence") \
+    X(IX_FAM_COUNCIL_START_AFTER, "council_start_after") \
+    X(IX_FAM_COUNCIL_RATING, "council_rating") \
+    X(IX_FAM_COUNCIL_RATING_MEMBER, "council_rating_member") \
+    X(IX_FAM_QUOTE_AFTER, "quote_after") \
+    X(IX_FAM_QUOTE_BEFORE, "quote_before") \
+    X(IX_FAM_QUOTE_FINAL, "quote_final") \
+    X(IX_FAM_QUOTE_SENTENCE, "quote_sentence") \
+    X(IX_FAM_QUOTE_COLON, "quote_colon") \
+    X(IX_FAM_QUOTE_PREV, "quote_prev") \
+    X(IX_FAM_SPEAKER_NAME, "speaker_name") \
+    X(IX_FAM_SPEAKER_DESC, "speaker_desc") \
+    X(IX_FAM_PERSON_MENTION, "person_mention") \
+    X(IX_FAM_SPEAKER_HUMAN, "speaker_human") \
+    X(IX_FAM_SPEAKER_INSPECTION, "speaker_inspection") \
+    X(IX_FAM_SPEAKER_ADDRESSEE, "speaker_addressee") \
+    X(IX_FAM_RATING, "rating") \
+    X(IX_FAM_RATING_CONTEXT, "rating_context") \
+    X(IX_FAM_RATING_PERIOD, "rating_period")
+#define IX_TABLES(X) \
+    X(IX_TAB_ABBREVIATIONS, "abbreviations") \
+    X(IX_TAB_APPROX, "approx") \
+    X(IX_TAB_COUNCILS, "councils") \
+    X(IX_TAB_GRADES, "grades") \
+    X(IX_TAB_JUDGEMENTS, "judgements") \
+    X(IX_TAB_NONNAMES, "nonnames") \
+    X(IX_TAB_NUMBERS, "numbers") \
+    X(IX_TAB_ORGS, "orgs") \
+    X(IX_TAB_SUCCESSORS, "successors") \
+    X(IX_TAB_TITLES, "titles") \
+    X(IX_TAB_UNITCLASS, "unitclass") \
+    X(IX_TAB_UNITS, "units")
+#define IX_ID_ENUM(id, name) id,
+typedef enum { IX_FAMILIES(IX_ID_ENUM) IX_NFAM } ix_fam_id;
+typedef enum { IX_TABLES(IX_ID_ENUM) IX_NTAB } ix_tab_id;
+#undef IX_ID_ENUM
 
 struct ix_rules {
     char *dir;

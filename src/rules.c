@@ -51,6 +51,12 @@ struct ix_family {
     ix_rule_list list;
 };
 
+/* The names of the families and tables the extractors use by number. */
+#define IX_ID_NAME(id, name) [id] = name,
+static const char *const ix_fam_names[IX_NFAM] = {IX_FAMILIES(IX_ID_NAME)};
+static const char *const ix_tab_names[IX_NTAB] = {IX_TABLES(IX_ID_NAME)};
+#undef IX_ID_NAME
+
 typedef struct loader {
     ix_rules *R;
     const char *file;        /* display path */
@@ -925,49 +931,6 @@ void ix_rules_free(ix_rules *R)
 const char *ix_rules_hash(const ix_rules *r) { return r->hash; }
 size_t ix_rules_count(const ix_rules *r) { return r->nrules; }
 const ix_lexicon *ix_rules_lexicon(const ix_rules *r) { return r->lex; }
-
-const char *const ix_fam_names[IX_NFAM] = {
-    [IX_FAM_BOILERPLATE] = "boilerplate",
-    [IX_FAM_DATE] = "date",
-    [IX_FAM_COUNCIL_REJECT_BEFORE] = "council_reject_before",
-    [IX_FAM_COUNCIL_REJECT_AFTER] = "council_reject_after",
-    [IX_FAM_COUNCIL_PERSON_BEFORE] = "council_person_before",
-    [IX_FAM_COUNCIL_PERSON_AFTER] = "council_person_after",
-    [IX_FAM_COUNCIL_SUPPORT_AFTER] = "council_support_after",
-    [IX_FAM_COUNCIL_SUPPORT_SENTENCE] = "council_support_sentence",
-    [IX_FAM_COUNCIL_START_AFTER] = "council_start_after",
-    [IX_FAM_COUNCIL_RATING] = "council_rating",
-    [IX_FAM_COUNCIL_RATING_MEMBER] = "council_rating_member",
-    [IX_FAM_QUOTE_AFTER] = "quote_after",
-    [IX_FAM_QUOTE_BEFORE] = "quote_before",
-    [IX_FAM_QUOTE_FINAL] = "quote_final",
-    [IX_FAM_QUOTE_SENTENCE] = "quote_sentence",
-    [IX_FAM_QUOTE_COLON] = "quote_colon",
-    [IX_FAM_QUOTE_PREV] = "quote_prev",
-    [IX_FAM_SPEAKER_NAME] = "speaker_name",
-    [IX_FAM_SPEAKER_DESC] = "speaker_desc",
-    [IX_FAM_PERSON_MENTION] = "person_mention",
-    [IX_FAM_SPEAKER_HUMAN] = "speaker_human",
-    [IX_FAM_SPEAKER_INSPECTION] = "speaker_inspection",
-    [IX_FAM_SPEAKER_ADDRESSEE] = "speaker_addressee",
-    [IX_FAM_RATING] = "rating",
-    [IX_FAM_RATING_CONTEXT] = "rating_context",
-    [IX_FAM_RATING_PERIOD] = "rating_period",
-};
-const char *const ix_tab_names[IX_NTAB] = {
-    [IX_TAB_ABBREVIATIONS] = "abbreviations",
-    [IX_TAB_APPROX] = "approx",
-    [IX_TAB_COUNCILS] = "councils",
-    [IX_TAB_GRADES] = "grades",
-    [IX_TAB_JUDGEMENTS] = "judgements",
-    [IX_TAB_NONNAMES] = "nonnames",
-    [IX_TAB_NUMBERS] = "numbers",
-    [IX_TAB_ORGS] = "orgs",
-    [IX_TAB_SUCCESSORS] = "successors",
-    [IX_TAB_TITLES] = "titles",
-    [IX_TAB_UNITCLASS] = "unitclass",
-    [IX_TAB_UNITS] = "units",
-};
 
 const ix_rule_list *ix_rules_family_ref(const ix_rules *R, const char *fam)
 {
