@@ -163,15 +163,21 @@ test-big: inspex check-portable check-tsan
 	python3 tests/robust/linear.py --all 20000
 	python3 tests/robust/audit_linear.py 200
 
+# $(call variant,DIR,COMPILE FLAGS,LINK FLAGS,LIBS): the program built afresh
+# into DIR with other flags, beside the normal build.
+define variant
+	@rm -rf $(1) && mkdir -p $(1)
+	@for f in $(CORE_SRC) src/main.c; do \
+	  $(CC) $(2) -c -o $(1)/$$(basename $$f .c).o $$f || exit 1; done
+	$(CC) $(3) -o $(1)/inspex $(1)/*.o $(LDFLAGS) $(4)
+endef
+
 # The program built without SSE2 (-DIX_NO_SIMD: the sixteen-byte block tests
 # made of eight-byte words, as on every other processor) must write the same
 # records over corpus/ as the default build.
 .PHONY: check-portable
 check-portable: inspex
-	@rm -rf build-portable && mkdir -p build-portable
-	@for f in $(CORE_SRC) src/main.c; do \
-	  $(CC) $(CPPFLAGS) -DIX_NO_SIMD $(CFLAGS) -c -o build-portable/$$(basename $$f .c).o $$f || exit 1; done
-	$(CC) $(CFLAGS) -o build-portable/inspex build-portable/*.o $(LDFLAGS) $(LDLIBS)
+	$(call variant,build-portable,$(CPPFLAGS) -DIX_NO_SIMD $(CFLAGS),$(CFLAGS),$(LDLIBS))
 	./inspex extract --quiet corpus/ > build-portable/simd.jsonl
 	build-portable/inspex extract --quiet corpus/ > build-portable/portable.jsonl
 	cmp build-portable/simd.jsonl build-portable/portable.jsonl
@@ -182,11 +188,8 @@ check-portable: inspex
 # as files and as one dump, must raise no report and write what -j 1 writes.
 .PHONY: check-tsan
 check-tsan: inspex
-	@rm -rf build-tsan && mkdir -p build-tsan
-	@for f in $(CORE_SRC) src/main.c; do \
-	  $(CC) $(CPPFLAGS) -UIX_ALLOC_jemalloc -O1 -g -fsanitize=thread -std=c11 -D_POSIX_C_SOURCE=200809L \
-	    -D_DEFAULT_SOURCE -c -o build-tsan/$$(basename $$f .c).o $$f || exit 1; done
-	$(CC) -fsanitize=thread -o build-tsan/inspex build-tsan/*.o $(LDFLAGS) $(filter-out -l$(ALLOC),$(LDLIBS))
+	$(call variant,build-tsan,$(CPPFLAGS) -UIX_ALLOC_jemalloc -O1 -g -fsanitize=thread -std=c11 \
+	  -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE,-fsanitize=thread,$(filter-out -l$(ALLOC),$(LDLIBS)))
 	python3 -c 'import json,glob; [print(json.dumps({"id": f, "text": open(f, encoding="utf-8", errors="replace").read()})) for f in sorted(glob.glob("corpus/*.txt")) for _ in range(4)]' > build-tsan/dump.jsonl
 	./inspex extract --quiet -j 1 --input jsonl build-tsan/dump.jsonl > build-tsan/j1.jsonl
 	TSAN_OPTIONS=halt_on_error=1:exitcode=66 build-tsan/inspex extract --quiet -j 3 --input jsonl build-tsan/dump.jsonl > build-tsan/j3.jsonl
