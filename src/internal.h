@@ -196,6 +196,7 @@ typedef struct ix_rule {
     pcre2_code *code_jit;        /* a copy JIT-compiled on first use (ix_rule_code) */
     pcre2_code *code_anchored;   /* compiled with PCRE2_ANCHORED on first anchored use (rules.c) */
     bool anchored_continue;  /* applied at the end of a previous match */
+    bool unscanned;      /* "prefilter off": always run, its literals not scanned for */
     json_t *set;         /* constant fields */
     ix_example *ex;
     size_t nex;

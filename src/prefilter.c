@@ -787,6 +787,45 @@ static needs derive(const char *re, dcache *cache)
     return out;
 }
 
+/* A set whose lightest literal is a common short word (" in ", "was",
+ * "and ": score under WEAK) ends every few words of any text, and the scan
+ * records every such end. Beside a set as rare as "rated " or "including "
+ * (STRONG and over) it turns away few windows that set has not, so it is
+ * dropped from such a rule. Only where every rule that needs the same set
+ * can do without it: otherwise its ends are recorded anyway and it costs
+ * nothing to keep. (Dropping every set under 8 from every rule made the
+ * scan 25% faster and the dense dump 25% slower: a rule like
+ * ratings/of-the-n, which has nothing but "a number", then ran everywhere.) */
+enum { WEAK = 8, STRONG = 10 };
+
+static bool has_strong(const needs *N)
+{
+    return N->n > 0 && set_score(&N->s[0]) >= STRONG;     /* sorted: the best first */
+}
+
+static void thin_needs(needs *all, size_t n)
+{
+    bool *drop = calloc(n * NEEDS + 1, sizeof *drop);
+    for (size_t i = 0; i < n; i++)
+        for (int k = 0; k < all[i].n; k++) {
+            if (set_score(&all[i].s[k]) >= WEAK || !has_strong(&all[i])) continue;
+            bool ok = true;
+            for (size_t j = 0; j < n && ok; j++)
+                for (int l = 0; l < all[j].n && ok; l++)
+                    if (set_same(&all[j].s[l], &all[i].s[k])) ok = has_strong(&all[j]);
+            drop[i * NEEDS + (size_t)k] = ok;
+        }
+    for (size_t i = 0; i < n; i++) {
+        int m = 0;
+        for (int k = 0; k < all[i].n; k++) {
+            if (drop[i * NEEDS + (size_t)k]) set_free(&all[i].s[k]);
+            else all[i].s[m++] = all[i].s[k];
+        }
+        all[i].n = m;
+    }
+    free(drop);
+}
+
 /* ---- the automaton ------------------------------------------------------- */
 
 struct ix_prefilter {
@@ -819,9 +858,13 @@ ix_prefilter *ix_prefilter_new(ix_rules *R)
     lset *sets = NULL;
     size_t ng = 0;
     dcache cache = {0};
+    needs *all = calloc(R->nrules + 1, sizeof *all);
+    for (size_t i = 0; i < R->nrules; i++)
+        if (!pf->off && !R->rules[i].unscanned) all[i] = derive(R->rules[i].regex, &cache);
+    dcache_free(&cache);
+    thin_needs(all, R->nrules);
     for (size_t i = 0; i < R->nrules; i++) {
-        needs N = {.n = 0};
-        if (!pf->off) N = derive(R->rules[i].regex, &cache);
+        needs N = all[i];
         R->rules[i].npf = N.n;
         sets = ix_xrealloc(sets, (ng + (size_t)N.n + 1) * sizeof *sets);
         for (int k = 0; k < N.n; k++) {
@@ -835,7 +878,7 @@ ix_prefilter *ix_prefilter_new(ix_rules *R)
             R->rules[i].pfg[k] = (int)g;
         }
     }
-    dcache_free(&cache);
+    free(all);
     pf->ngroups = ng;
     size_t words = (ng + 63) / 64;
     pf->rmask = calloc(R->nrules * words + 1, sizeof *pf->rmask);

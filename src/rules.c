@@ -9,6 +9,8 @@
  *     # ...               comment
  *     family NAME         the extractor the following rules feed
  *     define NAME REGEX   macro; {NAME} later expands to (?:REGEX)
+ *     prefilter off|on    the rules after it (to the end of the file) are
+ *                         (not) left out of the literal prefilter
  *     words NAME a | b    macro matching any of the phrases (escaped,
  *                         longest first, space/hyphen interchangeable);
  *                         "words NAME @table" takes a table's phrases;
@@ -62,6 +64,7 @@ typedef struct loader {
     const char *file;        /* display path */
     int line;
     char *family;
+    bool unscanned;          /* "prefilter off" seen in this file */
     ix_err *e;
 } loader;
 
@@ -662,6 +665,7 @@ static int load_pat(loader *L, const char *path, const char *display)
     L->file = display;
     free(L->family);
     L->family = NULL;
+    L->unscanned = false;
     char stem[256];
     const char *base = strrchr(display, '/');
     base = base ? base + 1 : display;
@@ -712,6 +716,13 @@ static int load_pat(loader *L, const char *path, const char *display)
                 add_macro(R, arg, body);
             } else if (!strcmp(ln, "words")) {
                 rc = directive_words(L, arg);
+            } else if (!strcmp(ln, "prefilter")) {
+                if (strcmp(arg, "off") && strcmp(arg, "on")) {
+                    ix_err_set(L->e, "%s:%d:%d: prefilter needs 'off' or 'on'", L->file, L->line, argcol);
+                    rc = -1;
+                    break;
+                }
+                L->unscanned = !strcmp(arg, "off");
             } else if (!strcmp(ln, "rule")) {
                 if (!L->family) { ix_err_set(L->e, "%s:%d:1: rule before any 'family' line", L->file, L->line); rc = -1; break; }
                 if (!*arg) { ix_err_set(L->e, "%s:%d:%d: rule needs a NAME", L->file, L->line, argcol); rc = -1; break; }
@@ -724,6 +735,7 @@ static int load_pat(loader *L, const char *path, const char *display)
                 cur->file = ix_xstrdup(display);
                 cur->line = L->line;
                 cur->family = ix_xstrdup(L->family);
+                cur->unscanned = L->unscanned;
                 cur->set = json_object();
                 for (size_t i = 0; i + 1 < R->nrules; i++)
                     if (!strcmp(R->rules[i].name, cur->name)) {

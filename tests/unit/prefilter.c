@@ -161,6 +161,66 @@ static void lookbehind_rules(void)
     rmdir(dir);
 }
 
+/* Rules written into a temporary folder; NULL when it does not load. */
+static ix_rules *load_rules(char *dir, const char *pat)
+{
+    char path[600];
+    const char *files[][2] = {
+        {"councils.tsv", "# surface\tname\tons_code\tstatus\tform\trisk\n"
+                         "Rotherham\tRotherham\tE08000018\tcurrent\tbare\t-\n"},
+        {"t.pat", pat},
+    };
+    for (size_t i = 0; i < 2; i++) {
+        snprintf(path, sizeof path, "%s/%s", dir, files[i][0]);
+        FILE *f = fopen(path, "wb");
+        if (f) { fputs(files[i][1], f); fclose(f); }
+    }
+    ix_err e = {{0}};
+    ix_rules *r = ix_rules_load(dir, &e);
+    CHECK(r != NULL, "load %s: %s", dir, e.msg);
+    for (size_t i = 0; i < 2; i++) {
+        snprintf(path, sizeof path, "%s/%s", dir, files[i][0]);
+        remove(path);
+    }
+    return r;
+}
+
+static const ix_rule *rule_named(const ix_rules *r, const char *name)
+{
+    for (size_t i = 0; r && i < r->nrules; i++)
+        if (!strcmp(r->rules[i].name, name)) return &r->rules[i];
+    return NULL;
+}
+
+/* Which sets a rule is checked for: "prefilter off" leaves a file's rules
+ * out from there on; a common set (" to ") is dropped beside a
+ * rare one ("judged "), unless another rule needs it without a rare set
+ * beside it (" in ", which grade-in needs next to "good|poor"). */
+static void rule_sets(void)
+{
+    char dir[] = "/tmp/inspex-prefilter-XXXXXX";
+    if (!mkdtemp(dir)) { CHECK(0, "mkdtemp"); return; }
+    ix_rules *r = load_rules(dir,
+        "family rating\n"
+        "rule judged-in\n  match judged \\w+ in \\w+\n"
+        "rule grade-in\n  match (?:good|poor)\\w* in \\w+\n"
+        "rule judged-to\n  match judged \\w+ to \\w+\n"
+        "prefilter off\n"
+        "rule off\n  match judged \\w+\n"
+        "prefilter on\n"
+        "rule on-again\n  match judged \\w+\n");
+    const ix_rule *a = rule_named(r, "t/judged-in"), *b = rule_named(r, "t/grade-in"),
+                  *c = rule_named(r, "t/judged-to"), *off = rule_named(r, "t/off"),
+                  *on = rule_named(r, "t/on-again");
+    CHECK(a && a->npf == 2, "judged-in keeps \" in \" (grade-in needs it): %d sets", a ? a->npf : -1);
+    CHECK(b && b->npf == 2, "grade-in keeps both its sets: %d", b ? b->npf : -1);
+    CHECK(c && c->npf == 1, "judged-to drops \" to \" beside \"judged \": %d sets", c ? c->npf : -1);
+    CHECK(off && off->npf == 0 && off->unscanned, "prefilter off: always run");
+    CHECK(on && on->npf == 1 && !on->unscanned, "prefilter on again: %d sets", on ? on->npf : -1);
+    ix_rules_free(r);
+    rmdir(dir);
+}
+
 int main(void)
 {
     /* 1. derivation */
@@ -216,6 +276,8 @@ int main(void)
     derives("x{3}yz", "xxxyz");
     derives("x{3,}yz", "xxx");
     derives("x{a}yz", "x{a}yz");            /* not a quantifier: a literal brace */
+
+    rule_sets();
 
     /* 2. the property, over the real rules and the corpus */
     ix_err e = {{0}};

@@ -207,6 +207,11 @@ int main(void)
         "bogus\r\n",
         5, 0, "unknown directive 'bogus'");
 
+    bad("prefilter needs off or on", "bad.pat",
+        "family rating\n"
+        "prefilter maybe\n",
+        2, 11, "prefilter needs 'off' or 'on'");
+
     /* the right file is named when several are loaded */
     {
         char *d = folder("a.pat", "family rating\nrule a\n  match a\n");
