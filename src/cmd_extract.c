@@ -98,7 +98,8 @@ typedef struct run {
     unsigned types;
     ix_sink *sink;
     bool lookup;               /* ask the sink what it holds first (--db without --force) */
-    bool render;               /* the sink renders to bytes: workers do it */
+    bool render;               /* the sink renders to bytes: workers do it (one
+                                  thread writes records straight into the sink) */
     pthread_mutex_t *sink_mu;  /* serialises sink calls between threads, or NULL */
 } run;
 
@@ -458,7 +459,7 @@ int cmd_extract(int argc, char **argv)
 
     pthread_mutex_t sink_mu = PTHREAD_MUTEX_INITIALIZER;
     run R = {.r = r, .types = types, .sink = sink, .lookup = dbpath && !force,
-             .render = sink->ops->render != NULL, .sink_mu = jobs > 1 ? &sink_mu : NULL};
+             .render = jobs > 1 && sink->ops->render != NULL, .sink_mu = jobs > 1 ? &sink_mu : NULL};
     bool from_stdin = false;
     for (size_t i = 0; i < npaths; i++) from_stdin |= !strcmp(paths[i], "-");
     struct stat ost;
