@@ -208,30 +208,6 @@ static int fstring(fparse *f, char **out, size_t *outn, bool *has_nul)
     ix_buf b = {0};
     const char *p = f->p;
     *has_nul = false;
-    if (out) {
-        /* Most strings are plain to their closing quote: one copy of the
-         * right size. Others get room for the rest of the line at once
-         * (decoding never makes a string longer than it is written), not
-         * a doubling after each run. */
-        const char *q = p;
-        while (q < f->end && *q != '"' && *q != '\\' && (unsigned char)*q >= 0x20 && (unsigned char)*q < 0x80) {
-            if (f->end - q >= 16) {
-                ix_v16 v = ix_v16_load(q);
-                unsigned stop = (~ix_v16_in(v, 0x20, 0x7F) & 0xFFFFu) | ix_v16_eq(v, '"') | ix_v16_eq(v, '\\');
-                q += stop ? (unsigned)__builtin_ctz(stop) : 16u;
-            } else q++;
-        }
-        if (q < f->end && *q == '"') {
-            size_t n = (size_t)(q - p);
-            *out = ix_xmalloc(n + 1);
-            memcpy(*out, p, n);
-            (*out)[n] = 0;
-            *outn = n;
-            f->p = q + 1;
-            return 0;
-        }
-        ix_buf_grow(&b, (size_t)(f->end - p));
-    }
     for (;;) {
         const char *run = p;
         /* plain ASCII, sixteen bytes at a time while no byte is a quote,
@@ -246,6 +222,22 @@ static int fstring(fparse *f, char **out, size_t *outn, bool *has_nul)
             }
             if (*p == '"' || *p == '\\' || (unsigned char)*p < 0x20 || (unsigned char)*p >= 0x80) break;
             p++;
+        }
+        if (out && !b.cap) {
+            /* The first run. Most strings are plain to their closing
+             * quote: one copy of the right size. Others get room for the
+             * rest of the line at once (decoding never makes a string
+             * longer than it is written), not a doubling after each run. */
+            if (p < f->end && *p == '"') {
+                size_t n = (size_t)(p - run);
+                *out = ix_xmalloc(n + 1);
+                memcpy(*out, run, n);
+                (*out)[n] = 0;
+                *outn = n;
+                f->p = p + 1;
+                return 0;
+            }
+            ix_buf_grow(&b, (size_t)(f->end - run));
         }
         if (p > run && out) ix_buf_put(&b, run, (size_t)(p - run));
         if (p >= f->end) goto unsure;
