@@ -125,42 +125,6 @@ static void check_text(const ix_rules *r, ix_scratch *s, const char *bytes, size
     ix_doc_close(&d);
 }
 
-/* A literal that only a lookbehind sees lies before the match: the last
- * start allowed must reach past it by the lookbehind's length. */
-static void lookbehind_rules(void)
-{
-    char dir[] = "/tmp/inspex-prefilter-XXXXXX", path[600];
-    if (!mkdtemp(dir)) { CHECK(0, "mkdtemp"); return; }
-    const char *files[][2] = {
-        {"councils.tsv", "# surface\tname\tons_code\tstatus\tform\trisk\n"
-                         "Rotherham\tRotherham\tE08000018\tcurrent\tbare\t-\n"},
-        {"lb.pat", "family rating\n\nrule after-council\n  match (?<=council has been )(?:rated|judged) \\w+\n"},
-    };
-    for (size_t i = 0; i < 2; i++) {
-        snprintf(path, sizeof path, "%s/%s", dir, files[i][0]);
-        FILE *f = fopen(path, "wb");
-        if (f) { fputs(files[i][1], f); fclose(f); }
-    }
-    ix_err e = {{0}};
-    ix_rules *r = ix_rules_load(dir, &e);
-    CHECK(r != NULL, "load %s: %s", dir, e.msg);
-    if (r) {
-        char *d = ix_prefilter_describe(r->rules[0].regex);
-        CHECK(d && strstr(d, "council has been "), "the lookbehind's literal is needed: %s", d ? d : "(always)");
-        free(d);
-        ix_scratch *s = ix_scratch_new(r);
-        const char *t = "The council has been rated inadequate. Its council has been judged good.\n";
-        check_text(r, s, t, strlen(t), "lookbehind");
-        ix_scratch_free(s);
-        ix_rules_free(r);
-    }
-    for (size_t i = 0; i < 2; i++) {
-        snprintf(path, sizeof path, "%s/%s", dir, files[i][0]);
-        remove(path);
-    }
-    rmdir(dir);
-}
-
 /* Rules written into a temporary folder; NULL when it does not load. */
 static ix_rules *load_rules(char *dir, const char *pat)
 {
@@ -183,6 +147,26 @@ static ix_rules *load_rules(char *dir, const char *pat)
         remove(path);
     }
     return r;
+}
+
+/* A literal that only a lookbehind sees lies before the match: the last
+ * start allowed must reach past it by the lookbehind's length. */
+static void lookbehind_rules(void)
+{
+    char dir[] = "/tmp/inspex-prefilter-XXXXXX";
+    if (!mkdtemp(dir)) { CHECK(0, "mkdtemp"); return; }
+    ix_rules *r = load_rules(dir, "family rating\n\nrule after-council\n  match (?<=council has been )(?:rated|judged) \\w+\n");
+    if (r) {
+        char *d = ix_prefilter_describe(r->rules[0].regex);
+        CHECK(d && strstr(d, "council has been "), "the lookbehind's literal is needed: %s", d ? d : "(always)");
+        free(d);
+        ix_scratch *s = ix_scratch_new(r);
+        const char *t = "The council has been rated inadequate. Its council has been judged good.\n";
+        check_text(r, s, t, strlen(t), "lookbehind");
+        ix_scratch_free(s);
+        ix_rules_free(r);
+    }
+    rmdir(dir);
 }
 
 static const ix_rule *rule_named(const ix_rules *r, const char *name)
