@@ -322,16 +322,18 @@ const ix_table *ix_rules_table(const ix_rules *r, const char *name);
 const char *ix_table_get(const ix_table *t, const char *s, size_t len);
 /* Is s[0..len) a key exactly as written (case and punctuation kept)? */
 bool ix_table_has(const ix_table *t, const char *s, size_t len);
-/* Is s[0..len) a key exactly as written (case and punctuation kept)? */
-bool ix_table_has(const ix_table *t, const char *s, size_t len);
 /* Appends "(?:...)" matching exactly the given literal phrases (case as
  * written), factored as a trie on their characters: "Hull", "Hull City
  * Council" -> "(?:Hull(?: City Council)?)". A longer phrase is tried before
  * its own prefix, so at any position it matches what an alternation sorted
  * longest first would, but PCRE2 tests each character once instead of once
  * per phrase. Characters in `escape` get a backslash. Empty phrases are
- * ignored. */
-void ix_regex_phrases(ix_buf *out, const char *const *phrases, size_t n, const char *escape);
+ * ignored. Flags: IX_PHRASES_SPACE_DASH, a space or hyphen matches either
+ * ("[ -]"); IX_PHRASES_CASELESS, the caller wraps the result in (?i:...),
+ * so ASCII case is folded first (phrases that differ only in case are one
+ * phrase). */
+enum { IX_PHRASES_SPACE_DASH = 1, IX_PHRASES_CASELESS = 2 };
+void ix_regex_phrases(ix_buf *out, const char *const *phrases, size_t n, const char *escape, unsigned flags);
 /* Lower-cases, strips quote marks, folds runs of space/hyphen: lookup key. */
 char *ix_lookup_key(const char *s, size_t len);
 

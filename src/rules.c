@@ -12,7 +12,8 @@
  *     prefilter off|on    the rules after it (to the end of the file) are
  *                         (not) left out of the literal prefilter
  *     words NAME a | b    macro matching any of the phrases (escaped,
- *                         longest first, space/hyphen interchangeable);
+ *                         longest first, space/hyphen interchangeable),
+ *                         written as a trie: each character tried once;
  *                         "words NAME @table" takes a table's phrases;
  *                         "words -i NAME ..." matches them in any case
  *   A macro becomes a PCRE2 subroutine: {NAME} is (?&NAME) and its body is
@@ -373,32 +374,6 @@ static void add_macro(ix_rules *R, const char *name, char *body)
     R->nmacros++;
 }
 
-static int bylen_desc(const void *a, const void *b)
-{
-    size_t la = strlen(*(char *const *)a), lb = strlen(*(char *const *)b);
-    if (la != lb) return la < lb ? 1 : -1;
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* Phrases -> one alternation: regex metacharacters escaped, space and hyphen
- * interchangeable, longest phrase first so the longest one wins. */
-static char *words_regex(char **w, size_t n)
-{
-    qsort(w, n, sizeof *w, bylen_desc);
-    ix_buf b = {0};
-    for (size_t i = 0; i < n; i++) {
-        if (i) ix_buf_putc(&b, '|');
-        for (const char *p = w[i]; *p; p++) {
-            if (*p == ' ' || *p == '-') ix_buf_puts(&b, "[ -]");
-            else if (*p == '\'') ix_buf_puts(&b, "'");
-            else if (strchr("\\^$.|?*+()[]{}/", *p)) { ix_buf_putc(&b, '\\'); ix_buf_putc(&b, *p); }
-            else ix_buf_putc(&b, *p);
-        }
-    }
-    ix_buf_grow(&b, 0);
-    return ix_buf_take(&b);
-}
-
 /* ---- phrase lists as a trie-shaped regex ----------------------------------- */
 
 static int cmp_bytes(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
@@ -412,15 +387,16 @@ static size_t char_len(const char *p)
     return k;
 }
 
-static void put_char(ix_buf *b, const char *p, size_t k, const char *escape)
+static void put_char(ix_buf *b, const char *p, size_t k, const char *escape, bool space_dash)
 {
+    if (k == 1 && space_dash && *p == ' ') { ix_buf_puts(b, "[ -]"); return; }
     if (k == 1 && strchr(escape, *p)) ix_buf_putc(b, '\\');
     ix_buf_put(b, p, k);
 }
 
 /* Phrases [lo, hi) share their first d bytes; writes what follows. Sorted
  * bytewise, a phrase that ends at d comes first. */
-static void trie_emit(ix_buf *b, char **w, size_t lo, size_t hi, size_t d, const char *escape)
+static void trie_emit(ix_buf *b, char **w, size_t lo, size_t hi, size_t d, const char *escape, bool space_dash)
 {
     bool terminal = lo < hi && !w[lo][d];
     if (terminal) lo++;
@@ -438,26 +414,41 @@ static void trie_emit(ix_buf *b, char **w, size_t lo, size_t hi, size_t d, const
         size_t k = char_len(w[i] + d), j = i + 1;
         while (j < hi && !strncmp(w[j] + d, w[i] + d, k)) j++;
         if (g) ix_buf_putc(b, '|');
-        put_char(b, w[i] + d, k, escape);
-        trie_emit(b, w, i, j, d + k, escape);
+        put_char(b, w[i] + d, k, escape, space_dash);
+        trie_emit(b, w, i, j, d + k, escape, space_dash);
         i = j;
     }
     if (group) ix_buf_puts(b, terminal ? ")?" : ")");
 }
 
-void ix_regex_phrases(ix_buf *out, const char *const *phrases, size_t n, const char *escape)
+void ix_regex_phrases(ix_buf *out, const char *const *phrases, size_t n, const char *escape, unsigned flags)
 {
+    /* Folded copies: the trie groups phrases by their characters as they
+     * will be matched, so two spellings one pattern matches alike ("one
+     * off", "one-off"; "Sir", "sir" under (?i)) become one phrase, and
+     * every phrase that can match at a position lies on one path from the
+     * root: longest first holds for them too. */
     char **w = ix_xmalloc((n + 1) * sizeof *w);
     size_t m = 0;
-    for (size_t i = 0; i < n; i++)
-        if (phrases[i][0]) w[m++] = (char *)phrases[i];
+    for (size_t i = 0; i < n; i++) {
+        if (!phrases[i][0]) continue;
+        char *c = ix_xstrdup(phrases[i]);
+        for (char *p = c; *p; p++) {
+            if ((flags & IX_PHRASES_SPACE_DASH) && *p == '-') *p = ' ';
+            if ((flags & IX_PHRASES_CASELESS) && *p >= 'A' && *p <= 'Z') *p = (char)(*p + 32);
+        }
+        w[m++] = c;
+    }
     qsort(w, m, sizeof *w, cmp_bytes);
     size_t u = 0;                                 /* drop duplicates */
-    for (size_t i = 0; i < m; i++)
+    for (size_t i = 0; i < m; i++) {
         if (!u || strcmp(w[u - 1], w[i])) w[u++] = w[i];
+        else free(w[i]);
+    }
     ix_buf_puts(out, "(?:");
-    trie_emit(out, w, 0, u, 0, escape);
+    trie_emit(out, w, 0, u, 0, escape, flags & IX_PHRASES_SPACE_DASH);
     ix_buf_putc(out, ')');
+    for (size_t i = 0; i < u; i++) free(w[i]);
     free(w);
 }
 
@@ -496,15 +487,17 @@ static int directive_words(loader *L, char *rest)
         }
     }
     if (!n) { free(w); ix_err_set(L->e, "%s:%d:1: words %s: empty list", L->file, L->line, name); return -1; }
-    char *body = words_regex(w, n);
-    if (caseless) {
-        size_t bl = strlen(body);
-        char *cb = ix_xmalloc(bl + 6);
-        snprintf(cb, bl + 6, "(?i:%s)", body);
-        free(body);
-        body = cb;
-    }
-    add_macro(L->R, name, body);
+    /* A trie, not an alternation: PCRE2 tries an alternation's phrases one
+     * after another at every position it is called at (number words at
+     * every word of a sentence); the trie tests each character once and
+     * still matches what the alternation sorted longest first would. */
+    ix_buf b = {0};
+    if (caseless) ix_buf_puts(&b, "(?i:");
+    ix_regex_phrases(&b, (const char *const *)w, n, "\\^$.|?*+()[]{}/",
+                     IX_PHRASES_SPACE_DASH | (caseless ? IX_PHRASES_CASELESS : 0));
+    if (caseless) ix_buf_putc(&b, ')');
+    ix_buf_grow(&b, 0);
+    add_macro(L->R, name, ix_buf_take(&b));
     free(w);
     return 0;
 }

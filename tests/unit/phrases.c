@@ -1,7 +1,9 @@
 /* phrases.c — ix_regex_phrases (a trie-shaped alternation) finds exactly
  * what the plain alternation sorted longest first finds: same matches at
  * the same places, over the council gazetteer's surface forms and random
- * phrase sets with shared prefixes, UTF-8 and regex metacharacters. */
+ * phrase sets with shared prefixes, UTF-8 and regex metacharacters; and,
+ * as the "words" directive uses it (space and hyphen alike, in any case),
+ * what that directive's alternation with "[ -]" finds. */
 #include <stdlib.h>
 #include "internal.h"
 #include "tap.h"
@@ -58,7 +60,7 @@ static void compare(char **w, size_t n, const char *text, const char *what)
     }
     ix_buf_puts(&plain, ")(?![\\w-])");
     ix_buf_puts(&trie, "(?<![\\w-])");
-    ix_regex_phrases(&trie, (const char *const *)w, n, ESC);
+    ix_regex_phrases(&trie, (const char *const *)w, n, ESC, 0);
     ix_buf_puts(&trie, "(?![\\w-])");
     pcre2_code *a = compile(plain.s), *b = compile(trie.s);
     CHECK(a && b, "%s: both compile (trie: %.200s)", what, trie.s);
@@ -75,11 +77,47 @@ static void compare(char **w, size_t n, const char *text, const char *what)
     free(s);
 }
 
+/* A "words" list: phrases longest first, space and hyphen as "[ -]", in
+ * (?i:...) when caseless (the form the directive wrote before the trie). */
+static void compare_words(char **w, size_t n, const char *text, bool caseless)
+{
+    char **s = malloc(n * sizeof *s);
+    memcpy(s, w, n * sizeof *s);
+    qsort(s, n, sizeof *s, bylen);
+    ix_buf plain = {0}, trie = {0};
+    ix_buf_puts(&plain, caseless ? "(?<![\\w-])(?i:(?:" : "(?<![\\w-])(?:(?:");
+    for (size_t i = 0; i < n; i++) {
+        if (i) ix_buf_putc(&plain, '|');
+        for (const char *p = s[i]; *p; p++) {
+            if (*p == ' ' || *p == '-') ix_buf_puts(&plain, "[ -]");
+            else ix_buf_putc(&plain, *p);
+        }
+    }
+    ix_buf_puts(&plain, "))(?![\\w-])");
+    ix_buf_puts(&trie, caseless ? "(?<![\\w-])(?i:" : "(?<![\\w-])(?:");
+    ix_regex_phrases(&trie, (const char *const *)w, n, ESC,
+                     IX_PHRASES_SPACE_DASH | (caseless ? IX_PHRASES_CASELESS : 0));
+    ix_buf_puts(&trie, ")(?![\\w-])");
+    pcre2_code *a = compile(plain.s), *b = compile(trie.s);
+    CHECK(a && b, "words: both compile (trie: %.200s)", trie.s);
+    if (a && b) {
+        char *ma = matches(a, text), *mb = matches(b, text);
+        CHECK(!strcmp(ma, mb), "words%s %s: alternation %s, trie %s", caseless ? " -i" : "", trie.s, ma, mb);
+        free(ma);
+        free(mb);
+    }
+    pcre2_code_free(a);
+    pcre2_code_free(b);
+    ix_buf_free(&plain);
+    ix_buf_free(&trie);
+    free(s);
+}
+
 int main(void)
 {
     ix_buf out = {0};
     const char *one[] = {"Hull", "Hull City Council", "Hull City"};
-    ix_regex_phrases(&out, one, 3, ESC);
+    ix_regex_phrases(&out, one, 3, ESC, 0);
     ix_buf_grow(&out, 0);
     CHECK(!strcmp(out.s, "(?:Hull(?: City(?: Council)?)?)"), "shape: %s", out.s);
     ix_buf_free(&out);
@@ -120,6 +158,31 @@ int main(void)
         for (int k = 0; k < 200; k++) ix_buf_puts(&text, sym[rand() % 8]);
         ix_buf_grow(&text, 0);
         compare(w, n, text.s, "random");
+        ix_buf_free(&text);
+        for (size_t i = 0; i < n; i++) free(w[i]);
+    }
+    /* as the words directive: space/hyphen alike, case folded under -i */
+    ix_buf_puts(&out, "");
+    const char *two[] = {"One-off", "one off", "ONE"};
+    ix_regex_phrases(&out, two, 3, ESC, IX_PHRASES_SPACE_DASH | IX_PHRASES_CASELESS);
+    ix_buf_grow(&out, 0);
+    CHECK(!strcmp(out.s, "(?:one(?:[ -]off)?)"), "words shape: %s", out.s);
+    ix_buf_free(&out);
+    static const char *const wsym[] = {"a", "A", "b", " ", "-"};
+    for (int round = 0; round < 300; round++) {
+        char *w[10];
+        size_t n = 1 + (size_t)(rand() % 10);
+        for (size_t i = 0; i < n; i++) {
+            ix_buf b = {0};
+            int l = 1 + rand() % 5;
+            for (int k = 0; k < l; k++) ix_buf_puts(&b, wsym[rand() % (k && k < l - 1 ? 5 : 3)]);
+            ix_buf_grow(&b, 0);
+            w[i] = ix_buf_take(&b);
+        }
+        ix_buf text = {0};
+        for (int k = 0; k < 200; k++) ix_buf_puts(&text, wsym[rand() % 5]);
+        ix_buf_grow(&text, 0);
+        compare_words(w, n, text.s, round % 2);
         ix_buf_free(&text);
         for (size_t i = 0; i < n; i++) free(w[i]);
     }
