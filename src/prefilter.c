@@ -903,30 +903,34 @@ ix_prefilter *ix_prefilter_new(ix_rules *R)
     for (int c = 0; c < 256; c++)
         if (used[c] && !ix_is_upper(c)) pf->cls[c] = (unsigned char)pf->ncls++;
     for (int c = 'A'; c <= 'Z'; c++) pf->cls[c] = pf->cls[c + 32];
-    /* 3. the trie (literals are stored lower-case already) */
-    /* next[node * ncls + class]: the child, 0 = none (the root is never a
-     * child). A row per class, not per byte value: 4000 nodes of 256
-     * entries were 4 MB to clear at every start. */
-    size_t cap = 64, n = 1, nc = pf->ncls;
-    uint32_t *next = calloc(cap * nc, sizeof *next);
-    uint32_t **term = calloc(cap, sizeof *term);      /* per node: list of groups, [0] = count */
+    /* 3. the trie (literals are stored lower-case already), sparse: a
+     * node's children in a list (kid, by class), since a dense row per node
+     * and class was megabytes of fresh pages to fault in at every start,
+     * most of the start-up time of the prefilter. */
+    size_t cap = 1, n = 1;
+    for (size_t g = 0; g < ng; g++)
+        for (size_t k = 0; k < sets[g].n; k++) cap += sets[g].v[k].n;   /* nodes at most */
+    typedef struct kid { uint32_t next; uint8_t cl; } kid;   /* next: u's sibling, 0 = none */
+    kid *kids = ix_xmalloc(cap * sizeof *kids);      /* kids[u]: the edge into node u */
+    uint32_t *first = calloc(cap, sizeof *first);    /* per node: its first child, 0 = none */
+    uint32_t **term = calloc(cap, sizeof *term);     /* per node: list of groups, [0] = count */
     for (size_t g32 = 0; g32 < ng; g32++) {
         uint32_t g = (uint32_t)g32;
         for (size_t k = 0; k < sets[g].n; k++) {
             uint32_t st = 0;
             for (size_t j = 0; j < sets[g].v[k].n; j++) {
-                unsigned cl = pf->cls[sets[g].v[k].s[j]];
-                if (!next[st * nc + cl]) {
-                    if (n == cap) {
-                        next = ix_xrealloc(next, cap * 2 * nc * sizeof *next);
-                        term = ix_xrealloc(term, cap * 2 * sizeof *term);
-                        memset(next + cap * nc, 0, cap * nc * sizeof *next);
-                        memset(term + cap, 0, cap * sizeof *term);
-                        cap *= 2;
-                    }
-                    next[st * nc + cl] = (uint32_t)n++;
+                uint8_t cl = pf->cls[sets[g].v[k].s[j]];
+                /* children kept in class order: breadth-first numbering
+                 * then visits them as a row of a dense table would */
+                uint32_t *at = &first[st];
+                while (*at && kids[*at].cl < cl) at = &kids[*at].next;
+                uint32_t u = *at;
+                if (!u || kids[u].cl != cl) {
+                    u = (uint32_t)n++;
+                    kids[u] = (kid){*at, cl};
+                    *at = u;
                 }
-                st = next[st * nc + cl];
+                st = u;
             }
             uint32_t cnt = term[st] ? term[st][0] : 0;
             bool dup = false;
@@ -938,25 +942,23 @@ ix_prefilter *ix_prefilter_new(ix_rules *R)
             }
         }
     }
-    /* 4. failure links breadth-first, completing the DFA and the outputs */
+    /* 4. failure links breadth-first: fail[u] of a child u of s by class
+     * cl is where s's failure chain first has a child by cl */
     pf->nstates = (uint32_t)n;
-    uint32_t *delta = calloc(n * pf->ncls, sizeof *delta);     /* state * ncls + class -> state */
     uint32_t *fail = calloc(n, sizeof *fail), *queue = ix_xmalloc(n * sizeof *queue);
     size_t qh = 0, qt = 0;
-    for (unsigned cl = 0; cl < pf->ncls; cl++) {
-        uint32_t s = next[cl];
-        delta[cl] = s;
-        if (s) { fail[s] = 0; queue[qt++] = s; }
-    }
+    for (uint32_t u = first[0]; u; u = kids[u].next) queue[qt++] = u;
     while (qh < qt) {
         uint32_t s = queue[qh++];
-        for (unsigned cl = 0; cl < pf->ncls; cl++) {
-            uint32_t u = next[s * nc + cl];
-            if (u) {
-                fail[u] = delta[fail[s] * pf->ncls + cl];
-                delta[s * pf->ncls + cl] = u;
-                queue[qt++] = u;
-            } else delta[s * pf->ncls + cl] = delta[fail[s] * pf->ncls + cl];
+        for (uint32_t u = first[s]; u; u = kids[u].next) {
+            uint32_t f = fail[s], v = 0;
+            for (;;) {
+                for (v = first[f]; v && kids[v].cl != kids[u].cl; v = kids[v].next) {}
+                if (v || !f) break;
+                f = fail[f];
+            }
+            fail[u] = v;
+            queue[qt++] = u;
         }
     }
     /* outputs: own groups plus those of the failure chain (BFS order makes
@@ -1022,17 +1024,22 @@ ix_prefilter *ix_prefilter_new(ix_rules *R)
      * cache lines than rows of every class took. More states than 16
      * bits hold: no prefilter. */
     if (n <= 0x10000) {
+        /* a state's row: its children, else its failure state's row (the
+         * failure state is shallower, so filled before it in BFS order;
+         * the root's missing children go back to the root) */
         pf->step = calloc(n * pf->ncls + 1, sizeof *pf->step);
-        for (size_t st = 0; st < n; st++)
+        for (size_t qi = 0; qi <= qt; qi++) {
+            uint32_t s = qi == 0 ? 0 : queue[qi - 1];
             for (unsigned cl = 0; cl < pf->ncls; cl++)
-                pf->step[cl * n + num[st]] = (uint16_t)num[delta[st * pf->ncls + cl]];
+                pf->step[cl * n + num[s]] = s ? pf->step[cl * n + num[fail[s]]] : (uint16_t)num[0];
+            for (uint32_t u = first[s]; u; u = kids[u].next) pf->step[kids[u].cl * n + num[s]] = (uint16_t)num[u];
+        }
         for (int c = 0; c < 256; c++) pf->col[c] = pf->cls[c] * (uint32_t)n;
     } else pf->off = true;
     free(num);
     free(by);
-    free(delta);
     for (size_t i = 0; i < n; i++) { free(term[i]); free(full[i]); }
-    free(term); free(full); free(next); free(fail); free(queue);
+    free(term); free(full); free(kids); free(first); free(fail); free(queue);
     for (size_t g = 0; g < ng; g++) set_free(&sets[g]);
     free(sets);
     return pf;

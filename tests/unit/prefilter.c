@@ -46,6 +46,12 @@ static long ncmp;
 static pcre2_code *subr[512];      /* rule i compiled from rule->regex */
 static pcre2_match_data *md2;
 
+/* subr[] is indexed by rule: a new rule set starts afresh */
+static void subr_reset(void)
+{
+    for (size_t i = 0; i < 512; i++) { pcre2_code_free(subr[i]); subr[i] = NULL; }
+}
+
 /* Every rule over [a, b): a regex match there must be allowed. */
 static void check_window(const ix_rules *r, ix_scratch *s, ix_doc *d, size_t a, size_t b, const char *what)
 {
@@ -205,6 +211,43 @@ static void rule_sets(void)
     rmdir(dir);
 }
 
+/* Literals that overlap one another, so that the automaton's failure links
+ * decide what is found ("bcabc" inside "abcabcabd", where "abcab" took the
+ * scan first): over random text of their letters, every match of every rule
+ * is let through, in every sentence and window. */
+static void overlapping_literals(void)
+{
+    char dir[] = "/tmp/inspex-prefilter-XXXXXX";
+    if (!mkdtemp(dir)) { CHECK(0, "mkdtemp"); return; }
+    static const char *const lits[] = {"abcabd", "bcabc", "cabcab", "abdab", "babcabd", "dcbad", "cbadcb"};
+    enum { NLITS = sizeof lits / sizeof *lits };
+    ix_buf pat = {0};
+    ix_buf_puts(&pat, "family rating\n");
+    for (int i = 0; i < NLITS; i++) {
+        char line[96];
+        snprintf(line, sizeof line, "rule r%d\n  match %s\n", i, lits[i]);
+        ix_buf_puts(&pat, line);
+    }
+    ix_buf_grow(&pat, 0);
+    ix_rules *r = load_rules(dir, pat.s);
+    ix_buf_free(&pat);
+    for (size_t i = 0; r && i < r->nrules; i++) CHECK(r->rules[i].npf == 1, "%s is scanned for", r->rules[i].name);
+    if (r) {
+        ix_scratch *s = ix_scratch_new(r);
+        srand(7);
+        for (int round = 0; round < 40; round++) {
+            char t[1201];
+            for (int k = 0; k < 1200; k++) t[k] = "abcdabcdabcd. \n"[rand() % 15];
+            t[1200] = 0;
+            check_text(r, s, t, 1200, "overlapping literals");
+        }
+        ix_scratch_free(s);
+        ix_rules_free(r);
+    }
+    subr_reset();
+    rmdir(dir);
+}
+
 int main(void)
 {
     /* 1. derivation */
@@ -262,6 +305,7 @@ int main(void)
     derives("x{a}yz", "x{a}yz");            /* not a quantifier: a literal brace */
 
     rule_sets();
+    overlapping_literals();
 
     /* 2. the property, over the real rules and the corpus */
     ix_err e = {{0}};
@@ -338,12 +382,11 @@ int main(void)
         ix_buf_free(&b);
     }
     ix_scratch_free(s);
-    /* subr[] is indexed by rule: a new rule set starts afresh */
-    for (size_t i = 0; i < 512; i++) { pcre2_code_free(subr[i]); subr[i] = NULL; }
+    subr_reset();
     lookbehind_rules();
     CHECK(ncmp > 1000 && differ == 0, "inlined rules match as their call forms do (%ld comparisons, %d differ)",
           ncmp, differ);
-    for (size_t i = 0; i < 512; i++) pcre2_code_free(subr[i]);
+    subr_reset();
     pcre2_match_data_free(md2);
     ix_rules_free(r);
     return DONE();
