@@ -1042,12 +1042,14 @@ static __attribute__((noinline)) int rule_search(const ix_rule *rule, ix_scratch
     /* No match starts after the last of a needed literal (prefilter.c):
      * PCRE2 stops trying there, not at the end of the sentence. */
     bool limited = last < b;
-    const pcre2_code *code = ix_rule_code(rule);
+    /* An anchored search runs the anchored copy only: JIT-compiling the
+     * rule's other copy too would be wasted on the rules only ever tried
+     * anchored (a list's continuation, the words after a council's name). */
+    const pcre2_code *code = anchored ? anchored_code(rule) : NULL;
     uint32_t opt = PCRE2_NO_UTF_CHECK;
-    if (anchored) {
-        const pcre2_code *ac = anchored_code(rule);
-        if (ac) code = ac;
-        else opt |= PCRE2_ANCHORED;
+    if (!code) {
+        code = ix_rule_code(rule);
+        if (anchored) opt |= PCRE2_ANCHORED;
     }
     int rc;
     if (b - start > IX_WINDOW && ri != (size_t)-1 && s->rule_windows[ri] >= IX_LONG_WINDOWS) return 0;
