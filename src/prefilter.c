@@ -759,8 +759,12 @@ static void set_minimise(lset *a)
         for (size_t j = 0; j < a->n && !drop[i]; j++) {
             if (j == i || drop[j] || !a->v[j].n || a->v[j].n > a->v[i].n) continue;
             if (a->v[j].n == a->v[i].n && j > i) continue;     /* equal strings: keep the first */
-            for (size_t k = 0; k + a->v[j].n <= a->v[i].n && !drop[i]; k++)
-                drop[i] = !memcmp(a->v[i].s + k, a->v[j].s, a->v[j].n);
+            /* does v[j] occur in v[i]? (the first byte first: a call of
+             * memcmp at every offset was most of the start-up's literal work) */
+            const unsigned char *hay = a->v[i].s, *nd = a->v[j].s;
+            size_t nn = a->v[j].n;
+            for (size_t k = 0; k + nn <= a->v[i].n && !drop[i]; k++)
+                drop[i] = hay[k] == nd[0] && !memcmp(hay + k + 1, nd + 1, nn - 1);
         }
     size_t w = 0;
     for (size_t i = 0; i < a->n; i++) {
