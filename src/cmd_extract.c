@@ -4,8 +4,9 @@
  * -j N, N workers each do the same for the next document, without a batch
  * barrier and without helper threads: a worker reserves a place in the
  * window of documents in flight (4N+2 documents, 8 MB of input; one larger
- * document goes alone), reads the next document (one at a time, under the
- * source lock), extracts it with its own PCRE2 scratch (rules are shared
+ * document goes alone), takes the next document (one at a time, under the
+ * source lock; a file found by path is opened and read after the lock is
+ * released), extracts it with its own PCRE2 scratch (rules are shared
  * read-only) and, when the sink can (JSON Lines), renders its records to
  * bytes; whichever worker completes the document next in input order
  * writes it and every completed one after it. The output does not depend
@@ -207,8 +208,9 @@ static void run_serial(const run *R, ix_source *src, writer *w)
 /* ---- the pool (-j N) ----------------------------------------------------- */
 
 /* N workers, no other thread. A worker reserves a place in the window of
- * documents in flight, reads the next document (under the source lock:
- * reading and sequence numbers go together), extracts and renders it, then
+ * documents in flight, takes the next document (under the source lock:
+ * taking and sequence numbers go together; a plain file is read after the
+ * lock, a dump's lines under it), extracts and renders it, then
  * puts it in the window; whichever worker completes the document that is
  * next in input order writes it, and every completed one after it. Nobody
  * sleeps waiting for another thread in the normal course of things, so
@@ -270,7 +272,7 @@ static void *pool_worker(void *arg)
         if (stop) break;
         /* the next document */
         pthread_mutex_lock(&p->src_mu);
-        ix_input *in = p->eof ? NULL : ix_source_next(p->src);
+        ix_input *in = p->eof ? NULL : ix_source_take(p->src);
         size_t seq = p->nread;
         if (in) p->nread++;
         else p->eof = true;
@@ -283,6 +285,9 @@ static void *pool_worker(void *arg)
             pthread_mutex_unlock(&p->out_mu);
             break;
         }
+        /* A file is opened and read outside the lock: with a folder of
+         * small files the system calls are much of the work. */
+        ix_input_read(in);
         /* reservations and reads pair up in order, so seq < nwritten + cap */
         slot sl = {.in = in};
         pthread_mutex_lock(&p->out_mu);

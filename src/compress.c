@@ -26,7 +26,8 @@
 #define OUT_SIZE (1u << 17)
 
 struct ix_reader {
-    FILE *fp;
+    FILE *fp;                    /* or NULL: a descriptor alone (ix_reader_new_fd) */
+    int fd;                      /* -1: a stream without one (fmemopen) */
     bool close_fp;
     ix_compression comp;
     unsigned char *in;           /* raw bytes read from fp */
@@ -61,15 +62,14 @@ static ssize_t fail(ix_reader *r, const char *fmt, ...)
  * error. Not fread: on a pipe fread waits until the whole 64 KiB buffer is
  * full, so a streaming run (a mapper fed one line at a time) would not see
  * a document until 64 KiB more had arrived. */
-static ssize_t raw_read(FILE *fp, void *buf, size_t n)
+static ssize_t raw_read(ix_reader *r, void *buf, size_t n)
 {
-    int fd = fileno(fp);
-    if (fd < 0) {                      /* a stream without a descriptor (fmemopen) */
-        size_t k = fread(buf, 1, n, fp);
-        return k == 0 && ferror(fp) ? -1 : (ssize_t)k;
+    if (r->fd < 0) {                   /* a stream without a descriptor (fmemopen) */
+        size_t k = fread(buf, 1, n, r->fp);
+        return k == 0 && ferror(r->fp) ? -1 : (ssize_t)k;
     }
     for (;;) {
-        ssize_t k = read(fd, buf, n);
+        ssize_t k = read(r->fd, buf, n);
         if (k >= 0 || errno != EINTR) return k;
     }
 }
@@ -78,7 +78,7 @@ static ssize_t raw_read(FILE *fp, void *buf, size_t n)
  * read error. */
 static ssize_t fill_raw(ix_reader *r)
 {
-    ssize_t k = raw_read(r->fp, r->in, IN_SIZE);
+    ssize_t k = raw_read(r, r->in, IN_SIZE);
     if (k < 0) return fail(r, "read error: %s", strerror(errno));
     r->inlen = (size_t)k;
     return k;
@@ -97,17 +97,18 @@ size_t ix_compression_suffix(const char *name)
     return 0;
 }
 
-ix_reader *ix_reader_new(FILE *fp, int close_fp)
+static ix_reader *reader_new(FILE *fp, int fd, int close_it)
 {
     ix_reader *r = calloc(1, sizeof *r);
     if (!r) abort();
     r->fp = fp;
-    r->close_fp = close_fp;
+    r->fd = fd;
+    r->close_fp = close_it;
     r->in = ix_xmalloc(IN_SIZE);
     /* Read ahead until the longest magic number fits (pipes may deliver
      * fewer bytes per read). */
     while (r->inlen < 4) {
-        ssize_t k = raw_read(fp, r->in + r->inlen, IN_SIZE - r->inlen);
+        ssize_t k = raw_read(r, r->in + r->inlen, IN_SIZE - r->inlen);
         if (k <= 0) {
             if (k < 0) fail(r, "read error: %s", strerror(errno));
             break;
@@ -135,6 +136,12 @@ ix_reader *ix_reader_new(FILE *fp, int close_fp)
     }
     return r;
 }
+
+ix_reader *ix_reader_new(FILE *fp, int close_fp) { return reader_new(fp, fileno(fp), close_fp); }
+
+/* A file read by its descriptor alone: no FILE to allocate and set up (an
+ * fcntl each), which a folder of many small files pays once per file. */
+ix_reader *ix_reader_new_fd(int fd, int close_fd) { return reader_new(NULL, fd, close_fd); }
 
 ix_compression ix_reader_compression(const ix_reader *r) { return r->comp; }
 const char *ix_reader_error(const ix_reader *r) { return r->failed ? r->err : NULL; }
@@ -270,7 +277,10 @@ void ix_reader_free(ix_reader *r)
     if (!r) return;
     if (r->z_ready) inflateEnd(&r->z);
     ZSTD_freeDCtx(r->zd);
-    if (r->close_fp) fclose(r->fp);
+    if (r->close_fp) {
+        if (r->fp) fclose(r->fp);
+        else close(r->fd);
+    }
     free(r->in);
     free(r->out);
     free(r);

@@ -92,6 +92,8 @@ typedef struct ix_reader ix_reader;
  * bytes at once to detect compression. Never NULL (aborts on OOM); a read
  * error shows up at the first read. */
 ix_reader *ix_reader_new(FILE *fp, int close_fp);
+/* The same over a descriptor (closed by ix_reader_free when close_fd). */
+ix_reader *ix_reader_new_fd(int fd, int close_fd);
 ix_compression ix_reader_compression(const ix_reader *r);
 const char *ix_compression_name(ix_compression c);      /* "gzip", "zstd", "none" */
 /* Length of a ".gz" / ".zst" ending of `name`, else 0 (for name-based
@@ -127,6 +129,8 @@ typedef struct ix_input {
     size_t raw_len;       /* bytes of the input this document used up (the
                              file's size, or the dump line with its newline):
                              what progress counts against the inputs' size */
+    struct ix_unread *unread;  /* ix_source_take: a file still to be read by
+                                  ix_input_read, or NULL once read */
 } ix_input;
 
 void ix_input_free(ix_input *in);
@@ -150,6 +154,14 @@ ix_source *ix_source_new(const char *const *paths, size_t npaths,
                          const ix_source_opts *opts);
 /* Returns the next document (caller frees with ix_input_free), or NULL at end. */
 ix_input *ix_source_next(ix_source *s);
+/* The same, except that a plain text file found by path may come back
+ * unread (its `unread` set): the caller reads it with ix_input_read, which
+ * touches no source state. So the order of documents is fixed under a lock
+ * while the files themselves are opened and read by several threads. */
+ix_input *ix_source_take(ix_source *s);
+/* Reads a taken document's bytes (a read error becomes its `error`). Does
+ * nothing to a document already read. */
+void ix_input_read(ix_input *in);
 void ix_source_free(ix_source *s);
 
 /* ---- extraction ---------------------------------------------------------- */

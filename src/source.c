@@ -23,10 +23,21 @@
 #include <unistd.h>
 #include "internal.h"
 
+/* What a folder walk already knows of an entry (readdir's d_type), so that
+ * most entries need no stat(2) of their own. */
+enum { KIND_UNKNOWN, KIND_FILE, KIND_FOLDER };
+
 typedef struct pending {
     char *path;
     int depth;
+    int kind;
 } pending;
+
+/* A regular text file taken by ix_source_take and not yet read. */
+struct ix_unread {
+    int depth;
+    size_t max_doc_bytes;
+};
 
 typedef struct dirid { dev_t dev; ino_t ino; char *path; } dirid;
 
@@ -46,13 +57,13 @@ struct ix_source {
     bool slow_json;        /* INSPEX_SLOW_JSON=1: every dump line through jansson (tests) */
 };
 
-static void push(ix_source *s, char *path, int depth)
+static void push(ix_source *s, char *path, int depth, int kind)
 {
     if (s->n == s->cap) {
         s->cap = s->cap ? s->cap * 2 : 16;
         s->stack = ix_xrealloc(s->stack, s->cap * sizeof *s->stack);
     }
-    s->stack[s->n++] = (pending){path, depth};
+    s->stack[s->n++] = (pending){path, depth, kind};
 }
 
 ix_source *ix_source_new(const char *const *paths, size_t npaths, const ix_source_opts *opts)
@@ -64,7 +75,7 @@ ix_source *ix_source_new(const char *const *paths, size_t npaths, const ix_sourc
     if (!s->o.text_field) s->o.text_field = "text";
     const char *slow = getenv("INSPEX_SLOW_JSON");
     s->slow_json = slow && *slow && strcmp(slow, "0");
-    for (size_t i = npaths; i-- > 0;) push(s, ix_xstrdup(paths[i]), 0);
+    for (size_t i = npaths; i-- > 0;) push(s, ix_xstrdup(paths[i]), 0, KIND_UNKNOWN);
     return s;
 }
 
@@ -92,6 +103,7 @@ void ix_input_free(ix_input *in)
     free(in->doc); free(in->source); free(in->bytes);
     free(in->title); free(in->date); free(in->url); free(in->outlet);
     free(in->error); free(in->warning);
+    free(in->unread);
     free(in);
 }
 
@@ -133,7 +145,8 @@ static bool glob_takes(const char *glob, const char *name)
     return ok;
 }
 
-static int cmpname(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
+typedef struct entry { char *name; int kind; } entry;
+static int cmpname(const void *a, const void *b) { return strcmp(((const entry *)a)->name, ((const entry *)b)->name); }
 
 static char *join(const char *dir, const char *name)
 {
@@ -580,23 +593,29 @@ static ix_input *open_dump(ix_source *s, FILE *f, const char *name, bool is_stdi
     return dump_next(s);
 }
 
-static ix_input *read_text(ix_source *s, FILE *f, const char *name, bool is_stdin)
+/* Reads the document's text from rd (and frees rd): an error or a document
+ * over max bytes becomes its `error`. hint: the file's size, or 0. */
+static void read_body(ix_input *in, ix_reader *rd, size_t max, size_t hint)
 {
-    ix_input *in = input_new(name, name);
-    ix_reader *rd = ix_reader_new(f, !is_stdin);
     bool big;
-    struct stat st;
-    size_t hint = fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) ? (size_t)st.st_size : 0;
-    if (slurp(rd, s->o.max_doc_bytes, hint, &in->bytes, &in->len, &big) < 0) {
+    if (slurp(rd, max, hint, &in->bytes, &in->len, &big) < 0) {
         in->error = ix_xstrdup(ix_reader_error(rd));
     } else if (big) {
         in->error = ix_xmalloc(160);
-        snprintf(in->error, 160, "document is over --max-doc-bytes %zu; skipped", s->o.max_doc_bytes);
+        snprintf(in->error, 160, "document is over --max-doc-bytes %zu; skipped", max);
         free(in->bytes);
         in->bytes = NULL;
         in->len = 0;
     }
     ix_reader_free(rd);
+}
+
+static ix_input *read_text(ix_source *s, FILE *f, const char *name, bool is_stdin)
+{
+    ix_input *in = input_new(name, name);
+    struct stat st;
+    size_t hint = fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) ? (size_t)st.st_size : 0;
+    read_body(in, ix_reader_new(f, !is_stdin), s->o.max_doc_bytes, hint);
     return in;
 }
 
@@ -637,6 +656,17 @@ static ix_input *errno_error(const char *path, int depth, int err)
     return input_error(path, "cannot open: %s", strerror(err));
 }
 
+/* Moves e's error into in (the same document, found by the same path). */
+static void take_error(ix_input *in, ix_input *e)
+{
+    in->error = e->error;
+    e->error = NULL;
+    ix_input_free(e);
+}
+
+static const char changed_msg[] =
+    "changed into something that is not a regular file while the folder was walked: skipped";
+
 /* Opens a file found by path. Named pipes and devices are read only when
  * given by name on the command line (process substitution, /dev/stdin);
  * inside a folder walk they are skipped, because opening a FIFO nobody
@@ -662,8 +692,7 @@ static FILE *open_doc(const char *path, const struct stat *st, int depth, ix_inp
     struct stat fs;
     if (fstat(fd, &fs) < 0 || !S_ISREG(fs.st_mode)) {
         close(fd);
-        *err = input_error(path, "changed into something that is not a regular file while the folder was walked%s",
-                           ": skipped");
+        *err = input_error(path, "%s", changed_msg);
         return NULL;
     }
     fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
@@ -672,7 +701,47 @@ static FILE *open_doc(const char *path, const struct stat *st, int depth, ix_inp
     return f;
 }
 
+/* A regular text file, to be opened and read by ix_input_read. */
+static ix_input *unread(ix_source *s, pending *p)
+{
+    ix_input *in = input_new(p->path, p->path);
+    in->unread = ix_xmalloc(sizeof *in->unread);
+    *in->unread = (struct ix_unread){p->depth, s->o.max_doc_bytes};
+    free(p->path);
+    return in;
+}
+
+/* Opens the file non-blocking and checks with fstat that it is still a
+ * regular file (see open_doc); O_NONBLOCK is then left on, as it means
+ * nothing to a regular file. Four system calls for a small file: open,
+ * fstat, the read and the read that finds its end, then close. */
+void ix_input_read(ix_input *in)
+{
+    struct ix_unread *u = in->unread;
+    if (!u) return;
+    in->unread = NULL;
+    int fd = open(in->source, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+    struct stat st;
+    if (fd < 0) {
+        take_error(in, errno_error(in->source, u->depth, errno));
+    } else if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
+        close(fd);
+        in->error = ix_xstrdup(changed_msg);
+    } else {
+        read_body(in, ix_reader_new_fd(fd, 1), u->max_doc_bytes, (size_t)st.st_size);
+        in->raw_len = (size_t)st.st_size;
+    }
+    free(u);
+}
+
 ix_input *ix_source_next(ix_source *s)
+{
+    ix_input *in = ix_source_take(s);
+    if (in) ix_input_read(in);
+    return in;
+}
+
+ix_input *ix_source_take(ix_source *s)
 {
     for (;;) {
         if (s->dump) {
@@ -693,6 +762,8 @@ ix_input *ix_source_next(ix_source *s)
             if (in) return in;
             continue;
         }
+        bool dump = s->o.kind == IX_INPUT_JSONL || (s->o.kind == IX_INPUT_AUTO && is_dump_name(p.path));
+        if (p.kind == KIND_FILE && !dump) return unread(s, &p);   /* the walk saw a regular file */
         struct stat st;
         if (stat(p.path, &st) < 0) {
             in = errno_error(p.path, p.depth, errno);
@@ -722,7 +793,7 @@ ix_input *ix_source_next(ix_source *s)
                 free(p.path);
                 return in;
             }
-            char **names = NULL;
+            entry *names = NULL;
             size_t nn = 0, ncap = 0;
             struct dirent *de;
             while ((de = readdir(d))) {
@@ -731,36 +802,39 @@ ix_input *ix_source_next(ix_source *s)
                     ncap = ncap ? ncap * 2 : 32;
                     names = ix_xrealloc(names, ncap * sizeof *names);
                 }
-                names[nn++] = ix_xstrdup(de->d_name);
+                /* symbolic links and file systems without d_type: stat'ed */
+                int kind = de->d_type == DT_REG ? KIND_FILE : de->d_type == DT_DIR ? KIND_FOLDER : KIND_UNKNOWN;
+                names[nn++] = (entry){ix_xstrdup(de->d_name), kind};
             }
             closedir(d);
             if (nn) qsort(names, nn, sizeof *names, cmpname);
             /* Push in reverse so the stack pops them in order; skip files
              * the glob does not take (folders are always walked). */
             for (size_t i = nn; i-- > 0;) {
-                char *full = join(p.path, names[i]);
+                char *full = join(p.path, names[i].name);
                 struct stat cs;
-                bool dir = stat(full, &cs) == 0 && S_ISDIR(cs.st_mode);
-                bool take = dir || glob_takes(s->o.glob, names[i]) ||
-                            (s->o.kind == IX_INPUT_JSONL && is_dump_name(names[i]));
-                if (take) push(s, full, p.depth + 1);
+                bool dir = names[i].kind == KIND_FOLDER ||
+                           (names[i].kind == KIND_UNKNOWN && stat(full, &cs) == 0 && S_ISDIR(cs.st_mode));
+                bool take = dir || glob_takes(s->o.glob, names[i].name) ||
+                            (s->o.kind == IX_INPUT_JSONL && is_dump_name(names[i].name));
+                if (take) push(s, full, p.depth + 1, names[i].kind);
                 else free(full);
-                free(names[i]);
+                free(names[i].name);
             }
             free(names);
             free(p.path);
             continue;
         }
+        if (S_ISREG(st.st_mode) && !dump) return unread(s, &p);
         FILE *f = open_doc(p.path, &st, p.depth, &in);
         if (!f) {
             free(p.path);
             return in;
         }
-        bool dump = s->o.kind == IX_INPUT_JSONL || (s->o.kind == IX_INPUT_AUTO && is_dump_name(p.path));
         if (dump) in = open_dump(s, f, p.path, false);
         else {
-            in = read_text(s, f, p.path, false);
-            in->raw_len = S_ISREG(st.st_mode) ? (size_t)st.st_size : in->len;
+            in = read_text(s, f, p.path, false);      /* a named pipe or device */
+            in->raw_len = in->len;
         }
         free(p.path);
         if (in) return in;

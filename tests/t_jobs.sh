@@ -2,7 +2,8 @@
 # t_jobs.sh — the output does not depend on the number of threads: -j 1,
 # -j 2, -j 3 and -j 8 give byte-identical records, error messages and exit
 # status, over a synthetic dump (tools/benchgen.c, 2 MB), the same documents
-# as a folder of files, the corpus, and a dump with malformed lines.
+# as a folder of files, the corpus, a dump with malformed lines, and a folder
+# with a dangling link and invalid text between dumps and named files.
 # (Speed is measured by `make bench`, never here.)
 cd "$(dirname "$0")/.." || exit 2
 INSPEX=${INSPEX:-./inspex}
@@ -29,6 +30,15 @@ same() {   # same NAME ARGS... : every -j gives the same bytes as -j 1 (stdin: $
 }
 same dump --input jsonl "$T/dump.jsonl"
 same folder "$T/files"
+# a folder's files are read by the workers, outside the source lock: files
+# that cannot be read keep their place and their messages
+mkdir -p "$T/mixed/sub" && cp "$T/files/0000/"000000[0-4].txt "$T/mixed/" && cp "$T/files/0000/0000005.txt" "$T/mixed/sub/"
+ln -s nowhere.txt "$T/mixed/0000001b.txt"; ln -s 0000001.txt "$T/mixed/0000002b.txt"
+printf '\377\376bad' > "$T/mixed/0000003b.txt"
+same mixed-folder "$T/mixed" "$T/errors.jsonl" "$T/files/0000/0000009.txt"
+grep -q 'symbolic link to nothing' "$T/j1.out" && ok || no "mixed-folder: no error record for the dangling link"
+n=$(grep -Ec '^\{"type":"(doc|error)"' "$T/j1.out")
+[ "$n" = 13 ] && ok || no "mixed-folder: $n doc and error records, not 13"
 same corpus corpus/
 same types --types council,rating --input jsonl "$T/dump.jsonl"
 same errors --input jsonl "$T/errors.jsonl"

@@ -5,6 +5,7 @@
  * argument order; a JSON Lines dump gives one document per line with its id
  * (or url, or DUMP:LINE); a malformed line or a text that is not a string is
  * an error document naming DUMP:LINE, and the run goes on. */
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -218,6 +219,59 @@ int main(void)
         const char *got = walk(p, 2, &txt, &v, &n);
         CHECK(!strcmp(got, "e.txt") && n == 1 && v[0]->len == 0 && !v[0]->error, "empty folder / empty file: %s", got);
         free_all(v, n);
+    }
+
+    /* ix_source_take: a folder's files come unread, in order, and are read
+     * later by ix_input_read, which sees the file as it is by then: gone,
+     * turned into a named pipe, or rewritten. Symbolic links are followed. */
+    PUT("t/a.txt", "alpha");
+    PUT("t/b.txt", "bravo");
+    PUT("t/c.txt", "charlie");
+    PUT("t/d.txt", "delta");
+    PUT("t/sub/e.txt", "echo");
+    PUT("t/z.jsonl", "{\"id\":\"j1\",\"text\":\"in a dump\"}\n");
+    if (symlink("a.txt", at("t/l.txt")) != 0) CHECK(0, "symlink");
+    {
+        ix_source_opts o = {.kind = IX_INPUT_AUTO, .glob = "*"};
+        const char *p[] = {at("t")};
+        ix_source *s = ix_source_new(p, 1, &o);
+        ix_input *v[16];
+        size_t n = 0;
+        while (n < 16 && (v[n] = ix_source_take(s))) n++;
+        ix_source_free(s);
+        /* a.txt b.txt c.txt d.txt l.txt sub/e.txt j1 */
+        CHECK(n == 7, "take: 7 documents, got %zu", n);
+        if (n == 7) {
+            bool unread = true;
+            for (size_t i = 0; i < 6; i++) unread = unread && v[i]->unread && !v[i]->bytes && !v[i]->error;
+            CHECK(unread, "take: files come unread");
+            CHECK(!v[6]->unread && v[6]->len == 9 && !strcmp(v[6]->doc, "j1"), "take: a dump's lines come read");
+            CHECK(!strcmp(v[5]->doc, at("t/sub/e.txt")), "take: subfolder in order (%s)", v[5]->doc);
+            unlink(at("t/b.txt"));
+            unlink(at("t/c.txt"));
+            if (mkfifo(at("t/c.txt"), 0600) != 0) CHECK(0, "mkfifo");
+            PUT("t/d.txt", "delta, rewritten");
+            for (size_t i = 0; i < 7; i++) ix_input_read(v[i]);
+            CHECK(!v[0]->unread && v[0]->len == 5 && !memcmp(v[0]->bytes, "alpha", 5) && v[0]->raw_len == 5,
+                  "read: bytes and raw_len");
+            CHECK(v[1]->error && strstr(v[1]->error, "vanished before it could be read"), "read: gone: %s",
+                  v[1]->error ? v[1]->error : "(no error)");
+            CHECK(v[2]->error && strstr(v[2]->error, "not a regular file"), "read: now a named pipe: %s",
+                  v[2]->error ? v[2]->error : "(no error)");
+            CHECK(v[3]->len == 16 && !memcmp(v[3]->bytes, "delta, rewritten", 16), "read: the file as it is now");
+            CHECK(v[4]->len == 5 && !memcmp(v[4]->bytes, "alpha", 5), "read: a symbolic link is followed");
+            CHECK(v[6]->len == 9 && !memcmp(v[6]->bytes, "in a dump", 9), "read: a document already read is left");
+            ix_input_read(v[0]);
+            CHECK(v[0]->len == 5, "read: reading twice does nothing");
+        }
+        for (size_t i = 0; i < n; i++) ix_input_free(v[i]);
+    }
+    /* an unread document freed without being read leaks nothing (valgrind) */
+    {
+        const char *p[] = {at("t/a.txt")};
+        ix_source *s = ix_source_new(p, 1, &txt);
+        ix_input_free(ix_source_take(s));
+        ix_source_free(s);
     }
 
     char cmd[600];
