@@ -206,6 +206,8 @@ typedef struct ix_rule {
                                 words, owned by the prefilter */
     size_t lookbehind;   /* bytes before its start that a match may read
                             (PCRE2's longest lookbehind, 4 bytes a character) */
+    const unsigned char *names;   /* `code`'s name table (PCRE2_INFO_NAMETABLE) */
+    uint32_t nnames, name_esz;    /* its entries and their size */
 } ix_rule;
 
 /* A two-column table: phrase -> value, looked up case-insensitively with

@@ -622,6 +622,9 @@ static int compile_rule(loader *L, ix_rule *rule, ix_buf *src, srcmap *m)
     uint32_t lb = 0;
     pcre2_pattern_info(rule->code, PCRE2_INFO_MAXLOOKBEHIND, &lb);
     rule->lookbehind = (size_t)lb * 4;
+    pcre2_pattern_info(rule->code, PCRE2_INFO_NAMECOUNT, &rule->nnames);
+    pcre2_pattern_info(rule->code, PCRE2_INFO_NAMEENTRYSIZE, &rule->name_esz);
+    pcre2_pattern_info(rule->code, PCRE2_INFO_NAMETABLE, &rule->names);
     return 0;
 }
 
@@ -1146,14 +1149,32 @@ int ix_rule_match(const ix_rule *rule, ix_scratch *s, ix_doc *doc, size_t a,
     return rule_search(rule, s, doc, a, b, start, anchored, m, ri, last);
 }
 
+/* Bytewise compare of two names, as PCRE2 orders its name table (a name
+ * before the longer names it begins). Names are a few bytes: inline. */
+static inline int name_cmp(const unsigned char *a, const char *b)
+{
+    for (;; a++, b++) {
+        int c = (int)*a - (int)(unsigned char)*b;
+        if (c || !*a) return c;
+    }
+}
+
+/* The rule's name table, read once at load and searched here in line
+ * (pcre2_substring_nametable_scan and a pattern_info call per look-up were
+ * 1% of a dense run). A name used twice ((?J), or (?|...) alternatives)
+ * has consecutive entries, one per group: the first that took part in the
+ * match wins. */
 bool ix_match_group(const ix_match *m, const char *name, size_t *ga, size_t *gb)
 {
-    PCRE2_SPTR first, last;
-    int es = pcre2_substring_nametable_scan(m->rule->code, (PCRE2_SPTR)name, &first, &last);
-    if (es < 0) return false;
-    uint32_t esz;
-    pcre2_pattern_info(m->rule->code, PCRE2_INFO_NAMEENTRYSIZE, &esz);
-    for (PCRE2_SPTR p = first; p <= last; p += esz) {
+    const ix_rule *r = m->rule;
+    const unsigned char *t = r->names;
+    uint32_t esz = r->name_esz, lo = 0, hi = r->nnames;
+    while (lo < hi) {                  /* the first entry not before name */
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (name_cmp(t + mid * esz + 2, name) < 0) lo = mid + 1;
+        else hi = mid;
+    }
+    for (const unsigned char *p = t + lo * esz; lo < r->nnames && !name_cmp(p + 2, name); lo++, p += esz) {
         uint32_t g = (uint32_t)(p[0] << 8 | p[1]);
         if (g < m->n && m->ov[2 * g] != PCRE2_UNSET) {
             *ga = m->ov[2 * g];

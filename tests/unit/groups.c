@@ -1,0 +1,107 @@
+/* groups.c — a match's named groups (ix_match_group).
+ *
+ * The extractors read a match by group name. The look-up searches the
+ * rule's PCRE2 name table itself: names that begin other names ("q", "q2",
+ * "qa"), a name used by several groups (PCRE2_DUPNAMES: the first group that
+ * took part in the match wins), a group that did not take part, a name the
+ * rule does not have, and a rule without names.
+ */
+#include <stdlib.h>
+#include <unistd.h>
+#include "internal.h"
+#include "tap.h"
+
+static ix_rules *load(char *dir, const char *pat)
+{
+    char path[600];
+    const char *files[][2] = {
+        {"councils.tsv", "# surface\tname\tons_code\tstatus\tform\trisk\n"
+                         "Rotherham\tRotherham\tE08000018\tcurrent\tbare\t-\n"},
+        {"t.pat", pat},
+    };
+    for (size_t i = 0; i < 2; i++) {
+        snprintf(path, sizeof path, "%s/%s", dir, files[i][0]);
+        FILE *f = fopen(path, "wb");
+        if (f) { fputs(files[i][1], f); fclose(f); }
+    }
+    ix_err e = {{0}};
+    ix_rules *r = ix_rules_load(dir, &e);
+    CHECK(r != NULL, "load: %s", e.msg);
+    for (size_t i = 0; i < 2; i++) {
+        snprintf(path, sizeof path, "%s/%s", dir, files[i][0]);
+        remove(path);
+    }
+    return r;
+}
+
+static const ix_rule *named(const ix_rules *r, const char *name)
+{
+    for (size_t i = 0; r && i < r->nrules; i++)
+        if (!strcmp(r->rules[i].name, name)) return &r->rules[i];
+    return NULL;
+}
+
+/* The text of group `name` in the first match of `rule` over `text`, or
+ * "-" when the group is not set, "!" when nothing matches. */
+static const char *group(const ix_rules *r, const char *rule, const char *text, const char *name)
+{
+    static char out[128];
+    const ix_rule *ru = named(r, rule);
+    if (!ru) return "?";
+    ix_input in = {.doc = "t", .source = "t", .bytes = (unsigned char *)text, .len = strlen(text)};
+    ix_doc d;
+    ix_err e = {{0}};
+    if (ix_doc_open(&d, r, &in, 0, in.len, -1, &e) < 0) return "?";
+    ix_scratch *s = ix_scratch_new(r);
+    ix_prefilter_scan(r, s, &d);
+    ix_match m;
+    const char *res = "!";
+    if (ix_rule_match(ru, s, &d, 0, d.len, 0, false, &m) == 1) {
+        size_t a, b;
+        if (ix_match_group(&m, name, &a, &b)) {
+            snprintf(out, sizeof out, "%.*s", (int)(b - a), d.text + a);
+            res = out;
+        } else res = "-";
+    }
+    ix_scratch_free(s);
+    ix_doc_close(&d);
+    return res;
+}
+
+#define GROUP(rule, text, name, want)                                                             \
+    do {                                                                                          \
+        const char *got_ = group(r, rule, text, name);                                            \
+        CHECK(!strcmp(got_, want), "%s over \"%s\": group %s is \"%s\", want \"%s\"", rule, text, \
+              name, got_, want);                                                                  \
+    } while (0)
+
+int main(void)
+{
+    char dir[] = "/tmp/inspex-groups-XXXXXX";
+    if (!mkdtemp(dir)) { CHECK(0, "mkdtemp"); return DONE(); }
+    ix_rules *r = load(dir,
+        "family rating\n"
+        "rule prefixes\n  match (?<qa>x+) (?<q>\\d+) (?<q2>[a-z]+)(?: (?<zz>!))?\n"
+        "rule dups\n  match (?:(?<p>\\d+) apples|(?<p>\\d+) pears|(?<p>\\w+) plums)(?<z>\\.)?\n"
+        "rule plain\n  match (\\d+) figs\n");
+    if (r) {
+        GROUP("t/prefixes", "say xx 42 abc now", "q", "42");
+        GROUP("t/prefixes", "say xx 42 abc now", "q2", "abc");
+        GROUP("t/prefixes", "say xx 42 abc now", "qa", "xx");
+        GROUP("t/prefixes", "say xx 42 abc ! now", "zz", "!");
+        GROUP("t/prefixes", "say xx 42 abc now", "zz", "-");      /* did not take part */
+        GROUP("t/prefixes", "say xx 42 abc now", "q3", "-");      /* no such name */
+        GROUP("t/prefixes", "say xx 42 abc now", "", "-");
+        GROUP("t/prefixes", "say xx 42 abc now", "Q", "-");       /* names are case-sensitive */
+        GROUP("t/dups", "7 apples.", "p", "7");
+        GROUP("t/dups", "8 pears", "p", "8");
+        GROUP("t/dups", "ripe plums", "p", "ripe");
+        GROUP("t/dups", "8 pears.", "z", ".");
+        GROUP("t/dups", "8 pears", "z", "-");
+        GROUP("t/plain", "9 figs", "p", "-");
+        GROUP("t/plain", "no figs", "p", "!");
+    }
+    ix_rules_free(r);
+    rmdir(dir);
+    return DONE();
+}
