@@ -713,8 +713,8 @@ static ix_input *unread(ix_source *s, pending *p)
 
 /* Opens the file non-blocking and checks with fstat that it is still a
  * regular file (see open_doc); O_NONBLOCK is then left on, as it means
- * nothing to a regular file. Four system calls for a small file: open,
- * fstat, the read and the read that finds its end, then close. */
+ * nothing to a regular file. Five system calls for a small file: open,
+ * fstat, the read, the read that finds its end, and close. */
 void ix_input_read(ix_input *in)
 {
     struct ix_unread *u = in->unread;
