@@ -12,7 +12,8 @@
  *    A family's check on a sentence answers as its rules' checks do.
  * 3. Over the same windows, a rule compiled with its macros written out
  *    (rule->inlined, what runs) matches exactly where the same rule with
- *    macros as subroutine calls (rule->regex) does, at the same offsets.
+ *    macros as subroutine calls (rule->regex) does, at the same offsets;
+ *    and a rule that would grow more than four times written out is not.
  */
 #include <dirent.h>
 #include <unistd.h>
@@ -211,6 +212,35 @@ static void rule_sets(void)
     rmdir(dir);
 }
 
+/* Macros are written out in a rule (rule->inlined) unless that makes it
+ * more than four times as long as with calls: a macro that calls a long one
+ * ten times over stays calls, and both forms match the same. */
+static void inline_growth(void)
+{
+    char dir[] = "/tmp/inspex-prefilter-XXXXXX";
+    if (!mkdtemp(dir)) { CHECK(0, "mkdtemp"); return; }
+    ix_rules *r = load_rules(dir,
+        "family rating\n"
+        "define LONG (?:alpha|bravo|charlie|delta|echo|foxtrot|golf|hotel|india|juliet|kilo|lima|mike|november)\n"
+        "define FIVE (?:{LONG}-{LONG}|{LONG}:{LONG}|{LONG})\n"
+        "define TEN (?:{FIVE}|{FIVE}~)\n"
+        "define TWICE (?:{LONG}|{LONG}!)\n"
+        "rule grows\n  match ={TEN}=\n"
+        "rule fits\n  match ={TWICE}=\n");
+    const ix_rule *g = rule_named(r, "t/grows"), *f = rule_named(r, "t/fits");
+    CHECK(g && !g->inlined, "ten calls of a long macro stay calls");
+    CHECK(f && f->inlined, "two calls are written out");
+    if (g && f) {
+        ix_scratch *s = ix_scratch_new(r);
+        const char *t = "Say =kilo-lima= and =mike:india~= and =golf= and =echo!= now.\n";
+        check_text(r, s, t, strlen(t), "inline growth");
+        ix_scratch_free(s);
+    }
+    subr_reset();
+    ix_rules_free(r);
+    rmdir(dir);
+}
+
 /* Literals that overlap one another, so that the automaton's failure links
  * decide what is found ("bcabc" inside "abcabcabd", where "abcab" took the
  * scan first): over random text of their letters, every match of every rule
@@ -306,6 +336,7 @@ int main(void)
 
     rule_sets();
     overlapping_literals();
+    inline_growth();
 
     /* 2. the property, over the real rules and the corpus */
     ix_err e = {{0}};
