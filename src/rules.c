@@ -1044,6 +1044,21 @@ static const pcre2_code *anchored_code(const ix_rule *rule)
     return c ? publish(slot, c) : NULL;
 }
 
+/* One match attempt. JIT code is entered through pcre2_jit_match, which
+ * skips pcre2_match's argument checks (a tenth of what a short search
+ * costs); pcre2_match runs everything the JIT cannot: code that was not
+ * JIT-compiled (pcre2_jit_match says PCRE2_ERROR_JIT_BADOPTION) and
+ * PCRE2_ANCHORED given at match time, which pcre2_jit_match would ignore. */
+static inline int run_match(const pcre2_code *code, const char *subj, size_t len, size_t start, uint32_t opt,
+                            pcre2_match_data *md, pcre2_match_context *mctx)
+{
+    if (!(opt & PCRE2_ANCHORED)) {
+        int rc = pcre2_jit_match(code, (PCRE2_SPTR)subj, len, start, opt, md, mctx);
+        if (rc != PCRE2_ERROR_JIT_BADOPTION) return rc;
+    }
+    return pcre2_match(code, (PCRE2_SPTR)subj, len, start, opt, md, mctx);
+}
+
 /* The search itself, for a subject the prefilter lets through (last: no
  * match starts after it). Out of line, so that the many subjects turned
  * away in ix_rule_match cost a short call, not this one's frame. */
@@ -1067,15 +1082,14 @@ static __attribute__((noinline)) int rule_search(const ix_rule *rule, ix_scratch
     if (b - start > IX_WINDOW && ri != (size_t)-1 && s->rule_windows[ri] >= IX_LONG_WINDOWS) return 0;
     if (limited) pcre2_set_offset_limit(s->mctx, last - a);
     if (b - start <= IX_WINDOW) {
-        rc = pcre2_match(code, (PCRE2_SPTR)doc->text + a, b - a, start - a, opt, s->md, s->mctx);
+        rc = run_match(code, doc->text + a, b - a, start - a, opt, s->md, s->mctx);
     } else {
         size_t ws = start;
         for (;;) {
             size_t we = b - ws > IX_WINDOW ? ws + IX_WINDOW : b;
             /* end on a character boundary */
             while (we < b && ((unsigned char)doc->text[we] & 0xC0) == 0x80) we++;
-            rc = pcre2_match(code, (PCRE2_SPTR)doc->text + a, we - a, ws - a,
-                             opt | (we < b ? PCRE2_NOTEOL : 0), s->md, s->mctx);
+            rc = run_match(code, doc->text + a, we - a, ws - a, opt | (we < b ? PCRE2_NOTEOL : 0), s->md, s->mctx);
             if (ri != (size_t)-1 && ++s->rule_windows[ri] == IX_LONG_WINDOWS && doc->warnings && !s->long_warned) {
                 char msg[256];
                 s->long_warned = true;      /* once per document, not per rule */

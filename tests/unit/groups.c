@@ -4,7 +4,9 @@
  * rule's PCRE2 name table itself: names that begin other names ("q", "q2",
  * "qa"), a name used by several groups (PCRE2_DUPNAMES: the first group that
  * took part in the match wins), a group that did not take part, a name the
- * rule does not have, and a rule without names.
+ * rule does not have, and a rule without names. And a rule with (*NO_JIT),
+ * which the interpreter runs (JIT code is entered by pcre2_jit_match, which
+ * turns away code without it).
  */
 #include <stdlib.h>
 #include <unistd.h>
@@ -83,7 +85,8 @@ int main(void)
         "family rating\n"
         "rule prefixes\n  match (?<qa>x+) (?<q>\\d+) (?<q2>[a-z]+)(?: (?<zz>!))?\n"
         "rule dups\n  match (?:(?<p>\\d+) apples|(?<p>\\d+) pears|(?<p>\\w+) plums)(?<z>\\.)?\n"
-        "rule plain\n  match (\\d+) figs\n");
+        "rule plain\n  match (\\d+) figs\n"
+        "rule nojit\n  match (*NO_JIT)(?<n>\\d+) dates\n");
     if (r) {
         GROUP("t/prefixes", "say xx 42 abc now", "q", "42");
         GROUP("t/prefixes", "say xx 42 abc now", "q2", "abc");
@@ -100,6 +103,9 @@ int main(void)
         GROUP("t/dups", "8 pears", "z", "-");
         GROUP("t/plain", "9 figs", "p", "-");
         GROUP("t/plain", "no figs", "p", "!");
+        /* a rule the JIT does not compile runs on the interpreter */
+        GROUP("t/nojit", "eat 12 dates", "n", "12");
+        GROUP("t/nojit", "no dates", "n", "!");
     }
     ix_rules_free(r);
     rmdir(dir);
