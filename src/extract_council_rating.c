@@ -58,13 +58,24 @@ static size_t judgements_in(const crstate *st, const char *s, size_t a, size_t b
     if (!st->judgements || b <= a) return 0;
     char *low = ix_xstrndup(s + a, b - a);
     for (char *p = low; *p; p++) if (ix_is_upper(*p)) *p = (char)(*p + 32);
+    /* The pairs of bytes in the text: a phrase whose first two bytes are
+     * not among them is not searched for (most of the fifty are not). */
+    uint64_t pairs[64] = {0};
+    for (const unsigned char *p = (const unsigned char *)low; p[0] && p[1]; p++) {
+        unsigned h = ((unsigned)p[0] * 31u + p[1]) & 4095u;
+        pairs[h >> 6] |= 1ull << (h & 63);
+    }
     /* longest phrases first so "leadership and management" wins over "management" */
     bool *taken = calloc(b - a + 1, 1);
     for (size_t pass = 0; pass < 2; pass++)
         for (size_t i = 0; i < st->judgements->n; i++) {
             const char *k = st->judgements->key[i];
-            size_t kl = strlen(k);
+            size_t kl = st->judgements->klen[i];
             if ((pass == 0) != (kl > 12)) continue;
+            if (kl >= 2) {
+                unsigned h = ((unsigned)(unsigned char)k[0] * 31u + (unsigned char)k[1]) & 4095u;
+                if (!(pairs[h >> 6] >> (h & 63) & 1)) continue;
+            }
             for (char *p = strstr(low, k); p; p = strstr(p + 1, k)) {
                 size_t o = (size_t)(p - low);
                 if ((o && ix_is_alnum(low[o - 1])) || ix_is_alnum(low[o + kl])) continue;
