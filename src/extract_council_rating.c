@@ -59,7 +59,7 @@ static size_t judgements_in(const crstate *st, const char *s, size_t a, size_t b
     char *low = ix_xstrndup(s + a, b - a);
     for (char *p = low; *p; p++) if (ix_is_upper(*p)) *p = (char)(*p + 32);
     /* The pairs of bytes in the text: a phrase whose first two bytes are
-     * not among them is not searched for (most of the fifty are not). */
+     * not among them is not searched for (most of them are not). */
     uint64_t pairs[64] = {0};
     for (const unsigned char *p = (const unsigned char *)low; p[0] && p[1]; p++) {
         unsigned h = ((unsigned)p[0] * 31u + p[1]) & 4095u;
