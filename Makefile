@@ -46,7 +46,7 @@ build/libinspex.a: $(CORE_OBJ)
 inspex: build/main.o build/libinspex.a
 	$(CC) $(CFLAGS) -o $@ $^ $(LDFLAGS) $(LDLIBS)
 
-build/tests/%: tests/unit/%.c build/libinspex.a tests/unit/tap.h | build
+build/tests/%: tests/unit/%.c build/libinspex.a tests/unit/tap.h tests/unit/testrules.h | build
 	$(CC) $(CPPFLAGS) $(CFLAGS) -Isrc -o $@ $< build/libinspex.a $(LDFLAGS) $(LDLIBS)
 
 demo: deps inspex

@@ -12,43 +12,14 @@
 #include <unistd.h>
 #include "internal.h"
 #include "tap.h"
-
-static ix_rules *load(char *dir, const char *pat)
-{
-    char path[600];
-    const char *files[][2] = {
-        {"councils.tsv", "# surface\tname\tons_code\tstatus\tform\trisk\n"
-                         "Rotherham\tRotherham\tE08000018\tcurrent\tbare\t-\n"},
-        {"t.pat", pat},
-    };
-    for (size_t i = 0; i < 2; i++) {
-        snprintf(path, sizeof path, "%s/%s", dir, files[i][0]);
-        FILE *f = fopen(path, "wb");
-        if (f) { fputs(files[i][1], f); fclose(f); }
-    }
-    ix_err e = {{0}};
-    ix_rules *r = ix_rules_load(dir, &e);
-    CHECK(r != NULL, "load: %s", e.msg);
-    for (size_t i = 0; i < 2; i++) {
-        snprintf(path, sizeof path, "%s/%s", dir, files[i][0]);
-        remove(path);
-    }
-    return r;
-}
-
-static const ix_rule *named(const ix_rules *r, const char *name)
-{
-    for (size_t i = 0; r && i < r->nrules; i++)
-        if (!strcmp(r->rules[i].name, name)) return &r->rules[i];
-    return NULL;
-}
+#include "testrules.h"
 
 /* The text of group `name` in the first match of `rule` over `text`, or
  * "-" when the group is not set, "!" when nothing matches. */
 static const char *group(const ix_rules *r, const char *rule, const char *text, const char *name)
 {
     static char out[128];
-    const ix_rule *ru = named(r, rule);
+    const ix_rule *ru = test_rule_named(r, rule);
     if (!ru) return "?";
     ix_input in = {.doc = "t", .source = "t", .bytes = (unsigned char *)text, .len = strlen(text)};
     ix_doc d;
@@ -79,9 +50,7 @@ static const char *group(const ix_rules *r, const char *rule, const char *text, 
 
 int main(void)
 {
-    char dir[] = "/tmp/inspex-groups-XXXXXX";
-    if (!mkdtemp(dir)) { CHECK(0, "mkdtemp"); return DONE(); }
-    ix_rules *r = load(dir,
+    ix_rules *r = test_rules_load(
         "family rating\n"
         "rule prefixes\n  match (?<qa>x+) (?<q>\\d+) (?<q2>[a-z]+)(?: (?<zz>!))?\n"
         "rule dups\n  match (?:(?<p>\\d+) apples|(?<p>\\d+) pears|(?<p>\\w+) plums)(?<z>\\.)?\n"
@@ -108,6 +77,5 @@ int main(void)
         GROUP("t/nojit", "no dates", "n", "!");
     }
     ix_rules_free(r);
-    rmdir(dir);
     return DONE();
 }

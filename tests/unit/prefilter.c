@@ -20,6 +20,7 @@
 #include <stdlib.h>
 #include "internal.h"
 #include "tap.h"
+#include "testrules.h"
 
 static void derives(const char *re, const char *want)
 {
@@ -132,37 +133,11 @@ static void check_text(const ix_rules *r, ix_scratch *s, const char *bytes, size
     ix_doc_close(&d);
 }
 
-/* Rules written into a temporary folder; NULL when it does not load. */
-static ix_rules *load_rules(char *dir, const char *pat)
-{
-    char path[600];
-    const char *files[][2] = {
-        {"councils.tsv", "# surface\tname\tons_code\tstatus\tform\trisk\n"
-                         "Rotherham\tRotherham\tE08000018\tcurrent\tbare\t-\n"},
-        {"t.pat", pat},
-    };
-    for (size_t i = 0; i < 2; i++) {
-        snprintf(path, sizeof path, "%s/%s", dir, files[i][0]);
-        FILE *f = fopen(path, "wb");
-        if (f) { fputs(files[i][1], f); fclose(f); }
-    }
-    ix_err e = {{0}};
-    ix_rules *r = ix_rules_load(dir, &e);
-    CHECK(r != NULL, "load %s: %s", dir, e.msg);
-    for (size_t i = 0; i < 2; i++) {
-        snprintf(path, sizeof path, "%s/%s", dir, files[i][0]);
-        remove(path);
-    }
-    return r;
-}
-
 /* A literal that only a lookbehind sees lies before the match: the last
  * start allowed must reach past it by the lookbehind's length. */
 static void lookbehind_rules(void)
 {
-    char dir[] = "/tmp/inspex-prefilter-XXXXXX";
-    if (!mkdtemp(dir)) { CHECK(0, "mkdtemp"); return; }
-    ix_rules *r = load_rules(dir, "family rating\n\nrule after-council\n  match (?<=council has been )(?:rated|judged) \\w+\n");
+    ix_rules *r = test_rules_load("family rating\n\nrule after-council\n  match (?<=council has been )(?:rated|judged) \\w+\n");
     if (r) {
         char *d = ix_prefilter_describe(r->rules[0].regex);
         CHECK(d && strstr(d, "council has been "), "the lookbehind's literal is needed: %s", d ? d : "(always)");
@@ -173,14 +148,6 @@ static void lookbehind_rules(void)
         ix_scratch_free(s);
         ix_rules_free(r);
     }
-    rmdir(dir);
-}
-
-static const ix_rule *rule_named(const ix_rules *r, const char *name)
-{
-    for (size_t i = 0; r && i < r->nrules; i++)
-        if (!strcmp(r->rules[i].name, name)) return &r->rules[i];
-    return NULL;
 }
 
 /* Which sets a rule is checked for: "prefilter off" leaves a file's rules
@@ -189,9 +156,7 @@ static const ix_rule *rule_named(const ix_rules *r, const char *name)
  * beside it (" in ", which grade-in needs next to "good|poor"). */
 static void rule_sets(void)
 {
-    char dir[] = "/tmp/inspex-prefilter-XXXXXX";
-    if (!mkdtemp(dir)) { CHECK(0, "mkdtemp"); return; }
-    ix_rules *r = load_rules(dir,
+    ix_rules *r = test_rules_load(
         "family rating\n"
         "rule judged-in\n  match judged \\w+ in \\w+\n"
         "rule grade-in\n  match (?:good|poor)\\w* in \\w+\n"
@@ -200,16 +165,15 @@ static void rule_sets(void)
         "rule off\n  match judged \\w+\n"
         "prefilter on\n"
         "rule on-again\n  match judged \\w+\n");
-    const ix_rule *a = rule_named(r, "t/judged-in"), *b = rule_named(r, "t/grade-in"),
-                  *c = rule_named(r, "t/judged-to"), *off = rule_named(r, "t/off"),
-                  *on = rule_named(r, "t/on-again");
+    const ix_rule *a = test_rule_named(r, "t/judged-in"), *b = test_rule_named(r, "t/grade-in"),
+                  *c = test_rule_named(r, "t/judged-to"), *off = test_rule_named(r, "t/off"),
+                  *on = test_rule_named(r, "t/on-again");
     CHECK(a && a->npf == 2, "judged-in keeps \" in \" (grade-in needs it): %d sets", a ? a->npf : -1);
     CHECK(b && b->npf == 2, "grade-in keeps both its sets: %d", b ? b->npf : -1);
     CHECK(c && c->npf == 1, "judged-to drops \" to \" beside \"judged \": %d sets", c ? c->npf : -1);
     CHECK(off && off->npf == 0 && off->unscanned, "prefilter off: always run");
     CHECK(on && on->npf == 1 && !on->unscanned, "prefilter on again: %d sets", on ? on->npf : -1);
     ix_rules_free(r);
-    rmdir(dir);
 }
 
 /* Macros are written out in a rule (rule->inlined) unless that makes it
@@ -217,9 +181,7 @@ static void rule_sets(void)
  * ten times over stays calls, and both forms match the same. */
 static void inline_growth(void)
 {
-    char dir[] = "/tmp/inspex-prefilter-XXXXXX";
-    if (!mkdtemp(dir)) { CHECK(0, "mkdtemp"); return; }
-    ix_rules *r = load_rules(dir,
+    ix_rules *r = test_rules_load(
         "family rating\n"
         "define LONG (?:alpha|bravo|charlie|delta|echo|foxtrot|golf|hotel|india|juliet|kilo|lima|mike|november)\n"
         "define FIVE (?:{LONG}-{LONG}|{LONG}:{LONG}|{LONG})\n"
@@ -227,7 +189,7 @@ static void inline_growth(void)
         "define TWICE (?:{LONG}|{LONG}!)\n"
         "rule grows\n  match ={TEN}=\n"
         "rule fits\n  match ={TWICE}=\n");
-    const ix_rule *g = rule_named(r, "t/grows"), *f = rule_named(r, "t/fits");
+    const ix_rule *g = test_rule_named(r, "t/grows"), *f = test_rule_named(r, "t/fits");
     CHECK(g && !g->inlined, "ten calls of a long macro stay calls");
     CHECK(f && f->inlined, "two calls are written out");
     if (g && f) {
@@ -238,7 +200,6 @@ static void inline_growth(void)
     }
     subr_reset();
     ix_rules_free(r);
-    rmdir(dir);
 }
 
 /* Literals that overlap one another, so that the automaton's failure links
@@ -247,8 +208,6 @@ static void inline_growth(void)
  * is let through, in every sentence and window. */
 static void overlapping_literals(void)
 {
-    char dir[] = "/tmp/inspex-prefilter-XXXXXX";
-    if (!mkdtemp(dir)) { CHECK(0, "mkdtemp"); return; }
     static const char *const lits[] = {"abcabd", "bcabc", "cabcab", "abdab", "babcabd", "dcbad", "cbadcb"};
     enum { NLITS = sizeof lits / sizeof *lits };
     ix_buf pat = {0};
@@ -259,7 +218,7 @@ static void overlapping_literals(void)
         ix_buf_puts(&pat, line);
     }
     ix_buf_grow(&pat, 0);
-    ix_rules *r = load_rules(dir, pat.s);
+    ix_rules *r = test_rules_load(pat.s);
     ix_buf_free(&pat);
     for (size_t i = 0; r && i < r->nrules; i++) CHECK(r->rules[i].npf == 1, "%s is scanned for", r->rules[i].name);
     if (r) {
@@ -275,7 +234,6 @@ static void overlapping_literals(void)
         ix_rules_free(r);
     }
     subr_reset();
-    rmdir(dir);
 }
 
 int main(void)
