@@ -406,13 +406,12 @@ static void cut_mentions(ix_result *res, json_t *warnings)
     }
 }
 
-ix_result *ix_extract(const ix_rules *r, ix_scratch *s, const ix_input *in, unsigned types)
+static void extract_doc(const ix_rules *r, ix_scratch *s, const ix_input *in, unsigned types, ix_result *res)
 {
-    ix_result *res = ix_result_new();
     if (in->error) {
         ix_result_add(res, error_record(in, in->error));
         res->is_error = 1;
-        return res;
+        return;
     }
     json_t *docrec = NULL;
     ix_err e = {{0}};
@@ -420,7 +419,7 @@ ix_result *ix_extract(const ix_rules *r, ix_scratch *s, const ix_input *in, unsi
     if (!extract_part(r, s, in, 0, at, -1, types, res, &docrec, &e)) {
         ix_result_add(res, error_record(in, e.msg));
         res->is_error = 1;
-        return res;
+        return;
     }
     int enc = ix_encoding_parse(json_string_value(json_object_get(docrec, "encoding")));
     json_t *w = json_object_get(docrec, "warnings");
@@ -447,6 +446,16 @@ ix_result *ix_extract(const ix_rules *r, ix_scratch *s, const ix_input *in, unsi
         json_array_append_new(w, ix_json_str(msg));
     }
     ix_result_sort(res);
+}
+
+ix_result *ix_extract(const ix_rules *r, ix_scratch *s, const ix_input *in, unsigned types)
+{
+    /* Every jansson value made from here to the return is the result's
+     * (record.c): its arena is current meanwhile. */
+    ix_result *res = ix_result_new(in->len <= IX_ARENA_DOC);
+    ix_arena *was = ix_arena_enter(res->arena);
+    extract_doc(r, s, in, types, res);
+    ix_arena_enter(was);
     return res;
 }
 

@@ -178,11 +178,15 @@ enum {
 unsigned ix_types_parse(const char *list, ix_err *e);
 
 /* What one document produced: its doc (or error) record first, then the
- * records in canonical order. Owns the json_t references. */
+ * records in canonical order. Owns the json_t references; the records of a
+ * small document live in the result's arena (record.c) and die with it:
+ * keep none past ix_result_free (json_deep_copy what must outlive it). */
+typedef struct ix_arena ix_arena;
 typedef struct ix_result {
     json_t **recs;
     size_t n, cap;
     int is_error;
+    ix_arena *arena;     /* NULL: the records are on the heap */
 } ix_result;
 
 void ix_result_free(ix_result *res);

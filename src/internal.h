@@ -468,7 +468,16 @@ json_t *ix_json_strn(const char *s, size_t n);
 json_t *ix_json_str(const char *s);
 json_t *ix_record_new(const char *type, const ix_doc *d);
 void ix_result_add(ix_result *res, json_t *rec);   /* steals the reference */
-ix_result *ix_result_new(void);
+/* An empty result, with an arena for its records or without (record.c).
+ * ix_extract gives one to documents of up to IX_ARENA_DOC bytes. */
+#define IX_ARENA_DOC ((size_t)1 << 20)
+ix_result *ix_result_new(bool with_arena);
+/* Makes A (may be NULL) the calling thread's current arena, where jansson
+ * allocates; returns the one it replaces, to restore. */
+ix_arena *ix_arena_enter(ix_arena *A);
+/* Bytes the result's arena has handed out (0: none), and in *held (may be
+ * NULL) the bytes of its chunks: for tests. */
+size_t ix_result_arena_bytes(const ix_result *res, size_t *held);
 /* Canonical order of records after the doc record: by type then span. */
 void ix_result_sort(ix_result *res);
 /* Appends one record in canonical form (as ix_record_dump, no newline). */

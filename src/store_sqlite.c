@@ -391,7 +391,7 @@ int ix_store_next_result(ix_store *s, ix_result **out, ix_err *e)
         }
         s->pending = false;
         if (!res) {
-            res = ix_result_new();
+            res = ix_result_new(false);
             doc = d;
         }
         const char *t = json_string_value(json_object_get(rec, "type"));
