@@ -461,6 +461,12 @@ size_t ix_ctx_mentions_in(const ix_ctx *c, size_t a, size_t b, size_t *first);
 /* The authority named most recently before `off`, or -1 (binary search). */
 int ix_ctx_focus_row(const ix_ctx *c, size_t off);
 
+/* Which of n rating records to keep, one per fact (extract_rating.c): keep[i]
+ * is false when another record states the same fact (grade, count, share
+ * within 0.005) and comes first: in the body before the headline, with a
+ * total before without, then in text order. O(n log n). */
+void ix_rating_facts_keep(json_t *const *recs, const bool *headline, size_t n, bool *keep);
+
 /* ---- records (record.c) -------------------------------------------------- */
 
 /* A JSON string of text that is usually ASCII (record.c); NULL for NULL. */

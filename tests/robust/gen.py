@@ -21,6 +21,19 @@ def rep(unit, n, head=b"", tail=b""):
     return head + unit * k + tail
 
 
+def counted(unit, n, start=21):
+    """unit % k for k = start, start + 1, ... up to ~n bytes: the same
+    sentence with a different figure each time (each one its own fact)."""
+    out, k = [], start
+    size = 0
+    while size < n:
+        piece = (unit % k).encode()
+        out.append(piece)
+        size += len(piece)
+        k += 1
+    return b"".join(out)
+
+
 # name -> (description, function(n) -> bytes)
 PATHOLOGICAL = {
     "quotes": ("straight double quote marks", lambda n: rep(b'"', n)),
@@ -48,6 +61,8 @@ PATHOLOGICAL = {
     "reading-unsupported": ("a place-like council name, never supported", lambda n: rep(b"At Reading. ", n)),
     "council-sentences": ("sentences naming councils", lambda n: rep(b"Kent was rated good. ", n)),
     "ratings": ("rating phrases", lambda n: rep(b"Seven authorities were rated inadequate. ", n)),
+    "distinct-ratings": ("rating phrases, each with its own figure",
+                         lambda n: counted("%d authorities were rated inadequate. ", n)),
     "boilerplate": ("boilerplate lines in one block", lambda n: rep(b"Salary: 30000 per annum\n", n)),
     "zalgo": ("combining marks on one letter", lambda n: rep("\u0300\u0316".encode(), n, head=b"a")),
     "cp1252": ("Windows-1252 bytes", lambda n: rep(b"caf\xe9 \x93q\x94 ", n)),
