@@ -40,7 +40,10 @@ XFAIL = set()   # the council cases were made linear (binary-searched mentions, 
 # every match, x2.6 per doubling natively from 200 KB on.
 # The HEAVY ones run at 6000 bytes (three 2 KB windows, already past the
 # quadratic regime inside one window) to keep test-big within minutes.
-SIZES_ALL = {"council-sentences": 200000, "initials": 6000, "councils": 6000}
+# distinct-ratings likewise: the council-rating extractor looked for the
+# figures of the sentence before at every sentence (x2.8 per doubling from
+# 200 KB, linear at 20 KB).
+SIZES_ALL = {"council-sentences": 200000, "distinct-ratings": 200000, "initials": 6000, "councils": 6000}
 # Linear, but ~1 s per 20 KB natively with the council_rating rules'
 # unbounded {CNAME} (see the report of issue 6): too slow for make test.
 HEAVY = {"initials", "weak-councils", "councils"}
