@@ -348,15 +348,16 @@ static double share_of(const json_t *r)
  *
  * Two ratings state the same fact when they have the same grade, the same
  * count (or both none) and shares within 0.005 of each other (none counts
- * as -1). Of the ratings that state a fact, the one kept is the first by
- * (in the body before in the headline, with a total before without, then
- * in text order): a rating is dropped when a rating of the same fact comes
- * before it by that order. Not a pairwise comparison, which took 39 s on a
- * 1 MB document of 13,000 figures: the ratings are sorted by (grade,
- * count, share), so that those of one fact as a given rating are a window
- * around it, and the windows only move forward, and a rating is kept when
- * it is the first of its window, which a queue of the window's candidates
- * for first says in constant time per rating. */
+ * as -1; the relation is not transitive). Ratings are ranked: the body
+ * before the headline, then with a total before without, then text order.
+ * A rating is dropped when another of the same fact ranks before it.
+ *
+ * Comparing every pair took 39 s on a 1 MB document of 13,000 figures.
+ * Sorted by (grade, count, share), the ratings of the same fact as a given
+ * one are a window around it, and the windows only move forward as the
+ * sorted list is walked; a rating is kept when it ranks first in its
+ * window, which a queue of the window's candidates for first (a sliding
+ * minimum) tells in constant time per rating. */
 
 typedef struct fact {
     const char *grade;

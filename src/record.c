@@ -59,6 +59,7 @@ static size_t chunk_head(void) { return (sizeof(arena_chunk) + ARENA_ALIGN - 1) 
 
 static void *arena_alloc(ix_arena *A, size_t n)
 {
+    if (n > SIZE_MAX / 2) return NULL;          /* as malloc would: no wrap-around below */
     n = (n + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1);
     arena_chunk *c = A->top;
     if (!c || (size_t)(c->end - c->at) < n) {
