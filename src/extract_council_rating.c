@@ -51,6 +51,9 @@ static bool inside_rating(const ix_ctx *c, size_t a, size_t b)
     return false;
 }
 
+/* A pair of bytes as a bit of judgements_in's 4096-bit set. */
+static inline unsigned pair_bit(unsigned char x, unsigned char y) { return ((unsigned)x * 31u + y) & 4095u; }
+
 /* Judgements named in [a, b): each table phrase found, by whole words. */
 static size_t judgements_in(const crstate *st, const char *s, size_t a, size_t b, const char **out, size_t max)
 {
@@ -62,7 +65,7 @@ static size_t judgements_in(const crstate *st, const char *s, size_t a, size_t b
      * not among them is not searched for (most of them are not). */
     uint64_t pairs[64] = {0};
     for (const unsigned char *p = (const unsigned char *)low; p[0] && p[1]; p++) {
-        unsigned h = ((unsigned)p[0] * 31u + p[1]) & 4095u;
+        unsigned h = pair_bit(p[0], p[1]);
         pairs[h >> 6] |= 1ull << (h & 63);
     }
     /* longest phrases first so "leadership and management" wins over "management" */
@@ -73,7 +76,7 @@ static size_t judgements_in(const crstate *st, const char *s, size_t a, size_t b
             size_t kl = st->judgements->klen[i];
             if ((pass == 0) != (kl > 12)) continue;
             if (kl >= 2) {
-                unsigned h = ((unsigned)(unsigned char)k[0] * 31u + (unsigned char)k[1]) & 4095u;
+                unsigned h = pair_bit((unsigned char)k[0], (unsigned char)k[1]);
                 if (!(pairs[h >> 6] >> (h & 63) & 1)) continue;
             }
             for (char *p = strstr(low, k); p; p = strstr(p + 1, k)) {

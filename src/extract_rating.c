@@ -365,6 +365,7 @@ typedef struct fact {
     json_int_t count;
     double share;
     size_t rank;                 /* the order above: smaller comes first */
+    size_t at;                   /* its index in recs */
 } fact;
 
 static int fact_cmp(const void *x, const void *y)
@@ -391,7 +392,7 @@ void ix_rating_facts_keep(json_t *const *recs, const bool *headline, size_t n, b
         const char *g = json_string_value(json_object_get(recs[i], "grade"));
         bool total = json_is_integer(json_object_get(recs[i], "total"));
         f[i] = (fact){g ? g : "", json_is_integer(c), json_is_integer(c) ? json_integer_value(c) : 0,
-                      share_of(recs[i]), 0};
+                      share_of(recs[i]), 0, i};
         /* the rank: headline last, then without a total, then text order */
         f[i].rank = ((headline[i] ? 2u : 0u) + (total ? 0u : 1u)) * n + i;
         keep[i] = false;
@@ -409,7 +410,7 @@ void ix_rating_facts_keep(json_t *const *recs, const bool *headline, size_t n, b
             q[qt++] = hi++;
         }
         while (q[qh] < lo) qh++;
-        if (q[qh] == i) keep[f[i].rank % n] = true;
+        if (q[qh] == i) keep[f[i].at] = true;
     }
     free(q);
     free(f);
