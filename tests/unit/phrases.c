@@ -84,6 +84,29 @@ static void compare(char **w, size_t n, const char *text, unsigned flags, const 
     free(s);
 }
 
+/* One random round: 1..maxw phrases of 1..5 symbols of sym (the first
+ * from sym[0..first), the last of two or more from sym[0..last), the others
+ * from all nsym), over a text of 200 symbols from all of them. */
+static void random_round(const char *const *sym, int nsym, int first, int last, int maxw, unsigned flags,
+                         const char *what)
+{
+    char *w[16];
+    size_t n = 1 + (size_t)(rand() % maxw);
+    for (size_t i = 0; i < n; i++) {
+        ix_buf b = {0};
+        int l = 1 + rand() % 5;
+        for (int k = 0; k < l; k++) ix_buf_puts(&b, sym[rand() % (k == 0 ? first : k == l - 1 ? last : nsym)]);
+        ix_buf_grow(&b, 0);
+        w[i] = ix_buf_take(&b);
+    }
+    ix_buf text = {0};
+    for (int k = 0; k < 200; k++) ix_buf_puts(&text, sym[rand() % nsym]);
+    ix_buf_grow(&text, 0);
+    compare(w, n, text.s, flags, what);
+    ix_buf_free(&text);
+    for (size_t i = 0; i < n; i++) free(w[i]);
+}
+
 int main(void)
 {
     ix_buf out = {0};
@@ -115,23 +138,7 @@ int main(void)
     /* random phrase sets over a small alphabet: many shared prefixes */
     static const char *const sym[] = {"a", "b", " ", "-", "\xc3\xa9", ".", "(", "&"};
     srand(11);
-    for (int round = 0; round < 300; round++) {
-        char *w[12];
-        size_t n = 1 + (size_t)(rand() % 12);
-        for (size_t i = 0; i < n; i++) {
-            ix_buf b = {0};
-            int l = 1 + rand() % 5;
-            for (int k = 0; k < l; k++) ix_buf_puts(&b, sym[rand() % (k ? 8 : 2)]);
-            ix_buf_grow(&b, 0);
-            w[i] = ix_buf_take(&b);
-        }
-        ix_buf text = {0};
-        for (int k = 0; k < 200; k++) ix_buf_puts(&text, sym[rand() % 8]);
-        ix_buf_grow(&text, 0);
-        compare(w, n, text.s, 0, "random");
-        ix_buf_free(&text);
-        for (size_t i = 0; i < n; i++) free(w[i]);
-    }
+    for (int round = 0; round < 300; round++) random_round(sym, 8, 2, 8, 12, 0, "random");
     /* as the words directive: space/hyphen alike, case folded under -i */
     ix_buf_puts(&out, "");
     const char *two[] = {"One-off", "one off", "ONE"};
@@ -140,22 +147,8 @@ int main(void)
     CHECK(!strcmp(out.s, "(?:one(?:[ -]off)?)"), "words shape: %s", out.s);
     ix_buf_free(&out);
     static const char *const wsym[] = {"a", "A", "b", " ", "-"};
-    for (int round = 0; round < 300; round++) {
-        char *w[10];
-        size_t n = 1 + (size_t)(rand() % 10);
-        for (size_t i = 0; i < n; i++) {
-            ix_buf b = {0};
-            int l = 1 + rand() % 5;
-            for (int k = 0; k < l; k++) ix_buf_puts(&b, wsym[rand() % (k && k < l - 1 ? 5 : 3)]);
-            ix_buf_grow(&b, 0);
-            w[i] = ix_buf_take(&b);
-        }
-        ix_buf text = {0};
-        for (int k = 0; k < 200; k++) ix_buf_puts(&text, wsym[rand() % 5]);
-        ix_buf_grow(&text, 0);
-        compare(w, n, text.s, IX_PHRASES_SPACE_DASH | (round % 2 ? IX_PHRASES_CASELESS : 0), round % 2 ? "words -i" : "words");
-        ix_buf_free(&text);
-        for (size_t i = 0; i < n; i++) free(w[i]);
-    }
+    for (int round = 0; round < 300; round++)
+        random_round(wsym, 5, 3, 3, 10, IX_PHRASES_SPACE_DASH | (round % 2 ? IX_PHRASES_CASELESS : 0),
+                     round % 2 ? "words -i" : "words");
     return DONE();
 }
