@@ -435,7 +435,7 @@ void ix_regex_phrases(ix_buf *out, const char *const *phrases, size_t n, const c
         char *c = ix_xstrdup(phrases[i]);
         for (char *p = c; *p; p++) {
             if ((flags & IX_PHRASES_SPACE_DASH) && *p == '-') *p = ' ';
-            if ((flags & IX_PHRASES_CASELESS) && *p >= 'A' && *p <= 'Z') *p = (char)(*p + 32);
+            if ((flags & IX_PHRASES_CASELESS) && ix_is_upper(*p)) *p = (char)(*p + 32);
         }
         w[m++] = c;
     }
