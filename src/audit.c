@@ -111,12 +111,36 @@ static char *shorten(const char *s, size_t len, size_t max)
     return ix_buf_take(&b);
 }
 
-char *ix_audit_snippet(const ix_audit *a, size_t i, size_t max)
+bool ix_audit_ref(const ix_audit *a, size_t rec, ix_aref *out)
 {
-    const json_t *r = a->recs[i].rec;
-    json_t *ev = r ? json_object_get(r, "evidence") : NULL;
-    if (!json_is_string(ev)) return ix_xstrdup("");
-    return shorten(json_string_value(ev), json_string_length(ev), max);
+    memset(out, 0, sizeof *out);
+    out->rec = rec;
+    if (rec >= a->base && rec - a->base < a->nrecs) {
+        const ix_arec *r = &a->recs[rec - a->base];
+        out->line = r->line;
+        out->doc = r->rec ? (char *)jstr(r->rec, "doc") : NULL;
+        out->evidence = r->rec ? (char *)jstr(r->rec, "evidence") : NULL;
+        out->has_span = r->has_span;
+        out->a = r->a;
+        out->b = r->b;
+        return true;
+    }
+    size_t lo = 0, hi = a->nrefs;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (a->refs[mid].rec < rec) lo = mid + 1;
+        else hi = mid;
+    }
+    if (lo == a->nrefs || a->refs[lo].rec != rec) return false;
+    *out = a->refs[lo];
+    return true;
+}
+
+char *ix_audit_snippet(const ix_audit *a, size_t rec, size_t max)
+{
+    ix_aref r;
+    if (!ix_audit_ref(a, rec, &r) || !r.evidence) return ix_xstrdup("");
+    return shorten(r.evidence, strlen(r.evidence), max);
 }
 
 /* ---- a string -> index map (documents by id) ------------------------------ */
@@ -188,8 +212,24 @@ typedef struct gword {
     const char *grade;
 } gword;
 
+/* Document ids seen so far, as hashes with their doc record's line: 16
+ * bytes a document, whatever the records hold. A collision can only change
+ * which failure a misplaced record gets, never where a record belongs. */
+typedef struct idset {
+    uint64_t *h;              /* 0: empty */
+    size_t *line;
+    size_t cap, n;
+} idset;
+
+/* A finding for a record not held when it was made (agreement across
+ * documents, streaming): it joins its record when pass 2 reads it. */
+typedef struct deferred {
+    size_t rec, seq;
+    ix_finding f;
+} deferred;
+
 typedef struct priv {
-    strmap docs;              /* doc id -> docs[] */
+    idset seen;
     gword *gw;                /* longest first */
     size_t ngw;
     bool have_grades;
@@ -199,7 +239,60 @@ typedef struct priv {
     size_t nnames;
     char **owned;             /* strings the maps borrow */
     size_t nowned;
+    deferred *def;            /* sorted by rec, then seq, before pass 2 */
+    size_t ndef, capdef, defat;
 } priv;
+
+static uint64_t id_hash(const char *s)
+{
+    uint64_t h = (uint64_t)hash_str(s);
+    return h ? h : 1;
+}
+
+static void idset_put(idset *m, const char *id, size_t line)
+{
+    if ((m->n + 1) * 2 > m->cap) {
+        idset old = *m;
+        m->cap = old.cap ? old.cap * 2 : 1024;
+        m->h = calloc(m->cap, sizeof *m->h);
+        m->line = calloc(m->cap, sizeof *m->line);
+        if (!m->h || !m->line) abort();
+        m->n = 0;
+        for (size_t i = 0; i < old.cap; i++)
+            if (old.h[i]) {
+                size_t j = old.h[i] & (m->cap - 1);
+                while (m->h[j]) j = (j + 1) & (m->cap - 1);
+                m->h[j] = old.h[i];
+                m->line[j] = old.line[i];
+                m->n++;
+            }
+        free(old.h);
+        free(old.line);
+    }
+    uint64_t h = id_hash(id);
+    size_t j = h & (m->cap - 1);
+    while (m->h[j] && m->h[j] != h) j = (j + 1) & (m->cap - 1);
+    if (!m->h[j]) m->n++;
+    m->h[j] = h;
+    m->line[j] = line;
+}
+
+/* The line of the last doc record with this id, or 0. */
+static size_t idset_get(const idset *m, const char *id)
+{
+    if (!m->cap || !id) return 0;
+    uint64_t h = id_hash(id);
+    for (size_t j = h & (m->cap - 1); m->h[j]; j = (j + 1) & (m->cap - 1))
+        if (m->h[j] == h) return m->line[j];
+    return 0;
+}
+
+static void idset_free(idset *m)
+{
+    free(m->h);
+    free(m->line);
+    memset(m, 0, sizeof *m);
+}
 
 static const char *own(priv *p, char *s)
 {
@@ -299,22 +392,50 @@ ix_audit *ix_audit_new(const ix_rules *r, const ix_audit_opts *o)
     return a;
 }
 
-void ix_audit_free(ix_audit *a)
+/* Lets go of the records and documents held; the next ones read are
+ * counted on from them. */
+static void release(ix_audit *a)
 {
-    if (!a) return;
     for (size_t i = 0; i < a->nrecs; i++) {
         ix_arec *r = &a->recs[i];
         for (size_t k = 0; k < r->nf; k++) { free(r->f[k].reason); free(r->f[k].related); }
         free(r->f);
         json_decref(r->rec);
     }
-    free(a->recs);
     for (size_t i = 0; i < a->ndocs; i++) {
         free(a->docs[i].bytes);
         free(a->docs[i].read_error);
         free(a->docs[i].recs);
     }
+    a->base += a->nrecs;
+    a->docbase += a->ndocs;
+    a->nrecs = a->ndocs = 0;
+}
+
+static void refs_free(ix_audit *a)
+{
+    for (size_t i = 0; i < a->nrefs; i++) { free(a->refs[i].doc); free(a->refs[i].evidence); }
+    free(a->refs);
+    a->refs = NULL;
+    a->nrefs = a->caprefs = 0;
+}
+
+static void deferred_free(priv *p)
+{
+    for (size_t i = 0; i < p->ndef; i++) { free(p->def[i].f.reason); free(p->def[i].f.related); }
+    free(p->def);
+    p->def = NULL;
+    p->ndef = p->capdef = p->defat = 0;
+}
+
+void ix_audit_free(ix_audit *a)
+{
+    if (!a) return;
+    release(a);
+    free(a->recs);
     free(a->docs);
+    ix_audit_kept_free(a);
+    refs_free(a);
     for (size_t i = 0; i < a->nagree; i++) {
         ix_agree_row *w = &a->agree[i];
         free(w->period); free(w->unit); free(w->grade); free(w->total); free(w->majority);
@@ -323,7 +444,8 @@ void ix_audit_free(ix_audit *a)
     }
     free(a->agree);
     priv *p = a->priv;
-    map_free(&p->docs);
+    idset_free(&p->seen);
+    deferred_free(p);
     map_free(&p->council_name);
     map_free(&p->council_surface);
     for (size_t i = 0; i < p->ngw; i++) free(p->gw[i].key);
@@ -340,32 +462,81 @@ void ix_audit_free(ix_audit *a)
 
 /* ---- findings ------------------------------------------------------------------ */
 
-void ix_audit_note(ix_audit *a, size_t i, const char *check, ix_verdict v,
-                   const size_t *related, size_t nrelated, const char *fmt, ...)
+static void add_finding(ix_arec *r, const ix_finding *f)
 {
-    ix_arec *r = &a->recs[i];
     if (r->nf == r->capf) {
         r->capf = r->capf ? r->capf * 2 : 8;
         r->f = ix_xrealloc(r->f, r->capf * sizeof *r->f);
     }
-    ix_finding *f = &r->f[r->nf++];
-    memset(f, 0, sizeof *f);
-    f->check = check;
-    f->v = v;
+    r->f[r->nf++] = *f;
+    if (f->v > r->v) r->v = f->v;
+}
+
+/* rel_base: what turns a `related` index into a whole-file one. */
+static void note_v(ix_audit *a, size_t rec, const char *check, ix_verdict v, const size_t *related,
+                   size_t nrelated, size_t rel_base, const char *fmt, va_list ap)
+{
+    ix_finding f = {check, v, NULL, NULL, 0};
     if (fmt) {
-        va_list ap;
-        va_start(ap, fmt);
         char buf[1024];
         vsnprintf(buf, sizeof buf, fmt, ap);
-        va_end(ap);
-        f->reason = ix_xstrdup(buf);
+        f.reason = ix_xstrdup(buf);
     }
     if (nrelated) {
-        f->related = ix_xmalloc(nrelated * sizeof *f->related);
-        memcpy(f->related, related, nrelated * sizeof *f->related);
-        f->nrelated = nrelated;
+        f.related = ix_xmalloc(nrelated * sizeof *f.related);
+        for (size_t k = 0; k < nrelated; k++) f.related[k] = related[k] + rel_base;
+        f.nrelated = nrelated;
     }
-    if (v > r->v) r->v = v;
+    if (rec >= a->base && rec - a->base < a->nrecs) {
+        add_finding(&a->recs[rec - a->base], &f);
+        return;
+    }
+    priv *p = a->priv;
+    if (p->ndef == p->capdef) {
+        p->capdef = p->capdef ? p->capdef * 2 : 256;
+        p->def = ix_xrealloc(p->def, p->capdef * sizeof *p->def);
+    }
+    p->def[p->ndef] = (deferred){rec, p->ndef, f};
+    p->ndef++;
+}
+
+void ix_audit_note(ix_audit *a, size_t i, const char *check, ix_verdict v,
+                   const size_t *related, size_t nrelated, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    note_v(a, a->base + i, check, v, related, nrelated, a->base, fmt, ap);
+    va_end(ap);
+}
+
+void ix_audit_note_rec(ix_audit *a, size_t rec, const char *check, ix_verdict v,
+                       const size_t *related, size_t nrelated, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    note_v(a, rec, check, v, related, nrelated, 0, fmt, ap);
+    va_end(ap);
+}
+
+static int cmp_deferred(const void *x, const void *y)
+{
+    const deferred *p = x, *q = y;
+    if (p->rec != q->rec) return p->rec < q->rec ? -1 : 1;
+    return p->seq < q->seq ? -1 : p->seq > q->seq;
+}
+
+/* Pass 2: the findings pass 1 left for the records now held join them,
+ * after their own (as in a whole run, where agreement is checked last). */
+static void attach_deferred(ix_audit *a)
+{
+    priv *p = a->priv;
+    while (p->defat < p->ndef && p->def[p->defat].rec < a->base + a->nrecs) {
+        deferred *d = &p->def[p->defat++];
+        if (d->rec < a->base) continue;
+        add_finding(&a->recs[d->rec - a->base], &d->f);
+        d->f.reason = NULL;
+        d->f.related = NULL;
+    }
 }
 
 #define NOTE(a, i, check, v, ...) ix_audit_note(a, i, check, v, NULL, 0, __VA_ARGS__)
@@ -397,7 +568,39 @@ static void doc_add_rec(ix_adoc *d, size_t rec)
     d->recs[d->nrecs++] = rec;
 }
 
-static void add_line(ix_audit *a, const char *s, size_t len, size_t line)
+/* A line read: its JSON object, or NULL with why not. */
+typedef struct pline {
+    json_t *o;
+    size_t line;
+    char err[200];
+} pline;
+
+static void parse_line(pline *pl, const char *s, size_t len, size_t line)
+{
+    pl->line = line;
+    pl->err[0] = 0;
+    json_error_t je;
+    json_t *o = json_loadb(s, len, JSON_ALLOW_NUL, &je);
+    if (o && !json_is_object(o)) {
+        json_decref(o);
+        o = NULL;
+        snprintf(pl->err, sizeof pl->err, "line %zu is JSON but not an object", line);
+    } else if (!o) snprintf(pl->err, sizeof pl->err, "line %zu is not JSON: %s", line, je.text);
+    pl->o = o;
+}
+
+/* A doc or error record begins a document's group of records. */
+static bool starts_doc(const pline *pl)
+{
+    const char *t = pl->o ? jstr(pl->o, "type") : NULL;
+    return t && jstr(pl->o, "doc") && (!strcmp(t, "doc") || !strcmp(t, "error"));
+}
+
+/* Holds a parsed line as the next record (taking its reference). A record
+ * belongs to the last doc record before it when their ids agree; one that
+ * names another document is left without a document (checked by
+ * check_held: an orphan, or a record away from its document's group). */
+static void add_line(ix_audit *a, pline *pl)
 {
     if (a->nrecs == a->caprecs) {
         a->caprecs = a->caprecs ? a->caprecs * 2 : 256;
@@ -406,21 +609,19 @@ static void add_line(ix_audit *a, const char *s, size_t len, size_t line)
     size_t i = a->nrecs++;
     ix_arec *r = &a->recs[i];
     memset(r, 0, sizeof *r);
-    r->line = line;
+    r->line = pl->line;
     r->doc = IX_NONE;
     r->type = "?";
-    json_error_t je;
-    json_t *o = json_loadb(s, len, JSON_ALLOW_NUL, &je);
-    if (!o || !json_is_object(o)) {
-        json_decref(o);
-        NOTE(a, i, "format", IX_V_FAIL, o ? "line %zu is JSON but not an object" :
-             "line %zu is not JSON: %s", line, je.text);
+    json_t *o = pl->o;
+    pl->o = NULL;
+    if (!o) {
+        NOTE(a, i, "format", IX_V_FAIL, "%s", pl->err);
         return;
     }
     r->rec = o;
     const char *type = jstr(o, "type"), *doc = jstr(o, "doc");
     if (!type || !doc) {
-        NOTE(a, i, "format", IX_V_FAIL, "line %zu has no \"%s\" field", line, type ? "doc" : "type");
+        NOTE(a, i, "format", IX_V_FAIL, "line %zu has no \"%s\" field", r->line, type ? "doc" : "type");
         return;
     }
     r->type = type;
@@ -433,49 +634,136 @@ static void add_line(ix_audit *a, const char *s, size_t len, size_t line)
     }
     priv *p = a->priv;
     if (!strcmp(type, "doc") || !strcmp(type, "error")) {
-        size_t d = add_doc(a, i, !strcmp(type, "error"));
-        r->doc = d;
-        map_put(&p->docs, a->docs[d].id, d);
+        r->doc = add_doc(a, i, !strcmp(type, "error"));
+        idset_put(&p->seen, doc, r->line);
         return;
     }
-    /* Records follow their doc record; the map finds a doc listed earlier. */
-    size_t d = a->ndocs && !strcmp(a->docs[a->ndocs - 1].id, doc) ? a->ndocs - 1 : map_get(&p->docs, doc);
-    r->doc = d;
-    if (d != IX_NONE) doc_add_rec(&a->docs[d], i);
+    /* The last doc record read is the last held: a group is released
+     * whole, and a doc record begins one. */
+    if (a->ndocs && !strcmp(a->docs[a->ndocs - 1].id, doc)) {
+        r->doc = a->ndocs - 1;
+        doc_add_rec(&a->docs[r->doc], i);
+    } else r->doc_line = idset_get(&p->seen, doc);
 }
 
-int ix_audit_read(ix_audit *a, FILE *f, const char *name, ix_err *e)
+/* ---- record sources ---------------------------------------------------------- */
+
+typedef struct fsrc {
+    FILE *f;
+    off_t origin;             /* where the records begin (stdin may be part read) */
+    char *buf;
+    size_t cap, no;
+} fsrc;
+
+static int fsrc_start(void *ctx, ix_err *e)
 {
-    free(a->name);
-    a->name = ix_xstrdup(name);
-    char *line = NULL;
-    size_t cap = 0, no = 0;
-    ssize_t n;
-    errno = 0;
-    while ((n = getline(&line, &cap, f)) >= 0) {
-        no++;
-        size_t len = (size_t)n;
-        while (len && (line[len - 1] == '\n' || line[len - 1] == '\r')) len--;
-        size_t k = 0;
-        while (k < len && ix_is_space(line[k])) k++;
-        if (k == len) continue;
-        add_line(a, line, len, no);
+    fsrc *c = ctx;
+    c->no = 0;
+    clearerr(c->f);
+    if (c->origin < 0 || fseeko(c->f, c->origin, SEEK_SET) != 0) {
+        ix_err_set(e, "cannot read the records again: %s", strerror(errno));
+        return -1;
     }
-    free(line);
-    if (ferror(f)) { ix_err_set(e, "%s: read error: %s", name, strerror(errno)); return -1; }
     return 0;
 }
 
-int ix_audit_read_store(ix_audit *a, ix_store *st, const char *name, ix_err *e)
+static int fsrc_next(void *ctx, const char **s, size_t *len, size_t *line, ix_err *e)
+{
+    fsrc *c = ctx;
+    ssize_t n;
+    errno = 0;
+    while ((n = getline(&c->buf, &c->cap, c->f)) >= 0) {
+        c->no++;
+        size_t l = (size_t)n;
+        while (l && (c->buf[l - 1] == '\n' || c->buf[l - 1] == '\r')) l--;
+        size_t k = 0;
+        while (k < l && ix_is_space(c->buf[k])) k++;
+        if (k == l) continue;
+        *s = c->buf;
+        *len = l;
+        *line = c->no;
+        return 1;
+    }
+    if (ferror(c->f)) { ix_err_set(e, "read error: %s", strerror(errno)); return -1; }
+    return 0;
+}
+
+typedef struct dsrc {
+    char *path;
+    ix_store *st;
+    size_t no;
+} dsrc;
+
+static int dsrc_start(void *ctx, ix_err *e)
+{
+    dsrc *c = ctx;
+    ix_store_free(c->st);
+    c->no = 0;
+    c->st = ix_store_open(c->path, e);
+    return c->st ? 0 : -1;
+}
+
+static int dsrc_next(void *ctx, const char **s, size_t *len, size_t *line, ix_err *e)
+{
+    dsrc *c = ctx;
+    int k = ix_store_next_json(c->st, s, len, e);
+    if (k == 1) *line = ++c->no;
+    return k;
+}
+
+struct srcbox {
+    ix_audit_src src;
+    fsrc f;
+    dsrc d;
+};
+
+ix_audit_src *ix_audit_src_file(FILE *f)
+{
+    struct srcbox *b = calloc(1, sizeof *b);
+    if (!b) abort();
+    b->f.f = f;
+    b->f.origin = ftello(f);
+    b->src = (ix_audit_src){&b->f, fsrc_start, fsrc_next};
+    return &b->src;
+}
+
+ix_audit_src *ix_audit_src_db(const char *path)
+{
+    struct srcbox *b = calloc(1, sizeof *b);
+    if (!b) abort();
+    b->d.path = ix_xstrdup(path);
+    b->src = (ix_audit_src){&b->d, dsrc_start, dsrc_next};
+    return &b->src;
+}
+
+void ix_audit_src_free(ix_audit_src *src)
+{
+    if (!src) return;
+    struct srcbox *b = (struct srcbox *)src;      /* src is the first member */
+    free(b->f.buf);
+    ix_store_free(b->d.st);
+    free(b->d.path);
+    free(b);
+}
+
+int ix_audit_read_all(ix_audit *a, const ix_audit_src *src, const char *name, ix_err *e)
 {
     free(a->name);
     a->name = ix_xstrdup(name);
-    const char *j;
-    size_t len, no = 0;
+    if (src->start(src->ctx, e) < 0) return -1;
+    const char *s;
+    size_t len, line;
     int k;
-    /* the records in the order `export --jsonl` gives them; "line" numbers
-     * are record numbers */
-    while ((k = ix_store_next_json(st, &j, &len, e)) == 1) add_line(a, j, len, ++no);
+    while ((k = src->next(src->ctx, &s, &len, &line, e)) == 1) {
+        pline pl;
+        parse_line(&pl, s, len, line);
+        add_line(a, &pl);
+    }
+    if (k < 0) {
+        char m[sizeof e->msg];
+        snprintf(m, sizeof m, "%s", e->msg);
+        ix_err_set(e, "%s: %s", name, m);
+    }
     return k < 0 ? -1 : 0;
 }
 
@@ -1211,24 +1499,168 @@ static void check_doc(ix_audit *a, size_t di, dumpcache *dc)
     check_overlap(a, d);
 }
 
+/* Checks the documents and records held: each document against its source,
+ * the records without a document, then each document's arithmetic (with
+ * `keep`, keeping its figures for agreement across documents). */
+static void check_held(ix_audit *a, dumpcache *dc, bool keep)
+{
+    for (size_t i = 0; i < a->ndocs; i++) check_doc(a, i, dc);
+    for (size_t i = 0; i < a->nrecs; i++) {
+        ix_arec *r = &a->recs[i];
+        const char *doc = r->rec ? jstr(r->rec, "doc") : NULL;
+        if (!doc || r->doc != IX_NONE || !jstr(r->rec, "type")) continue;
+        if (r->doc_line)
+            NOTE(a, i, "provenance.source", IX_V_FAIL,
+                 "the doc record of document \"%s\" (line %zu) is not the last one before this record: a document's "
+                 "records must follow its doc record, as inspex extract writes them", doc, r->doc_line);
+        else NOTE(a, i, "provenance.source", IX_V_FAIL, "no doc record for document \"%s\" comes before this record", doc);
+    }
+    for (size_t d = 0; d < a->ndocs; d++) ix_audit_doc_figures(a, d, keep);
+}
+
 void ix_audit_run(ix_audit *a)
 {
     dumpcache dc = {0};
-    for (size_t i = 0; i < a->ndocs; i++) check_doc(a, i, &dc);
+    check_held(a, &dc, true);
     dump_close(&dc);
-    for (size_t i = 0; i < a->nrecs; i++) {
-        ix_arec *r = &a->recs[i];
-        if (r->rec && r->doc == IX_NONE && jstr(r->rec, "doc") && jstr(r->rec, "type"))
-            NOTE(a, i, "provenance.source", IX_V_FAIL, "no doc record for document \"%s\" comes before this record",
-                 jstr(r->rec, "doc"));
-    }
-    ix_audit_figures(a);
+    ix_audit_crossdoc(a);
     for (size_t i = 0; i < a->ndocs; i++) {
         ix_adoc *d = &a->docs[i];
         d->v = a->recs[d->rec].v;
         for (size_t k = 0; k < d->nrecs; k++)
             if (a->recs[d->recs[k]].v > d->v) d->v = a->recs[d->recs[k]].v;
     }
+}
+
+/* Does a record held give a figure for a period (the only figures compared
+ * across documents)? Pass 1 checks only the groups that do. */
+static bool has_period_figure(const ix_audit *a)
+{
+    for (size_t i = 0; i < a->nrecs; i++) {
+        const ix_arec *r = &a->recs[i];
+        if (r->rec && r->doc != IX_NONE && !strcmp(r->type, "rating") && jstr(r->rec, "period")) return true;
+    }
+    return false;
+}
+
+/* Pass 1 needs only the doc and error records (each begins a group) and
+ * the records that may give a figure for a period; a line that cannot be
+ * either is held unparsed, as a placeholder that keeps the numbering (about
+ * three lines in four of an extraction's records). Conservative: the word
+ * "doc" or "error" as a value anywhere, or a \u escape, which could spell
+ * any of them, and the line is parsed. */
+/* memmem is not POSIX: the first q in [s, s+len), or NULL. */
+static const char *find_bytes(const char *s, size_t len, const char *q, size_t ql)
+{
+    const char *end = s + len;
+    for (const char *p = s; (size_t)(end - p) >= ql && (p = memchr(p, q[0], (size_t)(end - p) - ql + 1)); p++)
+        if (!memcmp(p, q, ql)) return p;
+    return NULL;
+}
+
+static bool value_in(const char *s, size_t len, const char *q, size_t ql)
+{
+    const char *end = s + len;
+    for (const char *p = s; (p = find_bytes(p, (size_t)(end - p), q, ql)); p += ql) {
+        const char *x = p + ql;
+        while (x < end && ix_is_space(*x)) x++;
+        if (x == end || *x == ',' || *x == '}' || *x == ']') return true;
+    }
+    return false;
+}
+
+static bool pass1_skips(const char *s, size_t len)
+{
+    return !find_bytes(s, len, "period", 6) && !find_bytes(s, len, "\\u", 2) && !value_in(s, len, "\"doc\"", 5) &&
+           !value_in(s, len, "\"error\"", 7);
+}
+
+static void add_placeholder(ix_audit *a, size_t line)
+{
+    if (a->nrecs == a->caprecs) {
+        a->caprecs = a->caprecs ? a->caprecs * 2 : 256;
+        a->recs = ix_xrealloc(a->recs, a->caprecs * sizeof *a->recs);
+    }
+    ix_arec *r = &a->recs[a->nrecs++];
+    memset(r, 0, sizeof *r);
+    r->line = line;
+    r->doc = IX_NONE;
+    r->type = "?";
+}
+
+typedef struct stream_state {
+    int pass;
+    dumpcache dc;
+    ix_audit_emit emit;
+    void *ctx;
+} stream_state;
+
+/* One group read (a doc record and its records, or records before any):
+ * pass 1 keeps its figures for a period; pass 2 checks it, adds the
+ * agreement findings and hands every record to the callback. */
+static void group_done(ix_audit *a, stream_state *st)
+{
+    if (st->pass == 0) {
+        if (has_period_figure(a)) check_held(a, &st->dc, true);
+    } else {
+        check_held(a, &st->dc, false);
+        attach_deferred(a);
+        for (size_t i = 0; i < a->nrecs; i++) st->emit(st->ctx, a, i);
+    }
+    release(a);
+}
+
+int ix_audit_stream(ix_audit *a, const ix_audit_src *src, const char *name, ix_audit_emit emit, void *ctx,
+                    ix_err *e)
+{
+    free(a->name);
+    a->name = ix_xstrdup(name);
+    priv *p = a->priv;
+    size_t nread[2] = {0, 0}, bytes[2] = {0, 0};
+    stream_state st = {0, {0}, emit, ctx};
+    for (st.pass = 0; st.pass < 2; st.pass++) {
+        release(a);
+        a->base = a->docbase = 0;
+        idset_free(&p->seen);
+        int k = src->start(src->ctx, e);
+        const char *s;
+        size_t len, line;
+        while (k == 0 && (k = src->next(src->ctx, &s, &len, &line, e)) == 1) {
+            nread[st.pass]++;
+            bytes[st.pass] += len;
+            k = 0;
+            if (st.pass == 0 && pass1_skips(s, len)) {
+                add_placeholder(a, line);
+                continue;
+            }
+            pline pl;
+            parse_line(&pl, s, len, line);
+            if (a->nrecs && starts_doc(&pl)) group_done(a, &st);
+            add_line(a, &pl);
+        }
+        if (k >= 0 && a->nrecs) group_done(a, &st);
+        dump_close(&st.dc);
+        if (k < 0) {
+            char m[sizeof e->msg];
+            snprintf(m, sizeof m, "%s", e->msg);
+            ix_err_set(e, "%s: %s", name, m);
+            release(a);
+            return -1;
+        }
+        if (st.pass == 0) {
+            /* Nothing is held now: every agreement finding waits for pass 2. */
+            ix_audit_crossdoc(a);
+            qsort(p->def, p->ndef, sizeof *p->def, cmp_deferred);
+            p->defat = 0;
+        }
+    }
+    release(a);
+    if (nread[0] != nread[1] || bytes[0] != bytes[1]) {
+        ix_err_set(e, "%s: the records changed while they were audited (%zu records of %zu bytes, then %zu of %zu)",
+                   name, nread[0], bytes[0], nread[1], bytes[1]);
+        return -1;
+    }
+    return 0;
 }
 
 /* ---- results ------------------------------------------------------------------------ */
@@ -1268,13 +1700,13 @@ char *ix_audit_verdict_json(const ix_audit *a, size_t i)
         if (f->nrelated) {
             json_t *rel = json_array();
             for (size_t j = 0; j < f->nrelated; j++) {
-                const ix_arec *o2 = &a->recs[f->related[j]];
+                ix_aref o2;
+                if (!ix_audit_ref(a, f->related[j], &o2)) continue;      /* cannot happen: see ix_audit_doc_figures */
                 json_t *x = json_object();
-                json_object_set_new(x, "line", json_integer((json_int_t)o2->line));
-                json_object_set_new(x, "doc", json_string(o2->rec ? jstr(o2->rec, "doc") : ""));
-                if (o2->has_span) json_object_set_new(x, "span", json_pack("[II]", (json_int_t)o2->a, (json_int_t)o2->b));
-                const char *ev = o2->rec ? jstr(o2->rec, "evidence") : NULL;
-                if (ev) json_object_set_new(x, "evidence", json_string(ev));
+                json_object_set_new(x, "line", json_integer((json_int_t)o2.line));
+                json_object_set_new(x, "doc", json_string(o2.doc ? o2.doc : ""));
+                if (o2.has_span) json_object_set_new(x, "span", json_pack("[II]", (json_int_t)o2.a, (json_int_t)o2.b));
+                if (o2.evidence) json_object_set_new(x, "evidence", json_string(o2.evidence));
                 json_array_append_new(rel, x);
             }
             json_object_set_new(c, "related", rel);

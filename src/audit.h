@@ -37,9 +37,27 @@
  * plausibility.council failures are FAIL; the other plausibility checks are
  * WARN (they flag what a person should look at, not what is proven wrong).
  *
- * OWNERSHIP: an ix_audit owns every record (json_t reference), every source
- * copy and every finding; they die with ix_audit_free. Indexes (size_t) tie
- * findings, documents and table rows to records.
+ * Two ways to run it:
+ *
+ *   whole      ix_audit_read_all + ix_audit_run: every record and source is
+ *              held until ix_audit_free (the HTML report needs them all).
+ *   streaming  ix_audit_stream: one document (its doc record and the records
+ *              after it) at a time, handed to a callback and then freed.
+ *              Agreement across documents needs every document's figures
+ *              first, so the records are read twice: pass 1 checks only the
+ *              documents with a figure for a period and keeps those figures
+ *              (ix_aref); pass 2 checks every document and adds the
+ *              agreement findings pass 1 left. Memory: one document, the
+ *              kept figures, 16 bytes per document id.
+ *
+ * Both give the same findings in the same order. A document's records must
+ * follow its doc record, as `inspex extract` writes them; a record after
+ * another document's records fails provenance.source.
+ *
+ * OWNERSHIP: an ix_audit owns the records it holds (json_t reference),
+ * every source copy and every finding; they die with ix_audit_free (or,
+ * streaming, when the callback has seen them). A record is named by its
+ * index in the whole records file; recs[] holds those from `base` on.
  */
 #ifndef IX_AUDIT_H
 #define IX_AUDIT_H
@@ -57,7 +75,7 @@ typedef struct ix_finding {
     const char *check;        /* static name, see above */
     ix_verdict v;
     char *reason;             /* a sentence for people; NULL on pass */
-    size_t *related;
+    size_t *related;          /* record indexes in the whole file */
     size_t nrelated;
 } ix_finding;
 
@@ -69,6 +87,8 @@ typedef struct ix_arec {
     size_t doc;               /* index into docs, or IX_NONE */
     bool has_span;
     size_t a, b;              /* span when has_span */
+    size_t doc_line;          /* its doc record's line when that is not the
+                                 last doc record before it (else 0) */
     ix_finding *f;
     size_t nf, capf;
     ix_verdict v;             /* worst finding */
@@ -110,6 +130,15 @@ typedef struct ix_agree_row {
     bool ok;                  /* every document agrees */
 } ix_agree_row;
 
+/* A record outside the records held (streaming): what findings that name
+ * it print. Kept for the figures agreement across documents compares. */
+typedef struct ix_aref {
+    size_t rec, line;
+    char *doc, *evidence;     /* owned; evidence may be NULL */
+    bool has_span;
+    size_t a, b;
+} ix_aref;
+
 typedef struct ix_audit_opts {
     const char *base;         /* resolve relative sources against this folder */
     const char *text_field;   /* JSON Lines dumps: the text field ("text") */
@@ -119,10 +148,15 @@ typedef struct ix_audit {
     const ix_rules *rules;
     ix_audit_opts o;
     char *name;               /* the records file's name, for messages */
-    ix_arec *recs;
+    ix_arec *recs;            /* records base .. base + nrecs - 1 */
     size_t nrecs, caprecs;
-    ix_adoc *docs;
+    size_t base;
+    ix_adoc *docs;            /* documents docbase .. docbase + ndocs - 1 */
     size_t ndocs, capdocs;
+    size_t docbase;
+    ix_aref *refs;            /* by rec: the figures kept for agreement */
+    size_t nrefs, caprefs;
+    void *kept;               /* audit_figures.c: those figures' values */
     ix_agree_row *agree;
     size_t nagree;
     void *priv;               /* lookup tables private to audit.c */
@@ -133,28 +167,65 @@ typedef struct ix_audit {
 ix_audit *ix_audit_new(const ix_rules *r, const ix_audit_opts *o);
 void ix_audit_free(ix_audit *a);
 
-/* Reads a whole records file (JSON Lines). Lines that are not records are
- * kept and fail the `format` check. Returns 0, or -1 with `e` filled on a
- * read error. */
-int ix_audit_read(ix_audit *a, FILE *f, const char *name, ix_err *e);
-/* The same from an inspex SQLite database (see store_sqlite.c). */
-int ix_audit_read_store(ix_audit *a, ix_store *st, const char *name, ix_err *e);
+/* Where the records come from: `start` goes to the first record (again,
+ * for pass 2); `next` gives the next non-blank line and its 1-based line
+ * number: 1, 0 at the end, -1 with `e` filled on a read error. */
+typedef struct ix_audit_src {
+    void *ctx;
+    int (*start)(void *ctx, ix_err *e);
+    int (*next)(void *ctx, const char **s, size_t *len, size_t *line, ix_err *e);
+} ix_audit_src;
 
-/* Re-reads every source and runs every check. Never fails: problems are
- * findings. */
+/* Sources: a JSON Lines file that can be read twice (a regular file, or a
+ * copy of stdin), and an inspex SQLite database (records numbered from 1,
+ * in the order `export --jsonl` gives them). _free closes what they opened. */
+ix_audit_src *ix_audit_src_file(FILE *f);
+ix_audit_src *ix_audit_src_db(const char *path);
+void ix_audit_src_free(ix_audit_src *src);
+
+/* Whole: reads every record. Lines that are not records are kept and fail
+ * the `format` check. Returns 0, or -1 with `e` filled on a read error. */
+int ix_audit_read_all(ix_audit *a, const ix_audit_src *src, const char *name, ix_err *e);
+
+/* Whole: re-reads every source and runs every check. Never fails: problems
+ * are findings. */
 void ix_audit_run(ix_audit *a);
 
-/* Appends a finding to record i (reason printf-style, NULL for a pass). */
+/* Streaming: checks every record and calls emit(ctx, a, i) for each, in
+ * file order, with recs[i] (i counted from base) final; the record is freed
+ * soon after. Returns 0, or -1 with `e` filled on a read error or when the
+ * records changed between the passes. */
+typedef void (*ix_audit_emit)(void *ctx, const ix_audit *a, size_t i);
+int ix_audit_stream(ix_audit *a, const ix_audit_src *src, const char *name, ix_audit_emit emit, void *ctx,
+                    ix_err *e);
+
+/* Appends a finding to record i of recs[] (reason printf-style, NULL for a
+ * pass); `related` are indexes in recs[] too. */
 void ix_audit_note(ix_audit *a, size_t i, const char *check, ix_verdict v,
                    const size_t *related, size_t nrelated, const char *fmt, ...)
     __attribute__((format(printf, 7, 8)));
+/* The same for record `rec` of the whole file, held or not (a record not
+ * held keeps the finding until pass 2 reads it again); `related` are
+ * whole-file indexes. */
+void ix_audit_note_rec(ix_audit *a, size_t rec, const char *check, ix_verdict v,
+                       const size_t *related, size_t nrelated, const char *fmt, ...)
+    __attribute__((format(printf, 7, 8)));
 
-/* Figures: arithmetic inside documents and agreement across them
- * (audit_figures.c). Called by ix_audit_run after provenance. */
-void ix_audit_figures(ix_audit *a);
+/* Figures (audit_figures.c). ix_audit_doc_figures checks the arithmetic of
+ * document di of docs[] and, with `keep`, keeps its figures for a period
+ * (copied into refs[]); ix_audit_crossdoc compares the kept figures across
+ * documents and lets them go. */
+void ix_audit_doc_figures(ix_audit *a, size_t di, bool keep);
+void ix_audit_crossdoc(ix_audit *a);
+void ix_audit_kept_free(ix_audit *a);         /* by ix_audit_free: figures never compared */
 
-/* Evidence-like text of record i for messages: its evidence, shortened. */
-char *ix_audit_snippet(const ix_audit *a, size_t i, size_t max);
+/* Record `rec` of the whole file as findings print it: from recs[] when
+ * held, else from refs[]. False when it is in neither. */
+bool ix_audit_ref(const ix_audit *a, size_t rec, ix_aref *out);
+
+/* Evidence-like text of record `rec` (whole-file index) for messages: its
+ * evidence, shortened. */
+char *ix_audit_snippet(const ix_audit *a, size_t rec, size_t max);
 
 /* Counts over all findings of one check name (NULL: every check). */
 typedef struct ix_audit_tally { size_t pass, warn, fail, skip; } ix_audit_tally;
@@ -163,8 +234,8 @@ ix_audit_tally ix_audit_count(const ix_audit *a, const char *check);
 /* The check names in report order (NULL-terminated). */
 extern const char *const ix_audit_checks[];
 
-/* Writes one verdict record for record i (canonical JSON, no newline);
- * caller frees. */
+/* Writes one verdict record for record i of recs[] (canonical JSON, no
+ * newline); caller frees. */
 char *ix_audit_verdict_json(const ix_audit *a, size_t i);
 
 /* Writes the self-contained HTML report. Returns 0, or -1 with `e` filled

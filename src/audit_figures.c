@@ -46,7 +46,7 @@ static const char *const grade_names[] = {"outstanding", "good", "requires_impro
 enum { AP_NONE, AP_MORE, AP_LESS, AP_ABOUT, AP_ALMOST, AP_UPTO };
 
 typedef struct fig {
-    size_t rec, doc;
+    size_t rec, doc;        /* the record (whole-file index); its document in docs[] (kept: counted from the first) */
     int grade;
     bool hc, hs, ht;
     long c, t;
@@ -56,7 +56,15 @@ typedef struct fig {
     char *period;           /* folded, or NULL */
     const char *scope;      /* the judgement the figure is about ("overall") */
     bool headline;
+    char *sha;              /* kept figures: the document's sha256 (owned) */
+    size_t canon;           /* kept figures: the first document with those bytes */
 } fig;
+
+/* The figures kept for agreement across documents (ix_audit.kept). */
+typedef struct kept {
+    fig *f;
+    size_t n, cap;
+} kept;
 
 /* ---- reading figures ---------------------------------------------------------- */
 
@@ -186,7 +194,7 @@ static bool read_fig(const ix_audit *a, size_t i, fig *f)
     const ix_arec *r = &a->recs[i];
     if (!r->rec || strcmp(r->type, "rating") || r->doc == IX_NONE || failed(r, "fields")) return false;
     memset(f, 0, sizeof *f);
-    f->rec = i;
+    f->rec = a->base + i;
     f->doc = r->doc;
     f->grade = -1;
     const char *g = jstr(r->rec, "grade");
@@ -312,7 +320,9 @@ static char *fig_label(const ix_audit *a, const fig *f)
 {
     char *v = fig_value(f), *sn = ix_audit_snippet(a, f->rec, 70);
     char buf[400];
-    snprintf(buf, sizeof buf, "%s (\"%s\", line %zu)", v, sn, a->recs[f->rec].line);
+    ix_aref r;
+    ix_audit_ref(a, f->rec, &r);
+    snprintf(buf, sizeof buf, "%s (\"%s\", line %zu)", v, sn, r.line);
     free(v);
     free(sn);
     return ix_xstrdup(buf);
@@ -336,7 +346,7 @@ static void note_group(ix_audit *a, const size_t *recs, size_t n, const char *ch
         size_t rel[64], nr = 0;
         for (size_t j = 0; j < n && nr < 64; j++)
             if (j != k) rel[nr++] = recs[j];
-        ix_audit_note(a, recs[k], check, v, rel, nr, reason ? "%s" : NULL, reason);
+        ix_audit_note_rec(a, recs[k], check, v, rel, nr, reason ? "%s" : NULL, reason);
     }
 }
 
@@ -512,9 +522,9 @@ static void doc_arithmetic(ix_audit *a, fig *f, size_t n)
         fig *x = &f[k];
         if (!(x->hs && x->hc && x->ht)) continue;
         if (share_fits(x->s, x->approx, x->c, x->t))
-            ix_audit_note(a, x->rec, "arithmetic.share", IX_V_PASS, NULL, 0, NULL);
+            ix_audit_note_rec(a, x->rec, "arithmetic.share", IX_V_PASS, NULL, 0, NULL);
         else
-            ix_audit_note(a, x->rec, "arithmetic.share", IX_V_FAIL, NULL, 0,
+            ix_audit_note_rec(a, x->rec, "arithmetic.share", IX_V_FAIL, NULL, 0,
                           "share %s%.3g%% of %ld is %.2f, which does not fit the count %ld", approx_words(x->approx),
                           x->s * 100.0, x->t, x->s * (double)x->t, x->c);
     }
@@ -555,8 +565,8 @@ static void doc_arithmetic(ix_audit *a, fig *f, size_t n)
         size_t recs[8], nr = 0;
         if (!set_count(g, m, x->grade, &c, recs, &nr)) continue;
         if (share_fits(x->s, x->approx, c, t)) {
-            ix_audit_note(a, x->rec, "arithmetic.share", IX_V_PASS, recs, nr, NULL);
-            for (size_t j = 0; j < nr; j++) ix_audit_note(a, recs[j], "arithmetic.share", IX_V_PASS, &x->rec, 1, NULL);
+            ix_audit_note_rec(a, x->rec, "arithmetic.share", IX_V_PASS, recs, nr, NULL);
+            for (size_t j = 0; j < nr; j++) ix_audit_note_rec(a, recs[j], "arithmetic.share", IX_V_PASS, &x->rec, 1, NULL);
         } else {
             char why[600];
             snprintf(why, sizeof why, "%s%.3g%% of %ld is %.2f, so a count of %.0f or %.0f; the count of %s is %ld",
@@ -568,8 +578,8 @@ static void doc_arithmetic(ix_audit *a, fig *f, size_t n)
             ix_verdict v = x->ht ? IX_V_FAIL : IX_V_WARN;
             if (!x->ht) strncat(why, " (the total is not stated with the share but taken from elsewhere in the document)",
                                 sizeof why - strlen(why) - 1);
-            ix_audit_note(a, x->rec, "arithmetic.share", v, recs, nr, "%s", why);
-            for (size_t j = 0; j < nr; j++) ix_audit_note(a, recs[j], "arithmetic.share", v, &x->rec, 1, "%s", why);
+            ix_audit_note_rec(a, x->rec, "arithmetic.share", v, recs, nr, "%s", why);
+            for (size_t j = 0; j < nr; j++) ix_audit_note_rec(a, recs[j], "arithmetic.share", v, &x->rec, 1, "%s", why);
         }
     }
     /* One figure given twice for the same period, differently. */
@@ -584,10 +594,10 @@ static void doc_arithmetic(ix_audit *a, fig *f, size_t n)
             bool cmp, ok = figs_agree(x, y, &cmp);
             if (!cmp || ok) continue;
             char *lx = fig_label(a, x), *ly = fig_label(a, y);
-            ix_audit_note(a, x->rec, "arithmetic.repeat", IX_V_WARN, &y->rec, 1,
+            ix_audit_note_rec(a, x->rec, "arithmetic.repeat", IX_V_WARN, &y->rec, 1,
                           "the document gives %s%s%s in %s twice, differently: %s and %s (is one about another time or place?)",
                           grade_names[x->grade], x->unit ? " " : "", x->unit ? x->unit : "", x->period, lx, ly);
-            ix_audit_note(a, y->rec, "arithmetic.repeat", IX_V_WARN, &x->rec, 1,
+            ix_audit_note_rec(a, y->rec, "arithmetic.repeat", IX_V_WARN, &x->rec, 1,
                           "the document gives %s%s%s in %s twice, differently: %s and %s (is one about another time or place?)",
                           grade_names[x->grade], x->unit ? " " : "", x->unit ? x->unit : "", x->period, ly, lx);
             free(lx);
@@ -616,13 +626,13 @@ static void doc_arithmetic(ix_audit *a, fig *f, size_t n)
                 free(l);
             }
         }
-        if (!nrel) { ix_audit_note(a, h->rec, "arithmetic.headline", IX_V_SKIP, NULL, 0, "no body figure to compare"); continue; }
-        if (any_ok) { ix_audit_note(a, h->rec, "arithmetic.headline", IX_V_PASS, rel, nrel, NULL); continue; }
+        if (!nrel) { ix_audit_note_rec(a, h->rec, "arithmetic.headline", IX_V_SKIP, NULL, 0, "no body figure to compare"); continue; }
+        if (any_ok) { ix_audit_note_rec(a, h->rec, "arithmetic.headline", IX_V_PASS, rel, nrel, NULL); continue; }
         char *hv = fig_value(h);
-        ix_audit_note(a, h->rec, "arithmetic.headline", IX_V_FAIL, rel, nrel,
+        ix_audit_note_rec(a, h->rec, "arithmetic.headline", IX_V_FAIL, rel, nrel,
                       "the headline gives %s %s but the body gives %s", grade_names[h->grade], hv, body);
         for (size_t j = 0; j < nrel; j++)
-            ix_audit_note(a, rel[j], "arithmetic.headline", IX_V_FAIL, &h->rec, 1, "the headline gives %s %s", grade_names[h->grade], hv);
+            ix_audit_note_rec(a, rel[j], "arithmetic.headline", IX_V_FAIL, &h->rec, 1, "the headline gives %s %s", grade_names[h->grade], hv);
         free(hv);
     }
     free(done);
@@ -733,12 +743,12 @@ static int says(const fig *const *rep, size_t X, const size_t *cls, size_t n)
     return any ? SAYS_DISAGREE : SAYS_NOTHING;
 }
 
-static void agree_set(ix_audit *a, fig **s, size_t n, const size_t *canon)
+static void agree_set(ix_audit *a, fig **s, size_t n)
 {
     /* The set's figures grouped by document: docs[k]..docs[k+1] are the
      * figures of one document. */
     dfig *df = ix_xmalloc((n + 1) * sizeof *df);
-    for (size_t k = 0; k < n; k++) df[k] = (dfig){s[k], canon[s[k]->doc], k};
+    for (size_t k = 0; k < n; k++) df[k] = (dfig){s[k], s[k]->canon, k};
     qsort(df, n, sizeof *df, cmp_dfig);
     size_t *docs = ix_xmalloc((n + 1) * sizeof *docs), ndocs = 0;
     for (size_t k = 0; k < n; k++)
@@ -832,7 +842,7 @@ static void agree_set(ix_audit *a, fig **s, size_t n, const size_t *canon)
         if (agree + disagree == 0) continue;
         if (agree + 1 > best_agree) { best_agree = agree + 1; best = k; }
         if (disagree == 0 || disagree < agree + 1) {
-            ix_audit_note(a, x->rec, "crossdoc.agreement", IX_V_PASS, NULL, 0, NULL);
+            ix_audit_note_rec(a, x->rec, "crossdoc.agreement", IX_V_PASS, NULL, 0, NULL);
             continue;
         }
         c->agrees = false;
@@ -853,8 +863,10 @@ static void agree_set(ix_audit *a, fig **s, size_t n, const size_t *canon)
                 if (nrel < 64) rel[nrel++] = fj->rec;
                 if (w < sizeof other) {
                     char *l = fig_label(a, fj);
+                    ix_aref r;
+                    ix_audit_ref(a, fj->rec, &r);
                     w += (size_t)snprintf(other + w, sizeof other - w, "%s%s says %s", w ? "; " : "",
-                                          a->docs[fj->doc].id, l);
+                                          r.doc ? r.doc : "?", l);
                     free(l);
                 }
             }
@@ -866,11 +878,11 @@ static void agree_set(ix_audit *a, fig **s, size_t n, const size_t *canon)
         }
         char *v = fig_value(x);
         if (disagree == agree + 1)
-            ix_audit_note(a, x->rec, "crossdoc.agreement", IX_V_FAIL, rel, nrel,
+            ix_audit_note_rec(a, x->rec, "crossdoc.agreement", IX_V_FAIL, rel, nrel,
                           "documents disagree on %s%s%s in %s with no majority: this one says %s; %s",
                           grade_names[x->grade], x->unit ? " " : "", x->unit ? x->unit : "", x->period, v, other);
         else
-            ix_audit_note(a, x->rec, "crossdoc.agreement", IX_V_FAIL, rel, nrel,
+            ix_audit_note_rec(a, x->rec, "crossdoc.agreement", IX_V_FAIL, rel, nrel,
                           "disagrees with the majority (%zu of %zu documents) on %s%s%s in %s: this one says %s; %s",
                           disagree, agree + disagree + 1, grade_names[x->grade], x->unit ? " " : "", x->unit ? x->unit : "", x->period, v,
                           other);
@@ -885,6 +897,7 @@ static void agree_set(ix_audit *a, fig **s, size_t n, const size_t *canon)
 typedef struct dsha {
     const char *sha;
     size_t d;
+    fig *f;
 } dsha;
 
 static int cmp_dsha(const void *p, const void *q)
@@ -895,34 +908,32 @@ static int cmp_dsha(const void *p, const void *q)
     return x->d < y->d ? -1 : x->d > y->d;
 }
 
-/* Each document's canonical document: the first one with the same bytes
- * (sha256), so a file given twice counts once. Sorting keeps it
+/* Each figure's canonical document: the first document with the same
+ * bytes (sha256), so a file given twice counts once. Sorting keeps it
  * O(n log n) for large runs. */
-static size_t *doc_canon(const ix_audit *a)
+static void set_canon(kept *K)
 {
-    size_t *canon = ix_xmalloc((a->ndocs + 1) * sizeof *canon);
-    dsha *v = ix_xmalloc((a->ndocs + 1) * sizeof *v);
+    dsha *v = ix_xmalloc((K->n + 1) * sizeof *v);
     size_t n = 0;
-    for (size_t d = 0; d < a->ndocs; d++) {
-        canon[d] = d;
-        const char *h = jstr(a->recs[a->docs[d].rec].rec, "sha256");
-        if (h) v[n++] = (dsha){h, d};
+    for (size_t k = 0; k < K->n; k++) {
+        K->f[k].canon = K->f[k].doc;
+        if (K->f[k].sha) v[n++] = (dsha){K->f[k].sha, K->f[k].doc, &K->f[k]};
     }
     qsort(v, n, sizeof *v, cmp_dsha);
     for (size_t k = 1; k < n; k++)
-        if (!strcmp(v[k].sha, v[k - 1].sha)) canon[v[k].d] = canon[v[k - 1].d];
+        if (!strcmp(v[k].sha, v[k - 1].sha)) v[k].f->canon = v[k - 1].f->canon;
     free(v);
-    return canon;
 }
 
-static void crossdoc(ix_audit *a, fig *all, size_t n)
+void ix_audit_crossdoc(ix_audit *a)
 {
-    fig **p = ix_xmalloc((n + 1) * sizeof *p);
+    kept *K = a->kept;
+    if (!K) return;
+    set_canon(K);
+    fig **p = ix_xmalloc((K->n + 1) * sizeof *p);
     size_t m = 0;
-    for (size_t k = 0; k < n; k++)
-        if (all[k].period && !all[k].headline) p[m++] = &all[k];
+    for (size_t k = 0; k < K->n; k++) p[m++] = &K->f[k];
     qsort(p, m, sizeof *p, cmp_fig);
-    size_t *canon = doc_canon(a);
     for (size_t k = 0; k < m;) {
         size_t j = k;
         while (j < m && !cmp_key(p[k], p[j])) j++;
@@ -932,35 +943,75 @@ static void crossdoc(ix_audit *a, fig *all, size_t n)
         long last = 0;
         for (size_t i = k; i < j; i++)
             if (p[i]->ht && (ntot == 0 || p[i]->t != last)) { ntot++; last = p[i]->t; }
-        if (ntot <= 1) agree_set(a, p + k, j - k, canon);
+        if (ntot <= 1) agree_set(a, p + k, j - k);
         else
             for (size_t i = k; i < j;) {
                 size_t e = i;
                 while (e < j && p[e]->ht == p[i]->ht && (!p[i]->ht || p[e]->t == p[i]->t)) e++;
-                agree_set(a, p + i, e - i, canon);
+                agree_set(a, p + i, e - i);
                 i = e;
             }
         k = j;
     }
-    free(canon);
     free(p);
+    ix_audit_kept_free(a);
 }
 
-void ix_audit_figures(ix_audit *a)
+void ix_audit_kept_free(ix_audit *a)
 {
-    fig *all = ix_xmalloc((a->nrecs + 1) * sizeof *all);
+    kept *K = a->kept;
+    if (!K) return;
+    for (size_t k = 0; k < K->n; k++) {
+        free(K->f[k].unit);
+        free(K->f[k].period);
+        free(K->f[k].sha);
+    }
+    free(K->f);
+    free(K);
+    a->kept = NULL;
+}
+
+/* Keeps figure f (of the records held) for agreement across documents:
+ * its values, and what a finding prints of its record, which may be let go
+ * of before the figures are compared. Takes f's strings. */
+static void keep_fig(ix_audit *a, fig *f)
+{
+    kept *K = a->kept;
+    if (!K) K = a->kept = calloc(1, sizeof *K);
+    if (!K) abort();
+    if (K->n == K->cap) {
+        K->cap = K->cap ? K->cap * 2 : 64;
+        K->f = ix_xrealloc(K->f, K->cap * sizeof *K->f);
+    }
+    const ix_arec *r = &a->recs[f->rec - a->base];
+    const ix_adoc *d = &a->docs[f->doc];
+    fig *g = &K->f[K->n++];
+    *g = *f;
+    g->sha = json_is_string(json_object_get(a->recs[d->rec].rec, "sha256"))
+                 ? ix_xstrdup(jstr(a->recs[d->rec].rec, "sha256")) : NULL;
+    g->doc = a->docbase + f->doc;
+    if (a->nrefs == a->caprefs) {
+        a->caprefs = a->caprefs ? a->caprefs * 2 : 64;
+        a->refs = ix_xrealloc(a->refs, a->caprefs * sizeof *a->refs);
+    }
+    /* Records are kept in file order, so refs[] stays sorted by rec. */
+    const char *ev = jstr(r->rec, "evidence");
+    a->refs[a->nrefs++] = (ix_aref){g->rec, r->line, ix_xstrdup(jstr(r->rec, "doc")), ev ? ix_xstrdup(ev) : NULL,
+                                    r->has_span, r->a, r->b};
+}
+
+void ix_audit_doc_figures(ix_audit *a, size_t di, bool keep)
+{
+    const ix_adoc *doc = &a->docs[di];
+    fig *f = ix_xmalloc((doc->nrecs + 1) * sizeof *f);
     size_t n = 0;
-    for (size_t d = 0; d < a->ndocs; d++) {
-        const ix_adoc *doc = &a->docs[d];
-        size_t first = n;
-        for (size_t k = 0; k < doc->nrecs; k++)
-            if (read_fig(a, doc->recs[k], &all[n])) n++;
-        doc_arithmetic(a, all + first, n - first);
-    }
-    crossdoc(a, all, n);
+    for (size_t k = 0; k < doc->nrecs; k++)
+        if (read_fig(a, doc->recs[k], &f[n])) n++;
+    doc_arithmetic(a, f, n);
     for (size_t k = 0; k < n; k++) {
-        free(all[k].unit);
-        free(all[k].period);
+        if (keep && f[k].period && !f[k].headline) { keep_fig(a, &f[k]); continue; }
+        free(f[k].unit);
+        free(f[k].period);
     }
-    free(all);
+    free(f);
 }

@@ -13,6 +13,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <unistd.h>
+#include <sys/stat.h>
 #include "cli.h"
 #include "audit.h"
 
@@ -52,11 +53,10 @@ static void usage(FILE *f)
 
 /* The text summary leaves out the per-record copies of a document-level
  * finding (a changed source is said once, on its doc record). */
-static bool shown(const ix_audit *a, size_t i, const ix_finding *f, ix_verdict v)
+static bool shown(const ix_arec *r, const ix_finding *f, ix_verdict v)
 {
     if (f->v != v) return false;
-    const char *t = a->recs[i].type;
-    return !(!strcmp(f->check, "provenance.sha256") && strcmp(t, "doc"));
+    return !(!strcmp(f->check, "provenance.sha256") && strcmp(r->type, "doc"));
 }
 
 /* A record's heading line, then one line per finding of verdict v. */
@@ -66,12 +66,12 @@ static void print_record(FILE *out, const ix_audit *a, size_t i, ix_verdict v)
     const char *doc = r->rec ? json_string_value(json_object_get(r->rec, "doc")) : NULL;
     fprintf(out, "%s %s:%zu %s %s", v == IX_V_FAIL ? "FAIL" : "WARN", a->name, r->line, doc ? doc : "-", r->type);
     if (r->has_span) fprintf(out, " [%zu,%zu)", r->a, r->b);
-    char *sn = ix_audit_snippet(a, i, 50);
+    char *sn = ix_audit_snippet(a, a->base + i, 50);
     if (*sn) fprintf(out, " \"%s\"", sn);
     free(sn);
     fputc('\n', out);
     for (size_t k = 0; k < r->nf; k++)
-        if (shown(a, i, &r->f[k], v)) fprintf(out, "    %s: %s\n", r->f[k].check, r->f[k].reason ? r->f[k].reason : "");
+        if (shown(r, &r->f[k], v)) fprintf(out, "    %s: %s\n", r->f[k].check, r->f[k].reason ? r->f[k].reason : "");
 }
 
 static int write_html(const ix_audit *a, const char *path)
@@ -102,72 +102,145 @@ static int write_html(const ix_audit *a, const char *path)
     return rc < 0 ? 3 : 0;
 }
 
-/* Runs the checks and writes the summary, --json and --html outputs.
- * Frees the audit and the rules. Returns the exit status. */
-static int report(ix_audit *au, ix_rules *r, bool json, const char *html, bool strict, bool verbose, bool quiet)
+enum { NCHECKS = 16 };
+
+/* What the report gathers as the records go by: the summary's counts, and
+ * its failing and warning records, written aside (they are printed after
+ * the table, which needs every record first). */
+typedef struct report {
+    FILE *out;
+    bool json, verbose, quiet;
+    size_t nrecs, ndocs, nerr, nfail, nwarn, shown_w, hidden_w;
+    ix_audit_tally t[NCHECKS];
+    FILE *fails, *warns;
+    bool io_error;            /* a temporary file could not be written */
+} report;
+
+static void tally(report *R, const ix_finding *f)
 {
-    ix_audit_run(au);
-
-    size_t nfail = 0, nwarn = 0;
-    for (size_t i = 0; i < au->nrecs; i++) {
-        if (au->recs[i].v == IX_V_FAIL) nfail++;
-        else if (au->recs[i].v == IX_V_WARN) nwarn++;
+    for (int c = 0; c < NCHECKS && ix_audit_checks[c]; c++) {
+        if (strcmp(ix_audit_checks[c], f->check)) continue;
+        ix_audit_tally *t = &R->t[c];
+        if (f->v == IX_V_PASS) t->pass++;
+        else if (f->v == IX_V_WARN) t->warn++;
+        else if (f->v == IX_V_FAIL) t->fail++;
+        else t->skip++;
+        return;
     }
-    int status = nfail || (strict && nwarn) ? 1 : 0;
+}
 
-    FILE *out = stdout;
-    if (json) {
-        for (size_t i = 0; i < au->nrecs; i++) {
-            char *s = ix_audit_verdict_json(au, i);
-            fputs(s, out);
-            fputc('\n', out);
-            free(s);
-        }
-    } else {
-        if (!quiet) {
-            size_t ndocs = 0, nerr = 0;
-            for (size_t i = 0; i < au->ndocs; i++) {
-                if (au->docs[i].is_error) nerr++;
-                else ndocs++;
-            }
-            fprintf(out, "inspex audit: %s: %zu documents (%zu error records), %zu records\n\n", au->name, ndocs, nerr,
-                    au->nrecs);
-            fprintf(out, "  %-22s %7s %7s %7s %7s\n", "check", "pass", "warn", "fail", "skip");
-            for (int c = 0; ix_audit_checks[c]; c++) {
-                ix_audit_tally t = ix_audit_count(au, ix_audit_checks[c]);
-                if (!t.pass && !t.warn && !t.fail && !t.skip) continue;
-                fprintf(out, "  %-22s %7zu %7zu %7zu %7zu\n", ix_audit_checks[c], t.pass, t.warn, t.fail, t.skip);
-            }
-            size_t shown_w = 0, hidden_w = 0;
-            bool head = false;
-            for (int pass = 0; pass < 2; pass++) {
-                ix_verdict v = pass == 0 ? IX_V_FAIL : IX_V_WARN;
-                for (size_t i = 0; i < au->nrecs; i++) {
-                    bool any = false;
-                    for (size_t k = 0; k < au->recs[i].nf && !any; k++) any = shown(au, i, &au->recs[i].f[k], v);
-                    if (!any) continue;
-                    if (v == IX_V_WARN && !verbose && shown_w >= 20) { hidden_w++; continue; }
-                    if (v == IX_V_WARN) shown_w++;
-                    if (!head) { fputc('\n', out); head = true; }
-                    print_record(out, au, i, v);
-                }
-            }
-            if (hidden_w) fprintf(out, "... and %zu more records with warnings (--verbose lists them)\n", hidden_w);
-            if (au->nagree) {
-                size_t bad = 0;
-                for (size_t i = 0; i < au->nagree; i++) bad += !au->agree[i].ok;
-                fprintf(out, "\nagreement across documents: %zu figure sets given by two or more documents, %zu disagree\n",
-                        au->nagree, bad);
-            }
-            fputc('\n', out);
-        }
-        fprintf(out, "audit %s: %zu records checked, %zu failed, %zu with warnings\n",
-                status ? "FAILED" : "passed", au->nrecs, nfail, nwarn);
+static void emit(void *ctx, const ix_audit *a, size_t i)
+{
+    report *R = ctx;
+    const ix_arec *r = &a->recs[i];
+    R->nrecs++;
+    if (r->v == IX_V_FAIL) R->nfail++;
+    else if (r->v == IX_V_WARN) R->nwarn++;
+    if (r->rec && r->doc != IX_NONE && a->docs[r->doc].rec == i) {
+        if (a->docs[r->doc].is_error) R->nerr++;
+        else R->ndocs++;
     }
+    if (R->json) {
+        char *s = ix_audit_verdict_json(a, i);
+        fputs(s, R->out);
+        fputc('\n', R->out);
+        free(s);
+        return;
+    }
+    for (size_t k = 0; k < r->nf; k++) tally(R, &r->f[k]);
+    if (R->quiet) return;
+    for (int pass = 0; pass < 2; pass++) {
+        ix_verdict v = pass == 0 ? IX_V_FAIL : IX_V_WARN;
+        bool any = false;
+        for (size_t k = 0; k < r->nf && !any; k++) any = shown(r, &r->f[k], v);
+        if (!any) continue;
+        if (v == IX_V_WARN && !R->verbose && R->shown_w >= 20) { R->hidden_w++; continue; }
+        if (v == IX_V_WARN) R->shown_w++;
+        FILE **f = v == IX_V_FAIL ? &R->fails : &R->warns;
+        if (!*f && !(*f = tmpfile())) { R->io_error = true; continue; }
+        print_record(*f, a, i, v);
+    }
+}
+
+/* Copies a file written aside to out; false on a read or write error. */
+static bool copy_out(FILE *f, FILE *out)
+{
+    if (!f) return true;
+    if (fflush(f) != 0 || fseek(f, 0, SEEK_SET) != 0) return false;
+    char buf[65536];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, f)) > 0)
+        if (fwrite(buf, 1, n, out) != n) return false;
+    return !ferror(f);
+}
+
+/* Prints the summary from what `emit` gathered; false on an I/O error. */
+static bool summary(report *R, const ix_audit *au, int status)
+{
+    FILE *out = R->out;
+    bool ok = !R->io_error;
+    if (!R->quiet) {
+        fprintf(out, "inspex audit: %s: %zu documents (%zu error records), %zu records\n\n", au->name, R->ndocs, R->nerr,
+                R->nrecs);
+        fprintf(out, "  %-22s %7s %7s %7s %7s\n", "check", "pass", "warn", "fail", "skip");
+        for (int c = 0; c < NCHECKS && ix_audit_checks[c]; c++) {
+            ix_audit_tally t = R->t[c];
+            if (!t.pass && !t.warn && !t.fail && !t.skip) continue;
+            fprintf(out, "  %-22s %7zu %7zu %7zu %7zu\n", ix_audit_checks[c], t.pass, t.warn, t.fail, t.skip);
+        }
+        if (R->fails || R->warns) fputc('\n', out);
+        ok &= copy_out(R->fails, out);
+        ok &= copy_out(R->warns, out);
+        if (R->hidden_w) fprintf(out, "... and %zu more records with warnings (--verbose lists them)\n", R->hidden_w);
+        if (au->nagree) {
+            size_t bad = 0;
+            for (size_t i = 0; i < au->nagree; i++) bad += !au->agree[i].ok;
+            fprintf(out, "\nagreement across documents: %zu figure sets given by two or more documents, %zu disagree\n",
+                    au->nagree, bad);
+        }
+        fputc('\n', out);
+    }
+    fprintf(out, "audit %s: %zu records checked, %zu failed, %zu with warnings\n", status ? "FAILED" : "passed",
+            R->nrecs, R->nfail, R->nwarn);
+    return ok;
+}
+
+/* Audits the records of `src` and writes the summary, --json and --html
+ * outputs. Streams unless an HTML report is asked for (it shows every
+ * document, so the whole run is held). Returns the exit status. */
+static int run(const ix_audit_src *src, const char *name, const char *patterns, const ix_audit_opts *o, bool json,
+               const char *html, bool strict, bool verbose, bool quiet)
+{
+    ix_rules *r = cli_load_rules(patterns);
+    if (!r) return 2;
+    ix_audit *au = ix_audit_new(r, o);
+    ix_err e = {{0}};
+    report R = {stdout, json, verbose, quiet, 0, 0, 0, 0, 0, 0, 0, {{0}}, NULL, NULL, false};
+    int rd;
     if (html) {
-        int h = write_html(au, html);
-        if (h) status = h;
+        rd = ix_audit_read_all(au, src, name, &e);
+        if (rd == 0) {
+            ix_audit_run(au);
+            for (size_t i = 0; i < au->nrecs; i++) emit(&R, au, i);
+        }
+    } else rd = ix_audit_stream(au, src, name, emit, &R, &e);
+    int status;
+    if (rd < 0) {
+        fprintf(stderr, "inspex audit: %s\n", e.msg);
+        status = 2;
+    } else {
+        status = R.nfail || (strict && R.nwarn) ? 1 : 0;
+        if (!json && !summary(&R, au, status)) {
+            fprintf(stderr, "inspex audit: cannot write the list of failing records aside: %s\n", strerror(errno));
+            status = 3;
+        }
+        if (html) {
+            int h = write_html(au, html);
+            if (h) status = h;
+        }
     }
+    if (R.fails) fclose(R.fails);
+    if (R.warns) fclose(R.warns);
     if (fflush(stdout) != 0 || ferror(stdout)) {
         fprintf(stderr, "inspex audit: write error on standard output\n");
         status = 3;
@@ -177,28 +250,32 @@ static int report(ix_audit *au, ix_rules *r, bool json, const char *html, bool s
     return status;
 }
 
-/* `inspex audit --db records.sqlite`: the records as the database holds them. */
-static int audit_db(const char *path, const char *patterns, const ix_audit_opts *o, bool json, const char *html,
-                    bool strict, bool verbose, bool quiet)
+/* A records stream that cannot be read twice (a pipe) is copied to a
+ * temporary file first. Returns the file to read, or NULL with a message. */
+static FILE *rereadable(FILE *in, const char *name)
 {
-    ix_err e = {{0}};
-    ix_store *st = ix_store_open(path, &e);
-    if (!st) {
-        fprintf(stderr, "inspex audit: %s\n", e.msg);
-        return 2;
+    struct stat st;
+    if (fstat(fileno(in), &st) == 0 && S_ISREG(st.st_mode) && fseeko(in, 0, SEEK_CUR) == 0) return in;
+    FILE *t = tmpfile();
+    if (!t) {
+        fprintf(stderr, "inspex audit: %s: cannot make a temporary copy: %s\n", name, strerror(errno));
+        return NULL;
     }
-    ix_rules *r = cli_load_rules(patterns);
-    if (!r) { ix_store_free(st); return 2; }
-    ix_audit *au = ix_audit_new(r, o);
-    int rd = ix_audit_read_store(au, st, path, &e);
-    ix_store_free(st);
-    if (rd < 0) {
-        fprintf(stderr, "inspex audit: %s\n", e.msg);
-        ix_audit_free(au);
-        ix_rules_free(r);
-        return 2;
+    char buf[65536];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, in)) > 0)
+        if (fwrite(buf, 1, n, t) != n) {
+            fprintf(stderr, "inspex audit: %s: cannot make a temporary copy: %s\n", name, strerror(errno));
+            fclose(t);
+            return NULL;
+        }
+    if (ferror(in)) {
+        fprintf(stderr, "inspex audit: %s: read error: %s\n", name, strerror(errno));
+        fclose(t);
+        return NULL;
     }
-    return report(au, r, json, html, strict, verbose, quiet);
+    rewind(t);
+    return t;
 }
 
 int cmd_audit(int argc, char **argv)
@@ -235,28 +312,33 @@ int cmd_audit(int argc, char **argv)
         return 2;
     }
     if (!db && input && strcmp(input, "-") && ix_store_sniff(input) == 1) db = input;   /* a database given plainly */
-    if (db) return audit_db(db, patterns, &o, json, html, strict, verbose, quiet);
+    if (db) {
+        ix_audit_src *src = ix_audit_src_db(db);
+        int st = run(src, db, patterns, &o, json, html, strict, verbose, quiet);
+        ix_audit_src_free(src);
+        return st;
+    }
     if (!input) {
         fprintf(stderr, "inspex audit: no records file (give one, or - for stdin)\n");
         usage(stderr);
         return 2;
     }
-    FILE *in = strcmp(input, "-") ? fopen(input, "rb") : stdin;
+    bool is_stdin = !strcmp(input, "-");
+    const char *name = is_stdin ? "(stdin)" : input;
+    FILE *in = is_stdin ? stdin : fopen(input, "rb");
     if (!in) {
         fprintf(stderr, "inspex audit: cannot open %s: %s\n", input, strerror(errno));
         return 2;
     }
-    ix_rules *r = cli_load_rules(patterns);
-    if (!r) { if (in != stdin) fclose(in); return 2; }
-    ix_audit *au = ix_audit_new(r, &o);
-    ix_err e = {{0}};
-    int rd = ix_audit_read(au, in, strcmp(input, "-") ? input : "(stdin)", &e);
-    if (in != stdin) fclose(in);
-    if (rd < 0) {
-        fprintf(stderr, "inspex audit: %s\n", e.msg);
-        ix_audit_free(au);
-        ix_rules_free(r);
+    FILE *f = rereadable(in, name);
+    if (!f) {
+        if (!is_stdin) fclose(in);
         return 2;
     }
-    return report(au, r, json, html, strict, verbose, quiet);
+    ix_audit_src *src = ix_audit_src_file(f);
+    int st = run(src, name, patterns, &o, json, html, strict, verbose, quiet);
+    ix_audit_src_free(src);
+    if (f != in) fclose(f);
+    if (!is_stdin) fclose(in);
+    return st;
 }
