@@ -7,6 +7,9 @@
  * (the record against its own source) and the plausibility checks;
  * audit_figures.c owns the checks between figures; audit_html.c the page.
  *
+ * It also owns the two ways of running (audit.h): whole, and streaming a
+ * document's group at a time over a records source read twice.
+ *
  * Evidence is recomputed with ix_decode_bytes and numbers with
  * ix_quantity_parse: the same code extraction uses, so the audit and the
  * extractor cannot drift apart on what "the text at this span" means.

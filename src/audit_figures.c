@@ -1,8 +1,11 @@
 /* audit_figures.c — the checks between figures: arithmetic inside each
  * document and agreement across documents.
  *
- * Consumes the rating records the audit read (after the per-record checks:
- * a record whose fields failed is left out). Produces findings:
+ * Consumes the rating records the audit holds, a document at a time (after
+ * the per-record checks: a record whose fields failed is left out), and
+ * keeps the figures for a period, with what their findings print, until
+ * every document has been read (ix_audit_doc_figures, ix_audit_crossdoc).
+ * Produces findings:
  *
  *   arithmetic.partition  counts of one set — same unit class, period and
  *                         stated total — whose grades do not overlap must not
@@ -525,8 +528,8 @@ static void doc_arithmetic(ix_audit *a, fig *f, size_t n)
             ix_audit_note_rec(a, x->rec, "arithmetic.share", IX_V_PASS, NULL, 0, NULL);
         else
             ix_audit_note_rec(a, x->rec, "arithmetic.share", IX_V_FAIL, NULL, 0,
-                          "share %s%.3g%% of %ld is %.2f, which does not fit the count %ld", approx_words(x->approx),
-                          x->s * 100.0, x->t, x->s * (double)x->t, x->c);
+                              "share %s%.3g%% of %ld is %.2f, which does not fit the count %ld", approx_words(x->approx),
+                              x->s * 100.0, x->t, x->s * (double)x->t, x->c);
     }
     /* Sets: figures with the same stated total, unit and period. */
     fig **g = ix_xmalloc((n + 1) * sizeof *g);
@@ -595,11 +598,11 @@ static void doc_arithmetic(ix_audit *a, fig *f, size_t n)
             if (!cmp || ok) continue;
             char *lx = fig_label(a, x), *ly = fig_label(a, y);
             ix_audit_note_rec(a, x->rec, "arithmetic.repeat", IX_V_WARN, &y->rec, 1,
-                          "the document gives %s%s%s in %s twice, differently: %s and %s (is one about another time or place?)",
-                          grade_names[x->grade], x->unit ? " " : "", x->unit ? x->unit : "", x->period, lx, ly);
+                              "the document gives %s%s%s in %s twice, differently: %s and %s (is one about another time or place?)",
+                              grade_names[x->grade], x->unit ? " " : "", x->unit ? x->unit : "", x->period, lx, ly);
             ix_audit_note_rec(a, y->rec, "arithmetic.repeat", IX_V_WARN, &x->rec, 1,
-                          "the document gives %s%s%s in %s twice, differently: %s and %s (is one about another time or place?)",
-                          grade_names[x->grade], x->unit ? " " : "", x->unit ? x->unit : "", x->period, ly, lx);
+                              "the document gives %s%s%s in %s twice, differently: %s and %s (is one about another time or place?)",
+                              grade_names[x->grade], x->unit ? " " : "", x->unit ? x->unit : "", x->period, ly, lx);
             free(lx);
             free(ly);
         }
@@ -630,7 +633,7 @@ static void doc_arithmetic(ix_audit *a, fig *f, size_t n)
         if (any_ok) { ix_audit_note_rec(a, h->rec, "arithmetic.headline", IX_V_PASS, rel, nrel, NULL); continue; }
         char *hv = fig_value(h);
         ix_audit_note_rec(a, h->rec, "arithmetic.headline", IX_V_FAIL, rel, nrel,
-                      "the headline gives %s %s but the body gives %s", grade_names[h->grade], hv, body);
+                          "the headline gives %s %s but the body gives %s", grade_names[h->grade], hv, body);
         for (size_t j = 0; j < nrel; j++)
             ix_audit_note_rec(a, rel[j], "arithmetic.headline", IX_V_FAIL, &h->rec, 1, "the headline gives %s %s", grade_names[h->grade], hv);
         free(hv);
@@ -879,13 +882,13 @@ static void agree_set(ix_audit *a, fig **s, size_t n)
         char *v = fig_value(x);
         if (disagree == agree + 1)
             ix_audit_note_rec(a, x->rec, "crossdoc.agreement", IX_V_FAIL, rel, nrel,
-                          "documents disagree on %s%s%s in %s with no majority: this one says %s; %s",
-                          grade_names[x->grade], x->unit ? " " : "", x->unit ? x->unit : "", x->period, v, other);
+                              "documents disagree on %s%s%s in %s with no majority: this one says %s; %s",
+                              grade_names[x->grade], x->unit ? " " : "", x->unit ? x->unit : "", x->period, v, other);
         else
             ix_audit_note_rec(a, x->rec, "crossdoc.agreement", IX_V_FAIL, rel, nrel,
-                          "disagrees with the majority (%zu of %zu documents) on %s%s%s in %s: this one says %s; %s",
-                          disagree, agree + disagree + 1, grade_names[x->grade], x->unit ? " " : "", x->unit ? x->unit : "", x->period, v,
-                          other);
+                              "disagrees with the majority (%zu of %zu documents) on %s%s%s in %s: this one says %s; %s",
+                              disagree, agree + disagree + 1, grade_names[x->grade], x->unit ? " " : "", x->unit ? x->unit : "", x->period, v,
+                              other);
         free(v);
     }
     if (best != IX_NONE && best_agree * 2 > ndocs) row->majority = fig_value(s[best]);
