@@ -653,6 +653,7 @@ static void add_line(ix_audit *a, pline *pl)
 
 typedef struct fsrc {
     FILE *f;
+    const char *name;         /* for messages */
     off_t origin;             /* where the records begin (stdin may be part read) */
     char *buf;
     size_t cap, no;
@@ -664,7 +665,7 @@ static int fsrc_start(void *ctx, ix_err *e)
     c->no = 0;
     clearerr(c->f);
     if (c->origin < 0 || fseeko(c->f, c->origin, SEEK_SET) != 0) {
-        ix_err_set(e, "cannot read the records again: %s", strerror(errno));
+        ix_err_set(e, "%s: cannot read the records again: %s", c->name, strerror(errno));
         return -1;
     }
     return 0;
@@ -687,7 +688,7 @@ static int fsrc_next(void *ctx, const char **s, size_t *len, size_t *line, ix_er
         *line = c->no;
         return 1;
     }
-    if (ferror(c->f)) { ix_err_set(e, "read error: %s", strerror(errno)); return -1; }
+    if (ferror(c->f)) { ix_err_set(e, "%s: read error: %s", c->name, strerror(errno)); return -1; }
     return 0;
 }
 
@@ -720,11 +721,12 @@ struct srcbox {
     dsrc d;
 };
 
-ix_audit_src *ix_audit_src_file(FILE *f)
+ix_audit_src *ix_audit_src_file(FILE *f, const char *name)
 {
     struct srcbox *b = calloc(1, sizeof *b);
     if (!b) abort();
     b->f.f = f;
+    b->f.name = name;
     b->f.origin = ftello(f);
     b->src = (ix_audit_src){&b->f, fsrc_start, fsrc_next};
     return &b->src;
@@ -761,11 +763,6 @@ int ix_audit_read_all(ix_audit *a, const ix_audit_src *src, const char *name, ix
         pline pl;
         parse_line(&pl, s, len, line);
         add_line(a, &pl);
-    }
-    if (k < 0) {
-        char m[sizeof e->msg];
-        snprintf(m, sizeof m, "%s", e->msg);
-        ix_err_set(e, "%s: %s", name, m);
     }
     return k < 0 ? -1 : 0;
 }
@@ -1644,9 +1641,6 @@ int ix_audit_stream(ix_audit *a, const ix_audit_src *src, const char *name, ix_a
         if (k >= 0 && a->nrecs) group_done(a, &st);
         dump_close(&st.dc);
         if (k < 0) {
-            char m[sizeof e->msg];
-            snprintf(m, sizeof m, "%s", e->msg);
-            ix_err_set(e, "%s: %s", name, m);
             release(a);
             return -1;
         }

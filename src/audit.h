@@ -177,9 +177,10 @@ typedef struct ix_audit_src {
 } ix_audit_src;
 
 /* Sources: a JSON Lines file that can be read twice (a regular file, or a
- * copy of stdin), and an inspex SQLite database (records numbered from 1,
- * in the order `export --jsonl` gives them). _free closes what they opened. */
-ix_audit_src *ix_audit_src_file(FILE *f);
+ * copy of stdin; `name`, borrowed, is for messages), and an inspex SQLite
+ * database (records numbered from 1, in the order `export --jsonl` gives
+ * them). Their messages name them. _free closes what they opened. */
+ix_audit_src *ix_audit_src_file(FILE *f, const char *name);
 ix_audit_src *ix_audit_src_db(const char *path);
 void ix_audit_src_free(ix_audit_src *src);
 

@@ -335,7 +335,7 @@ int cmd_audit(int argc, char **argv)
         if (!is_stdin) fclose(in);
         return 2;
     }
-    ix_audit_src *src = ix_audit_src_file(f);
+    ix_audit_src *src = ix_audit_src_file(f, name);
     int st = run(src, name, patterns, &o, json, html, strict, verbose, quiet);
     ix_audit_src_free(src);
     if (f != in) fclose(f);

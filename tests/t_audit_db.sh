@@ -15,7 +15,8 @@ cp corpus/01_*.txt corpus/05_*.txt corpus/19_*.txt "$t/in/"
 [ "$(tail -1 "$t/db.txt")" = "$(tail -1 "$t/js.txt")" ] && ok || bad "database and JSON Lines audits differ: $(tail -1 "$t/db.txt") / $(tail -1 "$t/js.txt")"
 "$INSPEX" audit "$t/r.sqlite" > /dev/null && ok || bad "a database given without --db is not recognised"
 "$INSPEX" audit --db "$t/r.sqlite" "$t/r.jsonl" > /dev/null 2>&1; [ $? = 2 ] && ok || bad "--db with a records file is not a usage error"
-"$INSPEX" audit --db "$t/missing.sqlite" > /dev/null 2>&1; [ $? = 2 ] && ok || bad "a missing database is not exit 2"
+"$INSPEX" audit --db "$t/missing.sqlite" > /dev/null 2> "$t/missing.err"; [ $? = 2 ] && ok || bad "a missing database is not exit 2"
+[ "$(grep -o 'missing.sqlite' "$t/missing.err" | wc -l)" = 1 ] && ok || bad "a missing database's message names it once: $(cat "$t/missing.err")"
 # change one byte of one source after extraction
 f=$(ls "$t/in"/05_*.txt); printf 'X' | dd of="$f" bs=1 seek=10 conv=notrunc 2>/dev/null
 "$INSPEX" audit --db "$t/r.sqlite" > "$t/tamper.txt"; rc=$?
