@@ -1647,7 +1647,7 @@ int ix_audit_stream(ix_audit *a, const ix_audit_src *src, const char *name, ix_a
         if (st.pass == 0) {
             /* Nothing is held now: every agreement finding waits for pass 2. */
             ix_audit_crossdoc(a);
-            qsort(p->def, p->ndef, sizeof *p->def, cmp_deferred);
+            if (p->ndef) qsort(p->def, p->ndef, sizeof *p->def, cmp_deferred);   /* qsort(NULL, 0) is undefined */
             p->defat = 0;
         }
     }
