@@ -603,18 +603,26 @@ static bool starts_doc(const pline *pl)
  * belongs to the last doc record before it when their ids agree; one that
  * names another document is left without a document (checked by
  * check_held: an orphan, or a record away from its document's group). */
-static void add_line(ix_audit *a, pline *pl)
+/* Holds a record with nothing read into it yet (pass 1 keeps the lines it
+ * does not parse this way, so the numbering stays). Returns its index. */
+static size_t add_placeholder(ix_audit *a, size_t line)
 {
     if (a->nrecs == a->caprecs) {
         a->caprecs = a->caprecs ? a->caprecs * 2 : 256;
         a->recs = ix_xrealloc(a->recs, a->caprecs * sizeof *a->recs);
     }
-    size_t i = a->nrecs++;
-    ix_arec *r = &a->recs[i];
+    ix_arec *r = &a->recs[a->nrecs];
     memset(r, 0, sizeof *r);
-    r->line = pl->line;
+    r->line = line;
     r->doc = IX_NONE;
     r->type = "?";
+    return a->nrecs++;
+}
+
+static void add_line(ix_audit *a, pline *pl)
+{
+    size_t i = add_placeholder(a, pl->line);
+    ix_arec *r = &a->recs[i];
     json_t *o = pl->o;
     pl->o = NULL;
     if (!o) {
@@ -1575,19 +1583,6 @@ static bool pass1_skips(const char *s, size_t len)
            !value_in(s, len, "\"error\"", 7);
 }
 
-static void add_placeholder(ix_audit *a, size_t line)
-{
-    if (a->nrecs == a->caprecs) {
-        a->caprecs = a->caprecs ? a->caprecs * 2 : 256;
-        a->recs = ix_xrealloc(a->recs, a->caprecs * sizeof *a->recs);
-    }
-    ix_arec *r = &a->recs[a->nrecs++];
-    memset(r, 0, sizeof *r);
-    r->line = line;
-    r->doc = IX_NONE;
-    r->type = "?";
-}
-
 typedef struct stream_state {
     int pass;
     dumpcache dc;
@@ -1630,7 +1625,7 @@ int ix_audit_stream(ix_audit *a, const ix_audit_src *src, const char *name, ix_a
             bytes[st.pass] += len;
             k = 0;
             if (st.pass == 0 && pass1_skips(s, len)) {
-                add_placeholder(a, line);
+                (void)add_placeholder(a, line);
                 continue;
             }
             pline pl;
