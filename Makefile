@@ -70,9 +70,16 @@ check-asan: deps
 
 # memcheck replaces jemalloc's functions as it does glibc's (--soname-synonyms).
 VALGRIND := valgrind --soname-synonyms=somalloc=*jemalloc*
-valgrind: inspex
-	$(VALGRIND) -q --leak-check=full --errors-for-leak-kinds=definite,indirect --error-exitcode=9 \
-	  ./inspex extract corpus/ > /dev/null
+# Memcheck over extraction, the audit both ways (streaming; whole, as --html
+# runs it) and the streaming audit's unit test (records changing between its
+# passes, sources that cannot be read again).
+VG = $(VALGRIND) -q --leak-check=full --errors-for-leak-kinds=definite,indirect --error-exitcode=9
+valgrind: inspex build/tests/audit_stream | build
+	$(VG) ./inspex extract corpus/ > build/vg-corpus.jsonl
+	$(VG) ./inspex audit -q build/vg-corpus.jsonl > /dev/null
+	$(VG) ./inspex audit --json --html build/vg-audit.html build/vg-corpus.jsonl > /dev/null
+	$(VG) build/tests/audit_stream > /dev/null
+	@echo "valgrind: extract, audit (streaming and whole) and tests/unit/audit_stream.c clean"
 
 clean-objs:
 	rm -rf build inspex

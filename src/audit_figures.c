@@ -204,6 +204,8 @@ static bool read_fig(const ix_audit *a, size_t i, fig *f)
     for (int k = 0; g && k < NGRADE; k++)
         if (!strcmp(g, grade_names[k])) f->grade = k;
     if (f->grade < 0) return false;
+    const ix_adoc *d = &a->docs[r->doc];
+    if (d->enc < 0) return false;            /* its source could not be read again: nothing to check against */
     json_t *c = json_object_get(r->rec, "count"), *s = json_object_get(r->rec, "share"), *t = json_object_get(r->rec, "total");
     if ((f->hc = json_is_integer(c))) f->c = (long)json_integer_value(c);
     if ((f->hs = json_is_number(s))) f->s = json_number_value(s);
@@ -214,8 +216,6 @@ static bool read_fig(const ix_audit *a, size_t i, fig *f)
     char *sent = r->has_span ? sentence_of(&a->docs[r->doc], r->a, r->b) : NULL;
     f->scope = scope_of(sent ? sent : jstr(r->rec, "evidence"));
     free(sent);
-    const ix_adoc *d = &a->docs[r->doc];
-    if (d->enc < 0) return false;
     f->headline = r->has_span && d->head_b > d->head_a && r->a >= d->head_a && r->b <= d->head_b;
     return true;
 }
