@@ -56,6 +56,7 @@ typedef struct qstate {
     ix_ctx *c;
     ix_doc *d;
     const ix_table *nonnames, *orgs, *titles;
+    const ix_table *leads, *speech_verbs, *finding_verbs, *council_roles;   /* NULL: none */
     ix_rule_list after, before, final, sentence, colon, prev, name, desc, mention, human, inspect, addressee;
     event *ev;
     size_t nev, capev;
@@ -305,6 +306,14 @@ static const char *find_in(const char *s, size_t n, const char *needle)
     size_t l = strlen(needle);
     for (size_t i = 0; i + l <= n; i++)
         if (s[i] == needle[0] && !memcmp(s + i, needle, l)) return s + i;
+    return NULL;
+}
+
+/* " word " (the kl bytes at w, a space either side) in the n bytes at s. */
+static const char *find_spaced(const char *s, size_t n, const char *w, size_t kl)
+{
+    for (size_t i = 0; i + kl + 2 <= n; i++)
+        if (s[i] == ' ' && s[i + 1 + kl] == ' ' && !memcmp(s + i + 1, w, kl)) return s + i;
     return NULL;
 }
 
@@ -619,35 +628,34 @@ static bool parse_speaker(qstate *q, size_t a, size_t b, speaker *sp)
     memset(sp, 0, sizeof *sp);
     while (a < b && (s[a] == ' ' || s[a] == ',')) a++;
     while (b > a && (s[b - 1] == ' ' || s[b - 1] == ',' || s[b - 1] == '.')) b--;
-    /* leading connectives and numbering are not part of the speaker:
-     * ", but the report", "As the Secretary of State", "3.2 The report" */
-    static const char *const lead[] = {"However ", "But ", "And ", "So ", "Yet ", "As ", "When ", "If ", "While ",
-                                       "Although ", "After ", "Before ", "Since ", "Because ", "but ", "and ", "so ",
-                                       "yet ", "or ", "as ", "while ", "whereas ", "although ", "though "};
+    /* leading connectives (patterns/speaker_leads.tsv) and numbering are
+     * not part of the speaker: ", but the report", "As the Secretary of
+     * State", "3.2 The report" */
     while (a < b && (ix_is_digit(s[a]) || s[a] == '.' || s[a] == '(' || s[a] == ')')) {
         size_t k = a;
         while (k < b && (ix_is_digit(s[k]) || s[k] == '.' || s[k] == '(' || s[k] == ')' || ix_is_lower(s[k]))) k++;
         if (k < b && s[k] == ' ' && k > a) a = k + 1;
         else break;
     }
-    for (size_t k = 0; k < sizeof lead / sizeof *lead; k++) {
-        size_t l = strlen(lead[k]);
-        if (b - a > l && !strncmp(s + a, lead[k], l)) { a += l; break; }
+    for (size_t k = 0; q->leads && k < q->leads->n; k++) {
+        size_t l = q->leads->klen[k];            /* the word, then a space */
+        if (b - a > l + 1 && !memcmp(s + a, q->leads->key[k], l) && s[a + l] == ' ') { a += l + 1; break; }
     }
-    /* Speech inside speech. "X said the inspection had found "..."": what
-     * an inspection found is quoted from it, the nearest voice. "X said the
-     * report told "an unfairly bleak story"": X's own words about it. */
-    static const char *const verbs[] = {" said ", " says ", " told ", " added ", " warned ", " stated "};
-    for (bool more = true; more;) {
+    /* Speech inside speech (patterns/speech_verbs.tsv). "X said the
+     * inspection had found "..."": what an inspection found is quoted from
+     * it, the nearest voice. "X said the report told "an unfairly bleak
+     * story"": X's own words about it. */
+    for (bool more = true; more && q->speech_verbs;) {
         more = false;
-        for (size_t k = 0; k < sizeof verbs / sizeof *verbs; k++) {
-            const char *v = find_in(s + a, b - a, verbs[k]);
+        for (size_t k = 0; k < q->speech_verbs->n; k++) {
+            size_t kl = q->speech_verbs->klen[k];
+            const char *v = find_spaced(s + a, b - a, q->speech_verbs->key[k], kl);
             if (!v) continue;
             if (!q->inner_voice) {
                 if ((size_t)(v - s) > a) b = (size_t)(v - s);
                 continue;
             }
-            size_t na = (size_t)(v - s) + strlen(verbs[k]);
+            size_t na = (size_t)(v - s) + kl + 2;
             if (b > na + 5 && !strncmp(s + na, "that ", 5)) na += 5;
             if (na < b) { a = na; more = true; }
         }
@@ -698,11 +706,9 @@ static bool parse_speaker(qstate *q, size_t a, size_t b, speaker *sp)
     sp->org = org_in(q, all);
     /* "the council's cabinet member", "Cllr X, cabinet member for children":
      * the authority the article is about */
-    bool council_role = strstr(all, "the council") || strstr(all, "the authority") || strstr(all, "The council") ||
-                        strstr(all, "cabinet member") || strstr(all, "portfolio holder") || strstr(all, "lead member") ||
-                        strstr(all, "council leader") || strstr(all, "leader of the council") ||
-                        strstr(all, "director of children's services") ||
-                        (sp->title && (!strcmp(sp->title, "Cllr") || !strcmp(sp->title, "Councillor")));
+    bool council_role = sp->title && (!strcmp(sp->title, "Cllr") || !strcmp(sp->title, "Councillor"));
+    for (size_t k = 0; !council_role && q->council_roles && k < q->council_roles->n; k++)
+        council_role = strstr(all, q->council_roles->key[k]) != NULL;      /* patterns/council_roles.tsv */
     if (!sp->org && council_role) {
         int row = ix_ctx_focus_row(q->c, a);
         if (row >= 0) {
@@ -730,13 +736,8 @@ static const ix_rule *attribute(qstate *q, const ix_rule_list *fam, size_t a, si
             size_t sa, sb, va, vb;
             speaker tmp;
             q->inner_voice = false;
-            if (ix_match_group(&m, "verb", &va, &vb)) {
-                static const char *const finding[] = {"found", "finds", "concluded", "highlighted", "identified",
-                                                      "noted", "reported", "stated", "states that", "notes that"};
-                for (size_t f = 0; f < sizeof finding / sizeof *finding; f++)
-                    if (strlen(finding[f]) == vb - va && !memcmp(q->d->text + va, finding[f], vb - va))
-                        q->inner_voice = true;
-            }
+            if (ix_match_group(&m, "verb", &va, &vb))       /* patterns/finding_verbs.tsv */
+                q->inner_voice = q->finding_verbs && ix_table_has(q->finding_verbs, q->d->text + va, vb - va);
             if (ix_match_group(&m, "subj", &sa, &sb) && parse_speaker(q, sa, sb, &tmp)) {
                 if (got) speaker_free(sp);
                 *sp = tmp;
@@ -908,6 +909,10 @@ void ix_extract_quote(ix_ctx *c)
     q.nonnames = ix_rules_tab(c->rules, IX_TAB_NONNAMES);
     q.orgs = ix_rules_tab(c->rules, IX_TAB_ORGS);
     q.titles = ix_rules_tab(c->rules, IX_TAB_TITLES);
+    q.leads = ix_rules_tab(c->rules, IX_TAB_SPEAKER_LEADS);
+    q.speech_verbs = ix_rules_tab(c->rules, IX_TAB_SPEECH_VERBS);
+    q.finding_verbs = ix_rules_tab(c->rules, IX_TAB_FINDING_VERBS);
+    q.council_roles = ix_rules_tab(c->rules, IX_TAB_COUNCIL_ROLES);
     q.after = *ix_rules_fam(c->rules, IX_FAM_QUOTE_AFTER);
     q.before = *ix_rules_fam(c->rules, IX_FAM_QUOTE_BEFORE);
     q.final = *ix_rules_fam(c->rules, IX_FAM_QUOTE_FINAL);

@@ -261,12 +261,16 @@ typedef struct ix_table {
 #define IX_TABLES(X) \
     X(IX_TAB_ABBREVIATIONS, "abbreviations") \
     X(IX_TAB_APPROX, "approx") \
+    X(IX_TAB_COUNCIL_ROLES, "council_roles") \
     X(IX_TAB_COUNCILS, "councils") \
+    X(IX_TAB_FINDING_VERBS, "finding_verbs") \
     X(IX_TAB_GRADES, "grades") \
     X(IX_TAB_JUDGEMENTS, "judgements") \
     X(IX_TAB_NONNAMES, "nonnames") \
     X(IX_TAB_NUMBERS, "numbers") \
     X(IX_TAB_ORGS, "orgs") \
+    X(IX_TAB_SPEAKER_LEADS, "speaker_leads") \
+    X(IX_TAB_SPEECH_VERBS, "speech_verbs") \
     X(IX_TAB_SUCCESSORS, "successors") \
     X(IX_TAB_TITLES, "titles") \
     X(IX_TAB_UNITCLASS, "unitclass") \

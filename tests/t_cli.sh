@@ -189,6 +189,38 @@ check "the longest listed organisation in a description is the speaker's" \
   has '"speaker_org":"Doncaster Children'"'"'s Services Trust"' "$tmp/out"
 check "an organisation's name counts only as whole words" \
   has '"speaker":"a spokesman for the Unisonic union","speaker_title":null,"speaker_role":null,"speaker_org":null' "$tmp/out"
+
+# The words around a speaker are tables in patterns/ that a user can extend:
+# speaker_leads.tsv (a connective that opens the sentence is not the
+# speaker), speech_verbs.tsv with finding_verbs.tsv (what an inspection
+# found is the inspection's voice), council_roles.tsv (a council role speaks
+# for the council the article is about). Each is checked with the shipped
+# table and with a copy that lacks a row, which must change the record.
+printf '%s\n\n%s\n\n%s\n\n%s\n' "Children's services in Rotherham have been rated good by Ofsted." \
+  'Meanwhile the inspectors said: "Leaders know their services well."' \
+  'Jane Smith said the inspection had found "a strong culture of practice".' \
+  'A portfolio holder, Tom Brown, said: "We are proud of our staff."' > "$tmp/speech.txt"
+run 0 "extract: the tables around speakers" extract --types quote "$tmp/speech.txt"
+check "speaker_leads.tsv: a sentence adverb before the speaker is not part of it" \
+  has '"speaker":"the inspectors"' "$tmp/out"
+check "speech_verbs.tsv + finding_verbs.tsv: what an inspection found is the inspection's" \
+  has '"text":"a strong culture of practice","speaker":"the inspection"' "$tmp/out"
+check "council_roles.tsv: a council role speaks for the council the article is about" \
+  has '"speaker":"Tom Brown".*"speaker_org":"Rotherham Council"' "$tmp/out"
+for t in speaker_leads:Meanwhile speech_verbs:said finding_verbs:found council_roles:'portfolio holder'; do
+  f=${t%%:*} w=${t#*:}
+  rm -rf "$tmp/sp-$f" && mkdir "$tmp/sp-$f" && cp patterns/* "$tmp/sp-$f/"
+  grep -vx "$w" "patterns/$f.tsv" > "$tmp/sp-$f/$f.tsv"
+  "$INSPEX" extract --patterns "$tmp/sp-$f" --types quote "$tmp/speech.txt" > "$tmp/sp-$f.out"
+done
+check "speaker_leads.tsv is read: without Meanwhile it stays in the speaker" \
+  has '"speaker":"Meanwhile the inspectors"' "$tmp/sp-speaker_leads.out"
+check "speech_verbs.tsv is read: without said the quotation stays Jane Smith's" \
+  has '"text":"a strong culture of practice","speaker":"Jane Smith' "$tmp/sp-speech_verbs.out"
+check "finding_verbs.tsv is read: without found the quotation stays Jane Smith's" \
+  has '"text":"a strong culture of practice","speaker":"Jane Smith' "$tmp/sp-finding_verbs.out"
+check "council_roles.tsv is read: without portfolio holder no council is given" \
+  has '"speaker":"Tom Brown".*"speaker_org":null' "$tmp/sp-council_roles.out"
 "$INSPEX" extract "$A" > "$tmp/A.jsonl"
 same_records "dump: a UTF-8 article gives the same records and spans as the file" "$tmp/dump.out" art-0 "$tmp/A.jsonl" "$A"
 run 0 "--input jsonl --text-field body on a non-.jsonl name" extract --input jsonl --text-field body "$tmp/body.ndj"
