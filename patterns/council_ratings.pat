@@ -27,6 +27,17 @@ rule services-at
   match (?i:children's (?:social care )?services|services for (?:vulnerable )?children(?: and young people)?|safeguarding services|child protection services|social care services|social services) (?:at|in|run by|provided by|of) (?<council>{CLIST}) (?:{CLINK})+(?<grade>{GRADE})
   yes Children's services at Rotherham Borough Council have been rated "inadequate" after Ofsted found failings. => council=Rotherham; grade=inadequate; judgement=overall
 
+# The place put first, then its services: "In Slough, children's services
+# were rated inadequate", "Over in Leeds, services have been judged
+# outstanding since 2018".
+rule place-then-services
+  match (?<![\w'-])(?:[Ii]n|[Aa]t|[Aa]cross|[Oo]ver in|[Mm]eanwhile in)(?: neighbouring| nearby)? (?<council>{CLIST}),? (?:(?:the council's|the authority's|its|the) )?(?i:children's (?:social care )?services|services for (?:vulnerable )?children(?: and young people)?|safeguarding services|child protection services|social care services|social services|services|service) (?:{CLINK})+(?<grade>{GRADE})
+  yes In Slough, children's services were rated inadequate. => council=Slough; grade=inadequate
+  yes In neighbouring Cheshire West and Chester, services were rated good in 2022. => council=Cheshire West and Chester; grade=good
+  yes Over in Leeds, children's services have been judged outstanding since 2018. => council=Leeds; grade=outstanding
+  no In Slough, schools were rated good.
+  no In 2019, services were rated good.
+
 rule rated-council
   match \b(?:rated|judged|found|graded|deemed|assessed|declared|placed|left) (?<council>{CLIST})(?:'s(?<jdg>(?: [\w'-]+){1,6}?))? (?:(?:services )?(?:to be|as|to) )?(?<grade>{GRADE})
   yes The previous inspections in 2010 and 2012 had judged Rotherham's safeguarding and adoption services to be "adequate". => council=Rotherham; grade=adequate; judgement=adoption
