@@ -32,13 +32,17 @@ rule said-speaker
   match ,? (?<verb>{SAY}) (?<subj>(?!(?:that|it|they|he|she|we|in|on|at|to|of|as|by|with|for)\b)[^;:!?"]{2,200}?)[.!?,]?$
   yes 'Giving councils time is vital,' said the chairman of the LGA's children and young people board, Cllr Roy Perry. => speaker=Roy Perry; speaker_title=Cllr; speaker_org=Local Government Association
   yes "We will act," said Ofsted's chief inspector, Sir Michael Wilshaw. => speaker=Michael Wilshaw; speaker_title=Sir
+  yes 'It is a national scandal,' said Dr Mark Hughes, who chairs a children's charity in Leeds. => speaker=Mark Hughes; speaker_org=null
+  yes "We are on the right track," said Ann Lee, director of children's services in Leeds. => speaker=Ann Lee; speaker_org=Leeds Council
   no "We will act," said nobody.
 
 rule speaker-said
-  match ,? (?<subj>{PRON}|(?:(?:[Aa]n?|[Tt]he|[Oo]ne|[Mm]y|[Hh]is|[Hh]er|[Tt]heir) )?{SUBJ1}) (?:has |had |have |also |then |later |simply )*(?<verb>{SAY}){SAYWHERE}?(?=[.,;!?]|$| (?:adding|as|when|after|before|during|last|this|yesterday|today|on|at|in a|in an|in his|in her)\b)
+  match ,? (?<subj>{PRON}|(?:(?:[Aa]n?|[Tt]he|[Oo]ne|[Mm]y|[Hh]is|[Hh]er|[Tt]heir) )?{SUBJ1}(?:, {SUBJ1},)?) (?:has |had |have |also |then |later |simply )*(?<verb>{SAY}){SAYWHERE}?(?=[.,;!?]|$| (?:adding|as|when|after|before|during|last|this|yesterday|today|on|at|in a|in an|in his|in her)\b)
   yes "There can be no doubt that councils can do it," Perry said. => speaker=Perry
   yes Graham Bolton was a social worker. "The grade changed four times in my career," he told me. => speaker=Graham Bolton
   yes "We will not hesitate to act when councils fail," a Department for Education spokeswoman said. => speaker=a Department for Education spokeswoman; speaker_org=Department for Education
+  yes "The inspectors were thorough and fair," the council's chief executive, Helen Briggs, told reporters. => speaker=Helen Briggs
+  yes "We have a long way to go," Helen Briggs, the council's chief executive, said. => speaker=Helen Briggs
   no Asked whether managers should be "named and shamed in public", Wilshaw said he was tempted to do so.
 
 rule according-to

@@ -324,6 +324,14 @@ static char *trim_dup(const char *s, size_t a, size_t b)
     return dupn(s + a, b - a);
 }
 
+/* Does the phrase give a council role (patterns/council_roles.tsv)? */
+static bool council_role_in(const qstate *q, const char *s)
+{
+    for (size_t k = 0; q->council_roles && k < q->council_roles->n; k++)
+        if (strstr(s, q->council_roles->key[k])) return true;
+    return false;
+}
+
 /* The organisation named in a phrase: a listed body, else a council. */
 static char *org_in(qstate *q, const char *s)
 {
@@ -347,13 +355,16 @@ static char *org_in(qstate *q, const char *s)
     }
     if (best) return ix_xstrdup(best);
     /* a council: "Hull City Council", "Kent's director" (each authority
-     * named in the document once, so this is bounded by the gazetteer) */
+     * named in the document once, so this is bounded by the gazetteer).
+     * A place the speaker is in ("who chairs a charity in Leeds") is not
+     * whom they speak for, unless their words give a council role. */
     for (size_t i = 0; i < q->nrows; i++) {
         const char *nm = ix_gazetteer_name(q->c->rules->gaz, q->rows[i]);
         const char *p = strstr(s, nm);
         if (!p) continue;
         const char *council = strstr(p, " Council");
         if (council && council - p < 40) return dupn(p, (size_t)(council - p) + 8);
+        if (p - s >= 3 && !memcmp(p - 3, "in ", 3) && !council_role_in(q, s)) continue;
         ix_buf b = {0};
         ix_buf_puts(&b, nm);
         ix_buf_puts(&b, " Council");
@@ -706,9 +717,8 @@ static bool parse_speaker(qstate *q, size_t a, size_t b, speaker *sp)
     sp->org = org_in(q, all);
     /* "the council's cabinet member", "Cllr X, cabinet member for children":
      * the authority the article is about */
-    bool council_role = sp->title && (!strcmp(sp->title, "Cllr") || !strcmp(sp->title, "Councillor"));
-    for (size_t k = 0; !council_role && q->council_roles && k < q->council_roles->n; k++)
-        council_role = strstr(all, q->council_roles->key[k]) != NULL;      /* patterns/council_roles.tsv */
+    bool council_role = (sp->title && (!strcmp(sp->title, "Cllr") || !strcmp(sp->title, "Councillor"))) ||
+                        council_role_in(q, all);
     if (!sp->org && council_role) {
         int row = ix_ctx_focus_row(q->c, a);
         if (row >= 0) {
