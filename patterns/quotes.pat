@@ -22,7 +22,7 @@ family quote_after
 words SAYW said | says that | states that | notes that | adds that | argues that | comments that | praised | criticised | criticized | welcomed | condemned | said | says | say | added | adds | told | tells | warned | warns | explained | explains | insisted | insists | claimed | argued | argues | stressed | continued | continues | commented | admitted | admits | noted | acknowledged | wrote | writes | replied | responded | concluded | asked | asks | urged | urges | declared | observed | suggested | remarked | reported | found | stated | cautioned | predicted | announced | confirmed | conceded | concedes | recalled | highlighted | emphasised | emphasized | pointed out | went on | agreed | complained | revealed | recommended | tweeted | posted | blogged | wrote on | said on
 define SAY (?:{SAYW})(?![\w-])
 # Where or to whom: "told the BBC", "said in a statement".
-define SAYWHERE (?: (?:the |a )?[A-Z][\w']*(?: [A-Z][\w']*){0,3}| me| us| him| her| them| MPs| reporters| journalists| councillors| the (?:committee|meeting|council|conference|inquiry)| in (?:a |an |her |his |its |their )?(?:statement|interview|letter|report|blog(?: post)?|speech|foreword|response)| on \w+day| yesterday| today| last week| this week| at (?:a|the) [\w ]{1,30}?)
+define SAYWHERE (?: (?:the |a )?[A-Z][\w']*(?: [A-Z][\w']*){0,3}| me| us| him| her| them| MPs| reporters| journalists| councillors| the (?:committee|meeting|council|conference|inquiry|magazine|paper|newspaper|programme|website|audience|panel|hearing|summit|briefing|podcast|show)| in (?:a |an |her |his |its |their )?(?:statement|interview|letter|report|blog(?: post)?|speech|foreword|response)| on \w+day| yesterday| today| last week| this week| at (?:a|the) [\w ]{1,30}?)
 define PRON (?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e|I)
 # A speaker phrase without a comma: "Perry", "Sir Michael Wilshaw", "a spokesman for Ofsted".
 define SUBJW [^\s,;:.!?"]+
@@ -43,6 +43,7 @@ rule speaker-said
   yes "We will not hesitate to act when councils fail," a Department for Education spokeswoman said. => speaker=a Department for Education spokeswoman; speaker_org=Department for Education
   yes "The inspectors were thorough and fair," the council's chief executive, Helen Briggs, told reporters. => speaker=Helen Briggs
   yes "We have a long way to go," Helen Briggs, the council's chief executive, said. => speaker=Helen Briggs
+  yes "That changed everything," the director, Priya Shah, told the magazine. => speaker=Priya Shah
   no Asked whether managers should be "named and shamed in public", Wilshaw said he was tempted to do so.
 
 rule according-to
