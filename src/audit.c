@@ -1557,19 +1557,10 @@ static bool has_period_figure(const ix_audit *a)
  * three lines in four of an extraction's records). Conservative: the word
  * "doc" or "error" as a value anywhere, or a \u escape, which could spell
  * any of them, and the line is parsed. */
-/* memmem is not POSIX: the first q in [s, s+len), or NULL. */
-static const char *find_bytes(const char *s, size_t len, const char *q, size_t ql)
-{
-    const char *end = s + len;
-    for (const char *p = s; (size_t)(end - p) >= ql && (p = memchr(p, q[0], (size_t)(end - p) - ql + 1)); p++)
-        if (!memcmp(p, q, ql)) return p;
-    return NULL;
-}
-
 static bool value_in(const char *s, size_t len, const char *q, size_t ql)
 {
     const char *end = s + len;
-    for (const char *p = s; (p = find_bytes(p, (size_t)(end - p), q, ql)); p += ql) {
+    for (const char *p = s; (p = ix_memfind(p, (size_t)(end - p), q, ql)); p += ql) {
         const char *x = p + ql;
         while (x < end && ix_is_space(*x)) x++;
         if (x == end || *x == ',' || *x == '}' || *x == ']') return true;
@@ -1579,7 +1570,7 @@ static bool value_in(const char *s, size_t len, const char *q, size_t ql)
 
 static bool pass1_skips(const char *s, size_t len)
 {
-    return !find_bytes(s, len, "period", 6) && !find_bytes(s, len, "\\u", 2) && !value_in(s, len, "\"doc\"", 5) &&
+    return !ix_memfind(s, len, "period", 6) && !ix_memfind(s, len, "\\u", 2) && !value_in(s, len, "\"doc\"", 5) &&
            !value_in(s, len, "\"error\"", 7);
 }
 

@@ -300,15 +300,6 @@ static size_t count_words(const ix_doc *d, const quote *q)
 
 /* ---- speakers ------------------------------------------------------------- */
 
-/* `needle` in the n bytes at s (the text is not NUL-terminated there). */
-static const char *find_in(const char *s, size_t n, const char *needle)
-{
-    size_t l = strlen(needle);
-    for (size_t i = 0; i + l <= n; i++)
-        if (s[i] == needle[0] && !memcmp(s + i, needle, l)) return s + i;
-    return NULL;
-}
-
 /* " word " (the kl bytes at w, a space either side) in the n bytes at s. */
 static const char *find_spaced(const char *s, size_t n, const char *w, size_t kl)
 {
@@ -585,11 +576,11 @@ static bool clause_like(const char *s, size_t a, size_t b)
     static const char *const rel[] = {" who ", " which ", " that ", ", who", ", which"};
     size_t end = b;
     for (size_t k = 0; k < sizeof rel / sizeof *rel; k++) {
-        const char *r = find_in(s + a, b - a, rel[k]);
+        const char *r = ix_memfind(s + a, b - a, rel[k], strlen(rel[k]));
         if (r && (size_t)(r - s) < end) end = (size_t)(r - s);
     }
     for (size_t k = 0; k < sizeof fin / sizeof *fin; k++)
-        if (end > a && find_in(s + a, end - a, fin[k])) return true;
+        if (end > a && ix_memfind(s + a, end - a, fin[k], strlen(fin[k]))) return true;
     return false;
 }
 
@@ -602,9 +593,11 @@ static bool candidate_desc(qstate *q, size_t a, size_t b, speaker *sp)
         static const char *const cut[] = {" after ", " when ", " because ", " since ", " before ", " until ", " once ",
                                           " that ", " as ", " where "};
         size_t best = 0;
-        for (size_t k = 0; k < sizeof cut / sizeof *cut; k++)
-            for (const char *p = find_in(s + a, b - a, cut[k]); p; p = find_in(p + 1, b - (size_t)(p + 1 - s), cut[k]))
-                if ((size_t)(p - s) + strlen(cut[k]) > best) best = (size_t)(p - s) + strlen(cut[k]);
+        for (size_t k = 0; k < sizeof cut / sizeof *cut; k++) {
+            size_t cl = strlen(cut[k]);
+            for (const char *p = ix_memfind(s + a, b - a, cut[k], cl); p; p = ix_memfind(p + 1, b - (size_t)(p + 1 - s), cut[k], cl))
+                if ((size_t)(p - s) + cl > best) best = (size_t)(p - s) + cl;
+        }
         if (!best || best >= b || clause_like(s, best, b)) return false;
         a = best;
     }

@@ -49,6 +49,9 @@ void ix_buf_free(ix_buf *b);
 void *ix_xmalloc(size_t n);
 void *ix_xrealloc(void *p, size_t n);
 char *ix_xstrndup(const char *s, size_t n);
+/* The first copy of the nl bytes at needle in the n bytes at s (not
+ * NUL-terminated), or NULL: memmem, which is not POSIX. */
+const char *ix_memfind(const char *s, size_t n, const char *needle, size_t nl);
 char *ix_xstrdup(const char *s);
 
 /* ---- offset maps ---------------------------------------------------------

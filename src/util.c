@@ -40,6 +40,15 @@ char *ix_xstrndup(const char *s, size_t n)
 
 char *ix_xstrdup(const char *s) { return ix_xstrndup(s, strlen(s)); }
 
+const char *ix_memfind(const char *s, size_t n, const char *needle, size_t nl)
+{
+    if (!nl) return s;
+    const char *end = s + n;
+    for (const char *p = s; (size_t)(end - p) >= nl && (p = memchr(p, needle[0], (size_t)(end - p) - nl + 1)); p++)
+        if (!memcmp(p, needle, nl)) return p;
+    return NULL;
+}
+
 void ix_buf_grow(ix_buf *b, size_t extra)
 {
     if (b->len + extra + 1 <= b->cap) return;
