@@ -24,7 +24,7 @@
 #include "internal.h"
 #include "audit.h"
 
-const char *const ix_audit_checks[] = {
+const char *const ix_audit_checks[IX_AUDIT_NCHECKS + 1] = {
     "format",
     "provenance.source",
     "provenance.sha256",
@@ -1669,12 +1669,17 @@ ix_audit_tally ix_audit_count(const ix_audit *a, const char *check)
         for (size_t k = 0; k < a->recs[i].nf; k++) {
             const ix_finding *f = &a->recs[i].f[k];
             if (check && strcmp(f->check, check)) continue;
-            if (f->v == IX_V_PASS) t.pass++;
-            else if (f->v == IX_V_WARN) t.warn++;
-            else if (f->v == IX_V_FAIL) t.fail++;
-            else t.skip++;
+            ix_audit_tally_add(&t, f->v);
         }
     return t;
+}
+
+void ix_audit_tally_add(ix_audit_tally *t, ix_verdict v)
+{
+    if (v == IX_V_PASS) t->pass++;
+    else if (v == IX_V_WARN) t->warn++;
+    else if (v == IX_V_FAIL) t->fail++;
+    else t->skip++;
 }
 
 char *ix_audit_verdict_json(const ix_audit *a, size_t i)

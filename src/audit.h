@@ -231,9 +231,14 @@ char *ix_audit_snippet(const ix_audit *a, size_t rec, size_t max);
 /* Counts over all findings of one check name (NULL: every check). */
 typedef struct ix_audit_tally { size_t pass, warn, fail, skip; } ix_audit_tally;
 ix_audit_tally ix_audit_count(const ix_audit *a, const char *check);
+/* Counts one finding's verdict. */
+void ix_audit_tally_add(ix_audit_tally *t, ix_verdict v);
 
-/* The check names in report order (NULL-terminated). */
-extern const char *const ix_audit_checks[];
+/* The check names in report order (NULL-terminated): the array has room
+ * for exactly IX_AUDIT_NCHECKS, so a check added without raising the count
+ * does not compile, and a report sized by it sees every check. */
+enum { IX_AUDIT_NCHECKS = 16 };
+extern const char *const ix_audit_checks[IX_AUDIT_NCHECKS + 1];
 
 /* Writes one verdict record for record i of recs[] (canonical JSON, no
  * newline); caller frees. */

@@ -102,8 +102,6 @@ static int write_html(const ix_audit *a, const char *path)
     return rc < 0 ? 3 : 0;
 }
 
-enum { NCHECKS = 16 };
-
 /* What the report gathers as the records go by: the summary's counts, and
  * its failing and warning records, written aside (they are printed after
  * the table, which needs every record first). */
@@ -111,22 +109,15 @@ typedef struct report {
     FILE *out;
     bool json, verbose, quiet;
     size_t nrecs, ndocs, nerr, nfail, nwarn, shown_w, hidden_w;
-    ix_audit_tally t[NCHECKS];
+    ix_audit_tally t[IX_AUDIT_NCHECKS];
     FILE *fails, *warns;
     bool io_error;            /* a temporary file could not be written */
 } report;
 
 static void tally(report *R, const ix_finding *f)
 {
-    for (int c = 0; c < NCHECKS && ix_audit_checks[c]; c++) {
-        if (strcmp(ix_audit_checks[c], f->check)) continue;
-        ix_audit_tally *t = &R->t[c];
-        if (f->v == IX_V_PASS) t->pass++;
-        else if (f->v == IX_V_WARN) t->warn++;
-        else if (f->v == IX_V_FAIL) t->fail++;
-        else t->skip++;
-        return;
-    }
+    for (int c = 0; ix_audit_checks[c]; c++)
+        if (!strcmp(ix_audit_checks[c], f->check)) { ix_audit_tally_add(&R->t[c], f->v); return; }
 }
 
 static void emit(void *ctx, const ix_audit *a, size_t i)
@@ -183,7 +174,7 @@ static bool summary(report *R, const ix_audit *au, int status)
         fprintf(out, "inspex audit: %s: %zu documents (%zu error records), %zu records\n\n", au->name, R->ndocs, R->nerr,
                 R->nrecs);
         fprintf(out, "  %-22s %7s %7s %7s %7s\n", "check", "pass", "warn", "fail", "skip");
-        for (int c = 0; c < NCHECKS && ix_audit_checks[c]; c++) {
+        for (int c = 0; ix_audit_checks[c]; c++) {
             ix_audit_tally t = R->t[c];
             if (!t.pass && !t.warn && !t.fail && !t.skip) continue;
             fprintf(out, "  %-22s %7zu %7zu %7zu %7zu\n", ix_audit_checks[c], t.pass, t.warn, t.fail, t.skip);
