@@ -599,10 +599,6 @@ static bool starts_doc(const pline *pl)
     return t && jstr(pl->o, "doc") && (!strcmp(t, "doc") || !strcmp(t, "error"));
 }
 
-/* Holds a parsed line as the next record (taking its reference). A record
- * belongs to the last doc record before it when their ids agree; one that
- * names another document is left without a document (checked by
- * check_held: an orphan, or a record away from its document's group). */
 /* Holds a record with nothing read into it yet (pass 1 keeps the lines it
  * does not parse this way, so the numbering stays). Returns its index. */
 static size_t add_placeholder(ix_audit *a, size_t line)
@@ -619,6 +615,10 @@ static size_t add_placeholder(ix_audit *a, size_t line)
     return a->nrecs++;
 }
 
+/* Holds a parsed line as the next record (taking its reference). A record
+ * belongs to the last doc record before it when their ids agree; one that
+ * names another document is left without a document (checked by
+ * check_held: an orphan, or a record away from its document's group). */
 static void add_line(ix_audit *a, pline *pl)
 {
     size_t i = add_placeholder(a, pl->line);
@@ -1551,12 +1551,8 @@ static bool has_period_figure(const ix_audit *a)
     return false;
 }
 
-/* Pass 1 needs only the doc and error records (each begins a group) and
- * the records that may give a figure for a period; a line that cannot be
- * either is held unparsed, as a placeholder that keeps the numbering (about
- * three lines in four of an extraction's records). Conservative: the word
- * "doc" or "error" as a value anywhere, or a \u escape, which could spell
- * any of them, and the line is parsed. */
+/* Does the JSON text q (a quoted string) occur as a value: followed by the
+ * end of a member or element? */
 static bool value_in(const char *s, size_t len, const char *q, size_t ql)
 {
     const char *end = s + len;
@@ -1568,6 +1564,12 @@ static bool value_in(const char *s, size_t len, const char *q, size_t ql)
     return false;
 }
 
+/* Pass 1 needs only the doc and error records (each begins a group) and
+ * the records that may give a figure for a period; a line that cannot be
+ * either is held unparsed, as a placeholder that keeps the numbering (about
+ * three lines in four of an extraction's records). Conservative: the word
+ * "doc" or "error" as a value anywhere, or a \u escape, which could spell
+ * any of them, and the line is parsed. */
 static bool pass1_skips(const char *s, size_t len)
 {
     return !ix_memfind(s, len, "period", 6) && !ix_memfind(s, len, "\\u", 2) && !value_in(s, len, "\"doc\"", 5) &&
