@@ -70,10 +70,12 @@ check-asan: deps
 
 # memcheck replaces jemalloc's functions as it does glibc's (--soname-synonyms).
 VALGRIND := valgrind --soname-synonyms=somalloc=*jemalloc*
-# Memcheck over extraction, the audit both ways (streaming; whole, as --html
+# Memcheck, leaks included (make valgrind and make valgrind-robust).
+VG_CHECK := $(VALGRIND) -q --leak-check=full --errors-for-leak-kinds=definite,indirect
+# make valgrind: extraction, the audit both ways (streaming; whole, as --html
 # runs it) and the streaming audit's unit test (records changing between its
 # passes, sources that cannot be read again).
-VG = $(VALGRIND) -q --leak-check=full --errors-for-leak-kinds=definite,indirect --error-exitcode=9
+VG := $(VG_CHECK) --error-exitcode=9
 valgrind: inspex build/tests/audit_stream | build
 	$(VG) ./inspex extract corpus/ > build/vg-corpus.jsonl
 	$(VG) ./inspex audit -q build/vg-corpus.jsonl > /dev/null
@@ -206,7 +208,7 @@ check-tsan: inspex
 
 # Every inspex run of the robustness suite under valgrind (memcheck), and the
 # fuzz regression inputs too: no invalid access, no definite leak.
-VALGRIND_ROBUST := $(VALGRIND) -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect
+VALGRIND_ROBUST := $(VG_CHECK) --error-exitcode=99
 valgrind-robust: inspex build/tests/robust_fuzz_regress
 	$(VALGRIND_ROBUST) build/tests/robust_fuzz_regress > build/valgrind-fuzz-regress.log 2>&1; \
 	  st=$$?; tail -n 1 build/valgrind-fuzz-regress.log; [ $$st = 0 ] || { tail -n 30 build/valgrind-fuzz-regress.log; exit 1; }
