@@ -15,10 +15,11 @@
 family council_rating
 
 # A reference to an authority: a capitalised name (checked against the
-# gazetteer by the extractor) or a word standing for the article's authority.
+# gazetteer by the extractor) or a word standing for the article's authority
+# (those are listed in council_refs.tsv too).
 define CWORD [A-Z][\w&.-]*(?:'(?!s\b)[\w&.-]*)*
 define CNAME {CWORD}(?:,? (?:{CWORD}|and|upon|on|under|with|of|the|&))*
-define CREF (?:[Tt]he (?:council|authority|local authority|borough|county council|city council|unitary|trust|same services|services|service|department)|[Ii]ts (?:services|children's services)|[Ii]ts|[Tt]heir|{CNAME})
+define CREF (?:[Tt]he (?:council|authority|local authority|borough|county council|city council|unitary|trust|same services|services|service|(?:(?:very )?same )?(?:department|council|authority))|[Ii]ts (?:services|children's services)|[Ii]ts|[Tt]heir|{CNAME})
 define CLIST (?>{CREF}(?:(?:, | and | & |, and ){CREF}){0,8})
 words CLINKWORD were | was | is | are | has been | have been | had been | had | have | has | been | being | be | now | currently | still | also | first | again | previously | once | subsequently | overall | judged | rated | found | deemed | graded | assessed | declared | as | to be | to | only | just | all | both | by Ofsted | by inspectors | last year | this year | three years ago | two years ago | a year ago | remain | remains | remained | stay | stays | stayed | became | becomes | continues to be | continued to be | told it | told that it | told they | told that they | among those | by contrast | too
 define CLINK (?:(?:{CLINKWORD}|in \d{4}|in (?:January|February|March|April|May|June|July|August|September|October|November|December)(?: \d{4})?|at (?:its|their) (?:last|latest|most recent|previous) inspection|at every inspection since \d{4}|despite [\w ]{1,40}?|-|among the [\w' ]{1,40}?(?:authorities|councils)) ?)
@@ -54,8 +55,9 @@ rule previous-rating
   yes Hull City Council lost its previous 'adequate' rating in 2012. => council=Kingston upon Hull; grade=adequate
 
 rule received-grade
-  match (?<council>{CLIST})[^.;]{0,150}?\b(?:receiv\w+|given|awarded|handed|got|gained|achieved|earned|retained|kept|lost|won|secured) (?:an? |its |the |their )?(?:previous |first |latest |current |overall |new )?(?<grade>{GRADEA}) (?:rating|grade|judgement|verdict|result)
+  match (?<council>{CLIST})[^.;]{0,150}?\b(?:receiv\w+|given|awarded|handed|got|gained|achieved|earned|retained|kept|lost|won|secured|held|holds|hold|holding|maintained|maintains) (?:an? |its |the |their )?(?:previous |first |latest |current |overall |new )?(?<grade>{GRADEA}) (?:rating|grade|judgement|verdict|result)
   yes He singled out Sunderland, whose services were taken over after receiving an "inadequate" rating last year. => council=Sunderland; grade=inadequate
+  yes Lincolnshire, which has held an outstanding grade since 2019, has low agency rates. => council=Lincolnshire; grade=outstanding
 
 rule aspect-judged
   match \b(?:judged|rated|found|graded|deemed|assessed) (?<jdg>(?i:the )?(?i:overall effectiveness|impact of leaders|experiences (?:and progress )?of|help and protection|services for)[\w' ,-]{0,80}?) (?:to be |as )(?<grade>{GRADE})
@@ -89,9 +91,24 @@ rule apposition-rated
   yes Tower Hamlets - rated inadequate in 2017 - was judged outstanding in 2019. => council=Tower Hamlets; grade=inadequate
 
 rule moved-from-to
-  match (?<council>{CLIST})(?:'s(?: [\w'-]+){0,4})?(?: (?:all|both|have|has|had|since|now|each))* (?:moved|improved|rose|climbed|jumped|went|progressed|fell|slipped|dropped|been upgraded|been downgraded)(?: up| down| back)? from {Q}(?<grade>{GRADE}){Q} to {Q}(?<grade2>{GRADE})
+  match (?<council>{CLIST})(?:'s(?: [\w'-]+){0,4})?(?:, (?:which|who|whose|where)\b[^;:.!?"]{1,160}?,)?(?: (?:all|both|have|has|had|since|now|each|was|were))* (?:moved|improved|rose|climbed|jumped|went|progressed|fell|slipped|dropped|been upgraded|been downgraded|upgraded|downgraded)(?: up| down| back)? from {Q}(?<grade>{GRADE}){Q} to {Q}(?<grade2>{GRADE})
   yes Hounslow, Wokingham and Bracknell Forest all moved up from requires improvement to good. => council=Wokingham; grade=requires_improvement
   yes STOKE-ON-TRENT City Council's children's services department has been upgraded from "inadequate" to "requires improvement" by Ofsted. => council=Stoke-on-Trent; grade=inadequate
+  yes Medway Council, which serves a cluster of towns in Kent, southeast of London, was upgraded from inadequate to requires improvement in the spring. => council=Medway; grade=inadequate
+
+# An earlier grade in apposition: "Sandwell and Tameside, both previously
+# inadequate, are now rated good".
+rule previously-grade
+  match (?<council>{CLIST}),? (?:(?:both|all|each|also) )?(?:previously|formerly|once|until recently|until last year)(?: (?:rated|judged|graded|found))?(?: as| to be)? {Q}(?<grade>{GRADE})
+  yes Sandwell and Tameside, both previously inadequate, are now rated good. => council=Tameside; grade=inadequate
+  yes Croydon, formerly rated inadequate, has improved. => council=Croydon; grade=inadequate
+
+# The inspectors as subject after the place: "In Bristol, inspectors rated
+# children's services outstanding in February".
+rule place-then-inspectors
+  match (?<![\w'-])(?:[Ii]n|[Aa]t|[Aa]cross|[Oo]ver in|[Mm]eanwhile in)(?: neighbouring| nearby)? (?<council>{CLIST}), (?:(?:Ofsted(?:'s)?|the) )?(?:inspectors|Ofsted|the inspectorate|the watchdog|the regulator) (?:have |has |had |also |last year |this year )*(?:rated|judged|graded|found|deemed) (?:(?:the council's|the authority's|its|the) )?(?i:children's (?:social care )?services|services for (?:vulnerable )?children(?: and young people)?|safeguarding services|child protection services|social care services|social services|services) (?:as |to be |to )?{Q}(?<grade>{GRADE})
+  yes In Bristol, inspectors rated children's services outstanding in February. => council=Bristol; grade=outstanding
+  no In Bristol, inspectors rated schools outstanding.
 
 rule slipped-to
   match (?<council>{CLIST})[^.;"]{0,120}?\b(?:slipped|fell|dropped|improved|moved|rose|climbed|was downgraded|was upgraded|has been downgraded|has been upgraded|had been downgraded|had been upgraded)(?: back| up| down)? to {Q}(?<grade>{GRADE})

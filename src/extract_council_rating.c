@@ -20,21 +20,17 @@
 typedef struct crstate {
     ix_ctx *c;
     const ix_table *grades, *judgements;
+    const ix_table *refs;       /* patterns/council_refs.tsv; NULL: none */
     json_t *seen;     /* "row|grade|judgement" keys already written */
     size_t nemitted;
     size_t nattempt_rows;   /* councils the last emit_all found (0: none named) */
 } crstate;
 
-static bool is_reference(const char *s, size_t n)
+/* Does the council phrase stand for the article's authority ("the
+ * council", "its") rather than name one (patterns/council_refs.tsv)? */
+static bool is_reference(const crstate *st, const char *s, size_t n)
 {
-    static const char *const refs[] = {"the council", "the authority", "the local authority", "the borough",
-                                       "the county council", "the city council", "the unitary", "the trust",
-                                       "its", "their", "the council's", "the authority's", "they", "them", "it",
-                                       "the same services", "the services", "the department", "its services",
-                                       "its children's services"};
-    for (size_t k = 0; k < sizeof refs / sizeof *refs; k++)
-        if (strlen(refs[k]) == n && !strncasecmp(refs[k], s, n)) return true;
-    return false;
+    return st->refs && ix_table_get(st->refs, s, n) != NULL;
 }
 
 static bool in_quote(const ix_ctx *c, size_t off)
@@ -174,7 +170,8 @@ void ix_extract_council_rating(ix_ctx *c)
 {
     if (!(c->types & IX_T_COUNCIL_RATING)) return;
     ix_doc *d = c->doc;
-    crstate st = {c, ix_rules_tab(c->rules, IX_TAB_GRADES), ix_rules_tab(c->rules, IX_TAB_JUDGEMENTS), json_object(), 0, 0};
+    crstate st = {c, ix_rules_tab(c->rules, IX_TAB_GRADES), ix_rules_tab(c->rules, IX_TAB_JUDGEMENTS),
+                  ix_rules_tab(c->rules, IX_TAB_COUNCIL_REFS), json_object(), 0, 0};
     const ix_rule_list rl = *ix_rules_fam(c->rules, IX_FAM_COUNCIL_RATING);
     const ix_rule_list mem = *ix_rules_fam(c->rules, IX_FAM_COUNCIL_RATING_MEMBER);
     const char *s = d->text;
@@ -218,7 +215,7 @@ void ix_extract_council_rating(ix_ctx *c)
                  * council stands outside the figure ("Derbyshire was one of
                  * 10 authorities judged outstanding") */
                 if (inside_rating(c, ga, gb) && (!has_c || inside_rating(c, ca, cb))) continue;
-                bool ref = has_c && is_reference(s + ca, cb - ca);
+                bool ref = has_c && is_reference(&st, s + ca, cb - ca);
                 /* inside a quotation only a named council counts: "we want
                  * to see the trust rated good" is a hope, not a grade */
                 if ((ref || !has_c) && in_quote(c, ga)) continue;
