@@ -19,7 +19,7 @@
 
 family quote_after
 
-words SAYW said | says that | states that | notes that | adds that | argues that | comments that | praised | criticised | criticized | welcomed | condemned | said | says | say | added | adds | told | tells | warned | warns | explained | explains | insisted | insists | claimed | argued | argues | stressed | continued | continues | commented | admitted | admits | noted | acknowledged | wrote | writes | replied | responded | concluded | asked | asks | urged | urges | declared | observed | suggested | remarked | reported | found | stated | cautioned | predicted | announced | confirmed | conceded | concedes | recalled | highlighted | emphasised | emphasized | pointed out | went on | agreed | complained | revealed | recommended | tweeted | posted | blogged | wrote on | said on
+words SAYW said | says that | states that | notes that | adds that | argues that | comments that | praised | criticised | criticized | welcomed | condemned | said | says | say | added | adds | told | tells | warned | warns | explained | explains | insisted | insists | claimed | argued | argues | stressed | continued | continues | commented | admitted | admits | noted | acknowledged | wrote | writes | replied | responded | concluded | asked | asks | urged | urges | declared | observed | suggested | remarked | reported | found | stated | cautioned | predicted | announced | confirmed | conceded | concedes | recalled | highlighted | emphasised | emphasized | pointed out | went on | agreed | complained | revealed | recommended | tweeted | posted | blogged | wrote on | said on | fumed | fumes | raged | rages | blasted | blasts | slammed | slams | hit out | hits out | hit back | hits back | lashed out | vowed | vows | pleaded | pleads | sobbed | begged | demanded | demands | cried | sighed | laughed | joked | jokes | quipped | boasted | snapped | thundered | seethed | stormed | wept | promised | promises | pledged | pledges | apologised | apologized | recounted | reflected | reflects | mused | beamed | enthused
 define SAY (?:{SAYW})(?![\w-])
 # Where or to whom: "told the BBC", "said in a statement".
 define SAYWHERE (?: (?:the |a )?[A-Z][\w']*(?: [A-Z][\w']*){0,3}| me| us| him| her| them| MPs| reporters| journalists| councillors| the (?:committee|meeting|council|conference|inquiry|magazine|paper|newspaper|programme|website|audience|panel|hearing|summit|briefing|podcast|show)| in (?:a |an |her |his |its |their )?(?:statement|interview|letter|report|blog(?: post)?|speech|foreword|response)| on \w+day| yesterday| today| last week| this week| at (?:a|the) [\w ]{1,30}?)
@@ -64,6 +64,21 @@ rule speaker-said-colon
   yes 3.2 The report states that "leaders have a clear and accurate understanding of practice". => speaker=The report
   yes The partnership was set up after the council's 2012 inspection found "serious and widespread weaknesses". => speaker=the council's 2012 inspection
 
+rule according-to-before
+  match (?:^|[,;] |\b(?:[Aa]nd|[Bb]ut|[Yy]et) )[Aa]ccording to (?<subj>[^;:!?"]{2,160}?),? ?$
+  yes According to Amanda Spielman, the former chief inspector, "too many councils are still failing children." => speaker=Amanda Spielman; speaker_role=the former chief inspector
+  yes But according to the report, "leaders have not acted quickly enough on the findings." => speaker=the report
+
+# A named subject whose sentence ends in a colon before the quotation, with
+# no reporting verb: "Ofsted's chief inspector, Martyn Oakes, struck a
+# cautious tone in the foreword: "..."". Only a name (two or three
+# capitalised words, or a title and a name) or a pronoun: "The report lists
+# three failings: "..."" is a list, not speech.
+rule subject-colon
+  match ^(?<subj>{PRON}|(?:[^,":;]{1,80}, )?(?:(?:Sir|Dame|Cllr|Councillor|Dr|Professor|Prof|Lord|Lady|Baroness|Mr|Mrs|Ms|Miss) )?[A-Z][a-z'-]+(?: [A-Z][a-z'-]+){1,2}),? (?!(?:and|or|of|in|for|at|to)\b)[a-z][^":]{0,200}: ?$
+  yes Ofsted's chief inspector, Martyn Oakes, struck a cautious tone in the report's foreword: "The national picture is better than it was five years ago." => speaker=Martyn Oakes; speaker_role=Ofsted's chief inspector
+  no The report lists three failings: "poor planning, weak oversight and drift in every team."
+
 rule described-as
   match (?:^|[,;] |\b(?:and|but|while) )(?<subj>[^;:!?"]{1,160}?) (?<verb>described|called|branded|labelled|labeled|criticised|criticized|dismissed|condemned|hailed|praised|termed|characterised|characterized|denounced)(?: [^"]{1,80}?)? as ?$
   yes However, the Association of Directors of Children's Services criticised Wilshaw's comments as "a partial and excessively negative story". => speaker=the Association of Directors of Children's Services
@@ -84,9 +99,10 @@ rule with-participle
   yes The council was judged good, but inspectors warning that assessments were "too often delayed and lacking in analysis". => speaker=inspectors
 
 rule participle
-  match ^(?:(?:In|By|Last|This|During|Since|After|On|At) [^,]{1,30}?,? )?(?<subj>(?:[Tt]he |[Aa]n? )?[^\s,;:!?"]+(?: [^\s,;:!?"]+){0,5}?) (?:(?:have|has|had|were|was|also|then|later) )*[a-z]+ed\b[^"]{0,150}?,? (?<verb>finding|saying|adding|warning|concluding|noting|citing|quoting|highlighting|calling (?:it|them|the \w+)|describing (?:it|them|the \w+) as) ?$
+  match ^(?:(?:In|By|Last|This|During|Since|After|On|At) [^,]{1,30}?,? )?(?<subj>(?:[Tt]he |[Aa]n? )?[^\s,;:!?"]+(?: [^\s,;:!?"]+){0,5}?) (?:(?:have|has|had|were|was|also|then|later) )*[a-z]+ed\b[^"]{0,150}?,? (?<verb>finding|saying|adding|warning|concluding|noting|citing|quoting|highlighting|calling (?:it|them|the \w+)|describing (?:it|them|the \w+) as|(?:praising|criticising|criticizing|condemning|highlighting|noting|welcoming) what (?:they|it|he|she) (?:called|described as|termed)) ?$
   yes In 2016 inspectors rated the council inadequate, finding "widespread and serious failures" in its work. => speaker=inspectors
   yes Ofsted inspectors have rated the council's services as inadequate, citing "widespread and serious failures." => speaker=Ofsted inspectors
+  yes In Bristol, inspectors rated children's services outstanding in February, praising what they called "a workforce that is stable and proud of its work." => speaker=inspectors
 
 rule what-called
   match \b(?:what|which) (?<subj>he|she|they|it|[A-Z][\w']+(?: [A-Z][\w']+)?) (?<verb>called|described as|termed|dubbed|branded|labelled) ?$
@@ -118,6 +134,10 @@ family quote_colon
 rule ends-with-colon
   match (?:^|[,;] |\b(?:and|but) )(?<subj>[^;:!?"]{1,160}?) (?:has |have |had |also |then )*(?<verb>{SAY}){SAYWHERE}?:$
   yes Jane Smith, director of children's services, said:\n"We are very clear that this will take time." => speaker=Jane Smith; attribution=preceding_colon
+
+rule subject-colon-paragraph
+  match ^(?<subj>{PRON}|(?:[^,":;]{1,80}, )?(?:(?:Sir|Dame|Cllr|Councillor|Dr|Professor|Prof|Lord|Lady|Baroness|Mr|Mrs|Ms|Miss) )?[A-Z][a-z'-]+(?: [A-Z][a-z'-]+){1,2}),? (?!(?:and|or|of|in|for|at|to)\b)[a-z][^":]{0,200}: ?$
+  yes Dame Sarah Lee was blunt about the findings:\n"We have let these children down and we must put it right." => speaker=Sarah Lee; speaker_title=Dame; attribution=preceding_colon
 
 rule reported-paragraph
   match (?:^|[,;] |\b(?:and|but) )(?<subj>[^;:!?",]{1,100}?(?:, [^;:!?",]{1,100}?,)?) (?:has |have |had |also |then )*(?<verb>{SAY})(?![\w-])

@@ -56,7 +56,7 @@ typedef struct qstate {
     ix_ctx *c;
     ix_doc *d;
     const ix_table *nonnames, *orgs, *titles;
-    const ix_table *leads, *speech_verbs, *finding_verbs, *council_roles;   /* NULL: none */
+    const ix_table *leads, *clause_leads, *grades, *speech_verbs, *finding_verbs, *council_roles;   /* NULL: none */
     ix_rule_list after, before, final, sentence, colon, prev, name, desc, mention, human, inspect, addressee;
     event *ev;
     size_t nev, capev;
@@ -298,6 +298,41 @@ static size_t count_words(const ix_doc *d, const quote *q)
     return w;
 }
 
+/* Do the quoted words end as speech broken off for its attribution
+ * ("'I'm delighted,' said ...", "'Never!' she said") rather than as a
+ * label ("the 'grip' it lacked")? */
+static bool short_speech(const ix_doc *d, const quote *q)
+{
+    if (!q->nseg) return false;
+    size_t e = q->seg[q->nseg - 1].b;
+    char last = e > q->seg[q->nseg - 1].a ? d->text[e - 1] : 0;
+    return last == ',' || last == '!' || last == '?' || d->text[q->close] == ',';
+}
+
+/* Does quotation q resume the one that closed at `close`, after an
+ * attribution ending in a comma, in the same paragraph: '"A," said X, "B."'? */
+static bool continues(const ix_doc *d, size_t close, const quote *q)
+{
+    if (close == 0 || close > q->open || q->open - close > 300) return false;
+    if (d->sents[ix_doc_sent_at(d, close - 1)].para != q->para0) return false;
+    size_t e = q->open;
+    while (e > close && d->text[e - 1] == ' ') e--;
+    if (e <= close || d->text[e - 1] != ',') return false;
+    for (size_t k = close; k < e; k++)
+        if (d->text[k] == '.' || d->text[k] == '!' || d->text[k] == '?' || d->text[k] == '"') return false;
+    return true;
+}
+
+/* Is the quotation a grade's name ("rated "requires improvement to be
+ * good," the third of four grades")? A label, however many words. */
+static bool grade_label(const ix_doc *d, const quote *q, const ix_table *grades)
+{
+    if (q->nseg != 1 || !grades) return false;
+    size_t a = q->seg[0].a, b = q->seg[0].b;
+    while (b > a && (d->text[b - 1] == ',' || d->text[b - 1] == '.' || d->text[b - 1] == ' ')) b--;
+    return b > a && ix_table_get(grades, d->text + a, b - a) != NULL;
+}
+
 /* ---- speakers ------------------------------------------------------------- */
 
 /* " word " (the kl bytes at w, a space either side) in the n bytes at s. */
@@ -524,6 +559,16 @@ static bool candidate_person(qstate *q, size_t a, size_t b, speaker *sp)
     for (size_t k = 0; k < np; k++) {
         memset(sp, 0, sizeof *sp);
         bool ok = person_part(q, pa[k], pb[k], sp);
+        if (ok && sp->name && !strchr(sp->name, ' ')) {
+            /* "Ms Hughes replied": the Sarah Hughes named before */
+            const speaker *kp = known_person(q, sp->name, a);
+            if (kp && kp->name && strchr(kp->name, ' ')) {
+                free(sp->name);
+                sp->name = ix_xstrdup(kp->name);
+                if (!sp->role && kp->role) sp->role = ix_xstrdup(kp->role);
+                if (!sp->org && kp->org) sp->org = ix_xstrdup(kp->org);
+            }
+        }
         if (!ok && !memchr(s + pa[k], ' ', pb[k] - pa[k]) && ix_is_upper(s[pa[k]])) {
             char *w = dupn(s + pa[k], pb[k] - pa[k]);
             const speaker *kp = known_person(q, w, a);
@@ -645,6 +690,14 @@ static bool parse_speaker(qstate *q, size_t a, size_t b, speaker *sp)
         size_t l = q->leads->klen[k];            /* the word, then a space */
         if (b - a > l + 1 && !memcmp(s + a, q->leads->key[k], l) && s[a + l] == ' ') { a += l + 1; break; }
     }
+    /* "Asked whether she would resign, Ms Hughes": a clause up to the first
+     * comma (patterns/clause_leads.tsv) is neither speaker nor role */
+    if (q->clause_leads) {
+        size_t w = a;
+        while (w < b && ix_is_alpha(s[w])) w++;
+        const char *comma = w > a ? ix_memfind(s + w, b - w, ", ", 2) : NULL;
+        if (comma && word_in(q->clause_leads, s + a, w - a)) a = (size_t)(comma - s) + 2;
+    }
     /* Speech inside speech (patterns/speech_verbs.tsv). "X said the
      * inspection had found "..."": what an inspection found is quoted from
      * it, the nearest voice. "X said the report told "an unfairly bleak
@@ -682,7 +735,21 @@ static bool parse_speaker(qstate *q, size_t a, size_t b, speaker *sp)
         if (s[i] == ',' && s[i + 1] == ' ') starts[n++] = i + 2;
     bool ok = false;
     size_t kp = 0;
-    for (size_t k = n; k-- > 0 && !ok;) if ((ok = candidate_person(q, starts[k], b, sp))) kp = k;
+    /* The last part that names a person, as in "Ofsted's chief inspector,
+     * Sir Michael Wilshaw" -- but a full name or a title before a lone word:
+     * "Marcus Bell, a professor at a university in Richmond, Virginia" */
+    speaker weak;
+    bool have_weak = false;
+    size_t kweak = 0;
+    for (size_t k = n; k-- > 0 && !ok;) {
+        if (!candidate_person(q, starts[k], b, sp)) continue;
+        if (sp->title || (sp->name && strchr(sp->name, ' '))) { ok = true; kp = k; break; }
+        if (!have_weak) { weak = *sp; have_weak = true; kweak = k; }
+        else speaker_free(sp);
+        memset(sp, 0, sizeof *sp);
+    }
+    if (have_weak && !ok) { *sp = weak; ok = true; kp = kweak; }
+    else if (have_weak) speaker_free(&weak);
     /* "Ofsted's chief inspector, Sir Michael Wilshaw": the part before */
     if (ok && kp > 0 && !sp->role) {
         char *role = trim_dup(s, starts[kp - 1], starts[kp] - 2);
@@ -913,6 +980,8 @@ void ix_extract_quote(ix_ctx *c)
     q.orgs = ix_rules_tab(c->rules, IX_TAB_ORGS);
     q.titles = ix_rules_tab(c->rules, IX_TAB_TITLES);
     q.leads = ix_rules_tab(c->rules, IX_TAB_SPEAKER_LEADS);
+    q.clause_leads = ix_rules_tab(c->rules, IX_TAB_CLAUSE_LEADS);
+    q.grades = ix_rules_tab(c->rules, IX_TAB_GRADES);
     q.speech_verbs = ix_rules_tab(c->rules, IX_TAB_SPEECH_VERBS);
     q.finding_verbs = ix_rules_tab(c->rules, IX_TAB_FINDING_VERBS);
     q.council_roles = ix_rules_tab(c->rules, IX_TAB_COUNCIL_ROLES);
@@ -941,7 +1010,8 @@ void ix_extract_quote(ix_ctx *c)
     find_quotes(d, &qs, &nq);
     c->quote_spans = ix_xmalloc((nq + 1) * sizeof *c->quote_spans);
     for (size_t i = 0; i < nq; i++)          /* quotations, not scare-quoted words */
-        if (count_words(d, &qs[i]) >= 3) c->quote_spans[c->nquote_spans++] = (ix_span){qs[i].open, qs[i].close};
+        if (count_words(d, &qs[i]) >= 3 && !grade_label(d, &qs[i], q.grades))
+            c->quote_spans[c->nquote_spans++] = (ix_span){qs[i].open, qs[i].close};
     /* The people and the speech in a document serve only to attribute its
      * quotations: without one, the two scans (a third of the rule time in a
      * news article) would find speakers for nothing. */
@@ -953,10 +1023,35 @@ void ix_extract_quote(ix_ctx *c)
     }
     speaker last;                       /* the speaker of the previous quotation */
     memset(&last, 0, sizeof last);
-    size_t last_para = (size_t)-1, last_pos = 0;
+    size_t last_para = (size_t)-1, last_pos = 0, last_close = 0;
+    bool last_after = false;            /* its speaker came after it: "...," said X, */
+    const ix_rule *last_rule = NULL;
     for (size_t i = 0; i < nq; i++) {
         const quote *qt = &qs[i];
-        if (count_words(d, qt) < 3) continue;
+        if (count_words(d, qt) < 3) {
+            /* "'I'm delighted,' said Cllr Peter Marsh. 'Staff have ...'": too
+             * short to be a record, but its attribution is the speaker the
+             * next sentence's quotation continues */
+            if (qt->closed && short_speech(d, qt)) {
+                const ix_sent *sc0 = &d->sents[ix_doc_sent_at(d, qt->close - 1)];
+                speaker sp0;
+                memset(&sp0, 0, sizeof sp0);
+                if (sc0->b > qt->close && attribute(&q, &q.after, qt->close, sc0->b, true, false, &sp0)) {
+                    fill_person(&q, &sp0);
+                    speaker_free(&last);
+                    speaker_copy(&last, &sp0);
+                    last_para = qt->para1;
+                    last_pos = qt->open;
+                    last_close = qt->close;
+                    last_after = true;
+                    last_rule = ix_rules_get(c->rules, "quotes/said-speaker");
+                    add_quote_event(&q, qt->open, &sp0);
+                }
+                speaker_free(&sp0);
+            }
+            continue;
+        }
+        if (grade_label(d, qt, q.grades)) continue;
         const ix_sent *so = &d->sents[ix_doc_sent_at(d, qt->open)];
         const ix_sent *sc = &d->sents[ix_doc_sent_at(d, qt->close ? qt->close - 1 : qt->open)];
         const ix_para *po = &d->paras[qt->para0];
@@ -970,7 +1065,20 @@ void ix_extract_quote(ix_ctx *c)
         for (size_t k = pre_a; k < pre_b; k++)
             if (ix_is_alnum(d->text[k])) { starts_sentence = false; break; }
         size_t post_a = qt->close, post_b = sc->b > qt->close ? sc->b : qt->close;
-        if (qt->closed) r = attribute(&q, &q.after, post_a, post_b, true, false, &sp);
+        /* the attribution ends where the next quotation opens: '"A," said
+         * X, who chairs the board, "and B."' */
+        if (i + 1 < nq && qs[i + 1].open > post_a && qs[i + 1].open < post_b) {
+            post_b = qs[i + 1].open;
+            while (post_b > post_a && d->text[post_b - 1] == ' ') post_b--;
+        }
+        bool via_after = false;
+        if (qt->closed) via_after = (r = attribute(&q, &q.after, post_a, post_b, true, false, &sp)) != NULL;
+        if (!r && last_after && last.valid && continues(d, last_close, qt)) {
+            /* the second half of a quotation split by its attribution */
+            speaker_copy(&sp, &last);
+            sp.a = sp.b = 0;
+            r = last_rule;
+        }
         if (!r && pre_b > pre_a) r = attribute(&q, &q.before, pre_a, pre_b, false, false, &sp);
         if (!r && qt->closed) r = attribute(&q, &q.final, post_a, post_b, false, false, &sp);
         if (!r && pre_b > pre_a) r = attribute(&q, &q.sentence, pre_a, pre_b, false, true, &sp);
@@ -1010,6 +1118,9 @@ void ix_extract_quote(ix_ctx *c)
             speaker_copy(&last, &sp);
             last_para = qt->para1;
             last_pos = qt->open;
+            last_close = qt->close;
+            last_after = via_after;
+            last_rule = r;
             add_quote_event(&q, qt->open, &sp);
         } else {
             /* no attribution: a sentence or more of quoted speech still counts */

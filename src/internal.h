@@ -264,6 +264,7 @@ typedef struct ix_table {
 #define IX_TABLES(X) \
     X(IX_TAB_ABBREVIATIONS, "abbreviations") \
     X(IX_TAB_APPROX, "approx") \
+    X(IX_TAB_CLAUSE_LEADS, "clause_leads") \
     X(IX_TAB_COUNCIL_REFS, "council_refs") \
     X(IX_TAB_COUNCIL_ROLES, "council_roles") \
     X(IX_TAB_COUNCILS, "councils") \
