@@ -9,12 +9,14 @@
 family boilerplate
 
 rule signup-tail
-  match ^(?i:more from\b.*|more opinion\b.*|more on this\b.*|more stories\b.*|more news\b.*|read next\b.*|sign up|subscribe|subscribe now|sign up to our newsletter|newsletter sign ?up|related (?:articles|stories|content|jobs)|more on this story|most (?:read|popular|viewed)|latest jobs|jobs|[\w ]{1,30} jobs|share this(?: article| story)?|did you enjoy this article\??|you may also like|recommended|comments|tags?:.*|topics?:.*|linkedin banner)$
+  match ^(?i:more from\b.*|more opinion\b.*|more on this\b.*|more stories\b.*|more news\b.*|read next\b.*|sign up|subscribe|subscribe now|sign up to our newsletter|newsletter sign ?up|related (?:articles|stories|content|jobs)|more on this story|most (?:read|popular|viewed|shared|commented)(?: (?:in|on|from) [\w ]{1,30}| (?:stories|articles|news))?|trending(?: now| stories)?|in other news|popular now|editor's picks|latest jobs|jobs|[\w ]{1,30} jobs|share this(?: article| story)?|did you enjoy this article\??|you may also like|recommended|comments|tags?:.*|topics?:.*|linkedin banner)$
   set scope tail
   yes SIGN UP
   yes Highways jobs
   yes More from CYP Today:
   yes MORE OPINION
+  yes MOST READ IN NEWS
+  yes Trending now
   no Jobs were lost when Kent County Council cut its budget.
 
 rule job-salary

@@ -16,11 +16,13 @@ prefilter off
 family council_reject_before
 
 rule place-prefix
-  match (?:\b(?:New|Greater|Mount|Old|Lake|Port|Fort|Mid|East|West|North|South|Central|Upper|Lower|Little|Great)|\b(?:Duke|Duchess|Earl|Marquess|Bishop|Archbishop|Baron|Countess|Viscount|University|Archdeacon) of(?: the)?|\bHMP|\bRAF|\bHMS)\s*$
+  match (?:\b(?:New|Greater|Mount|Old|Lake|Port|Fort|Mid|East|West|North|South|Central|Upper|Lower|Little|Great)|\b(?:Duke|Duchess|Earl|Marquess|Bishop|Archbishop|Baron|Countess|Viscount|University|Archdeacon) of(?: the)?|\bHMP|\bRAF|\bHMS|\b(?:[Cc]onference|[Ss]ummit|[Cc]ongress|[Cc]onvention|[Ff]estival|[Ee]xpo|[Ss]how) (?:in|at))\s*$
   yes He flew to New |York
   yes the Duke of |York
   yes studied at the University of |York
   no children's services in |York
+  yes discussed at the National Children and Adult Services Conference in |Bournemouth
+  no the conference heard from |Bournemouth
 
 family council_reject_after
 
@@ -46,6 +48,14 @@ rule city-or-county-club
 rule idiom
   match ^\s(?:of Despond|off)\b
   yes Slough| of Despond
+
+# A place abroad of the same name: "a university in Richmond, Virginia",
+# "Durham, North Carolina", "Kingston, Jamaica".
+rule place-abroad
+  match ^,? (?:Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington State|West Virginia|Wisconsin|Wyoming|USA|US|U\.S\.|the US|the United States|Ontario|Quebec|British Columbia|Nova Scotia|Canada|Jamaica|New South Wales|NSW|Queensland|Tasmania|Australia|New Zealand)\b
+  yes a university in Richmond|, Virginia, who has studied
+  yes Durham|, North Carolina
+  no Richmond|, Kingston and Sutton
 
 # ---- names that are also surnames (risk "surname" in councils.tsv) --------
 family council_person_before
@@ -85,7 +95,8 @@ rule council-vocabulary
 family council_start_after
 
 rule aux-follows
-  match ^(?:'s)?(?:,? (?:was|were|has|had|have|became|remains|remained|now|is (?:now|still|one|among|rated|judged|currently|the only|good|outstanding|inadequate|in)|has been|had been|also|said|says|council|Council)\b|, (?:rated|judged|inspected|graded|which|whose|where|too|by contrast)\b)
+  match ^(?:'s)?(?:,? (?:was|were|has|had|have|became|remains|remained|now|is (?:now|still|one|among|rated|judged|currently|the only|good|outstanding|inadequate|in)|has been|had been|also|said|says|council|Council)\b|, (?:rated|judged|inspected|graded|which|whose|where|too|by contrast)\b|, (?:an?|the) (?:[\w-]+ ){0,3}(?:city|town|borough|county|port|authority|council|unitary)\b)
   yes Kent| was rated good
   yes Bradford|, rated requires improvement in 2014, is now inadequate
+  yes Hull|, a port city in northern England, was rated good last year
   no Reading| is a key skill
