@@ -53,7 +53,7 @@ rule according-to
 family quote_before
 
 rule speaker-said-colon
-  match (?:^|[,;] |[,.!?]?" |\b(?:and|but|while|as|when|after|before|because) )(?<subj>[^;:!?"]{1,160}?) (?:has |have |had |also |then |later |previously |once |recently |simply |again )*(?<verb>{SAY}){SAYWHERE}?(?: that| it| they| he| she)?(?: was| is| were| had| has| would| will| could| should)?[:,]? ?$
+  match (?:^|[,;] |[,.!?]?" |\b(?:and|but|while|as|when|after|before|because) )(?<subj>[^;:!?"]{1,160}?)(?<! and| but) (?:has |have |had |also |then |later |previously |once |recently |simply |again )*(?<verb>{SAY}){SAYWHERE}?(?: that| it| they| he| she)?(?: was| is| were| had| has| would| will| could| should)?[:,]? ?$
   yes Sir Michael Wilshaw said: "The picture shows there is clearly an ongoing need for improvement." => speaker=Michael Wilshaw; speaker_title=Sir
   yes Dave Hill, president of the ADCS, said: "That a quarter of authorities are inadequate is concerning." => speaker=Dave Hill; speaker_role=president of the ADCS
   yes The report stressed that "failure is not because of funding; it is about how it is used." => speaker=The report
@@ -117,6 +117,14 @@ rule sentence-ends-said
   yes Children face "clear and present risk of harm" because of failings in departments,Ofsted has said. => speaker=Ofsted
 
 family quote_sentence
+
+# A subject whose first verb is not the reporting one: "Inspectors looked at
+# 150 records, and found that plans were "not specific enough"", "Councillor
+# Durham (Shadow Cabinet Member) welcomed the result but said that "...""
+rule coordinated-said
+  match ^(?:(?:In|By|Last|This|During|Since|After|On|At) [^,]{1,30}?,? )?(?<subj>(?:[Tt]he |[Aa]n? )?[^\s,;:!?"(]+(?: [^\s,;:!?"(]+){0,5}?(?: \([^()"]{1,80}\))?) (?:(?:have|has|had|were|was|also|then|later) )*[a-z]+(?:ed|s)\b[^";]{0,200}?,? (?:and|but) (?:also |then |later )?(?<verb>{SAY})(?![\w-])
+  yes Inspectors looked at the records of 150 children, and found that plans were "not specific enough to make a difference". => speaker=Inspectors
+  yes Councillor Rachel Durham (Shadow Cabinet Member for Children) welcomed the improvement but said that 'requires improvement is still not good enough'. => speaker=Rachel Durham; speaker_title=Councillor; speaker_role=Shadow Cabinet Member for Children
 
 rule reported-speech
   match (?:^|[,;] |[,.!?]?" |\b(?:and|but) )(?<subj>{PRON}|[^;:!?",]{1,100}?(?:, [^;:!?"]{1,120}?,)?) (?:has |have |had |also |then |later |once )*(?<verb>{SAY})(?![\w-])

@@ -718,6 +718,17 @@ static bool parse_speaker(qstate *q, size_t a, size_t b, speaker *sp)
         }
     }
     if (a >= b || b - a > 240) return false;
+    /* "Councillor Durham (Shadow Cabinet Member for Children)": the brackets
+     * hold the role */
+    char *paren_role = NULL;
+    if (s[b - 1] == ')') {
+        size_t o = b - 1;
+        while (o > a && s[o] != '(') o--;
+        if (s[o] == '(' && o > a + 1 && s[o - 1] == ' ' && b - o > 2) {
+            paren_role = trim_dup(s, o + 1, b - 1);
+            b = o - 1;
+        }
+    }
     if (is_pronoun(s + a, b - a)) {
         char pron[8];
         snprintf(pron, sizeof pron, "%.*s", (int)(b - a), s + a);
@@ -727,6 +738,7 @@ static bool parse_speaker(qstate *q, size_t a, size_t b, speaker *sp)
         if (!resolve_pronoun(q, pron, a, sp)) sp->a = sp->b = 0;
         sp->pron = true;
         sp->valid = true;
+        free(paren_role);
         return true;
     }
     size_t starts[8], n = 0;
@@ -761,7 +773,9 @@ static bool parse_speaker(qstate *q, size_t a, size_t b, speaker *sp)
     for (size_t k = n; k-- > 1 && !ok;) ok = candidate_desc(q, starts[k], b, sp);
     if (!ok && n > 1) ok = candidate_desc(q, a, starts[1] - 2, sp);
     if (!ok) ok = candidate_desc(q, a, b, sp);
-    if (!ok) return false;
+    if (!ok) { free(paren_role); return false; }
+    if (paren_role && *paren_role && !sp->role) sp->role = paren_role;
+    else free(paren_role);
     /* a title left at the end of the role: "... board, Cllr" is not a role */
     if (sp->person && !sp->title && sp->role) {
         char *sp_last = strrchr(sp->role, ' ');
