@@ -16,6 +16,13 @@ Prints one `ok`/`FAIL` line per expected record and per extra record, an
 overall P/R/F1 table per type, and the closing `N passed, N failed` line.
 Exits 1 when anything failed.
 
+Known gaps: an expected record with a "known_gap" field (why it is not
+extracted yet) that is missed prints `gap` instead of `FAIL`; a record in
+CORPUS_DIR/known_extras.jsonl (with a "known_extra" field saying why)
+describes a wrong record inspex still writes, and that extra prints `gap`
+too. Both count in the P/R/F1 table as the misses and extras they are, and
+a gap that closes prints `ok ... (known gap closed: drop the mark)`.
+
 With --seeds, also prints the P/R/F1 table of a seed run against its gold
 (for information: it does not count towards passed/failed).
 
@@ -128,6 +135,27 @@ def fail(msg):
     print('FAIL ' + msg)
 
 
+gaps = 0
+
+
+def gap(msg):
+    global gaps
+    gaps += 1
+    print('gap  ' + msg)
+
+
+def miss(x, msg):
+    """A missed expected record: a failure, or a known gap."""
+    if x.get('known_gap'):
+        gap(f'{msg} (known: {x["known_gap"]})')
+    else:
+        fail(msg)
+
+
+def hit(x, msg):
+    ok(msg + (' (known gap closed: drop the mark)' if x.get('known_gap') else ''))
+
+
 def load_jsonl(path, strict):
     out = []
     with open(path, encoding='utf-8') as f:
@@ -147,9 +175,20 @@ def short(s, n=70):
     return s if len(s) <= n else s[:n - 1] + '…'
 
 
-def compare_doc(name, exp, sysrecs):
-    """One document: every expected record passes or fails, every extra fails."""
+def compare_doc(name, exp, sysrecs, known=()):
+    """One document: every expected record passes or fails, every extra fails
+    (unless `known` lists it as a known wrong record)."""
     E, Y = defaultdict(list), defaultdict(list)
+    K = {'rating': {S.rating_key(k) for k in known if k.get('type') == 'rating'},
+         'council': {S.norm(k.get('name')) for k in known if k.get('type') == 'council'},
+         'council_rating': {(S.norm(k.get('council')), k.get('grade')) for k in known
+                            if k.get('type') == 'council_rating'}}
+
+    def extra(t, key, msg):
+        if key in K.get(t, ()):
+            gap(msg + ' (known extra)')
+        else:
+            fail(msg)
     for r in exp:
         E[r.get('type')].append(r)
     for r in sysrecs:
@@ -166,55 +205,55 @@ def compare_doc(name, exp, sysrecs):
         s.setdefault(S.rating_key(y), y)
     for k, x in g.items():
         if k in s:
-            ok(f'{name}: rating {k}')
+            hit(x, f'{name}: rating {k}')
             if x.get('total') is not None:
                 tots = sorted({y.get('total') for y in Y['rating'] if S.rating_key(y) == k}, key=str)
                 if x['total'] not in tots:
                     print(f'     note {name}: rating {k}: total should be {x["total"]}, got {tots}')
         else:
-            fail(f'{name}: rating missed {k} "{short(x.get("evidence"))}"')
+            miss(x, f'{name}: rating missed {k} "{short(x.get("evidence"))}"')
     for k, y in s.items():
         if k not in g:
-            fail(f'{name}: rating extra {k} "{short(y.get("evidence"))}" [{y.get("rule")}]')
+            extra('rating', k, f'{name}: rating extra {k} "{short(y.get("evidence"))}" [{y.get("rule")}]')
 
     # councils: by name
     g = {S.norm(x.get('name')): x for x in E['council']}
     s = {S.norm(y.get('name')): y for y in Y['council']}
     for k, x in sorted(g.items()):
         if k in s:
-            ok(f'{name}: council {x["name"]}')
+            hit(x, f'{name}: council {x["name"]}')
         else:
-            fail(f'{name}: council missed {x["name"]}')
+            miss(x, f'{name}: council missed {x["name"]}')
     for k, y in sorted(s.items()):
         if k not in g:
-            fail(f'{name}: council extra {y.get("name")} "{short(y.get("evidence"), 40)}" at {y.get("span")}')
+            extra('council', k, f'{name}: council extra {y.get("name")} "{short(y.get("evidence"), 40)}" at {y.get("span")}')
 
     # council ratings: by (council, grade)
     g = {(S.norm(x.get('council')), x.get('grade')): x for x in E['council_rating']}
     s = {(S.norm(y.get('council')), y.get('grade')): y for y in Y['council_rating']}
     for k, x in sorted(g.items()):
         if k in s:
-            ok(f'{name}: council_rating {x["council"]} {x["grade"]}')
+            hit(x, f'{name}: council_rating {x["council"]} {x["grade"]}')
         else:
-            fail(f'{name}: council_rating missed {x["council"]} {x["grade"]} ({x.get("judgement")})')
+            miss(x, f'{name}: council_rating missed {x["council"]} {x["grade"]} ({x.get("judgement")})')
     for k, y in sorted(s.items()):
         if k not in g:
-            fail(f'{name}: council_rating extra {y.get("council")} {y.get("grade")} "{short(y.get("evidence"))}"')
+            extra('council_rating', k, f'{name}: council_rating extra {y.get("council")} {y.get("grade")} "{short(y.get("evidence"))}"')
 
     # quotes: text, then speaker (greedy, in order, as score.py does)
     used = set()
     sq = Y['quote']
     for x in E['quote']:
-        hit = next((i for i, y in enumerate(sq) if i not in used and S.quote_match(x, y)), None)
-        if hit is None:
-            fail(f'{name}: quote missed [{x.get("speaker")}] "{short(x.get("text"), 60)}"')
+        found = next((i for i, y in enumerate(sq) if i not in used and S.quote_match(x, y)), None)
+        if found is None:
+            miss(x, f'{name}: quote missed [{x.get("speaker")}] "{short(x.get("text"), 60)}"')
             continue
-        used.add(hit)
-        y = sq[hit]
+        used.add(found)
+        y = sq[found]
         if S.speaker_ok(x, y):
-            ok(f'{name}: quote [{x.get("speaker")}] "{short(x.get("text"), 50)}"')
+            hit(x, f'{name}: quote [{x.get("speaker")}] "{short(x.get("text"), 50)}"')
         else:
-            fail(f'{name}: quote speaker {y.get("speaker")!r} should be {x.get("speaker")!r}: '
+            miss(x, f'{name}: quote speaker {y.get("speaker")!r} should be {x.get("speaker")!r}: '
                  f'"{short(x.get("text"), 50)}"')
     for i, y in enumerate(sq):
         if i not in used:
@@ -315,6 +354,11 @@ def main(argv):
             by_doc[d].append(r)
     names = sorted(f[:-len('.expected.jsonl')] for f in os.listdir(corpus) if f.endswith('.expected.jsonl'))
     gold_all = []
+    known = defaultdict(list)
+    kpath = os.path.join(corpus, 'known_extras.jsonl')
+    if os.path.isfile(kpath):
+        for k in load_jsonl(kpath, strict=True):
+            known[S.stem(k.get('doc', ''))].append(k)
     for name in names:
         if not os.path.isfile(os.path.join(corpus, name + '.txt')):
             fail(f'{name}: expected file without {name}.txt')
@@ -328,7 +372,7 @@ def main(argv):
         d = docrec.get(name)
         if d is None or d.get('type') != 'doc':
             fail(f'{name}: no doc record ({d.get("error") if d else "document not in the output"})')
-        compare_doc(name, exp, by_doc.get(name, []))
+        compare_doc(name, exp, by_doc.get(name, []), known.get(name, []))
     if not names:
         fail(f'{corpus}: no *.expected.jsonl files')
     table(f'corpus: {len(names)} documents, per-type scores', score_all(gold_all, system))
@@ -339,6 +383,8 @@ def main(argv):
             table('seeds (information only)', score_all(load_jsonl(seed_gold, False), load_jsonl(seed_sys, False)))
         except (IndexError, OSError) as e:
             print(f'# seeds not scored: {e}')
+    if gaps:
+        print(f'# {gaps} known gaps (see the `gap` lines): not failures, not passes')
     print(f'{passed} passed, {failed} failed')
     return 1 if failed else 0
 
