@@ -72,8 +72,15 @@ rule zero-no-unit
 
 # "Derbyshire is one of 10 authorities judged outstanding": the figure is 10.
 # ("one of the 10 councils was rated inadequate" is one council: count-judged.)
+# "the only one of the 15 councils in the region to be rated inadequate":
+# one of them, out of 15.
+rule only-one-of-n
+  match \b(?:[Tt]he|[Ii]ts|[Tt]heir) only one of (?:the |its |their |[\w-]+'s )?(?<total>{CARD})(?: (?<unit>{UNIT}))?(?:{GAP})?(?: {LINKW}){1,7} (?<grade>{GRADE})
+  set count 1
+  yes Swindon is the only one of the 15 councils in the South West to be rated inadequate. => grade=inadequate; count=1; total=15; unit=councils
+
 rule one-of-n
-  match \b[Oo]ne of (?:only |just |the |a handful of )?(?<q>{CARD})(?: (?<unit>{UNIT}))?(?:{GAP})?(?! (?:was|is|has)\b)(?: {LINKW}){1,7} (?<grade>{GRADE})
+  match \b(?<!only )[Oo]ne of (?:only |just |the |a handful of )?(?<q>{CARD})(?: (?<unit>{UNIT}))?(?:{GAP})?(?! (?:was|is|has)\b)(?: {LINKW}){1,7} (?<grade>{GRADE})
   yes Derbyshire was one of 10 authorities judged outstanding in 2018-19. => grade=outstanding; count=10; unit=authorities; period=2018-19
   yes Cornwall is now one of just 19 authorities rated outstanding in England. => count=19
   yes Wigan is now one of four judged good or better. => grade=good_or_better; count=4
@@ -86,9 +93,10 @@ rule verb-count-grade
   no Ofsted rated the council inadequate.
 
 rule number-of-has-risen
-  match (?i:the )?(?:number|proportion|percentage|share) of (?<unit>{UNIT})(?: in [A-Z][\w-]*(?: [A-Z][\w-]*)?)?(?: {LINKW}){1,6} (?<grade>{GRADE})(?: {LINKW}){0,3} (?:has |have |had )?(?:fallen|fell|risen|rose|increased|decreased|dropped|grown|grew|reached|stands|stood|climbed|now stands|is now|was|is)(?: to| at| from [\w% ]{1,20}? to)? (?:(?<approx>{APPROX}) )?(?<q>{QUANT})
+  match (?i:the )?(?:number|proportion|percentage|share)(?: of (?<unit>{UNIT})(?: in [A-Z][\w-]*(?: [A-Z][\w-]*)?)?)?(?: {LINKW}){1,6} (?<grade>{GRADE})(?: {LINKW}){0,3} (?:has |have |had )?(?:fallen|fell|risen|rose|increased|decreased|dropped|grown|grew|reached|stands|stood|climbed|now stands|is now|was|is)(?: to| at| from [\w% ]{1,20}? to)? (?:(?<approx>{APPROX}) )?(?<q>{QUANT})
   yes The number of councils rated inadequate has fallen to 20. => grade=inadequate; count=20; unit=councils
   yes The proportion of authorities judged good or outstanding rose to 56 per cent. => grade=good_or_better; share=0.56
+  yes Overall, the proportion judged requires improvement to be good fell to 30%, from 47% when the framework began. => grade=requires_improvement; share=0.3
 
 rule count-judged
   match (?<![\w'-])(?<![Ee]very )(?:(?<approx>{APPROX}) )?(?:(?i:all|only|just|a further|another|the remaining|the other|all of the|of these,?|in all,?|some) )?(?<q>{QUANT})(?: \((?<paren>[^()]{1,24})\)| - (?<paren>{CARD}) -)?(?: of(?: the| all| England's| the country's| these| those)?(?: (?<total>{CARD}))?)?(?: (?<unit>{UNIT})(?: \((?<paren>[^()]{1,24})\)| - (?<paren>{CARD}) -)?)?(?:{GAP}(?: {LINKW}){1,7}|(?: {LINKW}){0,7}) (?<grade>{GRADE})(?:(?:,| -) (?:or |(?<approx2>about|around|roughly|some|nearly|almost) )?(?<paren>\d+(?:\.\d+)? ?(?:per cent|%))|(?: [^-.;,:!?]{1,60}?)? - (?<paren>{CARD})(?: {UNIT})? in (?:all|total)\b)?
