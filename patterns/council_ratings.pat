@@ -19,7 +19,7 @@ family council_rating
 # (those are listed in council_refs.tsv too).
 define CWORD [A-Z][\w&.-]*(?:'(?!s\b)[\w&.-]*)*
 define CNAME {CWORD}(?:,? (?:{CWORD}|and|upon|on|under|with|of|the|&))*
-define CREF (?:[Tt]he (?:council|authority|local authority|borough|county council|city council|unitary|trust|same services|services|service|(?:(?:very )?same )?(?:department|council|authority))|[Ii]ts (?:services|children's services)|[Ii]ts|[Tt]heir|{CNAME})
+define CREF (?:[Tt]he (?:[Cc]ouncil|[Aa]uthority|local authority|borough|county council|city council|unitary|trust|same services|services|service|(?:(?:very )?same )?(?:department|council|authority))|[Ii]ts (?:services|children's services)|[Ii]ts|[Tt]heir|{CNAME})
 define CLIST (?>{CREF}(?:(?:, | and | & |, and ){CREF}){0,8})
 words CLINKWORD were | was | is | are | has been | have been | had been | had | have | has | been | being | be | now | currently | still | also | first | again | previously | once | subsequently | overall | judged | rated | found | deemed | graded | assessed | declared | as | to be | to | only | just | all | both | by Ofsted | by inspectors | last year | this year | three years ago | two years ago | a year ago | remain | remains | remained | stay | stays | stayed | became | becomes | continues to be | continued to be | told it | told that it | told they | told that they | among those | by contrast | too
 define CLINK (?:(?:{CLINKWORD}|in \d{4}|in (?:January|February|March|April|May|June|July|August|September|October|November|December)(?: \d{4})?|at (?:its|their) (?:last|latest|most recent|previous) inspection|at every inspection since \d{4}|despite [\w ]{1,40}?|-|among the [\w' ]{1,40}?(?:authorities|councils)) ?)
@@ -64,8 +64,9 @@ rule aspect-judged
   yes Wigan was inspected. Inspectors judged the overall effectiveness of children's services to be good. => council=Wigan; grade=good
 
 rule aspect-colon
-  match (?<jdg>(?i:the )?(?i:overall effectiveness|impact of leaders|experiences and progress of|help and protection|children's services overall)[^:;]{0,100}): {Q}(?<grade>{GRADE})
+  match (?<jdg>(?i:the )?(?i:overall effectiveness|impact of leaders|experiences and progress of|help and protection|children's services overall)[^:;]{0,100}): {Q}(?<grade>{GRADE}|(?i:requires improvement to be good|requires improvement|outstanding|good|inadequate)(?![\w-]))
   yes Ofsted inspected Wigan children's services. The impact of leaders on social work practice: good. => council=Wigan; grade=good; judgement=leadership
+  yes Ofsted inspected Wigan children's services. The experiences and progress of children in care: Requires improvement to be good => council=Wigan; grade=requires_improvement; judgement=looked_after
 
 rule judgement-was-rated
   match (?<![\w'-])(?<jdg>(?i:the )?(?:progress (?:made )?by |experiences (?:and progress )?of |services for |support for |help for )?(?i:care leavers'?(?: service| services)?|children looked after|looked-after children|children in care|adoption(?: performance| services)?|fostering(?: services)?|leadership(?: and management)?|leaders|help and protection|child protection|safeguarding|the impact of leaders|impact of leaders|overall effectiveness)(?: [\w'-]+){0,6}?) (?:{CLINK})+(?<grade>{GRADE})
@@ -144,7 +145,7 @@ rule up-from-grade
   yes Bath and North East Somerset was judged good, up from requires improvement in 2014. => council=Bath and North East Somerset; grade=requires_improvement
 
 rule council-was-rated
-  match (?<![\w'-])(?<council>{CLIST})(?:'s)?(?<jdg>(?: [\w'-]+){0,6}?)?(?:, [^,;:.!?"]{1,160},)?,? (?:(?:{CLINK})+(?<grade>{GRADE})|(?<grade>{GRADEV}))
+  match (?<![\w'-])(?<!expected |expects |expect |wanted |wants |want |hoped |hopes |hope |needs |need |wished |wish )(?<council>{CLIST})(?:'s)?(?<jdg>(?: [\w'-]+){0,6}?)?(?:, [^,;:.!?"]{1,160},)?,? (?:(?:{CLINK})+(?<grade>{GRADE})|(?<grade>{GRADEV}))
   yes Doncaster was first judged inadequate three years ago. => council=Doncaster; grade=inadequate
   yes Rotherham children's services rated 'inadequate' => council=Rotherham; grade=inadequate
   yes Barnsley Council was judged to require improvement overall. => council=Barnsley; grade=requires_improvement
@@ -156,6 +157,7 @@ rule council-was-rated
   yes 30 August 2022\nChildren's services across Northamptonshire have been rated as requiring improvement. => council=West Northamptonshire; grade=requires_improvement
   yes Torbay remains inadequate, with inspectors noting insufficient progress. => council=Torbay; grade=inadequate
   yes Medway was also told it requires improvement. => council=Medway; grade=requires_improvement
+  no Shropshire was inspected. Members asked when the Cabinet expected the service to be judged good.
 
 # "These included Rotherham": the councils of a national figure just given.
 family council_rating_member
