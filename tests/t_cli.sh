@@ -221,6 +221,27 @@ check "finding_verbs.tsv is read: without found the quotation stays Jane Smith's
   has '"text":"a strong culture of practice","speaker":"Jane Smith' "$tmp/sp-finding_verbs.out"
 check "council_roles.tsv is read: without portfolio holder no council is given" \
   has '"speaker":"Tom Brown".*"speaker_org":null' "$tmp/sp-council_roles.out"
+# clause_leads.tsv (a clause put before the speaker is neither speaker nor
+# role) and council_refs.tsv (words standing for the article's authority),
+# each with the shipped table and with a copy that lacks the row in use.
+printf '%s\n\n%s\n\n%s\n' "Children's services in Rotherham have been rated good by Ofsted." \
+  'Asked about the result, Jane Doe replied: "We are proud of every one of our staff."' \
+  'In 2015 inspectors rated the very same department inadequate.' > "$tmp/lead.txt"
+run 0 "extract: a clause before the speaker, a reference to the authority" extract "$tmp/lead.txt"
+check "clause_leads.tsv: 'Asked about the result,' is not the speaker's role" \
+  has '"speaker":"Jane Doe","speaker_title":null,"speaker_role":null' "$tmp/out"
+check "council_refs.tsv: 'the very same department' is the article's authority" \
+  has '"council":"Rotherham",.*"grade":"inadequate"' "$tmp/out"
+for t in clause_leads:Asked council_refs:'the very same department'; do
+  f=${t%%:*} w=${t#*:}
+  rm -rf "$tmp/sp-$f" && mkdir "$tmp/sp-$f" && cp patterns/* "$tmp/sp-$f/"
+  grep -vx "$w" "patterns/$f.tsv" > "$tmp/sp-$f/$f.tsv"
+  "$INSPEX" extract --patterns "$tmp/sp-$f" "$tmp/lead.txt" > "$tmp/sp-$f.out"
+done
+check "clause_leads.tsv is read: without Asked the clause is taken for the role" \
+  has '"speaker":"Jane Doe".*"speaker_role":"Asked about the result"' "$tmp/sp-clause_leads.out"
+check "council_refs.tsv is read: without the row no earlier grade is given" \
+  sh -c "! grep -q '\"grade\":\"inadequate\"' '$tmp/sp-council_refs.out'"
 "$INSPEX" extract "$A" > "$tmp/A.jsonl"
 same_records "dump: a UTF-8 article gives the same records and spans as the file" "$tmp/dump.out" art-0 "$tmp/A.jsonl" "$A"
 run 0 "--input jsonl --text-field body on a non-.jsonl name" extract --input jsonl --text-field body "$tmp/body.ndj"
