@@ -145,7 +145,7 @@ rule up-from-grade
   yes Bath and North East Somerset was judged good, up from requires improvement in 2014. => council=Bath and North East Somerset; grade=requires_improvement
 
 rule council-was-rated
-  match (?<![\w'-])(?<!expected |expects |expect |wanted |wants |want |hoped |hopes |hope |needs |need |wished |wish )(?<council>{CLIST})(?:'s)?(?<jdg>(?: [\w'-]+){0,6}?)?(?:, [^,;:.!?"]{1,160},)?,? (?:(?:{CLINK})+(?<grade>{GRADE})|(?<grade>{GRADEV}))
+  match (?<![\w'-])(?:(?=[Tt]he |[Ii]ts |[Tt]heir )(?<!expected |expects |expect |wanted |wants |want |hoped |hopes |hope |needs |need |wished |wish )|(?![Tt]he |[Ii]ts |[Tt]heir ))(?<council>{CLIST})(?:'s)?(?<jdg>(?: [\w'-]+){0,6}?)?(?:, [^,;:.!?"]{1,160},)?,? (?:(?:{CLINK})+(?<grade>{GRADE})|(?<grade>{GRADEV}))
   yes Doncaster was first judged inadequate three years ago. => council=Doncaster; grade=inadequate
   yes Rotherham children's services rated 'inadequate' => council=Rotherham; grade=inadequate
   yes Barnsley Council was judged to require improvement overall. => council=Barnsley; grade=requires_improvement

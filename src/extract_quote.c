@@ -57,7 +57,7 @@ typedef struct qstate {
     ix_doc *d;
     const ix_table *nonnames, *orgs, *titles;
     const ix_table *leads, *clause_leads, *grades, *speech_verbs, *finding_verbs, *council_roles;   /* NULL: none */
-    ix_rule_list after, before, final, sentence, colon, prev, name, desc, mention, human, inspect, addressee;
+    ix_rule_list after, before, final, sentence, coordinated, colon, prev, name, desc, mention, human, inspect, addressee;
     event *ev;
     size_t nev, capev;
     bool inner_voice;        /* the attribution's verb reports findings */
@@ -718,6 +718,9 @@ static bool parse_speaker(qstate *q, size_t a, size_t b, speaker *sp)
         }
     }
     if (a >= b || b - a > 240) return false;
+    /* "X welcomed the result but said": the subject is before the first
+     * verb, which a rule of its own finds (quotes/coordinated-said) */
+    if ((b - a > 4 && !memcmp(s + b - 4, " and", 4)) || (b - a > 4 && !memcmp(s + b - 4, " but", 4))) return false;
     /* "Councillor Durham (Shadow Cabinet Member for Children)": the brackets
      * hold the role */
     char *paren_role = NULL;
@@ -1003,6 +1006,7 @@ void ix_extract_quote(ix_ctx *c)
     q.before = *ix_rules_fam(c->rules, IX_FAM_QUOTE_BEFORE);
     q.final = *ix_rules_fam(c->rules, IX_FAM_QUOTE_FINAL);
     q.sentence = *ix_rules_fam(c->rules, IX_FAM_QUOTE_SENTENCE);
+    q.coordinated = *ix_rules_fam(c->rules, IX_FAM_QUOTE_COORDINATED);
     q.colon = *ix_rules_fam(c->rules, IX_FAM_QUOTE_COLON);
     q.prev = *ix_rules_fam(c->rules, IX_FAM_QUOTE_PREV);
     q.name = *ix_rules_fam(c->rules, IX_FAM_SPEAKER_NAME);
@@ -1096,6 +1100,7 @@ void ix_extract_quote(ix_ctx *c)
         if (!r && pre_b > pre_a) r = attribute(&q, &q.before, pre_a, pre_b, false, false, &sp);
         if (!r && qt->closed) r = attribute(&q, &q.final, post_a, post_b, false, false, &sp);
         if (!r && pre_b > pre_a) r = attribute(&q, &q.sentence, pre_a, pre_b, false, true, &sp);
+        if (!r && pre_b > pre_a) r = attribute(&q, &q.coordinated, pre_a, pre_b, false, true, &sp);
         if (!r && starts_sentence) {
             /* the sentence before, in this paragraph or the last one */
             size_t si = ix_doc_sent_at(d, qt->open);

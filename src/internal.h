@@ -250,6 +250,7 @@ typedef struct ix_table {
     X(IX_FAM_QUOTE_BEFORE, "quote_before") \
     X(IX_FAM_QUOTE_FINAL, "quote_final") \
     X(IX_FAM_QUOTE_SENTENCE, "quote_sentence") \
+    X(IX_FAM_QUOTE_COORDINATED, "quote_coordinated") \
     X(IX_FAM_QUOTE_COLON, "quote_colon") \
     X(IX_FAM_QUOTE_PREV, "quote_prev") \
     X(IX_FAM_SPEAKER_NAME, "speaker_name") \
