@@ -75,8 +75,7 @@ rule zero-no-unit
 # "the only one of the 15 councils in the region to be rated inadequate":
 # one of them, out of 15.
 rule only-one-of-n
-  match \b(?:[Tt]he|[Ii]ts|[Tt]heir) only one of (?:the |its |their |[\w-]+'s )?(?<total>{CARD})(?: (?<unit>{UNIT}))?(?:{GAP})?(?: {LINKW}){1,7} (?<grade>{GRADE})
-  set count 1
+  match \b(?:[Tt]he|[Ii]ts|[Tt]heir) (?<q>only one) of (?:the |its |their |[\w-]+'s )?(?<total>{CARD})(?: (?<unit>{UNIT}))?(?:{GAP})?(?: {LINKW}){1,7} (?<grade>{GRADE})
   yes Swindon is the only one of the 15 councils in the South West to be rated inadequate. => grade=inadequate; count=1; total=15; unit=councils
 
 rule one-of-n
@@ -153,6 +152,7 @@ rule compared-with
   continue
   match ,? (?:compared (?:with|to)|up from|down from|from|against|a rise from|a fall from|an increase from|a drop from) (?:(?<approx>{APPROX}) )?(?<q>{QUANT})(?: in (?<period>(?:19|20)\d\d(?:[/-](?:19|20)?\d\d)?))?
   set grade_from previous
+  set comparison yes
   yes Just under half of all authorities (47 per cent) are now judged good or outstanding, compared with 36 per cent in 2016. => grade=good_or_better; share=0.36; period=2016
   yes Twelve councils were rated outstanding, down from 20 in 2010. => grade=outstanding; count=20
 

@@ -8,7 +8,9 @@
  * Produces findings:
  *
  *   arithmetic.partition  counts of one set — same unit class, period and
- *                         stated total — whose grades do not overlap must not
+ *                         stated total; a figure given for comparison
+ *                         ("compared with six of the 30 ...") is a set of
+ *                         its own — whose grades do not overlap must not
  *                         add up to more than the total, and must add up to
  *                         it when they cover every grade (outstanding may be
  *                         left out only when no figure mentions it); a
@@ -59,6 +61,7 @@ typedef struct fig {
     char *period;           /* folded, or NULL */
     const char *scope;      /* the judgement the figure is about ("overall") */
     bool headline;
+    bool comparison;        /* "compared with ...", "down from ...": another set or time */
     char *sha;              /* kept figures: the document's sha256 (owned) */
     size_t canon;           /* kept figures: the first document with those bytes */
 } fig;
@@ -213,6 +216,7 @@ static bool read_fig(const ix_audit *a, size_t i, fig *f)
     f->approx = approx_of(jstr(r->rec, "approx"));
     f->unit = unit_class(jstr(r->rec, "unit"));
     f->period = period_fold(jstr(r->rec, "period"));
+    f->comparison = json_is_true(json_object_get(r->rec, "comparison"));
     char *sent = r->has_span ? sentence_of(&a->docs[r->doc], r->a, r->b) : NULL;
     f->scope = scope_of(sent ? sent : jstr(r->rec, "evidence"));
     free(sent);
@@ -340,7 +344,8 @@ typedef struct figs {
 
 static bool same_set(const fig *x, const fig *y)
 {
-    return x->ht && y->ht && x->t == y->t && same_str(x->unit, y->unit) && same_str(x->period, y->period);
+    return x->ht && y->ht && x->t == y->t && x->comparison == y->comparison && same_str(x->unit, y->unit) &&
+           same_str(x->period, y->period);
 }
 
 static void note_group(ix_audit *a, const size_t *recs, size_t n, const char *check, ix_verdict v, const char *reason)

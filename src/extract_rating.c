@@ -185,7 +185,12 @@ static json_t *make_now(rstate *st, const ix_match *m, bool headline)
     bool after_ctx = st->ctx_end && qa >= st->ctx_end;
     if (!unit && st->have_prev && st->prev.unit) unit = ix_xstrdup(st->prev.unit);
     if (!unit && after_ctx && st->ctx_unit) unit = ix_xstrdup(st->ctx_unit);
-    if (!q.has_total && st->have_prev && st->prev.total >= 0 && m->rule->anchored_continue) {
+    /* "..., compared with six of the 30 highest-spending ones", "down from 26
+     * a year ago": another set or another time, so no total is carried to it,
+     * and the record says it is a comparison (the audit keeps it out of the
+     * figure's set) */
+    bool comparison = json_object_get(set, "comparison") != NULL;
+    if (!comparison && !q.has_total && st->have_prev && st->prev.total >= 0 && m->rule->anchored_continue) {
         q.has_total = 1;
         q.total = st->prev.total;
     }
@@ -195,7 +200,7 @@ static json_t *make_now(rstate *st, const ix_match *m, bool headline)
     const char *c1 = unit ? ix_table_get(cls, unit, strlen(unit)) : NULL;
     const char *c2 = st->ctx_unit ? ix_table_get(cls, st->ctx_unit, strlen(st->ctx_unit)) : NULL;
     bool same_set = !unit || !st->ctx_unit || (c1 && c2 && !strcmp(c1, c2)) || !strcmp(unit, st->ctx_unit);
-    if (!q.has_total && after_ctx && st->ctx_total >= 0 && same_set && (st->ctx_para == st->para || !utext_given)) {
+    if (!comparison && !q.has_total && after_ctx && st->ctx_total >= 0 && same_set && (st->ctx_para == st->para || !utext_given)) {
         q.has_total = 1;
         q.total = st->ctx_total;
     }
@@ -231,6 +236,7 @@ static json_t *make_now(rstate *st, const ix_match *m, bool headline)
     }
     ix_doc_set_span(d, rec, "span", sa, m->b);
     json_object_set_new_nocheck(rec, "rule", ix_json_str(m->rule->name));
+    if (comparison) json_object_set_new_nocheck(rec, "comparison", json_true());
     free(period);
     free(qtext);
 
