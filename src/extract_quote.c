@@ -309,6 +309,28 @@ static bool short_speech(const ix_doc *d, const quote *q)
     return last == ',' || last == '!' || last == '?' || d->text[q->close] == ',';
 }
 
+/* The previous attributed quotation: its speaker carries to the next one
+ * ("she added", a paragraph that continues it, the second half of a split
+ * quotation). */
+typedef struct prevq {
+    speaker sp;
+    size_t para, pos, close;   /* its last paragraph, its opening and closing offsets */
+    bool after;                /* its speaker came after it: '"...," said X,' */
+    const ix_rule *rule;
+} prevq;
+
+static void remember(qstate *q, prevq *p, const quote *qt, const speaker *sp, bool after, const ix_rule *rule)
+{
+    speaker_free(&p->sp);
+    speaker_copy(&p->sp, sp);
+    p->para = qt->para1;
+    p->pos = qt->open;
+    p->close = qt->close;
+    p->after = after;
+    p->rule = rule;
+    add_quote_event(q, qt->open, sp);
+}
+
 /* Does quotation q resume the one that closed at `close`, after an
  * attribution ending in a comma, in the same paragraph: '"A," said X, "B."'? */
 static bool continues(const ix_doc *d, size_t close, const quote *q)
@@ -1039,11 +1061,9 @@ void ix_extract_quote(ix_ctx *c)
         scan_speech(&q);
         if (q.nev) qsort(q.ev, q.nev, sizeof *q.ev, cmp_event);
     }
-    speaker last;                       /* the speaker of the previous quotation */
-    memset(&last, 0, sizeof last);
-    size_t last_para = (size_t)-1, last_pos = 0, last_close = 0;
-    bool last_after = false;            /* its speaker came after it: "...," said X, */
-    const ix_rule *last_rule = NULL;
+    prevq prev;
+    memset(&prev, 0, sizeof prev);
+    prev.para = (size_t)-1;
     for (size_t i = 0; i < nq; i++) {
         const quote *qt = &qs[i];
         if (count_words(d, qt) < 3) {
@@ -1054,16 +1074,10 @@ void ix_extract_quote(ix_ctx *c)
                 const ix_sent *sc0 = &d->sents[ix_doc_sent_at(d, qt->close - 1)];
                 speaker sp0;
                 memset(&sp0, 0, sizeof sp0);
-                if (sc0->b > qt->close && attribute(&q, &q.after, qt->close, sc0->b, true, false, &sp0)) {
+                const ix_rule *r0 = sc0->b > qt->close ? attribute(&q, &q.after, qt->close, sc0->b, true, false, &sp0) : NULL;
+                if (r0) {
                     fill_person(&q, &sp0);
-                    speaker_free(&last);
-                    speaker_copy(&last, &sp0);
-                    last_para = qt->para1;
-                    last_pos = qt->open;
-                    last_close = qt->close;
-                    last_after = true;
-                    last_rule = ix_rules_get(c->rules, "quotes/said-speaker");
-                    add_quote_event(&q, qt->open, &sp0);
+                    remember(&q, &prev, qt, &sp0, true, r0);
                 }
                 speaker_free(&sp0);
             }
@@ -1091,11 +1105,11 @@ void ix_extract_quote(ix_ctx *c)
         }
         bool via_after = false;
         if (qt->closed) via_after = (r = attribute(&q, &q.after, post_a, post_b, true, false, &sp)) != NULL;
-        if (!r && last_after && last.valid && continues(d, last_close, qt)) {
+        if (!r && prev.after && prev.sp.valid && continues(d, prev.close, qt)) {
             /* the second half of a quotation split by its attribution */
-            speaker_copy(&sp, &last);
+            speaker_copy(&sp, &prev.sp);
             sp.a = sp.b = 0;
-            r = last_rule;
+            r = prev.rule;
         }
         if (!r && pre_b > pre_a) r = attribute(&q, &q.before, pre_a, pre_b, false, false, &sp);
         if (!r && qt->closed) r = attribute(&q, &q.final, post_a, post_b, false, false, &sp);
@@ -1110,8 +1124,8 @@ void ix_extract_quote(ix_ctx *c)
                 r = attribute(&q, &q.colon, ps->a, ps->b, false, true, &sp);
                 if (!r) {
                     how = "paragraph";
-                    if (last.valid && last_para + 1 == qt->para0) {
-                        speaker_copy(&sp, &last);
+                    if (prev.sp.valid && prev.para + 1 == qt->para0) {
+                        speaker_copy(&sp, &prev.sp);
                         r = ix_rules_get(c->rules, "quotes/ends-with-colon");
                         how = "paragraph";
                         sp.a = sp.b = 0;
@@ -1120,8 +1134,8 @@ void ix_extract_quote(ix_ctx *c)
             } else if (si > 0 && d->sents[si - 1].para == so->para) {
                 how = "paragraph";
                 /* the sentence before held this speaker's quotation */
-                if (last.valid && last_pos >= d->sents[si - 1].a && last_pos < d->sents[si - 1].b) {
-                    speaker_copy(&sp, &last);
+                if (prev.sp.valid && prev.pos >= d->sents[si - 1].a && prev.pos < d->sents[si - 1].b) {
+                    speaker_copy(&sp, &prev.sp);
                     sp.a = sp.b = 0;
                     r = ix_rules_get(c->rules, "quotes/sentence-subject");
                 } else r = attribute(&q, &q.prev, d->sents[si - 1].a, d->sents[si - 1].b, true, false, &sp);
@@ -1133,14 +1147,7 @@ void ix_extract_quote(ix_ctx *c)
             if (!sp.person && sp.desc && !sp.org && ofsted_story && human_or_report(&q, sp.desc))
                 sp.org = ix_xstrdup("Ofsted");
             emit(&q, qt, &sp, how, r->name);
-            speaker_free(&last);
-            speaker_copy(&last, &sp);
-            last_para = qt->para1;
-            last_pos = qt->open;
-            last_close = qt->close;
-            last_after = via_after;
-            last_rule = r;
-            add_quote_event(&q, qt->open, &sp);
+            remember(&q, &prev, qt, &sp, via_after, r);
         } else {
             /* no attribution: a sentence or more of quoted speech still counts */
             bool sentence = starts_sentence && ix_is_upper(d->text[qt->seg[0].a]);
@@ -1148,7 +1155,7 @@ void ix_extract_quote(ix_ctx *c)
         }
         speaker_free(&sp);
     }
-    speaker_free(&last);
+    speaker_free(&prev.sp);
     free(qs);
     for (size_t i = 0; i < q.nev; i++) speaker_free(&q.ev[i].sp);
     for (size_t i = 0; i < q.nqev; i++) speaker_free(&q.qev[i].sp);
