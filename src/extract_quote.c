@@ -38,6 +38,8 @@ typedef struct quote {
     size_t para0, para1;
     char mark;
     bool closed;
+    size_t words;            /* count_words, filled once pairing is done */
+    bool label;              /* grade_label: a grade's name in quote marks */
 } quote;
 
 typedef struct speaker {
@@ -1049,9 +1051,11 @@ void ix_extract_quote(ix_ctx *c)
     size_t nq;
     find_quotes(d, &qs, &nq);
     c->quote_spans = ix_xmalloc((nq + 1) * sizeof *c->quote_spans);
-    for (size_t i = 0; i < nq; i++)          /* quotations, not scare-quoted words */
-        if (count_words(d, &qs[i]) >= 3 && !grade_label(d, &qs[i], q.grades))
-            c->quote_spans[c->nquote_spans++] = (ix_span){qs[i].open, qs[i].close};
+    for (size_t i = 0; i < nq; i++) {        /* quotations, not scare-quoted words */
+        qs[i].words = count_words(d, &qs[i]);
+        qs[i].label = qs[i].words >= 3 && grade_label(d, &qs[i], q.grades);
+        if (qs[i].words >= 3 && !qs[i].label) c->quote_spans[c->nquote_spans++] = (ix_span){qs[i].open, qs[i].close};
+    }
     /* The people and the speech in a document serve only to attribute its
      * quotations: without one, the two scans (a third of the rule time in a
      * news article) would find speakers for nothing. */
@@ -1066,7 +1070,7 @@ void ix_extract_quote(ix_ctx *c)
     prev.para = (size_t)-1;
     for (size_t i = 0; i < nq; i++) {
         const quote *qt = &qs[i];
-        if (count_words(d, qt) < 3) {
+        if (qt->words < 3) {
             /* "'I'm delighted,' said Cllr Peter Marsh. 'Staff have ...'": too
              * short to be a record, but its attribution is the speaker the
              * next sentence's quotation continues */
@@ -1083,7 +1087,7 @@ void ix_extract_quote(ix_ctx *c)
             }
             continue;
         }
-        if (grade_label(d, qt, q.grades)) continue;
+        if (qt->label) continue;
         const ix_sent *so = &d->sents[ix_doc_sent_at(d, qt->open)];
         const ix_sent *sc = &d->sents[ix_doc_sent_at(d, qt->close ? qt->close - 1 : qt->open)];
         const ix_para *po = &d->paras[qt->para0];
