@@ -17,12 +17,18 @@
 #   quote_prev       the previous sentence's subject: "Simmonds also ... ."
 # A quotation of one or two words is never a quote; three or more words need
 # one of these attributions unless they stand as a sentence or more.
+#
+# A rule marked "prefilter off" holds no literal that every match needs (a
+# capitalised name, a pronoun): the literal prefilter cannot skip it, and it
+# says so, or `inspex rules --check` fails. Such rules are tried only next
+# to a quotation, or on the few words of a speaker phrase.
 
 family quote_after
 
 # Kept under about a hundred forms: past that, the prefilter cannot name
 # the literals every match must hold (prefilter.c's SET_CAP), and the rules
-# built on SAY run on every sentence of every document.
+# built on SAY run on every sentence of every document (`inspex rules
+# --check` then fails, naming them).
 words SAYW said | says that | states that | notes that | adds that | argues that | comments that | praised | criticised | criticized | welcomed | condemned | said | says | say | added | adds | told | tells | warned | warns | explained | explains | insisted | insists | claimed | argued | argues | stressed | continued | continues | commented | admitted | admits | noted | acknowledged | wrote | writes | replied | responded | concluded | asked | asks | urged | urges | declared | observed | suggested | remarked | reported | found | stated | cautioned | predicted | announced | confirmed | conceded | concedes | recalled | highlighted | emphasised | emphasized | pointed out | went on | agreed | complained | revealed | recommended | tweeted | posted | blogged | wrote on | said on | fumed | raged | blasted | slammed | hit out | hit back | lashed out | vowed | pleaded | begged | demanded | joked | quipped | boasted | snapped | thundered | promised | pledged | apologised | reflected
 define SAY (?:{SAYW})(?![\w-])
 # Where or to whom: "told the BBC", "said in a statement".
@@ -79,6 +85,7 @@ rule according-to-before
 # capitalised words, or a title and a name) or a pronoun: "The report lists
 # three failings: "..."" is a list, not speech.
 rule subject-colon
+  prefilter off
   match ^(?<subj>{PRON}|(?:[^,":;]{1,80}, )?(?:(?:Sir|Dame|Cllr|Councillor|Dr|Professor|Prof|Lord|Lady|Baroness|Mr|Mrs|Ms|Miss) )?[A-Z][a-z'-]+(?: [A-Z][a-z'-]+){1,2}),? (?!(?:and|or|of|in|for|at|to)\b)[a-z][^":]{0,200}: ?$
   yes Ofsted's chief inspector, Martyn Oakes, struck a cautious tone in the report's foreword: "The national picture is better than it was five years ago." => speaker=Martyn Oakes; speaker_role=Ofsted's chief inspector
   no The report lists three failings: "poor planning, weak oversight and drift in every team."
@@ -152,6 +159,7 @@ rule ends-with-colon
   yes Jane Smith, director of children's services, said:\n"We are very clear that this will take time." => speaker=Jane Smith; attribution=preceding_colon
 
 rule subject-colon-paragraph
+  prefilter off
   match ^(?<subj>{PRON}|(?:[^,":;]{1,80}, )?(?:(?:Sir|Dame|Cllr|Councillor|Dr|Professor|Prof|Lord|Lady|Baroness|Mr|Mrs|Ms|Miss) )?[A-Z][a-z'-]+(?: [A-Z][a-z'-]+){1,2}),? (?!(?:and|or|of|in|for|at|to)\b)[a-z][^":]{0,200}: ?$
   yes Dame Sarah Lee was blunt about the findings:\n"We have let these children down and we must put it right." => speaker=Sarah Lee; speaker_title=Dame; attribution=preceding_colon
 
@@ -162,6 +170,7 @@ rule reported-paragraph
 family quote_prev
 
 rule sentence-subject
+  prefilter off
   match ^(?:[A-Z][^,"]{1,100}, )?(?<subj>{PRON}|(?:(?:Sir|Dame|Cllr|Councillor|Dr|Professor|Prof|Lord|Lady|Baroness|Mr|Mrs|Ms|Miss) )?[A-Z][a-z'-]+(?: [A-Z][a-z'-]+){0,2}) (?:also |then |later |again |had |has |does |did |went on to )?(?<verb>[a-z]+(?:ed|s)|not)\b
   yes David Simmonds spoke first. Simmonds also reiterated concerns over the role of Ofsted. 'Parents need to have confidence in the judgments.' => speaker=David Simmonds; attribution=paragraph
   yes Miriam Oduya runs the service. Asked what she would tell a new director, she does not hesitate. 'Go and meet the children before you meet the councillors.' => speaker=Miriam Oduya
@@ -175,12 +184,14 @@ family speaker_name
 words -i TITLEW @titles
 define NAMEW [A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?
 rule person
+  prefilter off
   match ^(?:(?<role>.+?) )?(?:(?<title>{TITLEW})\.? )?(?:{TITLEW}\.? )*(?<name>{NAMEW}(?: (?:{NAMEW}|de|van|von|der|da|di|bin|al)){1,3})(?: (?:MP|QC|KC|OBE|CBE|MBE|DBE|JP|MEP))*$
   yes LGA children and young people board chair David Simmonds
   yes Cllr Roy Perry
   no the council
 
 rule titled-surname
+  prefilter off
   match ^(?:(?<role>.+?) )?(?<title>{TITLEW})\.? (?<name>{NAMEW})$
   yes Mr Bolton
 
@@ -190,6 +201,7 @@ family speaker_desc
 
 words -i SPEAKERHEAD adviser | advisor | carer | mentor | friend | spokesman | spokeswoman | spokesperson | spokespeople | spokesmen | source | sources | official | officials | report | reports | inspection | inspections | inspectors | inspector | council | authority | department | minister | ministers | secretary | secretary of state | mayor | leader | chief | director | chair | chairman | chairwoman | statement | letter | review | committee | watchdog | inspectorate | regulator | government | charity | association | union | board | trust | partnership | worker | workers | leaver | leavers | colleague | manager | member | parent | parents | mother | father | teenager | woman | man | girl | boy | child | children | resident | campaigners | campaigner | analysis | study | survey | findings | ofsted | lga | adcs | nspcc | dfe | iro | social worker | cabinet member | headteacher | teacher | nurse | doctor | lawyer | judge | coroner | MP | MPs | councillor | councillors
 rule description
+  prefilter off
   match (?i:^(?:an?|the|one|my|his|her|their|its|[\w'-]+'s)?\b.{0,80}?\b(?:{SPEAKERHEAD})(?: (?:for|of|at|from|in) .{1,60}| (?:who|which|that) .{1,100})?$)
   yes A Department for Education spokesman
   yes inspectors
@@ -215,6 +227,7 @@ rule lower-case-title
 # spares the attempt at every lower-case word, which this rule, run over
 # every paragraph, otherwise makes in full.
 rule full-name
+  prefilter off
   match (?<![\w'-])(?=[A-Z])(?:(?<title>{TITLEW})\.? )?(?:{TITLEW}\.? )*(?<name>{NAMEW}(?: {NAMEW}){1,2})(?![\w'-])
   yes The head of Ofsted, Sir Michael Wilshaw, described the findings as unacceptable.
 
@@ -223,6 +236,7 @@ rule full-name
 family speaker_human
 
 rule human-noun
+  prefilter off
   match (?i:\b(?:spokes\w*|man|woman|minister|secretary|chief|director|leader|mayor|chair\w*|official|worker|leaver|colleague|manager|member|parent|mother|father|teenager|girl|boy|councillor|MP|head\w*|inspector|officer|president|executive|commissioner|lawyer|judge|teacher|nurse|doctor|IRO|adviser|advisor|carer|keyworker|mentor|friend|sister|brother|foster \w+)\b)
   yes An NSPCC spokesman
   no the report

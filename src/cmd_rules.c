@@ -37,7 +37,8 @@ static void usage(FILE *f)
     fprintf(f,
         "usage: inspex rules [--check | --test | --list | --export-regex] [PATTERNS_DIR]\n"
         "\n"
-        "  --check          compile every rule; errors as FILE:LINE:COL: message (default)\n"
+        "  --check          compile every rule; errors as FILE:LINE:COL: message (default);\n"
+        "                   also fails on a rule the literal prefilter can never skip\n"
         "  --test           run every rule's yes/no examples through the extractor\n"
         "  --list           list the rules: name, family, examples\n"
         "  --export-regex   print the rules as one pattern set, a rule per line, shared\n"
@@ -60,7 +61,15 @@ int cmd_rules(int argc, char **argv)
     if (!r) return 1;
     int rc = 0;
     if (!strcmp(mode, "--check")) {
+        /* A rule that would run on every sentence is an error here, not at
+         * load: it works, but costs every document (a word list grown past
+         * the prefilter's cap once made the run 35% slower, silently). */
+        size_t nu = ix_rules_unfiltered(r, stderr);
         printf("%zu rules compiled, pattern set %.16s\n", ix_rules_count(r), ix_rules_hash(r));
+        if (nu) {
+            fprintf(stderr, "inspex rules: %zu rule%s would run on every sentence\n", nu, nu == 1 ? "" : "s");
+            rc = 1;
+        }
     } else if (!strcmp(mode, "--test")) {
         int passed = 0;
         int failed = ix_rules_test(r, stdout, &passed);

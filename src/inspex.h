@@ -80,6 +80,13 @@ int ix_rules_export_regex(const ix_rules *r, FILE *out);
 /* Writes a human listing of rules (name, type, examples count). */
 void ix_rules_list(const ix_rules *r, FILE *out);
 
+/* The rules the literal prefilter can never skip although their file did
+ * not say "prefilter off": no literal is common to all their matches (or
+ * an alternation is too long to be worth scanning for), so they run on
+ * every sentence. Writes a FILE:LINE line for each to `out` (NULL: none)
+ * and returns how many. */
+size_t ix_rules_unfiltered(const ix_rules *r, FILE *out);
+
 /* ---- compressed input (compress.c) ----------------------------------------
  * A byte stream that undoes gzip or zstd compression when its first bytes
  * say so (magic numbers, not file names) and passes other bytes through.

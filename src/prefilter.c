@@ -1486,6 +1486,26 @@ bool ix_prefilter_may(ix_scratch *s, const ix_doc *d, const ix_rule *rule, size_
 
 /* ---- for tests and `inspex rules --list` --------------------------------- */
 
+size_t ix_rules_unfiltered(const ix_rules *R, FILE *out)
+{
+    const ix_prefilter *pf = R->pf;
+    /* prefilter switched off (INSPEX_NO_PREFILTER): every rule runs anyway */
+    if (!pf || pf->off) return 0;
+    size_t n = 0;
+    for (size_t i = 0; i < R->nrules; i++) {
+        const ix_rule *rule = &R->rules[i];
+        if (rule->unscanned || rule->npf) continue;
+        n++;
+        if (out)
+            fprintf(out,
+                    "%s:%d: rule %s has no literal that every match must hold, so it runs on every "
+                    "sentence (an alternation of more than %d words counts as none); shorten it, or put "
+                    "\"prefilter off\" above it if that is meant\n",
+                    rule->file, rule->line, rule->name, SET_CAP);
+    }
+    return n;
+}
+
 char *ix_prefilter_describe(const char *regex)
 {
     dcache cache = {0};

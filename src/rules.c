@@ -765,6 +765,15 @@ static int load_pat(loader *L, const char *path, const char *display)
             json_object_set_new(cur->set, arg, json_string(trim(sp + 1)));
         } else if (!strcmp(ln, "continue")) {
             cur->anchored_continue = true;
+        } else if (!strcmp(ln, "prefilter")) {
+            /* this rule only: it has no literal to scan for, and says so
+             * (`inspex rules --check` fails on one that does not) */
+            if (strcmp(arg, "off")) {
+                ix_err_set(L->e, "%s:%d:%d: in a rule, prefilter takes only 'off'", L->file, L->line, argcol);
+                rc = -1;
+                break;
+            }
+            cur->unscanned = true;
         } else if (!strcmp(ln, "yes") || !strcmp(ln, "no")) {
             cur->ex = ix_xrealloc(cur->ex, (cur->nex + 1) * sizeof *cur->ex);
             ix_example *ex = &cur->ex[cur->nex++];

@@ -345,6 +345,22 @@ check "extract with bad patterns: FILE:LINE on stderr, nothing on stdout" \
   sh -c "grep -q 'zz-broken.pat:3:' '$tmp/err' && [ ! -s '$tmp/out' ]"
 INSPEX_PATTERNS="$tmp/pat" "$INSPEX" rules --check > /dev/null 2> "$tmp/err"
 check "INSPEX_PATTERNS is honoured" has 'zz-broken.pat' "$tmp/err"
+# a rule with no literal every match holds runs on every sentence: --check
+# fails on it (FILE:LINE) unless the rule says "prefilter off"; extraction
+# still runs. 130 alternatives is over the prefilter's cap.
+words=$(i=0; while [ $i -lt 130 ]; do printf 'w%dx|' $i; i=$((i + 1)); done)
+printf 'family rating\n\nrule wide\n  match \\b(?:%sw130x)\\b\n' "$words" > "$tmp/pat/zz-broken.pat"
+run 1 "rules --check: a rule that would run on every sentence" rules --check "$tmp/pat"
+check "rules --check: FILE:LINE of the rule the prefilter cannot skip" \
+  has "zz-broken.pat:3: rule zz-broken/wide has no literal" "$tmp/err"
+check "rules --check: how many such rules" has "1 rule would run on every sentence" "$tmp/err"
+run 0 "extract still runs with such a rule" extract --patterns "$tmp/pat" "$A"
+printf 'family rating\n\nrule wide\n  prefilter off\n  match \\b(?:%sw130x)\\b\n' "$words" > "$tmp/pat/zz-broken.pat"
+run 0 "rules --check: the same rule marked prefilter off" rules --check "$tmp/pat"
+printf 'family rating\n\nrule narrow\n  prefilter on\n  match councils\n' > "$tmp/pat/zz-broken.pat"
+run 1 "rules --check: prefilter on inside a rule" rules --check "$tmp/pat"
+check "rules --check: in a rule, prefilter takes only off" has "zz-broken.pat:4:[0-9]*: in a rule, prefilter takes only 'off'" "$tmp/err"
+check "the shipped patterns: no rule runs on every sentence unmarked" sh -c "'$INSPEX' rules --check patterns 2>&1 >/dev/null | grep -q . && exit 1 || exit 0"
 
 # ---- the queued record comparisons ----------------------------------------------
 python3 - "$tmp/pairs" > "$tmp/pairs.out" <<'PY'
