@@ -321,25 +321,50 @@ static void prepare(rstate *st)
     read_period(st, st->per, &d->sents[st->sent]);
 }
 
+static const char *const comparison_cue[] = {"compared", " from ", " than ", "versus", " vs ", " since "};
+enum { NCUE = sizeof comparison_cue / sizeof *comparison_cue };
+
+/* Does a comparison cue start in s[from, to)? */
+static bool cue_in(const char *s, size_t from, size_t to)
+{
+    for (size_t k = 0; k < NCUE; k++) {
+        size_t l = strlen(comparison_cue[k]);
+        for (size_t j = from; j + l <= to; j++)
+            if (!memcmp(s + j, comparison_cue[k], l)) return true;
+    }
+    return false;
+}
+
+/* Does the year phrase at pa date a figure given for comparison just
+ * before it ("up from 36% in 2018")? A cue within a few words before it,
+ * with no comma or semicolon between, says so. */
+static bool dates_comparison(const char *s, size_t sent_a, size_t pa)
+{
+    size_t from = pa > sent_a + 40 ? pa - 40 : sent_a;
+    for (size_t j = pa; j > from; j--)
+        if (s[j - 1] == ',' || s[j - 1] == ';') { from = j; break; }
+    return cue_in(s, from, pa);
+}
+
 /* The period of a figure [a, b): a year phrase before or inside it, or after
  * it with no comparison between ("..., compared with 36 per cent in 2016"
- * dates the 36 per cent, not the figure before it). */
+ * dates the 36 per cent, not the figure before it). One before it that
+ * dates an earlier comparison ("up from 36% in 2018, and the proportion
+ * ... fell to 30%") is not the figure's. */
 static char *period_for(const rstate *st, size_t a, size_t b)
 {
     const char *s = st->c->doc->text;
-    static const char *const cue[] = {"compared", " from ", " than ", "versus", " vs ", " since "};
+    size_t sa = st->c->doc->sents[st->sent].a;
     size_t best = (size_t)-1;
     for (size_t i = 0; i < st->nperiods; i++) {
         size_t pa = st->periods[i].a;
-        if (pa < b) { if (best == (size_t)-1 || pa < st->periods[best].a) best = i; continue; }
-        bool blocked = false;
-        for (size_t k = 0; k < sizeof cue / sizeof *cue && !blocked; k++) {
-            size_t l = strlen(cue[k]);
-            for (size_t j = b; j + l <= pa && !blocked; j++) blocked = !memcmp(s + j, cue[k], l);
+        if (pa < b) {
+            if (pa < a && dates_comparison(s, sa, pa)) continue;
+            if (best == (size_t)-1 || pa < st->periods[best].a) best = i;
+            continue;
         }
-        if (!blocked && best == (size_t)-1) best = i;
+        if (!cue_in(s, b, pa) && best == (size_t)-1) best = i;
     }
-    (void)a;
     if (best == (size_t)-1) return NULL;
     return ix_xstrndup(s + st->periods[best].a, st->periods[best].b - st->periods[best].a);
 }
