@@ -55,6 +55,7 @@ rule speaker-said
   yes "We have a long way to go," Helen Briggs, the council's chief executive, said. => speaker=Helen Briggs
   yes "That changed everything," the director, Priya Shah, told the magazine. => speaker=Priya Shah
   no Asked whether managers should be "named and shamed in public", Wilshaw said he was tempted to do so.
+  yes Jane Ward, the director, said the result was deserved. The leader, Cllr Mark Dunn, was more cautious. A council spokesman would not comment.\n"There is a long way to go on care leavers," she said. => speaker=Jane Ward; attribution=pronoun
 
 rule according-to
   match ,? according to (?<subj>[^;:!?"]{2,120}?)[.!?,]?$

@@ -58,7 +58,8 @@ typedef struct qstate {
     ix_ctx *c;
     ix_doc *d;
     const ix_table *nonnames, *orgs, *titles;
-    const ix_table *leads, *clause_leads, *grades, *speech_verbs, *finding_verbs, *council_roles;   /* NULL: none */
+    const ix_table *leads, *clause_leads, *grades, *speech_verbs, *finding_verbs, *council_roles,
+                   *pronouns;   /* NULL: none */
     ix_rule_list after, before, final, sentence, coordinated, colon, prev, name, desc, mention, human, inspect, addressee;
     event *ev;
     size_t nev, capev;
@@ -540,16 +541,53 @@ static void fill_person(qstate *q, speaker *sp)
     }
 }
 
-/* Resolves a pronoun at `pos` to the latest speaker or person before it. */
+/* The pronoun ("he", "she") that the first of the words of s that
+ * patterns/pronouns.tsv knows says can stand for this speaker; NULL when
+ * none does. */
+static const char *pronoun_in(const qstate *q, const char *s)
+{
+    for (const char *w = s; w && *w;) {
+        while (*w && !ix_is_alpha(*w)) w++;
+        const char *e = w;
+        while (ix_is_alpha(*e)) e++;
+        if (e == w) break;
+        const char *p = ix_table_get(q->pronouns, w, (size_t)(e - w));
+        if (p) return p;
+        w = e;
+    }
+    return NULL;
+}
+
+/* Which of "he" and "she" may point back to e: its title, the first word
+ * of its name, or a word of its description or role decides; NULL when
+ * nothing does (either may). */
+static const char *pronoun_of(const qstate *q, const speaker *e)
+{
+    if (!q->pronouns) return NULL;
+    const char *p = NULL;
+    if (e->title) p = ix_table_get(q->pronouns, e->title, strlen(e->title));
+    if (!p && e->name) p = ix_table_get(q->pronouns, e->name, strcspn(e->name, " "));
+    if (!p && e->desc) p = pronoun_in(q, e->desc);
+    if (!p && e->role) p = pronoun_in(q, e->role);
+    return p;
+}
+
+/* Resolves a pronoun at `pos` to the latest speaker or person before it
+ * that it can stand for: "she" passes over a Mr Smith or a spokesman. */
 static bool resolve_pronoun(qstate *q, const char *pron, size_t pos, speaker *sp)
 {
     bool it = !strcasecmp(pron, "it");
+    bool gendered = !strcasecmp(pron, "he") || !strcasecmp(pron, "she");
     evit iter;
     evit_init(&iter, q, pos);
     for (const event *ev; (ev = evit_prev(&iter));) {
         const speaker *e = &ev->sp;
         if (it && e->person) continue;
         if (!it && !e->person && !(e->desc && human(q, e->desc))) continue;
+        if (gendered) {
+            const char *g = pronoun_of(q, e);
+            if (g && strcasecmp(g, pron)) continue;
+        }
         size_t a = sp->a, b = sp->b;
         speaker_copy(sp, e);
         sp->a = a;
@@ -1026,6 +1064,7 @@ void ix_extract_quote(ix_ctx *c)
     q.speech_verbs = ix_rules_tab(c->rules, IX_TAB_SPEECH_VERBS);
     q.finding_verbs = ix_rules_tab(c->rules, IX_TAB_FINDING_VERBS);
     q.council_roles = ix_rules_tab(c->rules, IX_TAB_COUNCIL_ROLES);
+    q.pronouns = ix_rules_tab(c->rules, IX_TAB_PRONOUNS);
     q.after = *ix_rules_fam(c->rules, IX_FAM_QUOTE_AFTER);
     q.before = *ix_rules_fam(c->rules, IX_FAM_QUOTE_BEFORE);
     q.final = *ix_rules_fam(c->rules, IX_FAM_QUOTE_FINAL);

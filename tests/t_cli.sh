@@ -242,6 +242,18 @@ check "clause_leads.tsv is read: without Asked the clause is taken for the role"
   has '"speaker":"Jane Doe".*"speaker_role":"Asked about the result"' "$tmp/sp-clause_leads.out"
 check "council_refs.tsv is read: without the row no earlier grade is given" \
   sh -c "! grep -q '\"grade\":\"inadequate\"' '$tmp/sp-council_refs.out'"
+# pronouns.tsv: "she" passes over a man named since; without the row for
+# his given name it stops at him.
+printf '%s\n\n%s\n' 'Sarah Hughes, the director, said the result was deserved. Cllr Mark Dunn welcomed the report.' \
+  '"Staff have worked incredibly hard to get here," she said.' > "$tmp/pron.txt"
+run 0 "extract: a pronoun after two people" extract --types quote "$tmp/pron.txt"
+check "pronouns.tsv: 'she' is Sarah Hughes, not Mark Dunn named after her" \
+  has '"speaker":"Sarah Hughes".*"attribution":"pronoun"' "$tmp/out"
+rm -rf "$tmp/sp-pronouns" && mkdir "$tmp/sp-pronouns" && cp patterns/* "$tmp/sp-pronouns/"
+grep -v "^Mark	" patterns/pronouns.tsv > "$tmp/sp-pronouns/pronouns.tsv"
+"$INSPEX" extract --types quote --patterns "$tmp/sp-pronouns" "$tmp/pron.txt" > "$tmp/sp-pronouns.out"
+check "pronouns.tsv is read: without Mark 'she' is the last person named" \
+  has '"speaker":"Mark Dunn"' "$tmp/sp-pronouns.out"
 "$INSPEX" extract "$A" > "$tmp/A.jsonl"
 same_records "dump: a UTF-8 article gives the same records and spans as the file" "$tmp/dump.out" art-0 "$tmp/A.jsonl" "$A"
 run 0 "--input jsonl --text-field body on a non-.jsonl name" extract --input jsonl --text-field body "$tmp/body.ndj"
