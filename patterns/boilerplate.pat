@@ -47,10 +47,11 @@ rule read-more-end
 # A newsletter sign-up that names the places it covers: "Sign up to our free
 # weekly newsletter for news from Reading, Wokingham and Windsor".
 rule newsletter-blurb
-  match (?i:^(?:(?:sign up|subscribe|register)(?: now| today| here| free)?(?: for free)? (?:to|for) (?:our|the)\b[^.!?]{0,60}?\b(?:newsletters?|bulletins?|email alerts?|e-?mail updates)\b|get (?:the latest|all the latest|our)\b[^.!?]{0,80}?\b(?:inbox|newsletter)\b))
+  match (?i:^(?:(?:sign up|subscribe|register)(?: now| today| here| free)?(?: for free)? (?:to|for) (?:our|the)\b[^.!?]{0,60}?\b(?:newsletters?|bulletins?|email alerts?|e-?mail updates)\b|get (?:the|all the|our|your)\b[^.!?]{0,80}?\b(?:inbox|newsletters?|bulletin)\b))
   set scope paragraph
   yes Sign up to our free weekly newsletter for news from Reading, Wokingham and Windsor.
   yes Subscribe to our newsletter for the latest news from Merseyside.
+  yes Get the Midlands Data newsletter: the numbers behind the news from Birmingham, Coventry and Leicester, every Friday.
   yes Get the latest headlines from Kent delivered straight to your inbox.
   no Sign up to the fostering scheme was slow, the council admitted.
   no Subscribe to the idea that every child matters, the report urged.

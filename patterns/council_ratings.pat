@@ -20,7 +20,11 @@ family council_rating
 define CWORD [A-Z][\w&.-]*(?:'(?!s\b)[\w&.-]*)*
 define CNAME {CWORD}(?:,? (?:{CWORD}|and|upon|on|under|with|of|the|&))*
 define CREF (?:[Tt]he (?:[Cc]ouncil|[Aa]uthority|local authority|borough|county council|city council|unitary|trust|same services|services|service|(?:(?:very )?same )?(?:department|council|authority))|[Ii]ts (?:services|children's services)|[Ii]ts|[Tt]heir|{CNAME})
-define CLIST (?>{CREF}(?:(?:, | and | & |, and ){CREF}){0,8})
+# a figure in brackets may follow each name: "Shropshire (6 per cent) and
+# Lincolnshire (8 per cent), both of which ..." (a grade in brackets is
+# council-grade-in-brackets')
+define CREFP {CREF}(?: \((?=[\d£])[^()]{1,40}\))?
+define CLIST (?>{CREFP}(?:(?:, | and | & |, and ){CREFP}){0,8})
 words CLINKWORD were | was | is | are | has been | have been | had been | had | have | has | been | being | be | now | currently | still | also | first | again | previously | once | subsequently | overall | judged | rated | found | deemed | graded | assessed | declared | as | to be | to | only | just | all | both | by Ofsted | by inspectors | last year | this year | three years ago | two years ago | a year ago | remain | remains | remained | stay | stays | stayed | became | becomes | continues to be | continued to be | told it | told that it | told they | told that they | among those | by contrast | too
 define CLINK (?:(?:{CLINKWORD}|in \d{4}|in (?:January|February|March|April|May|June|July|August|September|October|November|December)(?: \d{4})?|at (?:its|their) (?:last|latest|most recent|previous) inspection|at every inspection since \d{4}|despite [\w ]{1,40}?|-|among the [\w' ]{1,40}?(?:authorities|councils)) ?)
 
@@ -49,6 +53,17 @@ rule council-which-was
   yes The changes were made in Slough, which was rated inadequate in 2013. => council=Slough; grade=inadequate
   yes My first placement was in Lancashire, which Ofsted said at the time was "good". => council=Lancashire; grade=good
   yes Knowsley has been partnered with Stockport and Trafford respectively, both of which are judged good. => council=Trafford; grade=good
+  yes The lowest rates were in Shropshire (6 per cent) and Lincolnshire (8 per cent), both of which Ofsted rated outstanding. => council=Lincolnshire; grade=outstanding
+
+# A table row, the table's layout gone with its spaces: "1. Stoke-on-Trent
+# Inadequate 41% 29% 24", "| Walsall | Requires improvement | 33% |". The
+# grade written as a table writes it, capitalised, then a figure, a cell
+# border or the row's end.
+rule table-row
+  match ^(?:\| ?)?(?:\d{1,3}[.)] )?(?<council>{CNAME})\*?(?: \|)? (?<grade>(?:Outstanding|Good|Requires improvement(?: to be good)?|Inadequate|Adequate))(?= [\d£-]| ?\||$)
+  yes Council Ofsted grade Agency\n3. Walsall Requires improvement 33% 22% 19 => council=Walsall; grade=requires_improvement; judgement=overall
+  yes | Telford & Wrekin | Good | 27% | => council=Telford and Wrekin; grade=good
+  no Walsall Good Neighbours scheme opens
 
 rule previous-rating
   match (?<council>\b(?:[Ii]ts|[Tt]heir|[Tt]he council's|[Tt]he authority's)) (?:previous|last|earlier|first|former|latest|current) (?:Ofsted )?{Q}(?<grade>{GRADEA}){Q} (?:rating|grade|judgement|verdict)

@@ -39,6 +39,15 @@ rule body-suffix
   no Derby| Council
   no Derby|'s children's services
 
+# A body that delivers an authority's children's services is named after
+# it, but its name is not the authority's (AMBIGUOUS.md §9): "Northamptonshire
+# Children's Trust" serves the two unitaries that replaced the county.
+rule delivery-body
+  match ^(?:'s)?\s(?:Children's (?:Services )?Trust|Children First|Children's Services Company)\b
+  yes the Northamptonshire| Children's Trust answered
+  yes Slough| Children First took over
+  no Sandwell|'s children's services
+
 rule joint-police
   match ^ and [A-Z][\w-]+(?: [A-Z][\w-]+)? (?:Police|Constabulary|Fire and Rescue|Fire|NHS|Probation)\b
   yes Devon| and Cornwall Police said
@@ -83,10 +92,17 @@ rule speech-verb
 family council_support_after
 
 rule council-context
-  match ^(?:'s)?\s(?:council|Council|Borough|borough|authority|Authority|City Council|County Council|Metropolitan|MBC|local authority|children's services|Children's Services|children's social care|Children's Social Care|social services|social care|Safeguarding|safeguarding|LSCB|LSCP|director of children's services|DCS|Children's Trust|children's trust|Children First|children's homes?|care leavers|looked-after children|Ofsted)\b
+  match ^(?:'s)?\s(?:council|Council|Borough|borough|authority|Authority|City Council|County Council|Metropolitan|MBC|local authority|children's services|Children's Services|children's social care|Children's Social Care|social services|social care|Safeguarding|safeguarding|LSCB|LSCP|director of children's services|DCS|children's homes?|care leavers|looked-after children|Ofsted)\b
   yes Sutton|'s children's services
   yes Sutton| Council
   no Reading| Festival
+
+# A table row: the name, then its grade as a table writes it ("8. Derby
+# Requires improvement 24% 16%").
+rule table-grade
+  match ^\*?(?: \|)? (?:Outstanding|Good|Requires improvement|Inadequate|Adequate)(?= [\d£-]| ?\||$)
+  yes Derby| Requires improvement 24% 16% 17
+  no Reading| Good Food Festival
 
 family council_support_sentence
 
