@@ -70,9 +70,10 @@ rule previous-rating
   yes Hull City Council lost its previous 'adequate' rating in 2012. => council=Kingston upon Hull; grade=adequate
 
 rule received-grade
-  match (?<council>{CLIST})[^.;]{0,150}?\b(?:receiv\w+|given|awarded|handed|got|gained|achieved|earned|retained|kept|lost|won|secured|held|holds|hold|holding|maintained|maintains) (?:an? |its |the |their )?(?:previous |first |latest |current |overall |new )?(?<grade>{GRADEA}) (?:rating|grade|judgement|verdict|result)
+  match (?<council>{CLIST})(?:(?!\b(?:while|whereas|but|although|unlike)\b)[^.;]){0,150}?\b(?:receiv\w+|given|awarded|handed|got|gained|achieved|earned|retained|kept|lost|won|secured|held|holds|hold|holding|maintained|maintains) (?:an? |its |the |their )?(?:previous |first |latest |current |overall |new )?(?<grade>{GRADEA}) (?:rating|grade|judgement|verdict|result)
   yes He singled out Sunderland, whose services were taken over after receiving an "inadequate" rating last year. => council=Sunderland; grade=inadequate
   yes Lincolnshire, which has held an outstanding grade since 2019, has low agency rates. => council=Lincolnshire; grade=outstanding
+  yes Blackpool was judged to require improvement, while Blackburn with Darwen Council has held a good rating since 2022. => council=Blackburn with Darwen; grade=good
 
 rule aspect-judged
   match \b(?:judged|rated|found|graded|deemed|assessed) (?<jdg>(?i:the )?(?i:overall effectiveness|impact of leaders|experiences (?:and progress )?of|help and protection|services for)[\w' ,-]{0,80}?) (?:to be |as )(?<grade>{GRADE})

@@ -31,7 +31,7 @@ define FRAC (?i:(?:(?:a|one|{NUMWORD})[ -])?(?:{FRACW}))(?![\w-])
 # majority (54%)" gives it in brackets.
 define MAJORITY (?i:(?:an?|the) (?:(?:clear|large|small|narrow|slim|slender|vast|overwhelming|substantial|significant|sizeable) )?majority)
 define RATIO {CARD} (?i:in|out of) (?i:every )?{CARD}
-define OFN {CARD} of (?:the |all |its |their |these |those |England's |the country's |the [\w-]+'s |[A-Z][\w-]*(?: [A-Z][\w-]*)?'s )?{CARD}
+define OFN {CARD} of (?:the |all |its |their |these |those |England's |the country's |the [\w-]+'s |(?:the )?[A-Z][\w-]*(?: [A-Z][\w-]*)?'s )?{CARD}
 # The lookahead is what every alternative starts with (a digit, a number
 # word, "none", a fraction): tried once, it turns away the many words that
 # start no quantity before each of the five alternatives reads the number
@@ -109,6 +109,8 @@ rule count-judged
   yes Over half of local authority children's services inspected in 2013/14 were not good enough. => grade=less_than_good; share=0.5; approx=more_than; period=2013/14; unit=children's services
   yes Four out of five children's homes are now rated as good or better. => grade=good_or_better; share=0.8; unit=children's homes
   yes A majority (54%) are rated good. => grade=good; share=0.54
+  yes Four of the North West's 23 authorities were rated outstanding and seven were judged either inadequate or requires improvement to be good. => grade=outstanding; count=4; total=23
+  yes Roughly four in ten councils in England are still not rated good. => grade=less_than_good; share=0.4; approx=about
   no The majority of councils were rated as requires improvement.
   yes A quarter of children's services departments (21) are rated as inadequate. => count=21; share=0.25; unit=departments
   yes Seven out of 18 cases it audited were inadequate. => count=7; total=18; unit=cases
