@@ -26,6 +26,28 @@ rule job-salary
   yes Recruiter: Essex County Council
   no Kent County Council spent £2bn on children's services.
 
+# A signature standing as a paragraph of its own: a letter's "Margaret
+# Ellis, Norwich", "Dr Alan Harrow, Stockport". The place is the writer's
+# address, not a council the text is about. Anchored at a paragraph's
+# start and tried once there: no literal to scan for.
+rule signature
+  prefilter off
+  match ^(?![^,]*\b(?:Council|Borough|County|City|Trust|Ofsted|University|Police|Department|Ministry|Office)\b)(?:(?:Dr|Mr|Mrs|Ms|Miss|Cllr|Councillor|Prof|Professor|Rev|Revd|Sir|Dame|Lord|Lady) )?[A-Z][a-z'-]+(?: [A-Z]\.?)?(?: [A-Z][a-z'-]+){1,2}, [A-Z][\w'-]+(?: [A-Z][\w'-]+){0,3}$
+  yes Dr Alan Harrow, Stockport
+  yes Margaret Ellis, Norwich
+  no Hull City Council, Hull
+  no Jane Smith, Stockport's director of children's services, said the report was fair.
+
+# An advertisement's label and the lines of its block: "ADVERTISEMENT" over
+# "Foster for Essex - could you give a child a home?". Only its block: a
+# label standing alone in the middle of an article takes nothing else.
+rule advert-label
+  match ^(?i:advertisement|advert|sponsored|sponsored content|promoted|promoted content|paid content|partner content|paid partnership)$
+  set scope block
+  yes ADVERTISEMENT
+  yes Sponsored content
+  no Advertisement campaigns were run in Essex.
+
 rule read-more
 # Anchored at the paragraph's start (every alternative after one ^), so the
 # search is one attempt, not one per position; "... Read more" at the end

@@ -161,12 +161,13 @@ rule up-from-grade
   yes Bath and North East Somerset was judged good, up from requires improvement in 2014. => council=Bath and North East Somerset; grade=requires_improvement
 
 rule council-was-rated
-  match (?<![\w'-])(?:(?=[Tt]he |[Ii]ts |[Tt]heir )(?<!expected |expects |expect |wanted |wants |want |hoped |hopes |hope |needs |need |wished |wish )|(?![Tt]he |[Ii]ts |[Tt]heir ))(?<council>{CLIST})(?:'s)?(?<jdg>(?: [\w'-]+){0,6}?)?(?:, [^,;:.!?"]{1,160},)?,? (?:(?:{CLINK})+(?<grade>{GRADE})|(?<grade>{GRADEV}))
+  match (?<![\w'-])(?:(?=[Tt]he |[Ii]ts |[Tt]heir )(?<!expected |expects |expect |wanted |wants |want |hoped |hopes |hope |needs |need |wished |wish |whether |if )|(?![Tt]he |[Ii]ts |[Tt]heir ))(?<council>{CLIST})(?:'s)?(?<jdg>(?: [\w'-]+){0,6}?)?(?:, [^,;:.!?"]{1,160},)?,? (?:(?:{CLINK})+(?<grade>{GRADE})|(?<grade>{GRADEV}))
   yes Doncaster was first judged inadequate three years ago. => council=Doncaster; grade=inadequate
   yes Rotherham children's services rated 'inadequate' => council=Rotherham; grade=inadequate
   yes Barnsley Council was judged to require improvement overall. => council=Barnsley; grade=requires_improvement
   yes He singled out Trafford, Leeds and Hampshire - all rated good despite shrinking budgets. => council=Hampshire; grade=good
   no Reading is a skill every child needs, and their schools were judged good.
+  no Kent was inspected. Few families ask whether their council was "outstanding".
   yes Sheffield, inspected in the spring, was judged good. => council=Sheffield; grade=good
   yes Reading, whose children's services are now run by a council-owned company, is among those still rated inadequate. => council=Reading; grade=inadequate
   yes Walsall and Dudley require improvement. => council=Dudley; grade=requires_improvement

@@ -92,9 +92,10 @@ rule subject-colon
   no The report lists three failings: "poor planning, weak oversight and drift in every team."
 
 rule described-as
-  match (?:^|[,;] |\b(?:and|but|while) )(?<subj>[^;:!?"]{1,160}?) (?<verb>described|called|branded|labelled|labeled|criticised|criticized|dismissed|condemned|hailed|praised|termed|characterised|characterized|denounced)(?: [^"]{1,80}?)? as ?$
+  match (?:^|[,;] |\b(?:and|but|while) )(?<subj>[^;:!?"]{1,160}?) (?<verb>describe[sd]|call(?:ed|s)|brand(?:ed|s)|label(?:led|ed|s)|criticis(?:ed|es)|criticiz(?:ed|es)|dismiss(?:ed|es)|condemn(?:ed|s)|hail(?:ed|s)|praise[sd]|term(?:ed|s)|characteris(?:ed|es)|characteriz(?:ed|es)|denounce[sd])(?: [^"]{1,80}?)? as ?$
   yes However, the Association of Directors of Children's Services criticised Wilshaw's comments as "a partial and excessively negative story". => speaker=the Association of Directors of Children's Services
   yes One former colleague, who asked not to be named, described her as 'relentless to the point of exhausting'. => speaker=One former colleague
+  yes Your correspondent Brian Tooley (Letters, 4 March) describes Haringey's children's services as "a department in permanent crisis". => speaker=Brian Tooley
 
 rule called-it
   match (?:^|[,;] |\b(?:and|but|while|a record|a situation|a verdict|a decision|a finding) )(?<subj>[^;:!?"]{1,160}?) (?<verb>called|branded|labelled|labeled|dubbed|termed)(?: (?:it|them|this|that|the [\w' ]{1,40}?|[A-Z][\w' ]{1,40}?))? ?$
@@ -200,7 +201,7 @@ rule titled-surname
 # "The report", "inspectors", "One care leaver", "Hackney's mayor".
 family speaker_desc
 
-words -i SPEAKERHEAD adviser | advisor | carer | mentor | friend | spokesman | spokeswoman | spokesperson | spokespeople | spokesmen | source | sources | official | officials | report | reports | inspection | inspections | inspectors | inspector | council | authority | department | minister | ministers | secretary | secretary of state | mayor | leader | chief | director | chair | chairman | chairwoman | statement | letter | review | committee | watchdog | inspectorate | regulator | government | charity | association | union | board | trust | partnership | worker | workers | leaver | leavers | colleague | manager | member | parent | parents | mother | father | teenager | woman | man | girl | boy | child | children | resident | campaigners | campaigner | analysis | study | survey | findings | ofsted | lga | adcs | nspcc | dfe | iro | social worker | cabinet member | headteacher | teacher | nurse | doctor | lawyer | judge | coroner | MP | MPs | councillor | councillors
+words -i SPEAKERHEAD adviser | advisor | carer | mentor | friend | spokesman | spokeswoman | spokesperson | spokespeople | spokesmen | source | sources | official | officials | report | reports | inspection | inspections | inspectors | inspector | council | authority | department | minister | ministers | secretary | secretary of state | mayor | leader | chief | director | chair | chairman | chairwoman | statement | letter | column | editorial | leader column | article | review | committee | watchdog | inspectorate | regulator | government | charity | association | union | board | trust | partnership | worker | workers | leaver | leavers | colleague | manager | member | parent | parents | mother | father | teenager | woman | man | girl | boy | child | children | resident | campaigners | campaigner | analysis | study | survey | findings | ofsted | lga | adcs | nspcc | dfe | iro | social worker | cabinet member | headteacher | teacher | nurse | doctor | lawyer | judge | coroner | MP | MPs | councillor | councillors
 rule description
   prefilter off
   match (?i:^(?:an?|the|one|my|his|her|their|its|[\w'-]+'s)?\b.{0,80}?\b(?:{SPEAKERHEAD})(?: (?:for|of|at|from|in) .{1,60}| (?:who|which|that) .{1,100})?$)
