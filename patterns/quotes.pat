@@ -31,6 +31,9 @@ family quote_after
 # --check` then fails, naming them).
 words SAYW said | says that | states that | notes that | adds that | argues that | comments that | praised | criticised | criticized | welcomed | condemned | said | says | say | added | adds | told | tells | warned | warns | explained | explains | insisted | insists | claimed | argued | argues | stressed | continued | continues | commented | admitted | admits | noted | acknowledged | wrote | writes | replied | responded | concluded | asked | asks | urged | urges | declared | observed | suggested | remarked | reported | found | stated | cautioned | predicted | announced | confirmed | conceded | concedes | recalled | highlighted | emphasised | emphasized | pointed out | went on | agreed | complained | revealed | recommended | tweeted | posted | blogged | wrote on | said on | fumed | raged | blasted | slammed | hit out | hit back | lashed out | vowed | pleaded | begged | demanded | joked | quipped | boasted | snapped | thundered | promised | pledged | apologised | reflected
 define SAY (?:{SAYW})(?![\w-])
+# A verb before "to say": "A foster carer emailed to say:", "she went on to
+# say". The verb then is the one that follows.
+define SAYLEAD (?:(?:wrote|emailed|e-mailed|texted|tweeted|posted|phoned|rang|called|went on|got in touch|took to (?:Twitter|X|Facebook|social media)) to )
 # Where or to whom: "told the BBC", "said in a statement".
 define SAYWHERE (?: (?:the |a )?[A-Z][\w']*(?: [A-Z][\w']*){0,3}| me| us| him| her| them| MPs| reporters| journalists| councillors| the (?:committee|meeting|council|conference|inquiry|magazine|paper|newspaper|programme|website|audience|panel|hearing|summit|briefing|podcast|show)| in (?:a |an |her |his |its |their )?(?:statement|interview|letter|report|blog(?: post)?|speech|foreword|response)| on \w+day| yesterday| today| last week| this week| at (?:a|the) [\w ]{1,30}?)
 define PRON (?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e|I)
@@ -64,11 +67,12 @@ rule according-to
 family quote_before
 
 rule speaker-said-colon
-  match (?:^|[,;] |[,.!?]?" |\b(?:and|but|while|as|when|after|before|because) )(?<subj>[^;:!?"]{1,160}?) (?:has |have |had |also |then |later |previously |once |recently |simply |again )*(?<verb>{SAY}){SAYWHERE}?(?: that| it| they| he| she)?(?: was| is| were| had| has| would| will| could| should)?[:,]? ?$
+  match (?:^|[,;] |[,.!?]?" |\b(?:and|but|while|as|when|after|before|because) )(?<subj>[^;:!?"]{1,160}?) (?:has |have |had |also |then |later |previously |once |recently |simply |again )*{SAYLEAD}?(?<verb>{SAY}){SAYWHERE}?(?: that| it| they| he| she)?(?: was| is| were| had| has| would| will| could| should)?[:,]? ?$
   yes Sir Michael Wilshaw said: "The picture shows there is clearly an ongoing need for improvement." => speaker=Michael Wilshaw; speaker_title=Sir
   yes Dave Hill, president of the ADCS, said: "That a quarter of authorities are inadequate is concerning." => speaker=Dave Hill; speaker_role=president of the ADCS
   yes The report stressed that "failure is not because of funding; it is about how it is used." => speaker=The report
   yes A Department for Education spokesman told the BBC: "Nothing is more important than keeping children safe." => speaker=A Department for Education spokesman
+  yes A foster carer from Chorley emailed to say: "Our social worker has been the same person for three years now." => speaker=A foster carer from Chorley
   yes Ofsted, for its part, told us that "inspection is not the cause of instability". => speaker=Ofsted
   yes Corporate Director for Children's Services Ruth Penhaligon said the inspection had found "pockets of strong practice" there. => speaker=the inspection
   yes Alison Pryce, president of the ADCS, said the report told "an unfairly bleak story about a sector working flat out". => speaker=Alison Pryce
@@ -140,6 +144,7 @@ rule reported-speech
   yes Inspectors who visited in September found most children safe, but said the response was 'too slow and too inconsistent' overall. => speaker=Inspectors who visited in September
   yes Ms Smith, 42, who adopted two children, told us the service had "never once returned a call on time". => speaker=Smith; speaker_title=Ms
   yes A spokesperson for Ofsted said it had only anecdotal evidence and that it "did not want to name any names". => speaker=A spokesperson for Ofsted
+  yes The report, published this morning, says: "Leaders have a clear understanding of where practice is strong."\nBut it adds that care leavers "do not consistently receive the help they need". => speaker=The report; attribution=pronoun
   no The boss of the council, who was "very tempted indeed" to resign, left.
 
 family quote_coordinated

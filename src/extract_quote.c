@@ -1014,6 +1014,11 @@ static void scan_speech(qstate *q)
                 if (!ix_match_group(&m, "subj", &sa, &sb) || is_pronoun(d->text + sa, sb - sa)) continue;
                 q->inner_voice = false;
                 if (parse_speaker(q, sa, sb, &sp)) {
+                    /* "But it adds that ...": a pronoun (once the connective
+                     * is off) that points back to nobody yet would be an
+                     * empty event, and stop a later "it" before the speaker
+                     * it stands for */
+                    if (sp.pron && !sp.name && !sp.desc && !sp.org) { speaker_free(&sp); continue; }
                     if (nfound == capfound) {
                         capfound = capfound ? capfound * 2 : 16;
                         found = ix_xrealloc(found, capfound * sizeof *found);
