@@ -91,8 +91,9 @@ rule according-to-before
 # three failings: "..."" is a list, not speech.
 rule subject-colon
   prefilter off
-  match ^(?<subj>{PRON}|(?:[^,":;]{1,80}, )?(?:(?:Sir|Dame|Cllr|Councillor|Dr|Professor|Prof|Lord|Lady|Baroness|Mr|Mrs|Ms|Miss) )?[A-Z][a-z'-]+(?: [A-Z][a-z'-]+){1,2}),? (?!(?:and|or|of|in|for|at|to)\b)[a-z][^":]{0,200}: ?$
+  match ^(?<subj>{PRON}|(?:[^,":;]{1,80}, |(?:Our|The|A|An|[A-Z][\w'-]+'s) (?:(?!(?:and|or|of|with)\b)[a-z][\w'-]* ){1,4})?(?:(?:Sir|Dame|Cllr|Councillor|Dr|Professor|Prof|Lord|Lady|Baroness|Mr|Mrs|Ms|Miss) )?[A-Z][a-z'-]+(?: [A-Z][a-z'-]+){1,2}),? (?!(?:and|or|of|in|for|at|to)\b)[a-z][^":]{0,200}: ?$
   yes Ofsted's chief inspector, Martyn Oakes, struck a cautious tone in the report's foreword: "The national picture is better than it was five years ago." => speaker=Martyn Oakes; speaker_role=Ofsted's chief inspector
+  yes Our reporter Hannah Bolton is at County Hall in Preston: "There are a few nervous faces here." => speaker=Hannah Bolton; speaker_role=Our reporter
   no The report lists three failings: "poor planning, weak oversight and drift in every team."
 
 rule described-as
@@ -206,13 +207,14 @@ rule titled-surname
 # "The report", "inspectors", "One care leaver", "Hackney's mayor".
 family speaker_desc
 
-words -i SPEAKERHEAD adviser | advisor | carer | mentor | friend | spokesman | spokeswoman | spokesperson | spokespeople | spokesmen | source | sources | official | officials | report | reports | inspection | inspections | inspectors | inspector | council | authority | department | minister | ministers | secretary | secretary of state | mayor | leader | chief | director | chair | chairman | chairwoman | statement | letter | column | editorial | leader column | article | review | committee | watchdog | inspectorate | regulator | government | charity | association | union | board | trust | partnership | worker | workers | leaver | leavers | colleague | manager | member | parent | parents | mother | father | teenager | woman | man | girl | boy | child | children | resident | campaigners | campaigner | analysis | study | survey | findings | ofsted | lga | adcs | nspcc | dfe | iro | social worker | cabinet member | headteacher | teacher | nurse | doctor | lawyer | judge | coroner | MP | MPs | councillor | councillors
+words -i SPEAKERHEAD adviser | advisor | carer | mentor | friend | spokesman | spokeswoman | spokesperson | spokespeople | spokesmen | source | sources | official | officials | report | reports | inspection | inspections | inspectors | inspector | council | authority | department | minister | ministers | secretary | secretary of state | mayor | leader | chief | director | chair | chairman | chairwoman | statement | letter | column | editorial | leader column | article | review | committee | watchdog | inspectorate | regulator | government | charity | association | union | board | trust | partnership | worker | workers | leaver | leavers | colleague | manager | member | parent | parents | mother | father | teenager | woman | man | girl | boy | child | children | resident | campaigners | campaigner | analysis | study | survey | findings | ofsted | lga | adcs | nspcc | dfe | iro | social worker | cabinet member | headteacher | teacher | nurse | doctor | lawyer | judge | coroner | MP | MPs | councillor | councillors | reader | readers | listener | listeners | viewer | viewers | caller | commenter | correspondent | reporter | journalist | editor | writer | author | researcher | researchers | academic | academics | expert | experts | analyst | lecturer | volunteer | volunteers | neighbour | relative | grandmother | grandfather | grandparent | student | pupil | young person | young people | survivor | whistleblower | insider | employee | staff member | officer
 rule description
   prefilter off
-  match (?i:^(?:an?|the|one|my|his|her|their|its|[\w'-]+'s)?\b.{0,80}?\b(?:{SPEAKERHEAD})(?: (?:for|of|at|from|in) .{1,60}| (?:who|which|that) .{1,100})?$)
+  match (?i:^(?:an?|the|one|my|his|her|their|its|[\w'-]+'s)?\b.{0,80}?\b(?:{SPEAKERHEAD})(?: (?:for|of|at|from|in) .{1,60}|,? (?:who|which|that) .{1,100})?$)
   yes A Department for Education spokesman
   yes inspectors
   yes One social worker from Chester-le-Street
+  yes Another reader, who asked not to be named
   no the weather
 
 # People named anywhere in the text: their surnames and pronouns point back

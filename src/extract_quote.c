@@ -1197,8 +1197,15 @@ void ix_extract_quote(ix_ctx *c)
             emit(&q, qt, &sp, how, r->name);
             remember(&q, &prev, qt, &sp, via_after, r);
         } else {
-            /* no attribution: a sentence or more of quoted speech still counts */
-            bool sentence = starts_sentence && ix_is_upper(d->text[qt->seg[0].a]);
+            /* no attribution: a sentence or more of quoted speech still
+             * counts, standing alone or after a colon ('One reader's
+             * verdict: "..."') */
+            size_t e = pre_b;
+            while (e > pre_a && d->text[e - 1] == ' ') e--;
+            /* a clause before the colon, not a label ("Director: 'We are
+             * not complacent'" heads a live blog's entry that quotes it) */
+            bool after_colon = e > pre_a && d->text[e - 1] == ':' && ix_count_tokens(d->text, pre_a, e - 1) >= 3;
+            bool sentence = (starts_sentence || after_colon) && ix_is_upper(d->text[qt->seg[0].a]);
             if (sentence) emit(&q, qt, NULL, "none", "quotes/standalone");
         }
         speaker_free(&sp);
