@@ -60,8 +60,9 @@ rule city-or-county-club
   no Hull| City Council
 
 rule idiom
-  match ^\s(?:of Despond|off)\b
+  match ^\s(?:of Despond|off|fans?|supporters?|season tickets?)\b
   yes Slough| of Despond
+  yes Half of them are Leeds| fans
 
 # A place abroad of the same name: "a university in Richmond, Virginia",
 # "Durham, North Carolina", "Kingston, Jamaica".

@@ -29,7 +29,7 @@ family quote_after
 # the literals every match must hold (prefilter.c's SET_CAP), and the rules
 # built on SAY run on every sentence of every document (`inspex rules
 # --check` then fails, naming them).
-words SAYW said | says that | states that | notes that | adds that | argues that | comments that | praised | criticised | criticized | welcomed | condemned | said | says | say | added | adds | told | tells | warned | warns | explained | explains | insisted | insists | claimed | argued | argues | stressed | continued | continues | commented | admitted | admits | noted | acknowledged | wrote | writes | replied | responded | concluded | asked | asks | urged | urges | declared | observed | suggested | remarked | reported | found | stated | cautioned | predicted | announced | confirmed | conceded | concedes | recalled | highlighted | emphasised | emphasized | pointed out | went on | agreed | complained | revealed | recommended | tweeted | posted | blogged | wrote on | said on | fumed | raged | blasted | slammed | hit out | hit back | lashed out | vowed | pleaded | begged | demanded | joked | quipped | boasted | snapped | thundered | promised | pledged | apologised | reflected
+words SAYW said | says that | states that | notes that | adds that | argues that | comments that | praised | criticised | criticized | welcomed | condemned | said | says | say | added | adds | told | tells | warned | warns | explained | explains | insisted | insists | claimed | argued | argues | stressed | continued | continues | commented | admitted | admits | noted | acknowledged | wrote | written | writes | replied | responded | concluded | asked | asks | urged | urges | declared | observed | suggested | remarked | reported | found | stated | cautioned | predicted | announced | confirmed | conceded | concedes | recalled | highlighted | emphasised | emphasized | pointed out | went on | agreed | complained | revealed | recommended | tweeted | posted | blogged | wrote on | said on | fumed | raged | blasted | slammed | hit out | hit back | lashed out | vowed | pleaded | begged | demanded | joked | quipped | boasted | snapped | thundered | promised | pledged | apologised | reflected
 define SAY (?:{SAYW})(?![\w-])
 # A verb before "to say": "A foster carer emailed to say:", "she went on to
 # say". The verb then is the one that follows.
@@ -137,7 +137,7 @@ rule sentence-ends-said
 family quote_sentence
 
 rule reported-speech
-  match (?:^|[,;] |[,.!?]?" |\b(?:and|but) )(?<subj>{PRON}|[^;:!?",]{1,100}?(?:, [^;:!?"]{1,120}?,)?) (?:has |have |had |also |then |later |once )*(?<verb>{SAY})(?![\w-])
+  match (?:^(?:[QA]: )?|[,;] |[,.!?]?" |\b(?:and|but) )(?<subj>{PRON}|[^;:!?",]{1,100}?(?:, [^;:!?"]{1,120}?,)?) (?:has |have |had |also |then |later |once )*(?<verb>{SAY})(?![\w-])
   yes The city's director of children's services, Dr Anjali Rao, said the turnaround had been "built on getting the basics right". => speaker=Anjali Rao; speaker_title=Dr
   yes One care leaver, who now works at a club, told the paper that his adviser had been 'the one constant' in his life. => speaker=One care leaver
   yes As the Secretary of State said in the House, "no child should wait that long for a home". => speaker=the Secretary of State
@@ -145,6 +145,8 @@ rule reported-speech
   yes Inspectors who visited in September found most children safe, but said the response was 'too slow and too inconsistent' overall. => speaker=Inspectors who visited in September
   yes Ms Smith, 42, who adopted two children, told us the service had "never once returned a call on time". => speaker=Smith; speaker_title=Ms
   yes A spokesperson for Ofsted said it had only anecdotal evidence and that it "did not want to name any names". => speaker=A spokesperson for Ofsted
+  yes Q: Ofsted's chief inspector has said councils are 'running to stand still'. Do you agree? => speaker=Ofsted's chief inspector
+  yes The inspectors had written that senior leaders 'did not know their services well enough'. => speaker=The inspectors
   yes The report, published this morning, says: "Leaders have a clear understanding of where practice is strong."\nBut it adds that care leavers "do not consistently receive the help they need". => speaker=The report; attribution=pronoun
   no The boss of the council, who was "very tempted indeed" to resign, left.
 
@@ -174,6 +176,16 @@ rule subject-colon-paragraph
 rule reported-paragraph
   match (?:^|[,;] |\b(?:and|but) )(?<subj>[^;:!?",]{1,100}?(?:, [^;:!?",]{1,100}?,)?) (?:has |have |had |also |then )*(?<verb>{SAY})(?![\w-])
   yes Debbie Jones, Ofsted's national director for social care, said inspectors have seen good practice.\n'These areas demonstrate that it can be done.' => speaker=Debbie Jones; speaker_org=Ofsted
+
+# A second quotation the same speaker adds in the sentence of the first:
+# '"We are disappointed," said Elaine Pritchard, the cabinet member, adding
+# that a plan was "already well under way"'. Matched against the whole of
+# the words between the two quotations.
+family quote_added
+
+rule adding-that
+  match ^,?"? ?[^.!?"]{1,240}?,? (?:adding|before adding|and added|and adds|then added)(?: that| how| it was| this was)?(?: [^.!?"]{1,160})?$
+  yes "We are disappointed but not surprised," said Elaine Pritchard, Worcestershire's cabinet member, adding that an improvement plan was "already well under way". => speaker=Elaine Pritchard
 
 family quote_prev
 

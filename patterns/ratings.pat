@@ -109,6 +109,7 @@ rule count-judged
   yes Over half of local authority children's services inspected in 2013/14 were not good enough. => grade=less_than_good; share=0.5; approx=more_than; period=2013/14; unit=children's services
   yes Four out of five children's homes are now rated as good or better. => grade=good_or_better; share=0.8; unit=children's homes
   yes A majority (54%) are rated good. => grade=good; share=0.54
+  yes Nine were judged to be performing excellently, and just over half - 79 - were said to perform well. => grade=good; count=79; share=0.5; approx=more_than
   yes More than 60 per cent of the 152 councils are rated good or outstanding, but just 19 of them - one in eight - are outstanding. => grade=outstanding; count=19; share=0.125
   yes Four of the North West's 23 authorities were rated outstanding and seven were judged either inadequate or requires improvement to be good. => grade=outstanding; count=4; total=23
   yes Roughly four in ten councils in England are still not rated good. => grade=less_than_good; share=0.4; approx=about

@@ -60,7 +60,7 @@ typedef struct qstate {
     const ix_table *nonnames, *orgs, *titles;
     const ix_table *leads, *clause_leads, *grades, *speech_verbs, *finding_verbs, *council_roles,
                    *pronouns;   /* NULL: none */
-    ix_rule_list after, before, final, sentence, coordinated, colon, prev, name, desc, mention, human, inspect, addressee;
+    ix_rule_list after, before, final, sentence, coordinated, colon, prev, added, name, desc, mention, human, inspect, addressee;
     event *ev;
     size_t nev, capev;
     bool inner_voice;        /* the attribution's verb reports findings */
@@ -332,6 +332,23 @@ static void remember(qstate *q, prevq *p, const quote *qt, const speaker *sp, bo
     p->after = after;
     p->rule = rule;
     add_quote_event(q, qt->open, sp);
+}
+
+/* Is quotation qt added by the speaker of the one before it in the same
+ * sentence: do the words between match a quote_added rule, whole ('," said
+ * X, ..., adding that the plan was ')? Returns the rule, or NULL. */
+static const ix_rule *added(qstate *q, const prevq *p, const quote *qt)
+{
+    ix_doc *d = q->d;
+    if (!q->added.n || !p->close || p->close > qt->open || qt->open - p->close > 400) return NULL;
+    if (ix_doc_sent_at(d, p->close - 1) != ix_doc_sent_at(d, qt->open)) return NULL;
+    for (size_t k = 0; k < q->added.n; k++) {
+        ix_match m;
+        if (ix_rule_match(q->added.r[k], q->c->scratch, d, p->close, qt->open, p->close, true, &m) == 1 &&
+            m.b == qt->open)
+            return q->added.r[k];
+    }
+    return NULL;
 }
 
 /* Does quotation q resume the one that closed at `close`, after an
@@ -1077,6 +1094,7 @@ void ix_extract_quote(ix_ctx *c)
     q.coordinated = *ix_rules_fam(c->rules, IX_FAM_QUOTE_COORDINATED);
     q.colon = *ix_rules_fam(c->rules, IX_FAM_QUOTE_COLON);
     q.prev = *ix_rules_fam(c->rules, IX_FAM_QUOTE_PREV);
+    q.added = *ix_rules_fam(c->rules, IX_FAM_QUOTE_ADDED);
     q.name = *ix_rules_fam(c->rules, IX_FAM_SPEAKER_NAME);
     q.desc = *ix_rules_fam(c->rules, IX_FAM_SPEAKER_DESC);
     q.mention = *ix_rules_fam(c->rules, IX_FAM_PERSON_MENTION);
@@ -1158,6 +1176,11 @@ void ix_extract_quote(ix_ctx *c)
             speaker_copy(&sp, &prev.sp);
             sp.a = sp.b = 0;
             r = prev.rule;
+        }
+        if (!r && prev.sp.valid && (r = added(&q, &prev, qt)) != NULL) {
+            /* '"A," said X, adding that it was "B"': X's too */
+            speaker_copy(&sp, &prev.sp);
+            sp.a = sp.b = 0;
         }
         if (!r && pre_b > pre_a) r = attribute(&q, &q.before, pre_a, pre_b, false, false, &sp);
         if (!r && qt->closed) r = attribute(&q, &q.final, post_a, post_b, false, false, &sp);
