@@ -1032,10 +1032,11 @@ static void scan_speech(qstate *q)
                 q->inner_voice = false;
                 if (parse_speaker(q, sa, sb, &sp)) {
                     /* "But it adds that ...": a pronoun (once the connective
-                     * is off) that points back to nobody yet would be an
-                     * empty event, and stop a later "it" before the speaker
-                     * it stands for */
-                    if (sp.pron && !sp.name && !sp.desc && !sp.org) { speaker_free(&sp); continue; }
+                     * is off) names nobody new. Read now, before any
+                     * quotation is attributed, it would point back to the
+                     * wrong one or to none (or to "Ofsted" by default), and
+                     * stop a later "it" short of the speaker it stands for */
+                    if (sp.pron) { speaker_free(&sp); continue; }
                     if (nfound == capfound) {
                         capfound = capfound ? capfound * 2 : 16;
                         found = ix_xrealloc(found, capfound * sizeof *found);
