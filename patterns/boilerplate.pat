@@ -32,7 +32,7 @@ rule job-salary
 # start and tried once there: no literal to scan for.
 rule signature
   prefilter off
-  match ^(?![^,]*\b(?:Council|Borough|County|City|Trust|Ofsted|University|Police|Department|Ministry|Office)\b)(?:(?:Dr|Mr|Mrs|Ms|Miss|Cllr|Councillor|Prof|Professor|Rev|Revd|Sir|Dame|Lord|Lady) )?[A-Z][a-z'-]+(?: [A-Z]\.?)?(?: [A-Z][a-z'-]+){1,2}, [A-Z][\w'-]+(?: [A-Z][\w'-]+){0,3}$
+  match ^(?![^,]*\b(?:Council|Borough|County|City|Trust|Ofsted|University|Police)\b)[A-Z][a-z'.-]+(?: [A-Z][a-z'.-]+){1,3}, [A-Z][\w'-]+(?: [A-Z][\w'-]+){0,2}$
   yes Dr Alan Harrow, Stockport
   yes Margaret Ellis, Norwich
   no Hull City Council, Hull

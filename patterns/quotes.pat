@@ -89,9 +89,13 @@ rule according-to-before
 # cautious tone in the foreword: "..."". Only a name (two or three
 # capitalised words, or a title and a name) or a pronoun: "The report lists
 # three failings: "..."" is a list, not speech.
+# The subject and the rest of a sentence that ends in a colon before a
+# quotation, for subject-colon and subject-colon-paragraph.
+define COLONSUBJ (?:{PRON}|(?:[^,":;]{1,80}, |(?:Our|The|A|An|[A-Z][\w'-]+'s) (?:(?!(?:and|or|of|with)\b)[a-z][\w'-]* ){1,4})?(?:(?:Sir|Dame|Cllr|Councillor|Dr|Professor|Prof|Lord|Lady|Baroness|Mr|Mrs|Ms|Miss) )?[A-Z][a-z'-]+(?: [A-Z][a-z'-]+){1,2})
+define COLONTAIL ,? (?!(?:and|or|of|in|for|at|to)\b)[a-z][^":]{0,200}: ?$
 rule subject-colon
   prefilter off
-  match ^(?<subj>{PRON}|(?:[^,":;]{1,80}, |(?:Our|The|A|An|[A-Z][\w'-]+'s) (?:(?!(?:and|or|of|with)\b)[a-z][\w'-]* ){1,4})?(?:(?:Sir|Dame|Cllr|Councillor|Dr|Professor|Prof|Lord|Lady|Baroness|Mr|Mrs|Ms|Miss) )?[A-Z][a-z'-]+(?: [A-Z][a-z'-]+){1,2}),? (?!(?:and|or|of|in|for|at|to)\b)[a-z][^":]{0,200}: ?$
+  match ^(?<subj>{COLONSUBJ}){COLONTAIL}
   yes Ofsted's chief inspector, Martyn Oakes, struck a cautious tone in the report's foreword: "The national picture is better than it was five years ago." => speaker=Martyn Oakes; speaker_role=Ofsted's chief inspector
   yes Our reporter Hannah Bolton is at County Hall in Preston: "There are a few nervous faces here." => speaker=Hannah Bolton; speaker_role=Our reporter
   no The report lists three failings: "poor planning, weak oversight and drift in every team."
@@ -170,7 +174,7 @@ rule ends-with-colon
 
 rule subject-colon-paragraph
   prefilter off
-  match ^(?<subj>{PRON}|(?:[^,":;]{1,80}, )?(?:(?:Sir|Dame|Cllr|Councillor|Dr|Professor|Prof|Lord|Lady|Baroness|Mr|Mrs|Ms|Miss) )?[A-Z][a-z'-]+(?: [A-Z][a-z'-]+){1,2}),? (?!(?:and|or|of|in|for|at|to)\b)[a-z][^":]{0,200}: ?$
+  match ^(?<subj>{COLONSUBJ}){COLONTAIL}
   yes Dame Sarah Lee was blunt about the findings:\n"We have let these children down and we must put it right." => speaker=Sarah Lee; speaker_title=Dame; attribution=preceding_colon
 
 rule reported-paragraph
@@ -219,7 +223,7 @@ rule titled-surname
 # "The report", "inspectors", "One care leaver", "Hackney's mayor".
 family speaker_desc
 
-words -i SPEAKERHEAD adviser | advisor | carer | mentor | friend | spokesman | spokeswoman | spokesperson | spokespeople | spokesmen | source | sources | official | officials | report | reports | inspection | inspections | inspectors | inspector | council | authority | department | minister | ministers | secretary | secretary of state | mayor | leader | chief | director | chair | chairman | chairwoman | statement | letter | column | editorial | leader column | article | review | committee | watchdog | inspectorate | regulator | government | charity | association | union | board | trust | partnership | worker | workers | leaver | leavers | colleague | manager | member | parent | parents | mother | father | teenager | woman | man | girl | boy | child | children | resident | campaigners | campaigner | analysis | study | survey | findings | ofsted | lga | adcs | nspcc | dfe | iro | social worker | cabinet member | headteacher | teacher | nurse | doctor | lawyer | judge | coroner | MP | MPs | councillor | councillors | reader | readers | listener | listeners | viewer | viewers | caller | commenter | correspondent | reporter | journalist | editor | writer | author | researcher | researchers | academic | academics | expert | experts | analyst | lecturer | volunteer | volunteers | neighbour | relative | grandmother | grandfather | grandparent | student | pupil | young person | young people | survivor | whistleblower | insider | employee | staff member | officer
+words -i SPEAKERHEAD adviser | advisor | carer | mentor | friend | spokesman | spokeswoman | spokesperson | spokespeople | spokesmen | source | sources | official | officials | report | reports | inspection | inspections | inspectors | inspector | council | authority | department | minister | ministers | secretary | secretary of state | mayor | leader | chief | director | chair | chairman | chairwoman | statement | letter | column | editorial | leader column | article | review | committee | watchdog | inspectorate | regulator | government | charity | association | union | board | trust | partnership | worker | workers | leaver | leavers | colleague | manager | member | parent | parents | mother | father | teenager | woman | man | girl | boy | child | children | resident | campaigners | campaigner | analysis | study | survey | findings | ofsted | lga | adcs | nspcc | dfe | iro | social worker | cabinet member | headteacher | teacher | nurse | doctor | lawyer | judge | coroner | MP | MPs | councillor | councillors | reader | readers | correspondent | reporter | journalist | editor | researcher | researchers | academic | academics | expert | experts | lecturer | volunteer | neighbour | relative | student | young person | young people | employee | officer
 rule description
   prefilter off
   match (?i:^(?:an?|the|one|my|his|her|their|its|[\w'-]+'s)?\b.{0,80}?\b(?:{SPEAKERHEAD})(?: (?:for|of|at|from|in) .{1,60}|,? (?:who|which|that) .{1,100})?$)

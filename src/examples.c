@@ -295,12 +295,27 @@ static void put_renamed(const char *re, size_t len, size_t rule, const nameset *
     free(seen.v);
 }
 
+/* Rules that only ever look at a few words around a council name the
+ * gazetteer found (councils.pat: "New |York", "Leeds| fans"): anchored to
+ * the ends of that window, they are never searched through text, so a
+ * grep tool scanning the text for them would do work inspex never does.
+ * (They also took 8 KB of the set's compiled size, which Debian's PCRE2
+ * caps at 64 KB.) */
+static bool window_rule(const ix_rule *rule)
+{
+    return !strncmp(rule->family, "council_", 8) && strncmp(rule->family, "council_rating", 14);
+}
+
 int ix_rules_export_regex(const ix_rules *r, FILE *out)
 {
+    size_t last = 0;                      /* one past the last rule written */
+    for (size_t i = 0; i < r->nrules; i++)
+        if (!window_rule(&r->rules[i])) last = i + 1;
     /* Which macros can be shared: one body per name across all rules. */
     nameset global = {0}, clash = {0};
     const char **block = calloc(r->nrules + 1, sizeof *block);
     for (size_t i = 0; i < r->nrules; i++) {
+        if (window_rule(&r->rules[i])) continue;
         nameset mine = {0};
         block[i] = define_block(r->rules[i].regex, &mine);
         for (size_t k = 0; block[i] && k < mine.n; k++) {
@@ -317,6 +332,7 @@ int ix_rules_export_regex(const ix_rules *r, FILE *out)
         if (nameset_find(&clash, global.v[i].s, global.v[i].n) < 0)
             nameset_add(&shared, global.v[i].s, global.v[i].n, global.v[i].body, global.v[i].bn);
     for (size_t i = 0; i < r->nrules; i++) {
+        if (window_rule(&r->rules[i])) continue;
         const char *re = r->rules[i].regex;
         size_t len = strlen(re);
         bool own = false;                     /* keeps its block: it uses a clashing macro */
@@ -329,7 +345,7 @@ int ix_rules_export_regex(const ix_rules *r, FILE *out)
         nameset none = {0};
         if (block[i] && !own) put_renamed(re, (size_t)(block[i] - re), i, &shared, out);
         else put_renamed(re, len, i, own ? &none : &shared, out);
-        if (i + 1 == r->nrules && shared.n) {     /* the shared macros, once */
+        if (i + 1 == last && shared.n) {          /* the shared macros, once */
             fputs("(?(DEFINE)", out);
             for (size_t k = 0; k < shared.n; k++) {
                 fprintf(out, "(?<%.*s>", (int)shared.v[k].n, shared.v[k].s);
