@@ -29,10 +29,13 @@ rule job-salary
 # A signature standing as a paragraph of its own: a letter's "Margaret
 # Ellis, Norwich", "Dr Alan Harrow, Stockport". The place is the writer's
 # address, not a council the text is about. Anchored at a paragraph's
-# start and tried once there: no literal to scan for.
+# start and tried once there: no literal to scan for. The words are read
+# first and an organisation's name ("Hull City Council, Hull") turned away
+# by a look back at the comma: a look ahead over the paragraph first cost a
+# quarter of all rule time on news text.
 rule signature
   prefilter off
-  match ^(?![^,]*\b(?:Council|Borough|County|City|Trust|Ofsted|University|Police)\b)[A-Z][a-z'.-]+(?: [A-Z][a-z'.-]+){1,3}, [A-Z][\w'-]+(?: [A-Z][\w'-]+){0,2}$
+  match ^[A-Z][a-z'.-]+(?: [A-Z][a-z'.-]+){1,3}(?<!Council|Borough|County|City|Trust|Ofsted|University|Police), [A-Z][\w'-]+(?: [A-Z][\w'-]+){0,2}$
   yes Dr Alan Harrow, Stockport
   yes Margaret Ellis, Norwich
   no Hull City Council, Hull
