@@ -23,6 +23,11 @@ define IMPROVE (?:(?:requires?|required|requiring|need(?:s|ed)?|needing) improve
 define GRADEV (?:perform(?:s|ed|ing)? (?:excellently or well|excellently|well|adequately|poorly|badly)|{Q}{IMPROVE}(?: or (?:worse|below|lower|inadequate)(?![\w-]))?{Q})
 define GRADEA (?:{Q}(?:good or (?:better|outstanding)|outstanding or good|excellent or good|at least good|inadequate or {IMPROVE}|{IMPROVE} or inadequate|not (?:providing |yet )?good enough|not (?:yet )?(?:rated |judged )?good(?: or (?:better|outstanding))?|(?:less|worse|lower) than {Q}good|below {Q}good|short of {Q}good|outstanding|excellent|good|inadequate|adequate|satisfactory|poor|(?:the )?(?:top|highest|lowest|bottom) (?:grade|rating|judgement))(?![\w-]){Q})
 define GRADE (?:{GRADEV}|{GRADEA})
+# A grade as a table writes it in a cell: capitalised, then a figure, a
+# cell border or the row's end ("Derby Requires improvement 24% 16%",
+# "| Walsall | Good |"). For council_ratings/table-row and the council
+# support rule councils/table-grade, which must agree on what a row is.
+define TABLEGRADE (?:Outstanding|Good|Requires improvement(?: to be good)?|Inadequate|Adequate)(?= [\d£-]| ?\||$)
 define GRADEWORD (?i:outstanding|excellent|good|inadequate|adequate|satisfactory|poor|improvement)
 
 # Words that link a figure to its grade (a words list is matched as a trie,

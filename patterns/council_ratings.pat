@@ -56,11 +56,10 @@ rule council-which-was
   yes The lowest rates were in Shropshire (6 per cent) and Lincolnshire (8 per cent), both of which Ofsted rated outstanding. => council=Lincolnshire; grade=outstanding
 
 # A table row, the table's layout gone with its spaces: "1. Stoke-on-Trent
-# Inadequate 41% 29% 24", "| Walsall | Requires improvement | 33% |". The
-# grade written as a table writes it, capitalised, then a figure, a cell
-# border or the row's end.
+# Inadequate 41% 29% 24", "| Walsall | Requires improvement | 33% |"
+# (TABLEGRADE, common.pat).
 rule table-row
-  match ^(?:\| ?)?(?:\d{1,3}[.)] )?(?<council>{CNAME})\*?(?: \|)? (?<grade>(?:Outstanding|Good|Requires improvement(?: to be good)?|Inadequate|Adequate))(?= [\d£-]| ?\||$)
+  match ^(?:\| ?)?(?:\d{1,3}[.)] )?(?<council>{CNAME})\*?(?: \|)? (?<grade>{TABLEGRADE})
   yes Council Ofsted grade Agency\n3. Walsall Requires improvement 33% 22% 19 => council=Walsall; grade=requires_improvement; judgement=overall
   yes | Telford & Wrekin | Good | 27% | => council=Telford and Wrekin; grade=good
   no Walsall Good Neighbours scheme opens

@@ -99,10 +99,11 @@ rule council-context
   no Reading| Festival
 
 # A table row: the name, then its grade as a table writes it ("8. Derby
-# Requires improvement 24% 16%").
+# Requires improvement 24% 16%"; TABLEGRADE, common.pat).
 rule table-grade
-  match ^\*?(?: \|)? (?:Outstanding|Good|Requires improvement|Inadequate|Adequate)(?= [\d£-]| ?\||$)
+  match ^\*?(?: \|)? {TABLEGRADE}
   yes Derby| Requires improvement 24% 16% 17
+  yes Derby| Requires improvement to be good 24% 16% 17
   no Reading| Good Food Festival
 
 family council_support_sentence
