@@ -23,14 +23,15 @@ define APPROX (?i:{APPROXW})
 words -i FRACW half | halves | third | thirds | quarter | quarters | fifth | fifths | sixth | sixths | seventh | sevenths | eighth | eighths | ninth | ninths | tenth | tenths
 # A cardinal that is not a year, a sum of money or part of a bigger token.
 # Not a count: years, times, money, dates ("six months", "31 March", "2013").
-define NOTCOUNT (?! (?:years?|months?|weeks?|days?|hours?|minutes?|times|per|percent|million|billion|bn|miles|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b)
+define NOTCOUNT (?! of an? (?:handful|few|number|small|tiny|minority|clutch|select)\b)(?! (?:years?|months?|weeks?|days?|hours?|minutes?|times|per|percent|million|billion|bn|miles|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b)
 define CARD (?<![£$€\d.,/'-])(?:(?!(?:19|20)\d\d(?!\d|,\d))(?:\d{1,3}(?:,\d{3})+|\d+)(?![\w%,.]\d|[\w%])|(?i:{NUMWORD})(?![\w-])){NOTCOUNT}
 define PCT (?:\d+(?:\.\d+)?|(?i:{NUMWORD}))(?: ?%| per ?cent\b| percent\b)
 define FRAC (?i:(?:(?:a|one|{NUMWORD})[ -])?(?:{FRACW}))(?![\w-])
 # "a majority" is no figure (GOLD.md: a share is one the text gives); "a
 # majority (54%)" gives it in brackets.
 define MAJORITY (?i:(?:an?|the) (?:(?:clear|large|small|narrow|slim|slender|vast|overwhelming|substantial|significant|sizeable) )?majority)
-define RATIO {CARD} (?i:in|out of) (?i:every )?{CARD}
+# The unit may sit inside it: "one council in nine".
+define RATIO {CARD} (?:(?i:councils?|authorit(?:y|ies)|local authorit(?:y|ies)|areas?|departments?) )?(?i:in|out of) (?i:every )?{CARD}
 # The same figure again between dashes, in another form: "19 - one in eight -".
 define DASHFIG (?:{CARD}|{RATIO}|{PCT})
 define OFN {CARD} of (?:the |all |its |their |these |those |England's |the country's |the [\w-]+'s |(?:the )?[A-Z][\w-]*(?: [A-Z][\w-]*)?'s )?{CARD}
@@ -45,7 +46,7 @@ define UNIT (?:{UNITHEAD}|(?:{UNITMOD}){1,3}(?:{UNITHEAD}))(?![\w-])
 
 # Words between a figure and its link: "inspected under a new regime",
 # ", including Leeds and North Yorkshire,", " - help and protection, ... -".
-define GAPW (?:,? (?!(?:were|was|are|is|have|has|had|and|but|while|whereas|which|who|whose|that|those|these|of which|compared)\b)(?!{CARD}|{PCT}|{IMPROVE})[^\s.;:!?,()]+)
+define GAPW (?:,? (?!(?:were|was|are|is|have|has|had|and|but|while|whereas|which|who|whose|that|those|these|of which|compared|not|never|may|might|could|would|should|cannot|can't)\b)(?!{CARD}|{PCT}|{IMPROVE})[^\s.;:!?,()]+)
 define ASIDE (?:, (?:including|such as|among them|notably|mostly|many of them|most of them|all of them|both|like)\b[^,.;:!?]{1,80},)
 define GAP (?:{ASIDE}|{GAPW}{1,10}?{ASIDE}?,?| -[^-.;]{1,160}? -)
 
@@ -104,7 +105,7 @@ rule number-of-has-risen
   yes Most are now good, up from 36% in 2018, and the proportion judged inadequate fell to 9%. => grade=inadequate; share=0.09; period=null
 
 rule count-judged
-  match (?<![\w'-])(?<![Ee]very )(?:(?<approx>{APPROX}) )?(?:(?i:all|only|just|a further|another|the remaining|the other|all of the|of these,?|in all,?|some) )?(?:(?<q>{QUANT})(?: \((?<paren>[^()]{1,24})\)| - (?<paren>{DASHFIG}) -)?|{MAJORITY} \((?<q>{PCT})\))(?: of(?: the| all| England's| the country's| these| those)?(?: (?<total>{CARD}))?| of them)?(?: (?<unit>{UNIT}))?(?: \((?<paren>[^()]{1,24})\)| - (?<paren>{DASHFIG}) -)?(?:{GAP}(?: {LINKW}){1,7}|(?: {LINKW}){0,7}) (?<grade>{GRADE})(?:(?:,| -) (?:or |(?<approx2>about|around|roughly|some|nearly|almost) )?(?<paren>\d+(?:\.\d+)? ?(?:per cent|%))|(?: [^-.;,:!?]{1,60}?)? - (?<paren>{CARD})(?: {UNIT})? in (?:all|total)\b)?
+  match (?<![\w'-])(?<![Ee]very )(?:(?<approx>{APPROX}) )?(?:(?i:all|only|just|a further|another|the remaining|the other|all of the|of these,?|in all,?|some) )?(?:(?<q>{QUANT})(?: \((?<paren>[^()]{1,24}?)(?: {UNIT})?\)| - (?<paren>{DASHFIG}) -)?|{MAJORITY} \((?<q>{PCT})\))(?: of(?: the| all| England's| the country's| these| those)?(?: (?<total>{CARD}))?| of them)?(?: (?<unit>{UNIT}))?(?: \((?<paren>[^()]{1,24}?)(?: {UNIT})?\)| - (?<paren>{DASHFIG}) -)?(?:{GAP}(?: {LINKW}){1,7}|(?: {LINKW}){0,7}) (?<grade>{GRADE})(?:(?:,| -) (?:or |(?<approx2>{APPROX}|some) )?(?<paren>\d+(?:\.\d+)? ?(?:per cent|%)|(?:{RATIO}|{FRAC})(?=[.;!?]|$))|(?: [^-.;,:!?]{1,60}?)? - (?<paren>{CARD})(?: {UNIT})? in (?:all|total)\b)?
   yes Seven authorities were found to be inadequate. => grade=inadequate; count=7; unit=authorities
   yes A quarter of the 87 authorities inspected under a new, more rigorous, regime were judged inadequate. => grade=inadequate; share=0.25; total=87; unit=authorities
   yes Only 23 authorities, including Leeds and Kent, were judged to be providing "good help and protection". => grade=good; count=23
@@ -142,6 +143,14 @@ rule count-judged
   yes Of the 152 authorities, two in five were rated requires improvement or worse. => grade=less_than_good; share=0.4; total=152
   yes Of the inspections carried out in 2023-24, 38 percent ended with a grade below good. => grade=less_than_good; share=0.38; period=2023-24
   yes In the East Midlands, four of the ten authorities require improvement to be good. => grade=requires_improvement; count=4; total=10
+  yes Just over three in ten of the 26 (eight authorities) were judged inadequate again. => grade=inadequate; count=8; share=0.3; total=26; approx=more_than
+  yes Fourteen are currently rated inadequate, fewer than one in ten. => grade=inadequate; count=14; share=0.1; approx=less_than
+  yes Roughly one council in nine inspected last year was rated inadequate. => grade=inadequate; share=0.1111; approx=about
+  yes Nationally there are still about forty per cent of councils that aren't good yet. => grade=less_than_good; share=0.4; approx=about
+  yes Twenty-one of them came out good or outstanding. => grade=good_or_better; count=21
+  yes More than half of councils are now rated good or outstanding—57% at the last count. => grade=good_or_better; share=0.5; approx=more_than
+  no Hexham was one of a handful of rural authorities where every judgement was good.
+  no "Good" in one authority may not mean the same as "good" in another.
 
 # One character of a long gap: no grade word or figure starts there. A
 # macro, so that {1,120} repeats a subroutine call: PCRE2 writes a bounded

@@ -231,7 +231,10 @@ int ix_quantity_parse(const ix_lexicon *lx, const char *s, size_t len, ix_quanti
          * denominator is the cardinal that ends the phrase. */
         bool got = false;
         for (size_t y = y0; y < n && !got; y++) got = cardinal(lx, w, y, n, &c);
-        if (!cardinal(lx, w, i, k, &a) || !got || c <= 0 || a > c) break;
+        /* a ratio may hold its unit: "one council in nine" (the rule allows
+         * one word there, so one word is dropped) */
+        bool left = cardinal(lx, w, i, k, &a) || (ratio && k - i >= 2 && cardinal(lx, w, i, k - 1, &a));
+        if (!left || !got || c <= 0 || a > c) break;
         if (ratio && c <= 10) { q->has_share = 1; q->share = round4((double)a / (double)c); }
         else { q->has_count = 1; q->count = a; q->has_total = 1; q->total = c; }
         ok = 1;

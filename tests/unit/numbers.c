@@ -151,6 +151,8 @@ int main(void)
     qty("one in ten", -1, 0.1, -1);
     qty("four out of five", -1, 0.8, -1);
     qty("three out of four", -1, 0.75, -1);
+    qty("one council in nine", -1, 1.0 / 9, -1);       /* the unit inside */
+    qty("two authorities out of 18", 2, -1, 18);
 
     /* "X out of Y" / "X of Y" with a real denominator: count and total */
     qty("seven out of 18", 7, -1, 18);
@@ -173,6 +175,7 @@ int main(void)
     not_qty("");
     not_qty("banana");
     not_qty("per cent");
+    not_qty("one big council in nine");    /* one word only */
     not_qty("%");
     not_qty("five out of four");
     not_qty("ten of seven");
