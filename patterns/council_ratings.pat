@@ -25,8 +25,8 @@ define CREF (?:[Tt]he (?:[Cc]ouncil|[Aa]uthority|local authority|borough|county 
 # council-grade-in-brackets')
 define CREFP {CREF}(?: \((?=[\d£])[^()]{1,40}\))?
 define CLIST (?>{CREFP}(?:(?:, | and | & |, and ){CREFP}){0,8})
-words CLINKWORD were | was | is | are | has been | have been | had been | had | have | has | been | being | be | now | currently | still | also | first | again | previously | once | subsequently | overall | judged | rated | found | deemed | graded | assessed | declared | as | to be | to | only | just | all | both | by Ofsted | by inspectors | last year | this year | three years ago | two years ago | a year ago | remain | remains | remained | stay | stays | stayed | became | becomes | continues to be | continued to be | told it | told that it | told they | told that they | among those | by contrast | too
-define CLINK (?:(?:{CLINKWORD}|in \d{4}|in (?:January|February|March|April|May|June|July|August|September|October|November|December)(?: \d{4})?|at (?:its|their) (?:last|latest|most recent|previous) inspection|at every inspection since \d{4}|despite [\w ]{1,40}?|-|among the [\w' ]{1,40}?(?:authorities|councils)) ?)
+words CLINKWORD were | was | is | are | has been | have been | had been | had | have | has | been | being | be | now | currently | still | also | first | again | previously | once | subsequently | overall | judged | rated | found | deemed | graded | assessed | declared | as | to be | to | only | just | all | both | by Ofsted | by inspectors | last year | this year | three years ago | two years ago | a year ago | remain | remains | remained | stay | stays | stayed | became | becomes | continues to be | continued to be | told it | told that it | told they | told that they | among those | by contrast | too | came out as | came out
+define CLINK (?:(?:{CLINKWORD}|in \d{4}|in (?:January|February|March|April|May|June|July|August|September|October|November|December)(?: \d{4})?|at (?:its|their) (?:last|latest|most recent|previous) inspection|at every inspection since \d{4}|despite [\w ]{1,40}?|-|among (?:the|those) [\w' ]{1,40}?) ?)
 
 rule services-at
   match (?i:children's (?:social care )?services|services for (?:vulnerable )?children(?: and young people)?|safeguarding services|child protection services|social care services|social services) (?:at|in|run by|provided by|of) (?<council>{CLIST}) (?:{CLINK})+(?<grade>{GRADE})
@@ -69,23 +69,26 @@ rule previous-rating
   yes Hull City Council lost its previous 'adequate' rating in 2012. => council=Kingston upon Hull; grade=adequate
 
 # The words of one clause: they stop before "while", "whereas", "but",
-# "although" or "unlike" begins another. Unbounded (the sentence bounds
-# it): PCRE2 writes out a bounded repeat of a group in full, 150 copies.
-define UNCUT (?:[^.;wbau]|w(?!hile\b|hereas\b)|b(?!ut\b)|a(?!lthough\b)|u(?!nlike\b))
+# "although" or "unlike" begins another, and at a quotation mark. Unbounded
+# (the sentence bounds it): PCRE2 writes out a bounded repeat of a group in
+# full, 150 copies.
+define UNCUT (?:[^.;"wbau]|w(?!hile\b|hereas\b)|b(?!ut\b)|a(?!lthough\b)|u(?!nlike\b))
 rule received-grade
-  match (?<council>{CLIST}){UNCUT}*?\b(?:receiv\w+|given|awarded|handed|got|gained|achieved|earned|retained|kept|lost|won|secured|held|holds|hold|holding|maintained|maintains) (?:an? |its |the |their )?(?:previous |first |latest |current |overall |new )?(?<grade>{GRADEA}) (?:rating|grade|judgement|verdict|result)
+  match (?<council>{CLIST}){UNCUT}*?\b(?:receiv\w+|given|awarded|handed|got|gained|achieved|earned|retained|kept|lost|won|secured|held|holds|hold|holding|maintained|maintains) (?:an? |its |the |their )?(?:previous |first |latest |current |overall |new )?(?<grade>{GRADE}) (?:rating|grade|judgement|verdict|result)
   yes He singled out Sunderland, whose services were taken over after receiving an "inadequate" rating last year. => council=Sunderland; grade=inadequate
   yes Lincolnshire, which has held an outstanding grade since 2019, has low agency rates. => council=Lincolnshire; grade=outstanding
   yes Blackpool was judged to require improvement, while Blackburn with Darwen Council has held a good rating since 2022. => council=Blackburn with Darwen; grade=good
+  yes Neighbouring Westmorland and Furness Council, which covers the south of the old county, was given a 'requires improvement' verdict. => council=Westmorland and Furness; grade=requires_improvement
 
 rule aspect-judged
   match \b(?:judged|rated|found|graded|deemed|assessed) (?<jdg>(?i:the )?(?i:overall effectiveness|impact of leaders|experiences (?:and progress )?of|help and protection|services for)[\w' ,-]{0,80}?) (?:to be |as )(?<grade>{GRADE})
   yes Wigan was inspected. Inspectors judged the overall effectiveness of children's services to be good. => council=Wigan; grade=good
 
 rule aspect-colon
-  match (?<jdg>(?i:the )?(?i:overall effectiveness|impact of leaders|experiences and progress of|help and protection|children's services overall)[^:;]{0,100}): {Q}(?<grade>{GRADE}|(?i:requires improvement to be good|requires improvement|outstanding|good|inadequate)(?![\w-]))
+  match (?<jdg>(?i:the )?(?i:overall effectiveness|impact of leaders|experiences and progress of|help and protection|children's services overall)[^:;|]{0,100})(?:: | \| ){Q}(?<grade>{GRADE}|(?i:requires improvement to be good|requires improvement|outstanding|good|inadequate)(?![\w-]))
   yes Ofsted inspected Wigan children's services. The impact of leaders on social work practice: good. => council=Wigan; grade=good; judgement=leadership
   yes Ofsted inspected Wigan children's services. The experiences and progress of children in care: Requires improvement to be good => council=Wigan; grade=requires_improvement; judgement=looked_after
+  yes Ofsted inspected Wigan children's services.\nJudgement | Grade\nOverall effectiveness | Requires improvement to be good => council=Wigan; grade=requires_improvement; judgement=overall
 
 rule judgement-was-rated
   match (?<![\w'-])(?<jdg>(?i:the )?(?:progress (?:made )?by |experiences (?:and progress )?of |services for |support for |help for )?(?i:care leavers'?(?: service| services)?|children looked after|looked-after children|children in care|adoption(?: performance| services)?|fostering(?: services)?|leadership(?: and management)?|leaders|help and protection|child protection|safeguarding|the impact of leaders|impact of leaders|overall effectiveness)(?: [\w'-]+){0,6}?) (?:{CLINK})+(?<grade>{GRADE})
@@ -111,10 +114,11 @@ rule apposition-rated
   yes Tower Hamlets - rated inadequate in 2017 - was judged outstanding in 2019. => council=Tower Hamlets; grade=inadequate
 
 rule moved-from-to
-  match (?<council>{CLIST})(?:'s(?: [\w'-]+){0,4})?(?:, (?:which|who|whose|where)\b[^;:.!?"]{1,160}?,)?(?: (?:all|both|have|has|had|since|now|each|was|were))* (?:moved|improved|rose|climbed|jumped|went|progressed|fell|slipped|dropped|been upgraded|been downgraded|upgraded|downgraded)(?: up| down| back)? from {Q}(?<grade>{GRADE}){Q} to {Q}(?<grade2>{GRADE})
+  match (?<council>{CLIST})(?:'s(?: [\w'-]+){0,4})?(?:, (?:which|who|whose|where)\b[^;:.!?"]{1,160}?,|, (?:both|all|each) of (?:which|them))?(?: (?:all|both|have|has|had|since|now|each|was|were))* (?:moved|improved|rose|climbed|jumped|went|progressed|fell|slipped|dropped|been upgraded|been downgraded|upgraded|downgraded)(?: up| down| back)? from {Q}(?<grade>{GRADE}){Q} to {Q}(?<grade2>{GRADE})
   yes Hounslow, Wokingham and Bracknell Forest all moved up from requires improvement to good. => council=Wokingham; grade=requires_improvement
   yes STOKE-ON-TRENT City Council's children's services department has been upgraded from "inadequate" to "requires improvement" by Ofsted. => council=Stoke-on-Trent; grade=inadequate
   yes Medway Council, which serves a cluster of towns in Kent, southeast of London, was upgraded from inadequate to requires improvement in the spring. => council=Medway; grade=inadequate
+  yes Stoke-on-Trent and Bradford, both of which moved from inadequate to requires improvement, did so. => council=Bradford; grade=inadequate
 
 # An earlier grade in apposition: "Sandwell and Tameside, both previously
 # inadequate, are now rated good".
@@ -131,8 +135,9 @@ rule place-then-inspectors
   no In Bristol, inspectors rated schools outstanding.
 
 rule slipped-to
-  match (?<council>{CLIST})[^.;"]{0,120}?\b(?:slipped|fell|dropped|improved|moved|rose|climbed|was downgraded|was upgraded|has been downgraded|has been upgraded|had been downgraded|had been upgraded)(?: back| up| down)? to {Q}(?<grade>{GRADE})
+  match (?<council>{CLIST}){UNCUT}*?\b(?:slipped|fell|dropped|improved|moved|rose|climbed|was downgraded|was upgraded|has been downgraded|has been upgraded|had been downgraded|had been upgraded)(?: back| up| down)? to {Q}(?<grade>{GRADE})
   yes Kent, which was judged to perform well last year, slipped to adequate. => council=Kent; grade=adequate
+  no Hartlepool and Sunderland were both rated outstanding, while Middlesbrough was downgraded to requires improvement. => council=Sunderland
 
 rule having-been
   match (?<council>{CLIST})[^.;"]{0,150}?,? having been (?:{CLINK})*(?<grade>{GRADE})
@@ -164,7 +169,7 @@ rule up-from-grade
   yes Bath and North East Somerset was judged good, up from requires improvement in 2014. => council=Bath and North East Somerset; grade=requires_improvement
 
 rule council-was-rated
-  match (?<![\w'-])(?:(?=[Tt]he |[Ii]ts |[Tt]heir )(?<!expected |expects |expect |wanted |wants |want |hoped |hopes |hope |needs |need |wished |wish |whether |if )|(?![Tt]he |[Ii]ts |[Tt]heir ))(?<council>{CLIST})(?:'s)?(?<jdg>(?: [\w'-]+){0,6}?)?(?:, [^,;:.!?"]{1,160},)?,? (?:(?:{CLINK})+(?<grade>{GRADE})|(?<grade>{GRADEV}))
+  match (?<![\w'-])(?:(?=[Tt]he |[Ii]ts |[Tt]heir )(?<!expected |expects |expect |wanted |wants |want |hoped |hopes |hope |needs |need |wished |wish |whether |if )|(?![Tt]he |[Ii]ts |[Tt]heir ))(?<council>{CLIST})(?:'s)?(?<jdg>(?: [\w'-]+){0,6}?)?(?:, [^,;:.!?"]{1,160},| - [^;:.!?"]{1,120}? -)?,? (?:(?:{CLINK})+(?<grade>{GRADE})|(?<grade>{GRADEV}))
   yes Doncaster was first judged inadequate three years ago. => council=Doncaster; grade=inadequate
   yes Rotherham children's services rated 'inadequate' => council=Rotherham; grade=inadequate
   yes Barnsley Council was judged to require improvement overall. => council=Barnsley; grade=requires_improvement
@@ -176,6 +181,9 @@ rule council-was-rated
   yes Walsall and Dudley require improvement. => council=Dudley; grade=requires_improvement
   yes 30 August 2022\nChildren's services across Northamptonshire have been rated as requiring improvement. => council=West Northamptonshire; grade=requires_improvement
   yes Torbay remains inadequate, with inspectors noting insufficient progress. => council=Torbay; grade=inadequate
+  yes Harrow – the borough, not the school – was rated good. => council=Harrow; grade=good
+  yes Southend – sorry, Southend-on-Sea, they're a city now – came out requires improvement overall. => council=Southend-on-Sea; grade=requires_improvement
+  yes Rutland, England's smallest unitary authority, was among the seven rated inadequate. => council=Rutland; grade=inadequate
   yes Medway was also told it requires improvement. => council=Medway; grade=requires_improvement
   no Shropshire was inspected. Members asked when the Cabinet expected the service to be judged good.
 

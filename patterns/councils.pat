@@ -118,8 +118,10 @@ rule council-vocabulary
 family council_start_after
 
 rule aux-follows
-  match ^(?:'s)?(?:,? (?:was|were|has|had|have|became|remains|remained|now|is (?:now|still|one|among|rated|judged|currently|the only|good|outstanding|inadequate|in)|has been|had been|also|said|says|council|Council)\b|, (?:rated|judged|inspected|graded|which|whose|where|too|by contrast)\b|, (?:an?|the) (?:[\w-]+ ){0,3}(?:city|town|borough|county|port|authority|council|unitary)\b)
+  match ^(?:'s)?(?:,? (?:was|were|has|had|have|became|remains|remained|now|is (?:now|still|one|among|rated|judged|currently|the only|good|outstanding|inadequate|in)|has been|had been|also|said|says|council|Council)\b|, (?:rated|judged|inspected|graded|which|whose|where|too|by contrast)\b|, (?:an?|the|[A-Z]\w+'s) (?:[\w-]+ ){0,3}(?:city|town|borough|county|port|authority|council|unitary)\b| - [^.;:!?]{1,100}? - (?:was|were|is|are|has|had|have|came|remains|remained)\b)
   yes Kent| was rated good
   yes Bradford|, rated requires improvement in 2014, is now inadequate
   yes Hull|, a port city in northern England, was rated good last year
+  yes Rutland|, England's smallest unitary authority, was among the seven
+  yes Harrow| - the borough, not the school - was rated good
   no Reading| is a key skill

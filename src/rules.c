@@ -781,7 +781,7 @@ static int load_pat(loader *L, const char *path, const char *display)
             ex->yes = ln[0] == 'y';
             ex->line = L->line;
             char *arrow = strstr(arg, " => ");
-            if (arrow && ex->yes) { *arrow = 0; ex->expect = ix_xstrdup(trim(arrow + 4)); }
+            if (arrow) { *arrow = 0; ex->expect = ix_xstrdup(trim(arrow + 4)); }
             /* "\n" in an example stands for a line break (paragraphs) */
             char *t = ix_xstrdup(trim(arg)), *w = t;
             for (char *rp = t; *rp; rp++) {
