@@ -89,6 +89,8 @@ rule aspect-colon
   yes Ofsted inspected Wigan children's services. The impact of leaders on social work practice: good. => council=Wigan; grade=good; judgement=leadership
   yes Ofsted inspected Wigan children's services. The experiences and progress of children in care: Requires improvement to be good => council=Wigan; grade=requires_improvement; judgement=looked_after
   yes Ofsted inspected Wigan children's services.\nJudgement | Grade\nOverall effectiveness | Requires improvement to be good => council=Wigan; grade=requires_improvement; judgement=overall
+  yes Ofsted inspected Wigan children's services. Its out-of-hours team is shared with Bolton Council and Bury Council.\nThe experiences and progress of care leavers: inadequate => council=Wigan; grade=inadequate; judgement=care_leavers
+  no Ofsted inspected Wigan children's services. Its out-of-hours team is shared with Bolton Council and Bury Council.\nThe experiences and progress of care leavers: inadequate => council=Bury
 
 rule judgement-was-rated
   match (?<![\w'-])(?<jdg>(?i:the )?(?:progress (?:made )?by |experiences (?:and progress )?of |services for |support for |help for )?(?i:care leavers'?(?: service| services)?|children looked after|looked-after children|children in care|adoption(?: performance| services)?|fostering(?: services)?|leadership(?: and management)?|leaders|help and protection|child protection|safeguarding|the impact of leaders|impact of leaders|overall effectiveness)(?: [\w'-]+){0,6}?) (?:{CLINK})+(?<grade>{GRADE})

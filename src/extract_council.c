@@ -261,6 +261,24 @@ int ix_ctx_focus_row(const ix_ctx *c, size_t off)
         if (c->mentions[mid].a < off) lo = mid + 1;
         else hi = mid;
     }
+    /* The latest sentence before off that names one authority only: one
+     * that names several ("delivered jointly with Cheshire East Council and
+     * Halton Borough Council", "neighbouring Calderdale and Bradford") lists
+     * others beside the article's subject. When every such sentence lists
+     * several, the latest name. At most 64 names back, so that a document
+     * of nothing but lists costs linear time. */
+    const ix_doc *d = c->doc;
+    for (size_t i = lo; i > 0 && lo - i < 64;) {
+        const ix_sent *se = &d->sents[ix_doc_sent_at(d, c->mentions[i - 1].a)];
+        int row = c->mentions[i - 1].row;
+        bool several = false;
+        size_t j = i;
+        for (; j > 0 && c->mentions[j - 1].a >= se->a && i - j < 64; j--) several |= c->mentions[j - 1].row != row;
+        for (size_t k = i; k < c->nmentions && c->mentions[k].a < se->b && k - i < 64; k++)
+            several |= c->mentions[k].row != row;
+        if (!several) return row;
+        i = j;
+    }
     return lo ? c->mentions[lo - 1].row : -1;
 }
 

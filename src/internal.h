@@ -470,7 +470,8 @@ const char *ix_gazetteer_status(const struct ix_gazetteer *g, int row);
 size_t ix_gazetteer_successors(const ix_rules *r, int row, const char *date, int *out, size_t max);
 /* Finds council mentions inside [a,b) among the accepted ones. */
 size_t ix_ctx_mentions_in(const ix_ctx *c, size_t a, size_t b, size_t *first);
-/* The authority named most recently before `off`, or -1 (binary search). */
+/* The authority named most recently before `off` in a sentence naming no
+ * other, else the one named most recently; -1: none. */
 int ix_ctx_focus_row(const ix_ctx *c, size_t off);
 
 /* Which of n rating records to keep, one per fact (extract_rating.c): keep[i]
