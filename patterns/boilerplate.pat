@@ -9,7 +9,7 @@
 family boilerplate
 
 rule signup-tail
-  match ^(?i:more from\b.*|more opinion\b.*|more on this\b.*|more stories\b.*|more news\b.*|read next\b.*|sign up|subscribe|subscribe now|sign up to our newsletter|newsletter sign ?up|related (?:articles|stories|content|jobs)|more on this story|most (?:read|popular|viewed|shared|commented)(?: (?:in|on|from) [\w ]{1,30}| (?:stories|articles|news))?|trending(?: now| stories)?|in other news|popular now|editor's picks|latest jobs|jobs|[\w ]{1,30} jobs|share this(?: article| story)?|did you enjoy this article\??|you may also like|recommended|comments|tags?:.*|topics?:.*|linkedin banner)$
+  match ^(?i:more from\b.*|more opinion\b.*|more on this\b.*|more stories\b.*|more news\b.*|read next\b.*|sign up|subscribe|subscribe now|sign up to our newsletter|newsletter sign ?up|related(?: [\w-]+){1,3}|(?:next|previous) (?:debate|article|story|episode|item|page)\b.*|more on this story|most (?:read|popular|viewed|shared|commented)(?: (?:in|on|from) [\w ]{1,30}| (?:stories|articles|news))?|trending(?: now| stories)?|in other news|popular now|editor's picks|latest jobs|jobs|[\w ]{1,30} jobs|share this(?: article| story)?|did you enjoy this article\??|you may also like|recommended|comments|tags?:.*|topics?:.*|linkedin banner)$
   set scope tail
   yes SIGN UP
   yes Highways jobs
@@ -17,6 +17,9 @@ rule signup-tail
   yes MORE OPINION
   yes MOST READ IN NEWS
   yes Trending now
+  yes Related fact checks
+  yes Next debate: Local Government Finance: Norfolk and Suffolk
+  no Related services in Kent were rated good last year.
   no Jobs were lost when Kent County Council cut its budget.
 
 rule job-salary
@@ -80,6 +83,15 @@ rule newsletter-blurb
   yes Get the latest headlines from Kent delivered straight to your inbox.
   no Sign up to the fostering scheme was slow, the council admitted.
   no Subscribe to the idea that every child matters, the report urged.
+
+# A sponsor's message read into a podcast or printed in a newsletter:
+# "This episode is supported by CareRecruit, hiring for Essex County Council".
+rule sponsor
+  match (?i:^(?:this|today's) (?:episode|podcast|programme|show|newsletter|feature|series|bulletin|page)(?: of [^.!?]{1,60}?)? (?:is|was|comes to you|has been) (?:supported|sponsored|brought to you|paid for|funded|made possible)\b)
+  set scope paragraph
+  yes This episode of The Caseload is supported by CareRecruit. CareRecruit is hiring for Essex County Council.
+  yes Today's newsletter is sponsored by FosterPlus.
+  no This report was supported by Essex County Council's data team.
 
 rule membership-blurb
   match (?i:\b(?:digital membership|print issues|digital issues|unlimited access|from £\d+ ?/ ?month|free daily news bulletin|register now|log ?in to read|already a subscriber)\b)

@@ -32,8 +32,9 @@ rule event-venue
 family council_reject_after
 
 rule body-suffix
-  match ^(?:'s)?\s(?:City\s+|Beckett\s+|Metropolitan\s+|Business\s+)?(?:University|College|Police|Constabulary|Airport|FC|AFC|Rovers|United|Town|Tigers|Wanderers|Athletic|Albion|Castle|Crown Court|Magistrates|Cathedral|Grammar|Academy|School|Festival|Water|Park|Hall|Safari|Trust|Coldfield|Cross|crude|Approach|Secure Training Centre|STC|St Edmunds|Square|sausage|sauce|Hoard|bull terrier|CCC|RLFC|RFC|Evening|Echo|Post|Chronicle|Telegraph|Star|Live|Gazette|Herald|Mail|News|Times|Argus|Advertiser|Observer|Journal|Standard|Examiner|Express|Pride|Zoo|Museum|Hospital|Teaching Hospitals|Royal Infirmary|Infirmary|Prison|Bay|Harbour|Dock|Docks|Station|Street|Road|Lane|Avenue|Bridge|River|Valley|Hills|Moor|Forest School)\b
+  match ^(?:'s)?\s(?:[A-Z][a-z]+\s+(?=University|College)|City\s+|Beckett\s+|Metropolitan\s+|Business\s+)?(?:University|College|Police|Constabulary|Airport|FC|AFC|Rovers|United|Town|Tigers|Wanderers|Athletic|Albion|Castle|Crown Court|Magistrates|Cathedral|Grammar|Academy|School|Festival|Water|Park|Hall|Safari|Trust|Coldfield|Cross|crude|Approach|Secure Training Centre|STC|St Edmunds|Square|sausage|sauce|Hoard|bull terrier|CCC|RLFC|RFC|Evening|Echo|Post|Chronicle|Telegraph|Star|Live|Gazette|Herald|Mail|News|Times|Argus|Advertiser|Observer|Journal|Standard|Examiner|Express|Pride|Zoo|Museum|Hospital|Teaching Hospitals|Royal Infirmary|Infirmary|Prison|Bay|Harbour|Dock|Docks|Station|Street|Road|Lane|Avenue|Bridge|River|Valley|Hills|Moor|Forest School)\b
   yes the Sutton| Trust said
+  yes Co-author Dr Okafor is now at Nottingham| Trent University.
   yes Birmingham| City University
   yes Leeds| United won again
   no Derby| Council
@@ -64,6 +65,20 @@ rule idiom
   yes Slough| of Despond
   yes Half of them are Leeds| fans
 
+# A county's land rather than its council: "the Essex bank of the Thames",
+# "a Kent village", "the Norfolk coast".
+rule geography
+  match ^\s(?:bank|side|coast|coastline|border|borders|countryside|village|villages|town|towns|hamlet|seaside|shore|estuary|marshes|dales|fells|moors|landscape|lanes)\b
+  yes Thurrock, which sits on the Essex| bank of the Thames
+  yes a Kent| village
+  no Kent| County Council
+
+# A postal address: the name, then a postcode ("Manchester M1 2WD").
+rule postcode
+  match ^,? [A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b
+  yes Store Street Manchester| M1 2WD
+  no Manchester| M1 motorway
+
 # A place abroad of the same name: "a university in Richmond, Virginia",
 # "Durham, North Carolina", "Kingston, Jamaica".
 rule place-abroad
@@ -71,6 +86,19 @@ rule place-abroad
   yes a university in Richmond|, Virginia, who has studied
   yes Durham|, North Carolina
   no Richmond|, Kingston and Sutton
+
+# A name after a place that is no council and a comma, the place after a
+# preposition: "born in Sutton-in-Ashfield, Nottinghamshire, to ...". The
+# name only locates the place (GOLD.md). extract_council.c tries this only
+# where the name is followed by a comma, a full stop or the paragraph's end
+# and no council name ends at the comma.
+family council_locator_before
+
+rule town-comma
+  match \b(?:in|from|near|at|outside|of|to)\s+[A-Z][\w'-]*(?:[ -](?:[A-Z][\w'-]*|on|upon|in|le|under|by|the|de))*, $
+  yes Born in Sutton-in-Ashfield, |Nottinghamshire
+  yes a farm near Hutton Rudby, |North Yorkshire
+  no Councils across |Nottinghamshire
 
 # ---- names that are also surnames (risk "surname" in councils.tsv) --------
 family council_person_before

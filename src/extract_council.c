@@ -21,7 +21,9 @@
  *      the sentence, another council in the same sentence, or a strong
  *      mention of the same authority elsewhere; at the start of a sentence
  *      they need the context right after them;
- *   6. "X in Y" where X is a council: Y only locates X and is not a mention.
+ *   6. "X in Y" where X is a council: Y only locates X and is not a mention;
+ *      nor is Y in "born in Sutton-in-Ashfield, Y," where a
+ *      council_locator_before rule reads the words before it.
  */
 #include <stdlib.h>
 #include "internal.h"
@@ -350,6 +352,7 @@ void ix_extract_council(ix_ctx *c)
     const ix_rule_list sup_a = *ix_rules_fam(c->rules, IX_FAM_COUNCIL_SUPPORT_AFTER);
     const ix_rule_list sup_s = *ix_rules_fam(c->rules, IX_FAM_COUNCIL_SUPPORT_SENTENCE);
     const ix_rule_list start_ok = *ix_rules_fam(c->rules, IX_FAM_COUNCIL_START_AFTER);
+    const ix_rule_list loc_b = *ix_rules_fam(c->rules, IX_FAM_COUNCIL_LOCATOR_BEFORE);
     cand *cs = NULL;
     size_t nc = 0, cap = 0;
 
@@ -438,6 +441,19 @@ void ix_extract_council(ix_ctx *c)
             /* "Rotherham, South Yorkshire," style locators: only a county */
             y->ok = false;
         }
+    }
+    /* "born in Sutton-in-Ashfield, Nottinghamshire, to ...": a name after
+     * a place that is no council, then a comma, and before a comma, a full
+     * stop or the paragraph's end, only says where the place is. */
+    for (size_t i = 0; i < nc; i++) {
+        cand *y = &cs[i];
+        if (!y->ok || y->s->strong || y->a < 2 || memcmp(d->text + y->a - 2, ", ", 2)) continue;
+        if (i > 0 && cs[i - 1].b == y->a - 2) continue;     /* a council before it: rule 6 */
+        const ix_para *p = &d->paras[d->sents[y->sent].para];
+        char nx = y->b < p->b ? d->text[y->b] : '.';
+        if (nx != ',' && nx != '.' && nx != ';' && nx != ')') continue;
+        size_t wlo = y->a > p->a + 80 ? y->a - 80 : p->a;
+        if (context(c, &loc_b, wlo, y->a, false)) y->ok = false;
     }
     c->mentions = ix_xmalloc((nc + 1) * sizeof *c->mentions);
     c->nmentions = 0;
