@@ -9,7 +9,7 @@
 family boilerplate
 
 rule signup-tail
-  match ^(?i:more from\b.*|more opinion\b.*|more on this\b.*|more stories\b.*|more news\b.*|read next\b.*|sign up|subscribe|subscribe now|sign up to our newsletter|newsletter sign ?up|related(?: [\w-]+){1,3}|(?:next|previous) (?:debate|article|story|episode|item|page)\b.*|more on this story|most (?:read|popular|viewed|shared|commented)(?: (?:in|on|from) [\w ]{1,30}| (?:stories|articles|news))?|trending(?: now| stories)?|in other news|popular now|editor's picks|latest jobs|jobs|[\w ]{1,30} jobs|share this(?: article| story)?|did you enjoy this article\??|you may also like|recommended|comments|tags?:.*|topics?:.*|linkedin banner)$
+  match ^(?i:more from\b.*|more opinion\b.*|more on this\b.*|more stories\b.*|more news\b.*|read next\b.*|sign up|subscribe|subscribe now|sign up to our newsletter|newsletter sign ?up|related(?: [\w-]+){1,3}|(?:next|previous) (?:debate|article|story|episode|item|page)\b.*|more on this story|most (?:read|popular|viewed|shared|commented)(?: (?:in|on|from) [\w ]{1,30}| (?:stories|articles|news))?|trending(?: now| stories)?|in other news|popular now|editor's picks|latest jobs|jobs|[\w ]{1,30} jobs|share this(?: article| story)?|did you enjoy this article\??|you may also like|recommended|comments|tags?:.*|topics?:.*|explore more on (?:these|this) topics?\b.*|linkedin banner)$
   set scope tail
   yes SIGN UP
   yes Highways jobs
@@ -18,6 +18,7 @@ rule signup-tail
   yes MOST READ IN NEWS
   yes Trending now
   yes Related fact checks
+  yes Explore more on these topics: Social care · Children · Torbay · Stockport
   yes Next debate: Local Government Finance: Norfolk and Suffolk
   no Related services in Kent were rated good last year.
   no Jobs were lost when Kent County Council cut its budget.
@@ -92,6 +93,16 @@ rule sponsor
   yes This episode of The Caseload is supported by CareRecruit. CareRecruit is hiring for Essex County Council.
   yes Today's newsletter is sponsored by FosterPlus.
   no This report was supported by Essex County Council's data team.
+
+# A postal address: its block ends with a postcode ("Store Street /
+# Manchester / M1 2WD"), so the whole block is letterhead, not article.
+rule postal-address
+  match ^(?:[A-Z][\w' -]{0,40},? )?[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}$
+  set scope block
+  yes M1 2WD
+  yes Ellesmere Port CH65 0BE
+  no Junction M1 2WD closed
+  no The M62 was closed.
 
 rule membership-blurb
   match (?i:\b(?:digital membership|print issues|digital issues|unlimited access|from £\d+ ?/ ?month|free daily news bulletin|register now|log ?in to read|already a subscriber)\b)
