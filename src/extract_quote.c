@@ -852,7 +852,15 @@ static bool parse_speaker(qstate *q, size_t a, size_t b, speaker *sp)
     }
     /* descriptions: the shorter tails, then the first part alone ("The
      * inspection of Hull City Council, carried out in January"), then all */
-    for (size_t k = n; k-- > 1 && !ok;) ok = candidate_desc(q, starts[k], b, sp);
+    for (size_t k = n; k-- > 1 && !ok;) {
+        /* "One foster carer, who has looked after children for 14 years":
+         * a relative clause describes the part before it, never speaks */
+        static const char *const rel[] = {"who ", "whom ", "whose ", "which ", "where ", "when "};
+        bool relative = false;
+        for (size_t r = 0; r < sizeof rel / sizeof *rel; r++)
+            relative |= b - starts[k] > strlen(rel[r]) && !memcmp(s + starts[k], rel[r], strlen(rel[r]));
+        if (!relative) ok = candidate_desc(q, starts[k], b, sp);
+    }
     if (!ok && n > 1) ok = candidate_desc(q, a, starts[1] - 2, sp);
     if (!ok) ok = candidate_desc(q, a, b, sp);
     if (!ok) { free(paren_role); return false; }
