@@ -29,13 +29,13 @@ family quote_after
 # the literals every match must hold (prefilter.c's SET_CAP), and the rules
 # built on SAY run on every sentence of every document (`inspex rules
 # --check` then fails, naming them).
-words SAYW said | says that | states that | notes that | adds that | argues that | comments that | praised | criticised | criticized | welcomed | condemned | said | says | say | added | adds | told | tells | warned | warns | explained | explains | insisted | insists | claimed | argued | argues | stressed | continued | continues | commented | admitted | admits | noted | acknowledged | wrote | written | writes | replied | responded | concluded | asked | asks | urged | urges | declared | observed | suggested | remarked | reported | found | stated | cautioned | predicted | announced | confirmed | conceded | concedes | recalled | highlighted | emphasised | emphasized | pointed out | went on | agreed | complained | revealed | recommended | tweeted | posted | blogged | wrote on | said on | fumed | raged | blasted | slammed | hit out | hit back | lashed out | vowed | pleaded | begged | demanded | joked | quipped | boasted | snapped | thundered | promised | pledged | apologised | reflected
+words SAYW said | says that | states that | notes that | adds that | argues that | comments that | praised | criticised | criticized | welcomed | condemned | said | says | say | added | adds | told | tells | warned | warns | explained | explains | insisted | insists | claimed | argued | argues | stressed | continued | continues | commented | admitted | admits | noted | acknowledged | wrote | written | writes | replied | responded | concluded | asked | asks | urged | urges | declared | observed | suggested | remarked | reported | found | stated | cautioned | predicted | announced | confirmed | conceded | concedes | recalled | highlighted | emphasised | emphasized | pointed out | went on | agreed | complained | revealed | recommended | tweeted | posted | blogged | wrote on | said on | fumed | raged | blasted | slammed | hit out | hit back | lashed out | vowed | pleaded | begged | demanded | joked | quipped | boasted | snapped | thundered | promised | pledged | apologised | reflected | put it
 define SAY (?:{SAYW})(?![\w-])
 # A verb before "to say": "A foster carer emailed to say:", "she went on to
 # say". The verb then is the one that follows.
-define SAYLEAD (?:(?:wrote|emailed|e-mailed|texted|tweeted|posted|phoned|rang|called|went on|got in touch|took to (?:Twitter|X|Facebook|social media)) to )
+define SAYLEAD (?:(?:wrote|emailed|e-mailed|texted|tweeted|posted|phoned|rang|called|went on|goes on|go on|liked|likes|loved|loves|used|got in touch|took to (?:Twitter|X|Facebook|social media)) to )
 # Where or to whom: "told the BBC", "said in a statement".
-define SAYWHERE (?: (?:the |a )?[A-Z][\w']*(?: [A-Z][\w']*){0,3}| me| us| him| her| them| MPs| reporters| journalists| councillors| the (?:committee|meeting|council|conference|inquiry|magazine|paper|newspaper|programme|website|audience|panel|hearing|summit|briefing|podcast|show)| in (?:a |an |her |his |its |their )?(?:statement|interview|letter|report|blog(?: post)?|speech|foreword|response)| on \w+day| yesterday| today| last week| this week| at (?:a|the) [\w ]{1,30}?)
+define SAYWHERE (?: (?:the |a )?[A-Z][\w']*(?: [A-Z][\w']*){0,3}| me| us| him| her| them| to (?:me|us|him|her|them)| like this| this way| MPs| reporters| journalists| councillors| the (?:committee|meeting|council|conference|inquiry|magazine|paper|newspaper|programme|website|audience|panel|hearing|summit|briefing|podcast|show)| in (?:a |an |her |his |its |their )?(?:statement|interview|letter|report|blog(?: post)?|speech|foreword|response)| on \w+day| yesterday| today| last week| this week| at (?:a|the) [\w ]{1,30}?)
 define PRON (?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e|I)
 # A speaker phrase without a comma: "Perry", "Sir Michael Wilshaw", "a spokesman for Ofsted".
 define SUBJW [^\s,;:.!?"]+
@@ -67,13 +67,16 @@ rule according-to
 family quote_before
 
 rule speaker-said-colon
-  match (?:^|[,;] |[,.!?]?" |\b(?:and|but|while|as|when|after|before|because) )(?<subj>[^;:!?"]{1,160}?) (?:has |have |had |also |then |later |previously |once |recently |simply |again )*{SAYLEAD}?(?<verb>{SAY}){SAYWHERE}?(?: that| it| they| he| she)?(?: was| is| were| had| has| would| will| could| should)?[:,]? ?$
+  match (?:^|[,;] |[,.!?]?" |\b(?:and|but|while|as|when|after|before|because) )(?<subj>[^;:!?"]{1,160}?) (?:has |have |had |also |then |later |previously |once |recently |simply |again )*{SAYLEAD}?(?<verb>{SAY}){SAYWHERE}{0,2}(?: that| it| they| he| she)?(?: was| is| were| had| has| would| will| could| should)?[:,]? ?$
   yes Sir Michael Wilshaw said: "The picture shows there is clearly an ongoing need for improvement." => speaker=Michael Wilshaw; speaker_title=Sir
   yes Dave Hill, president of the ADCS, said: "That a quarter of authorities are inadequate is concerning." => speaker=Dave Hill; speaker_role=president of the ADCS
   yes The report stressed that "failure is not because of funding; it is about how it is used." => speaker=The report
   yes A Department for Education spokesman told the BBC: "Nothing is more important than keeping children safe." => speaker=A Department for Education spokesman
   yes A foster carer from Chorley emailed to say: "Our social worker has been the same person for three years now." => speaker=A foster carer from Chorley
   yes One foster carer, who has looked after children for the borough for 14 years, said: "I have had three different social workers since Christmas." => speaker=One foster carer
+  yes A social worker in my constituency put it to me like this: "We spend weeks getting the paperwork ready for a visit." => speaker=A social worker in my constituency
+  yes Margaret Ainsworth ran the service. She liked to say that 'the grade is the last thing you fix, not the first', and she meant it. => speaker=Margaret Ainsworth
+  yes The video was posted by Terry Blount, a councillor. In it he says: "A third of councils got inadequate last year. A third." => speaker=Terry Blount
   yes Ofsted, for its part, told us that "inspection is not the cause of instability". => speaker=Ofsted
   yes Corporate Director for Children's Services Ruth Penhaligon said the inspection had found "pockets of strong practice" there. => speaker=the inspection
   yes Alison Pryce, president of the ADCS, said the report told "an unfairly bleak story about a sector working flat out". => speaker=Alison Pryce
@@ -102,10 +105,13 @@ rule subject-colon
   no The report lists three failings: "poor planning, weak oversight and drift in every team."
 
 rule described-as
-  match (?:^|[,;] |\b(?:and|but|while) )(?<subj>[^;:!?"]{1,160}?) (?<verb>describe[sd]|call(?:ed|s)|brand(?:ed|s)|label(?:led|ed|s)|criticis(?:ed|es)|criticiz(?:ed|es)|dismiss(?:ed|es)|condemn(?:ed|s)|hail(?:ed|s)|praise[sd]|term(?:ed|s)|characteris(?:ed|es)|characteriz(?:ed|es)|denounce[sd])(?: [^"]{1,80}?)? as ?$
+  match (?:^|[,;] |\b(?:and|but|while) )(?<subj>[^;:!?"]{1,160}?) (?<verb>{SAYLEAD}describe|describe[sd]|call(?:ed|s)|brand(?:ed|s)|label(?:led|ed|s)|criticis(?:ed|es)|criticiz(?:ed|es)|dismiss(?:ed|es)|condemn(?:ed|s)|hail(?:ed|s)|praise[sd]|term(?:ed|s)|characteris(?:ed|es)|characteriz(?:ed|es)|denounce[sd])(?: [^"]{1,80}?)? as ?$
   yes However, the Association of Directors of Children's Services criticised Wilshaw's comments as "a partial and excessively negative story". => speaker=the Association of Directors of Children's Services
   yes One former colleague, who asked not to be named, described her as 'relentless to the point of exhausting'. => speaker=One former colleague
   yes Your correspondent Brian Tooley (Letters, 4 March) describes Haringey's children's services as "a department in permanent crisis". => speaker=Brian Tooley
+  yes Senior leaders described the service to inspectors as 'on a journey back to good, but not there yet'. => speaker=Senior leaders
+  yes Terry Blount spoke. He goes on to describe the council's own children's services as "a disgrace to the borough" and more. => speaker=Terry Blount
+  yes Practitioners in Authority B described their most recent inspection as "a fair picture of a bad week". => speaker=Practitioners in Authority B
 
 rule called-it
   match (?:^|[,;] |\b(?:and|but|while|a record|a situation|a verdict|a decision|a finding) )(?<subj>[^;:!?"]{1,160}?) (?<verb>called|branded|labelled|labeled|dubbed|termed)(?: (?:it|them|this|that|the [\w' ]{1,40}?|[A-Z][\w' ]{1,40}?))? ?$
@@ -224,7 +230,7 @@ rule titled-surname
 # "The report", "inspectors", "One care leaver", "Hackney's mayor".
 family speaker_desc
 
-words -i SPEAKERHEAD adviser | advisor | carer | mentor | friend | spokesman | spokeswoman | spokesperson | spokespeople | spokesmen | source | sources | official | officials | report | reports | inspection | inspections | inspectors | inspector | council | authority | department | minister | ministers | secretary | secretary of state | mayor | leader | chief | director | chair | chairman | chairwoman | statement | letter | column | editorial | leader column | article | review | committee | watchdog | inspectorate | regulator | government | charity | association | union | board | trust | partnership | worker | workers | leaver | leavers | colleague | manager | member | parent | parents | mother | father | teenager | woman | man | girl | boy | child | children | resident | campaigners | campaigner | analysis | study | survey | findings | ofsted | lga | adcs | nspcc | dfe | iro | social worker | cabinet member | headteacher | teacher | nurse | doctor | lawyer | judge | coroner | MP | MPs | councillor | councillors | reader | readers | correspondent | reporter | journalist | editor | researcher | researchers | academic | academics | expert | experts | lecturer | volunteer | neighbour | relative | student | young person | young people | employee | officer
+words -i SPEAKERHEAD adviser | advisor | carer | mentor | friend | spokesman | spokeswoman | spokesperson | spokespeople | spokesmen | source | sources | official | officials | report | reports | inspection | inspections | inspectors | inspector | council | authority | department | minister | ministers | secretary | secretary of state | mayor | leader | chief | director | chair | chairman | chairwoman | statement | letter | column | editorial | leader column | article | review | committee | watchdog | inspectorate | regulator | government | charity | association | union | board | trust | partnership | worker | workers | leaver | leavers | colleague | manager | member | parent | parents | mother | father | teenager | woman | man | girl | boy | child | children | resident | campaigners | campaigner | analysis | study | survey | findings | ofsted | lga | adcs | nspcc | dfe | iro | social worker | cabinet member | headteacher | teacher | nurse | doctor | lawyer | judge | coroner | MP | MPs | councillor | councillors | reader | readers | correspondent | reporter | journalist | editor | researcher | researchers | academic | academics | expert | experts | lecturer | volunteer | neighbour | relative | student | young person | young people | employee | officer | leaders | managers | directors | practitioners | professionals | staff | carers | officers | members | advisers | mentors | nurses | doctors | teachers | headteachers | colleagues | friends | relatives | family | daughter | son | wife | husband | partner | sister | brother | widow | widower | mum | dad | grandmother | grandfather | aunt | uncle
 rule description
   prefilter off
   match (?i:^(?:an?|the|one|my|his|her|their|its|[\w'-]+'s)?\b.{0,80}?\b(?:{SPEAKERHEAD})(?: (?:for|of|at|from|in) .{1,60}|,? (?:who|which|that) .{1,100})?$)

@@ -1238,6 +1238,15 @@ void ix_extract_quote(ix_ctx *c)
              * not complacent'" heads a live blog's entry that quotes it) */
             bool after_colon = e > pre_a && d->text[e - 1] == ':' && ix_count_tokens(d->text, pre_a, e - 1) >= 3;
             bool sentence = (starts_sentence || after_colon) && ix_is_upper(d->text[qt->seg[0].a]);
+            /* ... and reads as a sentence: it ends as one, or is long enough
+             * to be one. A title in quote marks ("Episode 87: 'The half-year
+             * verdicts'") is neither. */
+            if (sentence && count_words(d, qt) < 5) {
+                size_t z = qt->seg[qt->nseg - 1].b;
+                while (z > qt->seg[qt->nseg - 1].a && d->text[z - 1] == ' ') z--;
+                char last = z > qt->seg[qt->nseg - 1].a ? d->text[z - 1] : 0;
+                sentence = last == '.' || last == '!' || last == '?' || last == ',';
+            }
             if (sentence) emit(&q, qt, NULL, "none", "quotes/standalone");
         }
         speaker_free(&sp);
