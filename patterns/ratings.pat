@@ -143,6 +143,9 @@ rule count-judged
   yes Of the 152 authorities, two in five were rated requires improvement or worse. => grade=less_than_good; share=0.4; total=152
   yes Of the inspections carried out in 2023-24, 38 percent ended with a grade below good. => grade=less_than_good; share=0.38; period=2023-24
   yes In the East Midlands, four of the ten authorities require improvement to be good. => grade=requires_improvement; count=4; total=10
+  yes In 2018 there were 14 authorities judged outstanding; today there are 24, and 88 are good or better. => grade=good_or_better; count=88; period=null
+  yes Under the old framework, which a new one replaced in 2018, only three authorities were judged outstanding. => grade=outstanding; count=3; period=null
+  yes Of the same 60, seven were rated outstanding.\nLooking at the latest grade for each of England's 153 councils gives a similar answer. Fourteen are currently rated inadequate. => grade=inadequate; count=14; total=153
   yes Just over three in ten of the 26 (eight authorities) were judged inadequate again. => grade=inadequate; count=8; share=0.3; total=26; approx=more_than
   yes Fourteen are currently rated inadequate, fewer than one in ten. => grade=inadequate; count=14; share=0.1; approx=less_than
   yes Roughly one council in nine inspected last year was rated inadequate. => grade=inadequate; share=0.1111; approx=about
@@ -169,6 +172,7 @@ rule list-next
   yes Ten were good, seven inadequate and 26 required improvement. => grade=requires_improvement; count=26
   yes Only 24 were judged good, and none was rated outstanding. => grade=outstanding; count=0
   yes Of the remaining three, two require improvement and one, Middlesbrough, is inadequate. => grade=inadequate; count=1
+  yes Of the 26 authorities, 12 were good.\nUnder the old framework, roughly one in four authorities was judged inadequate, and only three were judged outstanding. => grade=outstanding; count=3; total=null
 
 rule compared-with
   continue
@@ -192,6 +196,12 @@ rule of-the-n
 rule n-of-which
   match (?<total>{CARD}) (?:full |new |separate )?(?<unit>{UNIT})[^,;.]{0,80}?,? of (?:which|whom|these|them)\b
   yes Ofsted carried out 43 full inspections in 2013/14, of which only ten areas were judged good.
+
+# "the latest grade for each of England's 153 councils ... Fourteen are
+# rated inadequate": the figures that follow are out of 153.
+rule each-of-n
+  match \b(?:[Ee]ach|[Ee]very one|[Aa]ll) of (?:the |its |their |these |those )?(?:[\w'-]+'s )?(?<total>{CARD}) (?<unit>{UNIT})
+  yes Looking at the latest grade for each of England's 153 councils with children's services gives a similar answer.
 
 rule inspected-n
   match (?:inspected|published|carried out|completed|conducted) (?<total>{CARD}) (?:full |new )?(?<unit>inspections|{UNIT})

@@ -200,7 +200,10 @@ static json_t *make_now(rstate *st, const ix_match *m, bool headline)
     const char *c1 = unit ? ix_table_get(cls, unit, strlen(unit)) : NULL;
     const char *c2 = st->ctx_unit ? ix_table_get(cls, st->ctx_unit, strlen(st->ctx_unit)) : NULL;
     bool same_set = !unit || !st->ctx_unit || (c1 && c2 && !strcmp(c1, c2)) || !strcmp(unit, st->ctx_unit);
-    if (!comparison && !q.has_total && after_ctx && st->ctx_total >= 0 && same_set && (st->ctx_para == st->para || !utext_given)) {
+    /* the items of one list share one total: none when the first had none */
+    bool list_without = m->rule->anchored_continue && st->have_prev && st->prev.total < 0;
+    if (!comparison && !q.has_total && !list_without && after_ctx && st->ctx_total >= 0 && same_set &&
+        (st->ctx_para == st->para || !utext_given)) {
         q.has_total = 1;
         q.total = st->ctx_total;
     }
@@ -351,6 +354,21 @@ static bool dates_comparison(const char *s, size_t sent_a, size_t pa)
  * dates the 36 per cent, not the figure before it). One before it that
  * dates an earlier comparison ("up from 36% in 2018, and the proportion
  * ... fell to 30%") is not the figure's. */
+/* Is [pa, ...) inside ", which|who|where|when ..., " that closes with a
+ * comma before a, in the sentence starting at sa? */
+static bool in_closed_relative(const char *s, size_t sa, size_t pa, size_t a)
+{
+    static const char *const rel[] = {", which ", ", who ", ", where ", ", when "};
+    size_t open = 0;
+    for (size_t k = 0; k < sizeof rel / sizeof *rel; k++) {
+        size_t l = strlen(rel[k]);
+        for (size_t i = sa; i + l <= pa; i++)
+            if (!memcmp(s + i, rel[k], l) && i + 1 > open) open = i + 1;
+    }
+    if (!open || memchr(s + open, ',', pa - open)) return false;
+    return memchr(s + pa, ',', a - pa) != NULL;
+}
+
 static char *period_for(const rstate *st, size_t a, size_t b)
 {
     const char *s = st->c->doc->text;
@@ -360,6 +378,11 @@ static char *period_for(const rstate *st, size_t a, size_t b)
         size_t pa = st->periods[i].a;
         if (pa < b) {
             if (pa < a && dates_comparison(s, sa, pa)) continue;
+            /* "In 2018 there were 14 ...; today there are 24": another clause */
+            if (pa < a && memchr(s + pa, ';', a - pa)) continue;
+            /* "the framework, which ILACS replaced in 2018, ...": the year of
+             * a relative clause that closed before the figure */
+            if (pa < a && in_closed_relative(s, sa, pa, a)) continue;
             if (best == (size_t)-1 || pa < st->periods[best].a) best = i;
             continue;
         }
