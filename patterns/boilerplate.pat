@@ -96,8 +96,11 @@ rule sponsor
 
 # A postal address: its block ends with a postcode ("Store Street /
 # Manchester / M1 2WD"), so the whole block is letterhead, not article.
+# The town is read word by word, each word possessively: a class repeated
+# over the first 40 characters cost 2.4% of a run over news text, trying
+# the postcode at each of them in every paragraph.
 rule postal-address
-  match ^(?:[A-Z][\w' -]{0,40},? )?[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}$
+  match ^(?:[A-Z][\w'-]*+(?: [A-Z][\w'-]*+){0,3},? )?[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}$
   set scope block
   yes M1 2WD
   yes Ellesmere Port CH65 0BE
