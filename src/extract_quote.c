@@ -58,7 +58,7 @@ typedef struct qstate {
     ix_ctx *c;
     ix_doc *d;
     const ix_table *nonnames, *orgs, *titles;
-    const ix_table *leads, *clause_leads, *grades, *speech_verbs, *finding_verbs, *council_roles,
+    const ix_table *leads, *clause_leads, *relatives, *grades, *speech_verbs, *finding_verbs, *council_roles,
                    *pronouns;   /* NULL: none */
     ix_rule_list after, before, final, sentence, coordinated, colon, prev, added, name, desc, mention, human, inspect, addressee;
     event *ev;
@@ -854,12 +854,11 @@ static bool parse_speaker(qstate *q, size_t a, size_t b, speaker *sp)
      * inspection of Hull City Council, carried out in January"), then all */
     for (size_t k = n; k-- > 1 && !ok;) {
         /* "One foster carer, who has looked after children for 14 years":
-         * a relative clause describes the part before it, never speaks */
-        static const char *const rel[] = {"who ", "whom ", "whose ", "which ", "where ", "when "};
-        bool relative = false;
-        for (size_t r = 0; r < sizeof rel / sizeof *rel; r++)
-            relative |= b - starts[k] > strlen(rel[r]) && !memcmp(s + starts[k], rel[r], strlen(rel[r]));
-        if (!relative) ok = candidate_desc(q, starts[k], b, sp);
+         * a relative clause (patterns/relatives.tsv) describes the part
+         * before it, never speaks */
+        size_t w = starts[k];
+        while (w < b && ix_is_alpha(s[w])) w++;
+        if (!q->relatives || !word_in(q->relatives, s + starts[k], w - starts[k])) ok = candidate_desc(q, starts[k], b, sp);
     }
     if (!ok && n > 1) ok = candidate_desc(q, a, starts[1] - 2, sp);
     if (!ok) ok = candidate_desc(q, a, b, sp);
@@ -1091,6 +1090,7 @@ void ix_extract_quote(ix_ctx *c)
     q.titles = ix_rules_tab(c->rules, IX_TAB_TITLES);
     q.leads = ix_rules_tab(c->rules, IX_TAB_SPEAKER_LEADS);
     q.clause_leads = ix_rules_tab(c->rules, IX_TAB_CLAUSE_LEADS);
+    q.relatives = ix_rules_tab(c->rules, IX_TAB_RELATIVES);
     q.grades = ix_rules_tab(c->rules, IX_TAB_GRADES);
     q.speech_verbs = ix_rules_tab(c->rules, IX_TAB_SPEECH_VERBS);
     q.finding_verbs = ix_rules_tab(c->rules, IX_TAB_FINDING_VERBS);

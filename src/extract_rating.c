@@ -26,7 +26,7 @@ typedef struct figure {
 
 typedef struct rstate {
     ix_ctx *c;
-    const ix_table *grades, *units, *approx;
+    const ix_table *grades, *units, *approx, *relatives;
     long ctx_total;
     char *ctx_unit;
     size_t ctx_start, ctx_end;   /* the context clause itself is no figure */
@@ -354,19 +354,17 @@ static bool dates_comparison(const char *s, size_t sent_a, size_t pa)
  * dates the 36 per cent, not the figure before it). One before it that
  * dates an earlier comparison ("up from 36% in 2018, and the proportion
  * ... fell to 30%") is not the figure's. */
-/* Is [pa, ...) inside ", which|who|where|when ..., " that closes with a
- * comma before a, in the sentence starting at sa? */
-static bool in_closed_relative(const char *s, size_t sa, size_t pa, size_t a)
+/* Is pa inside a relative clause (", which ...,", patterns/relatives.tsv)
+ * that closes with a comma before a, in the sentence starting at sa? The
+ * clause opens at the last comma before pa. */
+static bool in_closed_relative(const rstate *st, const char *s, size_t sa, size_t pa, size_t a)
 {
-    static const char *const rel[] = {", which ", ", who ", ", where ", ", when "};
-    size_t open = 0;
-    for (size_t k = 0; k < sizeof rel / sizeof *rel; k++) {
-        size_t l = strlen(rel[k]);
-        for (size_t i = sa; i + l <= pa; i++)
-            if (!memcmp(s + i, rel[k], l) && i + 1 > open) open = i + 1;
-    }
-    if (!open || memchr(s + open, ',', pa - open)) return false;
-    return memchr(s + pa, ',', a - pa) != NULL;
+    size_t c = pa;
+    while (c > sa && s[c - 1] != ',') c--;
+    if (c == sa || s[c] != ' ' || !st->relatives) return false;
+    size_t w = c + 1;
+    while (w < pa && ix_is_alpha(s[w])) w++;
+    return ix_table_has(st->relatives, s + c + 1, w - c - 1) && memchr(s + pa, ',', a - pa) != NULL;
 }
 
 static char *period_for(const rstate *st, size_t a, size_t b)
@@ -382,7 +380,7 @@ static char *period_for(const rstate *st, size_t a, size_t b)
             if (pa < a && memchr(s + pa, ';', a - pa)) continue;
             /* "the framework, which ILACS replaced in 2018, ...": the year of
              * a relative clause that closed before the figure */
-            if (pa < a && in_closed_relative(s, sa, pa, a)) continue;
+            if (pa < a && in_closed_relative(st, s, sa, pa, a)) continue;
             if (best == (size_t)-1 || pa < st->periods[best].a) best = i;
             continue;
         }
@@ -478,6 +476,7 @@ void ix_extract_rating(ix_ctx *c)
     st.c = c;
     st.ctx_total = -1;
     st.grades = ix_rules_tab(c->rules, IX_TAB_GRADES);
+    st.relatives = ix_rules_tab(c->rules, IX_TAB_RELATIVES);
     st.units = ix_rules_tab(c->rules, IX_TAB_UNITS);
     st.approx = ix_rules_tab(c->rules, IX_TAB_APPROX);
     const ix_rule_list all = *ix_rules_fam(c->rules, IX_FAM_RATING);

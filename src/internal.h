@@ -278,6 +278,7 @@ typedef struct ix_table {
     X(IX_TAB_NUMBERS, "numbers") \
     X(IX_TAB_ORGS, "orgs") \
     X(IX_TAB_PRONOUNS, "pronouns") \
+    X(IX_TAB_RELATIVES, "relatives") \
     X(IX_TAB_SPEAKER_LEADS, "speaker_leads") \
     X(IX_TAB_SPEECH_VERBS, "speech_verbs") \
     X(IX_TAB_SUCCESSORS, "successors") \

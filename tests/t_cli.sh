@@ -242,6 +242,16 @@ check "clause_leads.tsv is read: without Asked the clause is taken for the role"
   has '"speaker":"Jane Doe".*"speaker_role":"Asked about the result"' "$tmp/sp-clause_leads.out"
 check "council_refs.tsv is read: without the row no earlier grade is given" \
   sh -c "! grep -q '\"grade\":\"inadequate\"' '$tmp/sp-council_refs.out'"
+# relatives.tsv: a relative clause after a speaker never speaks; without
+# the row for "who" the clause's tail is taken for a description.
+printf '%s\n' 'One foster carer, who has looked after children for the borough for 14 years, said: "I have had three different social workers since Christmas."' > "$tmp/rel.txt"
+run 0 "extract: a relative clause after the speaker" extract --types quote "$tmp/rel.txt"
+check "relatives.tsv: the speaker is 'One foster carer'" has '"speaker":"One foster carer"' "$tmp/out"
+rm -rf "$tmp/sp-rel" && mkdir "$tmp/sp-rel" && cp patterns/* "$tmp/sp-rel/"
+grep -vx who patterns/relatives.tsv > "$tmp/sp-rel/relatives.tsv"
+"$INSPEX" extract --types quote --patterns "$tmp/sp-rel" "$tmp/rel.txt" > "$tmp/sp-rel.out"
+check "relatives.tsv is read: without who the clause's tail speaks" \
+  sh -c "! grep -q '\"speaker\":\"One foster carer\"' '$tmp/sp-rel.out'"
 # pronouns.tsv: "she" passes over a man named since; without the row for
 # his given name it stops at him.
 printf '%s\n\n%s\n' 'Sarah Hughes, the director, said the result was deserved. Cllr Mark Dunn welcomed the report.' \
