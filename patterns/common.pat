@@ -30,6 +30,10 @@ define GRADE (?:{GRADEV}|{GRADEA})
 define TABLEGRADE (?:Outstanding|Good|Requires improvement(?: to be good)?|Inadequate|Adequate)(?= [\d£-]| ?\||$)
 define GRADEWORD (?i:outstanding|excellent|good|inadequate|adequate|satisfactory|poor|improvement)
 
+# A UK postcode: an address, never article text (boilerplate/postal-address,
+# councils/postcode).
+define POSTCODE [A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}
+
 # Words that link a figure to its grade (a words list is matched as a trie,
 # each character tested once, however long the list).
 words LINKWORD were | was | are | is | either | said to | said to be | thought to be | believed to be | reported to be | have been | has been | had been | had | have | has | been | being | be | now | currently | still | all | also | each | both | judged | rated | found | deemed | graded | assessed | considered | classed | classified | as | to be | to | told they | told it | providing | to provide | provide | provided | remain | remains | remained | overall | then | previously | subsequently | already | again | given | awarded | received | receiving | to receive | achieved | achieving | earned | by Ofsted | by inspectors | so far | in total | in all | ended with | ended up | ending with | were given | was given | improved to | moved to | risen to | rose to | fell to | dropped to | sink to | sank to | slip to | slipped to | fall to | drop to | upgraded to | downgraded to | came out as | came out | come out as | comes out as | therefore | officially | formally | only | just | first | a | an | the | an overall | found services to be
