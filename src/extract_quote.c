@@ -301,14 +301,21 @@ static size_t count_words(const ix_doc *d, const quote *q)
     return w;
 }
 
+/* The last character inside the quotation marks, spaces aside (0: none). */
+static char quote_last(const ix_doc *d, const quote *q)
+{
+    size_t a = q->seg[q->nseg - 1].a, z = q->seg[q->nseg - 1].b;
+    while (z > a && d->text[z - 1] == ' ') z--;
+    return z > a ? d->text[z - 1] : 0;
+}
+
 /* Do the quoted words end as speech broken off for its attribution
  * ("'I'm delighted,' said ...", "'Never!' she said") rather than as a
  * label ("the 'grip' it lacked")? */
 static bool short_speech(const ix_doc *d, const quote *q)
 {
     if (!q->nseg) return false;
-    size_t e = q->seg[q->nseg - 1].b;
-    char last = e > q->seg[q->nseg - 1].a ? d->text[e - 1] : 0;
+    char last = quote_last(d, q);
     return last == ',' || last == '!' || last == '?' || d->text[q->close] == ',';
 }
 
@@ -1241,12 +1248,7 @@ void ix_extract_quote(ix_ctx *c)
             /* ... and reads as a sentence: it ends as one, or is long enough
              * to be one. A title in quote marks ("Episode 87: 'The half-year
              * verdicts'") is neither. */
-            if (sentence && count_words(d, qt) < 5) {
-                size_t z = qt->seg[qt->nseg - 1].b;
-                while (z > qt->seg[qt->nseg - 1].a && d->text[z - 1] == ' ') z--;
-                char last = z > qt->seg[qt->nseg - 1].a ? d->text[z - 1] : 0;
-                sentence = last == '.' || last == '!' || last == '?' || last == ',';
-            }
+            if (sentence && count_words(d, qt) < 5) sentence = quote_last(d, qt) == '.' || short_speech(d, qt);
             if (sentence) emit(&q, qt, NULL, "none", "quotes/standalone");
         }
         speaker_free(&sp);
