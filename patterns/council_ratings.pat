@@ -146,7 +146,7 @@ rule having-been
   yes County Durham improved to requires improvement, having been rated inadequate at its previous inspection. => council=County Durham; grade=inadequate
 
 rule only-authority
-  match (?<council>{CLIST}) (?:is|was|remains|became) (?:the only|the (?:region's|county's|country's|area's|city's) (?:only|other|second|third)|one of (?:only |just |the )?[\w' ]{1,40}?)[\w' ]{0,60}?(?: (?:judged|rated|to be judged|to be rated|graded))? (?<grade>{GRADEA})(?: (?:authority|council|councils|authorities))?\b
+  match (?<council>{CLIST}) (?:is|was|remains|became) (?:the only[\w' ]{0,60}?|the (?:region's|county's|country's|area's|city's) (?:only|other|second|third)[\w' ]{0,60}?|one of [\w' ]{1,105}?)(?: (?:judged|rated|to be judged|to be rated|graded))? (?<grade>{GRADEA})(?: (?:authority|council|councils|authorities))?\b
   yes City of Wolverhampton Council is the only metropolitan authority in the region judged good. => council=Wolverhampton; grade=good
   yes Telford & Wrekin is the region's other good authority. => council=Telford and Wrekin; grade=good
   yes Derbyshire was one of 10 authorities judged outstanding for children in care in 2018-19. => council=Derbyshire; grade=outstanding; judgement=looked_after
@@ -171,7 +171,7 @@ rule up-from-grade
   yes Bath and North East Somerset was judged good, up from requires improvement in 2014. => council=Bath and North East Somerset; grade=requires_improvement
 
 rule council-was-rated
-  match (?<![\w'-])(?:(?=[Tt]he |[Ii]ts |[Tt]heir )(?<!expected |expects |expect |wanted |wants |want |hoped |hopes |hope |needs |need |wished |wish |whether |if )|(?![Tt]he |[Ii]ts |[Tt]heir ))(?<council>{CLIST})(?:'s)?(?<jdg>(?: [\w'-]+){0,6}?)?(?:, [^,;:.!?"]{1,160},| - [^;:.!?"]{1,120}? -)?,? (?:(?:{CLINK})+(?<grade>{GRADE})|(?<grade>{GRADEV}))
+  match (?<![\w'-])(?:(?=[Tt]he |[Ii]ts |[Tt]heir )(?<!expected |expects |expect |wanted |wants |want |hoped |hopes |hope |needs |need |wished |wish |whether |if )|(?![Tt]he |[Ii]ts |[Tt]heir ))(?<council>{CLIST})(?:'s)?(?<jdg>(?: [\w'-]+){0,6}?)(?:, [^,;:.!?"]{1,160},| - [^;:.!?"]{1,120}? -)?,? (?:(?:{CLINK})+(?<grade>{GRADE})|(?<grade>{GRADEV}))
   yes Doncaster was first judged inadequate three years ago. => council=Doncaster; grade=inadequate
   yes Rotherham children's services rated 'inadequate' => council=Rotherham; grade=inadequate
   yes Barnsley Council was judged to require improvement overall. => council=Barnsley; grade=requires_improvement

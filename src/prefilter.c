@@ -255,18 +255,37 @@ typedef struct parser {
 static info info_top(void) { return (info){false, {NULL, 0, false}, {.n = 0}, false}; }
 static info info_lit(const unsigned char *s, size_t n) { return (info){true, set_one(s, n), {.n = 0}, false}; }
 static void info_free(info *x) { set_free(&x->ex); needs_free(&x->nec); }
+static void set_minimise(lset *a);
+/* How many literals a set comes down to once those containing another are
+ * dropped: " in " and " councils in " are one literal, not two. */
+static size_t set_distinct(const lset *a)
+{
+    lset m = set_copy(a);
+    set_minimise(&m);
+    size_t n = m.n;
+    set_free(&m);
+    return n;
+}
+
 /* The single best necessary set of a piece (a copy; top if none), for an
  * alternation, which unites its branches' sets. Among sets of the best
- * score the largest: it is the likelier to be what the other branches
- * need too (every form of a number needs a digit or a number word; only
- * "4 in 10" also needs " in "), and a union of the same set is no weaker. */
+ * score the one of most distinct literals: it is the likelier to be what
+ * the other branches need too (every form of a number needs a digit or a
+ * number word; only "4 in 10" also needs " in ", or " councils in ", ...),
+ * and a union of the same set is no weaker. Counted before minimising,
+ * the forty ways of writing " in " had outnumbered the digits and number
+ * words, and every figure rule then passed any sentence holding "in". */
 static lset info_need(const info *x)
 {
     if (x->exact && (!x->nec.n || set_score(&x->ex) >= set_score(&x->nec.s[0]))) return set_copy(&x->ex);
     if (!x->nec.n) return set_top();
     int best = 0, top = set_score(&x->nec.s[0]);
-    for (int i = 1; i < x->nec.n; i++)
-        if (set_score(&x->nec.s[i]) == top && x->nec.s[i].n > x->nec.s[best].n) best = i;
+    size_t bestn = set_distinct(&x->nec.s[0]);
+    for (int i = 1; i < x->nec.n; i++) {
+        if (set_score(&x->nec.s[i]) != top) continue;
+        size_t n = set_distinct(&x->nec.s[i]);
+        if (n > bestn) { best = i; bestn = n; }
+    }
     return set_copy(&x->nec.s[best]);
 }
 /* Adds everything a piece proves necessary to N (copies). */

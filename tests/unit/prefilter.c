@@ -254,6 +254,11 @@ int main(void)
      * the one the other branches share (a digit or a number word), not
      * " of ", which only "4 of 10" needs. */
     derives("(?:(?:one|\\d+) of (?:one|\\d+)|\\d+|one) rated", " rated & one|0|1|2|3|4|5|6|7|8|9");
+    /* A ratio needs a number on both sides and " in " between, written
+     * many ways (" in ", " councils in ", " in every "): the alternation
+     * takes the number, not the commonest word of English. */
+    derives("(?:(?:one|\\d+) (?:(?:councils|areas) )?(?:in|out of) (?:every )?(?:one|\\d+)|\\d+|one) rated",
+            " rated & one|0|1|2|3|4|5|6|7|8|9");
     derives("x?yzw", "yzw");
     derives("(?:abc)?defg", "defg");
     derives("\\bper annum\\b", "per annum");
