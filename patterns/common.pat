@@ -27,7 +27,7 @@ define GRADE (?:{GRADEV}|{GRADEA})
 # cell border or the row's end ("Derby Requires improvement 24% 16%",
 # "| Walsall | Good |"). For council_ratings/table-row and the council
 # support rule councils/table-grade, which must agree on what a row is.
-define TABLEGRADE (?:Outstanding|Good|Requires improvement(?: to be good)?|Inadequate|Adequate)(?= [\d£-]| ?\||$)
+define TABLEGRADE (?:Outstanding|Good|Requires improvement(?: to be good)?|Inadequate|Adequate)(?= [\d£(-]| ?\||$)
 define GRADEWORD (?i:outstanding|excellent|good|inadequate|adequate|satisfactory|poor|improvement)
 
 # A UK postcode: an address, never article text (boilerplate/postal-address,

@@ -59,10 +59,12 @@ rule council-which-was
 # Inadequate 41% 29% 24", "| Walsall | Requires improvement | 33% |"
 # (TABLEGRADE, common.pat).
 rule table-row
-  match ^(?:\| ?)?(?:\d{1,3}[.)] )?(?<council>{CNAME})\*?(?: \|)? (?<grade>{TABLEGRADE})
+  match ^(?:\| ?)?(?:\d{1,3}[.)] )?(?<council>{CNAME})\*?(?: \|| [-–—]|:)? (?<grade>{TABLEGRADE})
   yes Council Ofsted grade Agency\n3. Walsall Requires improvement 33% 22% 19 => council=Walsall; grade=requires_improvement; judgement=overall
   yes | Telford & Wrekin | Good | 27% | => council=Telford and Wrekin; grade=good
   no Walsall Good Neighbours scheme opens
+  yes THE TOP FIVE\n1. Trafford – Outstanding (inspected 2023) => council=Trafford; grade=outstanding
+  no Reading – Good Food Festival returns
 
 rule previous-rating
   match (?<council>\b(?:[Ii]ts|[Tt]heir|[Tt]he council's|[Tt]he authority's)) (?:previous|last|earlier|first|former|latest|current) (?:Ofsted )?{Q}(?<grade>{GRADEA}){Q} (?:rating|grade|judgement|verdict)
@@ -96,6 +98,8 @@ rule judgement-was-rated
   match (?<![\w'-])(?<jdg>(?i:the )?(?:progress (?:made )?by |experiences (?:and progress )?of |services for |support for |help for )?(?i:care leavers'?(?: service| services)?|children looked after|looked-after children|children in care|adoption(?: performance| services)?|fostering(?: services)?|leadership(?: and management)?|leaders|help and protection|child protection|safeguarding|the impact of leaders|impact of leaders|overall effectiveness)(?: [\w'-]+){0,6}?) (?:{CLINK})+(?<grade>{GRADE})
   yes Rotherham was inspected. The progress made by care leavers was also judged inadequate. => council=Rotherham; grade=inadequate; judgement=care_leavers
   yes Hull was rated good. The impact of leaders on social work practice was judged outstanding. => council=Kingston upon Hull; grade=outstanding; judgement=leadership
+  yes Coventry was rated good. Its looked-after children and care leavers were judged outstanding. => council=Coventry; grade=outstanding; judgement=looked_after
+  no Coventry was rated good. Its looked-after children and care leavers were judged outstanding. => judgement=care_leavers
   no Child protection was judged inadequate in a quarter of councils.
 
 rule grade-rated-council

@@ -129,10 +129,12 @@ rule council-context
 # A table row: the name, then its grade as a table writes it ("8. Derby
 # Requires improvement 24% 16%"; TABLEGRADE, common.pat).
 rule table-grade
-  match ^\*?(?: \|)? {TABLEGRADE}
+  match ^\*?(?: \|| [-–—]|:)? {TABLEGRADE}
   yes Derby| Requires improvement 24% 16% 17
   yes Derby| Requires improvement to be good 24% 16% 17
   no Reading| Good Food Festival
+  yes Wigan| – Good (2022)
+  no Reading| – Good Food Festival
 
 family council_support_sentence
 
@@ -146,10 +148,12 @@ rule council-vocabulary
 family council_start_after
 
 rule aux-follows
-  match ^(?:'s)?(?:,? (?:was|were|has|had|have|became|remains|remained|now|is (?:now|still|one|among|rated|judged|currently|the only|good|outstanding|inadequate|in)|has been|had been|also|said|says|council|Council)\b|, (?:rated|judged|inspected|graded|which|whose|where|too|by contrast)\b|, (?:an?|the|[A-Z]\w+'s) (?:[\w-]+ ){0,3}(?:city|town|borough|county|port|authority|council|unitary)\b| - [^.;:!?]{1,100}? - (?:was|were|is|are|has|had|have|came|remains|remained)\b)
+  match ^(?:'s)?(?:,? (?:was|were|has|had|have|became|remains|remained|now|is (?:now|still|one|among|rated|judged|currently|the only|good|outstanding|inadequate|in)|has been|had been|also|said|says|council|Council)\b|, (?:rated|judged|inspected|graded|which|whose|where|too|by contrast)\b| (?:retained|kept|held on to|held onto|lost|won|regained|received|earned|achieved) (?:the |its |their |an? )?["'‘“]?(?:outstanding|good|inadequate|requires improvement|adequate|top|highest|lowest)\b|, (?:an?|the|[A-Z]\w+'s) (?:[\w-]+ ){0,3}(?:city|town|borough|county|port|authority|council|unitary)\b| - [^.;:!?]{1,100}? - (?:was|were|is|are|has|had|have|came|remains|remained)\b)
   yes Kent| was rated good
   yes Bradford|, rated requires improvement in 2014, is now inadequate
   yes Hull|, a port city in northern England, was rated good last year
   yes Rutland|, England's smallest unitary authority, was among the seven
   yes Harrow| - the borough, not the school - was rated good
   no Reading| is a key skill
+  yes Coventry| retained the outstanding grade it won in 2019
+  no Reading| retained its charm

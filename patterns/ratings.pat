@@ -88,6 +88,7 @@ rule one-of-n
   match \b(?<!only )[Oo]ne of (?:only |just |the |a handful of )?(?<q>{CARD})(?: (?<unit>{UNIT}))?(?:{GAP})?(?! (?:was|is|has)\b)(?: {LINKW}){1,7} (?<grade>{GRADE})
   yes Derbyshire was one of 10 authorities judged outstanding in 2018-19. => grade=outstanding; count=10; unit=authorities; period=2018-19
   yes Cornwall is now one of just 19 authorities rated outstanding in England. => count=19
+  yes Coventry kept the grade it won in 2019, becoming one of five councils to be judged outstanding in 2023. => count=5; period=2023
   yes Wigan is now one of four judged good or better. => grade=good_or_better; count=4
   yes making it one of only two in the country to receive the top grade twice. => grade=outstanding; count=2
   no One of the 10 councils was rated inadequate.
@@ -154,6 +155,7 @@ rule count-judged
   yes More than half of councils are now rated good or outstanding—57% at the last count. => grade=good_or_better; share=0.5; approx=more_than
   no Hexham was one of a handful of rural authorities where every judgement was good.
   no "Good" in one authority may not mean the same as "good" in another.
+  no The Council of the Isles of Scilly, which looks after fewer than 10 children in care, was judged good.
 
 # One character of a long gap: no grade word or figure starts there. A
 # macro, so that {1,120} repeats a subroutine call: PCRE2 writes a bounded

@@ -24,6 +24,7 @@ typedef struct crstate {
     json_t *seen;     /* "row|grade|judgement" keys already written */
     size_t nemitted;
     size_t nattempt_rows;   /* councils the last emit_all found (0: none named) */
+    size_t *jorder;         /* judgements' rows, longest phrase first */
 } crstate;
 
 /* Does the council phrase stand for the article's authority ("the
@@ -47,6 +48,20 @@ static bool inside_rating(const ix_ctx *c, size_t a, size_t b)
     return false;
 }
 
+/* The table's rows by the length of their phrase, longest first (equal
+ * lengths in table order): a new array the caller frees. An insertion
+ * sort: the table has a few dozen rows. */
+static size_t *longest_first(const ix_table *t)
+{
+    size_t *o = ix_xmalloc((t->n + 1) * sizeof *o);
+    for (size_t i = 0; i < t->n; i++) {
+        size_t j = i;
+        while (j > 0 && t->klen[o[j - 1]] < t->klen[i]) { o[j] = o[j - 1]; j--; }
+        o[j] = i;
+    }
+    return o;
+}
+
 /* A pair of bytes as a bit of judgements_in's 4096-bit set. */
 static inline unsigned pair_bit(unsigned char x, unsigned char y) { return ((unsigned)x * 31u + y) & 4095u; }
 
@@ -64,30 +79,30 @@ static size_t judgements_in(const crstate *st, const char *s, size_t a, size_t b
         unsigned h = pair_bit(p[0], p[1]);
         pairs[h >> 6] |= 1ull << (h & 63);
     }
-    /* longest phrases first so "leadership and management" wins over "management" */
+    /* longest phrases first so "leadership and management" wins over
+     * "management", "looked-after children and care leavers" over both */
     bool *taken = calloc(b - a + 1, 1);
-    for (size_t pass = 0; pass < 2; pass++)
-        for (size_t i = 0; i < st->judgements->n; i++) {
-            const char *k = st->judgements->key[i];
-            size_t kl = st->judgements->klen[i];
-            if ((pass == 0) != (kl > 12)) continue;
-            if (kl >= 2) {
-                unsigned h = pair_bit((unsigned char)k[0], (unsigned char)k[1]);
-                if (!(pairs[h >> 6] >> (h & 63) & 1)) continue;
-            }
-            for (char *p = strstr(low, k); p; p = strstr(p + 1, k)) {
-                size_t o = (size_t)(p - low);
-                if ((o && ix_is_alnum(low[o - 1])) || ix_is_alnum(low[o + kl])) continue;
-                bool clash = false;
-                for (size_t j = o; j < o + kl; j++) clash |= taken[j];
-                if (clash) continue;
-                memset(taken + o, 1, kl);
-                const char *v = st->judgements->val[i];
-                bool dup = false;
-                for (size_t j = 0; j < n; j++) dup |= !strcmp(out[j], v);
-                if (!dup && n < max && strcmp(v, "overall")) out[n++] = v;
-            }
+    for (size_t r = 0; r < st->judgements->n; r++) {
+        size_t i = st->jorder[r];
+        const char *k = st->judgements->key[i];
+        size_t kl = st->judgements->klen[i];
+        if (kl >= 2) {
+            unsigned h = pair_bit((unsigned char)k[0], (unsigned char)k[1]);
+            if (!(pairs[h >> 6] >> (h & 63) & 1)) continue;
         }
+        for (char *p = strstr(low, k); p; p = strstr(p + 1, k)) {
+            size_t o = (size_t)(p - low);
+            if ((o && ix_is_alnum(low[o - 1])) || ix_is_alnum(low[o + kl])) continue;
+            bool clash = false;
+            for (size_t j = o; j < o + kl; j++) clash |= taken[j];
+            if (clash) continue;
+            memset(taken + o, 1, kl);
+            const char *v = st->judgements->val[i];
+            bool dup = false;
+            for (size_t j = 0; j < n; j++) dup |= !strcmp(out[j], v);
+            if (!dup && n < max && strcmp(v, "overall")) out[n++] = v;
+        }
+    }
     free(taken);
     free(low);
     return n;
@@ -171,7 +186,8 @@ void ix_extract_council_rating(ix_ctx *c)
     if (!(c->types & IX_T_COUNCIL_RATING)) return;
     ix_doc *d = c->doc;
     crstate st = {c, ix_rules_tab(c->rules, IX_TAB_GRADES), ix_rules_tab(c->rules, IX_TAB_JUDGEMENTS),
-                  ix_rules_tab(c->rules, IX_TAB_COUNCIL_REFS), json_object(), 0, 0};
+                  ix_rules_tab(c->rules, IX_TAB_COUNCIL_REFS), json_object(), 0, 0, NULL};
+    if (st.judgements) st.jorder = longest_first(st.judgements);
     const ix_rule_list rl = *ix_rules_fam(c->rules, IX_FAM_COUNCIL_RATING);
     const ix_rule_list mem = *ix_rules_fam(c->rules, IX_FAM_COUNCIL_RATING_MEMBER);
     const char *s = d->text;
@@ -272,5 +288,6 @@ void ix_extract_council_rating(ix_ctx *c)
         emit_all(&st, sp->a, sp->b, false, grade, jd, nj, sp->a, sp->b, "council_ratings/member-of-figure");
     }
     free(fig_in);
+    free(st.jorder);
     json_decref(st.seen);
 }

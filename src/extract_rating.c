@@ -111,6 +111,7 @@ static void keep(rstate *st, json_t *rec, ix_span span, bool headline)
 }
 
 static char *period_for(const rstate *st, size_t a, size_t b);
+static bool in_closed_relative(const rstate *st, const char *s, size_t sa, size_t pa, size_t a);
 
 /* Builds a rating from a match; NULL when the pieces do not make a figure. */
 static void prepare(rstate *st);
@@ -153,7 +154,17 @@ static json_t *make_now(rstate *st, const ix_match *m, bool headline)
     }
 
     /* the grade */
-    char *gtext = group_text(d, m, "grade", NULL, NULL);
+    size_t ga = 0, gb = 0;
+    char *gtext = group_text(d, m, "grade", &ga, &gb);
+    /* "The Council of the Isles of Scilly, which looks after fewer than 10
+     * children in care, was judged good": a figure inside a relative clause
+     * that closes before the grade describes the council, which the grade
+     * is of. */
+    if (qtext && gtext && in_closed_relative(st, d->text, d->sents[st->sent].a, qa, ga)) {
+        free(gtext);
+        free(qtext);
+        return NULL;
+    }
     const char *grade = gtext ? grade_of(st->grades, gtext) : NULL;
     free(gtext);
     json_t *gf = json_object_get(set, "grade_from");
@@ -372,6 +383,14 @@ static char *period_for(const rstate *st, size_t a, size_t b)
     const char *s = st->c->doc->text;
     size_t sa = st->c->doc->sents[st->sent].a;
     size_t best = (size_t)-1;
+    /* "... becoming one of five councils to be judged outstanding in 2023":
+     * a year right after the grade is the figure's own, whatever year an
+     * earlier clause ("the grade it won in 2019,") holds */
+    for (size_t i = 0; i < st->nperiods; i++) {
+        size_t pa = st->periods[i].a;
+        if (pa == b + 4 && !memcmp(s + b, " in ", 4))
+            return ix_xstrndup(s + pa, st->periods[i].b - pa);
+    }
     for (size_t i = 0; i < st->nperiods; i++) {
         size_t pa = st->periods[i].a;
         if (pa < b) {
