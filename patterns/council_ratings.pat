@@ -71,14 +71,18 @@ rule previous-rating
   yes Hull City Council lost its previous 'adequate' rating in 2012. => council=Kingston upon Hull; grade=adequate
 
 # The words of one clause: they stop before "while", "whereas", "but",
-# "although" or "unlike" begins another, and at a quotation mark. Unbounded
+# "although" or "unlike" begins another, before ", and" with a name after
+# it ("Southwark, whose services were rated outstanding, and Sheffield,
+# which held on to its good grade"), and at a quotation mark. Unbounded
 # (the sentence bounds it): PCRE2 writes out a bounded repeat of a group in
 # full, 150 copies.
-define UNCUT (?:[^.;"wbau]|w(?!hile\b|hereas\b)|b(?!ut\b)|a(?!lthough\b)|u(?!nlike\b))
+define UNCUT (?:[^.;"wbau,]|,(?! and (?:the )?[A-Z])|w(?!hile\b|hereas\b)|b(?!ut\b)|a(?!lthough\b)|u(?!nlike\b))
 rule received-grade
-  match (?<council>{CLIST}){UNCUT}*?\b(?:receiv\w+|given|awarded|handed|got|gained|achieved|earned|retained|kept|lost|won|secured|held|holds|hold|holding|maintained|maintains) (?:an? |its |the |their )?(?:previous |first |latest |current |overall |new )?(?<grade>{GRADE}) (?:rating|grade|judgement|verdict|result)
+  match (?<council>{CLIST}){UNCUT}*?\b(?:receiv\w+|given|awarded|handed|got|gained|achieved|earned|retained|kept|lost|won|secured|held|holds|hold|holding|maintained|maintains)(?: on to| onto)? (?:an? |its |the |their )?(?:previous |first |latest |current |overall |new )?(?<grade>{GRADE}) (?:rating|grade|judgement|verdict|result)
   yes He singled out Sunderland, whose services were taken over after receiving an "inadequate" rating last year. => council=Sunderland; grade=inadequate
   yes Lincolnshire, which has held an outstanding grade since 2019, has low agency rates. => council=Lincolnshire; grade=outstanding
+  yes The year closed with Southwark, whose services were rated outstanding, and Sheffield, which held on to its good grade. => council=Sheffield; grade=good
+  no The year closed with Southwark, whose services were rated outstanding, and Sheffield, which held on to its good grade. => council=Southwark; grade=good
   yes Blackpool was judged to require improvement, while Blackburn with Darwen Council has held a good rating since 2022. => council=Blackburn with Darwen; grade=good
   yes Neighbouring Westmorland and Furness Council, which covers the south of the old county, was given a 'requires improvement' verdict. => council=Westmorland and Furness; grade=requires_improvement
 
@@ -141,8 +145,9 @@ rule place-then-inspectors
   no In Bristol, inspectors rated schools outstanding.
 
 rule slipped-to
-  match (?<council>{CLIST}){UNCUT}*?\b(?:slipped|fell|dropped|improved|moved|rose|climbed|was downgraded|was upgraded|has been downgraded|has been upgraded|had been downgraded|had been upgraded)(?: back| up| down)? to {Q}(?<grade>{GRADE})
+  match (?<council>{CLIST}){UNCUT}*?\b(?:slip(?:ped|ping|s)|f(?:ell|alling|alls)|drop(?:ped|ping|s)|improv(?:ed|ing|es)|mov(?:ed|ing|es)|r(?:ose|ising|ises)|climb(?:ed|ing|s)|was downgraded|was upgraded|has been downgraded|has been upgraded|had been downgraded|had been upgraded)(?: back| up| down)? to {Q}(?<grade>{GRADE})
   yes Kent, which was judged to perform well last year, slipped to adequate. => council=Kent; grade=adequate
+  yes The year opened with Lewisham, which had been judged to require improvement to be good in 2019, moving up to good. => council=Lewisham; grade=good
   no Hartlepool and Sunderland were both rated outstanding, while Middlesbrough was downgraded to requires improvement. => council=Sunderland
 
 rule having-been

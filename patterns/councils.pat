@@ -25,9 +25,11 @@ rule place-prefix
 # An event's venue: "the National Children and Adult Services Conference in
 # Bournemouth". Its own rule: its few first letters let PCRE2 skip to them.
 rule event-venue
-  match (?:[Cc]onference|[Ss]ummit|[Cc]ongress|[Cc]onvention|[Ff]estival|[Ee]xpo) (?:in|at)\s*$
+  match (?:[Cc]onference|[Ss]ummit|[Cc]ongress|[Cc]onvention|[Ff]estival|[Ee]xpo|[Ss]peech|[Ll]ecture|[Rr]ally|[Kk]eynote|[Ss]eminar|[Ww]orkshop|[Ee]vent|[Dd]ebate|[Hh]usting|[Hh]ustings|[Cc]eremony|[Ll]aunch) (?:in|at)\s*$
   yes discussed at the National Children and Adult Services Conference in |Bournemouth
   no the conference heard from |Bournemouth
+  yes used a speech in |Leeds
+  no a rise in |Leeds
 
 family council_reject_after
 
@@ -116,6 +118,16 @@ rule speech-verb
   match ^\s(?:said|says|told|added|argued|wrote|explained|insisted|claimed|admitted|warned)\b
   yes Bolton| said the council had failed
   no Bolton| Council said
+
+# "Marcus Kent, Ofsted's regional director for the South East, said": a
+# role in apposition makes a surname-like name a person's, even where the
+# first name opens the sentence and so tells nothing.
+rule role-apposition
+  match ^, (?!(?:whose|which|where|who|when)\b)(?:[A-Z][\w-]*'s |the |an? |its |their )?(?:[\w-]+ ){0,3}?(?:director|chief executive|inspector|spokes(?:man|woman|person)|leader|minister|secretary|chair(?:man|woman)?|officer|manager|commissioner|councillor|MP|researcher|professor|lecturer|reporter|editor|correspondent|solicitor|barrister|judge|campaigner|founder)s?\b
+  yes Kent|, Ofsted's regional director for the South East, said
+  yes Halton|, a researcher at the Northern Policy Lab, said
+  no Kent|, whose director of children's services left in May, was rated good
+  no Kent|, England's largest county, was rated good
 
 # ---- support for names that are everyday words or other places ------------
 family council_support_after

@@ -339,6 +339,7 @@ typedef struct cand {
     const gz_surface *s;
     int row;
     bool ok, needs_support, supported_local;
+    bool ctx_after;        /* council words or a verb of being right after it */
 } cand;
 
 void ix_extract_council(ix_ctx *c)
@@ -355,6 +356,8 @@ void ix_extract_council(ix_ctx *c)
     const ix_rule_list loc_b = *ix_rules_fam(c->rules, IX_FAM_COUNCIL_LOCATOR_BEFORE);
     cand *cs = NULL;
     size_t nc = 0, cap = 0;
+    /* rows whose name a title or first name made a person's somewhere here */
+    bool *person = calloc(g->nrows + 1, 1);
 
     for (size_t pi = 0; pi < d->npara; pi++) {
         const ix_para *p = &d->paras[pi];
@@ -384,22 +387,25 @@ void ix_extract_council(ix_ctx *c)
             i = b - 1;                      /* the next name starts after this one */
             if (nc == cap) { cap = cap ? cap * 2 : 32; cs = ix_xrealloc(cs, cap * sizeof *cs); }
             cand *k = &cs[nc];
-            *k = (cand){a, b, ix_doc_sent_at(d, a), s, pick_row(g, s, d->date), true, false, false};
+            *k = (cand){a, b, ix_doc_sent_at(d, a), s, pick_row(g, s, d->date), true, false, false, false};
             size_t wlo = a > p->a + 60 ? a - 60 : p->a, whi = b + 60 < p->b ? b + 60 : p->b;
             const ix_sent *st = &d->sents[k->sent];
             if (!s->strong) {
                 if (context(c, &rej_b, wlo, a, false) || context(c, &rej_a, b, whi, true)) continue;
                 /* "Jenny Leeds", "Mr Bolton": a first name or title makes any
                  * bare name a person; "Bolton said" only a known surname */
-                if (context(c, &per_b, wlo, a, false) || (s->risk == 's' && context(c, &per_a, b, whi, true)))
+                if (context(c, &per_b, wlo, a, false) || (s->risk == 's' && context(c, &per_a, b, whi, true))) {
+                    if (s->risk == 's') person[k->row] = true;
                     continue;
+                }
                 if (s->risk != '-') {
                     k->needs_support = true;
                     bool after = context(c, &sup_a, b, whi, true);
                     bool at_start = a == st->a || (a == st->a + 1 && (d->text[st->a] == '"' || d->text[st->a] == '\''));
+                    k->ctx_after = after || context(c, &start_ok, b, whi, true);
                     /* "Reading is ..." at a sentence start is a word unless a
                      * council word or a verb of being/having follows */
-                    if (at_start && !after && !context(c, &start_ok, b, whi, true)) continue;
+                    if (at_start && !k->ctx_after) continue;
                     k->supported_local = after || context(c, &sup_s, st->a, st->b, false);
                 }
             }
@@ -430,6 +436,15 @@ void ix_extract_council(ix_ctx *c)
         }
     }
     free(row_ok);
+    /* "Opposition councillor Ian Oldham, ... Oldham, who represents ...
+     * A social worker replying to Oldham's post": once a surname-like name
+     * is a person's in a document, its other bare mentions there are the
+     * person's too, unless council words or a verb of being follow it
+     * ("Oldham Council", "Oldham was rated good"). */
+    for (size_t i = 0; i < nc; i++)
+        if (cs[i].ok && cs[i].s->risk == 's' && !cs[i].s->strong && person[cs[i].row] && !cs[i].ctx_after)
+            cs[i].ok = false;
+    free(person);
     /* "St Helens in Lancashire": the second name only locates the first. */
     for (size_t i = 1; i < nc; i++) {
         cand *x = &cs[i - 1], *y = &cs[i];
