@@ -45,6 +45,7 @@ rule said-speaker
   match ,? (?<verb>{SAY}) (?<subj>(?!(?:that|it|they|he|she|we|in|on|at|to|of|as|by|with|for)\b)[^;:!?"]{2,200}?)[.!?,]?$
   yes 'Giving councils time is vital,' said the chairman of the LGA's children and young people board, Cllr Roy Perry. => speaker=Roy Perry; speaker_title=Cllr; speaker_org=Local Government Association
   yes "We will act," said Ofsted's chief inspector, Sir Michael Wilshaw. => speaker=Michael Wilshaw; speaker_title=Sir
+  yes "It is striking," said Ben Carter, a researcher at the Northern Policy Lab, who helped us. => speaker=Ben Carter
   yes 'It is a national scandal,' said Dr Mark Hughes, who chairs a children's charity in Leeds. => speaker=Mark Hughes; speaker_org=null
   yes "We are on the right track," said Ann Lee, director of children's services in Leeds. => speaker=Ann Lee; speaker_org=Leeds Council
   no "We will act," said nobody.

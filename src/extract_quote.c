@@ -484,6 +484,17 @@ static const speaker *known_person(qstate *q, const char *surname, size_t before
     return NULL;
 }
 
+/* Is the word ending at e (after a) an article or a preposition? */
+static bool after_function_word(const char *s, size_t a, size_t e)
+{
+    static const char *const fw[] = {"the", "a", "an", "at", "of", "for", "in", "from", "with", "to", "on", "by"};
+    size_t w = e;
+    while (w > a && s[w - 1] != ' ') w--;
+    for (size_t k = 0; k < sizeof fw / sizeof *fw; k++)
+        if (strlen(fw[k]) == e - w && !memcmp(fw[k], s + w, e - w)) return true;
+    return false;
+}
+
 /* Tries the speaker_name rules on one comma-separated part. */
 static bool person_part(qstate *q, size_t a, size_t b, speaker *sp)
 {
@@ -494,6 +505,7 @@ static bool person_part(qstate *q, size_t a, size_t b, speaker *sp)
         size_t na, nb, ta, tb, ra, rb;
         if (!ix_match_group(&m, "name", &na, &nb)) continue;
         bool titled = ix_match_group(&m, "title", &ta, &tb);
+        size_t na0 = na;
         /* "... for Children's Services Ruth Penhaligon": the name is what is
          * left after the leading non-name words */
         while (!titled && !name_words_ok(q, d->text, na, nb)) {
@@ -504,6 +516,10 @@ static bool person_part(qstate *q, size_t a, size_t b, speaker *sp)
         }
         if (!name_words_ok(q, d->text, na, nb)) continue;
         if (!titled && !memchr(d->text + na, ' ', nb - na)) continue;   /* one bare word: not here */
+        /* "a researcher at the Northern Policy Lab": capitals after a
+         * preposition or an article are what the role is at or of, not a
+         * person named after it ("board chair David Simmonds") */
+        if (!titled && na0 > a + 1 && after_function_word(d->text, a, na0 - 1)) continue;
         sp->name = dupn(d->text + na, nb - na);
         if (titled) sp->title = dupn(d->text + ta, tb - ta);
         bool has_role = ix_match_group(&m, "role", &ra, &rb);
