@@ -54,6 +54,7 @@ rule speaker-said
   match ,? (?<subj>{PRON}|(?:(?:[Aa]n?|[Tt]he|[Oo]ne|[Mm]y|[Hh]is|[Hh]er|[Tt]heir) )?{SUBJ1}(?:, {SUBJ1},)?) (?:has |had |have |also |then |later |simply )*(?<verb>{SAY}){SAYWHERE}?(?=[.,;!?]|$| (?:adding|as|when|after|before|during|last|this|yesterday|today|on|at|in a|in an|in his|in her)\b)
   yes "There can be no doubt that councils can do it," Perry said. => speaker=Perry
   yes Graham Bolton was a social worker. "The grade changed four times in my career," he told me. => speaker=Graham Bolton
+  yes Councillor Maria Lindqvist (Lib Dem), who chairs the committee, accepted the findings. "This is not the result we wanted," she said. => speaker=Maria Lindqvist
   yes "We will not hesitate to act when councils fail," a Department for Education spokeswoman said. => speaker=a Department for Education spokeswoman; speaker_org=Department for Education
   yes "The inspectors were thorough and fair," the council's chief executive, Helen Briggs, told reporters. => speaker=Helen Briggs
   yes "We have a long way to go," Helen Briggs, the council's chief executive, said. => speaker=Helen Briggs

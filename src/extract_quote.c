@@ -654,6 +654,13 @@ static bool candidate_person(qstate *q, size_t a, size_t b, speaker *sp)
         if (i == b || (s[i] == ',' && i + 1 < b && s[i + 1] == ' ')) {
             pa[np] = st;
             pb[np] = i;
+            /* "Councillor Maria Lindqvist (Lib Dem), who chairs ...": the
+             * brackets after a name hold a party or a role, not the name */
+            if (i > st + 2 && s[i - 1] == ')') {
+                size_t o = i - 1;
+                while (o > st && s[o] != '(') o--;
+                if (s[o] == '(' && o > st + 1 && s[o - 1] == ' ') pb[np] = o - 1;
+            }
             np++;
             st = i + 2;
         }
