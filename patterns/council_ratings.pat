@@ -87,8 +87,10 @@ rule received-grade
   yes Neighbouring Westmorland and Furness Council, which covers the south of the old county, was given a 'requires improvement' verdict. => council=Westmorland and Furness; grade=requires_improvement
 
 rule aspect-judged
-  match \b(?:judged|rated|found|graded|deemed|assessed) (?<jdg>(?i:the )?(?i:overall effectiveness|impact of leaders|experiences (?:and progress )?of|help and protection|services for)[\w' ,-]{0,80}?) (?:to be |as )(?<grade>{GRADE})
+  match \b(?:judged|rated|found|graded|deemed|assessed) (?<jdg>(?i:the )?(?i:overall effectiveness|impact of leaders|experiences (?:and progress )?of|help and protection|services for)[\w' ,-]{0,80}?) (?:(?:to be |as )(?<grade>{GRADE})|to (?<grade>{GRADEV}))
   yes Wigan was inspected. Inspectors judged the overall effectiveness of children's services to be good. => council=Wigan; grade=good
+  yes Wigan was inspected. The report judged the overall effectiveness of the council's services to require improvement to be good. => council=Wigan; grade=requires_improvement; judgement=overall
+  no Wigan was inspected. The report judged the overall effectiveness of the council's services to require improvement to be good. => grade=good
 
 rule aspect-colon
   match (?<jdg>(?i:the )?(?i:overall effectiveness|impact of leaders|experiences and progress of|help and protection|children's services overall)[^:;|]{0,100})(?:: | \| ){Q}(?<grade>{GRADE}|(?i:requires improvement to be good|requires improvement|outstanding|good|inadequate)(?![\w-]))
