@@ -280,9 +280,10 @@ static lset info_need(const info *x)
     if (x->exact && (!x->nec.n || set_score(&x->ex) >= set_score(&x->nec.s[0]))) return set_copy(&x->ex);
     if (!x->nec.n) return set_top();
     int best = 0, top = set_score(&x->nec.s[0]);
-    size_t bestn = set_distinct(&x->nec.s[0]);
+    size_t bestn = 0;            /* counted only when a tie needs it: minimising costs */
     for (int i = 1; i < x->nec.n; i++) {
         if (set_score(&x->nec.s[i]) != top) continue;
+        if (!bestn) bestn = set_distinct(&x->nec.s[0]);
         size_t n = set_distinct(&x->nec.s[i]);
         if (n > bestn) { best = i; bestn = n; }
     }
