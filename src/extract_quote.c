@@ -484,6 +484,16 @@ static const speaker *known_person(qstate *q, const char *surname, size_t before
     return NULL;
 }
 
+/* Where the brackets that end [a, b) open: the '(' of " (Lib Dem)" after a
+ * word, with something inside; 0 when [a, b) ends in no such brackets. */
+static size_t trailing_paren(const char *s, size_t a, size_t b)
+{
+    if (b < a + 3 || s[b - 1] != ')') return 0;
+    size_t o = b - 1;
+    while (o > a && s[o] != '(') o--;
+    return s[o] == '(' && o > a + 1 && s[o - 1] == ' ' && b - o > 2 ? o : 0;
+}
+
 /* Is the word ending at e (after a) an article or a preposition? */
 static bool after_function_word(const char *s, size_t a, size_t e)
 {
@@ -656,11 +666,8 @@ static bool candidate_person(qstate *q, size_t a, size_t b, speaker *sp)
             pb[np] = i;
             /* "Councillor Maria Lindqvist (Lib Dem), who chairs ...": the
              * brackets after a name hold a party or a role, not the name */
-            if (i > st + 2 && s[i - 1] == ')') {
-                size_t o = i - 1;
-                while (o > st && s[o] != '(') o--;
-                if (s[o] == '(' && o > st + 1 && s[o - 1] == ' ') pb[np] = o - 1;
-            }
+            size_t po = trailing_paren(s, st, i);
+            if (po) pb[np] = po - 1;
             np++;
             st = i + 2;
         }
@@ -833,13 +840,10 @@ static bool parse_speaker(qstate *q, size_t a, size_t b, speaker *sp)
     /* "Councillor Durham (Shadow Cabinet Member for Children)": the brackets
      * hold the role */
     char *paren_role = NULL;
-    if (s[b - 1] == ')') {
-        size_t o = b - 1;
-        while (o > a && s[o] != '(') o--;
-        if (s[o] == '(' && o > a + 1 && s[o - 1] == ' ' && b - o > 2) {
-            paren_role = trim_dup(s, o + 1, b - 1);
-            b = o - 1;
-        }
+    size_t po = trailing_paren(s, a, b);
+    if (po) {
+        paren_role = trim_dup(s, po + 1, b - 1);
+        b = po - 1;
     }
     if (is_pronoun(s + a, b - a)) {
         char pron[8];
