@@ -339,7 +339,7 @@ typedef struct cand {
     const gz_surface *s;
     int row;
     bool ok, needs_support, supported_local;
-    bool ctx_after;        /* council words or a verb of being right after it */
+    bool after;            /* council words right after it (council_support_after) */
 } cand;
 
 void ix_extract_council(ix_ctx *c)
@@ -402,10 +402,10 @@ void ix_extract_council(ix_ctx *c)
                     k->needs_support = true;
                     bool after = context(c, &sup_a, b, whi, true);
                     bool at_start = a == st->a || (a == st->a + 1 && (d->text[st->a] == '"' || d->text[st->a] == '\''));
-                    k->ctx_after = after || context(c, &start_ok, b, whi, true);
+                    k->after = after;
                     /* "Reading is ..." at a sentence start is a word unless a
                      * council word or a verb of being/having follows */
-                    if (at_start && !k->ctx_after) continue;
+                    if (at_start && !after && !context(c, &start_ok, b, whi, true)) continue;
                     k->supported_local = after || context(c, &sup_s, st->a, st->b, false);
                 }
             }
@@ -441,9 +441,12 @@ void ix_extract_council(ix_ctx *c)
      * is a person's in a document, its other bare mentions there are the
      * person's too, unless council words or a verb of being follow it
      * ("Oldham Council", "Oldham was rated good"). */
-    for (size_t i = 0; i < nc; i++)
-        if (cs[i].ok && cs[i].s->risk == 's' && !cs[i].s->strong && person[cs[i].row] && !cs[i].ctx_after)
-            cs[i].ok = false;
+    for (size_t i = 0; i < nc; i++) {
+        cand *x = &cs[i];
+        if (!x->ok || x->s->risk != 's' || x->s->strong || !person[x->row] || x->after) continue;
+        size_t pb = d->paras[d->sents[x->sent].para].b, whi = x->b + 60 < pb ? x->b + 60 : pb;
+        if (!context(c, &start_ok, x->b, whi, true)) x->ok = false;
+    }
     free(person);
     /* "St Helens in Lancashire": the second name only locates the first. */
     for (size_t i = 1; i < nc; i++) {
