@@ -26,7 +26,10 @@ define GRADE (?:{GRADEV}|{GRADEA})
 # A grade as a table writes it in a cell: capitalised, then a figure, a
 # cell border or the row's end ("Derby Requires improvement 24% 16%",
 # "| Walsall | Good |"). For council_ratings/table-row and the council
-# support rule councils/table-grade, which must agree on what a row is.
+# support rule councils/table-grade, which must agree on what a row is:
+# CELLSEP is what may stand between the name and the grade (a footnote
+# star, a cell border, a dash or a colon: "1. Trafford – Outstanding (2023)").
+define CELLSEP \*?(?: \|| [-–—]|:)?
 define TABLEGRADE (?:Outstanding|Good|Requires improvement(?: to be good)?|Inadequate|Adequate)(?= [\d£(-]| ?\||$)
 define GRADEWORD (?i:outstanding|excellent|good|inadequate|adequate|satisfactory|poor|improvement)
 

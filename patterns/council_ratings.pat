@@ -57,9 +57,9 @@ rule council-which-was
 
 # A table row, the table's layout gone with its spaces: "1. Stoke-on-Trent
 # Inadequate 41% 29% 24", "| Walsall | Requires improvement | 33% |"
-# (TABLEGRADE, common.pat).
+# (CELLSEP and TABLEGRADE, common.pat).
 rule table-row
-  match ^(?:\| ?)?(?:\d{1,3}[.)] )?(?<council>{CNAME})\*?(?: \|| [-–—]|:)? (?<grade>{TABLEGRADE})
+  match ^(?:\| ?)?(?:\d{1,3}[.)] )?(?<council>{CNAME}){CELLSEP} (?<grade>{TABLEGRADE})
   yes Council Ofsted grade Agency\n3. Walsall Requires improvement 33% 22% 19 => council=Walsall; grade=requires_improvement; judgement=overall
   yes | Telford & Wrekin | Good | 27% | => council=Telford and Wrekin; grade=good
   no Walsall Good Neighbours scheme opens

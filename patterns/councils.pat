@@ -139,9 +139,9 @@ rule council-context
   no Reading| Festival
 
 # A table row: the name, then its grade as a table writes it ("8. Derby
-# Requires improvement 24% 16%"; TABLEGRADE, common.pat).
+# Requires improvement 24% 16%"; CELLSEP and TABLEGRADE, common.pat).
 rule table-grade
-  match ^\*?(?: \|| [-–—]|:)? {TABLEGRADE}
+  match ^{CELLSEP} {TABLEGRADE}
   yes Derby| Requires improvement 24% 16% 17
   yes Derby| Requires improvement to be good 24% 16% 17
   no Reading| Good Food Festival
