@@ -431,15 +431,17 @@ static char *org_in(qstate *q, const char *s)
     if (best) return ix_xstrdup(best);
     /* a council: "Hull City Council", "Kent's director" (each authority
      * named in the document once, so this is bounded by the gazetteer).
-     * A place the speaker is in ("who chairs a charity in Leeds") is not
-     * whom they speak for, unless their words give a council role. */
+     * A place the speaker is in ("who chairs a charity in Leeds", "sitting
+     * at Wolverhampton") is not whom they speak for, unless their words give a council role. */
     for (size_t i = 0; i < q->nrows; i++) {
         const char *nm = ix_gazetteer_name(q->c->rules->gaz, q->rows[i]);
         const char *p = strstr(s, nm);
         if (!p) continue;
         const char *council = strstr(p, " Council");
         if (council && council - p < 40) return dupn(p, (size_t)(council - p) + 8);
-        if (p - s >= 3 && !memcmp(p - 3, "in ", 3) && !council_role_in(q, s)) continue;
+        bool at_place = (p - s >= 3 && (!memcmp(p - 3, "in ", 3) || !memcmp(p - 3, "at ", 3))) ||
+                        (p - s >= 5 && !memcmp(p - 5, "near ", 5));
+        if (at_place && !council_role_in(q, s)) continue;
         ix_buf b = {0};
         ix_buf_puts(&b, nm);
         ix_buf_puts(&b, " Council");
@@ -782,6 +784,58 @@ static bool candidate_desc(qstate *q, size_t a, size_t b, speaker *sp)
     return ok;
 }
 
+/* Past the leading connectives (patterns/speaker_leads.tsv) of [a, b):
+ * "and that the inspection letter". */
+static size_t skip_lead(const qstate *q, size_t a, size_t b)
+{
+    const char *s = q->d->text;
+    for (size_t k = 0; q->leads && k < q->leads->n; k++) {
+        size_t l = q->leads->klen[k];            /* the word, then a space */
+        if (b - a > l + 1 && !memcmp(s + a, q->leads->key[k], l) && s[a + l] == ' ') {
+            a += l + 1;
+            k = (size_t)-1;                      /* from the top, for the next */
+        }
+    }
+    return a;
+}
+
+/* "the judge", "the chief inspector": a role with the definite article
+ * names the person introduced with that title or role before it ("Her
+ * Honour Judge Rachel Penhallow", "Ofsted's chief inspector, Sir Michael
+ * Wilshaw"). Copies that person into sp; false when the description is no
+ * such role or nobody before it had it. */
+static bool role_back(qstate *q, const char *desc, size_t pos, speaker *sp)
+{
+    if (strncasecmp(desc, "the ", 4)) return false;
+    const char *r = desc + 4;
+    size_t rl = strlen(r), words = 1;
+    if (!rl) return false;
+    for (size_t i = 0; i < rl; i++) {
+        if (r[i] == ' ') words++;
+        else if (!ix_is_lower(r[i]) && r[i] != '-') return false;
+    }
+    if (words > 3) return false;
+    evit it;
+    evit_init(&it, q, pos);
+    for (const event *ev; (ev = evit_prev(&it));) {
+        const speaker *e = &ev->sp;
+        if (!e->person || !e->name) continue;
+        bool hit = e->title && !strcasecmp(e->title, r);
+        if (!hit && e->role) {
+            size_t el = strlen(e->role);
+            hit = el >= rl && !strcasecmp(e->role + el - rl, r) && (el == rl || e->role[el - rl - 1] == ' ');
+        }
+        if (!hit) continue;
+        size_t a = sp->a, b = sp->b;
+        speaker_free(sp);
+        speaker_copy(sp, e);
+        sp->a = a;
+        sp->b = b;
+        return true;
+    }
+    return false;
+}
+
 /* Parses a raw speaker phrase [a, b) into name/title/role/org or a
  * description. Candidates are the phrase's comma-separated tails, shortest
  * first, so "However, the Association of ..." yields the association and
@@ -802,10 +856,7 @@ static bool parse_speaker(qstate *q, size_t a, size_t b, speaker *sp)
         if (k < b && s[k] == ' ' && k > a) a = k + 1;
         else break;
     }
-    for (size_t k = 0; q->leads && k < q->leads->n; k++) {
-        size_t l = q->leads->klen[k];            /* the word, then a space */
-        if (b - a > l + 1 && !memcmp(s + a, q->leads->key[k], l) && s[a + l] == ' ') { a += l + 1; break; }
-    }
+    a = skip_lead(q, a, b);
     /* "Asked whether she would resign, Ms Hughes": a clause up to the first
      * comma (patterns/clause_leads.tsv) is neither speaker nor role */
     if (q->clause_leads) {
@@ -892,7 +943,12 @@ static bool parse_speaker(qstate *q, size_t a, size_t b, speaker *sp)
          * before it, never speaks */
         size_t w = starts[k];
         while (w < b && ix_is_alpha(s[w])) w++;
-        if (!q->relatives || !word_in(q->relatives, s + starts[k], w - starts[k])) ok = candidate_desc(q, starts[k], b, sp);
+        if (!q->relatives || !word_in(q->relatives, s + starts[k], w - starts[k]))
+            ok = candidate_desc(q, skip_lead(q, starts[k], b), b, sp);
+        /* "The agency ... was rated outstanding by Ofsted last year, and
+         * the judge": the organisations of the clauses before are not the
+         * speaker's */
+        if (ok) a = starts[k];
     }
     if (!ok && n > 1) ok = candidate_desc(q, a, starts[1] - 2, sp);
     if (!ok) ok = candidate_desc(q, a, b, sp);
@@ -908,6 +964,10 @@ static bool parse_speaker(qstate *q, size_t a, size_t b, speaker *sp)
             if (sp_last) *sp_last = 0;
             else { free(sp->role); sp->role = NULL; }
         }
+    }
+    if (!sp->person && sp->desc && role_back(q, sp->desc, a, sp)) {
+        sp->valid = true;
+        return true;
     }
     char *all = dupn(s + a, b - a);
     free(sp->org);

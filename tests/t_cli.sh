@@ -190,6 +190,26 @@ check "the longest listed organisation in a description is the speaker's" \
 check "an organisation's name counts only as whole words" \
   has '"speaker":"a spokesman for the Unisonic union","speaker_title":null,"speaker_role":null,"speaker_org":null' "$tmp/out"
 
+# "the judge", "the chief inspector": a role with the definite article is the
+# person introduced earlier with that title or role; with nobody before it,
+# it stays a description. "and" before it is no part of it, and neither a
+# place the speaker sits at nor the clauses before the description give an
+# organisation.
+printf '%s\n\n%s\n\n%s\n\n%s\n\n%s\n' "Judge criticises council" \
+  'The judge said: "This boy has been let down at every turn of the road."' \
+  'Her Honour Judge Rachel Penhallow, sitting at Wolverhampton, said the plan was "thin and late and of no use".' \
+  'The home was rated outstanding by Ofsted last year, and the judge said it was "the best thing that has happened to him".' \
+  '"Some councils do not know their own front line," said Ofsted'"'"'s chief inspector, Sir Malcolm Ferrers. The chief inspector added: "Leaders must know it."' > "$tmp/roleback.txt"
+run 0 "extract: a role pointing back to a name" extract --types quote "$tmp/roleback.txt"
+check "a role with 'the' before anyone has it stays a description" \
+  has '"text":"This boy has been let down at every turn of the road.","speaker":"The judge"' "$tmp/out"
+check "a place the speaker sits at is not their organisation" \
+  has '"text":"thin and late and of no use","speaker":"Rachel Penhallow","speaker_title":"Judge","speaker_role":"Her Honour","speaker_org":null' "$tmp/out"
+check "'and the judge' is the judge named before, with no organisation from the clause before" \
+  has '"text":"the best thing that has happened to him","speaker":"Rachel Penhallow","speaker_title":"Judge","speaker_role":"Her Honour","speaker_org":null' "$tmp/out"
+check "'the chief inspector' is the person given that role" \
+  has '"text":"Leaders must know it.","speaker":"Malcolm Ferrers","speaker_title":"Sir","speaker_role":"Ofsted'"'"'s chief inspector","speaker_org":"Ofsted"' "$tmp/out"
+
 # The words around a speaker are tables in patterns/ that a user can extend:
 # speaker_leads.tsv (a connective that opens the sentence is not the
 # speaker), speech_verbs.tsv with finding_verbs.tsv (what an inspection
