@@ -324,6 +324,23 @@ int main(void)
         tdoc_free(t);
     }
 
+    /* a word hyphenated across a line break is joined back, even after a
+     * short line, and maps to its bytes with the hyphen and the newline;
+     * a word that goes on with a hyphen of its own keeps the break's */
+    {
+        const char *s = "Two authorities were judged inade-\nquate, and Nottingham-\r\nshire was rated good. Stoke-\n"
+                        "on-Trent was not. Ten -\nnine. Leeds-\nThe end.";
+        t = build(s, strlen(s));
+        CHECK(norm_has(t, "judged inadequate, and Nottinghamshire was rated good. Stoke-\non-Trent was not. Ten -\nnine."),
+              "hyphenated words rejoined: %s", t ? t->d.text : "");
+        CHECK(norm_has(t, "Leeds-\nThe end."), "no join before a capital: %s",
+              t ? t->d.text : "");
+        span_is(t, "hyphen", "inadequate", 0, "inade-\nquate", 28);
+        span_is(t, "hyphen", "Nottinghamshire", 0, "Nottingham-\r\nshire", -1);
+        tokens_sane(t, "hyphen");
+        tdoc_free(t);
+    }
+
     /* ellipsis, soft hyphen, zero-width space, em dash */
     {
         const char *s = "It was\xe2\x80\xa6 looked\xc2\xad" "after children\xe2\x80\x8b. Care \xe2\x80\x94 and support.";
