@@ -112,6 +112,16 @@ rule grade-rated-council
   match (?<grade>(?i:inadequate|outstanding|good|adequate|requires improvement|requires-improvement))-(?:rated|graded) (?<council>{CLIST})
   yes Ministers sent a commissioner into inadequate-rated Birmingham. => council=Birmingham; grade=inadequate
 
+# The grade of the clause before, given to another authority: "Leicestershire
+# was judged good, as was Nottinghamshire following its inspection", "Kent was
+# rated inadequate, as were Medway and Essex".
+rule as-was
+  match \b(?:judged|rated|graded|found|deemed|assessed|was|were|is|are|remains|remained)(?: (?:{CLINK})*?)? (?<grade>{GRADE})[^,;:.!?"]{0,60}, as (?:was|were|is|are|did|had|has|have)(?: also| too)? (?<council>{CLIST})
+  yes Leicestershire and Lincolnshire were both judged good, as was Nottinghamshire following its inspection in November. => council=Nottinghamshire; grade=good
+  yes Kent was rated inadequate in 2022, as were Medway and Essex. => council=Essex; grade=inadequate
+  no Kent was rated good, as was expected by most observers.
+  no Kent was rated good, as was said at the time by Leeds.
+
 rule council-grade-in-brackets
   match (?<council>{CLIST}) \({Q}(?<grade>{GRADE}){Q}\)
   yes The region's councils are Bradford (inadequate), Leeds (good) and Kirklees (requires improvement). => council=Leeds; grade=good
