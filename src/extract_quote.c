@@ -25,6 +25,7 @@
  */
 #include <stdlib.h>
 #include <strings.h>
+#include <utf8proc.h>
 #include "internal.h"
 
 enum { R_NONE, R_OPEN, R_CLOSE, R_EITHER };
@@ -76,6 +77,29 @@ typedef struct qstate {
 static bool word_in(const ix_table *t, const char *s, size_t n) { return ix_table_has(t, s, n); }
 
 static char *dupn(const char *s, size_t n) { return ix_xstrndup(s, n); }
+
+/* Does [a, b) hold a letter or a digit? Bullets, dashes and other symbols
+ * before a quotation ("• “Leaders have ...”") are not words; ix_is_alnum
+ * counts every byte of a non-ASCII character as a letter. */
+static bool has_word(const char *s, size_t a, size_t b)
+{
+    for (size_t i = a; i < b;) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x80) {
+            if (ix_is_alnum(c)) return true;
+            i++;
+            continue;
+        }
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(b - i), &cp);
+        if (k <= 0) return true;
+        utf8proc_category_t cat = utf8proc_category(cp);
+        if ((cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO) || (cat >= UTF8PROC_CATEGORY_ND && cat <= UTF8PROC_CATEGORY_NO))
+            return true;
+        i += (size_t)k;
+    }
+    return false;
+}
 
 static void speaker_free(speaker *s)
 {
@@ -1262,9 +1286,7 @@ void ix_extract_quote(ix_ctx *c)
         const char *how = "same_sentence";
         /* pre: from the sentence start to the opening mark */
         size_t pre_a = so->a, pre_b = qt->open;
-        bool starts_sentence = true;
-        for (size_t k = pre_a; k < pre_b; k++)
-            if (ix_is_alnum(d->text[k])) { starts_sentence = false; break; }
+        bool starts_sentence = !has_word(d->text, pre_a, pre_b);
         size_t post_a = qt->close, post_b = sc->b > qt->close ? sc->b : qt->close;
         /* the attribution ends where the next quotation opens: '"A," said
          * X, who chairs the board, "and B."' */
@@ -1292,7 +1314,8 @@ void ix_extract_quote(ix_ctx *c)
         if (!r && starts_sentence) {
             /* the sentence before, in this paragraph or the last one */
             size_t si = ix_doc_sent_at(d, qt->open);
-            if (si > 0 && qt->open == po->a) {
+            /* it opens its paragraph, a bullet or a dash aside */
+            if (si > 0 && !has_word(d->text, po->a, qt->open)) {
                 const ix_sent *ps = &d->sents[si - 1];
                 how = "preceding_colon";
                 r = attribute(&q, &q.colon, ps->a, ps->b, false, true, &sp);

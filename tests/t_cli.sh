@@ -210,6 +210,17 @@ check "'and the judge' is the judge named before, with no organisation from the 
 check "'the chief inspector' is the person given that role" \
   has '"text":"Leaders must know it.","speaker":"Malcolm Ferrers","speaker_title":"Sir","speaker_role":"Ofsted'"'"'s chief inspector","speaker_org":"Ofsted"' "$tmp/out"
 
+# Bullet points under a colon: each quotation is the colon's speaker's, and
+# a bullet (a non-ASCII symbol) is not a word before the quotation.
+printf '%s\n\n%s\n%s\n%s\n' "Inspection findings" 'Inspectors said:' \
+  '• “Children in Bexley are safer because of the swift action of social workers.”' \
+  '- "Leaders have an accurate understanding of the quality of practice."' > "$tmp/bullets.txt"
+run 0 "extract: quotations in bullet points" extract --types quote "$tmp/bullets.txt"
+check "a quotation after a bullet is the colon's speaker's" \
+  has '"text":"Children in Bexley are safer because of the swift action of social workers.","speaker":"Inspectors".*"attribution":"preceding_colon"' "$tmp/out"
+check "a quotation after a dash bullet is the colon's speaker's too" \
+  has '"text":"Leaders have an accurate understanding of the quality of practice.","speaker":"Inspectors"' "$tmp/out"
+
 # The words around a speaker are tables in patterns/ that a user can extend:
 # speaker_leads.tsv (a connective that opens the sentence is not the
 # speaker), speech_verbs.tsv with finding_verbs.tsv (what an inspection
