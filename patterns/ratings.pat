@@ -53,8 +53,11 @@ define GAP (?:{ASIDE}|{GAPW}{1,10}?{ASIDE}?,?| -[^-.;]{1,160}? -)
 # ---- rules ----------------------------------------------------------------
 
 rule table-row
-  match ^(?<grade>(?i:outstanding|good|requires? improvement|inadequate|good or outstanding|adequate|satisfactory))(?: judgements?)?:? (?<q>{CARD})(?: (?<paren>\d+(?:\.\d+)? ?%))?$
+  match ^(?:\| ?)?(?<grade>(?i:outstanding|good|requires? improvement(?: to be good)?|inadequate|good or outstanding|adequate|satisfactory))(?: judgements?)?{CELLSEP} (?<q>{CARD})(?:{CELLSEP} (?<paren>\d+(?:\.\d+)? ?%))?(?: ?\|)?$
   yes Inadequate 23 15% => grade=inadequate; count=23; share=0.15
+  yes Requires improvement to be good | 46 | 30% => grade=requires_improvement; count=46; share=0.3
+  yes | Outstanding | 24 | 16% | => grade=outstanding; count=24; share=0.16
+  set table yes
   no Good 2019
 
 rule grade-in-n-of-m
@@ -216,3 +219,21 @@ rule year
   match (?:\b(?:[Ii]n|[Dd]uring|[Ff]or|[Bb]y|[Ii]n the year) (?:the (?:year |financial year |academic year )?)?(?<period>(?:19|20)\d\d(?:[/-](?:19|20)?\d\d)?)\b|(?<period>(?:19|20)\d\d[/-](?:19|20)?\d\d)\b)
   yes In 2014-15, 41 per cent of authorities required improvement.
   no since November 2013
+
+# A table's own total and unit, for its rows (table-row, set table): a
+# "Total" row and a header row anywhere among the lines of its block:
+#   Grade | Authorities | Share
+#   Good | 68 | 45%
+#   Total | 152 | 100%
+family rating_table
+
+rule table-total
+  match ^(?:\| ?)?(?i:total|all|all (?:local )?authorities|all councils|england)\*?{CELLSEP} (?<total>\d{1,3}(?:,\d{3})+|\d+)(?:{CELLSEP} 100(?:\.0)? ?%)?(?: ?\|)?$
+  yes Total | 152 | 100%
+  no Total spending rose by 11%
+
+# (the column's name, in any case, is looked up in units.tsv)
+rule table-header
+  match ^(?:\| ?)?(?i:grade|judgement|rating|overall effectiveness|overall grade)\*?(?: \||:) (?<unit>[A-Za-z][A-Za-z' -]{1,40}?)(?: ?\||$)
+  yes Grade | Authorities | Share
+  no Grade inflation is a worry | Ofsted

@@ -298,15 +298,25 @@ static void put_renamed(const char *re, size_t len, size_t rule, const nameset *
     free(seen.v);
 }
 
-/* Rules that only ever look at a few words around a council name the
- * gazetteer found (councils.pat: "New |York", "Leeds| fans"): anchored to
- * the ends of that window, they are never searched through text, so a
- * grep tool scanning the text for them would do work inspex never does.
- * (They also took 8 KB of the set's compiled size, which Debian's PCRE2
- * caps at 64 KB.) */
+/* Rules that inspex never searches text with, only tries on a window that
+ * something else found: the council context rules (councils.pat: "New
+ * |York", "Leeds| fans", anchored at the ends of the few words around a
+ * name the gazetteer found); a speaker phrase's name and description rules
+ * (speaker_name, speaker_desc: anchored at both ends of the phrase before
+ * "said"); the tests of a description string (speaker_human,
+ * speaker_inspection); a table's total and header rows (rating_table:
+ * anchored at the lines of a block that holds a table row). A grep tool
+ * scanning text for them would do work inspex never does. (They took
+ * 13 KB of the set's compiled size, the council rules 8 of it, which
+ * Debian's PCRE2 caps at 64 KB.) */
 static bool window_rule(const ix_rule *rule)
 {
-    return !strncmp(rule->family, "council_", 8) && strncmp(rule->family, "council_rating", 14);
+    static const char *const fams[] = {"speaker_name", "speaker_desc", "speaker_human", "speaker_inspection",
+                                       "rating_table"};
+    if (!strncmp(rule->family, "council_", 8) && strncmp(rule->family, "council_rating", 14)) return true;
+    for (size_t k = 0; k < sizeof fams / sizeof *fams; k++)
+        if (!strcmp(rule->family, fams[k])) return true;
+    return false;
 }
 
 int ix_rules_export_regex(const ix_rules *r, FILE *out)

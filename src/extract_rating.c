@@ -1,7 +1,8 @@
 /* extract_rating.c — rating records: how many inspected things got a grade.
  *
  * Consumes the sentences of the non-boilerplate paragraphs and the rules of
- * patterns/ratings.pat (families rating, rating_context, rating_period).
+ * patterns/ratings.pat (families rating, rating_context, rating_period,
+ * rating_table).
  * Produces `rating` records; also keeps them in ctx->ratings for the
  * council_rating extractor ("These included Rotherham").
  *
@@ -41,6 +42,13 @@ typedef struct rstate {
     size_t sent;                 /* the sentence being read */
     size_t ctx_next;             /* sentences before this one have been read for context */
     bool ready;                  /* this sentence's context and periods are read */
+    /* A table's rows ("Good | 68 | 45%") take the total of its "Total"
+     * row and the unit of its header row (family rating_table), read once
+     * per block of lines */
+    const ix_rule_list *tbl;
+    size_t tbl_block;
+    long tbl_total;
+    char *tbl_unit;
     figure prev;           /* the last rating of this sentence */
     bool have_prev;
     ix_span *used;
@@ -116,6 +124,40 @@ static bool in_closed_relative(const rstate *st, const char *s, size_t sa, size_
 /* Builds a rating from a match; NULL when the pieces do not make a figure. */
 static void prepare(rstate *st);
 static json_t *make_now(rstate *st, const ix_match *m, bool headline);
+
+/* The total and the unit of the table around the paragraph being read: a
+ * row of the family rating_table anywhere in its block (the lines between
+ * two blank lines) gives them. Read once per block. */
+static void table_context(rstate *st)
+{
+    ix_ctx *c = st->c;
+    ix_doc *d = c->doc;
+    size_t blk = d->paras[st->para].block;
+    if (st->tbl_block == blk + 1) return;
+    st->tbl_block = blk + 1;
+    st->tbl_total = -1;
+    free(st->tbl_unit);
+    st->tbl_unit = NULL;
+    size_t first = st->para;
+    while (first > 0 && d->paras[first - 1].block == blk) first--;
+    for (size_t pi = first; pi < d->npara && d->paras[pi].block == blk; pi++) {
+        const ix_para *p = &d->paras[pi];
+        for (size_t k = 0; k < st->tbl->n; k++) {
+            ix_match m;
+            if (ix_rule_match(st->tbl->r[k], c->scratch, d, p->a, p->b, p->a, true, &m) != 1) continue;
+            char *t = group_text(d, &m, "total", NULL, NULL);
+            long v;
+            if (t && st->tbl_total < 0 && ix_number_parse(c->rules->lex, t, strlen(t), &v)) st->tbl_total = v;
+            free(t);
+            char *u = group_text(d, &m, "unit", NULL, NULL);
+            if (u && !st->tbl_unit) {
+                for (char *x = u; *x; x++) if (ix_is_upper(*x)) *x = (char)(*x + 32);   /* "Authorities" */
+                st->tbl_unit = unit_of(st->units, u);
+            }
+            free(u);
+        }
+    }
+}
 
 static json_t *make(rstate *st, const ix_match *m, bool headline)
 {
@@ -193,6 +235,11 @@ static json_t *make_now(rstate *st, const ix_match *m, bool headline)
     char *unit = utext ? unit_of(st->units, utext) : NULL;
     bool utext_given = unit != NULL;
     free(utext);
+    bool table = json_object_get(set, "table") != NULL;
+    if (table) table_context(st);
+    if (table && !unit && st->tbl_unit) unit = ix_xstrdup(st->tbl_unit);
+    bool table_total = table && !q.has_total && st->tbl_total >= 0;
+    if (table_total) { q.has_total = 1; q.total = st->tbl_total; }
     bool after_ctx = st->ctx_end && qa >= st->ctx_end;
     if (!unit && st->have_prev && st->prev.unit) unit = ix_xstrdup(st->prev.unit);
     if (!unit && after_ctx && st->ctx_unit) unit = ix_xstrdup(st->ctx_unit);
@@ -255,8 +302,9 @@ static json_t *make_now(rstate *st, const ix_match *m, bool headline)
     free(qtext);
 
     /* "rated inadequate in 10 of 60 inspections. Fewer than half - 27 - ...":
-     * a figure's own total is context for the figures after it */
-    if (q.has_total && qtext && !m->rule->anchored_continue) {
+     * a figure's own total is context for the figures after it (a table's
+     * is its rows' only) */
+    if (q.has_total && qtext && !m->rule->anchored_continue && !table_total) {
         st->ctx_total = q.total;
         free(st->ctx_unit);
         st->ctx_unit = unit ? ix_xstrdup(unit) : NULL;
@@ -501,6 +549,8 @@ void ix_extract_rating(ix_ctx *c)
     const ix_rule_list all = *ix_rules_fam(c->rules, IX_FAM_RATING);
     const ix_rule_list ctxr = *ix_rules_fam(c->rules, IX_FAM_RATING_CONTEXT);
     const ix_rule_list per = *ix_rules_fam(c->rules, IX_FAM_RATING_PERIOD);
+    const ix_rule_list tbl = *ix_rules_fam(c->rules, IX_FAM_RATING_TABLE);
+    st.tbl = &tbl;
     st.ctxr = &ctxr;
     st.per = &per;
 
@@ -564,5 +614,6 @@ void ix_extract_rating(ix_ctx *c)
     free(st.spans);
     free(st.used);
     free(st.ctx_unit);
+    free(st.tbl_unit);
     free(st.prev.unit);
 }

@@ -263,7 +263,8 @@ typedef struct ix_table {
     X(IX_FAM_SPEAKER_ADDRESSEE, "speaker_addressee") \
     X(IX_FAM_RATING, "rating") \
     X(IX_FAM_RATING_CONTEXT, "rating_context") \
-    X(IX_FAM_RATING_PERIOD, "rating_period")
+    X(IX_FAM_RATING_PERIOD, "rating_period") \
+    X(IX_FAM_RATING_TABLE, "rating_table")
 #define IX_TABLES(X) \
     X(IX_TAB_ABBREVIATIONS, "abbreviations") \
     X(IX_TAB_APPROX, "approx") \

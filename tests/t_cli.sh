@@ -221,6 +221,16 @@ check "a quotation after a bullet is the colon's speaker's" \
 check "a quotation after a dash bullet is the colon's speaker's too" \
   has '"text":"Leaders have an accurate understanding of the quality of practice.","speaker":"Inspectors"' "$tmp/out"
 
+# A table's rows take the total of its "Total" row and the unit of its
+# header (family rating_table), only within their block of lines.
+printf '%s\n\n%s\n%s\n%s\n%s\n\n%s\n' "Latest grades" 'Grade | Authorities | Share' 'Good | 68 | 45%' \
+  'Inadequate | 14 | 9%' 'Total | 152 | 100%' 'Outstanding 24 16%' > "$tmp/table.txt"
+run 0 "extract: a table with a total row" extract --types rating "$tmp/table.txt"
+check "a table row takes the Total row's total and the header's unit" \
+  has '"grade":"good","count":68,"share":0.45,"total":152,"unit":"authorities"' "$tmp/out"
+check "a row outside the table's block takes neither, nor the total as context" \
+  has '"grade":"outstanding","count":24,"share":0.16,"total":null,"unit":null' "$tmp/out"
+
 # The words around a speaker are tables in patterns/ that a user can extend:
 # speaker_leads.tsv (a connective that opens the sentence is not the
 # speaker), speech_verbs.tsv with finding_verbs.tsv (what an inspection
