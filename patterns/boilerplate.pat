@@ -9,7 +9,7 @@
 family boilerplate
 
 rule signup-tail
-  match ^(?i:more from\b.*|more opinion\b.*|more on this\b.*|more stories\b.*|more news\b.*|read next\b.*|sign up|subscribe|subscribe now|sign up to our newsletter|newsletter sign ?up|related(?: [\w-]+){1,3}|(?:next|previous) (?:debate|article|story|episode|item|page)\b.*|more on this story|most (?:read|popular|viewed|shared|commented)(?: (?:in|on|from) [\w ]{1,30}| (?:stories|articles|news))?|trending(?: now| stories)?|in other news|popular now|editor's picks|latest jobs|jobs|[\w ]{1,30} jobs|share this(?: article| story)?|did you enjoy this article\??|you may also like|recommended|comments|tags?:.*|topics?:.*|explore more on (?:these|this) topics?\b.*|linkedin banner)$
+  match ^(?i:more from\b.*|more opinion\b.*|more on this\b.*|more stories\b.*|more news\b.*|read next\b.*|sign up|subscribe|subscribe now|sign up to our newsletter|newsletter sign ?up|related(?: [\w-]+){1,3}|related(?: [\w-]+){0,2}:.*|references|see also|external links|further reading|footnotes|notes and references|bibliography|jobs (?:in|at|from) [\w ]{1,30}|(?:next|previous) (?:debate|article|story|episode|item|page)\b.*|more on this story|most (?:read|popular|viewed|shared|commented)(?: (?:in|on|from) [\w ]{1,30}| (?:stories|articles|news))?|trending(?: now| stories)?|in other news|popular now|editor's picks|latest jobs|jobs|[\w ]{1,30} jobs|share this(?: article| story)?|did you enjoy this article\??|you may also like|recommended|comments|tags?:.*|topics?:.*|explore more on (?:these|this) topics?\b.*|linkedin banner)$
   set scope tail
   yes SIGN UP
   yes Highways jobs
@@ -20,15 +20,22 @@ rule signup-tail
   yes Related fact checks
   yes Explore more on these topics: Social care · Children · Torbay · Stockport
   yes Next debate: Local Government Finance: Norfolk and Suffolk
+  yes References
+  yes See also
+  yes Related decisions: Hartlepool Borough Council (23 017 445) | Redcar & Cleveland Borough Council (23 011 902)
+  yes JOBS IN SOCIAL CARE
+  no References to Kent were removed from the report.
   no Related services in Kent were rated good last year.
   no Jobs were lost when Kent County Council cut its budget.
 
 rule job-salary
-  match (?:£\s?\d[\d,.]*\s*-\s*£\s?\d[\d,.]*|\bper annum\b|^Recrui?u?i?ter:|^Recuriter:|^(?i:closing date|salary|location|contract type|job type|apply by|hours):|^(?i:apply now)$)
+  match (?:£\s?\d[\d,.]*\s*-\s*£\s?\d[\d,.]*|£\s?\d{2,3},\d{3} to £\s?\d{2,3},\d{3}(?: per annum| pa| a year)?$|\bper annum\b|^Recrui?u?i?ter:|^Recuriter:|^(?i:closing date|salary|location|contract type|job type|apply by|hours):|^(?i:apply now)$)
   set scope block
   yes £46142 - £49282
+  yes Independent Reviewing Officer - Staffordshire County Council - £40,476 to £43,693
   yes Recruiter: Essex County Council
   no Kent County Council spent £2bn on children's services.
+  no Its budget rose from £120,000 to £135,000 this year.
 
 # A signature standing as a paragraph of its own: a letter's "Margaret
 # Ellis, Norwich", "Dr Alan Harrow, Stockport". The place is the writer's
