@@ -340,6 +340,8 @@ typedef struct cand {
     int row;
     bool ok, needs_support, supported_local;
     bool after;            /* council words right after it (council_support_after) */
+    bool start_only;       /* a surname-like name opening a sentence: a council
+                            * only if named as one elsewhere in the document */
 } cand;
 
 void ix_extract_council(ix_ctx *c)
@@ -387,7 +389,7 @@ void ix_extract_council(ix_ctx *c)
             i = b - 1;                      /* the next name starts after this one */
             if (nc == cap) { cap = cap ? cap * 2 : 32; cs = ix_xrealloc(cs, cap * sizeof *cs); }
             cand *k = &cs[nc];
-            *k = (cand){a, b, ix_doc_sent_at(d, a), s, pick_row(g, s, d->date), true, false, false, false};
+            *k = (cand){a, b, ix_doc_sent_at(d, a), s, pick_row(g, s, d->date), true, false, false, false, false};
             size_t wlo = a > p->a + 60 ? a - 60 : p->a, whi = b + 60 < p->b ? b + 60 : p->b;
             const ix_sent *st = &d->sents[k->sent];
             if (!s->strong) {
@@ -404,9 +406,15 @@ void ix_extract_council(ix_ctx *c)
                     bool at_start = a == st->a || (a == st->a + 1 && (d->text[st->a] == '"' || d->text[st->a] == '\''));
                     k->after = after;
                     /* "Reading is ..." at a sentence start is a word unless a
-                     * council word or a verb of being/having follows */
-                    if (at_start && !after && !context(c, &start_ok, b, whi, true)) continue;
-                    k->supported_local = after || context(c, &sup_s, st->a, st->b, false);
+                     * council word or a verb of being/having follows; a
+                     * surname-like name ("Darlington got a quieter
+                     * write-up") is the council when the document names it
+                     * as one elsewhere and no person by that name */
+                    if (at_start && !after && !context(c, &start_ok, b, whi, true)) {
+                        if (s->risk != 's') continue;
+                        k->start_only = true;
+                    }
+                    k->supported_local = !k->start_only && (after || context(c, &sup_s, st->a, st->b, false));
                 }
             }
             nc++;
@@ -432,7 +440,7 @@ void ix_extract_council(ix_ctx *c)
             bool other = (r1 >= 0 && r1 != x->row) || r2 >= 0;
             /* the row's own supported mention must be another mention: this
              * one is unsupported, so row_ok came from elsewhere */
-            x->ok = row_ok[x->row] || other;
+            x->ok = row_ok[x->row] || (other && !x->start_only);
         }
     }
     free(row_ok);
@@ -444,6 +452,7 @@ void ix_extract_council(ix_ctx *c)
     for (size_t i = 0; i < nc; i++) {
         cand *x = &cs[i];
         if (!x->ok || x->s->risk != 's' || x->s->strong || !person[x->row] || x->after) continue;
+        if (x->start_only) { x->ok = false; continue; }
         size_t pb = d->paras[d->sents[x->sent].para].b, whi = x->b + 60 < pb ? x->b + 60 : pb;
         if (!context(c, &start_ok, x->b, whi, true)) x->ok = false;
     }

@@ -232,6 +232,14 @@ void ix_extract_council_rating(ix_ctx *c)
                  * 10 authorities judged outstanding") */
                 if (inside_rating(c, ga, gb) && (!has_c || inside_rating(c, ca, cb))) continue;
                 bool ref = has_c && is_reference(&st, s + ca, cb - ca);
+                /* "its leader column to Calderdale, judged outstanding": a
+                 * council named between a reference and the grade is the
+                 * one graded; the match that starts at it says so */
+                size_t first_in;
+                if (ref && ix_match_group(&m, "jdg", &ja, &jb) && jb > ja && ix_ctx_mentions_in(c, ja, jb, &first_in)) {
+                    off = retry;
+                    continue;
+                }
                 /* inside a quotation only a named council counts: "we want
                  * to see the trust rated good" is a hope, not a grade */
                 if ((ref || !has_c) && in_quote(c, ga)) continue;
