@@ -25,10 +25,11 @@ rule place-prefix
 # An event's venue: "the National Children and Adult Services Conference in
 # Bournemouth". Its own rule: its few first letters let PCRE2 skip to them.
 rule event-venue
-  match (?:[Cc]onference|[Ss]ummit|[Cc]ongress|[Cc]onvention|[Ff]estival|[Ee]xpo|[Ss]peech|[Ll]ecture|[Rr]ally|[Kk]eynote|[Ss]eminar|[Ww]orkshop|[Ee]vent|[Dd]ebate|[Hh]usting|[Hh]ustings|[Cc]eremony|[Ll]aunch) (?:in|at)\s*$
+  match (?:[Cc]onference|[Ss]ummit|[Cc]ongress|[Cc]onvention|[Ff]estival|[Ee]xpo|[Ss]peech|[Ll]ecture|[Rr]ally|[Kk]eynote|[Ss]eminar|[Ww]orkshop|[Ee]vent|[Dd]ebate|[Hh]usting|[Hh]ustings|[Cc]eremony|[Ll]aunch|[Cc]ourt|[Tt]ribunal|[Ii]nquest|[Hh]earing) (?:in|at)\s*$
   yes discussed at the National Children and Adult Services Conference in |Bournemouth
   no the conference heard from |Bournemouth
   yes used a speech in |Leeds
+  yes the family court at |Middlesbrough
   no a rise in |Leeds
 
 family council_reject_after
