@@ -313,12 +313,38 @@ static int cmp_gw(const void *x, const void *y)
 
 static char *unquote(const char *s);
 
+/* Joins a word hyphenated across one line break, in place, as the
+ * normaliser does for the rules (normalize.c, rejoins): "inade-\nquate" is
+ * "inadequate"; "Stoke-\non-Trent" keeps its break. */
+static void rejoin_words(char *u)
+{
+    char *w = u;
+    for (const char *r = u; *r;) {
+        if (*r == '-' && w > u && ix_is_alpha(w[-1]) && (unsigned char)w[-1] < 0x80) {
+            const char *j = r + 1;
+            while (*j == ' ' || *j == '\t') j++;
+            int nl = 0;
+            if (*j == '\r') { j++; nl++; }
+            if (*j == '\n') { j++; nl = 1; }
+            while (*j == ' ' || *j == '\t') j++;
+            const char *e = j;
+            while (ix_is_lower(*e)) e++;
+            if (nl == 1 && e > j && *e != '-') { r = j; continue; }
+        }
+        *w++ = *r++;
+    }
+    *w = 0;
+}
+
 /* Text as grade phrases are matched: quote marks dropped, hyphens and white
  * space folded to one space, lower case (what ix_lookup_key does for table
  * keys, also for curly marks). */
 static char *grade_key(const char *s)
 {
-    char *u = unquote(s);
+    char *x = ix_xstrdup(s);
+    rejoin_words(x);
+    char *u = unquote(x);
+    free(x);
     for (char *q = u; *q; q++)
         if (*q == '-') *q = ' ';
     char *f = fold(u, strlen(u), true);

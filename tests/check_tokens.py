@@ -36,6 +36,9 @@ def fold(s):
         nxt = s[m.end():m.end() + 1]
         return '' if ('\n' not in m.group(0) and '\r' not in m.group(0) and nxt and nxt in '.,;:!?)]') else ' '
     s = LINK.sub(link, s)
+    # a word hyphenated across one line break is joined back ("inade-\nquate"),
+    # unless the word after goes on with a hyphen ("Stoke-\non-Trent")
+    s = re.sub(r'(?<=[A-Za-z])-[ \t]*(?:\r\n|\n|\r)[ \t]*(?=[a-z]+(?![a-z-]))', '', s)
     s = unicodedata.normalize('NFC', s)
     out = []
     for ch in s:
