@@ -314,26 +314,16 @@ static int cmp_gw(const void *x, const void *y)
 static char *unquote(const char *s);
 
 /* Joins a word hyphenated across one line break, in place, as the
- * normaliser does for the rules (normalize.c, rejoins): "inade-\nquate" is
- * "inadequate"; "Stoke-\non-Trent" keeps its break. */
+ * normaliser does for the rules (ix_hyphen_break): "inade-\nquate". */
 static void rejoin_words(char *u)
 {
-    char *w = u;
-    for (const char *r = u; *r;) {
-        if (*r == '-' && w > u && ix_is_alpha(w[-1]) && (unsigned char)w[-1] < 0x80) {
-            const char *j = r + 1;
-            while (*j == ' ' || *j == '\t') j++;
-            int nl = 0;
-            if (*j == '\r') { j++; nl++; }
-            if (*j == '\n') { j++; nl = 1; }
-            while (*j == ' ' || *j == '\t') j++;
-            const char *e = j;
-            while (ix_is_lower(*e)) e++;
-            if (nl == 1 && e > j && *e != '-') { r = j; continue; }
-        }
-        *w++ = *r++;
+    size_t n = strlen(u), w = 0;
+    for (size_t r = 0; r < n;) {
+        size_t j = u[r] == '-' ? ix_hyphen_break(u, n, r) : 0;
+        if (j) { r = j; continue; }
+        u[w++] = u[r++];
     }
-    *w = 0;
+    u[w] = 0;
 }
 
 /* Text as grade phrases are matched: quote marks dropped, hyphens and white

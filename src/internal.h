@@ -148,6 +148,13 @@ typedef struct ix_doc {
 
 /* normalize.c: fills doc->text, doc->len, doc->map from doc->dec. */
 void ix_normalize(ix_doc *doc);
+/* A word hyphenated across one line break ("inade-\nquate"): s[h] is an
+ * ASCII hyphen after an ASCII letter, then spaces or tabs, one line break,
+ * spaces or tabs, and a lower-case word that goes on with no hyphen of its
+ * own ("Stoke-\non-Trent" keeps its break). Returns where that word starts,
+ * 0 when [h, n) is no such break. The normaliser joins it for the rules,
+ * the audit before reading grades. */
+size_t ix_hyphen_break(const char *s, size_t n, size_t h);
 /* segment.c: paragraphs, sentences, token count. */
 void ix_segment(const ix_rules *r, ix_doc *doc);
 /* Calls fn for every token in [a, b) of the normalised text. */

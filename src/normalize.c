@@ -11,8 +11,8 @@
  *     breaks a paragraph. When the document is hard-wrapped (most lines 60..100
  *     columns, few longer) a single newline joins, unless the line before it is
  *     short (the end of a paragraph); otherwise each line is a paragraph. A
- *     word hyphenated across a single line break is joined back (rejoins),
- *     whatever the line's length;
+ *     word hyphenated across a single line break is joined back
+ *     (ix_hyphen_break), whatever the line's length;
  *   - inline link annotations "<https://...>" / "<www...>" are skipped;
  *   - base character + combining marks are composed to NFC with utf8proc.
  * Plain ASCII is copied in runs without looking at utf8proc at all.
@@ -207,22 +207,18 @@ static inline size_t text_run16(const char *s, size_t j, size_t n)
     return j;
 }
 
-/* A word hyphenated across a line break ("inade-\nquate",
- * "Nottingham-\nshire"): the white space [ws, i), one newline, follows an
- * ASCII hyphen after a letter, and a lower-case word follows it. Such a
- * line ends no paragraph however short it is: text pasted from a PDF
- * breaks lines anywhere. Not when the word goes on with a hyphen of its
- * own: "Stoke-\non-Trent", "Southend-\non-Sea" keep theirs. A compound
- * broken at its own hyphen ("well-\nbeing") is joined too; nothing tells
- * it from a split word, and no rule looks for that hyphen. */
-static bool rejoins(const char *s, size_t n, size_t ws, size_t i, const ix_buf *out)
+size_t ix_hyphen_break(const char *s, size_t n, size_t h)
 {
-    if (ws < 2 || s[ws - 1] != '-' || !ix_is_alpha(s[ws - 2])) return false;
-    if (out->len < 2 || out->s[out->len - 1] != '-' || !ix_is_alpha(out->s[out->len - 2])) return false;
-    if (i >= n || !ix_is_lower(s[i])) return false;
-    size_t j = i;
-    while (j < n && ix_is_alpha(s[j])) j++;
-    return j == n || s[j] != '-';
+    if (h == 0 || h >= n || s[h] != '-' || !ix_is_alpha(s[h - 1]) || (unsigned char)s[h - 1] >= 0x80) return 0;
+    size_t j = h + 1;
+    while (j < n && (s[j] == ' ' || s[j] == '\t')) j++;
+    if (j < n && s[j] == '\r') j++;
+    if (j < n && s[j] == '\n') j++;
+    else if (j == h + 1 || s[j - 1] != '\r') return 0;      /* no line break */
+    while (j < n && (s[j] == ' ' || s[j] == '\t')) j++;
+    size_t w = j;
+    while (w < n && ix_is_lower(s[w])) w++;
+    return w > j && (w == n || s[w] != '-') ? j : 0;
 }
 
 void ix_normalize(ix_doc *doc)
@@ -347,7 +343,11 @@ void ix_normalize(ix_doc *doc)
         }
         if (nl) line_vis = 0;          /* a new source line starts */
         else line_vis++;
-        if (nl == 1 && !blank && rejoins(s, n, start, i, &em.out)) {
+        /* "inade-\nquate": such a line ends no paragraph however short it
+         * is (text pasted from a PDF breaks lines anywhere). A compound
+         * broken at its own hyphen ("well-\nbeing") is joined too: nothing
+         * tells it from a split word, and no rule looks for that hyphen. */
+        if (start > 0 && ix_hyphen_break(s, n, start - 1) == i && em.out.len && em.out.s[em.out.len - 1] == '-') {
             em.out.len--;              /* the hyphen goes with the line break */
             emit(&em, "", 0, start - 1, olen + 1);
             continue;
