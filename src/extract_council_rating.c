@@ -24,7 +24,6 @@ typedef struct crstate {
     json_t *seen;     /* "row|grade|judgement" keys already written */
     size_t nemitted;
     size_t nattempt_rows;   /* councils the last emit_all found (0: none named) */
-    size_t *jorder;         /* judgements' rows, longest phrase first */
 } crstate;
 
 /* Does the council phrase stand for the article's authority ("the
@@ -48,20 +47,6 @@ static bool inside_rating(const ix_ctx *c, size_t a, size_t b)
     return false;
 }
 
-/* The table's rows by the length of their phrase, longest first (equal
- * lengths in table order): a new array the caller frees. An insertion
- * sort: the table has a few dozen rows. */
-static size_t *longest_first(const ix_table *t)
-{
-    size_t *o = ix_xmalloc((t->n + 1) * sizeof *o);
-    for (size_t i = 0; i < t->n; i++) {
-        size_t j = i;
-        while (j > 0 && t->klen[o[j - 1]] < t->klen[i]) { o[j] = o[j - 1]; j--; }
-        o[j] = i;
-    }
-    return o;
-}
-
 /* A pair of bytes as a bit of judgements_in's 4096-bit set. */
 static inline unsigned pair_bit(unsigned char x, unsigned char y) { return ((unsigned)x * 31u + y) & 4095u; }
 
@@ -83,7 +68,7 @@ static size_t judgements_in(const crstate *st, const char *s, size_t a, size_t b
      * "management", "looked-after children and care leavers" over both */
     bool *taken = calloc(b - a + 1, 1);
     for (size_t r = 0; r < st->judgements->n; r++) {
-        size_t i = st->jorder[r];
+        size_t i = st->judgements->bylen[r];
         const char *k = st->judgements->key[i];
         size_t kl = st->judgements->klen[i];
         if (kl >= 2) {
@@ -186,8 +171,7 @@ void ix_extract_council_rating(ix_ctx *c)
     if (!(c->types & IX_T_COUNCIL_RATING)) return;
     ix_doc *d = c->doc;
     crstate st = {c, ix_rules_tab(c->rules, IX_TAB_GRADES), ix_rules_tab(c->rules, IX_TAB_JUDGEMENTS),
-                  ix_rules_tab(c->rules, IX_TAB_COUNCIL_REFS), json_object(), 0, 0, NULL};
-    if (st.judgements) st.jorder = longest_first(st.judgements);
+                  ix_rules_tab(c->rules, IX_TAB_COUNCIL_REFS), json_object(), 0, 0};
     const ix_rule_list rl = *ix_rules_fam(c->rules, IX_FAM_COUNCIL_RATING);
     const ix_rule_list mem = *ix_rules_fam(c->rules, IX_FAM_COUNCIL_RATING_MEMBER);
     const char *s = d->text;
@@ -296,6 +280,5 @@ void ix_extract_council_rating(ix_ctx *c)
         emit_all(&st, sp->a, sp->b, false, grade, jd, nj, sp->a, sp->b, "council_ratings/member-of-figure");
     }
     free(fig_in);
-    free(st.jorder);
     json_decref(st.seen);
 }

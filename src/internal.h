@@ -235,6 +235,7 @@ typedef struct ix_table {
     size_t nslot;        /* a power of two */
     uint32_t *eslot;     /* the same over the keys as written, for ix_table_has */
     size_t *klen;
+    size_t *bylen;       /* rows by key length, longest first (ties in table order) */
     bool first[256];     /* the bytes keys (as written) start with */
 } ix_table;
 

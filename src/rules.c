@@ -131,6 +131,14 @@ static uint32_t key_hash(const char *k, size_t n)
     return h;
 }
 
+typedef struct { size_t len, row; } lenrow;
+static int by_len(const void *x, const void *y)
+{
+    const lenrow *a = x, *b = y;
+    if (a->len != b->len) return a->len < b->len ? 1 : -1;
+    return a->row < b->row ? -1 : a->row > b->row;
+}
+
 /* Builds the table's lookup index: every row's key, hashed. Rows whose key
  * is already there are left out, so the first row wins, as before. */
 static void index_table(ix_table *t)
@@ -149,6 +157,14 @@ static void index_table(ix_table *t)
             if (!strcmp(t->key[t->eslot[h] - 1], t->key[i])) break;
         }
     }
+    /* longest first, for phrase tables whose longer rows contain shorter
+     * ones ("looked-after children and care leavers", "care leavers") */
+    lenrow *lr = ix_xmalloc((t->n + 1) * sizeof *lr);
+    for (size_t i = 0; i < t->n; i++) lr[i] = (lenrow){t->klen[i], i};
+    qsort(lr, t->n, sizeof *lr, by_len);
+    t->bylen = ix_xmalloc((t->n + 1) * sizeof *t->bylen);
+    for (size_t i = 0; i < t->n; i++) t->bylen[i] = lr[i].row;
+    free(lr);
     for (size_t i = 0; i < t->n; i++) {
         size_t l = strlen(t->key[i]);
         t->lkey[i] = ix_xmalloc(l + 1);
@@ -943,6 +959,7 @@ void ix_rules_free(ix_rules *R)
         free(R->tables[i].line); free(R->tables[i].path);
         for (size_t k = 0; R->tables[i].lkey && k < R->tables[i].n; k++) free(R->tables[i].lkey[k]);
         free(R->tables[i].lkey); free(R->tables[i].slot); free(R->tables[i].eslot); free(R->tables[i].klen);
+        free(R->tables[i].bylen);
     }
     free(R->tables);
     for (size_t i = 0; i < R->nmacros; i++) { free(R->macros[i].name); free(R->macros[i].body); }
