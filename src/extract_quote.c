@@ -25,7 +25,6 @@
  */
 #include <stdlib.h>
 #include <strings.h>
-#include <utf8proc.h>
 #include "internal.h"
 
 enum { R_NONE, R_OPEN, R_CLOSE, R_EITHER };
@@ -83,21 +82,8 @@ static char *dupn(const char *s, size_t n) { return ix_xstrndup(s, n); }
  * counts every byte of a non-ASCII character as a letter. */
 static bool has_word(const char *s, size_t a, size_t b)
 {
-    for (size_t i = a; i < b;) {
-        unsigned char c = (unsigned char)s[i];
-        if (c < 0x80) {
-            if (ix_is_alnum(c)) return true;
-            i++;
-            continue;
-        }
-        utf8proc_int32_t cp;
-        utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(b - i), &cp);
-        if (k <= 0) return true;
-        utf8proc_category_t cat = utf8proc_category(cp);
-        if ((cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO) || (cat >= UTF8PROC_CATEGORY_ND && cat <= UTF8PROC_CATEGORY_NO))
-            return true;
-        i += (size_t)k;
-    }
+    for (size_t i = a, len; i < b; i += len)
+        if (ix_is_digit(s[i]) || ix_letter_at(s, i, b, &len)) return true;
     return false;
 }
 

@@ -163,6 +163,10 @@ void ix_tokenize(const char *s, size_t a, size_t b,
 /* How many tokens ix_tokenize would give (faster: plain stretches of letters
  * and spaces are counted eight bytes at a time). */
 size_t ix_count_tokens(const char *s, size_t a, size_t b);
+/* Is the character at s[i] (before b) a letter, as the tokenizer reads
+ * words (Unicode letters and marks; ASCII without a table lookup)? Sets
+ * *len to its length in bytes. */
+bool ix_letter_at(const char *s, size_t i, size_t b, size_t *len);
 
 /* Decodes, normalises and segments bytes [base, base + len) of `in` (the
  * whole document: 0, in->len) into d, `enc` as for ix_decode_part; d->in

@@ -251,3 +251,4 @@ void ix_tokenize(const char *s, size_t a, size_t b,
 }
 
 size_t ix_count_tokens(const char *s, size_t a, size_t b) { return tokenize(s, a, b, NULL, NULL); }
+bool ix_letter_at(const char *s, size_t i, size_t b, size_t *len) { return is_letter_at(s, i, b, len); }
