@@ -1344,7 +1344,7 @@ void ix_extract_quote(ix_ctx *c)
             /* ... and reads as a sentence: it ends as one, or is long enough
              * to be one. A title in quote marks ("Episode 87: 'The half-year
              * verdicts'") is neither. */
-            if (sentence && count_words(d, qt) < 5) sentence = quote_last(d, qt) == '.' || short_speech(d, qt);
+            if (sentence && qt->words < 5) sentence = quote_last(d, qt) == '.' || short_speech(d, qt);
             if (sentence) emit(&q, qt, NULL, "none", "quotes/standalone");
         }
         speaker_free(&sp);

@@ -408,11 +408,6 @@ static bool dates_comparison(const char *s, size_t sent_a, size_t pa)
     return cue_in(s, from, pa);
 }
 
-/* The period of a figure [a, b): a year phrase before or inside it, or after
- * it with no comparison between ("..., compared with 36 per cent in 2016"
- * dates the 36 per cent, not the figure before it). One before it that
- * dates an earlier comparison ("up from 36% in 2018, and the proportion
- * ... fell to 30%") is not the figure's. */
 /* Is pa inside a relative clause (", which ...,", patterns/relatives.tsv)
  * that closes with a comma before a, in the sentence starting at sa? The
  * clause opens at the last comma before pa. */
@@ -426,6 +421,11 @@ static bool in_closed_relative(const rstate *st, const char *s, size_t sa, size_
     return ix_table_has(st->relatives, s + c + 1, w - c - 1) && memchr(s + pa, ',', a - pa) != NULL;
 }
 
+/* The period of a figure [a, b): a year phrase before or inside it, or after
+ * it with no comparison between ("..., compared with 36 per cent in 2016"
+ * dates the 36 per cent, not the figure before it). One before it that
+ * dates an earlier comparison ("up from 36% in 2018, and the proportion
+ * ... fell to 30%") is not the figure's. */
 static char *period_for(const rstate *st, size_t a, size_t b)
 {
     const char *s = st->c->doc->text;

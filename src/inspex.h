@@ -72,8 +72,9 @@ size_t ix_rules_count(const ix_rules *r);
 int ix_rules_test(const ix_rules *r, FILE *out, int *npassed);
 
 /* Writes the rules as one pattern set for grep tools (`rg -P -f`, which
- * joins the lines into one alternation): a rule per line (less the council
- * context rules, which inspex tries only in a window around a name), capture names
+ * joins the lines into one alternation): a rule per line (less the rules
+ * inspex only tries on a window something else found: council context,
+ * speaker phrases, table lines), capture names
  * prefixed per rule, the shared macros defined once at the end of the last
  * line. A line that calls a macro compiles only together with the last. */
 int ix_rules_export_regex(const ix_rules *r, FILE *out);
