@@ -200,6 +200,23 @@ rule adding-that
   match ^,?"? ?[^.!?"]{1,240}?,? (?:adding|before adding|and added|and adds|then added)(?: that| how| it was| this was)?(?: [^.!?"]{1,160})?$
   yes "We are disappointed but not surprised," said Elaine Pritchard, Worcestershire's cabinet member, adding that an improvement plan was "already well under way". => speaker=Elaine Pritchard
 
+# A dash, then who said it: '"We will not stand still." — Jane Holt,
+# director of children's services', on the quotation's own line or opening
+# the next one (a pull quote over its attribution line). Tried only for a
+# quotation that opens its sentence, so that a dash aside after a quoted
+# phrase ('called it "a lottery" - Kent disagreed') names no speaker.
+family quote_dash
+
+rule dash-speaker
+  match [,.]? ?(?:\x{2014}|\x{2013}|--?) ?(?<subj>(?:(?:Sir|Dame|Cllr|Councillor|Dr|Professor|Prof|Lord|Lady|Baroness|Mr|Mrs|Ms|Miss) )?[A-Z][\w'-]+(?: [A-Z][\w'-]+){1,3}(?:, [^;:!?"\x{2013}\x{2014}]{1,160}?)?|(?:An?|The) [^;:!?",\x{2013}\x{2014}]{1,80}?(?:spokesman|spokeswoman|spokesperson|spokespeople|source))[.]?$
+  yes "We would rather pay people to stay than pay agencies to fill the gaps." — Marcus Hale, director of children's services => speaker=Marcus Hale; attribution=same_sentence
+  yes Pay rises\n"We would rather pay people to stay than pay agencies to fill the gaps."\n— Marcus Hale, director of children's services at Warwickshire County Council => speaker=Marcus Hale; attribution=paragraph; speaker_org=Warwickshire County Council
+  yes "Every child deserves a social worker who knows their name." - A Department for Education spokesperson => speaker=A Department for Education spokesperson
+  no Inspectors called it "a real and lasting improvement in practice" - Kent disagreed with the report.
+  no "We will keep going until every child is safe." — But the figures told another story.
+  no Concerns\n"Too many children wait too long for a plan."\n- Kent rated good overall in 2019
+  no Concerns\n"We are improving every month and will keep going."\n– Staff told inspectors they felt supported
+
 family quote_prev
 
 rule sentence-subject

@@ -60,7 +60,7 @@ typedef struct qstate {
     const ix_table *nonnames, *orgs, *titles;
     const ix_table *leads, *clause_leads, *relatives, *grades, *speech_verbs, *finding_verbs, *council_roles,
                    *pronouns;   /* NULL: none */
-    ix_rule_list after, before, final, sentence, coordinated, colon, prev, added, name, desc, mention, human, inspect, addressee;
+    ix_rule_list after, before, final, sentence, coordinated, colon, prev, added, dash, name, desc, mention, human, inspect, addressee;
     event *ev;
     size_t nev, capev;
     bool inner_voice;        /* the attribution's verb reports findings */
@@ -1208,6 +1208,7 @@ void ix_extract_quote(ix_ctx *c)
     q.colon = *ix_rules_fam(c->rules, IX_FAM_QUOTE_COLON);
     q.prev = *ix_rules_fam(c->rules, IX_FAM_QUOTE_PREV);
     q.added = *ix_rules_fam(c->rules, IX_FAM_QUOTE_ADDED);
+    q.dash = *ix_rules_fam(c->rules, IX_FAM_QUOTE_DASH);
     q.name = *ix_rules_fam(c->rules, IX_FAM_SPEAKER_NAME);
     q.desc = *ix_rules_fam(c->rules, IX_FAM_SPEAKER_DESC);
     q.mention = *ix_rules_fam(c->rules, IX_FAM_PERSON_MENTION);
@@ -1297,6 +1298,23 @@ void ix_extract_quote(ix_ctx *c)
         if (!r && qt->closed) r = attribute(&q, &q.final, post_a, post_b, false, false, &sp);
         if (!r && pre_b > pre_a) r = attribute(&q, &q.sentence, pre_a, pre_b, false, true, &sp);
         if (!r && pre_b > pre_a) r = attribute(&q, &q.coordinated, pre_a, pre_b, false, true, &sp);
+        if (!r && qt->closed && starts_sentence) {
+            /* a dash and the speaker: after the closing mark, in the
+             * sentence after it, or opening the next line (a pull quote
+             * over its attribution) */
+            r = attribute(&q, &q.dash, post_a, post_b, true, false, &sp);
+            size_t ni = ix_doc_sent_at(d, qt->close - 1) + 1;
+            if (!r && !has_word(d->text, qt->close, post_b) && ni < d->nsent) {
+                const ix_sent *ns = &d->sents[ni];
+                bool same = ns->para == qt->para1;
+                bool next = ns->para == qt->para1 + 1 && !has_word(d->text, qt->close, d->paras[qt->para1].b) &&
+                            !d->paras[ns->para].boilerplate;
+                if (same || next) {
+                    r = attribute(&q, &q.dash, ns->a, ns->b, true, false, &sp);
+                    if (r && next) how = "paragraph";
+                }
+            }
+        }
         if (!r && starts_sentence) {
             /* the sentence before, in this paragraph or the last one */
             size_t si = ix_doc_sent_at(d, qt->open);

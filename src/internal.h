@@ -267,6 +267,7 @@ typedef struct ix_table {
     X(IX_FAM_QUOTE_COLON, "quote_colon") \
     X(IX_FAM_QUOTE_PREV, "quote_prev") \
     X(IX_FAM_QUOTE_ADDED, "quote_added") \
+    X(IX_FAM_QUOTE_DASH, "quote_dash") \
     X(IX_FAM_SPEAKER_NAME, "speaker_name") \
     X(IX_FAM_SPEAKER_DESC, "speaker_desc") \
     X(IX_FAM_PERSON_MENTION, "person_mention") \
