@@ -85,6 +85,28 @@ rule received-grade
   no The year closed with Southwark, whose services were rated outstanding, and Sheffield, which held on to its good grade. => council=Southwark; grade=good
   yes Blackpool was judged to require improvement, while Blackburn with Darwen Council has held a good rating since 2022. => council=Blackburn with Darwen; grade=good
   yes Neighbouring Westmorland and Furness Council, which covers the south of the old county, was given a 'requires improvement' verdict. => council=Westmorland and Furness; grade=requires_improvement
+  yes Telford and Wrekin had retained its outstanding judgement in 2023, and the two councils share an adoption agency. => council=Telford and Wrekin; grade=outstanding; judgement=overall
+
+# The grade as the object of a verb of giving, the authority the one it is
+# given to: "inspectors handed the council an 'inadequate' rating", "Ofsted
+# gave Slough a good rating".
+rule gave-council-grade
+  match \b(?:gave|give|gives|giving|given|handed|hands|handing|hand|awarded|awards|awarding|award|issued|assigned) (?<council>{CLIST}) (?:an? |its |the |their )?(?:(?:previous|first|latest|current|overall|new|second|third) )?(?<grade>{GRADE}) (?:Ofsted )?(?:rating|grade|judgement|verdict|result)
+  yes The Echo led with Knowsley, where inspectors handed the council an "inadequate" rating for the second time. => council=Knowsley; grade=inadequate
+  yes Ofsted gave Slough Borough Council a "requires improvement" rating in March. => council=Slough; grade=requires_improvement
+  yes Warwickshire is hiring, days after inspectors handed its children's services a good rating. => council=Warwickshire; grade=good
+  no Ofsted gave schools in Slough a good rating.
+  no Inspectors handed the Kent foster carers a good rating.
+
+# The grade the authority holds, as a possessive: "Nottinghamshire County
+# Council's good rating", "Slough's 'inadequate' grade".
+rule council-s-grade
+  match (?<council>{CLIST})'s (?:(?:previous|last|earlier|first|former|latest|current|new|overall|recent) )?(?:Ofsted )?(?<grade>{GRADE}) (?:Ofsted )?(?:rating|grade|judgement|verdict)
+  yes The Post gave a page lead to Nottinghamshire County Council's good rating. => council=Nottinghamshire; grade=good
+  yes Slough Borough Council was inspected again. Parents cheered when Slough's "inadequate" rating was lifted. => council=Slough; grade=inadequate
+  yes Kent County Council's overall rating is good, but the council's latest "requires improvement" judgement for care leavers stings. => council=Kent; grade=requires_improvement; judgement=care_leavers
+  no Ofsted's good rating of the academy was confirmed.
+  no Kent was inspected. The region's good ratings are rare.
 
 rule aspect-judged
   match \b(?:judged|rated|found|graded|deemed|assessed) (?<jdg>(?i:the )?(?i:overall effectiveness|impact of leaders|experiences (?:and progress )?of|help and protection|services for)[\w' ,-]{0,80}?) (?:(?:to be |as )(?<grade>{GRADE})|to (?<grade>{GRADEV}))

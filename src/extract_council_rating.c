@@ -233,8 +233,21 @@ void ix_extract_council_rating(ix_ctx *c)
                 /* "outstanding for children in care", "inadequate in the three
                  * key areas of child protection, ..." */
                 size_t after = gb, lim = gb + 160 < se->b ? gb + 160 : se->b;
-                if (after + 4 < lim && (!strncmp(s + after, " for ", 5) || !strncmp(s + after, " in ", 4) ||
-                                        !strncmp(s + after, " on ", 4) || !strncmp(s + after, " across ", 8)))
+                /* ... or after the noun the grade qualifies: "a 'requires
+                 * improvement' judgement for care leavers" */
+                static const char *const nouns[] = {" rating", " grade", " judgement", " judgment", " verdict"};
+                for (size_t k2 = 0; k2 < sizeof nouns / sizeof *nouns; k2++) {
+                    size_t nl = strlen(nouns[k2]);
+                    if (after + nl < lim && !strncmp(s + after, nouns[k2], nl) && s[after + nl] == ' ') {
+                        after += nl;
+                        break;
+                    }
+                }
+                /* "in 2023" is when, not which judgement */
+                if (after + 5 < lim && (!strncmp(s + after, " for ", 5) ||
+                                        ((!strncmp(s + after, " in ", 4) || !strncmp(s + after, " on ", 4)) &&
+                                         !ix_is_digit(s[after + 4])) ||
+                                        !strncmp(s + after, " across ", 8)))
                     nj += judgements_in(&st, s, after, lim, jd + nj, 8 - nj);
                 if (!has_c) {
                     /* judgement-subject rules: a council named earlier in the
