@@ -108,11 +108,13 @@ rule town-comma
 family council_person_before
 
 rule title-or-first-name
-  match (?:\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Lord|Lady|Dame|Cllr|Councillor|Professor|Prof|Judge|Justice|Rev|Reverend|Baroness|Inspector|Detective|Sergeant|Chief Inspector|Sgt)\.?\s(?:[A-Z][a-z]+\s)?|(?<![.!?"]\s)(?<=\s|^)(?!(?:In|At|For|And|The|But|From|With|By|Of|To|On|Like|Both|Unlike|While|Across|Outside|Inside|Near|Including|Within|Neighbouring|Nearby|As|Than|Or|Nor|Only|Even|Also|Meanwhile|Between|Under|Over|Into|Unlike|Where|When|Council|Councils|Ofsted|Only|Where|Whereas|Although|Though|Neither|Either|See|Cllr|Labour|Tory|Conservative|Liberal|Lib|Democrat|Democrats|Green|Independent|Rural|Urban|Inner|Outer|England|English|London|Yorkshire|During|After|Before|Since|Until|Unlike|Around|Through|Throughout|About|Against|Besides|Beyond|Despite|Except|Towards|Upon|Via|Versus|Despite|Among|Amongst|Following|Leaving|Joining|Visiting|Covering|Serving|Including|Excluding|Places|Areas|Authorities|Such)\s)[A-Z][a-z]+\s)$
+  match (?:\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Lord|Lady|Dame|Cllr|Councillor|Professor|Prof|Judge|Justice|Rev|Reverend|Baroness|Inspector|Detective|Sergeant|Chief Inspector|Sgt)\.?\s(?:[A-Z][a-z]+\s)?|(?<![.!?"]\s)(?<=\s|^)(?!(?:In|At|For|And|The|But|From|With|By|Of|To|On|Like|Both|Unlike|While|Across|Outside|Inside|Near|Including|Within|Neighbouring|Nearby|As|Than|Or|Nor|Only|Even|Also|Meanwhile|Between|Under|Over|Into|Unlike|Where|When|Council|Councils|Ofsted|Only|Where|Whereas|Although|Though|Neither|Either|See|Cllr|Labour|Tory|Conservative|Liberal|Lib|Democrat|Democrats|Green|Independent|Rural|Urban|Inner|Outer|England|English|London|Yorkshire|During|After|Before|Since|Until|Unlike|Around|Through|Throughout|About|Against|Besides|Beyond|Despite|Except|Towards|Upon|Via|Versus|Despite|Among|Amongst|Following|Leaving|Joining|Visiting|Covering|Serving|Including|Excluding|Places|Areas|Authorities|Such|January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s)[A-Z][a-z]+\s)$
   yes said Mr |Bolton
   yes according to John |Bolton
   no councils including |Bolton
   no In |Bolton
+  no In March |Bolton
+  no By Tuesday |Bolton
 
 family council_person_after
 
