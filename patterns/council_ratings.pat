@@ -189,10 +189,11 @@ rule having-been
   yes County Durham improved to requires improvement, having been rated inadequate at its previous inspection. => council=County Durham; grade=inadequate
 
 rule only-authority
-  match (?<council>{CLIST}) (?:is|was|remains|became) (?:the only[\w' ]{0,60}?|the (?:region's|county's|country's|area's|city's) (?:only|other|second|third)[\w' ]{0,60}?|one of [\w' ]{1,105}?)(?: (?:judged|rated|to be judged|to be rated|graded))? (?<grade>{GRADEA})(?: (?:authority|council|councils|authorities))?\b
+  match (?<council>{CLIST}) (?:is|was|remains|became) (?:the only[\w' ]{0,60}?|the (?:region's|county's|country's|area's|city's) (?:only|other|second|third)[\w' ]{0,60}?|one of [\w' ]{1,105}?(?: whose (?<jdg>[\w' ]{1,40}?) (?:was|were))?)(?: (?:judged|rated|to be judged|to be rated|graded))? (?<grade>{GRADEA})(?: (?:authority|council|councils|authorities))?\b
   yes City of Wolverhampton Council is the only metropolitan authority in the region judged good. => council=Wolverhampton; grade=good
   yes Telford & Wrekin is the region's other good authority. => council=Telford and Wrekin; grade=good
   yes Derbyshire was one of 10 authorities judged outstanding for children in care in 2018-19. => council=Derbyshire; grade=outstanding; judgement=looked_after
+  yes Peterborough was one of 16 authorities whose leadership was judged outstanding. => council=Peterborough; grade=outstanding; judgement=leadership
 
 rule among-were
   match (?i:among) (?:the )?(?:authorities|councils|areas|local authorities)[\w' ]{0,60}? (?:{CLINK})*(?<grade>{GRADE}) (?:were|are|was|is|included?) (?<council>{CLIST})

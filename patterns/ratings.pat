@@ -88,13 +88,15 @@ rule only-one-of-n
   yes Swindon is the only one of the 15 councils in the South West to be rated inadequate. => grade=inadequate; count=1; total=15; unit=councils
 
 rule one-of-n
-  match \b(?<!only )[Oo]ne of (?:only |just |the |a handful of )?(?<q>{CARD})(?: (?<unit>{UNIT}))?(?:{GAP})?(?! (?:was|is|has)\b)(?: {LINKW}){1,7} (?<grade>{GRADE})
+  match \b(?<!only )[Oo]ne of (?:only |just |the |a handful of )?(?<q>{CARD})(?: (?<unit>{UNIT}))?(?:{GAP})?(?: (?:whose|where) [\w' -]{1,40}? (?:was|were|is|are|had been|has been|have been))?(?! (?:was|is|has)\b)(?: {LINKW}){1,7} (?<grade>{GRADE})
   yes Derbyshire was one of 10 authorities judged outstanding in 2018-19. => grade=outstanding; count=10; unit=authorities; period=2018-19
   yes Cornwall is now one of just 19 authorities rated outstanding in England. => count=19
   yes Coventry kept the grade it won in 2019, becoming one of five councils to be judged outstanding in 2023. => count=5; period=2023
   yes Wigan is now one of four judged good or better. => grade=good_or_better; count=4
   yes making it one of only two in the country to receive the top grade twice. => grade=outstanding; count=2
   no One of the 10 councils was rated inadequate.
+  yes In 2023 Peterborough was one of 16 authorities whose leadership was judged outstanding. => grade=outstanding; count=16; unit=authorities
+  no One of the 16 authorities inspected was judged outstanding. => count=16
 
 rule verb-count-grade
   match \b(?:rated|judged|graded|found|deemed|assessed|declared) (?:(?<approx>{APPROX}) )?(?<q>{QUANT})(?: (?<unit>{UNIT}))? (?:(?:as|to be|to have been) )?(?<grade>{GRADEA})
