@@ -46,7 +46,7 @@ define UNIT (?:{UNITHEAD}|(?:{UNITMOD}){1,3}(?:{UNITHEAD}))(?![\w-])
 
 # Words between a figure and its link: "inspected under a new regime",
 # ", including Leeds and North Yorkshire,", " - help and protection, ... -".
-define GAPW (?:,? (?!(?:were|was|are|is|have|has|had|and|but|while|whereas|which|who|whose|that|those|these|of which|compared|not|never|may|might|could|would|should|cannot|can't)\b)(?!{CARD}|{PCT}|{IMPROVE})[^\s.;:!?,()]+)
+define GAPW (?:,? (?!(?:were|was|are|is|have|has|had|and|but|while|whereas|which|who|whose|that|those|these|of which|compared|not|never|may|might|could|would|should|cannot|can't|after|before|because|since|until|unless|although|though)\b)(?!{CARD}|{PCT}|{IMPROVE})[^\s.;:!?,()]+)
 define ASIDE (?:, (?:including|such as|among them|notably|mostly|many of them|most of them|all of them|both|like)\b[^,.;:!?]{1,80},)
 define GAP (?:{ASIDE}|{GAPW}{1,10}?{ASIDE}?,?| -[^-.;]{1,160}? -)
 
@@ -117,6 +117,7 @@ rule count-judged
   yes Only 23 authorities, including Leeds and Kent, were judged to be providing "good help and protection". => grade=good; count=23
   yes Over half of local authority children's services inspected in 2013/14 were not good enough. => grade=less_than_good; share=0.5; approx=more_than; period=2013/14; unit=children's services
   yes Four out of five children's homes are now rated as good or better. => grade=good_or_better; share=0.8; unit=children's homes
+  no The council is trying to fill more than 60 vacancies, days after inspectors handed its children's services a good rating.
   yes A majority (54%) are rated good. => grade=good; share=0.54
   yes Nine were judged to be performing excellently, and just over half - 79 - were said to perform well. => grade=good; count=79; share=0.5; approx=more_than
   yes More than 60 per cent of the 152 councils are rated good or outstanding, but just 19 of them - one in eight - are outstanding. => grade=outstanding; count=19; share=0.125
