@@ -61,8 +61,9 @@ rule table-row
   no Good 2019
 
 rule grade-in-n-of-m
-  match (?:judged|rated|found|graded|deemed|assessed)(?: to be| as)? (?<grade>{GRADEA}) in (?<q>{CARD} of (?:the |its |their )?{CARD})(?: (?<unit>{UNIT}))?
+  match (?:judged|rated|found|finding|graded|deemed|assessed)(?: them| it| the council| the authority| services)?(?: to be| as)? (?<grade>{GRADEA}) (?:in|for|across) (?<q>{CARD} (?:out )?of (?:the |its |their )?{CARD})(?: (?<unit>{UNIT}))?
   yes Care leavers' services have been rated inadequate in 10 of 60 inspections. => grade=inadequate; count=10; total=60; unit=inspections
+  yes Services were rated inadequate on Tuesday, with inspectors finding them inadequate in three of the four areas they examined. => grade=inadequate; count=3; total=4; unit=areas
 
 rule grade-in-areas
   match (?<grade>{GRADEA})(?: overall)?(?: and)? in (?:each of |all of |all )?(?:the |its |their )?(?<q>(?i:{NUMWORD}|\d+)) (?:key |main |core |inspection |judgement )?(?<unit>areas|judgements|judgments|categories|judgement areas)\b
