@@ -119,6 +119,8 @@ rule count-judged
   yes Over half of local authority children's services inspected in 2013/14 were not good enough. => grade=less_than_good; share=0.5; approx=more_than; period=2013/14; unit=children's services
   yes Four out of five children's homes are now rated as good or better. => grade=good_or_better; share=0.8; unit=children's homes
   no The council is trying to fill more than 60 vacancies, days after inspectors handed its children's services a good rating.
+  no Some 300 foster carers were judged outstanding by the fostering panel.
+  no Twelve children were good at reading by the end of the year.
   yes A majority (54%) are rated good. => grade=good; share=0.54
   yes Nine were judged to be performing excellently, and just over half - 79 - were said to perform well. => grade=good; count=79; share=0.5; approx=more_than
   yes More than 60 per cent of the 152 councils are rated good or outstanding, but just 19 of them - one in eight - are outstanding. => grade=outstanding; count=19; share=0.125

@@ -27,7 +27,7 @@ typedef struct figure {
 
 typedef struct rstate {
     ix_ctx *c;
-    const ix_table *grades, *units, *approx, *relatives;
+    const ix_table *grades, *units, *approx, *relatives, *nonunits;
     long ctx_total;
     char *ctx_unit;
     size_t ctx_start, ctx_end;   /* the context clause itself is no figure */
@@ -174,6 +174,24 @@ static json_t *make(rstate *st, const ix_match *m, bool headline)
     return r;
 }
 
+/* Do the up to three words after a figure, at b, name people or things no
+ * inspection grades (patterns/nonunits.tsv)? Whole words: "children's
+ * homes" is not "children". */
+static bool nonunit_after(const ix_table *t, const char *s, size_t b, size_t end)
+{
+    if (!t || b >= end || s[b] != ' ') return false;
+    size_t a = b + 1, w = a;
+    for (int words = 0; words < 3; words++) {
+        size_t w0 = w;
+        while (w < end && (ix_is_alpha(s[w]) || s[w] == '-')) w++;
+        if (w == w0) return false;
+        if (ix_table_has(t, s + a, w - a) && (w >= end || s[w] != '\'')) return true;
+        if (w >= end || s[w] != ' ') return false;
+        w++;
+    }
+    return false;
+}
+
 static json_t *make_now(rstate *st, const ix_match *m, bool headline)
 {
     ix_ctx *c = st->c;
@@ -232,6 +250,10 @@ static json_t *make_now(rstate *st, const ix_match *m, bool headline)
     free(ttext);
 
     char *utext = group_text(d, m, "unit", NULL, NULL);
+    if (!utext && qtext && nonunit_after(st->nonunits, d->text, qb, d->sents[st->sent].b)) {
+        free(qtext);
+        return NULL;
+    }
     char *unit = utext ? unit_of(st->units, utext) : NULL;
     bool utext_given = unit != NULL;
     free(utext);
@@ -545,6 +567,7 @@ void ix_extract_rating(ix_ctx *c)
     st.grades = ix_rules_tab(c->rules, IX_TAB_GRADES);
     st.relatives = ix_rules_tab(c->rules, IX_TAB_RELATIVES);
     st.units = ix_rules_tab(c->rules, IX_TAB_UNITS);
+    st.nonunits = ix_rules_tab(c->rules, IX_TAB_NONUNITS);
     st.approx = ix_rules_tab(c->rules, IX_TAB_APPROX);
     const ix_rule_list all = *ix_rules_fam(c->rules, IX_FAM_RATING);
     const ix_rule_list ctxr = *ix_rules_fam(c->rules, IX_FAM_RATING_CONTEXT);

@@ -289,6 +289,7 @@ typedef struct ix_table {
     X(IX_TAB_GRADES, "grades") \
     X(IX_TAB_JUDGEMENTS, "judgements") \
     X(IX_TAB_NONNAMES, "nonnames") \
+    X(IX_TAB_NONUNITS, "nonunits") \
     X(IX_TAB_NUMBERS, "numbers") \
     X(IX_TAB_ORGS, "orgs") \
     X(IX_TAB_PRONOUNS, "pronouns") \
