@@ -293,6 +293,15 @@ grep -vx who patterns/relatives.tsv > "$tmp/sp-rel/relatives.tsv"
 "$INSPEX" extract --types quote --patterns "$tmp/sp-rel" "$tmp/rel.txt" > "$tmp/sp-rel.out"
 check "relatives.tsv is read: without who the clause's tail speaks" \
   sh -c "! grep -q '\"speaker\":\"One foster carer\"' '$tmp/sp-rel.out'"
+# nonunits.tsv: a figure of foster carers is no rating; without the row it
+# is read as one.
+printf '%s\n' 'Some 300 foster carers were judged outstanding by the fostering panel.' > "$tmp/nonunit.txt"
+run 0 "extract: a figure of foster carers" extract --types rating "$tmp/nonunit.txt"
+check "nonunits.tsv: no rating of foster carers" sh -c "! grep -q '\"type\":\"rating\"' '$tmp/out'"
+rm -rf "$tmp/sp-nonunit" && mkdir "$tmp/sp-nonunit" && cp patterns/* "$tmp/sp-nonunit/"
+grep -vx 'foster carers' patterns/nonunits.tsv | grep -vx carers > "$tmp/sp-nonunit/nonunits.tsv"
+"$INSPEX" extract --types rating --patterns "$tmp/sp-nonunit" "$tmp/nonunit.txt" > "$tmp/sp-nonunit.out"
+check "nonunits.tsv is read: without the rows the figure is a rating" has '"count":300' "$tmp/sp-nonunit.out"
 # pronouns.tsv: "she" passes over a man named since; without the row for
 # his given name it stops at him.
 printf '%s\n\n%s\n' 'Sarah Hughes, the director, said the result was deserved. Cllr Mark Dunn welcomed the report.' \
