@@ -31,7 +31,7 @@ define FRAC (?i:(?:(?:a|one|{NUMWORD})[ -])?(?:{FRACW}))(?![\w-])
 # majority (54%)" gives it in brackets.
 define MAJORITY (?i:(?:an?|the) (?:(?:clear|large|small|narrow|slim|slender|vast|overwhelming|substantial|significant|sizeable) )?majority)
 # The unit may sit inside it: "one council in nine".
-define RATIO {CARD} (?:(?i:councils?|authorit(?:y|ies)|local authorit(?:y|ies)|areas?|departments?) )?(?i:in|out of) (?i:every )?{CARD}
+define RATIO {CARD} (?:(?i:councils?|authorit(?:y|ies)|local authorit(?:y|ies)|areas?|departments?) )?(?i:in (?:every )?|out of (?:every |the |all |its |their |these |those )?){CARD}
 # The same figure again between dashes, in another form: "19 - one in eight -".
 define DASHFIG (?:{CARD}|{RATIO}|{PCT})
 define OFN {CARD} of (?:the |all |its |their |these |those |England's |the country's |the [\w-]+'s |(?:the )?[A-Z][\w-]*(?: [A-Z][\w-]*)?'s )?{CARD}

@@ -224,7 +224,12 @@ int ix_quantity_parse(const ix_lexicon *lx, const char *s, size_t len, ix_quanti
         size_t y0;
         bool ratio;
         if (!strcmp(w[k], "in")) { ratio = true; y0 = k + 1; }
-        else if (!strcmp(w[k], "out") && !strcmp(w[k + 1], "of")) { ratio = true; y0 = k + 2; }
+        else if (!strcmp(w[k], "out") && !strcmp(w[k + 1], "of")) {
+            /* "62 out of the 153": a set's members, as "of the" */
+            y0 = k + 2;
+            ratio = !(y0 < n && (!strcmp(w[y0], "the") || !strcmp(w[y0], "all") || !strcmp(w[y0], "its") ||
+                                 !strcmp(w[y0], "their") || !strcmp(w[y0], "these") || !strcmp(w[y0], "those")));
+        }
         else if (!strcmp(w[k], "of")) { ratio = false; y0 = k + 1; }
         else continue;
         /* "of the capital's 33", "of South Yorkshire's four": the

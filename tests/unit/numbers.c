@@ -156,6 +156,8 @@ int main(void)
 
     /* "X out of Y" / "X of Y" with a real denominator: count and total */
     qty("seven out of 18", 7, -1, 18);
+    qty("62 out of the 153", 62, -1, 153);
+    qty("nine out of the ten", 9, -1, 10);     /* a set's members, not a share */
     qty("10 of 43", 10, -1, 43);
     qty("10 of the 43", 10, -1, 43);
     qty("86 of 151", 86, -1, 151);
