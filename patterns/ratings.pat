@@ -78,6 +78,7 @@ rule zero-no-unit
   match \b[Nn]o (?<unit>{UNIT})(?:{GAP})?(?: {LINKW}){1,7} (?<grade>{GRADEA})
   set count 0
   yes No councils in the region were rated outstanding. => grade=outstanding; count=0; unit=councils
+  yes No home was judged inadequate at the year end. => grade=inadequate; count=0; unit=children's homes
   no No wonder inspectors found it inadequate.
 
 # "Derbyshire is one of 10 authorities judged outstanding": the figure is 10.
