@@ -66,9 +66,10 @@ rule grade-in-n-of-m
   yes Services were rated inadequate on Tuesday, with inspectors finding them inadequate in three of the four areas they examined. => grade=inadequate; count=3; total=4; unit=areas
 
 rule grade-in-areas
-  match (?<grade>{GRADEA})(?: overall)?(?: and)? in (?:each of |all of |all )?(?:the |its |their )?(?<q>(?i:{NUMWORD}|\d+)) (?:key |main |core |inspection |judgement )?(?<unit>areas|judgements|judgments|categories|judgement areas)\b
+  match (?<grade>{GRADEA})(?: overall)?(?: and)? in (?:each of |all of |all )?(?:the |its |their )?(?<q>(?i:{NUMWORD}|\d+)) (?:key |main |core |inspection |judgement )?(?<unit>areas|judgements|judgments|sub-judgements|sub-judgments|categories|judgement areas)\b
   yes The council was judged to be inadequate in the three key areas of child protection and leadership. => grade=inadequate; count=3; unit=areas
   yes It was judged outstanding overall and in each of the three key judgements. => grade=outstanding; count=3; unit=judgements
+  yes Kent was judged outstanding overall and in each of the three sub-judgements. => grade=outstanding; count=3; unit=sub-judgements
 
 rule including-count
   match \bincluding (?<q>{CARD})(?: (?<unit>{UNIT}))? (?:in|from) [^,]{1,40}, (?: ?{LINKW})*? ?(?<grade>{GRADE})
