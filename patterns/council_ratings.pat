@@ -109,8 +109,9 @@ rule council-s-grade
   no Kent was inspected. The region's good ratings are rare.
 
 rule aspect-judged
-  match \b(?:judged|rated|found|graded|deemed|assessed) (?<jdg>(?i:the )?(?i:overall effectiveness|impact of leaders|experiences (?:and progress )?of|help and protection|services for)[\w' ,-]{0,80}?) (?:(?:to be |as )(?<grade>{GRADE})|to (?<grade>{GRADEV}))
+  match \b(?:judged|rated|found|graded|deemed|assessed) {Q}(?<jdg>(?i:the )?(?i:overall effectiveness|impact of leaders|experiences (?:and progress )?of|help and protection|services for)[\w' ,-]{0,80}?){Q} (?:(?:to be |as )(?<grade>{GRADE})|to (?<grade>{GRADEV}))
   yes Wigan was inspected. Inspectors judged the overall effectiveness of children's services to be good. => council=Wigan; grade=good
+  yes Wigan was inspected. Inspectors also graded "the experiences and progress of children in care" as outstanding. => council=Wigan; grade=outstanding; judgement=looked_after
   yes Wigan was inspected. The report judged the overall effectiveness of the council's services to require improvement to be good. => council=Wigan; grade=requires_improvement; judgement=overall
   no Wigan was inspected. The report judged the overall effectiveness of the council's services to require improvement to be good. => grade=good
 
@@ -158,11 +159,12 @@ rule apposition-rated
   yes Tower Hamlets - rated inadequate in 2017 - was judged outstanding in 2019. => council=Tower Hamlets; grade=inadequate
 
 rule moved-from-to
-  match (?<council>{CLIST})(?:'s(?: [\w'-]+){0,4})?(?:, (?:which|who|whose|where)\b[^;:.!?"]{1,160}?,|, (?:both|all|each) of (?:which|them))?(?: (?:all|both|have|has|had|since|now|each|was|were))* (?:moved|improved|rose|climbed|jumped|went|progressed|fell|slipped|dropped|been upgraded|been downgraded|upgraded|downgraded)(?: up| down| back)? from {Q}(?<grade>{GRADE}){Q} to {Q}(?<grade2>{GRADE})
+  match (?<council>{CLIST})(?:'s(?: [\w'-]+){0,4})?(?:, (?:which|who|whose|where)\b[^;:.!?"]{1,160}?,|, (?:both|all|each) of (?:which|them)|, (?:the|an?|its) [^;:.!?",]{1,80},|(?: [\w'-]+){1,6},)?(?: (?:all|both|have|has|had|since|now|each|was|were))* (?:moved|improved|rose|climbed|jumped|went|progressed|fell|slipped|dropped|been upgraded|been downgraded|upgraded|downgraded)(?: up| down| back)? from {Q}(?<grade>{GRADE}){Q} to {Q}(?<grade2>{GRADE})
   yes Hounslow, Wokingham and Bracknell Forest all moved up from requires improvement to good. => council=Wokingham; grade=requires_improvement
   yes STOKE-ON-TRENT City Council's children's services department has been upgraded from "inadequate" to "requires improvement" by Ofsted. => council=Stoke-on-Trent; grade=inadequate
   yes Medway Council, which serves a cluster of towns in Kent, southeast of London, was upgraded from inadequate to requires improvement in the spring. => council=Medway; grade=inadequate
   yes Stoke-on-Trent and Bradford, both of which moved from inadequate to requires improvement, did so. => council=Bradford; grade=inadequate
+  yes Bradford, the council next door, moved from inadequate to requires improvement to be good last year. => council=Bradford; grade=requires_improvement
 
 # An earlier grade in apposition: "Sandwell and Tameside, both previously
 # inadequate, are now rated good".
@@ -185,8 +187,9 @@ rule slipped-to
   no Hartlepool and Sunderland were both rated outstanding, while Middlesbrough was downgraded to requires improvement. => council=Sunderland
 
 rule having-been
-  match (?<council>{CLIST})[^.;"]{0,150}?,? having been (?:{CLINK})*(?<grade>{GRADE})
+  match (?<council>{CLIST})[^.;"]{0,150}?,? (?:having been|after being|after having been|since being) (?:{CLINK})*(?<grade>{GRADE})
   yes County Durham improved to requires improvement, having been rated inadequate at its previous inspection. => council=County Durham; grade=inadequate
+  yes Kirklees was rated good in 2023, after being judged inadequate in 2016. => council=Kirklees; grade=inadequate
 
 rule only-authority
   match (?<council>{CLIST}) (?:is|was|remains|became) (?:the only[\w' ]{0,60}?|the (?:region's|county's|country's|area's|city's) (?:only|other|second|third)[\w' ]{0,60}?|one of [\w' ]{1,105}?(?: whose (?<jdg>[\w' ]{1,40}?) (?:was|were))?)(?: (?:judged|rated|to be judged|to be rated|graded))? (?<grade>{GRADEA})(?: (?:authority|council|councils|authorities))?\b
