@@ -9,7 +9,7 @@
 family boilerplate
 
 rule signup-tail
-  match ^(?i:more from\b.*|more opinion\b.*|more on this\b.*|more stories\b.*|more news\b.*|read next\b.*|sign up|subscribe|subscribe now|sign up to our newsletter|newsletter sign ?up|related(?: [\w-]+){1,3}|related(?: [\w-]+){0,2}:.*|references|see also|external links|further reading|footnotes|notes and references|bibliography|jobs (?:in|at|from) [\w ]{1,30}|(?:next|previous) (?:debate|article|story|episode|item|page)\b.*|more on this story|most (?:read|popular|viewed|shared|commented)(?: (?:in|on|from) [\w ]{1,30}| (?:stories|articles|news))?|trending(?: now| stories)?|in other news|popular now|editor's picks|latest jobs|jobs|[\w ]{1,30} jobs|share this(?: article| story)?|did you enjoy this article\??|you may also like|recommended|comments|tags?:.*|topics?:.*|explore more on (?:these|this) topics?\b.*|linkedin banner)$
+  match ^(?i:more from\b.*|more opinion\b.*|more on this\b.*|more stories\b.*|more news\b.*|read next\b.*|sign up|subscribe|subscribe now|sign up to our newsletter|newsletter sign ?up|related(?: [\w-]+){1,3}|related(?: [\w-]+){0,2}:.*|references|see also|external links|further reading|footnotes|notes and references|bibliography|jobs (?:in|at|from) [\w ]{1,30}|(?:next|previous) (?:debate|article|story|episode|item|page)\b.*|more on this story|most (?:read|popular|viewed|shared|commented)(?: (?:in|on|from) [\w ]{1,30}| (?:stories|articles|news))?|trending(?: now| stories)?|in other news|popular now|editor's picks|latest jobs|jobs|[\w ]{1,30} jobs|share this(?: article| story)?|did you enjoy this article\??|you (?:may|might) also like|more like this|similar (?:threads|posts|topics|stories|articles|discussions)|recommended|comments|tags?:.*|topics?:.*|explore more on (?:these|this) topics?\b.*|linkedin banner)$
   set scope tail
   yes SIGN UP
   yes Highways jobs
@@ -24,6 +24,8 @@ rule signup-tail
   yes See also
   yes Related decisions: Hartlepool Borough Council (23 017 445) | Redcar & Cleveland Borough Council (23 011 902)
   yes JOBS IN SOCIAL CARE
+  yes Similar threads
+  yes You might also like
   no References to Kent were removed from the report.
   no Related services in Kent were rated good last year.
   no Jobs were lost when Kent County Council cut its budget.
