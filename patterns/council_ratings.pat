@@ -44,9 +44,10 @@ rule place-then-services
   no In 2019, services were rated good.
 
 rule rated-council
-  match \b(?:rated|judged|found|graded|deemed|assessed|declared|placed|left) (?<council>{CLIST})(?:'s(?<jdg>(?: [\w'-]+){1,6}?))? (?:(?:services )?(?:to be|as|to) )?(?<grade>{GRADE})
+  match \b(?:rated|judged|found|graded|deemed|assessed|declared|placed|left) (?<council>{CLIST})(?:(?:'s|(?<=[Ii]ts|[Tt]heir))(?<jdg>(?: [\w'-]+){1,6}?))? (?:(?:services )?(?:to be|as|to) )?(?<grade>{GRADE})
   yes The previous inspections in 2010 and 2012 had judged Rotherham's safeguarding and adoption services to be "adequate". => council=Rotherham; grade=adequate; judgement=adoption
   yes Kent was inspected. Inspectors rated the council inadequate in 2016. => council=Kent; grade=inadequate
+  yes I started as a social worker in Sefton. In 2010 Ofsted judged its safeguarding services good. => council=Sefton; grade=good; judgement=child_protection
 
 rule council-which-was
   match (?<council>{CLIST})(?: respectively)?,? (?:(?:both|all|each|neither|one) of which|which|where|whose [\w' ]{1,40}?|who)(?: (?:Ofsted|inspectors|the watchdog|the inspectorate) (?:said|found|rated|judged|described as)(?: at the time| then| last year)?)? (?:{CLINK})*(?<grade>{GRADE})
@@ -159,12 +160,13 @@ rule apposition-rated
   yes Tower Hamlets - rated inadequate in 2017 - was judged outstanding in 2019. => council=Tower Hamlets; grade=inadequate
 
 rule moved-from-to
-  match (?<council>{CLIST})(?:'s(?: [\w'-]+){0,4})?(?:, (?:which|who|whose|where)\b[^;:.!?"]{1,160}?,|, (?:both|all|each) of (?:which|them)|, (?:the|an?|its) [^;:.!?",]{1,80},|(?: [\w'-]+){1,6},)?(?: (?:all|both|have|has|had|since|now|each|was|were))* (?:moved|improved|rose|climbed|jumped|went|progressed|fell|slipped|dropped|been upgraded|been downgraded|upgraded|downgraded)(?: up| down| back)? from {Q}(?<grade>{GRADE}){Q} to {Q}(?<grade2>{GRADE})
+  match (?<council>{CLIST})(?:'s(?: [\w'-]+){0,4})?(?:, (?:which|who|whose|where)\b[^;:.!?"]{1,160}?,|, (?:both|all|each) of (?:which|them)|, (?:the|an?|its) [^;:.!?",]{1,80},|(?: [\w'-]+){1,6},|, (?:which|who)|, whose(?: [\w'-]+){1,4}?)?(?: (?:all|both|have|has|had|since|now|each|was|were))* (?:moved|improved|rose|climbed|jumped|went|progressed|fell|slipped|dropped|been upgraded|been downgraded|upgraded|downgraded)(?: up| down| back)? from {Q}(?<grade>{GRADE}){Q} to {Q}(?<grade2>{GRADE})
   yes Hounslow, Wokingham and Bracknell Forest all moved up from requires improvement to good. => council=Wokingham; grade=requires_improvement
   yes STOKE-ON-TRENT City Council's children's services department has been upgraded from "inadequate" to "requires improvement" by Ofsted. => council=Stoke-on-Trent; grade=inadequate
   yes Medway Council, which serves a cluster of towns in Kent, southeast of London, was upgraded from inadequate to requires improvement in the spring. => council=Medway; grade=inadequate
   yes Stoke-on-Trent and Bradford, both of which moved from inadequate to requires improvement, did so. => council=Bradford; grade=inadequate
   yes Bradford, the council next door, moved from inadequate to requires improvement to be good last year. => council=Bradford; grade=requires_improvement
+  yes We support Stoke-on-Trent City Council, whose services moved up from inadequate to requires improvement to be good last autumn. => council=Stoke-on-Trent; grade=requires_improvement
 
 # An earlier grade in apposition: "Sandwell and Tameside, both previously
 # inadequate, are now rated good".
@@ -208,8 +210,9 @@ rule rated-them
   yes Hull was judged good this week, three years after inspectors said they required improvement. => council=Kingston upon Hull; grade=requires_improvement
 
 rule they-were
-  match \b(?<council>[Tt]hey|[Ii]t) (?:were|was|had been|have been|has been) (?:{CLINK})*(?<grade>{GRADEA})
+  match \b(?<council>[Tt]hey|[Ii]t) (?:were|was|had been|have been|has been) (?:{CLINK})*(?<grade>{GRADE})
   yes The Isle of Wight is doing well, a decade after they were judged inadequate. => council=Isle of Wight; grade=inadequate
+  yes Devon County Council's children's services have been rated inadequate. Last time (2020) they were "requires improvement". => council=Devon; grade=requires_improvement
 
 rule up-from-grade
   match (?:\b(?:up|down|a long way|an improvement|a rise|a climb|a fall|a drop|a step up) from (?:the |its |an? |their )?{Q}(?<grade>{GRADEA}){Q} (?:rating|grade|verdict|judgement|result)|, (?:up|down|improving|an improvement|a step up) from {Q}(?<grade>{GRADE}){Q}(?= in \d{4}|[,.;]|$))
