@@ -196,6 +196,15 @@ rule compared-with
   yes Just under half of all authorities (47 per cent) are now judged good or outstanding, compared with 36 per cent in 2016. => grade=good_or_better; share=0.36; period=2016
   yes Twelve councils were rated outstanding, down from 20 in 2010. => grade=outstanding; count=20
 
+# The same grade's figure at another time: "A quarter of authorities were
+# judged inadequate in 2016; today the figure is 14, fewer than one in ten".
+rule the-figure-is
+  continue
+  match (?: in (?:19|20)\d\d(?:[/-](?:19|20)?\d\d)?)?[;,]? (?:and |but |while |whereas )?(?:(?:today|now|this year|last year|in (?:19|20)\d\d|by (?:19|20)\d\d),? )?the (?:figure|number|total|count|proportion|share) (?:is|was|stands at|stood at|is now|has (?:fallen|risen|dropped|grown) to|fell to|rose to|dropped to) (?:(?<approx>{APPROX}) )?(?<q>{QUANT})(?:,? (?:or |(?<approx2>{APPROX}) )?(?<paren>{RATIO}|{PCT}|{FRAC})(?=[.;,]|$))?
+  set grade_from previous
+  yes A quarter of authorities were judged inadequate in 2016; today the figure is 14, fewer than one in ten. => grade=inadequate; count=14; share=0.1
+  no A quarter of authorities were judged inadequate in 2016; today the figure is unknown.
+
 # ---- context: totals and units for the figures that follow -----------------
 family rating_context
 
