@@ -149,6 +149,13 @@ rule sentence-ends-said
   yes Too many children face "clear and present risk of harm" because of failings, Ofsted has said. => speaker=Ofsted
   yes Children face "clear and present risk of harm" because of failings in departments,Ofsted has said. => speaker=Ofsted
 
+# The speaker as the agent of a passive: 'The words - "..." - were spoken
+# by Councillor Jo Whitfield, cabinet member for children at Haringey'.
+rule spoken-by
+  match (?:^|[,;] | - )(?:were|was|had been|have been|has been) (?:spoken|said|written|uttered|made) by (?<subj>[^;:!?"]{2,160}?)[.!?]?$
+  yes The words - "we have to stop treating adoption as the finish line" - were spoken by Councillor Jo Whitfield, cabinet member for children at Haringey Council. => speaker=Jo Whitfield; speaker_title=Councillor
+  no The comment "we have to stop treating adoption as the finish line" was made by accident.
+
 family quote_sentence
 
 rule reported-speech
