@@ -3,7 +3,8 @@
  * is dropped when some other record j states the same fact (same grade, same
  * count or both none, shares within 0.005, none being -1) and comes first
  * (in the body before the headline, with a total before without, then in
- * text order). Random sets of records whose shares sit on and around the
+ * text order); and a count without a share is dropped when the same grade
+ * and count come with one. Random sets of records whose shares sit on and around the
  * tolerance, thousands of times; and the windows of equal and near facts
  * that a sort-based version can get wrong. */
 #include <math.h>
@@ -35,6 +36,17 @@ static void keep_ref(json_t *const *recs, const bool *headline, size_t n, bool *
             else if (ti != tj) dup = tj;
             else dup = j < i;
         }
+        /* a count without a share, when the same grade and count come
+         * with one */
+        json_t *ci = json_object_get(recs[i], "count");
+        if (json_is_integer(ci) && !json_is_real(json_object_get(recs[i], "share")))
+            for (size_t j = 0; j < n && !dup; j++) {
+                json_t *cj = json_object_get(recs[j], "count");
+                dup = j != i && json_is_integer(cj) && json_integer_value(cj) == json_integer_value(ci) &&
+                      json_is_real(json_object_get(recs[j], "share")) &&
+                      !strcmp(json_string_value(json_object_get(recs[i], "grade")),
+                              json_string_value(json_object_get(recs[j], "grade")));
+            }
         keep[i] = !dup;
     }
 }
