@@ -146,6 +146,16 @@ rule as-was
   no Kent was rated good, as was expected by most observers.
   no Kent was rated good, as was said at the time by Leeds.
 
+# A second grade for another year, its verb left out: "Its services were
+# rated adequate in 2011, under the previous regime, and good in 2023". No
+# council group: the council named earlier in the sentence, else the
+# article's authority (extract_council_rating.c).
+rule and-grade-in-year
+  match \b(?:rated|judged|graded|found|deemed|assessed) (?:as |to be )?{Q}{GRADE}{Q}(?: (?:in|at) [\w ]{0,30}?(?:19|20)\d\d)(?:,[^.;:!?"]{1,80},)? and (?:then |later |again |now |most recently )?(?<grade>{GRADE})(?= (?:in|at|since|by) )
+  yes Rutland County Council is a unitary authority. Its children's services were rated adequate in 2011, under the previous inspection regime, and good in 2023. => council=Rutland; grade=good
+  yes Kent was rated inadequate in 2016 and good in 2022. => council=Kent; grade=good
+  no Kent was rated good in 2019 and schools in 2021.
+
 rule council-grade-in-brackets
   match (?<council>{CLIST}) \({Q}(?<grade>{GRADE}){Q}\)
   yes The region's councils are Bradford (inadequate), Leeds (good) and Kirklees (requires improvement). => council=Leeds; grade=good
