@@ -76,8 +76,7 @@ rule including-count
   yes Three-quarters of departments, including two in the North East, are inadequate or require improvement. => grade=less_than_good; count=2
 
 rule zero-no-unit
-  match \b[Nn]o (?<unit>{UNIT})(?:{GAP})?(?: {LINKW}){1,7} (?<grade>{GRADEA})
-  set count 0
+  match \b(?<q>[Nn]o) (?<unit>{UNIT})(?:{GAP})?(?: {LINKW}){1,7} (?<grade>{GRADEA})
   yes No councils in the region were rated outstanding. => grade=outstanding; count=0; unit=councils
   yes No home was judged inadequate at the year end. => grade=inadequate; count=0; unit=children's homes
   no No wonder inspectors found it inadequate.
@@ -202,7 +201,7 @@ rule the-figure-is
   continue
   match (?: in (?:19|20)\d\d(?:[/-](?:19|20)?\d\d)?)?[;,]? (?:and |but |while |whereas )?(?:(?:today|now|this year|last year|in (?:19|20)\d\d|by (?:19|20)\d\d),? )?the (?:figure|number|total|count|proportion|share) (?:is|was|stands at|stood at|is now|has (?:fallen|risen|dropped|grown) to|fell to|rose to|dropped to) (?:(?<approx>{APPROX}) )?(?<q>{QUANT})(?:,? (?:or |(?<approx2>{APPROX}) )?(?<paren>{RATIO}|{PCT}|{FRAC})(?=[.;,]|$))?
   set grade_from previous
-  yes A quarter of authorities were judged inadequate in 2016; today the figure is 14, fewer than one in ten. => grade=inadequate; count=14; share=0.1
+  yes A quarter of authorities were judged inadequate in 2016; today the figure is 14, fewer than one in ten. => grade=inadequate; count=14; share=0.1; period=null
   no A quarter of authorities were judged inadequate in 2016; today the figure is unknown.
 
 # ---- context: totals and units for the figures that follow -----------------

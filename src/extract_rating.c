@@ -465,8 +465,10 @@ static char *period_for(const rstate *st, size_t a, size_t b)
         size_t pa = st->periods[i].a;
         if (pa < b) {
             if (pa < a && dates_comparison(s, sa, pa)) continue;
-            /* "In 2018 there were 14 ...; today there are 24": another clause */
-            if (pa < a && memchr(s + pa, ';', a - pa)) continue;
+            /* "In 2018 there were 14 ...; today there are 24": another
+             * clause (also when a rule read on past the semicolon: "...
+             * inadequate in 2016; today the figure is 14") */
+            if (memchr(s + pa, ';', b - pa)) continue;
             /* "the framework, which ILACS replaced in 2018, ...": the year of
              * a relative clause that closed before the figure */
             if (pa < a && in_closed_relative(st, s, sa, pa, a)) continue;
