@@ -250,6 +250,23 @@ rule council-was-rated
   yes Medway was also told it requires improvement. => council=Medway; grade=requires_improvement
   no Shropshire was inspected. Members asked when the Cabinet expected the service to be judged good.
 
+# The words right after a grade that lead to the judgement it is for:
+# "outstanding for children in care", "inadequate in the three key areas of
+# child protection, ...", "a 'requires improvement' judgement for care
+# leavers". The judgements are read from the match's end on
+# (judgements.tsv). Not "in 2023": that says when, not which. Tried only
+# anchored at the end of a grade a council_rating rule found.
+family judgement_after
+
+rule leads-to-judgement
+  prefilter off
+  match (?: (?:rating|grade|judgement|judgment|verdict))? (?:for|across|(?:in|on)(?! \d)) 
+  yes outstanding| for children in care
+  yes a "requires improvement"| judgement for care leavers
+  yes inadequate| in the three key areas of child protection
+  no outstanding| in 2023, and the two councils share an adoption agency
+  no good| judgement overall
+
 # "These included Rotherham": the councils of a national figure just given.
 family council_rating_member
 

@@ -174,6 +174,7 @@ void ix_extract_council_rating(ix_ctx *c)
                   ix_rules_tab(c->rules, IX_TAB_COUNCIL_REFS), json_object(), 0, 0};
     const ix_rule_list rl = *ix_rules_fam(c->rules, IX_FAM_COUNCIL_RATING);
     const ix_rule_list mem = *ix_rules_fam(c->rules, IX_FAM_COUNCIL_RATING_MEMBER);
+    const ix_rule_list tail = *ix_rules_fam(c->rules, IX_FAM_JUDGEMENT_AFTER);
     const char *s = d->text;
     /* For "These included Rotherham": per sentence, the last national
      * figure inside it (SIZE_MAX: none), found in one pass over the figures
@@ -230,25 +231,21 @@ void ix_extract_council_rating(ix_ctx *c)
                 const char *jd[8];
                 size_t nj = 0;
                 if (ix_match_group(&m, "jdg", &ja, &jb)) nj = judgements_in(&st, s, ja, jb, jd, 8);
-                /* "outstanding for children in care", "inadequate in the three
-                 * key areas of child protection, ..." */
-                size_t after = gb, lim = gb + 160 < se->b ? gb + 160 : se->b;
-                /* ... or after the noun the grade qualifies: "a 'requires
-                 * improvement' judgement for care leavers" */
-                static const char *const nouns[] = {" rating", " grade", " judgement", " judgment", " verdict"};
-                for (size_t k2 = 0; k2 < sizeof nouns / sizeof *nouns; k2++) {
-                    size_t nl = strlen(nouns[k2]);
-                    if (after + nl < lim && !strncmp(s + after, nouns[k2], nl) && s[after + nl] == ' ') {
-                        after += nl;
-                        break;
-                    }
+                /* "moved from requires improvement to good": read before the
+                 * tail's match below reuses the match data */
+                size_t g2a, g2b;
+                const char *g2 = ix_match_group(&m, "grade2", &g2a, &g2b) ? ix_table_get(st.grades, s + g2a, g2b - g2a) : NULL;
+                /* the words after the grade that lead to its judgement
+                 * (family judgement_after): "outstanding for children in
+                 * care", "a 'requires improvement' judgement for care
+                 * leavers" */
+                size_t lim = gb + 160 < se->b ? gb + 160 : se->b;
+                for (size_t k2 = 0; k2 < tail.n; k2++) {
+                    ix_match mt;
+                    if (ix_rule_match(tail.r[k2], c->scratch, d, gb, lim, gb, true, &mt) != 1) continue;
+                    nj += judgements_in(&st, s, mt.b, lim, jd + nj, 8 - nj);
+                    break;
                 }
-                /* "in 2023" is when, not which judgement */
-                if (after + 5 < lim && (!strncmp(s + after, " for ", 5) ||
-                                        ((!strncmp(s + after, " in ", 4) || !strncmp(s + after, " on ", 4)) &&
-                                         !ix_is_digit(s[after + 4])) ||
-                                        !strncmp(s + after, " across ", 8)))
-                    nj += judgements_in(&st, s, after, lim, jd + nj, 8 - nj);
                 if (!has_c) {
                     /* judgement-subject rules: a council named earlier in the
                      * sentence, else the article's authority */
@@ -258,8 +255,6 @@ void ix_extract_council_rating(ix_ctx *c)
                     continue;
                 }
                 emit_all(&st, ca, cb, ref, grade, jd, nj, m.a, m.b, rl.r[k]->name);
-                size_t g2a, g2b;            /* "moved from requires improvement to good" */
-                const char *g2 = ix_match_group(&m, "grade2", &g2a, &g2b) ? ix_table_get(st.grades, s + g2a, g2b - g2a) : NULL;
                 if (g2) emit_all(&st, ca, cb, ref, g2, jd, nj, m.a, m.b, rl.r[k]->name);
                 if (st.nemitted == before && st.nattempt_rows == 0) off = retry;
             }
