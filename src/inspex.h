@@ -74,7 +74,8 @@ int ix_rules_test(const ix_rules *r, FILE *out, int *npassed);
 /* Writes the rules as one pattern set for grep tools (`rg -P -f`, which
  * joins the lines into one alternation): a rule per line (less the rules
  * inspex only tries on a window something else found: council context,
- * speaker phrases, table lines), capture names
+ * speaker phrases, table lines, the attributions around a quotation, the
+ * words after a grade), capture names
  * prefixed per rule, the shared macros defined once at the end of the last
  * line. A line that calls a macro compiles only together with the last. */
 int ix_rules_export_regex(const ix_rules *r, FILE *out);
