@@ -90,7 +90,7 @@ rule only-one-of-n
   yes Swindon is the only one of the 15 councils in the South West to be rated inadequate. => grade=inadequate; count=1; total=15; unit=councils
 
 rule one-of-n
-  match \b(?<!only )[Oo]ne of (?:only |just |the |a handful of )?(?<q>{CARD})(?: (?<unit>{UNIT}))?(?:{GAP})?(?: (?:whose|where) [\w' -]{1,40}? (?:was|were|is|are|had been|has been|have been))?(?! (?:was|is|has)\b)(?: {LINKW}){1,7} (?<grade>{GRADE})
+  match \b(?<!only )[Oo]ne of (?:only |just |the |a handful of )?(?<q>{CARD})(?: (?<unit>{UNIT}))?(?:{GAP})?(?: - (?:(?<approx>{APPROX}) )?(?<paren>{DASHFIG}) -)?(?: (?:whose|where) [\w' -]{1,40}? (?:was|were|is|are|had been|has been|have been))?(?! (?:was|is|has)\b)(?: {LINKW}){1,7} (?<grade>{GRADE})
   yes Derbyshire was one of 10 authorities judged outstanding in 2018-19. => grade=outstanding; count=10; unit=authorities; period=2018-19
   yes Cornwall is now one of just 19 authorities rated outstanding in England. => count=19
   yes Coventry kept the grade it won in 2019, becoming one of five councils to be judged outstanding in 2023. => count=5; period=2023
@@ -99,6 +99,7 @@ rule one-of-n
   no One of the 10 councils was rated inadequate.
   yes In 2023 Peterborough was one of 16 authorities whose leadership was judged outstanding. => grade=outstanding; count=16; unit=authorities
   no One of the 16 authorities inspected was judged outstanding. => count=16
+  yes Hull is one of 14 authorities in England - about one in ten - currently judged inadequate. => grade=inadequate; count=14; share=0.1; approx=about
 
 rule verb-count-grade
   match \b(?:rated|judged|graded|found|deemed|assessed|declared) (?:(?<approx>{APPROX}) )?(?<q>{QUANT})(?: (?<unit>{UNIT}))? (?:(?:as|to be|to have been) )?(?<grade>{GRADEA})
@@ -113,8 +114,9 @@ rule number-of-has-risen
   yes Most are now good, up from 36% in 2018, and the proportion judged inadequate fell to 9%. => grade=inadequate; share=0.09; period=null
 
 rule count-judged
-  match (?<![\w'-])(?<![Ee]very )(?:(?<approx>{APPROX}) )?(?:(?i:all|only|just|a further|another|the remaining|the other|all of the|of these,?|in all,?|some) )?(?:(?<q>{QUANT})(?: \((?<paren>[^()]{1,24}?)(?: {UNIT})?\)| - (?:(?:{APPROX}|or) )?(?<paren>{DASHFIG}) -)?|{MAJORITY} \((?<q>{PCT})\))(?: of(?: the| all| England's| the country's| these| those)?(?: (?<total>{CARD}))?| of them)?(?: (?<unit>{UNIT}))?(?: \((?<paren>[^()]{1,24}?)(?: {UNIT})?\)| - (?:(?:{APPROX}|or) )?(?<paren>{DASHFIG}) -)?(?:{GAP}(?: {LINKW}){1,7}|(?: {LINKW}){0,7}) (?<grade>{GRADE})(?:(?:,| -) (?:or |(?<approx2>{APPROX}|some) )?(?<paren>\d+(?:\.\d+)? ?(?:per cent|%)|(?:{RATIO}|{FRAC})(?=[.;!?]|$))|(?: [^-.;,:!?]{1,60}?)? - (?<paren>{CARD})(?: {UNIT})? in (?:all|total)\b)?
+  match (?<![\w'-])(?<![Ee]very )(?:(?<approx>{APPROX}) )?(?:(?i:all|only|just|a further|another|the remaining|the other|all of the|of these,?|in all,?|some) )?(?:(?<q>{QUANT})(?!(?<=[Oo]ne) of (?:the |a )?(?:few|many|handful|small number|growing number|number|minority|best|worst)\b)(?: \((?<paren>[^()]{1,24}?)(?: {UNIT})?\)| - (?:(?:{APPROX}|or) )?(?<paren>{DASHFIG}) -)?|{MAJORITY} \((?<q>{PCT})\))(?: of(?: the| all| England's| the country's| these| those)?(?: (?<total>{CARD}))?| of them)?(?: (?<unit>{UNIT}))?(?: \((?<paren>[^()]{1,24}?)(?: {UNIT})?\)| - (?:(?:{APPROX}|or) )?(?<paren>{DASHFIG}) -)?(?:{GAP}(?: {LINKW}){1,7}|(?: {LINKW}){0,7}) (?<grade>{GRADE})(?:(?:,| -) (?:or |(?<approx2>{APPROX}|some) )?(?<paren>\d+(?:\.\d+)? ?(?:per cent|%)|(?:{RATIO}|{FRAC})(?=[.;!?]|$))|(?: [^-.;,:!?]{1,60}?)? - (?<paren>{CARD})(?: {UNIT})? in (?:all|total)\b)?
   yes Seven authorities were found to be inadequate. => grade=inadequate; count=7; unit=authorities
+  no She borrowed from Leeds, then one of the few councils rated outstanding.
   yes A quarter of the 87 authorities inspected under a new, more rigorous, regime were judged inadequate. => grade=inadequate; share=0.25; total=87; unit=authorities
   yes Only 23 authorities, including Leeds and Kent, were judged to be providing "good help and protection". => grade=good; count=23
   yes Over half of local authority children's services inspected in 2013/14 were not good enough. => grade=less_than_good; share=0.5; approx=more_than; period=2013/14; unit=children's services

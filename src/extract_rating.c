@@ -232,7 +232,9 @@ static json_t *make_now(rstate *st, const ix_match *m, bool headline)
     if (!grade) { free(qtext); return NULL; }
 
     /* a second form of the figure: "(21)", "(44 per cent)", "- 27 -" */
-    char *ptext = group_text(d, m, "paren", NULL, NULL);
+    size_t pa = 0, pb = 0;
+    char *ptext = group_text(d, m, "paren", &pa, &pb);
+    if (ptext && overlaps_used(st, pa, pb)) pa = pb = 0;
     if (ptext) {
         ix_quantity p;
         if (ix_quantity_parse(lx, ptext, strlen(ptext), &p)) {
@@ -310,6 +312,9 @@ static json_t *make_now(rstate *st, const ix_match *m, bool headline)
         json_object_set_new_nocheck(rec, "number_text", ix_json_str(nt));
         free(nt);
         mark_used(st, qa, qb);
+        /* "14 authorities - about one in ten -": the second form is this
+         * figure too, not a figure of its own */
+        if (pb > pa) mark_used(st, pa, pb);
     } else json_object_set_new_nocheck(rec, "number_text", json_null());
     /* a list item's span starts at its figure, not at ", while" */
     size_t sa = m->a, aa, ab;
