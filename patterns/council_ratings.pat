@@ -18,7 +18,9 @@ family council_rating
 # gazetteer by the extractor) or a word standing for the article's authority
 # (those are listed in council_refs.tsv too).
 define CWORD [A-Z][\w&.-]*(?:'(?!s\b)[\w&.-]*)*
-define CNAME {CWORD}(?:,? (?:{CWORD}|and|upon|on|under|with|of|the|&))*
+# (the joining words end at a word's end: "Leeds, once rated" is not the
+# name "Leeds, on" followed by "ce")
+define CNAME {CWORD}(?:,? (?:{CWORD}|(?:and|upon|on|under|with|of|the)(?![\w'-])|&))*
 define CREF (?:[Tt]he (?:[Cc]ouncil(?! of (?:the )?[A-Z])|[Aa]uthority|local authority|borough|county council|city council|unitary|trust|same services|services|service|(?:(?:very )?same )?(?:department|council|authority))|[Ii]ts (?:services|children's services)|[Ii]ts|[Tt]heir|{CNAME})
 # a figure in brackets may follow each name: "Shropshire (6 per cent) and
 # Lincolnshire (8 per cent), both of which ..." (a grade in brackets is
@@ -26,7 +28,7 @@ define CREF (?:[Tt]he (?:[Cc]ouncil(?! of (?:the )?[A-Z])|[Aa]uthority|local aut
 define CREFP {CREF}(?: \((?=[\d£])[^()]{1,40}\))?
 define CLIST (?>{CREFP}(?:(?:, | and | & |, and ){CREFP}){0,8})
 words CLINKWORD were | was | is | are | has been | have been | had been | had | have | has | been | being | be | now | currently | still | also | first | again | previously | once | subsequently | overall | judged | rated | found | deemed | graded | assessed | declared | as | to be | to | only | just | all | both | by Ofsted | by inspectors | last year | this year | three years ago | two years ago | a year ago | remain | remains | remained | stay | stays | stayed | became | becomes | continues to be | continued to be | told it | told that it | told they | told that they | among those | by contrast | too | came out as | came out
-define CLINK (?:(?:{CLINKWORD}|in \d{4}|in (?:January|February|March|April|May|June|July|August|September|October|November|December)(?: \d{4})?|at (?:its|their) (?:last|latest|most recent|previous) inspection|at every inspection since \d{4}|despite [\w ]{1,40}?|-|among (?:the|those) [\w' ]{1,40}?) ?)
+define CLINK (?:(?:{CLINKWORD}|in \d{4}|in (?:January|February|March|April|May|June|July|August|September|October|November|December)(?: \d{4})?|at (?:its|their) (?:last|latest|most recent|previous) inspection|at every inspection since \d{4}|despite [\w ]{1,40}?|-|among (?:the|those) [\w' ]{1,40}?|(?:re-)?inspected(?= (?:by|in|last|this|and)\b)|and(?= (?:judged|rated|found|graded|deemed|assessed)\b)) ?)
 
 rule services-at
   match (?i:children's (?:social care )?services|services for (?:vulnerable )?children(?: and young people)?|safeguarding services|child protection services|social care services|social services) (?:at|in|run by|provided by|of) (?<council>{CLIST}) (?:{CLINK})+(?<grade>{GRADE})
@@ -110,11 +112,12 @@ rule council-s-grade
   no Kent was inspected. The region's good ratings are rare.
 
 rule aspect-judged
-  match \b(?:judged|rated|found|graded|deemed|assessed) {Q}(?<jdg>(?i:the )?(?i:overall effectiveness|impact of leaders|experiences (?:and progress )?of|help and protection|services for)[\w' ,-]{0,80}?){Q} (?:(?:to be |as )(?<grade>{GRADE})|to (?<grade>{GRADEV}))
+  match \b(?:judged|rated|found|graded|deemed|assessed) {Q}(?<jdg>(?i:the )?(?i:overall effectiveness|impact of leaders|experiences (?:and progress )?of|help and protection|services for)[\w' ,-]{0,80}?){Q} (?:(?:to be |as )?(?<grade>{GRADE})|to (?<grade>{GRADEV}))
   yes Wigan was inspected. Inspectors judged the overall effectiveness of children's services to be good. => council=Wigan; grade=good
   yes Wigan was inspected. Inspectors also graded "the experiences and progress of children in care" as outstanding. => council=Wigan; grade=outstanding; judgement=looked_after
   yes Wigan was inspected. The report judged the overall effectiveness of the council's services to require improvement to be good. => council=Wigan; grade=requires_improvement; judgement=overall
   no Wigan was inspected. The report judged the overall effectiveness of the council's services to require improvement to be good. => grade=good
+  yes Rutland was inspected in 2024, and inspectors judged the impact of leaders outstanding. => council=Rutland; grade=outstanding; judgement=leadership
 
 rule aspect-colon
   match (?<jdg>(?i:the )?(?i:overall effectiveness|impact of leaders|experiences and progress of|help and protection|children's services overall)[^:;|]{0,100})(?:: | \| ){Q}(?<grade>{GRADE}|(?i:requires improvement to be good|requires improvement|outstanding|good|inadequate)(?![\w-]))
@@ -204,11 +207,13 @@ rule having-been
   yes Kirklees was rated good in 2023, after being judged inadequate in 2016. => council=Kirklees; grade=inadequate
 
 rule only-authority
-  match (?<council>{CLIST}) (?:is|was|remains|became) (?:the only[\w' ]{0,60}?|the (?:region's|county's|country's|area's|city's) (?:only|other|second|third)[\w' ]{0,60}?|one of [\w' ]{1,105}?(?: whose (?<jdg>[\w' ]{1,40}?) (?:was|were))?)(?: (?:judged|rated|to be judged|to be rated|graded))? (?<grade>{GRADEA})(?: (?:authority|council|councils|authorities))?\b
+  match (?<council>{CLIST})(?: (?:is|was|remains|became)|,(?: (?:then|now|already|also|itself))?) (?:the only[\w' ]{0,60}?|the (?:region's|county's|country's|area's|city's) (?:only|other|second|third)[\w' ]{0,60}?|one of [\w' ]{1,105}?(?: - [^-.;:!?]{1,40} -)?(?: whose (?<jdg>[\w' ]{1,40}?) (?:was|were))?)(?: (?:currently|now|still))?(?: (?:judged|rated|to be judged|to be rated|graded))? (?<grade>{GRADEA})(?: (?:authority|council|councils|authorities))?\b
   yes City of Wolverhampton Council is the only metropolitan authority in the region judged good. => council=Wolverhampton; grade=good
   yes Telford & Wrekin is the region's other good authority. => council=Telford and Wrekin; grade=good
   yes Derbyshire was one of 10 authorities judged outstanding for children in care in 2018-19. => council=Derbyshire; grade=outstanding; judgement=looked_after
   yes Peterborough was one of 16 authorities whose leadership was judged outstanding. => council=Peterborough; grade=outstanding; judgement=leadership
+  yes She borrowed from Leeds, then one of the few councils rated outstanding. => council=Leeds; grade=outstanding
+  yes Sandwell is one of 14 authorities in England - about one in ten - currently judged inadequate. => council=Sandwell; grade=inadequate
 
 rule among-were
   match (?i:among) (?:the )?(?:authorities|councils|areas|local authorities)[\w' ]{0,60}? (?:{CLINK})*(?<grade>{GRADE}) (?:were|are|was|is|included?) (?<council>{CLIST})
@@ -220,14 +225,20 @@ rule rated-them
   yes Hull was judged good this week, three years after inspectors said they required improvement. => council=Kingston upon Hull; grade=requires_improvement
 
 rule they-were
-  match \b(?<council>[Tt]hey|[Ii]t) (?:were|was|had been|have been|has been) (?:{CLINK})*(?<grade>{GRADE})
+  match \b(?<council>[Tt]hey|[Ii]t|(?:[Tt]hose|[Tt]hese)(?: same)? services) (?:(?:were|was|had been|have been|has been) (?:{CLINK})*|(?:are|is) (?:now |currently |still )?(?:rated|judged|graded|deemed|found|assessed) (?:as |to be )?)(?<grade>{GRADE})(?! (?:at|for|to|with|about)\b)
   yes The Isle of Wight is doing well, a decade after they were judged inadequate. => council=Isle of Wight; grade=inadequate
   yes Devon County Council's children's services have been rated inadequate. Last time (2020) they were "requires improvement". => council=Devon; grade=requires_improvement
+  yes Ofsted has inspected Wirral Council's children's services, and I am glad to say they are now rated good. => council=Wirral; grade=good
+  yes Ofsted praised Wirral Council. When I was elected, those same services had been judged inadequate. => council=Wirral; grade=inadequate
+  no Ofsted praised Wirral Council's social workers. They are good at listening.
+  no Ofsted praised Wirral Council. It is good that the council listened.
 
 rule up-from-grade
-  match (?:\b(?:up|down|a long way|an improvement|a rise|a climb|a fall|a drop|a step up) from (?:the |its |an? |their )?{Q}(?<grade>{GRADEA}){Q} (?:rating|grade|verdict|judgement|result)|, (?:up|down|improving|an improvement|a step up) from {Q}(?<grade>{GRADE}){Q}(?= in \d{4}|[,.;]|$))
+  match (?:\b(?:(?:up|down|a long way|an improvement|a rise|a climb|a fall|a drop|a step up) from|an improvement on) (?:the |its |an? |their )?{Q}(?<grade>{GRADE}){Q} (?:rating|grade|verdict|judgement|result)|, (?:up|down|improving|an improvement|a step up) from {Q}(?<grade>{GRADE}){Q}(?= in \d{4}|[,.;]|$))
   yes Kent was rated good, up from the 'adequate' rating the authority received in 2012. => council=Kent; grade=adequate
   yes Kent is good now, a long way from the 'inadequate' verdict of 2010. => council=Kent; grade=inadequate
+  yes Kent now requires improvement, which is an improvement on the inadequate grade it received in 2021. => council=Kent; grade=inadequate
+  yes Kent's children's services were inspected by Ofsted in November 2023 and judged good overall, an improvement on the requires improvement to be good judgement of 2019. => council=Kent; grade=requires_improvement
   yes Bath and North East Somerset was judged good, up from requires improvement in 2014. => council=Bath and North East Somerset; grade=requires_improvement
 
 rule council-was-rated
@@ -236,6 +247,8 @@ rule council-was-rated
   yes Hartlepool was rated good. The Council of the Isles of Scilly, which looks after few children, was judged good. => council=Isles of Scilly; grade=good
   yes Rotherham children's services rated 'inadequate' => council=Rotherham; grade=inadequate
   yes Barnsley Council was judged to require improvement overall. => council=Barnsley; grade=requires_improvement
+  yes Leicestershire County Council's children's services were inspected by Ofsted in November 2023 and judged good overall. => council=Leicestershire; grade=good
+  no Kent's children's services were inspected, and Medway was rated good. => council=Kent
   yes He singled out Trafford, Leeds and Hampshire - all rated good despite shrinking budgets. => council=Hampshire; grade=good
   no Reading is a skill every child needs, and their schools were judged good.
   no Kent was inspected. Few families ask whether their council was "outstanding".
