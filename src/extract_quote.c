@@ -777,6 +777,8 @@ static bool candidate_desc(qstate *q, size_t a, size_t b, speaker *sp)
     for (size_t k = 0; k < q->desc.n; k++) {
         ix_match m;
         if (ix_rule_match(q->desc.r[k], q->c->scratch, q->d, a, b, a, true, &m) == 1 && m.b == b) {
+            size_t ca, cb;
+            if (ix_match_group(&m, "contact", &ca, &cb) && ca > a) b = ca;
             sp->desc = dupn(s + a, b - a);
             sp->a = a;
             sp->b = b;
