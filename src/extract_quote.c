@@ -642,6 +642,14 @@ static bool resolve_pronoun(qstate *q, const char *pron, size_t pos, speaker *sp
     bool gendered = !strcasecmp(pron, "he") || !strcasecmp(pron, "she");
     evit iter;
     evit_init(&iter, q, pos);
+    /* "An inspector ... told her: '...'" and, four paragraphs on, "she
+     * concludes": a speaker whose words do not say "he" or "she" stands
+     * for the pronoun only in its own paragraph or the one before; further
+     * back, someone the pronoun is known to fit (a "Gillian", a "Ms") goes
+     * first, if there is one. */
+    const ix_doc *d = q->d;
+    size_t para = d->nsent ? d->sents[ix_doc_sent_at(d, pos)].para : 0;
+    const speaker *unsure = NULL;
     for (const event *ev; (ev = evit_prev(&iter));) {
         const speaker *e = &ev->sp;
         if (it && e->person) continue;
@@ -649,9 +657,23 @@ static bool resolve_pronoun(qstate *q, const char *pron, size_t pos, speaker *sp
         if (gendered) {
             const char *g = pronoun_of(q, e);
             if (g && strcasecmp(g, pron)) continue;
+            if (!g) {
+                size_t ep = d->nsent ? d->sents[ix_doc_sent_at(d, ev->pos)].para : 0;
+                if (ep + 1 < para) {
+                    if (!unsure) unsure = e;
+                    continue;
+                }
+            }
         }
         size_t a = sp->a, b = sp->b;
         speaker_copy(sp, e);
+        sp->a = a;
+        sp->b = b;
+        return true;
+    }
+    if (unsure) {
+        size_t a = sp->a, b = sp->b;
+        speaker_copy(sp, unsure);
         sp->a = a;
         sp->b = b;
         return true;
