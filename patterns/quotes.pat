@@ -35,7 +35,7 @@ define SAY (?:{SAYW})(?![\w-])
 # say". The verb then is the one that follows.
 define SAYLEAD (?:(?:wrote|emailed|e-mailed|texted|tweeted|posted|phoned|rang|called|went on|goes on|go on|liked|likes|loved|loves|used|got in touch|took to (?:Twitter|X|Facebook|social media)) to |(?:was |were )?overheard (?:to )?)
 # Where or to whom: "told the BBC", "said in a statement".
-define SAYWHERE (?: (?:the |a )?[A-Z][\w']*(?: [A-Z][\w']*){0,3}| me| us| him| her| them| to (?:me|us|him|her|them)| like this| this way| MPs| reporters| journalists| councillors| the (?:committee|meeting|council|conference|inquiry|magazine|paper|newspaper|programme|website|audience|panel|hearing|summit|briefing|podcast|show)| in (?:a |an |her |his |its |their )?(?:statement|interview|letter|report|blog(?: post)?|speech|foreword|response)| on \w+day| yesterday| today| last week| this week| at (?:a|the|our|their|his|her|its) [\w' ]{1,40}?| in (?:January|February|March|April|May|June|July|August|September|October|November|December|\d{4})| something(?: (?:that|which|I|we|you) [\w' ]{1,50}?)?)
+define SAYWHERE (?: (?:the |a )?[A-Z][\w']*(?: [A-Z][\w']*){0,3}| me| us| him| her| them| to (?:me|us|him|her|them)| like this| this way| MPs| reporters| journalists| councillors| the (?:committee|meeting|council|conference|inquiry|magazine|paper|newspaper|programme|website|audience|panel|hearing|summit|briefing|podcast|show)| in (?:a |an |her |his |its |their )?(?:statement|interview|letter|report|blog(?: post)?|speech|foreword|response)| on \w+day| yesterday| today| last week| this week| on the day [\w ]{1,50}?| at (?:a|the|our|their|his|her|its) [\w' ]{1,40}?| in (?:January|February|March|April|May|June|July|August|September|October|November|December|\d{4})| something(?: (?:that|which|I|we|you) [\w' ]{1,50}?)?)
 define PRON (?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e|I)
 # A speaker phrase without a comma: "Perry", "Sir Michael Wilshaw", "a spokesman for Ofsted".
 define SUBJW [^\s,;:.!?"]+
@@ -71,7 +71,7 @@ rule according-to
 family quote_before
 
 rule speaker-said-colon
-  match (?:^|[,;] |[,.!?]?" |\b(?:and|but|while|as|when|after|before|because) )(?<subj>[^;:!?"]{1,160}?) (?:has |have |had |also |then |later |previously |once |recently |simply |again )*{SAYLEAD}?(?<verb>{SAY}){SAYWHERE}{0,2}(?: that| it| they| he| she)?(?: was| is| were| had| has| would| will| could| should)?[:,]? ?$
+  match (?:^|[,;] |[,.!?]?" |\b(?:and|but|while|as|when|after|before|because) )(?<subj>[^;:!?"]{1,160}?) (?:has |have |had |also |then |later |previously |once |recently |simply |again )*{SAYLEAD}?(?<verb>{SAY}){SAYWHERE}{0,2}(?: that| it| they| he| she| that (?:it|they|the (?:council|authority|department|service|services|partnership|trust)))?(?: was| is| were| had| has| would| will| could| should)?[:,]? ?$
   yes Sir Michael Wilshaw said: "The picture shows there is clearly an ongoing need for improvement." => speaker=Michael Wilshaw; speaker_title=Sir
   yes Dave Hill, president of the ADCS, said: "That a quarter of authorities are inadequate is concerning." => speaker=Dave Hill; speaker_role=president of the ADCS
   yes The report stressed that "failure is not because of funding; it is about how it is used." => speaker=The report
@@ -87,6 +87,7 @@ rule speaker-said-colon
   yes Corporate Director for Children's Services Ruth Penhaligon said the inspection had found "pockets of strong practice" there. => speaker=the inspection
   yes Alison Pryce, president of the ADCS, said the report told "an unfairly bleak story about a sector working flat out". => speaker=Alison Pryce
   yes 3.2 The report states that "leaders have a clear and accurate understanding of practice". => speaker=The report
+  yes The leader, Councillor Brenda Loynes, said on the day the report was published that the council "will not be defined by this report". => speaker=Brenda Loynes
   yes The partnership was set up after the council's 2012 inspection found "serious and widespread weaknesses". => speaker=the council's 2012 inspection
 
 rule according-to-before
@@ -111,10 +112,11 @@ rule subject-colon
   no The report lists three failings: "poor planning, weak oversight and drift in every team."
 
 rule described-as
-  match (?:^|[,;] |\b(?:and|but|while) )(?<subj>[^;:!?"]{1,160}?) (?<verb>{SAYLEAD}describe|describe[sd]|call(?:ed|s)|brand(?:ed|s)|label(?:led|ed|s)|criticis(?:ed|es)|criticiz(?:ed|es)|dismiss(?:ed|es)|condemn(?:ed|s)|hail(?:ed|s)|praise[sd]|term(?:ed|s)|characteris(?:ed|es)|characteriz(?:ed|es)|denounce[sd])(?: [^"]{1,80}?)? as ?$
+  match (?:^|[,;] |\b(?:and|but|while) )(?<subj>[^;:!?"]{1,160}?) (?<verb>{SAYLEAD}describe|describe[sd]|call(?:ed|s)|brand(?:ed|s)|label(?:led|ed|s)|criticis(?:ed|es)|criticiz(?:ed|es)|dismiss(?:ed|es)|condemn(?:ed|s)|hail(?:ed|s)|praise[sd]|term(?:ed|s)|characteris(?:ed|es)|characteriz(?:ed|es)|denounce[sd])(?: [^"]{1,80}?)? as(?: having| being)? ?$
   yes However, the Association of Directors of Children's Services criticised Wilshaw's comments as "a partial and excessively negative story". => speaker=the Association of Directors of Children's Services
   yes One former colleague, who asked not to be named, described her as 'relentless to the point of exhausting'. => speaker=One former colleague
   yes Your correspondent Brian Tooley (Letters, 4 March) describes Haringey's children's services as "a department in permanent crisis". => speaker=Brian Tooley
+  yes The report itself describes leaders as having "an exceptionally clear understanding of practice". => speaker=The report
   yes Senior leaders described the service to inspectors as 'on a journey back to good, but not there yet'. => speaker=Senior leaders
   yes Terry Blount spoke. He goes on to describe the council's own children's services as "a disgrace to the borough" and more. => speaker=Terry Blount
   yes Practitioners in Authority B described their most recent inspection as "a fair picture of a bad week". => speaker=Practitioners in Authority B
@@ -263,11 +265,11 @@ family speaker_desc
 
 words -i SPEAKERHEAD adviser | advisor | carer | mentor | friend | spokesman | spokeswoman | spokesperson | spokespeople | spokesmen | source | sources | official | officials | report | reports | inspection | inspections | inspectors | inspector | council | authority | department | minister | ministers | secretary | secretary of state | mayor | leader | chief | director | chair | chairman | chairwoman | statement | letter | column | editorial | leader column | article | review | committee | watchdog | inspectorate | regulator | government | charity | association | union | board | trust | partnership | worker | workers | leaver | leavers | colleague | manager | member | parent | parents | mother | father | teenager | woman | man | girl | boy | child | children | resident | campaigners | campaigner | analysis | study | survey | findings | ofsted | lga | adcs | nspcc | dfe | iro | social worker | cabinet member | headteacher | teacher | nurse | doctor | lawyer | judge | coroner | MP | MPs | councillor | councillors | reader | readers | correspondent | reporter | journalist | editor | researcher | researchers | academic | academics | expert | experts | lecturer | volunteer | neighbour | relative | student | young person | young people | employee | officer | leaders | managers | directors | practitioners | professionals | staff | carers | officers | members | advisers | mentors | nurses | doctors | teachers | headteachers | colleagues | friends | relatives | family | daughter | son | wife | husband | partner | sister | brother | widow | widower | mum | dad | grandmother | grandfather | aunt | uncle | executive | chief executive | executives | commissioner | commissioners | president | deputy | principal | governor | ombudsman | solicitor | barrister | records | case records | case notes | minutes | documents | papers | file | files | guidance | judgment | audit | assessment | evaluation | submission | briefing | memo | email | emails | press release | newsletter | user | users | commenter | commenters | poster | follower | followers | viewer | viewers | listener | listeners | caller | callers | contributor | blogger | team | teams | panel | commission | inquiry | court | tribunal | agency | office | service | body | network | forum | backbencher | backbenchers | peer | peers | pupil | pupils | activist | activists | protester | protesters | witness | witnesses | observer | observers | onlooker | onlookers | delegate | delegates | attendee | attendees | constituent | constituents | voter | voters | candidate | insider | insiders | apprentice | trainee | survivor | whistleblower | tenant
 # A description may name how the writer knows the speaker ("One young
-# woman I met there"); that part, group `contact`, is left out of the
-# speaker.
+# woman I met there") or stress it ("The report itself"); that part, group
+# `aside`, is left out of the speaker.
 rule description
   prefilter off
-  match (?i:^(?:an?|the|one|my|his|her|their|its|[\w'-]+'s)?\b.{0,80}?\b(?:{SPEAKERHEAD})(?<contact> (?:I|we|he|she|they) (?:met|spoke to|interviewed|talked to|visited|know|knew|saw|sat with)(?: [\w' ]{1,30}?)?(?=,|$))?(?: (?:for|of|at|from|in) .{1,60}|,? (?:who|which|that) .{1,100}| (?:replying|responding|writing|speaking|posting|commenting|working|living|based) .{1,80})?$)
+  match (?i:^(?:an?|the|one|my|his|her|their|its|[\w'-]+'s)?\b.{0,80}?\b(?:{SPEAKERHEAD})(?<aside> (?:itself|himself|herself|themselves)| (?:I|we|he|she|they) (?:met|spoke to|interviewed|talked to|visited|know|knew|saw|sat with)(?: [\w' ]{1,30}?)?(?=,|$))?(?: (?:for|of|at|from|in) .{1,60}|,? (?:who|which|that) .{1,100}| (?:replying|responding|writing|speaking|posting|commenting|working|living|based) .{1,80})?$)
   yes A Department for Education spokesman
   yes inspectors
   yes One social worker from Chester-le-Street

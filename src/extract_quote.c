@@ -800,7 +800,7 @@ static bool candidate_desc(qstate *q, size_t a, size_t b, speaker *sp)
         ix_match m;
         if (ix_rule_match(q->desc.r[k], q->c->scratch, q->d, a, b, a, true, &m) == 1 && m.b == b) {
             size_t ca, cb;
-            if (ix_match_group(&m, "contact", &ca, &cb) && ca > a) b = ca;
+            if (ix_match_group(&m, "aside", &ca, &cb) && ca > a) b = ca;
             sp->desc = dupn(s + a, b - a);
             sp->a = a;
             sp->b = b;
