@@ -35,8 +35,10 @@ rule event-venue
 family council_reject_after
 
 rule body-suffix
-  match ^(?:'s)?\s(?:[A-Z][a-z]+\s+(?=University|College)|City\s+|Business\s+|Daily\s+|Sunday\s+|Weekly\s+)?(?:University|College|Police|Constabulary|Airport|FC|AFC|Rovers|United|Town|Tigers|Wanderers|Athletic|Albion|Argyle|Forest|Central|Castle|Crown Court|Magistrates|Cathedral|Grammar|Academy|School|Festival|Water|Park|Hall|Safari|Trust|Coldfield|Cross|crude|Approach|Secure Training Centre|STC|St Edmunds|Square|sausage|sauce|Hoard|bull terrier|CCC|RLFC|RFC|Evening|Echo|Post|Chronicle|Telegraph|Star|Live|Gazette|Herald|Mail|News|Times|Argus|Advertiser|Observer|Journal|Standard|Examiner|Express|Pride|Zoo|Museum|Hospital|Teaching Hospitals|Royal Infirmary|Infirmary|Prison|Bay|Harbour|Dock|Docks|Station|Street|Road|Lane|Avenue|Bridge|River|Valley|Hills|Moor|Forest School)\b
+  match ^(?:'s)?\s(?:[A-Z][a-z]+\s+(?=University|College)|City\s+|Business\s+|Daily\s+|Sunday\s+|Weekly\s+)?(?:University|College|Police|Constabulary|Airport|FC|AFC|Rovers|United|Town|Tigers|Wanderers|Athletic|Albion|Argyle|Forest|Central|Castle|Crown Court|Magistrates|Cathedral|Grammar|Academy|School|Festival|Water|Park|Hall|Safari|Trust|Coldfield|Cross|crude|Approach|Secure Training Centre|STC|St Edmunds|Square|sausage|sauce|Hoard|bull terrier|CCC|RLFC|RFC|Evening|Echo|Post|Chronicle|Telegraph|Star|Live|Gazette|Herald|Mail|News|Times|Argus|Advertiser|Observer|Journal|Standard|Examiner|Express|Pride|Zoo|Museum|Hospital|Teaching Hospitals|Royal Infirmary|Infirmary|Prison|Bay|Harbour|Dock|Docks|Station|Street|Road|Lane|Avenue|Bridge|River|Valley|Hills|Moor|Forest School|Healthcare|Community Health|NHS|branch|Branch)\b
   yes the Sutton| Trust said
+  yes support from Nottinghamshire| Healthcare NHS Foundation Trust
+  yes a joint workshop with the Derby City| branch
   yes Co-author Dr Okafor is now at Nottingham| Trent University.
   yes Birmingham| City University
   yes Leeds| United won again
@@ -167,7 +169,7 @@ rule council-vocabulary
 family council_start_after
 
 rule aux-follows
-  match ^(?:'s)?(?:,? (?:was|were|has|had|have|became|remains|remained|now|is (?:now|still|one|among|rated|judged|currently|the only|good|outstanding|inadequate|in)|has been|had been|also|said|says|council|Council)\b|, (?:rated|judged|inspected|graded|which|whose|where|too|by contrast)\b|,(?: (?:then|now|already|itself|also))? one of (?:the |only |just )?(?:\d+|[a-z]+) (?:councils|authorities|local authorities|areas|unitaries|boroughs|counties)\b| (?:retained|kept|held on to|held onto|lost|won|regained|received|earned|achieved) (?:the |its |their |an? )?["'‘“]?(?:outstanding|good|inadequate|requires improvement|adequate|top|highest|lowest)\b|, (?:an?|the|[A-Z]\w+'s) (?:[\w-]+ ){0,3}(?:city|town|borough|county|port|authority|council|unitary)\b| - [^.;:!?]{1,100}? - (?:was|were|is|are|has|had|have|came|remains|remained)\b)
+  match ^(?:'s)?(?:,? (?:was|were|has|had|have|became|remains|remained|now|is (?:now|still|one|among|rated|judged|currently|the only|good|outstanding|inadequate|in)|has been|had been|also|said|says|council|Council)\b|, (?:rated|judged|inspected|graded|which|whose|where|too|by contrast)\b| and [A-Z][\w'-]+(?: [A-Z][\w'-]+){0,3} (?:are|were|have|had|both|each)\b|,(?: (?:then|now|already|itself|also))? one of (?:the |only |just )?(?:\d+|[a-z]+) (?:councils|authorities|local authorities|areas|unitaries|boroughs|counties)\b| (?:retained|kept|held on to|held onto|lost|won|regained|received|earned|achieved) (?:the |its |their |an? )?["'‘“]?(?:outstanding|good|inadequate|requires improvement|adequate|top|highest|lowest)\b|, (?:an?|the|[A-Z]\w+'s) (?:[\w-]+ ){0,3}(?:city|town|borough|county|port|authority|council|unitary)\b| - [^.;:!?]{1,100}? - (?:was|were|is|are|has|had|have|came|remains|remained)\b)
   yes Kent| was rated good
   yes Bradford|, rated requires improvement in 2014, is now inadequate
   yes Hull|, a port city in northern England, was rated good last year
@@ -176,5 +178,6 @@ rule aux-follows
   no Reading| is a key skill
   yes Coventry| retained the outstanding grade it won in 2019
   yes Kent|, then one of the few councils rated outstanding
+  yes Knowsley| and St Helens are both working hard towards good
   no Reading|, one of my favourite hobbies
   no Reading| retained its charm

@@ -18,7 +18,8 @@
  *      first name, or followed by a speech verb, are people;
  *   5. names that are everyday words or other places (risk "weak") need
  *      support: council context right after them, council vocabulary in
- *      the sentence, another council in the same sentence, or a strong
+ *      the sentence (or the one before it in its paragraph), another
+ *      council in the same sentence, or a strong
  *      mention of the same authority elsewhere; at the start of a sentence
  *      they need the context right after them;
  *   6. "X in Y" where X is a council: Y only locates X and is not a mention;
@@ -414,7 +415,13 @@ void ix_extract_council(ix_ctx *c)
                         if (s->risk != 's') continue;
                         k->start_only = true;
                     }
-                    k->supported_local = !k->start_only && (after || context(c, &sup_s, st->a, st->b, false));
+                    /* the words that support it may be in the sentence
+                     * before, in the same paragraph: "Four of the six
+                     * councils ... are rated good. Knowsley and St Helens
+                     * are both working towards good" */
+                    const ix_sent *pv = k->sent > 0 && d->sents[k->sent - 1].para == st->para ? st - 1 : NULL;
+                    k->supported_local = !k->start_only && (after || context(c, &sup_s, st->a, st->b, false) ||
+                                                            (pv && context(c, &sup_s, pv->a, pv->b, false)));
                 }
             }
             nc++;
