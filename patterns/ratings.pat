@@ -114,9 +114,10 @@ rule number-of-has-risen
   yes Most are now good, up from 36% in 2018, and the proportion judged inadequate fell to 9%. => grade=inadequate; share=0.09; period=null
 
 rule count-judged
-  match (?<![\w'-])(?<![Ee]very )(?:(?<approx>{APPROX}) )?(?:(?i:all|only|just|a further|another|the remaining|the other|all of the|of these,?|in all,?|some) )?(?:(?<q>{QUANT})(?!(?<=[Oo]ne) of (?:the |a )?(?:few|many|handful|small number|growing number|number|minority|best|worst)\b)(?: \((?<paren>[^()]{1,24}?)(?: {UNIT})?\)| - (?:(?:{APPROX}|or) )?(?<paren>{DASHFIG}) -)?|{MAJORITY} \((?<q>{PCT})\))(?: of(?: the| all| England's| the country's| these| those)?(?: (?<total>{CARD}))?| of them)?(?: (?<unit>{UNIT}))?(?: \((?<paren>[^()]{1,24}?)(?: {UNIT})?\)| - (?:(?:{APPROX}|or) )?(?<paren>{DASHFIG}) -)?(?:{GAP}(?: {LINKW}){1,7}|(?: {LINKW}){0,7}) (?<grade>{GRADE})(?:(?:,| -) (?:or |(?<approx2>{APPROX}|some) )?(?<paren>\d+(?:\.\d+)? ?(?:per cent|%)|(?:{RATIO}|{FRAC})(?=[.;!?]|$))|(?: [^-.;,:!?]{1,60}?)? - (?<paren>{CARD})(?: {UNIT})? in (?:all|total)\b)?
+  match (?<![\w'-])(?<![Ee]very )(?:(?<approx>{APPROX}) )?(?:(?i:all|only|just|a further|another|the remaining|the other|all of the|of these,?|in all,?|some) )?(?:(?<q>{QUANT})(?!(?<=[Oo]ne) of (?:the |a )?(?:few|many|handful|small number|growing number|number|minority|best|worst)\b)(?: \((?<paren>[^()]{1,24}?)(?: {UNIT})?\)| - (?:(?:{APPROX}|or) )?(?<paren>{DASHFIG}) -)?|{MAJORITY} \((?<q>{PCT})\))(?: of(?: the| all| England's| the country's| these| those)?(?: (?<total>{CARD}))?| of them)?(?: (?<unit>{UNIT}))?(?: \((?<paren>[^()]{1,24}?)(?: {UNIT})?\)| - (?:(?:{APPROX}|or) )?(?<paren>{DASHFIG}) -)?(?:{GAP}(?: {LINKW}){1,7}|(?: {LINKW}){0,7}) (?<grade>{GRADE})(?! for (?:every|each)\b)(?:(?:,| -) (?:or |(?<approx2>{APPROX}|some) )?(?<paren>\d+(?:\.\d+)? ?(?:per cent|%)|(?:{RATIO}|{FRAC})(?=[.;!?]|$))|(?: [^-.;,:!?]{1,60}?)? - (?<paren>{CARD})(?: {UNIT})? in (?:all|total)\b)?
   yes Seven authorities were found to be inadequate. => grade=inadequate; count=7; unit=authorities
   no She borrowed from Leeds, then one of the few councils rated outstanding.
+  no It was used 31 times, which works out at roughly one outstanding for every three councillors.
   yes A quarter of the 87 authorities inspected under a new, more rigorous, regime were judged inadequate. => grade=inadequate; share=0.25; total=87; unit=authorities
   yes Only 23 authorities, including Leeds and Kent, were judged to be providing "good help and protection". => grade=good; count=23
   yes Over half of local authority children's services inspected in 2013/14 were not good enough. => grade=less_than_good; share=0.5; approx=more_than; period=2013/14; unit=children's services
@@ -230,6 +231,16 @@ rule each-of-n
 rule inspected-n
   match (?:inspected|published|carried out|completed|conducted) (?<total>{CARD}) (?:full |new )?(?<unit>inspections|{UNIT})
   yes During 2015-16 we published 65 inspections under the framework.
+
+# A sentence that opens on the whole country speaks of another set than the
+# region or the list before it: no total carries into it ("Of the ten
+# councils in the East Midlands, four ... Across England, roughly six in
+# ten councils are rated good or better"). A rule here without a total
+# ends the context.
+rule national-scope
+  match ^(?:(?:Across|Throughout|In|Elsewhere in) (?:England|the country|the whole of England|England as a whole)|Nationally|Across all (?:of )?England's [\w ]{1,30}?)\b
+  yes Across England, roughly six in ten councils are rated good or better.
+  no In Essex, six in ten councils are rated good.
 
 # ---- the period of a figure, looked for in its sentence --------------------
 family rating_period

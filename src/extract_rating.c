@@ -353,7 +353,13 @@ static void read_context(rstate *st, const ix_rule_list *ctxr, const ix_sent *s)
         if (ix_rule_match(ctxr->r[k], c->scratch, c->doc, s->a, s->b, s->a, false, &m) != 1) continue;
         char *t = group_text(c->doc, &m, "total", NULL, NULL);
         long v;
-        if (t && ix_number_parse(c->rules->lex, t, strlen(t), &v)) {
+        if (!t) {                   /* a new scope (rating_context/national-scope) */
+            st->ctx_total = -1;
+            free(st->ctx_unit);
+            st->ctx_unit = NULL;
+            return;
+        }
+        if (ix_number_parse(c->rules->lex, t, strlen(t), &v)) {
             st->ctx_total = v;
             free(st->ctx_unit);
             char *u = group_text(c->doc, &m, "unit", NULL, NULL);
