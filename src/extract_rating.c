@@ -234,7 +234,6 @@ static json_t *make_now(rstate *st, const ix_match *m, bool headline)
     /* a second form of the figure: "(21)", "(44 per cent)", "- 27 -" */
     size_t pa = 0, pb = 0;
     char *ptext = group_text(d, m, "paren", &pa, &pb);
-    if (ptext && overlaps_used(st, pa, pb)) pa = pb = 0;
     if (ptext) {
         ix_quantity p;
         if (ix_quantity_parse(lx, ptext, strlen(ptext), &p)) {
