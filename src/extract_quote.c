@@ -648,9 +648,9 @@ static bool resolve_pronoun(qstate *q, const char *pron, size_t pos, speaker *sp
      * back, someone the pronoun is known to fit (a "Gillian", a "Ms") goes
      * first, if there is one. */
     const ix_doc *d = q->d;
-    size_t para = d->nsent ? d->sents[ix_doc_sent_at(d, pos)].para : 0;
-    const speaker *unsure = NULL;
-    for (const event *ev; (ev = evit_prev(&iter));) {
+    size_t para = gendered && d->nsent ? d->sents[ix_doc_sent_at(d, pos)].para : 0;
+    const speaker *unsure = NULL, *found = NULL;
+    for (const event *ev; !found && (ev = evit_prev(&iter));) {
         const speaker *e = &ev->sp;
         if (it && e->person) continue;
         if (!it && !e->person && !(e->desc && human(q, e->desc))) continue;
@@ -665,15 +665,12 @@ static bool resolve_pronoun(qstate *q, const char *pron, size_t pos, speaker *sp
                 }
             }
         }
-        size_t a = sp->a, b = sp->b;
-        speaker_copy(sp, e);
-        sp->a = a;
-        sp->b = b;
-        return true;
+        found = e;
     }
-    if (unsure) {
+    if (!found) found = unsure;
+    if (found) {
         size_t a = sp->a, b = sp->b;
-        speaker_copy(sp, unsure);
+        speaker_copy(sp, found);
         sp->a = a;
         sp->b = b;
         return true;
