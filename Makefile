@@ -76,10 +76,10 @@ VG_CHECK := $(VALGRIND) -q --leak-check=full --errors-for-leak-kinds=definite,in
 # runs it) and the streaming audit's unit test (records changing between its
 # passes, sources that cannot be read again).
 VG := $(VG_CHECK) --error-exitcode=9
+# The audit's exit 1 is its verdict (a known corpus gap fails a check,
+# tests/audit/corpus-known.txt); valgrind's own errors exit 9.
 valgrind: inspex build/tests/audit_stream | build
 	$(VG) ./inspex extract corpus/ > build/vg-corpus.jsonl
-	# exit 1 is the audit's verdict (a known corpus gap fails a check,
-	# tests/audit/corpus-known.txt); valgrind's own errors exit 9
 	$(VG) ./inspex audit -q build/vg-corpus.jsonl > /dev/null || [ $$? = 1 ]
 	$(VG) ./inspex audit --json --html build/vg-audit.html build/vg-corpus.jsonl > /dev/null || [ $$? = 1 ]
 	$(VG) build/tests/audit_stream > /dev/null
