@@ -109,6 +109,33 @@ rule town-comma
   yes a farm near Hutton Rudby, |North Yorkshire
   no Councils across |Nottinghamshire
 
+# ---- named in passing: no focus for "the council" ------------------------
+# A council named as a person's former employer or as a partner is still a
+# mention (and its own grades are its own), but "the council" in the
+# sentences after it means the article's council, not this one
+# (ix_ctx_focus_row). The text before the name; ends with $.
+family council_aside_before
+
+rule former-employer
+  match \b(?:(?i:former(?:ly)?)\s+(?:(?:[\w'-]+\s+){0,5}(?:of|from|at|with|in)\s+)?(?:the\s+)?|\bex-|\b(?:previously|once|until recently)\s+(?:worked\s+)?(?:at|with|for|of|in)\s+(?:the\s+)?|\b(?:seconded|on secondment|on loan|poached|recruited|headhunted|moved over|joined us|arrived)\s+from\s+(?:the\s+)?)$
+  yes the former |Hampshire director Colin Ashdown
+  yes chaired by a former director from |Essex County Council
+  yes a former director of children's services at |Kent
+  yes Ms Hale, formerly of |Leeds City Council, said
+  yes seconded from |Leeds
+  yes the ex-|Essex chief
+  no Ofsted inspectors visited |Essex
+  no children's services in |Essex were rated good
+
+rule partner
+  match \b(?:(?i:partner(?:ship|s|ed|ing)?)(?:\s+(?:council|authority|agreement|arrangement))?\s+(?:with|alongside)|paired\s+with|twinned\s+with|teamed\s+up\s+with|(?:supported|mentored|advised|helped|coached)\s+by|(?:support|advice|help|mentoring)\s+from|(?:sector-led\s+)?improvement\s+partner(?:,)?)\s+(?:the\s+|neighbouring\s+|nearby\s+)?(?:[a-z]+\s+){0,2}$
+  yes an improvement partnership with |Essex County Council, whose services are outstanding
+  yes the council will be mentored by |Leeds
+  yes with support from neighbouring |Hertfordshire
+  yes its improvement partner, |Essex
+  no services in |Essex were rated good
+  no a report on |Essex
+
 # ---- names that are also surnames (risk "surname" in councils.tsv) --------
 family council_person_before
 

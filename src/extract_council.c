@@ -267,19 +267,31 @@ int ix_ctx_focus_row(const ix_ctx *c, size_t off)
     /* The latest sentence before off that names one authority only: one
      * that names several ("delivered jointly with Cheshire East Council and
      * Halton Borough Council", "neighbouring Calderdale and Bradford") lists
-     * others beside the article's subject. When every such sentence lists
-     * several, the latest name. At most 64 names back, so that a document
-     * of nothing but lists costs linear time. */
+     * others beside the article's subject. A name in passing (council_aside_
+     * before: "the former Hampshire director", "a partnership with Essex
+     * County Council") counts for nothing: the council of the article is
+     * not a person's old employer or a partner. When every such sentence
+     * lists several, the latest name. At most 64 names back, so that a
+     * document of nothing but lists costs linear time. */
     const ix_doc *d = c->doc;
     for (size_t i = lo; i > 0 && lo - i < 64;) {
         const ix_sent *se = &d->sents[ix_doc_sent_at(d, c->mentions[i - 1].a)];
-        int row = c->mentions[i - 1].row;
+        int row = -1;
         bool several = false;
         size_t j = i;
-        for (; j > 0 && c->mentions[j - 1].a >= se->a && i - j < 64; j--) several |= c->mentions[j - 1].row != row;
-        for (size_t k = i; k < c->nmentions && c->mentions[k].a < se->b && k - i < 64; k++)
-            several |= c->mentions[k].row != row;
-        if (!several) return row;
+        for (; j > 0 && c->mentions[j - 1].a >= se->a && i - j < 64; j--) {
+            const ix_mention *m = &c->mentions[j - 1];
+            if (m->aside) continue;
+            several |= row >= 0 && m->row != row;
+            row = m->row;
+        }
+        for (size_t k = i; k < c->nmentions && c->mentions[k].a < se->b && k - i < 64; k++) {
+            const ix_mention *m = &c->mentions[k];
+            if (m->aside) continue;
+            several |= row >= 0 && m->row != row;
+            row = m->row;
+        }
+        if (row >= 0 && !several) return row;
         i = j;
     }
     return lo ? c->mentions[lo - 1].row : -1;
@@ -357,6 +369,7 @@ void ix_extract_council(ix_ctx *c)
     const ix_rule_list sup_s = *ix_rules_fam(c->rules, IX_FAM_COUNCIL_SUPPORT_SENTENCE);
     const ix_rule_list start_ok = *ix_rules_fam(c->rules, IX_FAM_COUNCIL_START_AFTER);
     const ix_rule_list loc_b = *ix_rules_fam(c->rules, IX_FAM_COUNCIL_LOCATOR_BEFORE);
+    const ix_rule_list aside_b = *ix_rules_fam(c->rules, IX_FAM_COUNCIL_ASIDE_BEFORE);
     cand *cs = NULL;
     size_t nc = 0, cap = 0;
     /* rows whose name a title or first name made a person's somewhere here */
@@ -491,8 +504,13 @@ void ix_extract_council(ix_ctx *c)
     }
     c->mentions = ix_xmalloc((nc + 1) * sizeof *c->mentions);
     c->nmentions = 0;
-    for (size_t i = 0; i < nc; i++)
-        if (cs[i].ok) c->mentions[c->nmentions++] = (ix_mention){cs[i].a, cs[i].b, cs[i].row, cs[i].s->strong};
+    for (size_t i = 0; i < nc; i++) {
+        if (!cs[i].ok) continue;
+        const ix_para *p = &d->paras[d->sents[cs[i].sent].para];
+        size_t wlo = cs[i].a > p->a + 80 ? cs[i].a - 80 : p->a;
+        bool aside = aside_b.n && context(c, &aside_b, wlo, cs[i].a, false);
+        c->mentions[c->nmentions++] = (ix_mention){cs[i].a, cs[i].b, cs[i].row, cs[i].s->strong, aside};
+    }
 
     if (c->types & IX_T_COUNCIL) {
         bool *done = calloc(g->nrows, 1);

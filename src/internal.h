@@ -257,6 +257,7 @@ typedef struct ix_table {
     X(IX_FAM_COUNCIL_SUPPORT_SENTENCE, "council_support_sentence") \
     X(IX_FAM_COUNCIL_START_AFTER, "council_start_after") \
     X(IX_FAM_COUNCIL_LOCATOR_BEFORE, "council_locator_before") \
+    X(IX_FAM_COUNCIL_ASIDE_BEFORE, "council_aside_before") \
     X(IX_FAM_COUNCIL_RATING, "council_rating") \
     X(IX_FAM_COUNCIL_RATING_MEMBER, "council_rating_member") \
     X(IX_FAM_JUDGEMENT_AFTER, "judgement_after") \
@@ -455,6 +456,8 @@ typedef struct ix_mention {
     size_t a, b;          /* normalised span of the name */
     int row;              /* gazetteer row */
     bool strong;
+    bool aside;           /* named in passing (a person's former employer, a
+                           * partner): takes no focus (ix_ctx_focus_row) */
 } ix_mention;
 
 /* ---- per-document extraction context ------------------------------------- */
