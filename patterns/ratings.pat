@@ -104,8 +104,10 @@ rule one-of-n
   yes Hull is one of 14 authorities in England - about one in ten - currently judged inadequate. => grade=inadequate; count=14; share=0.1; approx=about
 
 rule verb-count-grade
-  match \b(?:rated|judged|graded|found|deemed|assessed|declared) (?:(?<approx>{APPROX}) )?(?<q>{QUANT})(?: (?<unit>{UNIT}))? (?:(?:as|to be|to have been) )?(?<grade>{GRADEA})
+  match \b(?:rated|judged|graded|found|deemed|assessed|declared) (?:(?<approx>{APPROX}) )?(?<q>{QUANT})(?: (?<unit>{UNIT})(?: (?:(?:it|they|inspectors) )?(?:inspected|visited|assessed|reviewed|examined|looked at))?)? (?:(?:as|to be|to have been) )?(?<grade>{GRADEA})
   yes Last year Ofsted rated 12 councils outstanding. => grade=outstanding; count=12; unit=councils
+  yes Inspectors judged two of the four areas inspected inadequate. => grade=inadequate; count=2; total=4; unit=areas
+  yes Ofsted found seven of the 12 councils it visited inadequate. => grade=inadequate; count=7; total=12; unit=councils
   no Ofsted rated the council inadequate.
 
 rule number-of-has-risen
