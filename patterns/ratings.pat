@@ -164,7 +164,6 @@ rule count-judged
   yes Of the 152 authorities, two in five were rated requires improvement or worse. => grade=less_than_good; share=0.4; total=152
   yes Of the inspections carried out in 2023-24, 38 percent ended with a grade below good. => grade=less_than_good; share=0.38; period=2023-24
   yes In the East Midlands, four of the ten authorities require improvement to be good. => grade=requires_improvement; count=4; total=10
-  yes In 2018 there were 14 authorities judged outstanding; today there are 24, and 88 are good or better. => grade=good_or_better; count=88; period=null
   yes Under the old framework, which a new one replaced in 2018, only three authorities were judged outstanding. => grade=outstanding; count=3; period=null
   yes Of the same 60, seven were rated outstanding.\nLooking at the latest grade for each of England's 153 councils gives a similar answer. Fourteen are currently rated inadequate. => grade=inadequate; count=14; total=153
   yes Just over three in ten of the 26 (eight authorities) were judged inadequate again. => grade=inadequate; count=8; share=0.3; total=26; approx=more_than
@@ -194,15 +193,38 @@ rule list-next
   yes Ten were good, seven inadequate and 26 required improvement. => grade=requires_improvement; count=26
   yes Only 24 were judged good, and none was rated outstanding. => grade=outstanding; count=0
   yes Of the remaining three, two require improvement and one, Middlesbrough, is inadequate. => grade=inadequate; count=1
+  yes In 2018 there were 14 authorities judged outstanding; today there are 24, and 88 are good or better. => grade=good_or_better; count=88; period=null
   yes Of the 26 authorities, 12 were good.\nUnder the old framework, roughly one in four authorities was judged inadequate, and only three were judged outstanding. => grade=outstanding; count=3; total=null
 
 rule compared-with
   continue
-  match ,? (?:compared (?:with|to)|up from|down from|from|against|a rise from|a fall from|an increase from|a drop from) (?:(?<approx>{APPROX}) )?(?<q>{QUANT})(?: in (?<period>(?:19|20)\d\d(?:[/-](?:19|20)?\d\d)?))?
+  match (?: (?:grade|rating|verdict|judgement)s?)?(?: (?:at|in|on|under|after) (?:their|its|the|an?) (?:[\w'-]+ ){0,3}?(?:inspections?|visits?|reports?|framework|regime))?,? (?:compared (?:with|to)|up from|down from|from|against|a rise from|a fall from|an increase from|a drop from) (?:(?<approx>{APPROX}) )?(?<q>{QUANT})(?: in (?<period>(?:19|20)\d\d(?:[/-](?:19|20)?\d\d)?))?
   set grade_from previous
   set comparison yes
   yes Just under half of all authorities (47 per cent) are now judged good or outstanding, compared with 36 per cent in 2016. => grade=good_or_better; share=0.36; period=2016
   yes Twelve councils were rated outstanding, down from 20 in 2010. => grade=outstanding; count=20
+  yes The desk counted 11 councils judged inadequate at their most recent inspection, down from 20 two years earlier. => grade=inadequate; count=20
+  yes Darlington is now one of five councils in the North East with a good grade, against two a decade ago. => grade=good; count=2
+
+# A second figure whose grade is left out, for a narrower place: "one of 14
+# councils judged inadequate, and the only one in the North West", "one of
+# 21 rated outstanding, and one of only two in the East of England".
+rule only-one-in-region
+  continue
+  match ,? (?:and|but) (?:(?:is|was) )?(?:(?:also|now|still) )?(?:the only (?<q>one)|one of (?:only |just )?(?<q>{QUANT})(?: (?<unit>{UNIT}))?) in (?:the )?(?:[A-Z][\w'-]*(?: (?:of )?[A-Z][\w'-]*){0,3}|region|county|capital|country)\b
+  set grade_from previous
+  yes Cumberland is now one of 14 councils in England judged inadequate, and the only one in the North West. => grade=inadequate; count=1; unit=councils
+  yes Norfolk is now one of 21 councils in England rated outstanding, and one of only two in the East of England. => grade=outstanding; count=2; unit=councils
+  no Cumberland is one of 14 councils judged inadequate, and the only one I visited.
+
+# The same grade's figure now: "In 2018 there were 14 authorities judged
+# outstanding; today there are 24".
+rule there-are-now
+  continue
+  match [;,]? (?:and |but |while |whereas )?(?:today|now|this year|by (?:19|20)\d\d|in (?:19|20)\d\d),? there (?:are|were|is|was) (?:now )?(?:(?<approx>{APPROX}) )?(?<q>{QUANT})(?! (?!(?:{UNIT})\b)[a-z])(?: (?<unit>{UNIT}))?
+  set grade_from previous
+  yes In 2018 there were 14 authorities judged outstanding; today there are 24, and 88 are good or better. => grade=outstanding; count=24; unit=authorities
+  no In 2018 there were 14 authorities judged outstanding; today there are 24 children in care.
 
 # The same grade's figure at another time: "A quarter of authorities were
 # judged inadequate in 2016; today the figure is 14, fewer than one in ten".
