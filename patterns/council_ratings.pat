@@ -28,7 +28,7 @@ define CREF (?:[Tt]he (?:[Cc]ouncil(?! of (?:the )?[A-Z])|[Aa]uthority|local aut
 define CREFP {CREF}(?: \((?=[\d£])[^()]{1,40}\))?
 define CLIST (?>{CREFP}(?:(?:, | and | & |, and ){CREFP}){0,8})
 words CLINKWORD were | was | is | are | has been | have been | had been | had | have | has | been | being | be | now | currently | still | also | first | again | previously | once | subsequently | overall | judged | rated | found | deemed | graded | assessed | declared | as | to be | to | only | just | all | both | by Ofsted | by inspectors | last year | this year | three years ago | two years ago | a year ago | remain | remains | remained | stay | stays | stayed | became | becomes | continues to be | continued to be | told it | told that it | told they | told that they | among those | by contrast | too | came out as | came out
-define CLINK (?:(?:{CLINKWORD}|in \d{4}|in (?:January|February|March|April|May|June|July|August|September|October|November|December)(?: \d{4})?|at (?:its|their) (?:last|latest|most recent|previous) inspection|at every inspection since \d{4}|despite [\w ]{1,40}?|-|among (?:the|those) [\w' ]{1,40}?|(?:re-)?inspected(?= (?:by|in|last|this|and)\b)|and(?= (?:judged|rated|found|graded|deemed|assessed)\b)|(?:(?:given|awarded|handed|left with|received|achieved|gained|got|earned|secured|retained|kept|holds|held|with) )?(?:an? |the |its |their )(?:(?:overall|new|latest|previous|current) )?(?:Ofsted )?(?:rating|grade|judgement|verdict) of) ?)
+define CLINK (?:(?:{CLINKWORD}|in \d{4}|in (?:January|February|March|April|May|June|July|August|September|October|November|December)(?: \d{4})?|at (?:its|their) (?:last|latest|most recent|previous) inspection|at every inspection since \d{4}|despite [\w ]{1,40}?|-|among (?:the|those) [\w' ]{1,40}?|(?:re-)?inspected(?= (?:by|in|last|this|and)\b)|and(?= (?:judged|rated|found|graded|deemed|assessed)\b)|(?:got|gets|get)(?= {Q}{GRADE}{Q}(?: (?:across|in|for|overall|from|at|by|last|this|when|again|too|as)\b|[.,;:!?)]|$))|(?:(?:given|awarded|handed|left with|received|achieved|gained|got|earned|secured|retained|kept|holds|held|with) )?(?:an? |the |its |their )(?:(?:overall|new|latest|previous|current) )?(?:Ofsted )?(?:rating|grade|judgement|verdict) of) ?)
 
 rule services-at
   match (?i:children's (?:social care )?services|services for (?:vulnerable )?children(?: and young people)?|safeguarding services|child protection services|social care services|social services) (?:at|in|run by|provided by|of) (?<council>{CLIST}) (?:{CLINK})+(?<grade>{GRADE})
@@ -245,6 +245,9 @@ rule council-was-rated
   match (?<![\w'-])(?:(?=[Tt]he |[Ii]ts |[Tt]heir )(?<!expected |expects |expect |wanted |wants |want |hoped |hopes |hope |needs |need |wished |wish |whether |if )|(?![Tt]he |[Ii]ts |[Tt]heir ))(?<council>{CLIST})(?:'s)?(?<jdg>(?: [\w'-]+){0,6}?)(?:, [^,;:.!?"]{1,160},| - [^;:.!?"]{1,120}? -)?,? (?:(?:{CLINK})+(?<grade>{GRADE})|(?<grade>{GRADEV}))
   yes Doncaster was first judged inadequate three years ago. => council=Doncaster; grade=inadequate
   yes Hartlepool was given a grade of outstanding last year. => council=Hartlepool; grade=outstanding
+  yes Plymouth City Council got good across the board. => council=Plymouth; grade=good
+  no Plymouth City Council got good news today.
+  yes Wigan Council was rated Good by Ofsted. => council=Wigan; grade=good
   yes Kent County Council, with an overall rating of good, leads the region. => council=Kent; grade=good
   no Bolton Council was given a grant of £3m and good advice.
   yes Hartlepool was rated good. The Council of the Isles of Scilly, which looks after few children, was judged good. => council=Isles of Scilly; grade=good

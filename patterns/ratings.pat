@@ -118,9 +118,12 @@ rule number-of-has-risen
   yes Most are now good, up from 36% in 2018, and the proportion judged inadequate fell to 9%. => grade=inadequate; share=0.09; period=null
 
 rule count-judged
-  match (?<![\w'-])(?<![Ee]very )(?:(?<approx>{APPROX}) )?(?:(?i:all|only|just|a further|another|the remaining|the other|all of the|of these,?|in all,?|some) )?(?:(?<q>{QUANT})(?: \((?<paren>[^()]{1,24}?)(?: {UNIT})?\)| - (?:(?:{APPROX}|or) )?(?<paren>{DASHFIG}) -)?|{MAJORITY} \((?<q>{PCT})\))(?: of(?: the| all| England's| the country's| these| those)?(?: (?<total>{CARD}))?| of them)?(?: (?<unit>{UNIT}))?(?: \((?<paren>[^()]{1,24}?)(?: {UNIT})?\)| - (?:(?:{APPROX}|or) )?(?<paren>{DASHFIG}) -)?(?:{GAP}(?: {LINKW}){1,7}|(?: {LINKW}){0,7}) (?<grade>{GRADE})(?! for (?:every|each)\b)(?:(?:,| -) (?:or |(?<approx2>{APPROX}|some) )?(?<paren>\d+(?:\.\d+)? ?(?:per cent|%)|(?:{RATIO}|{FRAC})(?=[.;!?]|$))|(?: [^-.;,:!?]{1,60}?)? - (?<paren>{CARD})(?: {UNIT})? in (?:all|total)\b)?
+  match (?<![\w'-])(?<!\d:)(?<![Ee]very )(?:(?<approx>{APPROX}) )?(?:(?i:all|only|just|a further|another|the remaining|the other|all of the|of these,?|in all,?|some) )?(?:(?<q>{QUANT})(?: \((?<paren>[^()]{1,24}?)(?: {UNIT})?\)| - (?:(?:{APPROX}|or) )?(?<paren>{DASHFIG}) -)?|{MAJORITY} \((?<q>{PCT})\))(?: of(?: the| all| England's| the country's| these| those)?(?: (?<total>{CARD}))?| of them)?(?: (?<unit>{UNIT}))?(?: \((?<paren>[^()]{1,24}?)(?: {UNIT})?\)| - (?:(?:{APPROX}|or) )?(?<paren>{DASHFIG}) -)?(?:{GAP}(?: {LINKW}){1,7}|(?: {LINKW}){0,7}) (?<grade>{GRADE})(?! for (?:every|each)\b)(?:(?:,| -) (?:or |(?<approx2>{APPROX}|some) )?(?<paren>\d+(?:\.\d+)? ?(?:per cent|%)|(?:{RATIO}|{FRAC})(?=[.;!?]|$))|(?: [^-.;,:!?]{1,60}?)? - (?<paren>{CARD})(?: {UNIT})? in (?:all|total)\b)?
   yes Seven authorities were found to be inadequate. => grade=inadequate; count=7; unit=authorities
   yes Fewer than one in five inspections found services inadequate. => grade=inadequate; share=0.2; approx=less_than; unit=inspections
+  yes 3 of the 4 areas got Good. => grade=good; count=3; total=4; unit=areas
+  yes Only 1 in 5 councils in England got Outstanding. => grade=outstanding; share=0.2
+  no 08:02 Good morning, and welcome to our live coverage.
   yes Of the 30 inspections this year, 12 found children's services inadequate. => grade=inadequate; count=12; total=30
   no She borrowed from Leeds, then one of the few councils rated outstanding.
   no It was used 31 times, which works out at roughly one outstanding for every three councillors.
