@@ -34,9 +34,10 @@ define FRAC (?i:(?:(?:a|one|{NUMWORD})[ -])?(?:{FRACW}))(?![\w-])
 define MAJORITY (?i:(?:an?|the) (?:(?:clear|large|small|narrow|slim|slender|vast|overwhelming|substantial|significant|sizeable) )?majority)
 # The unit may sit inside it: "one council in nine".
 define RATIO {CARD} (?:(?i:councils?|authorit(?:y|ies)|local authorit(?:y|ies)|areas?|departments?) )?(?i:in (?:every )?|out of (?:every |the |all |its |their |these |those )?){CARD}
-# The same figure again between dashes, in another form: "19 - one in eight -".
-define DASHFIG (?:{CARD}|{RATIO}|{PCT})
-define OFN {CARD} of (?:the |all |its |their |these |those |England's |the country's |the [\w-]+'s |(?:the )?[A-Z][\w-]*(?: [A-Z][\w-]*)?'s )?{CARD}
+define OFN {CARD} of (?:the |all |its |their |our |your |these |those |England's |the country's |the [\w-]+'s |(?:the )?[A-Z][\w-]*(?: [A-Z][\w-]*)?'s )?{CARD}
+# The same figure again between dashes, in another form: "19 - one in eight -",
+# "six in ten - 96 of the 153 authorities -".
+define DASHFIG (?:{OFN}|{RATIO}|{PCT}|{CARD})
 # The lookahead is what every alternative starts with (a digit, a number
 # word, "none", a fraction): tried once, it turns away the many words that
 # start no quantity before each of the five alternatives reads the number
@@ -48,7 +49,7 @@ define UNIT (?:{UNITHEAD}|(?:{UNITMOD}){1,3}(?:{UNITHEAD}))(?![\w-])
 
 # Words between a figure and its link: "inspected under a new regime",
 # ", including Leeds and North Yorkshire,", " - help and protection, ... -".
-define GAPW (?:,? (?!(?:were|was|are|is|have|has|had|and|but|while|whereas|which|who|whose|that|those|these|of which|compared|not|never|may|might|could|would|should|cannot|can't|after|before|because|since|until|unless|although|though)\b)(?!{CARD}|{PCT}|{IMPROVE})[^\s.;:!?,()]+)
+define GAPW (?:,? (?!(?:were|was|are|is|have|has|had|and(?! the [A-Z])|but|while|whereas|which|who|whose|that|those|these|of which|compared|not|never|may|might|could|would|should|cannot|can't|after|before|because|since|until|unless|although|though)\b)(?!{CARD}|{PCT}|{IMPROVE})[^\s.;:!?,()]+)
 define ASIDE (?:, (?:including|such as|among them|notably|mostly|many of them|most of them|all of them|both|like)\b[^,.;:!?]{1,80},)
 define GAP (?:{ASIDE}|{GAPW}{1,10}?{ASIDE}?,?| -[^-.;]{1,160}? -)
 
@@ -95,6 +96,7 @@ rule one-of-n
   match \b(?<!only )[Oo]ne of (?:only |just |the |a handful of )?(?<q>{CARD})(?: (?<unit>{UNIT}))?(?:{GAP})?(?: - (?:(?<approx>{APPROX}) )?(?<paren>{DASHFIG}) -)?(?: (?:whose|where) [\w' -]{1,40}? (?:was|were|is|are|had been|has been|have been))?(?! (?:was|is|has)\b)(?: {LINKW}){1,7} (?<grade>{GRADE})
   yes Derbyshire was one of 10 authorities judged outstanding in 2018-19. => grade=outstanding; count=10; unit=authorities; period=2018-19
   yes Cornwall is now one of just 19 authorities rated outstanding in England. => count=19
+  yes Doncaster is now one of nine councils in Yorkshire and the Humber whose children's services are rated good or outstanding. => grade=good_or_better; count=9
   yes Coventry kept the grade it won in 2019, becoming one of five councils to be judged outstanding in 2023. => count=5; period=2023
   yes Wigan is now one of four judged good or better. => grade=good_or_better; count=4
   yes making it one of only two in the country to receive the top grade twice. => grade=outstanding; count=2
@@ -118,10 +120,17 @@ rule number-of-has-risen
   yes Most are now good, up from 36% in 2018, and the proportion judged inadequate fell to 9%. => grade=inadequate; share=0.09; period=null
 
 rule count-judged
-  match (?<![\w'-])(?<!\d:)(?<![Ee]very )(?:(?<approx>{APPROX}) )?(?:(?i:all|only|just|a further|another|the remaining|the other|all of the|of these,?|in all,?|some) )?(?:(?<q>{QUANT})(?: \((?<paren>[^()]{1,24}?)(?: {UNIT})?\)| - (?:(?:{APPROX}|or) )?(?<paren>{DASHFIG}) -)?|{MAJORITY} \((?<q>{PCT})\))(?: of(?: the| all| England's| the country's| these| those)?(?: (?<total>{CARD}))?| of them)?(?: (?<unit>{UNIT}))?(?: \((?<paren>[^()]{1,24}?)(?: {UNIT})?\)| - (?:(?:{APPROX}|or) )?(?<paren>{DASHFIG}) -)?(?:{GAP}(?: {LINKW}){1,7}|(?: {LINKW}){0,7}) (?<grade>{GRADE})(?! for (?:every|each)\b)(?:(?:,| -) (?:or |(?<approx2>{APPROX}|some) )?(?<paren>\d+(?:\.\d+)? ?(?:per cent|%)|(?:{RATIO}|{FRAC})(?=[.;!?]|$))|(?: [^-.;,:!?]{1,60}?)? - (?<paren>{CARD})(?: {UNIT})? in (?:all|total)\b)?
+  match (?<![\w'-])(?<!\d:)(?<![Ee]very )(?:(?<approx>{APPROX}) )?(?:(?i:all|only|just|a further|another|the remaining|the other|all of the|of these,?|in all,?|some) )?(?:(?<q>{QUANT})(?: \((?<paren>[^()]{1,24}?)(?: {UNIT})?\)| - (?:(?:{APPROX}|or) )?(?<paren>{DASHFIG})(?: in (?:all|total))? -)?|{MAJORITY} \((?<q>{PCT})\))(?: of(?: the| all| England's| the country's| these| those)?(?: (?<total>{CARD}))?| of them)?(?: (?<unit>{UNIT}))?(?:{GAPW}{1,6}?(?= - ))?(?: \((?<paren>[^()]{1,24}?)(?: {UNIT})?\)| - (?:(?:{APPROX}|or) )?(?<paren>{DASHFIG})(?: {UNIT})?(?: in (?:all|total))? -)?(?:{GAP}(?: {LINKW}){1,7}|(?: {LINKW}){0,7}) (?<grade>{GRADE})(?! for (?:every|each)\b)(?:(?:,| -) (?:or |(?<approx2>{APPROX}|some) )?(?<paren>\d+(?:\.\d+)? ?(?:per cent|%)|(?:{RATIO}|{FRAC})(?=[.;!?]|$))|(?: [^-.;,:!?]{1,60}?)? - (?<paren>{CARD})(?: {UNIT})? in (?:all|total)\b)?
   yes Seven authorities were found to be inadequate. => grade=inadequate; count=7; unit=authorities
   yes Fewer than one in five inspections found services inadequate. => grade=inadequate; share=0.2; approx=less_than; unit=inspections
   yes 3 of the 4 areas got Good. => grade=good; count=3; total=4; unit=areas
+  yes Just one in eight councils - 19 in all - holds the top grade. => grade=outstanding; count=19; share=0.125
+  yes Across England, 92 of the 153 councils with children's services responsibilities - 60 per cent - were rated good or outstanding. => grade=good_or_better; count=92; share=0.6; total=153
+  yes Today, more than six in ten of us - 96 of the 153 authorities - are good or outstanding. => grade=good_or_better; count=96; share=0.6; total=153
+  yes So one of our four judgements is now good. => grade=good; count=1; total=4
+  yes We have moved into the 48 that require improvement to be good. => grade=requires_improvement; count=48
+  no We went from an inadequate council to one that requires improvement.
+  no Its two children's homes, Hampton Lodge and Fenview, were both rated good.
   yes Only 1 in 5 councils in England got Outstanding. => grade=outstanding; share=0.2
   no 08:02 Good morning, and welcome to our live coverage.
   yes Of the 30 inspections this year, 12 found children's services inadequate. => grade=inadequate; count=12; total=30
