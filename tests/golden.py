@@ -182,7 +182,8 @@ def compare_doc(name, exp, sysrecs, known=()):
     K = {'rating': {S.rating_key(k) for k in known if k.get('type') == 'rating'},
          'council': {S.norm(k.get('name')) for k in known if k.get('type') == 'council'},
          'council_rating': {(S.norm(k.get('council')), k.get('grade')) for k in known
-                            if k.get('type') == 'council_rating'}}
+                            if k.get('type') == 'council_rating'},
+         'quote': {S.norm(k.get('text')) for k in known if k.get('type') == 'quote'}}
 
     def extra(t, key, msg):
         if key in K.get(t, ()):
@@ -257,7 +258,7 @@ def compare_doc(name, exp, sysrecs, known=()):
                  f'"{short(x.get("text"), 50)}"')
     for i, y in enumerate(sq):
         if i not in used:
-            fail(f'{name}: quote extra [{y.get("speaker")}] "{short(y.get("text"), 60)}"')
+            extra('quote', S.norm(y.get('text')), f'{name}: quote extra [{y.get("speaker")}] "{short(y.get("text"), 60)}"')
 
 
 def table(title, res):
