@@ -238,12 +238,11 @@ static json_t *make_now(rstate *st, const ix_match *m, bool headline)
         ix_quantity p;
         if (ix_quantity_parse(lx, ptext, strlen(ptext), &p)) {
             if (p.has_share && !q.has_share) { q.has_share = 1; q.share = p.share; }
-            if (p.has_count && !p.has_total && !q.has_count) { q.has_count = 1; q.count = p.count; }
-            /* "six in ten of us - 96 of the 153 authorities -": a share's
-             * second form may be its count out of a total */
-            if (p.has_count && p.has_total && !q.has_count && !q.has_total && q.has_share) {
+            /* its count, and with it its total when the figure is a share
+             * without one ("six in ten of us - 96 of the 153 authorities -") */
+            if (p.has_count && !q.has_count && (!p.has_total || (q.has_share && !q.has_total))) {
                 q.has_count = 1; q.count = p.count;
-                q.has_total = 1; q.total = p.total;
+                if (p.has_total) { q.has_total = 1; q.total = p.total; }
             }
         }
         free(ptext);
