@@ -64,6 +64,21 @@ rule table-row
   set table yes
   no Good 2019
 
+# A table whose rows are places and whose header names what the rows count
+# and the grade ("Region | Councils | Good or outstanding | Share", family
+# rating_table, rule table-grade-column): a row's first figure is its total,
+# the second its count with the header's grade. Without such a header, no
+# record.
+rule table-place-row
+  match ^(?:\| ?)?[A-Z][\w'’&.-]*(?: [\w'’&.-]+){0,5}?{CELLSEP} (?<total>\d{1,3}(?:,\d{3})+|\d+){CELLSEP} (?<q>\d{1,3}(?:,\d{3})+|\d+)(?:{CELLSEP} (?<paren>\d+(?:\.\d+)? ?%))?(?: ?\|)?$
+  set table yes
+  set grade_from table
+  yes Region | Councils | Good or outstanding | Share\nNorth East | 12 | 9 | 75% => grade=good_or_better; count=9; total=12; share=0.75; unit=councils
+  yes Region   Councils   Inadequate\nYorkshire and the Humber     15     2 => grade=inadequate; count=2; total=15; share=null
+  no Region | Councils | Share\nNorth East | 12 | 9 | 75%
+  no Region | Councils | Good or outstanding | Share\n\nNorth East | 12 | 9 | 75%
+  no Region | Councils | Good or outstanding | Share\nNorth East 12 9 75% of them
+
 rule grade-in-n-of-m
   match (?:judged|rated|found|finding|graded|deemed|assessed)(?: them| it| the council| the authority| services)?(?: to be| as)? (?<grade>{GRADEA}) (?:in|for|across) (?<q>{CARD} (?:out )?of (?:the |its |their )?{CARD})(?: (?<unit>{UNIT}))?
   yes Care leavers' services have been rated inadequate in 10 of 60 inspections. => grade=inadequate; count=10; total=60; unit=inspections
@@ -306,6 +321,14 @@ rule table-total
   match ^(?:\| ?)?(?i:total|all|all (?:local )?authorities|all councils|england)\*?{CELLSEP} (?<total>\d{1,3}(?:,\d{3})+|\d+)(?:{CELLSEP} 100(?:\.0)? ?%)?(?: ?\|)?$
   yes Total | 152 | 100%
   no Total spending rose by 11%
+
+# A header naming what the rows count and, after it, a grade: the rows are
+# places or groups ("North East | 12 | 9 | 75%", rating/table-place-row).
+rule table-grade-column
+  match ^(?:\| ?)?[A-Z][A-Za-z]*(?: [A-Za-z]+){0,3}?{CELLSEP} (?:(?i:number of|no\.? of|all) )?(?<unit>(?i:councils|authorities|local authorities|LAs|areas|services))(?: (?i:inspected|in total|total))?{CELLSEP} (?:(?i:number|no\.?|councils|authorities) )?(?:(?i:rated|judged) )?(?<grade>(?i:good or outstanding|good or better|outstanding or good|at least good|outstanding|good|requires? improvement(?: to be good)?|inadequate|less than good))(?:{CELLSEP} (?i:share|per ?cent|percentage|proportion|%)(?: (?i:of [a-z]+))?)?(?: ?\|)?$
+  yes Region | Councils | Good or outstanding | Share
+  yes Area | No. of authorities | Rated inadequate | %
+  no Region | Councils | Share
 
 # (the column's name, in any case, is looked up in units.tsv)
 rule table-header

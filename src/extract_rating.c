@@ -44,11 +44,14 @@ typedef struct rstate {
     bool ready;                  /* this sentence's context and periods are read */
     /* A table's rows ("Good | 68 | 45%") take the total of its "Total"
      * row and the unit of its header row (family rating_table), read once
-     * per block of lines */
+     * per block of lines; a table whose rows are places ("North East | 12 |
+     * 9 | 75%") takes its grade from its header's column ("Region |
+     * Councils | Good or outstanding | Share") */
     const ix_rule_list *tbl;
     size_t tbl_block;
     long tbl_total;
     char *tbl_unit;
+    const char *tbl_grade;       /* borrowed from the grades table */
     figure prev;           /* the last rating of this sentence */
     bool have_prev;
     ix_span *used;
@@ -136,6 +139,7 @@ static void table_context(rstate *st)
     if (st->tbl_block == blk + 1) return;
     st->tbl_block = blk + 1;
     st->tbl_total = -1;
+    st->tbl_grade = NULL;
     free(st->tbl_unit);
     st->tbl_unit = NULL;
     size_t first = st->para;
@@ -155,20 +159,25 @@ static void table_context(rstate *st)
                 st->tbl_unit = unit_of(st->units, u);
             }
             free(u);
+            char *g = group_text(d, &m, "grade", NULL, NULL);
+            if (g && !st->tbl_grade) st->tbl_grade = grade_of(st->grades, g);
+            free(g);
         }
     }
 }
 
 static json_t *make(rstate *st, const ix_match *m, bool headline)
 {
-    if (st->ready) return make_now(st, m, headline);
-    /* Reading the context runs rules, which reuse the match data that m's
-     * offsets live in: keep a copy of them first. */
+    bool table = json_object_get(m->rule->set, "table") != NULL;
+    if (st->ready && !table) return make_now(st, m, headline);
+    /* Reading the context (or the table) runs rules, which reuse the match
+     * data that m's offsets live in: keep a copy of them first. */
     PCRE2_SIZE *ov = ix_xmalloc((size_t)m->n * 2 * sizeof *ov + 1);
     memcpy(ov, m->ov, (size_t)m->n * 2 * sizeof *ov);
     ix_match mc = *m;
     mc.ov = ov;
-    prepare(st);
+    if (!st->ready) prepare(st);
+    if (table) table_context(st);
     json_t *r = make_now(st, &mc, headline);
     free(ov);
     return r;
@@ -227,8 +236,10 @@ static json_t *make_now(rstate *st, const ix_match *m, bool headline)
     }
     const char *grade = gtext ? grade_of(st->grades, gtext) : NULL;
     free(gtext);
-    json_t *gf = json_object_get(set, "grade_from");
-    if (!grade && gf && st->have_prev) grade = st->prev.grade;
+    const char *gf = json_string_value(json_object_get(set, "grade_from"));
+    bool table = json_object_get(set, "table") != NULL;   /* make() read the table */
+    if (!grade && gf && !strcmp(gf, "table")) grade = st->tbl_grade;
+    else if (!grade && gf && st->have_prev) grade = st->prev.grade;
     if (!grade) { free(qtext); return NULL; }
 
     /* a second form of the figure: "(21)", "(44 per cent)", "- 27 -" */
@@ -263,8 +274,6 @@ static json_t *make_now(rstate *st, const ix_match *m, bool headline)
     char *unit = utext ? unit_of(st->units, utext) : NULL;
     bool utext_given = unit != NULL;
     free(utext);
-    bool table = json_object_get(set, "table") != NULL;
-    if (table) table_context(st);
     if (table && !unit && st->tbl_unit) unit = ix_xstrdup(st->tbl_unit);
     bool table_total = table && !q.has_total && st->tbl_total >= 0;
     if (table_total) { q.has_total = 1; q.total = st->tbl_total; }
