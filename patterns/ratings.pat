@@ -267,6 +267,28 @@ rule the-figure-is
   yes A quarter of authorities were judged inadequate in 2016; today the figure is 14, fewer than one in ten. => grade=inadequate; count=14; share=0.1; period=null
   no A quarter of authorities were judged inadequate in 2016; today the figure is unknown.
 
+# The same grade's figure in the next sentence, which opens on it: "Six in
+# ten councils are now rated good or outstanding. A year earlier the figure
+# was 56 per cent." The grade and unit are the sentence before's (its last
+# rating, in the same paragraph); an earlier time is a comparison, so no
+# total is carried to it.
+define FIGWORD (?:figure|number|total|count|proportion|share|percentage)
+define THEFIG the (?:equivalent |comparable |national )?{FIGWORD}
+rule the-figure-was-before
+  match ^(?:(?:[Aa]|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Tt]en|\d+) (?:years?|decades?) (?:earlier|before|previously|ago)|(?:In|By|At the end of|At the start of) (?:19|20)\d\d(?:[/-](?:19|20)?\d\d)?|(?:The|That) (?:year|time) before|(?:Last|The previous|That) year|Previously|Back then|At the time|Then|When (?:the framework|the regime|inspections) (?:began|started|was introduced|were introduced)),? {THEFIG} (?:was|had been|stood at|was just|was only) (?:(?<approx>{APPROX}) )?(?<q>{PCT}|{RATIO}|{OFN}|{FRAC}|{CARD})(?=[.;,:]|$| \(| - | – )
+  set grade_from sentence_before
+  set comparison yes
+  yes Six in ten councils are now rated good or outstanding. A year earlier the figure was 56 per cent. => grade=good_or_better; share=0.56; total=null; unit=councils
+  yes Fourteen councils are rated inadequate. In 2019, the figure was 21. => grade=inadequate; count=21; total=null; period=2019
+  no Six in ten councils are now rated good or outstanding.\nA year earlier the figure was 56 per cent.
+  no The council spent £3m on agency staff. A year earlier the figure was 56 per cent.
+
+rule the-figure-is-now
+  match ^(?:Today|Now|This year|Currently|At present),? {THEFIG} (?:is|stands at|is now|has (?:fallen|risen|dropped|grown|climbed) to) (?:(?<approx>{APPROX}) )?(?<q>{PCT}|{RATIO}|{OFN}|{FRAC}|{CARD})(?=[.;,:]|$| \(| - | – )
+  set grade_from sentence_before
+  yes In 2016 a quarter of authorities were judged inadequate. Today the figure is 14. => grade=inadequate; count=14
+  no Today the figure is 14.
+
 # ---- context: totals and units for the figures that follow -----------------
 family rating_context
 

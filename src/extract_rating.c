@@ -54,6 +54,11 @@ typedef struct rstate {
     const char *tbl_grade;       /* borrowed from the grades table */
     figure prev;           /* the last rating of this sentence */
     bool have_prev;
+    /* the last rating of the document so far, and its sentence: "A year
+     * earlier the figure was 56 per cent" takes its grade and unit */
+    figure last;
+    size_t last_sent;
+    bool have_last;
     ix_span *used;
     size_t nused, capused;
     /* collected records, deduplicated at the end */
@@ -238,7 +243,12 @@ static json_t *make_now(rstate *st, const ix_match *m, bool headline)
     free(gtext);
     const char *gf = json_string_value(json_object_get(set, "grade_from"));
     bool table = json_object_get(set, "table") != NULL;   /* make() read the table */
+    /* the sentence before's grade (and unit), for a figure that opens its
+     * sentence: only when that sentence ended on a rating, in this paragraph */
+    bool from_before = !grade && gf && !strcmp(gf, "sentence_before") && st->have_last &&
+                       st->last_sent + 1 == st->sent && d->sents[st->last_sent].a >= d->paras[st->para].a;
     if (!grade && gf && !strcmp(gf, "table")) grade = st->tbl_grade;
+    else if (from_before) grade = st->last.grade;
     else if (!grade && gf && st->have_prev) grade = st->prev.grade;
     if (!grade) { free(qtext); return NULL; }
 
@@ -279,6 +289,7 @@ static json_t *make_now(rstate *st, const ix_match *m, bool headline)
     if (table_total) { q.has_total = 1; q.total = st->tbl_total; }
     bool after_ctx = st->ctx_end && qa >= st->ctx_end;
     if (!unit && st->have_prev && st->prev.unit) unit = ix_xstrdup(st->prev.unit);
+    if (!unit && from_before && st->last.unit) unit = ix_xstrdup(st->last.unit);
     if (!unit && after_ctx && st->ctx_unit) unit = ix_xstrdup(st->ctx_unit);
     /* "..., compared with six of the 30 highest-spending ones", "down from 26
      * a year ago": another set or another time, so no total is carried to it,
@@ -354,6 +365,10 @@ static json_t *make_now(rstate *st, const ix_match *m, bool headline)
     free(st->prev.unit);
     st->prev = (figure){grade, unit, q.has_total ? q.total : -1};
     st->have_prev = true;
+    free(st->last.unit);
+    st->last = (figure){grade, unit ? ix_xstrdup(unit) : NULL, st->prev.total};
+    st->last_sent = st->sent;
+    st->have_last = true;
     keep(st, rec, (ix_span){m->a, m->b}, headline);
     return rec;
 }
@@ -674,5 +689,6 @@ void ix_extract_rating(ix_ctx *c)
     free(st.used);
     free(st.ctx_unit);
     free(st.tbl_unit);
+    free(st.last.unit);
     free(st.prev.unit);
 }
