@@ -140,6 +140,8 @@ rule count-judged
   yes Seven authorities were found to be inadequate. => grade=inadequate; count=7; unit=authorities
   yes Fewer than one in five inspections found services inadequate. => grade=inadequate; share=0.2; approx=less_than; unit=inspections
   yes 3 of the 4 areas got Good. => grade=good; count=3; total=4; unit=areas
+  no 92 of the 153 councils - 60 per cent - are rated good or outstanding.\nSix in ten councils are rated good or outstanding. => count=null; share=0.6
+  yes 92 of the 153 councils - 60 per cent - are rated good or outstanding.\nIn 2019, six in ten councils were rated good or outstanding. => count=null; share=0.6; period=2019
   yes Just one in eight councils - 19 in all - holds the top grade. => grade=outstanding; count=19; share=0.125
   yes Across England, 92 of the 153 councils with children's services responsibilities - 60 per cent - were rated good or outstanding. => grade=good_or_better; count=92; share=0.6; total=153
   yes Today, more than six in ten of us - 96 of the 153 authorities - are good or outstanding. => grade=good_or_better; count=96; share=0.6; total=153
