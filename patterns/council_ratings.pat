@@ -245,6 +245,10 @@ rule council-was-rated
   match (?<![\w'-])(?:(?=[Tt]he |[Ii]ts |[Tt]heir )(?<!expected |expects |expect |wanted |wants |want |hoped |hopes |hope |needs |need |wished |wish |whether |if )|(?![Tt]he |[Ii]ts |[Tt]heir ))(?<council>{CLIST})(?:'s)?(?<jdg>(?: [\w'-]+){0,6}?)(?:, [^,;:.!?"]{1,160},| - [^;:.!?"]{1,120}? -)?,? (?:(?:{CLINK})+(?<grade>{GRADE})|(?<grade>{GRADEV}))
   yes Doncaster was first judged inadequate three years ago. => council=Doncaster; grade=inadequate
   yes Hartlepool was given a grade of outstanding last year. => council=Hartlepool; grade=outstanding
+  yes Each of Leeds and Wakefield is rated good. => council=Wakefield; grade=good
+  no Neither Hull nor York is rated inadequate.
+  no Adoption Central England, the regional adoption agency Worcestershire shares with Coventry, Herefordshire, Solihull and Warwickshire, is rated outstanding. => council=Coventry
+  yes Adoption Central England, the regional adoption agency Worcestershire shares with Coventry, Herefordshire, Solihull and Warwickshire, is rated outstanding.\nCoventry, Herefordshire, Solihull and Warwickshire are rated good. => council=Herefordshire; grade=good
   yes Plymouth City Council got good across the board. => council=Plymouth; grade=good
   no Plymouth City Council got good news today.
   yes Wigan Council was rated Good by Ofsted. => council=Wigan; grade=good

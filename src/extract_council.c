@@ -357,6 +357,17 @@ typedef struct cand {
                             * only if named as one elsewhere in the document */
 } cand;
 
+/* Does the text between two names join them as items of a list: ", ",
+ * " and ", ", and " or " or "? */
+static bool list_next(const char *s, size_t b, size_t a)
+{
+    if (a < b) return false;
+    size_t n = a - b;
+    const char *t = s + b;
+    return (n == 2 && !memcmp(t, ", ", 2)) || (n == 5 && !memcmp(t, " and ", 5)) ||
+           (n == 6 && !memcmp(t, ", and ", 6)) || (n == 4 && !memcmp(t, " or ", 4));
+}
+
 void ix_extract_council(ix_ctx *c)
 {
     ix_doc *d = c->doc;
@@ -482,12 +493,16 @@ void ix_extract_council(ix_ctx *c)
         cand *x = &cs[i - 1], *y = &cs[i];
         if (!x->ok || !y->ok) continue;
         if (y->a == x->b + 4 && !memcmp(d->text + x->b, " in ", 4)) y->ok = false;
-        if (y->a == x->b + 2 && !memcmp(d->text + x->b, ", ", 2) && !y->s->strong &&
+        /* "Rotherham, South Yorkshire," style locators: only a county, and
+         * not inside a list of councils ("Coventry, Herefordshire, Solihull
+         * and Warwickshire"): a council name just before the first or just
+         * after the second, a comma or "and" between */
+        bool list = (i + 1 < nc && list_next(d->text, y->b, cs[i + 1].a)) ||
+                    (i >= 2 && list_next(d->text, cs[i - 2].b, x->a));
+        if (y->a == x->b + 2 && !memcmp(d->text + x->b, ", ", 2) && !y->s->strong && !list &&
             y->b < d->len && (d->text[y->b] == ',' || d->text[y->b] == '.' ) &&
-            strstr(g->rows[y->row].name, "shire")) {
-            /* "Rotherham, South Yorkshire," style locators: only a county */
+            strstr(g->rows[y->row].name, "shire"))
             y->ok = false;
-        }
     }
     /* "born in Sutton-in-Ashfield, Nottinghamshire, to ...": a name after
      * a place that is no council, then a comma, and before a comma, a full

@@ -166,6 +166,40 @@ static void emit_all(crstate *st, size_t ca, size_t cb, bool allow_ref, const ch
     }
 }
 
+/* Do two or more authorities named in [ca, cb) stand before a singular
+ * verb (", is rated", " has been judged"), or after "neither"? Then the
+ * grade is not theirs. */
+static bool ends_with_word(const char *s, size_t lo, size_t at, const char *w)
+{
+    size_t l = strlen(w);
+    return at >= lo + l && !strncasecmp(s + at - l, w, l) && (at == lo + l || !ix_is_alnum(s[at - l - 1]));
+}
+
+static bool singular_after_list(const ix_ctx *c, const char *s, size_t lo, size_t cb, size_t end, size_t ca)
+{
+    /* "Neither Hull nor York is rated inadequate" is nobody's grade; "Each
+     * of Leeds and Wakefield is rated good" is theirs */
+    size_t first, n = ix_ctx_mentions_in(c, ca, cb, &first);
+    if (!n) return false;
+    size_t at = c->mentions[first].a;     /* the group may start on "Neither" */
+    if (ends_with_word(s, lo, at, "neither ")) return true;
+    if (n < 2) return false;
+    if (ends_with_word(s, lo, at, "each of ") || ends_with_word(s, lo, at, "every one of ")) return false;
+    int row = c->mentions[first].row;
+    bool several = false;
+    for (size_t i = first; i < first + n; i++) several |= c->mentions[i].row != row;
+    if (!several) return false;
+    size_t p = cb;
+    if (p < end && s[p] == ',') p++;
+    while (p < end && s[p] == ' ') p++;
+    static const char *const verbs[] = {"is ", "was ", "has "};
+    for (size_t k = 0; k < 3; k++) {
+        size_t l = strlen(verbs[k]);
+        if (p + l <= end && !memcmp(s + p, verbs[k], l)) return true;
+    }
+    return false;
+}
+
 void ix_extract_council_rating(ix_ctx *c)
 {
     if (!(c->types & IX_T_COUNCIL_RATING)) return;
@@ -254,6 +288,11 @@ void ix_extract_council_rating(ix_ctx *c)
                     else emit_all(&st, 0, 0, true, grade, jd, nj, m.a, m.b, rl.r[k]->name);
                     continue;
                 }
+                /* "Adoption Central England, the agency Worcestershire shares
+                 * with Coventry, Solihull and Warwickshire, is rated
+                 * outstanding": several councils before a singular verb are
+                 * not its subject */
+                if (!ref && singular_after_list(c, s, se->a, cb, se->b, ca)) continue;
                 emit_all(&st, ca, cb, ref, grade, jd, nj, m.a, m.b, rl.r[k]->name);
                 if (g2) emit_all(&st, ca, cb, ref, g2, jd, nj, m.a, m.b, rl.r[k]->name);
                 if (st.nemitted == before && st.nattempt_rows == 0) off = retry;
