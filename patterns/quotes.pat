@@ -55,6 +55,7 @@ rule speaker-said
   yes "There can be no doubt that councils can do it," Perry said. => speaker=Perry
   yes Graham Bolton was a social worker. "The grade changed four times in my career," he told me. => speaker=Graham Bolton
   yes Councillor Maria Lindqvist (Lib Dem), who chairs the committee, accepted the findings. "This is not the result we wanted," she said. => speaker=Maria Lindqvist
+  yes Councillor Philippa Dudley said it was "simply not true". Liberal Democrat Alison Keele drew the loudest applause.\n'I fostered for eleven years,' she told the audience. => speaker=Alison Keele
   yes "We will not hesitate to act when councils fail," a Department for Education spokeswoman said. => speaker=a Department for Education spokeswoman; speaker_org=Department for Education
   yes "The inspectors were thorough and fair," the council's chief executive, Helen Briggs, told reporters. => speaker=Helen Briggs
   yes "We have a long way to go," Helen Briggs, the council's chief executive, said. => speaker=Helen Briggs
@@ -300,10 +301,15 @@ rule lower-case-title
 # The lookahead only restates what the rest requires (a capital first): it
 # spares the attempt at every lower-case word, which this rule, run over
 # every paragraph, otherwise makes in full.
+# A party before a name is no part of it ("Liberal Democrat Alison Keele",
+# "Reform UK candidate Gary Pointon").
+words PARTYW Liberal Democrats | Liberal Democrat | Lib Dems | Lib Dem | Labour | Conservatives | Conservative | Tories | Tory | Reform UK | Green Party | Greens | Plaid Cymru | SNP | UKIP | Democrat
 rule full-name
   prefilter off
-  match (?<![\w'-])(?=[A-Z])(?:(?<title>{TITLEW})\.? )?(?:{TITLEW}\.? )*(?<name>{NAMEW}(?: {NAMEW}){1,2})(?![\w'-])
+  match (?<![\w'-])(?=[A-Z])(?!(?:{PARTYW})\b)(?:(?<title>{TITLEW})\.? )?(?:{TITLEW}\.? )*(?<name>{NAMEW}(?: {NAMEW}){1,2})(?![\w'-])
   yes The head of Ofsted, Sir Michael Wilshaw, described the findings as unacceptable.
+  no Liberal Democrat
+  no Reform UK
 
 # Descriptions of people, not bodies: "he" and "she" can point back to
 # "a spokesman", never to "the report".
