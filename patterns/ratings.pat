@@ -64,21 +64,6 @@ rule table-row
   set table yes
   no Good 2019
 
-# A table whose rows are places and whose header names what the rows count
-# and the grade ("Region | Councils | Good or outstanding | Share", family
-# rating_table, rule table-grade-column): a row's first figure is its total,
-# the second its count with the header's grade. Without such a header, no
-# record.
-rule table-place-row
-  match ^(?:\| ?)?[A-Z][\w'’&.-]*(?: [\w'’&.-]+){0,5}?{CELLSEP} (?<total>\d{1,3}(?:,\d{3})+|\d+){CELLSEP} (?<q>\d{1,3}(?:,\d{3})+|\d+)(?:{CELLSEP} (?<paren>\d+(?:\.\d+)? ?%))?(?: ?\|)?$
-  set table yes
-  set grade_from table
-  yes Region | Councils | Good or outstanding | Share\nNorth East | 12 | 9 | 75% => grade=good_or_better; count=9; total=12; share=0.75; unit=councils
-  yes Region   Councils   Inadequate\nYorkshire and the Humber     15     2 => grade=inadequate; count=2; total=15; share=null
-  no Region | Councils | Share\nNorth East | 12 | 9 | 75%
-  no Region | Councils | Good or outstanding | Share\n\nNorth East | 12 | 9 | 75%
-  no Region | Councils | Good or outstanding | Share\nNorth East 12 9 75% of them
-
 rule grade-in-n-of-m
   match (?:judged|rated|found|finding|graded|deemed|assessed)(?: them| it| the council| the authority| services)?(?: to be| as)? (?<grade>{GRADEA}) (?:in|for|across) (?<q>{CARD} (?:out )?of (?:the |its |their )?{CARD})(?: (?<unit>{UNIT}))?
   yes Care leavers' services have been rated inadequate in 10 of 60 inspections. => grade=inadequate; count=10; total=60; unit=inspections
@@ -268,6 +253,27 @@ rule the-figure-is
   set grade_from previous
   yes A quarter of authorities were judged inadequate in 2016; today the figure is 14, fewer than one in ten. => grade=inadequate; count=14; share=0.1; period=null
   no A quarter of authorities were judged inadequate in 2016; today the figure is unknown.
+
+# ---- table rows: run only on the lines of a block of several -------------
+family rating_row
+
+# A table whose rows are places and whose header names what the rows count
+# and the grade ("Region | Councils | Good or outstanding | Share", family
+# rating_table, rule table-grade-column): a row's first figure is its total,
+# the second its count with the header's grade. Without such a header, no
+# record.
+rule table-place-row
+  match ^(?:\| ?)?[A-Z][\w'’&.-]*(?: [\w'’&.-]+){0,5}?{CELLSEP} (?<total>\d{1,3}(?:,\d{3})+|\d+){CELLSEP} (?<q>\d{1,3}(?:,\d{3})+|\d+)(?:{CELLSEP} (?<paren>\d+(?:\.\d+)? ?%))?(?: ?\|)?$
+  set table yes
+  set grade_from table
+  yes Region | Councils | Good or outstanding | Share\nNorth East | 12 | 9 | 75% => grade=good_or_better; count=9; total=12; share=0.75; unit=councils
+  yes Region   Councils   Inadequate\nYorkshire and the Humber     15     2 => grade=inadequate; count=2; total=15; share=null
+  no Region | Councils | Share\nNorth East | 12 | 9 | 75%
+  no Region | Councils | Good or outstanding | Share\n\nNorth East | 12 | 9 | 75%
+  no Region | Councils | Good or outstanding | Share\nNorth East 12 9 75% of them
+
+# ---- the sentence after a rating: run only there -------------------------
+family rating_next
 
 # The same grade's figure in the next sentence, which opens on it: "Six in
 # ten councils are now rated good or outstanding. A year earlier the figure

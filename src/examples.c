@@ -40,7 +40,8 @@ static bool fields_match(const json_t *rec, const char *expect, char *why, size_
 
 static bool makes_records(const ix_rule *rule)
 {
-    return !strcmp(rule->family, "rating") || !strncmp(rule->family, "council_rating", 14) ||
+    return !strcmp(rule->family, "rating") || !strcmp(rule->family, "rating_row") ||
+           !strcmp(rule->family, "rating_next") || !strncmp(rule->family, "council_rating", 14) ||
            !strncmp(rule->family, "quote", 5);
 }
 

@@ -661,6 +661,40 @@ void ix_rating_facts_keep(json_t *const *recs, const bool *headline, size_t n, b
     free(f);
 }
 
+/* Runs the rules of rl (not `continue`) over sentence si; after each
+ * rating, the `continue` rules of `all` read on through a list. */
+static void run_rules(rstate *st, const ix_rule_list *rl, const ix_rule_list *all, size_t si, bool headline)
+{
+    ix_ctx *c = st->c;
+    ix_doc *d = c->doc;
+    const ix_sent *s = &d->sents[si];
+    /* most sentences hold no rule's literals: one check for all */
+    if (!rl->n || !ix_prefilter_family_may(c->scratch, d, rl, si)) return;
+    for (size_t k = 0; k < rl->n; k++) {
+        const ix_rule *rule = rl->r[k];
+        if (rule->anchored_continue) continue;
+        size_t off = s->a;
+        ix_match m;
+        while (off < s->b && ix_rule_match(rule, c->scratch, d, s->a, s->b, off, false, &m) == 1) {
+            off = m.b > off ? m.b : off + 1;
+            if (!make(st, &m, headline)) continue;
+            size_t end = m.b;
+            for (int guard = 0; guard < 32; guard++) {
+                bool more = false;
+                for (size_t j = 0; j < all->n && !more; j++) {
+                    if (!all->r[j]->anchored_continue) continue;
+                    ix_match m2;
+                    if (ix_rule_match(all->r[j], c->scratch, d, s->a, s->b, end, true, &m2) != 1) continue;
+                    if (m2.b <= end) continue;
+                    if (make(st, &m2, headline)) { end = m2.b; more = true; }
+                }
+                if (!more) break;
+            }
+            if (end > off) off = end;
+        }
+    }
+}
+
 void ix_extract_rating(ix_ctx *c)
 {
     ix_doc *d = c->doc;
@@ -680,13 +714,23 @@ void ix_extract_rating(ix_ctx *c)
     st.tbl = &tbl;
     st.ctxr = &ctxr;
     st.per = &per;
+    /* Two families apply in one place only, and are not run elsewhere: a
+     * row of a table whose header names the grade (rating_row) needs other
+     * lines in its block, and "A year earlier the figure was ..."
+     * (rating_next) a rating in the sentence before. Kept out of the family
+     * `rating`, they do not open its prefilter to every sentence with a
+     * digit. They run first, being the more specific. */
+    const ix_rule_list rows = *ix_rules_fam(c->rules, IX_FAM_RATING_ROW);
+    const ix_rule_list next = *ix_rules_fam(c->rules, IX_FAM_RATING_NEXT);
 
     for (size_t pi = 0; pi < d->npara; pi++) {
         const ix_para *p = &d->paras[pi];
         if (p->boilerplate) continue;
         st.para = pi;
+        bool in_block = (pi > 0 && d->paras[pi - 1].block == p->block) ||
+                        (pi + 1 < d->npara && d->paras[pi + 1].block == p->block);
         for (size_t si = p->first_sent; si < p->first_sent + p->nsent; si++) {
-            const ix_sent *s = &d->sents[si];
+            bool after_rating = st.have_last && st.last_sent + 1 == si;
             st.clause_a = st.clause_b = 0;
             st.nperiods = 0;
             st.sent = si;
@@ -695,32 +739,9 @@ void ix_extract_rating(ix_ctx *c)
             st.have_prev = false;
             free(st.prev.unit);
             st.prev.unit = NULL;
-            /* most sentences hold no rule's literals: one check for all */
-            if (!ix_prefilter_family_may(c->scratch, d, &all, si)) continue;
-            for (size_t k = 0; k < all.n; k++) {
-                const ix_rule *rule = all.r[k];
-                if (rule->anchored_continue) continue;
-                size_t off = s->a;
-                ix_match m;
-                while (off < s->b && ix_rule_match(rule, c->scratch, d, s->a, s->b, off, false, &m) == 1) {
-                    off = m.b > off ? m.b : off + 1;
-                    if (!make(&st, &m, p->headline)) continue;
-                    /* read on through a list */
-                    size_t end = m.b;
-                    for (int guard = 0; guard < 32; guard++) {
-                        bool more = false;
-                        for (size_t j = 0; j < all.n && !more; j++) {
-                            if (!all.r[j]->anchored_continue) continue;
-                            ix_match m2;
-                            if (ix_rule_match(all.r[j], c->scratch, d, s->a, s->b, end, true, &m2) != 1) continue;
-                            if (m2.b <= end) continue;
-                            if (make(&st, &m2, p->headline)) { end = m2.b; more = true; }
-                        }
-                        if (!more) break;
-                    }
-                    if (end > off) off = end;
-                }
-            }
+            if (in_block) run_rules(&st, &rows, &all, si, p->headline);
+            if (after_rating) run_rules(&st, &next, &all, si, p->headline);
+            run_rules(&st, &all, &all, si, p->headline);
         }
     }
     /* One fact, one record: prefer the body over the headline, then the
