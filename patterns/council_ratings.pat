@@ -28,7 +28,7 @@ define CREF (?:[Tt]he (?:[Cc]ouncil(?! of (?:the )?[A-Z])|[Aa]uthority|local aut
 define CREFP {CREF}(?: \((?=[\d£])[^()]{1,40}\))?
 define CLIST (?>{CREFP}(?:(?:, | and | & |, and ){CREFP}){0,8})
 words CLINKWORD were | was | is | are | has been | have been | had been | had | have | has | been | being | be | now | currently | still | also | first | again | previously | once | subsequently | overall | judged | rated | found | deemed | graded | assessed | declared | as | to be | to | only | just | all | both | by Ofsted | by inspectors | last year | this year | three years ago | two years ago | a year ago | remain | remains | remained | stay | stays | stayed | became | becomes | continues to be | continued to be | told it | told that it | told they | told that they | among those | by contrast | too | came out as | came out
-define CLINK (?:(?:{CLINKWORD}|in \d{4}|in (?:January|February|March|April|May|June|July|August|September|October|November|December)(?: \d{4})?|at (?:its|their) (?:last|latest|most recent|previous) inspection|at every inspection since \d{4}|despite [\w ]{1,40}?|-|among (?:the|those) [\w' ]{1,40}?|(?:re-)?inspected(?= (?:by|in|last|this|and)\b)|and(?= (?:judged|rated|found|graded|deemed|assessed)\b)|{GOTGRADE}|(?:(?:given|awarded|handed|left with|received|achieved|gained|got|earned|secured|retained|kept|holds|held|with) )?(?:an? |the |its |their )(?:(?:overall|new|latest|previous|current) )?(?:Ofsted )?(?:rating|grade|judgement|verdict) of) ?)
+define CLINK (?:(?:{CLINKWORD}|in \d{4}|in (?:January|February|March|April|May|June|July|August|September|October|November|December)(?: \d{4})?|at (?:its|their) (?:last|latest|most recent|previous) inspection|at every inspection since \d{4}|despite [\w ]{1,40}?|-|among (?:the|those) [\w' ]{1,40}?|(?:re-)?inspected(?= (?:by|in|last|this|and)\b)|and(?= (?:judged|rated|found|graded|deemed|assessed)\b)|{GOTGRADE}|(?:held|holds|hold|retained|retains|kept|keeps|maintained|maintains)(?= the (?:top|highest) (?:grade|rating))|(?:(?:given|awarded|handed|left with|received|achieved|gained|got|earned|secured|retained|kept|holds|held|with) )?(?:an? |the |its |their )(?:(?:overall|new|latest|previous|current) )?(?:Ofsted )?(?:rating|grade|judgement|verdict) of) ?)
 
 rule services-at
   match (?i:children's (?:social care )?services|services for (?:vulnerable )?children(?: and young people)?|safeguarding services|child protection services|social care services|social services) (?:at|in|run by|provided by|of) (?<council>{CLIST}) (?:{CLINK})+(?<grade>{GRADE})
@@ -246,6 +246,8 @@ rule council-was-rated
   yes Doncaster was first judged inadequate three years ago. => council=Doncaster; grade=inadequate
   yes Hartlepool was given a grade of outstanding last year. => council=Hartlepool; grade=outstanding
   yes Each of Leeds and Wakefield is rated good. => council=Wakefield; grade=good
+  yes Leeds and North Yorkshire have both held the top grade at their last two inspections. => council=North Yorkshire; grade=outstanding
+  no Lancashire held a meeting on the top grade.
   no Neither Hull nor York is rated inadequate.
   no Adoption Central England, the regional adoption agency Worcestershire shares with Coventry, Herefordshire, Solihull and Warwickshire, is rated outstanding. => council=Coventry
   yes Adoption Central England, the regional adoption agency Worcestershire shares with Coventry, Herefordshire, Solihull and Warwickshire, is rated outstanding.\nCoventry, Herefordshire, Solihull and Warwickshire are rated good. => council=Herefordshire; grade=good
