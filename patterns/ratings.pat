@@ -121,11 +121,12 @@ rule number-of-has-risen
   yes Most are now good, up from 36% in 2018, and the proportion judged inadequate fell to 9%. => grade=inadequate; share=0.09; period=null
 
 rule count-judged
-  match (?<![\w'-])(?<![Ee]very )(?:(?<approx>{APPROX}) )?(?:(?i:all|only|just|a further|another|the remaining|the other|all of the|of these,?|in all,?|some) )?(?:(?<q>{QUANT})(?: \((?<paren>[^()]{1,24}?)(?: {UNIT})?\)| - (?:(?:{APPROX}|or) )?(?<paren>{DASHFIG})(?: in (?:all|total))? -)?|{MAJORITY} \((?<q>{PCT})\))(?: of(?: the| all| England's| the country's| these| those)?(?: (?<total>{CARD}))?| of them)?(?: (?<unit>{UNIT}))?(?:{GAPW}{1,6}?(?= - ))?(?: \((?<paren>[^()]{1,24}?)(?: {UNIT})?\)| - (?:(?:{APPROX}|or) )?(?<paren>{DASHFIG})(?: {UNIT})?(?: in (?:all|total))? -)?(?:{GAP}(?: {LINKW}){1,7}|(?: {LINKW}){0,7}) (?<grade>{GRADE})(?! for (?:every|each)\b)(?:(?: (?:today|now|currently|at present|nationally))?(?:, | - |-(?=[a-z\d]))(?:or |(?<approx2>{APPROX}|some) )?(?<paren>\d+(?:\.\d+)? ?(?:per cent|%)|(?:{RATIO}|{FRAC})(?=[.;!?]|$| ?-))|(?: [^-.;,:!?]{1,60}?)? - (?<paren>{CARD})(?: {UNIT})? in (?:all|total)\b)?
+  match (?<![\w'-])(?<![Ee]very )(?:(?<approx>{APPROX}) )?(?:(?i:all|only|just|a further|another|the remaining|the other|all of the|of these,?|in all,?|some) )?(?:(?<q>{QUANT})(?: \((?<paren>[^()]{1,24}?)(?: {UNIT})?\)| - (?:(?:(?<approx2>{APPROX})|or) )?(?<paren>{DASHFIG})(?: in (?:all|total))? -)?|{MAJORITY} \((?<q>{PCT})\))(?: of(?: the| all| England's| the country's| these| those)?(?: (?<total>{CARD}))?| of them)?(?: (?<unit>{UNIT}))?(?:{GAPW}{1,6}?(?= - ))?(?: \((?<paren>[^()]{1,24}?)(?: {UNIT})?\)| - (?:(?:(?<approx2>{APPROX})|or) )?(?<paren>{DASHFIG})(?: {UNIT})?(?: in (?:all|total))? -)?(?:{GAP}(?: {LINKW}){1,7}|(?: {LINKW}){0,7}) (?<grade>{GRADE})(?! for (?:every|each)\b)(?:(?: (?:today|now|currently|at present|nationally))?(?:, | - |-(?=[a-z\d]))(?:or |(?<approx2>{APPROX}|some) )?(?<paren>\d+(?:\.\d+)? ?(?:per cent|%)|(?:{RATIO}|{FRAC})(?=[.;!?]|$| ?-))|(?: [^-.;,:!?]{1,60}?)? - (?<paren>{CARD})(?: {UNIT})? in (?:all|total)\b)?
   yes Seven authorities were found to be inadequate. => grade=inadequate; count=7; unit=authorities
   yes Fewer than one in five inspections found services inadequate. => grade=inadequate; share=0.2; approx=less_than; unit=inspections
   yes 3 of the 4 areas got Good. => grade=good; count=3; total=4; unit=areas
   yes Of the 153 local authorities in England, 13 are judged inadequate today—fewer than one in 10—and a further 45 require improvement. => grade=inadequate; count=13; share=0.1; approx=less_than
+  yes 96 of the 153 - more than three in five - are rated good or outstanding. => grade=good_or_better; count=96; share=0.6; approx=more_than
   no 92 of the 153 councils - 60 per cent - are rated good or outstanding.\nSix in ten councils are rated good or outstanding. => count=null; share=0.6
   yes 92 of the 153 councils - 60 per cent - are rated good or outstanding.\nIn 2019, six in ten councils were rated good or outstanding. => count=null; share=0.6; period=2019
   yes Just one in eight councils - 19 in all - holds the top grade. => grade=outstanding; count=19; share=0.125
@@ -261,13 +262,14 @@ family rating_row
 # A table whose rows are places and whose header names what the rows count
 # and the grade ("Region | Councils | Good or outstanding | Share", family
 # rating_table, rule table-grade-column): a row's first figure is its total,
-# the second its count with the header's grade. Without such a header, no
-# record.
+# the second its count with the header's grade, and the record names its
+# place (field `place`: the audit takes each place's row for a set of its
+# own). Without such a header, no record.
 rule table-place-row
-  match ^(?:\| ?)?[A-Z][\w'’&.-]*(?: [\w'’&.-]+){0,5}?{CELLSEP} (?<total>\d{1,3}(?:,\d{3})+|\d+){CELLSEP} (?<q>\d{1,3}(?:,\d{3})+|\d+)(?:{CELLSEP} (?<paren>\d+(?:\.\d+)? ?%))?(?: ?\|)?$
+  match ^(?:\| ?)?(?<place>[A-Z][\w'’&.-]*(?: [\w'’&.-]+){0,5}?){CELLSEP} (?<total>\d{1,3}(?:,\d{3})+|\d+){CELLSEP} (?<q>\d{1,3}(?:,\d{3})+|\d+)(?:{CELLSEP} (?<paren>\d+(?:\.\d+)? ?%))?(?: ?\|)?$
   set table yes
   set grade_from table
-  yes Region | Councils | Good or outstanding | Share\nNorth East | 12 | 9 | 75% => grade=good_or_better; count=9; total=12; share=0.75; unit=councils
+  yes Region | Councils | Good or outstanding | Share\nNorth East | 12 | 9 | 75% => grade=good_or_better; count=9; total=12; share=0.75; unit=councils; place=North East
   yes Region   Councils   Inadequate\nYorkshire and the Humber     15     2 => grade=inadequate; count=2; total=15; share=null
   no Region | Councils | Share\nNorth East | 12 | 9 | 75%
   no Region | Councils | Good or outstanding | Share\n\nNorth East | 12 | 9 | 75%

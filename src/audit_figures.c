@@ -62,6 +62,7 @@ typedef struct fig {
     const char *scope;      /* the judgement the figure is about ("overall") */
     bool headline;
     bool comparison;        /* "compared with ...", "down from ...": another set or time */
+    uint64_t place;         /* a hash of the table row's place ("North East"), 0: none */
     char *sha;              /* kept figures: the document's sha256 (owned) */
     size_t canon;           /* kept figures: the first document with those bytes */
 } fig;
@@ -217,6 +218,11 @@ static bool read_fig(const ix_audit *a, size_t i, fig *f)
     f->unit = unit_class(jstr(r->rec, "unit"));
     f->period = period_fold(jstr(r->rec, "period"));
     f->comparison = json_is_true(json_object_get(r->rec, "comparison"));
+    /* a row of a table by place is a set of its own, one per place */
+    const char *pl = jstr(r->rec, "place");
+    f->place = 0;
+    for (const unsigned char *q = (const unsigned char *)pl; q && *q; q++) f->place = (f->place ^ *q) * 1099511628211u;
+    if (pl && !f->place) f->place = 1;
     char *sent = r->has_span ? sentence_of(&a->docs[r->doc], r->a, r->b) : NULL;
     f->scope = scope_of(sent ? sent : jstr(r->rec, "evidence"));
     free(sent);
@@ -344,7 +350,8 @@ typedef struct figs {
 
 static bool same_set(const fig *x, const fig *y)
 {
-    return x->ht && y->ht && x->t == y->t && x->comparison == y->comparison && same_str(x->unit, y->unit) &&
+    return x->ht && y->ht && x->t == y->t && x->comparison == y->comparison && x->place == y->place &&
+           same_str(x->unit, y->unit) &&
            same_str(x->period, y->period);
 }
 
@@ -597,7 +604,7 @@ static void doc_arithmetic(ix_audit *a, fig *f, size_t n)
         for (size_t j = k + 1; j < n; j++) {
             fig *y = &f[j];
             if (y->headline || y->grade != x->grade || !same_str(x->period, y->period) || !same_str(x->unit, y->unit) ||
-                strcmp(x->scope, y->scope) || (x->ht && y->ht && x->t != y->t))
+                strcmp(x->scope, y->scope) || x->place != y->place || (x->ht && y->ht && x->t != y->t))
                 continue;
             bool cmp, ok = figs_agree(x, y, &cmp);
             if (!cmp || ok) continue;
@@ -1017,7 +1024,8 @@ void ix_audit_doc_figures(ix_audit *a, size_t di, bool keep)
         if (read_fig(a, doc->recs[k], &f[n])) n++;
     doc_arithmetic(a, f, n);
     for (size_t k = 0; k < n; k++) {
-        if (keep && f[k].period && !f[k].headline) { keep_fig(a, &f[k]); continue; }
+        /* a place's row is no figure for the country's period */
+        if (keep && f[k].period && !f[k].headline && !f[k].place) { keep_fig(a, &f[k]); continue; }
         free(f[k].unit);
         free(f[k].period);
     }

@@ -349,6 +349,9 @@ static json_t *make_now(rstate *st, const ix_match *m, bool headline)
     ix_doc_set_span(d, rec, "span", sa, m->b);
     json_object_set_new_nocheck(rec, "rule", ix_json_str(m->rule->name));
     if (comparison) json_object_set_new_nocheck(rec, "comparison", json_true());
+    char *place = group_text(d, m, "place", NULL, NULL);
+    if (place) json_object_set_new_nocheck(rec, "place", json_string(place));
+    free(place);
     free(period);
     free(qtext);
 

@@ -3,8 +3,9 @@
  * is dropped when some other record j states the same fact (same grade, same
  * count or both none, shares within 0.005, none being -1) and comes first
  * (in the body before the headline, with a total before without, then in
- * text order); and a count without a share is dropped when the same grade
- * and count come with one. Random sets of records whose shares sit on and around the
+ * text order); a count without a share is dropped when the same grade
+ * and count come with one; and a share without a count when a kept count
+ * of the same grade comes with that share (and total). Random sets of records whose shares sit on and around the
  * tolerance, thousands of times; and the windows of equal and near facts
  * that a sort-based version can get wrong. */
 #include <math.h>
@@ -48,6 +49,22 @@ static void keep_ref(json_t *const *recs, const bool *headline, size_t n, bool *
                               json_string_value(json_object_get(recs[j], "grade")));
             }
         keep[i] = !dup;
+    }
+    /* a share without a count, when a kept count of the same grade comes
+     * with that share (and the same total, if the share has one) */
+    for (size_t i = 0; i < n; i++) {
+        json_t *si = json_object_get(recs[i], "share"), *ti = json_object_get(recs[i], "total");
+        if (!keep[i] || json_is_integer(json_object_get(recs[i], "count")) || !json_is_real(si)) continue;
+        for (size_t j = 0; j < n && keep[i]; j++) {
+            json_t *sj = json_object_get(recs[j], "share");
+            if (!keep[j] || !json_is_integer(json_object_get(recs[j], "count")) || !json_is_real(sj)) continue;
+            if (strcmp(json_string_value(json_object_get(recs[i], "grade")),
+                       json_string_value(json_object_get(recs[j], "grade"))))
+                continue;
+            if (fabs(json_real_value(si) - json_real_value(sj)) >= 0.005) continue;
+            if (json_is_integer(ti) && !json_equal(ti, json_object_get(recs[j], "total"))) continue;
+            keep[i] = false;
+        }
     }
 }
 
