@@ -247,11 +247,15 @@ rule there-are-now
   yes In 2018 there were 14 authorities judged outstanding; today there are 24, and 88 are good or better. => grade=outstanding; count=24; unit=authorities
   no In 2018 there were 14 authorities judged outstanding; today there are 24 children in care.
 
+# What a figure is called when it is given again ("the figure is 14"): here
+# and in the family rating_next.
+define FIGWORD (?:figure|number|total|count|proportion|share|percentage)
+
 # The same grade's figure at another time: "A quarter of authorities were
 # judged inadequate in 2016; today the figure is 14, fewer than one in ten".
 rule the-figure-is
   continue
-  match (?: in (?:19|20)\d\d(?:[/-](?:19|20)?\d\d)?)?[;,]? (?:and |but |while |whereas )?(?:{NOWWHEN},? )?the (?:figure|number|total|count|proportion|share) (?:is|was|stands at|stood at|is now|has (?:fallen|risen|dropped|grown) to|fell to|rose to|dropped to) (?:(?<approx>{APPROX}) )?(?<q>{QUANT})(?:,? (?:or |(?<approx2>{APPROX}) )?(?<paren>{RATIO}|{PCT}|{FRAC})(?=[.;,]|$))?
+  match (?: in (?:19|20)\d\d(?:[/-](?:19|20)?\d\d)?)?[;,]? (?:and |but |while |whereas )?(?:{NOWWHEN},? )?the {FIGWORD} (?:is|was|stands at|stood at|is now|has (?:fallen|risen|dropped|grown) to|fell to|rose to|dropped to) (?:(?<approx>{APPROX}) )?(?<q>{QUANT})(?:,? (?:or |(?<approx2>{APPROX}) )?(?<paren>{RATIO}|{PCT}|{FRAC})(?=[.;,]|$))?
   set grade_from previous
   yes A quarter of authorities were judged inadequate in 2016; today the figure is 14, fewer than one in ten. => grade=inadequate; count=14; share=0.1; period=null
   no A quarter of authorities were judged inadequate in 2016; today the figure is unknown.
@@ -295,7 +299,6 @@ family rating_next
 # was 56 per cent." The grade and unit are the sentence before's (its last
 # rating, in the same paragraph); an earlier time is a comparison, so no
 # total is carried to it.
-define FIGWORD (?:figure|number|total|count|proportion|share|percentage)
 define THEFIG the (?:equivalent |comparable |national )?{FIGWORD}
 rule the-figure-was-before
   match ^(?:(?:[Aa]|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Tt]en|\d+) (?:years?|decades?) (?:earlier|before|previously|ago)|(?:In|By|At the end of|At the start of) (?:19|20)\d\d(?:[/-](?:19|20)?\d\d)?|(?:The|That) (?:year|time) before|(?:Last|The previous|That) year|Previously|Back then|At the time|Then|When (?:the framework|the regime|inspections) (?:began|started|was introduced|were introduced)),? {THEFIG} (?:was|had been|stood at|was just|was only) (?:(?<approx>{APPROX}) )?(?<q>{PCT}|{RATIO}|{OFN}|{FRAC}|{CARD})(?=[.;,:]|$| \(| - | – )

@@ -166,15 +166,16 @@ static void emit_all(crstate *st, size_t ca, size_t cb, bool allow_ref, const ch
     }
 }
 
-/* Do two or more authorities named in [ca, cb) stand before a singular
- * verb (", is rated", " has been judged"), or after "neither"? Then the
- * grade is not theirs. */
+/* Does the text in [lo, at) end with the word(s) w, in any case? */
 static bool ends_with_word(const char *s, size_t lo, size_t at, const char *w)
 {
     size_t l = strlen(w);
     return at >= lo + l && !strncasecmp(s + at - l, w, l) && (at == lo + l || !ix_is_alnum(s[at - l - 1]));
 }
 
+/* Do two or more authorities named in [ca, cb) stand before a singular
+ * verb (", is rated", " has been judged"), or after "neither"? Then the
+ * grade is not theirs. */
 static bool singular_after_list(const ix_ctx *c, const char *s, size_t lo, size_t cb, size_t end, size_t ca)
 {
     /* "Neither Hull nor York is rated inadequate" is nobody's grade; "Each

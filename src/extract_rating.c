@@ -59,6 +59,8 @@ typedef struct rstate {
     figure last;
     size_t last_sent;
     bool have_last;
+    bool after_rating;           /* this sentence follows one that gave the
+                                    last rating, in the same paragraph */
     ix_span *used;
     size_t nused, capused;
     /* collected records, deduplicated at the end */
@@ -131,7 +133,7 @@ static bool in_closed_relative(const rstate *st, const char *s, size_t sa, size_
 
 /* Builds a rating from a match; NULL when the pieces do not make a figure. */
 static void prepare(rstate *st);
-static json_t *make_now(rstate *st, const ix_match *m, bool headline);
+static json_t *make_now(rstate *st, const ix_match *m, bool headline, bool table);
 
 /* The total and the unit of the table around the paragraph being read: a
  * row of the family rating_table anywhere in its block (the lines between
@@ -174,7 +176,7 @@ static void table_context(rstate *st)
 static json_t *make(rstate *st, const ix_match *m, bool headline)
 {
     bool table = json_object_get(m->rule->set, "table") != NULL;
-    if (st->ready && !table) return make_now(st, m, headline);
+    if (st->ready && !table) return make_now(st, m, headline, false);
     /* Reading the context (or the table) runs rules, which reuse the match
      * data that m's offsets live in: keep a copy of them first. */
     PCRE2_SIZE *ov = ix_xmalloc((size_t)m->n * 2 * sizeof *ov + 1);
@@ -183,7 +185,7 @@ static json_t *make(rstate *st, const ix_match *m, bool headline)
     mc.ov = ov;
     if (!st->ready) prepare(st);
     if (table) table_context(st);
-    json_t *r = make_now(st, &mc, headline);
+    json_t *r = make_now(st, &mc, headline, table);
     free(ov);
     return r;
 }
@@ -206,7 +208,8 @@ static bool nonunit_after(const ix_table *t, const char *s, size_t b, size_t end
     return false;
 }
 
-static json_t *make_now(rstate *st, const ix_match *m, bool headline)
+/* table: the rule reads a table, which make() has read */
+static json_t *make_now(rstate *st, const ix_match *m, bool headline, bool table)
 {
     ix_ctx *c = st->c;
     ix_doc *d = c->doc;
@@ -242,11 +245,9 @@ static json_t *make_now(rstate *st, const ix_match *m, bool headline)
     const char *grade = gtext ? grade_of(st->grades, gtext) : NULL;
     free(gtext);
     const char *gf = json_string_value(json_object_get(set, "grade_from"));
-    bool table = json_object_get(set, "table") != NULL;   /* make() read the table */
     /* the sentence before's grade (and unit), for a figure that opens its
-     * sentence: only when that sentence ended on a rating, in this paragraph */
-    bool from_before = !grade && gf && !strcmp(gf, "sentence_before") && st->have_last &&
-                       st->last_sent + 1 == st->sent && d->sents[st->last_sent].a >= d->paras[st->para].a;
+     * sentence right after a rating (st->after_rating) */
+    bool from_before = !grade && gf && !strcmp(gf, "sentence_before") && st->after_rating;
     if (!grade && gf && !strcmp(gf, "table")) grade = st->tbl_grade;
     else if (from_before) grade = st->last.grade;
     else if (!grade && gf && st->have_prev) grade = st->prev.grade;
@@ -604,9 +605,9 @@ static void drop_shares_of_counts(json_t *const *recs, const fact *f, size_t n, 
             if (g < 0 || (g == 0 && c[mid].share <= f[i].share - 0.005)) lo = mid + 1;
             else hi = mid;
         }
+        const json_t *t = json_object_get(r, "total");
         for (size_t k = lo; k < nc && !strcmp(c[k].grade, f[i].grade) && c[k].share < f[i].share + 0.005; k++) {
             const json_t *o = recs[c[k].at];
-            const json_t *t = json_object_get(r, "total");
             if (json_object_get(o, "comparison")) continue;
             if (!same_text(json_object_get(r, "period"), json_object_get(o, "period"))) continue;
             if (json_is_integer(t) && !json_equal(t, json_object_get(o, "total"))) continue;
@@ -733,7 +734,9 @@ void ix_extract_rating(ix_ctx *c)
         bool in_block = (pi > 0 && d->paras[pi - 1].block == p->block) ||
                         (pi + 1 < d->npara && d->paras[pi + 1].block == p->block);
         for (size_t si = p->first_sent; si < p->first_sent + p->nsent; si++) {
-            bool after_rating = st.have_last && st.last_sent + 1 == si;
+            /* st.last is the sentence before's until this one gives a
+             * rating, and the rating_next rules run first */
+            st.after_rating = st.have_last && st.last_sent + 1 == si && d->sents[st.last_sent].para == pi;
             st.clause_a = st.clause_b = 0;
             st.nperiods = 0;
             st.sent = si;
@@ -743,7 +746,7 @@ void ix_extract_rating(ix_ctx *c)
             free(st.prev.unit);
             st.prev.unit = NULL;
             if (in_block) run_rules(&st, &rows, &all, si, p->headline);
-            if (after_rating) run_rules(&st, &next, &all, si, p->headline);
+            if (st.after_rating) run_rules(&st, &next, &all, si, p->headline);
             run_rules(&st, &all, &all, si, p->headline);
         }
     }
