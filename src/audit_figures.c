@@ -62,7 +62,8 @@ typedef struct fig {
     const char *scope;      /* the judgement the figure is about ("overall") */
     bool headline;
     bool comparison;        /* "compared with ...", "down from ...": another set or time */
-    uint64_t place;         /* a hash of the table row's place ("North East"), 0: none */
+    const char *place;      /* a table row's place ("North East"), borrowed from the
+                               record; figures with one are never kept */
     char *sha;              /* kept figures: the document's sha256 (owned) */
     size_t canon;           /* kept figures: the first document with those bytes */
 } fig;
@@ -219,10 +220,7 @@ static bool read_fig(const ix_audit *a, size_t i, fig *f)
     f->period = period_fold(jstr(r->rec, "period"));
     f->comparison = json_is_true(json_object_get(r->rec, "comparison"));
     /* a row of a table by place is a set of its own, one per place */
-    const char *pl = jstr(r->rec, "place");
-    f->place = 0;
-    for (const unsigned char *q = (const unsigned char *)pl; q && *q; q++) f->place = (f->place ^ *q) * 1099511628211u;
-    if (pl && !f->place) f->place = 1;
+    f->place = jstr(r->rec, "place");
     char *sent = r->has_span ? sentence_of(&a->docs[r->doc], r->a, r->b) : NULL;
     f->scope = scope_of(sent ? sent : jstr(r->rec, "evidence"));
     free(sent);
@@ -350,7 +348,7 @@ typedef struct figs {
 
 static bool same_set(const fig *x, const fig *y)
 {
-    return x->ht && y->ht && x->t == y->t && x->comparison == y->comparison && x->place == y->place &&
+    return x->ht && y->ht && x->t == y->t && x->comparison == y->comparison && same_str(x->place, y->place) &&
            same_str(x->unit, y->unit) &&
            same_str(x->period, y->period);
 }
@@ -604,7 +602,7 @@ static void doc_arithmetic(ix_audit *a, fig *f, size_t n)
         for (size_t j = k + 1; j < n; j++) {
             fig *y = &f[j];
             if (y->headline || y->grade != x->grade || !same_str(x->period, y->period) || !same_str(x->unit, y->unit) ||
-                strcmp(x->scope, y->scope) || x->place != y->place || (x->ht && y->ht && x->t != y->t))
+                strcmp(x->scope, y->scope) || !same_str(x->place, y->place) || (x->ht && y->ht && x->t != y->t))
                 continue;
             bool cmp, ok = figs_agree(x, y, &cmp);
             if (!cmp || ok) continue;
