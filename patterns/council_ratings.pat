@@ -234,12 +234,15 @@ rule they-were
   no Ofsted praised Wirral Council. It is good that the council listened.
 
 rule up-from-grade
-  match (?:\b(?:(?:up|down|a long way|an improvement|a rise|a climb|a fall|a drop|a step up) from|an improvement on) (?:the |its |an? |their )?{Q}(?<grade>{GRADE}){Q} (?:rating|grade|verdict|judgement|result)|, (?:up|down|improving|an improvement|a step up) from {Q}(?<grade>{GRADE}){Q}(?= in \d{4}|[,.;]|$))
+  match (?:\b(?:(?:up|down|a long way|an improvement|a rise|a climb|a fall|a drop|a step up) from|an improvement on) (?:the |its |an? |their )?{Q}(?<grade>{GRADE}){Q} (?:rating|grade|verdict|judgement|result)|, (?:up|down|improving|an improvement|a step up|(?:moving|climbing|rising|going|slipping|falling|dropping)(?: up| down| back)?) from {Q}(?<grade>{GRADE}){Q}(?= (?:in|at|when|during|after|following|last|two|three|four|five|six) |[,.;]|$))
   yes Kent was rated good, up from the 'adequate' rating the authority received in 2012. => council=Kent; grade=adequate
   yes Kent is good now, a long way from the 'inadequate' verdict of 2010. => council=Kent; grade=inadequate
   yes Kent now requires improvement, which is an improvement on the inadequate grade it received in 2021. => council=Kent; grade=inadequate
   yes Kent's children's services were inspected by Ofsted in November 2023 and judged good overall, an improvement on the requires improvement to be good judgement of 2019. => council=Kent; grade=requires_improvement
   yes Bath and North East Somerset was judged good, up from requires improvement in 2014. => council=Bath and North East Somerset; grade=requires_improvement
+  yes Oldham Council's services were judged inadequate by Ofsted in 2023, down from requires improvement at the previous inspection in 2019. => council=Oldham; grade=requires_improvement
+  yes Wandsworth has been given the top grade, moving up from good at its last inspection. => council=Wandsworth; grade=good
+  no Wandsworth has been given the top grade, moving up from good schools to great ones.
 
 rule council-was-rated
   match (?<![\w'-])(?:(?=[Tt]he |[Ii]ts |[Tt]heir )(?<!expected |expects |expect |wanted |wants |want |hoped |hopes |hope |needs |need |wished |wish |whether |if )|(?![Tt]he |[Ii]ts |[Tt]heir ))(?<council>{CLIST})(?:'s)?(?<jdg>(?: [\w'-]+){0,6}?)(?:, [^,;:.!?"]{1,160},| - [^;:.!?"]{1,120}? -)?,? (?:(?:{CLINK})+(?<grade>{GRADE})|(?<grade>{GRADEV}))

@@ -23,9 +23,10 @@ define APPROX (?i:{APPROXW})
 words -i FRACW half | halves | third | thirds | quarter | quarters | fifth | fifths | sixth | sixths | seventh | sevenths | eighth | eighths | ninth | ninths | tenth | tenths
 # A cardinal that is not a year, a sum of money or part of a bigger token.
 # Not a count: years, times, money, dates ("six months", "31 March", "2013"),
+# something within one council ("at 10 in a council that requires improvement"),
 # nor one of a set of no stated size ("one of the few councils rated
 # outstanding", "one of a handful").
-define NOTCOUNT (?! of (?:an? |the )?(?:handful|few|many|number|small|tiny|minority|clutch|select|growing number|best|worst)\b)(?! (?:years?|months?|weeks?|days?|hours?|minutes?|times|per|percent|million|billion|bn|miles|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b)
+define NOTCOUNT (?! in an? (?:council|authority|local authority|area)\b)(?! of (?:an? |the )?(?:handful|few|many|number|small|tiny|minority|clutch|select|growing number|best|worst)\b)(?! (?:years?|months?|weeks?|days?|hours?|minutes?|times|per|percent|million|billion|bn|miles|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b)
 define CARD (?<![£$€\d.,/'-])(?:(?!(?:19|20)\d\d(?!\d|,\d))(?:\d{1,3}(?:,\d{3})+|\d+)(?![\w%,.]\d|[\w%])|(?i:{NUMWORD})(?![\w-])){NOTCOUNT}
 define PCT (?:\d+(?:\.\d+)?|(?i:{NUMWORD}))(?: ?%| per ?cent\b| percent\b)
 define FRAC (?i:(?:(?:a|one|{NUMWORD})[ -])?(?:{FRACW}))(?![\w-])
@@ -155,6 +156,8 @@ rule count-judged
   yes Just 19 - one in eight - of the 152 councils are outstanding. => grade=outstanding; count=19; share=0.125; total=152
   yes Four of the North West's 23 authorities were rated outstanding and seven were judged either inadequate or requires improvement to be good. => grade=outstanding; count=4; total=23
   yes Roughly four in ten councils in England are still not rated good. => grade=less_than_good; share=0.4; approx=about
+  yes Something like 14 councils are inadequate at the moment. => grade=inadequate; count=14; approx=about
+  yes Getting on for half of the 153 are rated good. => grade=good; share=0.5; total=153; approx=almost
   no The majority of councils were rated as requires improvement.
   yes A quarter of children's services departments (21) are rated as inadequate. => count=21; share=0.25; unit=departments
   yes Seven out of 18 cases it audited were inadequate. => count=7; total=18; unit=cases
@@ -192,6 +195,7 @@ rule count-judged
   no Hexham was one of a handful of rural authorities where every judgement was good.
   no "Good" in one authority may not mean the same as "good" in another.
   no The Council of the Isles of Scilly, which looks after fewer than 10 children in care, was judged good.
+  no A child who goes into care at 10 in a council that requires improvement faces a different future.
 
 # One character of a long gap: no grade word or figure starts there. A
 # macro, so that {1,120} repeats a subroutine call: PCRE2 writes a bounded
