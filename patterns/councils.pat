@@ -15,10 +15,17 @@ prefilter off
 # ---- never a council, whatever the name -----------------------------------
 family council_reject_before
 
+# A place after a word that makes it part of another name: "New York", "the
+# Duke of York", "the University of York", a peer's territorial title ("Lord
+# Ashworth of Kirkby", "Baroness Kershaw of Rochdale"; not "the Lord Mayor of
+# Leeds", the city council's own office).
 rule place-prefix
-  match (?:\b(?:New|Greater|Mount|Old|Lake|Port|Fort|Mid|East|West|North|South|Central|Upper|Lower|Little|Great)|\b(?:Duke|Duchess|Earl|Marquess|Bishop|Archbishop|Baron|Countess|Viscount|University|Archdeacon) of(?: the)?|\bHMP|\bRAF|\bHMS)\s*$
+  match (?:\b(?:New|Greater|Mount|Old|Lake|Port|Fort|Mid|East|West|North|South|Central|Upper|Lower|Little|Great)|\b(?:Duke|Duchess|Earl|Marquess|Bishop|Archbishop|Baron|Countess|Viscount|University|Archdeacon) of(?: the)?|\b(?:Lord|Lady|Baroness|Baron|Viscount|Viscountess|Countess|Earl) (?!Mayor )[A-Z][\w'-]+(?:[ -][A-Z][\w'-]+)? of|\bHMP|\bRAF|\bHMS)\s*$
   yes He flew to New |York
   yes the Duke of |York
+  yes the noble Baroness, Lady Kershaw of |Rochdale
+  yes Lord Ashworth of |Kirkby
+  no the Lord Mayor of |Leeds
   yes studied at the University of |York
   no children's services in |York
 
