@@ -39,6 +39,21 @@ rule event-venue
   yes the family court at |Middlesbrough
   no a rise in |Leeds
 
+# A title's area or a firm's base, and the rest of a list after it: "the
+# area coroner for Kent and Medway", "the Police and Crime Commissioner for
+# Essex", "a company based in Essex", "family law solicitors in
+# Manchester", "offices in Chelmsford, Southend-on-Sea and London". The
+# place locates the office or the firm; the council is not named (GOLD.md).
+rule office-or-firm-area
+  match (?:\b[Cc]oroner (?:for|of)|\bCrime Commissioner for|\b(?:[Cc]ompany|[Ff]irm|[Bb]usiness|[Cc]onsultancy|[Cc]ontractor|[Ss]upplier|[Ll]td|[Ll]imited|plc|LLP)(?:,)? (?:based|headquartered|registered) in|\b(?:[Ss]olicitors|[Aa]ccountants|[Bb]arristers' chambers|[Ll]aw firm) (?:based )?in|\b(?:[Oo]ffices|[Hh]eadquarters|[Bb]ranches) (?:in|at)) (?:[A-Z][\w'-]*(?:[ -](?:[A-Z][\w'-]*|on|upon|in|le|under|by|the|de))*(?:, | and ))*$
+  yes the area coroner for |Kent and Medway
+  yes the area coroner for Kent and |Medway
+  yes a company based in |Essex
+  yes family law solicitors in |Manchester
+  yes with offices in Chelmsford, |Southend-on-Sea and London
+  no children in care in |Essex
+  no the council's offices were closed and |Essex
+
 family council_reject_after
 
 rule body-suffix
@@ -111,8 +126,9 @@ rule place-abroad
 family council_locator_before
 
 rule town-comma
-  match \b(?:in|from|near|at|outside|of|to)\s+[A-Z][\w'-]*(?:[ -](?:[A-Z][\w'-]*|on|upon|in|le|under|by|the|de))*, $
+  match \b(?:in|from|near|at|outside|of|to)\s+(?:[A-Z][\w'-]*(?:[ -](?:[A-Z][\w'-]*|on|upon|in|le|under|by|the|de))*, ){1,3}$
   yes Born in Sutton-in-Ashfield, |Nottinghamshire
+  yes found dead at the flat in Cliftonville, Margate, |Kent, on 3 August
   yes a farm near Hutton Rudby, |North Yorkshire
   no Councils across |Nottinghamshire
 
