@@ -171,6 +171,8 @@ rule reported-speech
   yes The latest inspection, carried out in June, found that children receive help that is "timely and well coordinated". => speaker=The latest inspection
   yes Inspectors who visited in September found most children safe, but said the response was 'too slow and too inconsistent' overall. => speaker=Inspectors who visited in September
   yes Ms Smith, 42, who adopted two children, told us the service had "never once returned a call on time". => speaker=Smith; speaker_title=Ms
+  yes Detective Superintendent Mark Ollerton, of Cheshire Constabulary, told members that officers were "working closely with the council". => speaker=Mark Ollerton; speaker_title=Detective Superintendent; speaker_org=Cheshire Constabulary
+  yes Chief Constable Sarah Crew told the panel the force had "learned hard lessons from this case". => speaker=Sarah Crew; speaker_title=Chief Constable
   yes A spokesperson for Ofsted said it had only anecdotal evidence and that it "did not want to name any names". => speaker=A spokesperson for Ofsted
   yes Q: Ofsted's chief inspector has said councils are 'running to stand still'. Do you agree? => speaker=Ofsted's chief inspector
   yes The inspectors had written that senior leaders 'did not know their services well enough'. => speaker=The inspectors

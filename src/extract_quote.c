@@ -548,6 +548,18 @@ static bool person_part(qstate *q, size_t a, size_t b, speaker *sp)
         size_t ns = titled ? ta : na;           /* where the title or name begins */
         if (!has_role && ns > a) { ra = a; rb = ns - 1; has_role = true; }
         else if (has_role && ns > rb + 1 && !titled) rb = ns - 1;
+        /* the lazy role may have taken the first words of a longer title:
+         * "Detective" Superintendent, "Chief" Constable */
+        while (titled && has_role && rb > ra) {
+            size_t w0 = rb;
+            while (w0 > ra && d->text[w0 - 1] != ' ') w0--;
+            if (!word_in(q->titles, d->text + w0, tb - w0)) break;
+            free(sp->title);
+            sp->title = dupn(d->text + w0, tb - w0);
+            ta = w0;
+            rb = w0 > ra ? w0 - 1 : ra;
+            if (rb <= ra) has_role = false;
+        }
         if (has_role) {
             /* the lazy role may have taken the title: "Cllr" Jane Smith */
             size_t w0 = rb;
@@ -683,6 +695,22 @@ static bool resolve_pronoun(qstate *q, const char *pron, size_t pos, speaker *sp
     return false;
 }
 
+/* ", of Cheshire Constabulary,": a part that says where a person is from
+ * (a preposition, then a capital) names a body, never the person. */
+static bool affiliation(const char *s, size_t a, size_t b)
+{
+    static const char *const pre[] = {"of ", "from ", "at "};
+    for (size_t k = 0; k < sizeof pre / sizeof *pre; k++) {
+        size_t l = strlen(pre[k]);
+        if (b > a + l && !memcmp(s + a, pre[k], l)) {
+            size_t c = a + l;
+            if (b > c + 4 && !memcmp(s + c, "the ", 4)) c += 4;
+            return c < b && ix_is_upper(s[c]);
+        }
+    }
+    return false;
+}
+
 /* One candidate phrase [a, b) as a person: a part that is a personal name
  * ("Sir Michael Wilshaw", "LGA board chair David Simmonds") or a single
  * capitalised word that is a known surname or not a listed non-name. The
@@ -705,6 +733,7 @@ static bool candidate_person(qstate *q, size_t a, size_t b, speaker *sp)
     }
     for (size_t k = 0; k < np; k++) {
         memset(sp, 0, sizeof *sp);
+        if (affiliation(s, pa[k], pb[k])) continue;
         bool ok = person_part(q, pa[k], pb[k], sp);
         if (ok && sp->name && !strchr(sp->name, ' ')) {
             /* "Ms Hughes replied": the Sarah Hughes named before */
@@ -747,6 +776,7 @@ static bool candidate_person(qstate *q, size_t a, size_t b, speaker *sp)
         if (!ok) { speaker_free(sp); continue; }
         if (!sp->role && np > 1) {
             size_t r = k + 1 < np ? k + 1 : k - 1;
+            if (affiliation(s, pa[r], pb[r])) return true;     /* the body, not a role: parse_speaker */
             char *role = trim_dup(s, pa[r], pb[r]);
             /* a clause or an age is not a role */
             if (strncmp(role, "adding", 6) && strncmp(role, "who ", 4) && strncmp(role, "which", 5) &&
@@ -1003,6 +1033,16 @@ static bool parse_speaker(qstate *q, size_t a, size_t b, speaker *sp)
     char *all = dupn(s + a, b - a);
     free(sp->org);
     sp->org = org_in(q, all);
+    /* "Mark Ollerton, of Cheshire Constabulary,": a body no list names */
+    for (size_t k = 1; !sp->org && sp->person && k < n; k++) {
+        size_t e = k + 1 < n ? starts[k + 1] - 2 : b;
+        if (!affiliation(s, starts[k], e)) continue;
+        size_t c = starts[k];
+        while (c < e && s[c] != ' ') c++;
+        c++;
+        if (e > c + 4 && !memcmp(s + c, "the ", 4)) c += 4;
+        sp->org = trim_dup(s, c, e);
+    }
     /* "the council's cabinet member", "Cllr X, cabinet member for children":
      * the authority the article is about */
     bool council_role = (sp->title && (!strcmp(sp->title, "Cllr") || !strcmp(sp->title, "Councillor"))) ||
