@@ -188,8 +188,9 @@ family quote_coordinated
 # so that the scan for people reported as speaking does not run it on every
 # sentence.
 rule coordinated-said
-  match ^(?:(?:In|By|Last|This|During|Since|After|On|At) [^,]{1,30}?,? )?(?<subj>(?:[Tt]he |[Aa]n? )?[^\s,;:!?"(]+(?: [^\s,;:!?"(]+){0,5}?(?: \([^()"]{1,80}\))?) (?:(?:have|has|had|were|was|also|then|later) )*[a-z]+(?:ed|s)\b[^";]{0,200}?,? (?:and|but) (?:also |then |later )?(?<verb>{SAY})(?![\w-])
+  match ^(?:(?:In|By|Last|This|During|Since|After|On|At) [^,]{1,30}?,? )?(?<subj>(?:[Tt]he |[Aa]n? )?[^\s,;:!?"(]+(?: [^\s,;:!?"(]+){0,5}?(?: \([^()"]{1,80}\)|, [A-Z][^,;:!?"]{1,60},)?) (?:(?:have|has|had|were|was|also|then|later) )*[a-z]+(?:ed|s)\b(?:[^";]{0,120}?"[^"]{1,200}")?[^";]{0,200}?,? (?:and|but) (?:also |then |later )?(?<verb>{SAY})(?![\w-])
   yes Inspectors looked at the records of 150 children, and found that plans were "not specific enough to make a difference". => speaker=Inspectors
+  yes Unison's Warwickshire branch secretary, Kelly Ashworth, described the payment as "a sticking plaster" and said staff needed "manageable caseloads and a pay rise that lasts". => speaker=Kelly Ashworth
 
 family quote_colon
 
