@@ -51,7 +51,7 @@ rule said-speaker
   no "We will act," said nobody.
 
 rule speaker-said
-  match ,? (?<subj>{PRON}|(?:(?:[Aa]n?|[Tt]he|[Oo]ne|[Mm]y|[Hh]is|[Hh]er|[Tt]heir) )?{SUBJ1}(?:, {SUBJ1},)?) (?:has |had |have |also |then |later |simply )*(?<verb>{SAY}){SAYWHERE}?(?=[.,;!?]|$| (?:adding|as|when|after|before|during|last|this|yesterday|today|on|at|in a|in an|in his|in her|in the|in this|in its|in their|over|outside|from|by|with)\b)
+  match ,? (?<subj>{PRON}|(?!(?:in|on|at|of|for|to|into|from|with|by|about|over|under|across|between|through|during|after|before|than)\b)(?:(?:[Aa]n?|[Tt]he|[Oo]ne|[Mm]y|[Hh]is|[Hh]er|[Tt]heir) )?{SUBJ1}(?:, {SUBJ1},)?) (?:has |had |have |also |then |later |simply )*(?<verb>{SAY}){SAYWHERE}?(?=[.,;!?]|$| (?:adding|as|when|after|before|during|last|this|yesterday|today|on|at|in a|in an|in his|in her|in the|in this|in its|in their|over|outside|from|by|with)\b)
   yes "There can be no doubt that councils can do it," Perry said. => speaker=Perry
   yes Graham Bolton was a social worker. "The grade changed four times in my career," he told me. => speaker=Graham Bolton
   yes Councillor Maria Lindqvist (Lib Dem), who chairs the committee, accepted the findings. "This is not the result we wanted," she said. => speaker=Maria Lindqvist
@@ -63,6 +63,7 @@ rule speaker-said
   yes 'We were good on paper,' one director told me over coffee in the summer, 'and we were still losing staff.' => speaker=one director
   yes 'The difference is a stable workforce,' the chief inspector wrote in this year's annual report. => speaker=the chief inspector
   no Asked whether managers should be "named and shamed in public", Wilshaw said he was tempted to do so.
+  no Inspectors found "serious and widespread weaknesses" in the way the council responds when concerns are raised.
   yes Jane Ward, the director, said the result was deserved. The leader, Cllr Mark Dunn, was more cautious. A council spokesman would not comment.\n"There is a long way to go on care leavers," she said. => speaker=Jane Ward; attribution=pronoun
 
 rule according-to
