@@ -135,6 +135,17 @@ rule judgement-was-rated
   no Coventry was rated good. Its looked-after children and care leavers were judged outstanding. => judgement=care_leavers
   no Child protection was judged inadequate in a quarter of councils.
 
+# A second judgement with its verb left out: "the help and protection of
+# children was judged outstanding and the experiences and progress of
+# children in care good", "judged its safeguarding services good and its
+# services for looked-after children adequate". No council group, as in
+# judgement-was-rated.
+rule and-aspect-grade
+  match (?<![\w'-]){Q}{GRADE}{Q} and (?<jdg>(?i:the |its |their )?(?:progress (?:made )?by |experiences (?:and progress )?of |services for |support for |help for )?(?i:care leavers'?(?: service| services)?|children looked after|looked-after children|children in care|adoption(?: performance| services)?|fostering(?: services)?|leadership(?: and management)?|leaders|help and protection|child protection|safeguarding(?: services)?|the impact of leaders|impact of leaders|overall effectiveness)(?: [\w'-]+){0,6}?) {Q}(?<grade>{GRADE}){Q}(?=[.,;!?]|$| -| (?:in|at|since|overall|by)\b)
+  yes Lincolnshire was inspected in 2023. The help and protection of children was judged outstanding and the experiences and progress of children in care good. => council=Lincolnshire; grade=good; judgement=looked_after
+  yes Sefton was inspected in 2010, when Ofsted judged its safeguarding services good and its services for looked-after children adequate - the grade nobody remembered. => council=Sefton; grade=adequate; judgement=looked_after
+  no Sefton was inspected in 2010, when Ofsted judged its safeguarding services good and its services for looked-after children improving.
+
 rule grade-rated-council
   match (?<grade>(?i:inadequate|outstanding|good|adequate|requires improvement|requires-improvement))-(?:rated|graded) (?<council>{CLIST})
   yes Ministers sent a commissioner into inadequate-rated Birmingham. => council=Birmingham; grade=inadequate
