@@ -212,6 +212,18 @@ rule slipped-to
   yes The year opened with Lewisham, which had been judged to require improvement to be good in 2019, moving up to good. => council=Lewisham; grade=good
   no Hartlepool and Sunderland were both rated outstanding, while Middlesbrough was downgraded to requires improvement. => council=Sunderland
 
+# The same services' later grade, the subject left out after "but" or
+# "and": "In Cornwall, services were rated outstanding in 2020 but downgraded
+# to good last year". No council group: the council named earlier in the
+# sentence, else the article's authority; so the verb must follow "but" or
+# "and" (fixed strings in a look back: "while Middlesbrough was downgraded
+# to ..." has a subject of its own, slipped-to's).
+rule but-downgraded-to
+  match (?<=\bbut |\band |\bthen |\bbut was |\band was |\bbut has been |\band has been |\bbut had been |\band had been |\band has since |\bbut has since |\band has now |\bbut has now |\band was later |\bbut was later |\band later |\bbut later |\band since |\bbefore being |\bbefore |\band then )(?:downgraded|upgraded|moved (?:up |down |back )?|dropped|fell|slipped|rose|climbed|improved|returned) (?:back )?to {Q}(?<grade>{GRADE})
+  yes - In Cornwall, services were rated outstanding in 2020 but downgraded to good last year. => council=Cornwall; grade=good
+  no Kent was rated inadequate in 2015 and has since improved its services.
+  no Hartlepool and Sunderland were both rated outstanding, while Middlesbrough was downgraded to requires improvement. => council=Sunderland
+
 rule having-been
   match (?<council>{CLIST})[^.;"]{0,150}?,? (?:having been|after being|after having been|since being) (?:{CLINK})*(?<grade>{GRADE})
   yes County Durham improved to requires improvement, having been rated inadequate at its previous inspection. => council=County Durham; grade=inadequate
