@@ -127,8 +127,12 @@ rule aspect-colon
   yes Ofsted inspected Wigan children's services. Its out-of-hours team is shared with Bolton Council and Bury Council.\nThe experiences and progress of care leavers: inadequate => council=Wigan; grade=inadequate; judgement=care_leavers
   no Ofsted inspected Wigan children's services. Its out-of-hours team is shared with Bolton Council and Bury Council.\nThe experiences and progress of care leavers: inadequate => council=Bury
 
+# A judgement named as a subject: "the progress made by care leavers",
+# "children in care", "the impact of leaders".
+define JDGP (?:progress (?:made )?by |experiences (?:and progress )?of |services for |support for |help for )?(?i:care leavers'?(?: service| services)?|children looked after|looked-after children|children in care|adoption(?: performance| services)?|fostering(?: services)?|leadership(?: and management)?|leaders|help and protection|child protection|safeguarding|the impact of leaders|impact of leaders|overall effectiveness)
+
 rule judgement-was-rated
-  match (?<![\w'-])(?<jdg>(?i:the )?(?:progress (?:made )?by |experiences (?:and progress )?of |services for |support for |help for )?(?i:care leavers'?(?: service| services)?|children looked after|looked-after children|children in care|adoption(?: performance| services)?|fostering(?: services)?|leadership(?: and management)?|leaders|help and protection|child protection|safeguarding|the impact of leaders|impact of leaders|overall effectiveness)(?: [\w'-]+){0,6}?) (?:{CLINK})+(?<grade>{GRADE})
+  match (?<![\w'-])(?<jdg>(?i:the )?{JDGP}(?: [\w'-]+){0,6}?) (?:{CLINK})+(?<grade>{GRADE})
   yes Rotherham was inspected. The progress made by care leavers was also judged inadequate. => council=Rotherham; grade=inadequate; judgement=care_leavers
   yes Hull was rated good. The impact of leaders on social work practice was judged outstanding. => council=Kingston upon Hull; grade=outstanding; judgement=leadership
   yes Coventry was rated good. Its looked-after children and care leavers were judged outstanding. => council=Coventry; grade=outstanding; judgement=looked_after
@@ -141,7 +145,7 @@ rule judgement-was-rated
 # services for looked-after children adequate". No council group, as in
 # judgement-was-rated.
 rule and-aspect-grade
-  match (?<![\w'-]){Q}{GRADE}{Q} and (?<jdg>(?i:the |its |their )?(?:progress (?:made )?by |experiences (?:and progress )?of |services for |support for |help for )?(?i:care leavers'?(?: service| services)?|children looked after|looked-after children|children in care|adoption(?: performance| services)?|fostering(?: services)?|leadership(?: and management)?|leaders|help and protection|child protection|safeguarding(?: services)?|the impact of leaders|impact of leaders|overall effectiveness)(?: [\w'-]+){0,6}?) {Q}(?<grade>{GRADE}){Q}(?=[.,;!?]|$| -| (?:in|at|since|overall|by)\b)
+  match (?<![\w'-]){Q}{GRADE}{Q} and (?<jdg>(?i:the |its |their )?{JDGP}(?: [\w'-]+){0,6}?) {Q}(?<grade>{GRADE}){Q}(?=[.,;!?]|$| -| (?:in|at|since|overall|by)\b)
   yes Lincolnshire was inspected in 2023. The help and protection of children was judged outstanding and the experiences and progress of children in care good. => council=Lincolnshire; grade=good; judgement=looked_after
   yes Sefton was inspected in 2010, when Ofsted judged its safeguarding services good and its services for looked-after children adequate - the grade nobody remembered. => council=Sefton; grade=adequate; judgement=looked_after
   no Sefton was inspected in 2010, when Ofsted judged its safeguarding services good and its services for looked-after children improving.
@@ -216,10 +220,10 @@ rule slipped-to
 # "and": "In Cornwall, services were rated outstanding in 2020 but downgraded
 # to good last year". No council group: the council named earlier in the
 # sentence, else the article's authority; so the verb must follow "but" or
-# "and" (fixed strings in a look back: "while Middlesbrough was downgraded
-# to ..." has a subject of its own, slipped-to's).
+# "and", "since", "later" ... (a look back: "while Middlesbrough was
+# downgraded to ..." has a subject of its own, slipped-to's).
 rule but-downgraded-to
-  match (?<=\bbut |\band |\bthen |\bbut was |\band was |\bbut has been |\band has been |\bbut had been |\band had been |\band has since |\bbut has since |\band has now |\bbut has now |\band was later |\bbut was later |\band later |\bbut later |\band since |\bbefore being |\bbefore |\band then )(?:downgraded|upgraded|moved (?:up |down |back )?|dropped|fell|slipped|rose|climbed|improved|returned) (?:back )?to {Q}(?<grade>{GRADE})
+  match (?<=\bbut |\band |\bthen |\bbefore |\bsince |\blater |\bbeing )(?:downgraded|upgraded|moved (?:up |down |back )?|dropped|fell|slipped|rose|climbed|improved|returned) (?:back )?to {Q}(?<grade>{GRADE})
   yes - In Cornwall, services were rated outstanding in 2020 but downgraded to good last year. => council=Cornwall; grade=good
   no Kent was rated inadequate in 2015 and has since improved its services.
   no Hartlepool and Sunderland were both rated outstanding, while Middlesbrough was downgraded to requires improvement. => council=Sunderland
