@@ -9,7 +9,7 @@
 family boilerplate
 
 rule signup-tail
-  match ^(?i:more from\b.*|more opinion\b.*|more on this\b.*|more stories\b.*|more news\b.*|read next\b.*|sign up|subscribe|subscribe now|sign up to our newsletter|newsletter sign ?up|related(?: [\w-]+){1,3}|related(?: [\w-]+){0,2}:.*|references|see also|external links|further reading|footnotes|notes and references|bibliography|jobs (?:in|at|from) [\w ]{1,30}|(?:next|previous) (?:debate|article|story|episode|item|page)\b.*|more on this story|most (?:read|popular|viewed|shared|commented)(?: (?:in|on|from) [\w ]{1,30}| (?:stories|articles|news))?|trending(?: now| stories)?|in other news|popular now|editor's picks|latest jobs|jobs|[\w ]{1,30} jobs|share this(?: article| story)?|did you enjoy this article\??|you (?:may|might) also like|more like this|similar (?:threads|posts|topics|stories|articles|discussions)|recommended|comments|tags?:.*|topics?:.*|explore more on (?:these|this) topics?\b.*|linkedin banner)$
+  match ^(?i:more from\b.*|more opinion\b.*|more on this\b.*|more stories\b.*|more news\b.*|read next\b.*|sign up|subscribe|subscribe now|sign up to our newsletter|newsletter sign ?up|related(?: [\w-]+){1,3}|related(?: [\w-]+){0,2}:.*|references|see also|external links|further reading|footnotes|notes and references|bibliography|jobs (?:in|at|from) [\w ]{1,30}|jobs of the (?:week|day|month)|(?:top|featured|latest|new) jobs|(?:next|previous) (?:debate|article|story|episode|item|page)\b.*|more on this story|most (?:read|popular|viewed|shared|commented)(?: (?:in|on|from) [\w ]{1,30}| (?:stories|articles|news))?|trending(?: now| stories)?|in other news|popular now|editor's picks|latest jobs|jobs|[\w ]{1,30} jobs|share this(?: article| story)?|did you enjoy this article\??|you (?:may|might) also like|more like this|similar (?:threads|posts|topics|stories|articles|discussions)|recommended|comments|tags?:.*|topics?:.*|explore more on (?:these|this) topics?\b.*|linkedin banner)$
   set scope tail
   yes SIGN UP
   yes Highways jobs
@@ -24,6 +24,7 @@ rule signup-tail
   yes See also
   yes Related decisions: Hartlepool Borough Council (23 017 445) | Redcar & Cleveland Borough Council (23 011 902)
   yes JOBS IN SOCIAL CARE
+  yes JOBS OF THE WEEK
   yes Similar threads
   yes You might also like
   no References to Kent were removed from the report.
@@ -31,7 +32,7 @@ rule signup-tail
   no Jobs were lost when Kent County Council cut its budget.
 
 rule job-salary
-  match (?:£\s?\d[\d,.]*\s*-\s*£\s?\d[\d,.]*|£\s?\d{2,3},\d{3} to £\s?\d{2,3},\d{3}(?: per annum| pa| a year)?$|\bper annum\b|^Recrui?u?i?ter:|^Recuriter:|^(?i:closing date|salary|location|contract type|job type|apply by|hours):|^(?i:apply now)$|^(?i:jobs? (?:at|with) [^:.]{1,40}:)|(?i:\bapply (?:at|online at|via|on) )(?:www\.|jobs\.|careers\.)?[\w-]+(?:\.[\w-]+)*\.(?:gov\.uk|co\.uk|org\.uk|com|org)\b)
+  match (?:£\s?\d[\d,.]*\s*-\s*£\s?\d[\d,.]*|\| GBP \d[\d,.]*(?: - \d[\d,.]*)?$|£\s?\d{2,3},\d{3} to £\s?\d{2,3},\d{3}(?: per annum| pa| a year)?$|\bper annum\b|^Recrui?u?i?ter:|^Recuriter:|^(?i:closing date|salary|location|contract type|job type|apply by|hours):|^(?i:apply now)$|^(?i:jobs? (?:at|with) [^:.]{1,40}:)|(?i:\bapply (?:at|online at|via|on) )(?:www\.|jobs\.|careers\.)?[\w-]+(?:\.[\w-]+)*\.(?:gov\.uk|co\.uk|org\.uk|com|org)\b)
   set scope block
   yes £46142 - £49282
   yes Jobs at Oldham Council: Advanced Practitioner, Children in Care – also advertised by partner authorities Tameside Council and Stockport Council.
@@ -39,6 +40,7 @@ rule job-salary
   no Jobs at Kent County Council were cut last year.
   yes Independent Reviewing Officer - Staffordshire County Council - £40,476 to £43,693
   yes Recruiter: Essex County Council
+  yes Team manager, fostering | London Borough of Lewisham | GBP 51,000
   no Kent County Council spent £2bn on children's services.
   no Its budget rose from £120,000 to £135,000 this year.
 

@@ -196,6 +196,13 @@ rule moved-from-to
   yes Bradford, the council next door, moved from inadequate to requires improvement to be good last year. => council=Bradford; grade=requires_improvement
   yes We support Stoke-on-Trent City Council, whose services moved up from inadequate to requires improvement to be good last autumn. => council=Stoke-on-Trent; grade=requires_improvement
 
+# An earlier grade left behind: "Stoke-on-Trent climbed out of inadequate
+# and is now rated requires improvement".
+rule out-of-grade
+  match (?<council>{CLIST}) (?:has |had |finally |at last )*(?:climbed|clambered|came|come|moved|got|emerged|crept|clawed its way|hauled itself|dragged itself|lifted itself|broke) out of {Q}(?<grade>{GRADE})
+  yes Stoke-on-Trent climbed out of inadequate and is now rated requires improvement to be good. => council=Stoke-on-Trent; grade=inadequate
+  no Stoke-on-Trent climbed out of the relegation zone.
+
 # An earlier grade in apposition: "Sandwell and Tameside, both previously
 # inadequate, are now rated good".
 rule previously-grade

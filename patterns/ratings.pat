@@ -37,8 +37,13 @@ define MAJORITY (?i:(?:an?|the) (?:(?:clear|large|small|narrow|slim|slender|vast
 define RATIO {CARD} (?:(?i:councils?|authorit(?:y|ies)|local authorit(?:y|ies)|areas?|departments?) )?(?i:in (?:every )?|out of (?:every |the |all |its |their |these |those )?){CARD}
 define OFN {CARD} of (?:the |all |its |their |our |your |these |those |England's |the country's |the [\w-]+'s |(?:the )?[A-Z][\w-]*(?: [A-Z][\w-]*)?'s )?{CARD}
 # The same figure again between dashes, in another form: "19 - one in eight -",
-# "six in ten - 96 of the 153 authorities -".
-define DASHFIG (?:{OFN}|{RATIO}|{PCT}|{CARD})
+# "six in ten - 96 of the 153 authorities -", "17 - more than half -".
+define DASHFIG (?:{OFN}|{RATIO}|{PCT}|{FRAC}(?: of (?:the |all )?{CARD})?|{CARD})
+# The same figure as a share between commas: "a further 41, just over a
+# quarter of the 153, require improvement", "41, or about 27 per cent, were
+# judged ...". Only a share: "12, 14 and 9" is a list of counts. (The
+# rules write the groups around it: a macro's captures are not seen.)
+define SHAREFIG (?:{PCT}|{RATIO}|{FRAC}(?: of (?:the |all )?{CARD})?)
 # The lookahead is what every alternative starts with (a digit, a number
 # word, "none", a fraction): tried once, it turns away the many words that
 # start no quantity before each of the five alternatives reads the number
@@ -122,7 +127,7 @@ rule number-of-has-risen
   yes Most are now good, up from 36% in 2018, and the proportion judged inadequate fell to 9%. => grade=inadequate; share=0.09; period=null
 
 rule count-judged
-  match (?<![\w'-])(?<![Ee]very )(?:(?<approx>{APPROX}) )?(?:(?i:all|only|just|a further|another|the remaining|the other|all of the|of these,?|in all,?|some) )?(?:(?<q>{QUANT})(?: \((?<paren>[^()]{1,24}?)(?: {UNIT})?\)| - (?:(?:(?<approx2>{APPROX})|or) )?(?<paren>{DASHFIG})(?: in (?:all|total))? -)?|{MAJORITY} \((?<q>{PCT})\))(?: of(?: the| all| England's| the country's| these| those)?(?: (?<total>{CARD}))?| of them)?(?: (?<unit>{UNIT}))?(?:{GAPW}{1,6}?(?= - ))?(?: \((?<paren>[^()]{1,24}?)(?: {UNIT})?\)| - (?:(?:(?<approx2>{APPROX})|or) )?(?<paren>{DASHFIG})(?: {UNIT})?(?: in (?:all|total))? -)?(?:{GAP}(?: {LINKW}){1,7}|(?: {LINKW}){0,7}) (?<grade>{GRADE})(?! for (?:every|each)\b)(?:(?: (?:today|now|currently|at present|nationally))?(?:, | - |-(?=[a-z\d]))(?:or |(?<approx2>{APPROX}|some) )?(?<paren>\d+(?:\.\d+)? ?(?:per cent|%)|(?:{RATIO}|{FRAC})(?=[.;!?]|$| ?-))|(?: [^-.;,:!?]{1,60}?)? - (?<paren>{CARD})(?: {UNIT})? in (?:all|total)\b)?
+  match (?<![\w'-])(?<![Ee]very )(?:(?<approx>{APPROX}) )?(?:(?i:all|only|just|a further|another|the remaining|the other|all of the|of these,?|in all,?|some) )?(?:(?<q>{QUANT})(?: \((?<paren>[^()]{1,24}?)(?: {UNIT})?\)| - (?:(?:(?<approx2>{APPROX})|or) )?(?<paren>{DASHFIG})(?: in (?:all|total))? -|, (?:or )?(?:(?<approx2>{APPROX}) )?(?<paren>{SHAREFIG}),)?|{MAJORITY} \((?<q>{PCT})\))(?: of(?: the| all| England's| the country's| these| those)?(?: (?<total>{CARD}))?| of them)?(?: (?<unit>{UNIT}))?(?:{GAPW}{1,6}?(?= - ))?(?: \((?<paren>[^()]{1,24}?)(?: {UNIT})?\)| - (?:(?:(?<approx2>{APPROX})|or) )?(?<paren>{DASHFIG})(?: {UNIT})?(?: in (?:all|total))? -)?(?:{GAP}(?: {LINKW}){1,7}|(?: {LINKW}){0,7}) (?<grade>{GRADE})(?! for (?:every|each)\b)(?:(?: (?:today|now|currently|at present|nationally))?(?:, | - |-(?=[a-z\d]))(?:or |(?<approx2>{APPROX}|some) )?(?<paren>\d+(?:\.\d+)? ?(?:per cent|%)|(?:{RATIO}|{FRAC})(?=[.;!?]|$| ?-))|(?: [^-.;,:!?]{1,60}?)? - (?<paren>{CARD})(?: {UNIT})? in (?:all|total)\b)?
   yes Seven authorities were found to be inadequate. => grade=inadequate; count=7; unit=authorities
   yes Fewer than one in five inspections found services inadequate. => grade=inadequate; share=0.2; approx=less_than; unit=inspections
   yes 3 of the 4 areas got Good. => grade=good; count=3; total=4; unit=areas
@@ -157,6 +162,9 @@ rule count-judged
   yes Four of the North West's 23 authorities were rated outstanding and seven were judged either inadequate or requires improvement to be good. => grade=outstanding; count=4; total=23
   yes Roughly four in ten councils in England are still not rated good. => grade=less_than_good; share=0.4; approx=about
   yes Something like 14 councils are inadequate at the moment. => grade=inadequate; count=14; approx=about
+  yes Nationally, 41, or about 27 per cent, were judged to require improvement to be good. => grade=requires_improvement; count=41; share=0.27; approx=about
+  yes Of the 153 councils, 41, just over a quarter of the 153, require improvement to be good. => grade=requires_improvement; count=41; share=0.25; total=153; approx=more_than
+  yes Nationally, 17 - more than half - are now good or outstanding. => grade=good_or_better; count=17; share=0.5; approx=more_than
   yes Getting on for half of the 153 are rated good. => grade=good; share=0.5; total=153; approx=almost
   no The majority of councils were rated as requires improvement.
   yes A quarter of children's services departments (21) are rated as inadequate. => count=21; share=0.25; unit=departments
@@ -209,9 +217,10 @@ rule count-long-gap
 
 rule list-next
   continue
-  match (?:,|;| -)?(?: and| but| while| whereas| with| plus)?(?: (?i:a further|another|the remaining|the other|the rest|only|just|a further)| of (?:the |these |those )?remaining (?:{CARD}),)? (?:(?<approx>{APPROX}) )?(?<q>{QUANT})(?: \((?<paren>[^()]{1,24})\))?(?: (?:of them|of these|of those))?(?: (?<unit>{UNIT}))?(?:,[^,]{1,40},)?(?: {LINKW}){0,7} (?<grade>{GRADE})
+  match (?:,|;| -)?(?: and| but| while| whereas| with| plus)?(?: (?i:a further|another|the remaining|the other|the rest|only|just|a further)| of (?:the |these |those )?remaining (?:{CARD}),)? (?:(?<approx>{APPROX}) )?(?<q>{QUANT})(?: \((?<paren>[^()]{1,24})\)|, (?:or )?(?:(?<approx2>{APPROX}) )?(?<paren>{SHAREFIG}),)?(?: (?:of them|of these|of those))?(?: (?<unit>{UNIT}))?(?:,[^,]{1,40},)?(?: {LINKW}){0,7} (?<grade>{GRADE})
   yes Seven authorities were found to be inadequate, with a further 26 requiring improvement. => grade=requires_improvement; count=26
   yes Ten were good, seven inadequate and 26 required improvement. => grade=requires_improvement; count=26
+  yes Thirteen of the 153 are inadequate, and a further 41, just over a quarter of the 153, require improvement to be good. => grade=requires_improvement; count=41; share=0.25; total=153
   yes Only 24 were judged good, and none was rated outstanding. => grade=outstanding; count=0
   yes Of the remaining three, two require improvement and one, Middlesbrough, is inadequate. => grade=inadequate; count=1
   yes In 2018 there were 14 authorities judged outstanding; today there are 24, and 88 are good or better. => grade=good_or_better; count=88; period=null
@@ -219,13 +228,15 @@ rule list-next
 
 rule compared-with
   continue
-  match (?: (?:grade|rating|verdict|judgement)s?)?(?: (?:at|in|on|under|after) (?:their|its|the|an?) (?:[\w'-]+ ){0,3}?(?:inspections?|visits?|reports?|framework|regime))?,? (?:compared (?:with|to)|up from|down from|from|against|a rise from|a fall from|an increase from|a drop from) (?:(?<approx>{APPROX}) )?(?<q>{QUANT})(?: in (?<period>(?:19|20)\d\d(?:[/-](?:19|20)?\d\d)?))?
+  match (?: (?:grade|rating|verdict|judgement)s?)?(?: (?:at|in|on|under|after) (?:their|its|the|an?) (?:[\w'-]+ ){0,3}?(?:inspections?|visits?|reports?|framework|regime)| for (?:their|its|the) (?:[\w'-]+ ){0,2}?(?:services|social care|work with children))?(?:,| -)? (?:compared (?:with|to)|up from|down from|from|against|a rise from|a fall from|an increase from|a drop from) (?:(?<approx>{APPROX}) )?(?<q>{QUANT})(?: in (?<period>(?:19|20)\d\d(?:[/-](?:19|20)?\d\d)?))?
   set grade_from previous
   set comparison yes
   yes Just under half of all authorities (47 per cent) are now judged good or outstanding, compared with 36 per cent in 2016. => grade=good_or_better; share=0.36; period=2016
   yes Twelve councils were rated outstanding, down from 20 in 2010. => grade=outstanding; count=20
   yes The desk counted 11 councils judged inadequate at their most recent inspection, down from 20 two years earlier. => grade=inadequate; count=20
   yes Darlington is now one of five councils in the North East with a good grade, against two a decade ago. => grade=good; count=2
+  yes 99 of the 153 councils are now rated good or outstanding for their children's services, up from 91 a year earlier. => grade=good_or_better; count=91; total=null
+  yes Thirteen of the 153 are inadequate - down from 17 the year before - and a further 41 require improvement. => grade=inadequate; count=17
 
 # When a figure of the same grade is given again, at another time
 # ("today the figure is 14", "today there are 24").
@@ -282,6 +293,18 @@ rule table-place-row
   no Region | Councils | Share\nNorth East | 12 | 9 | 75%
   no Region | Councils | Good or outstanding | Share\n\nNorth East | 12 | 9 | 75%
   no Region | Councils | Good or outstanding | Share\nNorth East 12 9 75% of them
+
+# A list's item that names a place and its figure, under a caption that
+# names the grade (rating_table/caption-grade): "- North East - 10 of 12
+# (83%)", "- London: 25 of 33 (76%)". Without the caption, no record.
+rule list-place-row
+  match ^(?:[-•*▪] )?(?<place>[A-Z][\w'’&.-]*(?: [\w'’&.-]+){0,5}?)(?: - |: | – )(?<q>{CARD} (?:of|out of) {CARD})(?: (?<unit>{UNIT}))?(?: \((?<paren>{PCT})\)|,? (?<paren>{PCT}))?(?=[.;,]|$)
+  set table yes
+  set grade_from table
+  yes Share of councils rated good or outstanding, by region:\n\n- North East - 10 of 12 (83%)\n- London - 25 of 33 (76%) => grade=good_or_better; count=10; total=12; share=0.83; unit=councils; place=North East
+  yes Councils judged inadequate by region:\n- West Midlands: 4 of 14\n- London: 2 of 33 => grade=inadequate; count=4; total=14; place=West Midlands
+  no Councils by region:\n- North East - 10 of 12 (83%)\n- London - 25 of 33 (76%)
+  no - North East - 10 of 12 (83%)\n- London - 25 of 33 (76%)
 
 # A list's item that opens on a grade and a colon: "- Outstanding: 24
 # councils (16%)", "- Good: 72 councils, or 47%", "- Requires improvement to
@@ -381,6 +404,17 @@ rule table-grade-column
   yes Region | Councils | Good or outstanding | Share
   yes Area | No. of authorities | Rated inadequate | %
   no Region | Councils | Share
+
+# A list's caption that names the grade and what is counted, the places
+# in the list ("Share of councils rated good or outstanding, by region:",
+# then "- North East - 10 of 12 (83%)", rating_row/list-place-row). It may
+# stand a blank line above the list (extract_rating.c: a caption ending in a
+# colon).
+rule caption-grade
+  match ^(?:(?i:share|proportion|percentage|number|numbers) of )?(?<unit>(?i:councils|authorities|local authorities|areas|services))(?: (?:rated|judged|graded))? (?<grade>(?i:good or outstanding|good or better|outstanding or good|at least good|outstanding|good|requires? improvement(?: to be good)?|inadequate|less than good))(?: (?:at|in) (?:their|the) (?:latest|last|most recent) inspection)?,? (?i:by|in each|per) (?:region|area|county|council type|type of council)(?: \(\d{4}\))?:$
+  yes Share of councils rated good or outstanding, by region:
+  yes Councils judged inadequate by region:
+  no Share of councils rated good or outstanding rose again.
 
 # (the column's name, in any case, is looked up in units.tsv)
 rule table-header

@@ -151,7 +151,17 @@ static void table_context(rstate *st)
     st->tbl_unit = NULL;
     size_t first = st->para;
     while (first > 0 && d->paras[first - 1].block == blk) first--;
-    for (size_t pi = first; pi < d->npara && d->paras[pi].block == blk; pi++) {
+    /* A caption that ends with a colon on the line before the block, a
+     * blank line between ("Share of councils rated good or outstanding, by
+     * region:", then the list), is the block's header too. */
+    size_t from = first;
+    if (first > 0) {
+        const ix_para *cp = &d->paras[first - 1];
+        size_t e = cp->b;
+        while (e > cp->a && (d->text[e - 1] == ' ' || d->text[e - 1] == '\n')) e--;
+        if (e > cp->a && d->text[e - 1] == ':') from = first - 1;
+    }
+    for (size_t pi = from; pi < d->npara && (pi < first || d->paras[pi].block == blk); pi++) {
         const ix_para *p = &d->paras[pi];
         for (size_t k = 0; k < st->tbl->n; k++) {
             ix_match m;
@@ -259,7 +269,11 @@ static json_t *make_now(rstate *st, const ix_match *m, bool headline, bool table
     if (ptext) {
         ix_quantity p;
         if (ix_quantity_parse(lx, ptext, strlen(ptext), &p)) {
-            if (p.has_share && !q.has_share) { q.has_share = 1; q.share = p.share; }
+            if (p.has_share && !q.has_share) {
+                q.has_share = 1; q.share = p.share;
+                /* "41 - just over a quarter of the 153 -" */
+                if (p.has_total && !p.has_count && !q.has_total) { q.has_total = 1; q.total = p.total; }
+            }
             /* its count, and with it its total when the figure is a share
              * without one ("six in ten of us - 96 of the 153 authorities -") */
             if (p.has_count && !q.has_count && (!p.has_total || (q.has_share && !q.has_total))) {

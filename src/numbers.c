@@ -239,6 +239,12 @@ int ix_quantity_parse(const ix_lexicon *lx, const char *s, size_t len, ix_quanti
         /* a ratio may hold its unit: "one council in nine" (the rule allows
          * one word there, so one word is dropped) */
         bool left = cardinal(lx, w, i, k, &a) || (ratio && k - i >= 2 && cardinal(lx, w, i, k - 1, &a));
+        /* "a quarter of the 153": a share of a stated total */
+        if (!left && !ratio && got && c > 0 && fraction(lx, w, i, k, &f)) {
+            q->has_share = 1; q->share = f; q->has_total = 1; q->total = c;
+            ok = 1;
+            goto done;
+        }
         if (!left || !got || c <= 0 || a > c) break;
         if (ratio && c <= 10) { q->has_share = 1; q->share = round4((double)a / (double)c); }
         else { q->has_count = 1; q->count = a; q->has_total = 1; q->total = c; }

@@ -143,6 +143,9 @@ int main(void)
     qty("two thirds", -1, 2.0 / 3, -1);
     qty("a fifth", -1, 0.2, -1);
     qty("a tenth", -1, 0.1, -1);
+    qty("a quarter of the 153", -1, 0.25, 153);     /* a share of a stated total */
+    qty("half of the 34", -1, 0.5, 34);
+    qty("three-quarters of all 150", -1, 0.75, 150);
 
     /* ratios with a small denominator are shares */
     qty("one in four", -1, 0.25, -1);
