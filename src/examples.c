@@ -306,7 +306,10 @@ static void put_renamed(const char *re, size_t len, size_t rule, const nameset *
  * (speaker_name, speaker_desc: anchored at both ends of the phrase before
  * "said"); the tests of a description string (speaker_human,
  * speaker_inspection); a table's total and header rows (rating_table:
- * anchored at the lines of a block that holds a table row); the words
+ * anchored at the lines of a block that holds a table row); the rows of
+ * a table or a list (rating_row: only on the lines of a block of several)
+ * and the figure given again in the next sentence (rating_next: only on
+ * the sentence after one that gave a rating); the words
  * after a grade that lead to its judgement (judgement_after); the
  * attributions tried only on the sentences around a quotation the pairing
  * found (quote_after ... quote_dash; quote_sentence stays, as it is also
@@ -317,7 +320,7 @@ static void put_renamed(const char *re, size_t len, size_t rule, const nameset *
 static bool window_rule(const ix_rule *rule)
 {
     static const char *const fams[] = {"speaker_name", "speaker_desc", "speaker_human", "speaker_inspection",
-                                       "rating_table", "quote_after", "quote_before", "quote_final",
+                                       "rating_table", "rating_row", "rating_next", "quote_after", "quote_before", "quote_final",
                                        "quote_coordinated", "quote_colon", "quote_prev", "quote_added",
                                        "quote_dash", "judgement_after"};
     if (!strncmp(rule->family, "council_", 8) && strncmp(rule->family, "council_rating", 14)) return true;

@@ -16,10 +16,12 @@ $INSPEX rules --export-regex patterns > "$T/rules.txt"; rc=$?
 check "export exits 0" '[ $rc = 0 ]'
 # the council context rules (councils.pat) look only at a window around a
 # name the gazetteer found, the speaker rules only at a speaker phrase or a
-# description, a table's rating_table rules only at its lines, the quote
+# description, a table's rating_table rules only at its lines, rating_row
+# only at the lines of a block of several, rating_next only at the sentence
+# after a rating, the quote
 # attributions (but quote_sentence) only at the sentences around a
 # quotation, judgement_after only at a grade's end, never through text: they are left out
-nrules=$($INSPEX rules --list patterns | awk '($2 !~ /^council_/ || $2 ~ /^council_rating/) && $2 !~ /^(speaker_name|speaker_desc|speaker_human|speaker_inspection|rating_table|quote_after|quote_before|quote_final|quote_coordinated|quote_colon|quote_prev|quote_added|quote_dash|judgement_after)$/' | wc -l)
+nrules=$($INSPEX rules --list patterns | awk '($2 !~ /^council_/ || $2 ~ /^council_rating/) && $2 !~ /^(speaker_name|speaker_desc|speaker_human|speaker_inspection|rating_table|rating_row|rating_next|quote_after|quote_before|quote_final|quote_coordinated|quote_colon|quote_prev|quote_added|quote_dash|judgement_after)$/' | wc -l)
 check "one line per rule that searches text ($nrules)" '[ "$(wc -l < "$T/rules.txt")" = "$nrules" ]'
 check "no council context rule exported" '! grep -q "Despond" "$T/rules.txt"'
 check "macros defined once, on the last line" '[ "$(grep -c "(?(DEFINE)" "$T/rules.txt")" = 1 ] && tail -n 1 "$T/rules.txt" | grep -q "(?(DEFINE)"'
