@@ -100,7 +100,7 @@ rule only-one-of-n
   yes Swindon is the only one of the 15 councils in the South West to be rated inadequate. => grade=inadequate; count=1; total=15; unit=councils
 
 rule one-of-n
-  match \b(?<!only )[Oo]ne of (?:only |just |the |a handful of )?(?<q>{CARD})(?: (?<unit>{UNIT}))?(?:{GAP})?(?: - (?:(?<approx>{APPROX}) )?(?<paren>{DASHFIG}) -)?(?: (?:whose|where) [\w' -]{1,40}? (?:was|were|is|are|had been|has been|have been))?(?! (?:was|is|has)\b)(?: {LINKW}){1,7} (?<grade>{GRADE})
+  match \b(?<!only )[Oo]ne of (?:only |just |the |a handful of )?(?<q>{CARD})(?: of (?:the |its |their )?(?<total>{CARD}))?(?: (?<unit>{UNIT}))?(?:{GAP})?(?: - (?:(?<approx>{APPROX}) )?(?<paren>{DASHFIG}) -)?(?: (?:whose|where) [\w' -]{1,40}? (?:was|were|is|are|had been|has been|have been))?(?! (?:was|is|has)\b)(?: {LINKW}){1,7} (?<grade>{GRADE})
   yes Derbyshire was one of 10 authorities judged outstanding in 2018-19. => grade=outstanding; count=10; unit=authorities; period=2018-19
   yes Cornwall is now one of just 19 authorities rated outstanding in England. => count=19
   yes Doncaster is now one of nine councils in Yorkshire and the Humber whose children's services are rated good or outstanding. => grade=good_or_better; count=9
@@ -111,6 +111,7 @@ rule one-of-n
   yes In 2023 Peterborough was one of 16 authorities whose leadership was judged outstanding. => grade=outstanding; count=16; unit=authorities
   no One of the 16 authorities inspected was judged outstanding. => count=16
   yes Hull is one of 14 authorities in England - about one in ten - currently judged inadequate. => grade=inadequate; count=14; share=0.1; approx=about
+  yes Wokingham is one of 13 of the 19 authorities in the South East rated good or outstanding. => grade=good_or_better; count=13; total=19
 
 rule verb-count-grade
   match \b(?:rated|judged|graded|found|deemed|assessed|declared) (?:(?<approx>{APPROX}) )?(?<q>{QUANT})(?: (?<unit>{UNIT})(?: (?:(?:it|they|inspectors) )?(?:inspected|visited|assessed|reviewed|examined|looked at))?)? (?:(?:as|to be|to have been) )?(?<grade>{GRADEA})
