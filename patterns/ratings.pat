@@ -166,6 +166,7 @@ rule count-judged
   yes Nationally, 41, or about 27 per cent, were judged to require improvement to be good. => grade=requires_improvement; count=41; share=0.27; approx=about
   yes Of the 153 councils, 41, just over a quarter of the 153, require improvement to be good. => grade=requires_improvement; count=41; share=0.25; total=153; approx=more_than
   yes Nationally, 17 - more than half - are now good or outstanding. => grade=good_or_better; count=17; share=0.5; approx=more_than
+  yes Of the 31 councils rated inadequate in 2016, 17 - more than half - are now good or outstanding, but five are inadequate again. => grade=good_or_better; count=17; total=31; period=null
   yes Getting on for half of the 153 are rated good. => grade=good; share=0.5; total=153; approx=almost
   no The majority of councils were rated as requires improvement.
   yes A quarter of children's services departments (21) are rated as inadequate. => count=21; share=0.25; unit=departments

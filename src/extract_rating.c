@@ -505,11 +505,27 @@ static bool in_closed_relative(const rstate *st, const char *s, size_t sa, size_
  * dates the 36 per cent, not the figure before it). One before it that
  * dates an earlier comparison ("up from 36% in 2018, and the proportion
  * ... fell to 30%") is not the figure's. */
+/* Does the figure [a, b) say it is about the present ("17 ... are now good
+ * or outstanding", "five are inadequate again")? */
+static bool says_now(const char *s, size_t a, size_t b)
+{
+    static const char *const w[] = {" now ", " today ", " currently ", " again", " at present "};
+    for (size_t k = 0; k < sizeof w / sizeof *w; k++) {
+        size_t l = strlen(w[k]);
+        const char *p = ix_memfind(s + a, b - a, w[k], l);
+        /* the word ends the figure, or a word follows it */
+        if (p && ((size_t)(p - s) + l == b || w[k][l - 1] == ' ' || !ix_is_alpha(p[l]))) return true;
+    }
+    return false;
+}
+
 static char *period_for(const rstate *st, size_t a, size_t b)
 {
     const char *s = st->c->doc->text;
     size_t sa = st->c->doc->sents[st->sent].a;
     size_t best = (size_t)-1;
+    size_t se = st->c->doc->sents[st->sent].b;
+    bool now = says_now(s, a, b + 6 < se ? b + 6 : se);   /* "... inadequate again" */
     /* "... becoming one of five councils to be judged outstanding in 2023":
      * a year right after the grade is the figure's own, whatever year an
      * earlier clause ("the grade it won in 2019,") holds */
@@ -522,6 +538,9 @@ static char *period_for(const rstate *st, size_t a, size_t b)
         size_t pa = st->periods[i].a;
         if (pa < b) {
             if (pa < a && dates_comparison(s, sa, pa)) continue;
+            /* "Of the 31 councils rated inadequate in 2016, 17 ... are now
+             * good": the year of the set, not of the figure */
+            if (pa < a && now) continue;
             /* "In 2018 there were 14 ...; today there are 24": another
              * clause (also when a rule read on past the semicolon: "...
              * inadequate in 2016; today the figure is 14") */
