@@ -548,30 +548,21 @@ static bool person_part(qstate *q, size_t a, size_t b, speaker *sp)
         size_t ns = titled ? ta : na;           /* where the title or name begins */
         if (!has_role && ns > a) { ra = a; rb = ns - 1; has_role = true; }
         else if (has_role && ns > rb + 1 && !titled) rb = ns - 1;
-        /* the lazy role may have taken the first words of a longer title:
-         * "Detective" Superintendent, "Chief" Constable */
-        while (titled && has_role && rb > ra) {
-            size_t w0 = rb;
+        /* the lazy role may have taken the title ("Cllr" Jane Smith) or the
+         * first words of a longer one ("Detective" Superintendent, "Chief"
+         * Constable): its last word, with the title after it if any */
+        while (has_role && rb > ra) {
+            size_t w0 = rb, te = titled ? tb : rb;
             while (w0 > ra && d->text[w0 - 1] != ' ') w0--;
-            if (!word_in(q->titles, d->text + w0, tb - w0)) break;
+            if (!word_in(q->titles, d->text + w0, te - w0)) break;
             free(sp->title);
-            sp->title = dupn(d->text + w0, tb - w0);
+            sp->title = dupn(d->text + w0, te - w0);
+            titled = true;
             ta = w0;
+            tb = te;
             rb = w0 > ra ? w0 - 1 : ra;
-            if (rb <= ra) has_role = false;
         }
-        if (has_role) {
-            /* the lazy role may have taken the title: "Cllr" Jane Smith */
-            size_t w0 = rb;
-            while (w0 > ra && d->text[w0 - 1] != ' ') w0--;
-            if (!titled && word_in(q->titles, d->text + w0, rb - w0)) {
-                sp->title = dupn(d->text + w0, rb - w0);
-                titled = true;
-                ta = w0;
-                rb = w0;
-            }
-            if (rb > ra) sp->role = trim_dup(d->text, ra, rb);
-        }
+        if (has_role && rb > ra) sp->role = trim_dup(d->text, ra, rb);
         sp->person = true;
         sp->a = titled ? ta : na;
         sp->b = nb;
@@ -696,8 +687,9 @@ static bool resolve_pronoun(qstate *q, const char *pron, size_t pos, speaker *sp
 }
 
 /* ", of Cheshire Constabulary,": a part that says where a person is from
- * (a preposition, then a capital) names a body, never the person. */
-static bool affiliation(const char *s, size_t a, size_t b)
+ * (a preposition, then a capital) names a body, never the person. Returns
+ * where the body's name starts in [a, b), 0 when the part is no such. */
+static size_t affiliation(const char *s, size_t a, size_t b)
 {
     static const char *const pre[] = {"of ", "from ", "at "};
     for (size_t k = 0; k < sizeof pre / sizeof *pre; k++) {
@@ -705,10 +697,10 @@ static bool affiliation(const char *s, size_t a, size_t b)
         if (b > a + l && !memcmp(s + a, pre[k], l)) {
             size_t c = a + l;
             if (b > c + 4 && !memcmp(s + c, "the ", 4)) c += 4;
-            return c < b && ix_is_upper(s[c]);
+            return c < b && ix_is_upper(s[c]) ? c : 0;
         }
     }
-    return false;
+    return 0;
 }
 
 /* One candidate phrase [a, b) as a person: a part that is a personal name
@@ -1035,13 +1027,8 @@ static bool parse_speaker(qstate *q, size_t a, size_t b, speaker *sp)
     sp->org = org_in(q, all);
     /* "Mark Ollerton, of Cheshire Constabulary,": a body no list names */
     for (size_t k = 1; !sp->org && sp->person && k < n; k++) {
-        size_t e = k + 1 < n ? starts[k + 1] - 2 : b;
-        if (!affiliation(s, starts[k], e)) continue;
-        size_t c = starts[k];
-        while (c < e && s[c] != ' ') c++;
-        c++;
-        if (e > c + 4 && !memcmp(s + c, "the ", 4)) c += 4;
-        sp->org = trim_dup(s, c, e);
+        size_t e = k + 1 < n ? starts[k + 1] - 2 : b, c = affiliation(s, starts[k], e);
+        if (c) sp->org = trim_dup(s, c, e);
     }
     /* "the council's cabinet member", "Cllr X, cabinet member for children":
      * the authority the article is about */
