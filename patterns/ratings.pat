@@ -36,14 +36,14 @@ define MAJORITY (?i:(?:an?|the) (?:(?:clear|large|small|narrow|slim|slender|vast
 # The unit may sit inside it: "one council in nine".
 define RATIO {CARD} (?:(?i:councils?|authorit(?:y|ies)|local authorit(?:y|ies)|areas?|departments?) )?(?i:in (?:every )?|out of (?:every |the |all |its |their |these |those )?){CARD}
 define OFN {CARD} of (?:the |all |its |their |our |your |these |those |England's |the country's |the [\w-]+'s |(?:the )?[A-Z][\w-]*(?: [A-Z][\w-]*)?'s )?{CARD}
-# The same figure again between dashes, in another form: "19 - one in eight -",
-# "six in ten - 96 of the 153 authorities -", "17 - more than half -".
-define DASHFIG (?:{OFN}|{RATIO}|{PCT}|{FRAC}(?: of (?:the |all )?{CARD})?|{CARD})
 # The same figure as a share between commas: "a further 41, just over a
 # quarter of the 153, require improvement", "41, or about 27 per cent, were
 # judged ...". Only a share: "12, 14 and 9" is a list of counts. (The
 # rules write the groups around it: a macro's captures are not seen.)
 define SHAREFIG (?:{PCT}|{RATIO}|{FRAC}(?: of (?:the |all )?{CARD})?)
+# The same figure again between dashes, in another form: "19 - one in eight -",
+# "six in ten - 96 of the 153 authorities -", "17 - more than half -".
+define DASHFIG (?:{OFN}|{SHAREFIG}|{CARD})
 # The lookahead is what every alternative starts with (a digit, a number
 # word, "none", a fraction): tried once, it turns away the many words that
 # start no quantity before each of the five alternatives reads the number
@@ -403,10 +403,13 @@ rule table-total
   yes Total | 152 | 100%
   no Total spending rose by 11%
 
+# A grade as a table's header or a list's caption names it.
+define HEADGRADE (?i:good or outstanding|good or better|outstanding or good|at least good|outstanding|good|requires? improvement(?: to be good)?|inadequate|less than good)
+
 # A header naming what the rows count and, after it, a grade: the rows are
 # places or groups ("North East | 12 | 9 | 75%", rating/table-place-row).
 rule table-grade-column
-  match ^(?:\| ?)?[A-Z][A-Za-z]*(?: [A-Za-z]+){0,3}?{CELLSEP} (?:(?i:number of|no\.? of|all) )?(?<unit>(?i:councils|authorities|local authorities|LAs|areas|services))(?: (?i:inspected|in total|total))?{CELLSEP} (?:(?i:number|no\.?|councils|authorities) )?(?:(?i:rated|judged) )?(?<grade>(?i:good or outstanding|good or better|outstanding or good|at least good|outstanding|good|requires? improvement(?: to be good)?|inadequate|less than good))(?:{CELLSEP} (?i:share|per ?cent|percentage|proportion|%)(?: (?i:of [a-z]+))?)?(?: ?\|)?$
+  match ^(?:\| ?)?[A-Z][A-Za-z]*(?: [A-Za-z]+){0,3}?{CELLSEP} (?:(?i:number of|no\.? of|all) )?(?<unit>(?i:councils|authorities|local authorities|LAs|areas|services))(?: (?i:inspected|in total|total))?{CELLSEP} (?:(?i:number|no\.?|councils|authorities) )?(?:(?i:rated|judged) )?(?<grade>{HEADGRADE})(?:{CELLSEP} (?i:share|per ?cent|percentage|proportion|%)(?: (?i:of [a-z]+))?)?(?: ?\|)?$
   yes Region | Councils | Good or outstanding | Share
   yes Area | No. of authorities | Rated inadequate | %
   no Region | Councils | Share
@@ -417,7 +420,7 @@ rule table-grade-column
 # stand a blank line above the list (extract_rating.c: a caption ending in a
 # colon).
 rule caption-grade
-  match ^(?:(?i:share|proportion|percentage|number|numbers) of )?(?<unit>(?i:councils|authorities|local authorities|areas|services))(?: (?:rated|judged|graded))? (?<grade>(?i:good or outstanding|good or better|outstanding or good|at least good|outstanding|good|requires? improvement(?: to be good)?|inadequate|less than good))(?: (?:at|in) (?:their|the) (?:latest|last|most recent) inspection)?,? (?i:by|in each|per) (?:region|area|county|council type|type of council)(?: \(\d{4}\))?:$
+  match ^(?:(?i:share|proportion|percentage|number|numbers) of )?(?<unit>(?i:councils|authorities|local authorities|areas|services))(?: (?:rated|judged|graded))? (?<grade>{HEADGRADE})(?: (?:at|in) (?:their|the) (?:latest|last|most recent) inspection)?,? (?i:by|in each|per) (?:region|area|county|council type|type of council)(?: \(\d{4}\))?:$
   yes Share of councils rated good or outstanding, by region:
   yes Councils judged inadequate by region:
   no Share of councils rated good or outstanding rose again.
