@@ -509,12 +509,11 @@ static bool in_closed_relative(const rstate *st, const char *s, size_t sa, size_
  * or outstanding", "five are inadequate again")? */
 static bool says_now(const char *s, size_t a, size_t b)
 {
-    static const char *const w[] = {" now ", " today ", " currently ", " again", " at present "};
+    static const char *const w[] = {" now", " today", " currently", " again", " at present"};
     for (size_t k = 0; k < sizeof w / sizeof *w; k++) {
         size_t l = strlen(w[k]);
         const char *p = ix_memfind(s + a, b - a, w[k], l);
-        /* the word ends the figure, or a word follows it */
-        if (p && ((size_t)(p - s) + l == b || w[k][l - 1] == ' ' || !ix_is_alpha(p[l]))) return true;
+        if (p && ((size_t)(p - s) + l == b || !ix_is_alpha(p[l]))) return true;    /* a whole word */
     }
     return false;
 }
