@@ -12,6 +12,10 @@
 # few calls.
 prefilter off
 
+# A place's name as written: "Sutton-in-Ashfield", "Southend-on-Sea",
+# "Newcastle upon Tyne", "Stoke-on-Trent".
+define PLACENAME [A-Z][\w'-]*(?:[ -](?:[A-Z][\w'-]*|on|upon|in|le|under|by|the|de))*
+
 # ---- never a council, whatever the name -----------------------------------
 family council_reject_before
 
@@ -45,7 +49,7 @@ rule event-venue
 # Manchester", "offices in Chelmsford, Southend-on-Sea and London". The
 # place locates the office or the firm; the council is not named (GOLD.md).
 rule office-or-firm-area
-  match (?:\b[Cc]oroner (?:for|of)|\bCrime Commissioner for|\b(?:[Cc]ompany|[Ff]irm|[Bb]usiness|[Cc]onsultancy|[Cc]ontractor|[Ss]upplier|[Ll]td|[Ll]imited|plc|LLP)(?:,)? (?:based|headquartered|registered) in|\b(?:[Ss]olicitors|[Aa]ccountants|[Bb]arristers' chambers|[Ll]aw firm) (?:based )?in|\b(?:[Oo]ffices|[Hh]eadquarters|[Bb]ranches) (?:in|at)) (?:[A-Z][\w'-]*(?:[ -](?:[A-Z][\w'-]*|on|upon|in|le|under|by|the|de))*(?:, | and ))*$
+  match (?:\b[Cc]oroner (?:for|of)|\bCrime Commissioner for|\b(?:[Cc]ompany|[Ff]irm|[Bb]usiness|[Cc]onsultancy|[Cc]ontractor|[Ss]upplier|[Ll]td|[Ll]imited|plc|LLP)(?:,)? (?:based|headquartered|registered) in|\b(?:[Ss]olicitors|[Aa]ccountants|[Bb]arristers' chambers|[Ll]aw firm) (?:based )?in|\b(?:[Oo]ffices|[Hh]eadquarters|[Bb]ranches) (?:in|at)) (?:{PLACENAME}(?:, | and ))*$
   yes the area coroner for |Kent and Medway
   yes the area coroner for Kent and |Medway
   yes a company based in |Essex
@@ -126,7 +130,7 @@ rule place-abroad
 family council_locator_before
 
 rule town-comma
-  match \b(?:in|from|near|at|outside|of|to)\s+(?:[A-Z][\w'-]*(?:[ -](?:[A-Z][\w'-]*|on|upon|in|le|under|by|the|de))*, ){1,3}$
+  match \b(?:in|from|near|at|outside|of|to)\s+(?:{PLACENAME}, ){1,3}$
   yes Born in Sutton-in-Ashfield, |Nottinghamshire
   yes found dead at the flat in Cliftonville, Margate, |Kent, on 3 August
   yes a farm near Hutton Rudby, |North Yorkshire
