@@ -21,7 +21,7 @@ define CWORD [A-Z][\w&.-]*(?:'(?!s\b)[\w&.-]*)*
 # (the joining words end at a word's end: "Leeds, once rated" is not the
 # name "Leeds, on" followed by "ce")
 define CNAME {CWORD}(?:,? (?:{CWORD}|(?:and|upon|on|under|with|of|the)(?![\w'-])|&))*
-define CREF (?:[Tt]he (?:[Cc]ouncil(?! of (?:the )?[A-Z])|[Aa]uthority|local authority|borough|county council|city council|unitary|trust|same services|services|service|(?:(?:very )?same )?(?:department|council|authority))|[Ii]ts (?:services|children's services)|[Ii]ts|[Tt]heir|{CNAME})
+define CREF (?:[Tt]he (?:[Cc]ouncil(?! of (?:the )?[A-Z])|[Aa]uthority|local authority|borough|district|county council|city council|unitary|trust|same services|services|service|(?:(?:very )?same )?(?:department|council|authority))|[Ii]ts (?:services|children's services)|[Ii]ts|[Tt]heir|{CNAME})
 # a figure in brackets may follow each name: "Shropshire (6 per cent) and
 # Lincolnshire (8 per cent), both of which ..." (a grade in brackets is
 # council-grade-in-brackets')
@@ -179,8 +179,9 @@ rule council-grade-in-brackets
   yes The region's councils are Bradford (inadequate), Leeds (good) and Kirklees (requires improvement). => council=Leeds; grade=good
 
 rule found-services-in
-  match \b(?:found|judged|rated|deemed) (?:(?:its |the )?(?:children's )?(?:social care )?services|safeguarding|child protection) (?:in|at) (?<council>{CLIST}) (?:to be |as |were |was )?(?<grade>{GRADE})
+  match \b(?:found|judged|rated|deemed) (?:(?:its |the )?(?:children's )?(?:social care )?services|safeguarding|child protection) (?:in|at) (?<council>{CLIST}) (?:to be |to |as |were |was )?(?<grade>{GRADE})
   yes Inspectors found services in Doncaster to be inadequate. => council=Doncaster; grade=inadequate
+  yes Bradford Council has struggled for years. Ofsted judged services in the district to require improvement. => council=Bradford; grade=requires_improvement
 
 rule apposition-rated
   match (?<council>{CLIST})(?:,| -) (?:rated|judged|graded|found|assessed) (?:{CLINK})*(?<grade>{GRADE})
