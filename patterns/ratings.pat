@@ -140,6 +140,8 @@ rule count-judged
   yes Across England, 92 of the 153 councils with children's services responsibilities - 60 per cent - were rated good or outstanding. => grade=good_or_better; count=92; share=0.6; total=153
   yes Today, more than six in ten of us - 96 of the 153 authorities - are good or outstanding. => grade=good_or_better; count=96; share=0.6; total=153
   yes So one of our four judgements is now good. => grade=good; count=1; total=4
+  yes Three of its four judgements now sit at requires improvement. => grade=requires_improvement; count=3; total=4
+  yes Two - Wirral and Halton - require improvement. => grade=requires_improvement; count=2
   yes We have moved into the 48 that require improvement to be good. => grade=requires_improvement; count=48
   no We went from an inadequate council to one that requires improvement.
   no Its two children's homes, Hampton Lodge and Fenview, were both rated good.
