@@ -113,6 +113,16 @@ rule one-of-n
   yes Hull is one of 14 authorities in England - about one in ten - currently judged inadequate. => grade=inadequate; count=14; share=0.1; approx=about
   yes Wokingham is one of 13 of the 19 authorities in the South East rated good or outstanding. => grade=good_or_better; count=13; total=19
 
+# The grade first, the count after: "When Bradford was rated inadequate in
+# 2018, it was one of 19 councils in that position", "Rated outstanding in
+# 2023, Leeds became one of 11 authorities with that grade".
+rule grade-then-one-of
+  match (?<grade>{GRADEA})(?: (?:in|at|by) [^,;.!?]{1,40})?, (?:it|the council|the authority|[A-Z][\w'-]+(?: [A-Z][\w'-]+){0,3}) (?:was|became|is|is now|remains|was then) (?:then |now |still )?one of (?:only |just |the )?(?<q>{CARD})(?: (?<unit>{UNIT}))?(?: (?:in (?:that|the same) (?:position|category|boat)|with (?:that|the same|this) (?:rating|grade|judgement|verdict)|so rated|rated (?:so|that way)|at that (?:grade|level)|to (?:be so rated|have (?:that|the same|this) (?:rating|grade))))?(?=[.;,!?]|$| -)
+  yes When Bradford was rated inadequate in 2018, it was one of 19 councils in that position. => grade=inadequate; count=19; unit=councils; period=2018
+  yes Rated outstanding in 2023, Leeds became one of 11 authorities with that grade. => grade=outstanding; count=11; unit=authorities
+  no When Bradford was rated inadequate in 2018, it was one of 19 councils to bid for the fund.
+  no Rated outstanding in 2023, Leeds is one of the largest councils in England.
+
 rule verb-count-grade
   match \b(?:rated|judged|graded|found|deemed|assessed|declared) (?:(?<approx>{APPROX}) )?(?<q>{QUANT})(?: (?<unit>{UNIT})(?: (?:(?:it|they|inspectors) )?(?:inspected|visited|assessed|reviewed|examined|looked at))?)? (?:(?:as|to be|to have been) )?(?<grade>{GRADEA})
   yes Last year Ofsted rated 12 councils outstanding. => grade=outstanding; count=12; unit=councils
@@ -349,6 +359,17 @@ rule the-figure-is-now
   set grade_from sentence_before
   yes In 2016 a quarter of authorities were judged inadequate. Today the figure is 14. => grade=inadequate; count=14
   no Today the figure is 14.
+
+# "Today there are 13": the same grade's count now, with nothing after it
+# but its unit ("In 2018, 19 councils were rated inadequate. Today there
+# are 13.").
+rule there-are-now-next
+  match ^(?:Today|Now|This year|Currently|At present|Since then|These days),? there (?:are|is) (?:now |still |only |just )?(?:(?<approx>{APPROX}) )?(?<q>{QUANT})(?: (?<unit>{UNIT}))?(?=[.;,:!]|$| \(| - | – )
+  set grade_from sentence_before
+  yes In 2018, 19 councils were rated inadequate. Today there are 13. => grade=inadequate; count=13
+  yes Ten years ago 30 authorities were judged outstanding. Now there are only 24 authorities. => grade=outstanding; count=24; unit=authorities
+  no In 2018, 19 councils were rated inadequate. Today there are 13 children in care in the county.
+  no The council spent £3m on agency staff. Today there are 13.
 
 # ---- context: totals and units for the figures that follow -----------------
 family rating_context
