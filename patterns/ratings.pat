@@ -240,6 +240,17 @@ rule list-next
   yes In 2018 there were 14 authorities judged outstanding; today there are 24, and 88 are good or better. => grade=good_or_better; count=88; period=null
   yes Of the 26 authorities, 12 were good.\nUnder the old framework, roughly one in four authorities was judged inadequate, and only three were judged outstanding. => grade=outstanding; count=3; total=null
 
+# A figure whose grade is left out, the clause ending on its verb: "In
+# London, 28 out of 33 boroughs are good or better; in the West Midlands,
+# just five out of 14 councils are."
+rule list-next-elliptic
+  continue
+  match (?:,|;)(?: and| but| while| whereas)?(?: in [^,;.!?]{1,40},)? (?:(?i:only|just|a further|another) )?(?:(?<approx>{APPROX}) )?(?<q>{QUANT})(?: (?<unit>{UNIT}))?(?: in (?:the )?[A-Z][^,;.!?]{0,40}?)? (?:are|is|were|was|do|does|did)(?: (?:now|still|too|also|so))?(?=[.;!?]|$)
+  set grade_from previous
+  yes In London, 28 out of 33 boroughs are good or better; in the West Midlands, just five out of 14 councils are. => grade=good_or_better; count=5; total=14; unit=councils
+  yes Twelve of the 20 councils in the North are good or better, but just three of the 15 in the South are. => grade=good_or_better; count=3; total=15
+  no In London, 28 out of 33 boroughs are good or better; in the West Midlands, just five out of 14 councils are struggling.
+
 rule compared-with
   continue
   match (?: (?:grade|rating|verdict|judgement)s?)?(?: (?:at|in|on|under|after) (?:their|its|the|an?) (?:[\w'-]+ ){0,3}?(?:inspections?|visits?|reports?|framework|regime)| for (?:their|its|the) (?:[\w'-]+ ){0,2}?(?:services|social care|work with children))?(?:,| -)? (?:compared (?:with|to)|up from|down from|from|against|a rise from|a fall from|an increase from|a drop from) (?:(?<approx>{APPROX}) )?(?<q>{QUANT})(?: in (?<period>(?:19|20)\d\d(?:[/-](?:19|20)?\d\d)?))?
@@ -261,10 +272,11 @@ define NOWWHEN (?:today|now|this year|last year|in (?:19|20)\d\d|by (?:19|20)\d\
 # 21 rated outstanding, and one of only two in the East of England".
 rule only-one-in-region
   continue
-  match ,? (?:and|but) (?:(?:is|was) )?(?:(?:also|now|still) )?(?:the only (?<q>one)|one of (?:only |just )?(?<q>{QUANT})(?: (?<unit>{UNIT}))?) in (?:the )?(?:[A-Z][\w'-]*(?: (?:of )?[A-Z][\w'-]*){0,3}|region|county|capital|country)\b
+  match (?: (?:rating|grade|judgement|verdict))?,? (?:and|but) (?:(?:is|was) )?(?:(?:also|now|still) )?(?:the only (?<q>one)|one of (?:only |just )?(?<q>{QUANT})(?: (?<unit>{UNIT}))?) in (?:the )?(?:[A-Z][\w'-]*(?: (?:of )?[A-Z][\w'-]*){0,3}|region|county|capital|country)\b
   set grade_from previous
   yes Cumberland is now one of 14 councils in England judged inadequate, and the only one in the North West. => grade=inadequate; count=1; unit=councils
   yes Norfolk is now one of 21 councils in England rated outstanding, and one of only two in the East of England. => grade=outstanding; count=2; unit=councils
+  yes It means Southampton is now one of 14 councils in England with an inadequate rating, and the only one in the South East. => grade=inadequate; count=1; unit=councils
   no Cumberland is one of 14 councils judged inadequate, and the only one I visited.
 
 # The same grade's figure now: "In 2018 there were 14 authorities judged
@@ -346,18 +358,21 @@ family rating_next
 # total is carried to it.
 define THEFIG the (?:equivalent |comparable |national )?{FIGWORD}
 rule the-figure-was-before
-  match ^(?:(?:[Aa]|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Tt]en|\d+) (?:years?|decades?) (?:earlier|before|previously|ago)|(?:In|By|At the end of|At the start of) (?:19|20)\d\d(?:[/-](?:19|20)?\d\d)?|(?:The|That) (?:year|time) before|(?:Last|The previous|That) year|Previously|Back then|At the time|Then|When (?:the framework|the regime|inspections) (?:began|started|was introduced|were introduced)),? {THEFIG} (?:was|had been|stood at|was just|was only) (?:(?<approx>{APPROX}) )?(?<q>{PCT}|{RATIO}|{OFN}|{FRAC}|{CARD})(?=[.;,:]|$| \(| - | – )
+  match ^(?:(?:[Aa]|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Tt]en|\d+) (?:years?|decades?) (?:earlier|before|previously|ago)|(?:In|By|At the end of|At the start of) (?:19|20)\d\d(?:[/-](?:19|20)?\d\d)?|(?:The|That) (?:year|time) before|(?:Last|The previous|That) year|Previously|Back then|At the time|Then|When (?:the framework|the regime|inspections) (?:began|started|was introduced|were introduced)),? (?:{THEFIG}|it|that) (?:was|had been|stood at|was just|was only) (?:(?<approx>{APPROX}) )?(?<q>{PCT}|{RATIO}|{OFN}|{FRAC}|{CARD})(?=[.;,:]|$| \(| - | – )
   set grade_from sentence_before
   set comparison yes
   yes Six in ten councils are now rated good or outstanding. A year earlier the figure was 56 per cent. => grade=good_or_better; share=0.56; total=null; unit=councils
   yes Fourteen councils are rated inadequate. In 2019, the figure was 21. => grade=inadequate; count=21; total=null; period=2019
+  yes That means roughly 36 per cent of councils are below good. In 2019 it was almost half. => grade=less_than_good; share=0.5; approx=almost; period=2019
+  no That means roughly 36 per cent of councils are below good. In 2019 it was almost half past ten when the report came out.
   no Six in ten councils are now rated good or outstanding.\nA year earlier the figure was 56 per cent.
   no The council spent £3m on agency staff. A year earlier the figure was 56 per cent.
 
 rule the-figure-is-now
-  match ^(?:Today|Now|This year|Currently|At present),? {THEFIG} (?:is|stands at|is now|has (?:fallen|risen|dropped|grown|climbed) to) (?:(?<approx>{APPROX}) )?(?<q>{PCT}|{RATIO}|{OFN}|{FRAC}|{CARD})(?=[.;,:]|$| \(| - | – )
+  match ^(?:Today|Now|This year|Currently|At present),? (?:{THEFIG}|it) (?:is|stands at|is now|has (?:fallen|risen|dropped|grown|climbed) to) (?:(?<approx>{APPROX}) )?(?<q>{PCT}|{RATIO}|{OFN}|{FRAC}|{CARD})(?=[.;,:]|$| \(| - | – )
   set grade_from sentence_before
   yes In 2016 a quarter of authorities were judged inadequate. Today the figure is 14. => grade=inadequate; count=14
+  yes In 2016 a quarter of authorities were judged inadequate. Today it is 14. => grade=inadequate; count=14
   no Today the figure is 14.
 
 # "Today there are 13": the same grade's count now, with nothing after it
