@@ -254,8 +254,9 @@ words -i TITLEW @titles
 define NAMEW [A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?
 rule person
   prefilter off
-  match ^(?:(?<role>.+?) )?(?:(?<title>{TITLEW})\.? )?(?:{TITLEW}\.? )*(?<name>{NAMEW}(?: (?:{NAMEW}|de|van|von|der|da|di|bin|al)){1,3})(?: (?:MP|QC|KC|OBE|CBE|MBE|DBE|JP|MEP))*$
+  match ^(?:(?<role>.+?) )?(?:(?<title>{TITLEW})\.? )?(?:{TITLEW}\.? )*(?<name>{NAMEW}(?: (?:{NAMEW}|de|van|von|der|da|di|bin|al)){1,3})(?: (?:MP|MS|MSP|AM|MLA|MEP|QC|KC|OBE|CBE|MBE|DBE|KBE|JP))*$
   yes LGA children and young people board chair David Simmonds
+  yes Llinos Vaughan-Jones MS
   yes Cllr Roy Perry
   no the council
 
