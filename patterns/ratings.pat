@@ -58,7 +58,13 @@ define UNIT (?:{UNITHEAD}|(?:{UNITMOD}){1,3}(?:{UNITHEAD}))(?![\w-])
 # ", including Leeds and North Yorkshire,", " - help and protection, ... -".
 define GAPW (?:,? (?!(?:were|was|are|is|have|has|had|and(?! the [A-Z])|but|while|whereas|which|who|whose|that|those|these|of which|compared|not|never|may|might|could|would|should|cannot|can't|after|before|because|since|until|unless|although|though)\b)(?!{CARD}|{PCT}|{IMPROVE})[^\s.;:!?,()]+)
 define ASIDE (?:, (?:including|such as|among them|notably|mostly|many of them|most of them|all of them|both|like|covering|namely)\b[^,.;:!?]{1,80},)
-define GAP (?:{ASIDE}|{GAPW}{1,10}?{ASIDE}?,?| -[^-.;]{1,160}? -)
+# The places themselves, named between commas: "two of the 11 authorities,
+# Peterborough and Thurrock, were judged inadequate". Not when each was
+# graded on its own: "Its two children's homes, Hampton Lodge and Fenview,
+# were both rated good".
+define PNAME [A-Z][\w'-]*(?: (?:(?:upon|on|under|in|of|the) )?[A-Z][\w'-]*){0,4}
+define NAMELIST (?:, {PNAME}(?:(?:, | and |, and ){PNAME}){0,9},(?! (?:were|are|have been|had been) both\b))
+define GAP (?:{ASIDE}|{NAMELIST}|{GAPW}{1,10}?{ASIDE}?,?| -[^-.;]{1,160}? -)
 
 # ---- rules ----------------------------------------------------------------
 
@@ -150,6 +156,8 @@ rule count-judged
   yes Across England, 92 of the 153 councils with children's services responsibilities - 60 per cent - were rated good or outstanding. => grade=good_or_better; count=92; share=0.6; total=153
   yes Today, more than six in ten of us - 96 of the 153 authorities - are good or outstanding. => grade=good_or_better; count=96; share=0.6; total=153
   yes So one of our four judgements is now good. => grade=good; count=1; total=4
+  yes In the East of England, two of the 11 authorities, Peterborough and Thurrock, were judged inadequate. => grade=inadequate; count=2; total=11; unit=authorities
+  yes Three authorities, Leeds, Kent and Hampshire, were judged outstanding. => grade=outstanding; count=3
   yes Three of its four judgements now sit at requires improvement. => grade=requires_improvement; count=3; total=4
   yes Two - Wirral and Halton - require improvement. => grade=requires_improvement; count=2
   yes We have moved into the 48 that require improvement to be good. => grade=requires_improvement; count=48
@@ -390,9 +398,10 @@ rule there-are-now-next
 family rating_context
 
 rule of-the-n
-  match (?:^(?:[\d.]+ |\(?[a-z0-9]\) )?|, |; |\bthat |\band )(?i:of) (?:the |all |its |their |these |those )?(?:[\w'-]+'s )?(?<total>{CARD})(?: (?<unit>{UNIT}))?[^,;]{0,120}?,
+  match (?:^(?:[\d.]+ |\(?[a-z0-9]\) )?|, |; |(?<=\w): |\bthat |\band )(?i:of) (?:the |all |its |their |these |those )?(?:[\w'-]+'s )?(?<total>{CARD})(?: (?<unit>{UNIT}))?[^,;]{0,120}?,
   yes Of the 87 local authorities inspected since 2013, 22 were judged inadequate.
   yes Of the six, two authorities were found inadequate.
+  yes Results: Of the 151 authorities, 17 (11.3%) were rated outstanding, 77 (51.0%) good and 14 (9.3%) inadequate. => grade=outstanding; count=17; total=151
   yes The watchdog said that of the 103 councils it had inspected since 2013, 68 had been rated inadequate.
   yes 4.1 Of the ten Greater Manchester authorities, Wigan is now one of four judged good or better.
   yes Of the region's 12 councils, nine are rated good or outstanding.
