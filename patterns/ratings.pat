@@ -420,6 +420,15 @@ rule inspected-n
   match (?:inspected|published|carried out|completed|conducted) (?<total>{CARD}) (?:full |new )?(?<unit>inspections|{UNIT})
   yes During 2015-16 we published 65 inspections under the framework.
 
+# A list's item that names a place and how many it has, then their grades:
+# "- West Midlands: 16 authorities - 8 good or outstanding, 6 requires
+# improvement, 2 inadequate". The figures after are out of 16.
+rule place-has-n
+  match ^(?:[-•*▪] )?(?!(?i:outstanding|good|requires?|required|inadequate|adequate|satisfactory|excellent|poor|total|all)\b)[A-Z][\w'’&.-]*(?: [\w'’&.-]+){0,5}?: (?<total>{CARD}) (?<unit>{UNIT})(?= - | – |: |; |, \d)
+  yes - West Midlands: 16 authorities - 8 good or outstanding, 6 requires improvement, 2 inadequate => grade=good_or_better; count=8; total=16
+  yes - North West: 10 authorities - 4 good or outstanding, 5 requires improvement, 1 inadequate => grade=inadequate; count=1; total=10
+  no - Requires improvement: 44 councils - 29%
+
 # A sentence that opens on the whole country speaks of another set than the
 # region or the list before it: no total carries into it ("Of the ten
 # councils in the East Midlands, four ... Across England, roughly six in
