@@ -21,7 +21,7 @@ define CWORD [A-Z][\w&.-]*(?:'(?!s\b)[\w&.-]*)*
 # (the joining words end at a word's end: "Leeds, once rated" is not the
 # name "Leeds, on" followed by "ce")
 define CNAME {CWORD}(?:,? (?:{CWORD}|(?:and|upon|on|under|with|of|the)(?![\w'-])|&))*
-define CREF (?:[Tt]he (?:[Cc]ouncil(?! of (?:the )?[A-Z])|[Aa]uthority|local authority|borough|district|county council|city council|unitary|trust|same services|services|service|(?:(?:very )?same )?(?:department|council|authority))|[Ii]ts (?:services|children's services)|[Ii]ts|[Tt]heir|{CNAME})
+define CREF (?:[Tt]he (?:[Cc]ouncil(?! of (?:the )?[A-Z])|[Aa]uthority|local authority|borough|district|county council|city council|unitary|trust|same services|services|service|(?:(?:very )?same )?(?:department|council|authority))|[Ii]ts (?:services|children's services)|(?:[Tt]he (?:children's )?|[Cc]hildren's )?[Ss]ervices there|[Ii]ts|[Tt]heir|{CNAME})
 # a figure in brackets may follow each name: "Shropshire (6 per cent) and
 # Lincolnshire (8 per cent), both of which ..." (a grade in brackets is
 # council-grade-in-brackets')
@@ -243,6 +243,7 @@ rule having-been
   match (?<council>{CLIST})[^.;"]{0,150}?,? (?:having been|after being|after having been|since being) (?:{CLINK})*(?<grade>{GRADE})
   yes County Durham improved to requires improvement, having been rated inadequate at its previous inspection. => council=County Durham; grade=inadequate
   yes Kirklees was rated good in 2023, after being judged inadequate in 2016. => council=Kirklees; grade=inadequate
+  yes Slough Borough Council is a unitary. Services there were judged to require improvement in 2024, having been judged inadequate in 2019. => council=Slough; grade=inadequate
 
 rule only-authority
   match (?<council>{CLIST})(?: (?:is|was|remains|became)|,(?: (?:then|now|already|also|itself))?) (?:the only[\w' ]{0,60}?|the (?:region's|county's|country's|area's|city's) (?:only|other|second|third)[\w' ]{0,60}?|one of [\w' ]{1,105}?(?: - [^-.;:!?]{1,40} -)?(?: whose (?<jdg>[\w' ]{1,40}?) (?:was|were))?)(?: (?:currently|now|still))?(?: (?:judged|rated|to be judged|to be rated|graded))? (?<grade>{GRADEA})(?: (?:authority|council|councils|authorities))?\b

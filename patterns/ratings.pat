@@ -280,12 +280,14 @@ define NOWWHEN (?:today|now|this year|last year|in (?:19|20)\d\d|by (?:19|20)\d\
 # 21 rated outstanding, and one of only two in the East of England".
 rule only-one-in-region
   continue
-  match (?: (?:rating|grade|judgement|verdict))?,? (?:and|but) (?:(?:is|was) )?(?:(?:also|now|still) )?(?:the only (?<q>one)|one of (?:only |just )?(?<q>{QUANT})(?: (?<unit>{UNIT}))?) in (?:the )?(?:[A-Z][\w'-]*(?: (?:of )?[A-Z][\w'-]*){0,3}|region|county|capital|country)\b
+  match (?: (?:rating|grade|judgement|verdict))?,? (?:and|but) (?:(?:is|was) )?(?:(?:also|now|still) )?(?:(?:the only (?<q>one)|one of (?:only |just )?(?<q>{QUANT})(?: (?<unit>{UNIT}))?) in (?:the )?(?:[A-Z][\w'-]*(?: (?:of )?[A-Z][\w'-]*){0,3}|region|county|capital|country)\b|one of (?:only |just )?(?<q>{QUANT}) (?<unit>[A-Z][\w'-]*(?: [A-Z][\w'-]*)? {UNITHEAD})(?=[.;,!?]|$))
   set grade_from previous
   yes Cumberland is now one of 14 councils in England judged inadequate, and the only one in the North West. => grade=inadequate; count=1; unit=councils
   yes Norfolk is now one of 21 councils in England rated outstanding, and one of only two in the East of England. => grade=outstanding; count=2; unit=councils
   yes It means Southampton is now one of 14 councils in England with an inadequate rating, and the only one in the South East. => grade=inadequate; count=1; unit=councils
   no Cumberland is one of 14 councils judged inadequate, and the only one I visited.
+  yes At the time, Bromley was one of 23 councils in England with the top grade, and one of five London boroughs. => grade=outstanding; count=5; unit=boroughs
+  no At the time, Bromley was one of 23 councils in England with the top grade, and one of five London boroughs to bid.
 
 # The same grade's figure now: "In 2018 there were 14 authorities judged
 # outstanding; today there are 24".
