@@ -32,9 +32,11 @@ rule signup-tail
   no Jobs were lost when Kent County Council cut its budget.
 
 rule job-salary
-  match (?:£\s?\d[\d,.]*\s*-\s*£\s?\d[\d,.]*|\| GBP \d[\d,.]*(?: - \d[\d,.]*)?$|£\s?\d{2,3},\d{3} to £\s?\d{2,3},\d{3}(?: per annum| pa| a year)?$|\bper annum\b|^Recrui?u?i?ter:|^Recuriter:|^(?i:closing date|salary|location|contract type|job type|apply by|hours):|^(?i:apply now)$|^(?i:jobs? (?:at|with) [^:.]{1,40}:)|(?i:\bapply (?:at|online at|via|on) )(?:www\.|jobs\.|careers\.)?[\w-]+(?:\.[\w-]+)*\.(?:gov\.uk|co\.uk|org\.uk|com|org)\b)
+  match (?:£\s?\d[\d,.]*\s*-\s*£\s?\d[\d,.]*|\| GBP \d[\d,.]*(?: - \d[\d,.]*)?$|£\s?\d{2,3},\d{3} to £\s?\d{2,3},\d{3}(?: per annum| pa| a year)?$|\bper annum\b|^Recrui?u?i?ter:|^Recuriter:|^(?i:closing date|salary|location|contract type|job type|apply by|hours):|^(?i:apply now)$|^(?i:jobs? (?:at|with) [^:.]{1,40}:)|^(?:JOBS|Jobs|Latest jobs|LATEST JOBS|Job of the week|JOB OF THE WEEK): [^\n]{0,200}?(?: [–-] £\s?\d{2,3},\d{3}| \| )|(?i:\bapply (?:at|online at|via|on) )(?:www\.|jobs\.|careers\.)?[\w-]+(?:\.[\w-]+)*\.(?:gov\.uk|co\.uk|org\.uk|com|org)\b)
   set scope block
   yes £46142 - £49282
+  yes JOBS: Team manager, fostering – Rutland County Council – £48,000 | Senior practitioner – Northamptonshire Children’s Trust
+  no Jobs: the council has cut 40 posts since 2020.
   yes Jobs at Oldham Council: Advanced Practitioner, Children in Care – also advertised by partner authorities Tameside Council and Stockport Council.
   yes Team manager, children in care. Apply at jobs.kent.gov.uk
   no Jobs at Kent County Council were cut last year.

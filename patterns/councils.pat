@@ -61,7 +61,7 @@ rule office-or-firm-area
 family council_reject_after
 
 rule body-suffix
-  match ^(?:'s)?\s(?:[A-Z][a-z]+\s+(?=University|College)|City\s+|Business\s+|Daily\s+|Sunday\s+|Weekly\s+)?(?:University|College|Police|Constabulary|Airport|FC|AFC|Rovers|United|Town|Tigers|Wanderers|Athletic|Albion|Argyle|Forest|Central|Castle|Crown Court|Magistrates|Cathedral|Grammar|Academy|School|Festival|Water|Park|Hall|Safari|Trust|Coldfield|Cross|crude|Approach|Secure Training Centre|STC|St Edmunds|Square|sausage|sauce|Hoard|bull terrier|CCC|RLFC|RFC|Evening|Echo|Post|Chronicle|Telegraph|Star|Live|Gazette|Herald|Mail|News|Times|Argus|Advertiser|Observer|Journal|Standard|Examiner|Express|Pride|Zoo|Museum|Hospital|Teaching Hospitals|Royal Infirmary|Infirmary|Prison|Bay|Harbour|Dock|Docks|Station|Street|Road|Lane|Avenue|Bridge|River|Valley|Hills|Moor|Forest School|Healthcare|Community Health|NHS|branch|Branch)\b
+  match ^(?:'s)?\s(?:[A-Z][a-z]+\s+(?=University|College)|City\s+|Business\s+|Daily\s+|Sunday\s+|Weekly\s+)?(?:University|College|Police|Constabulary|Airport|FC|AFC|Rovers|United|Town|Tigers|Wanderers|Athletic|Albion|Argyle|Forest|Central|Castle|Crown Court|Magistrates|Cathedral|Grammar|Academy|School|Festival|Water|Park|Hall|Safari|Trust|Coldfield|Cross|crude|Approach|Secure Training Centre|STC|St Edmunds|Square|sausage|sauce|Hoard|bull terrier|CCC|RLFC|RFC|Evening|Echo|Post|Chronicle|Telegraph|Star|Live|Gazette|Herald|Mail|News|Times|Argus|Advertiser|Observer|Journal|Standard|Examiner|Express|Pride|Zoo|Museum|Hospital|Teaching Hospitals|Royal Infirmary|Infirmary|Prison|Bay|Harbour|Dock|Docks|Station|Street|Road|Lane|Avenue|Bridge|River|Valley|Hills|Moor|Forest School|Healthcare|Community Health|NHS|branch|Branch|Fire and Rescue|Fire Service|Fire Authority|Foundation|Community Foundation|Integrated Care Board|ICB|Clinical Commissioning Group|CCG|Health Board)\b
   yes the Sutton| Trust said
   yes support from Nottinghamshire| Healthcare NHS Foundation Trust
   yes a joint workshop with the Derby City| branch
@@ -69,11 +69,22 @@ rule body-suffix
   yes Birmingham| City University
   yes Leeds| United won again
   yes the Hull| Daily Mail led on it
+  yes officers from West Mercia Police and Shropshire| Fire and Rescue Service
+  yes grants from the Kirklees| Community Foundation
+  yes and the Westminster| Foundation
+  yes The Leicester, Leicestershire and Rutland| Integrated Care Board commissions it
   yes worse than Plymouth| Argyle's back four
   yes Delivered at Manchester| Central
   yes signatures from Leeds| Central and Headingley
   no Derby| Council
   no Derby|'s children's services
+
+# An MP's constituency in brackets after the name: "Tom Grainger
+# (Kingston upon Hull East)".
+rule constituency
+  match ^\s(?:North|South|East|West|Central|North East|North West|South East|South West)(?: and [A-Z][\w ]{1,40})?\)
+  yes Tom Grainger (Kingston upon Hull| East)
+  no children in Kingston upon Hull| (East Riding next door)
 
 # A body that delivers an authority's children's services is named after
 # it, but its name is not the authority's (AMBIGUOUS.md §9): "Northamptonshire
