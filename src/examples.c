@@ -309,7 +309,9 @@ static void put_renamed(const char *re, size_t len, size_t rule, const nameset *
  * anchored at the lines of a block that holds a table row); the rows of
  * a table or a list (rating_row: only on the lines of a block of several)
  * and the figure given again in the next sentence (rating_next: only on
- * the sentence after one that gave a rating); the words
+ * the sentence after one that gave a rating); a list's next item and the
+ * figures given again within a sentence (rules marked `continue`: anchored
+ * where a rating's match ended); the words
  * after a grade that lead to its judgement (judgement_after); the
  * attributions tried only on the sentences around a quotation the pairing
  * found (quote_after ... quote_dash; quote_sentence stays, as it is also
@@ -323,6 +325,7 @@ static bool window_rule(const ix_rule *rule)
                                        "rating_table", "rating_row", "rating_next", "quote_after", "quote_before", "quote_final",
                                        "quote_coordinated", "quote_colon", "quote_prev", "quote_added",
                                        "quote_dash", "judgement_after"};
+    if (rule->anchored_continue) return true;
     if (!strncmp(rule->family, "council_", 8) && strncmp(rule->family, "council_rating", 14)) return true;
     for (size_t k = 0; k < sizeof fams / sizeof *fams; k++)
         if (!strcmp(rule->family, fams[k])) return true;
