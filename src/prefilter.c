@@ -1413,6 +1413,11 @@ void ix_prefilter_family_init(const ix_prefilter *pf, ix_rule_list *rl)
     if (!need) return;
     size_t n = 0;
     for (size_t k = 0; k < rl->n; k++) {
+        /* A `continue` rule is tried only where another rule's match
+         * ended, so its literals open no sentence to the family: with
+         * them, one whose only need is a number (list-next-elliptic) let
+         * the family run on every sentence with a digit. */
+        if (rl->r[k]->anchored_continue) continue;
         const uint64_t *rm = rl->r[k]->pfmask;
         if (!rm || !rl->r[k]->npf) { rl->always = true; continue; }
         /* a set that holds one kept already adds nothing; one it holds

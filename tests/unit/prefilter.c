@@ -107,7 +107,8 @@ static void check_text(const ix_rules *r, ix_scratch *s, const char *bytes, size
     ix_prefilter_scan(r, s, &d);
     for (size_t i = 0; i < d.npara; i++) check_window(r, s, &d, d.paras[i].a, d.paras[i].b, what);
     for (size_t i = 0; i < d.nsent; i++) check_window(r, s, &d, d.sents[i].a, d.sents[i].b, what);
-    /* a family's check on a sentence is the rules' checks taken together */
+    /* a family's check on a sentence is its rules' checks taken together,
+     * less the `continue` rules' (tried only where another's match ended) */
     for (size_t f = 0; f < r->nrules; f++) {
         size_t g = 0;
         while (g < f && strcmp(r->rules[g].family, r->rules[f].family)) g++;
@@ -115,7 +116,8 @@ static void check_text(const ix_rules *r, ix_scratch *s, const char *bytes, size
         const ix_rule_list *rl = ix_rules_family_ref(r, r->rules[f].family);
         for (size_t i = 0; i < d.nsent; i++) {
             bool any = false;
-            for (size_t k = 0; k < rl->n; k++) any |= ix_prefilter_may(s, &d, rl->r[k], d.sents[i].a, d.sents[i].b, NULL);
+            for (size_t k = 0; k < rl->n; k++)
+                if (!rl->r[k]->anchored_continue) any |= ix_prefilter_may(s, &d, rl->r[k], d.sents[i].a, d.sents[i].b, NULL);
             bool fam = ix_prefilter_family_may(s, &d, rl, i);
             if (fam != any && misses++ < 10)
                 printf("# %s: family %s on sentence %zu: %d, its rules: %d\n", what, r->rules[f].family, i, fam, any);
@@ -177,6 +179,40 @@ static void rule_sets(void)
     CHECK(off && off->npf == 0 && off->unscanned, "prefilter off: always run");
     CHECK(on && on->npf == 1 && !on->unscanned, "prefilter on again: %d sets", on ? on->npf : -1);
     ix_rules_free(r);
+}
+
+/* A `continue` rule whose only literal is a digit does not open its family
+ * to every sentence with a digit: it runs only after another rule's match. */
+static void continue_rules_gate(void)
+{
+    ix_rules *r = test_rules_load(
+        "family rating\n"
+        "rule main\n  match judged \\w+\n"
+        "rule more\n  continue\n  match , (?:\\d+) more\n");
+    CHECK(r != NULL, "continue gate rules load");
+    if (!r) return;
+    ix_scratch *s = ix_scratch_new(r);
+    const char *t = "Title\n\nThere were 12 more of them. It was judged good, 3 more.\n";
+    ix_input in = {.doc = (char *)"gate", .source = (char *)"gate", .bytes = (unsigned char *)t, .len = strlen(t)};
+    ix_doc d;
+    ix_err e = {{0}};
+    if (ix_doc_open(&d, r, &in, 0, in.len, -1, &e) == 0) {
+        ix_prefilter_scan(r, s, &d);
+        const ix_rule_list *rl = ix_rules_family_ref(r, "rating");
+        int open = 0, shut = 0;
+        for (size_t i = 0; i < d.nsent; i++) {
+            const char *x = d.text + d.sents[i].a;
+            bool fam = ix_prefilter_family_may(s, &d, rl, i);
+            if (!strncmp(x, "There were", 10)) shut += !fam;
+            if (!strncmp(x, "It was judged", 13)) open += fam;
+        }
+        CHECK(shut == 1, "a sentence with only the continue rule's digit is not the family's");
+        CHECK(open == 1, "a sentence with the other rule's literal is");
+        ix_doc_close(&d);
+    }
+    ix_scratch_free(s);
+    ix_rules_free(r);
+    subr_reset();
 }
 
 /* Macros are written out in a rule (rule->inlined) unless that makes it
@@ -302,6 +338,7 @@ int main(void)
 
     rule_sets();
     overlapping_literals();
+    continue_rules_gate();
     inline_growth();
 
     /* 2. the property, over the real rules and the corpus */
