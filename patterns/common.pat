@@ -16,6 +16,10 @@ define NUMWORD (?i:(?:{TENSWORD}(?:[ -]{UNITWORD})?|{UNITWORD}|a dozen|(?:one |a
 define DIGITS \d{1,3}(?:,\d{3})+|\d+
 define NUM (?:{DIGITS}|{NUMWORD})(?![\w%])
 
+# A place's name as written: "Sutton-in-Ashfield", "Southend-on-Sea",
+# "Newcastle upon Tyne", "Isle of Wight" (councils.pat, ratings.pat).
+define PLACENAME [A-Z][\w'-]*(?:[ -](?:[A-Z][\w'-]*|on|upon|in|le|under|by|the|de|of))*
+
 # ---- grades (shared by ratings.pat and council_ratings.pat) -------------------
 # Grades: verb forms can follow a figure directly ("88 performed well"),
 # adjectives follow a linking phrase ("were judged to be inadequate"). A

@@ -12,10 +12,6 @@
 # few calls.
 prefilter off
 
-# A place's name as written: "Sutton-in-Ashfield", "Southend-on-Sea",
-# "Newcastle upon Tyne", "Stoke-on-Trent".
-define PLACENAME [A-Z][\w'-]*(?:[ -](?:[A-Z][\w'-]*|on|upon|in|le|under|by|the|de))*
-
 # ---- never a council, whatever the name -----------------------------------
 family council_reject_before
 

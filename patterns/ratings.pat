@@ -62,9 +62,11 @@ define ASIDE (?:, (?:including|such as|among them|notably|mostly|many of them|mo
 # Peterborough and Thurrock, were judged inadequate". Not when each was
 # graded on its own: "Its two children's homes, Hampton Lodge and Fenview,
 # were both rated good".
-define PNAME [A-Z][\w'-]*(?: (?:(?:upon|on|under|in|of|the) )?[A-Z][\w'-]*){0,4}
-define NAMELIST (?:, {PNAME}(?:(?:, | and |, and ){PNAME}){0,9},(?! (?:were|are|have been|had been) both\b))
-define GAP (?:{ASIDE}|{NAMELIST}|{GAPW}{1,10}?{ASIDE}?,?| -[^-.;]{1,160}? -)
+define NAMELIST (?:, {PLACENAME}(?:(?:, | and |, and ){PLACENAME}){0,9},(?! (?:were|are|have been|had been) both\b))
+# Words between dashes (also a gap of their own, with no link word after
+# them: "two - Wirral and Halton - require improvement").
+define DASHGAP (?: -[^-.;]{1,160}? -)
+define GAP (?:{ASIDE}|{NAMELIST}|{GAPW}{1,10}?{ASIDE}?,?|{DASHGAP})
 
 # ---- rules ----------------------------------------------------------------
 
@@ -123,7 +125,7 @@ rule one-of-n
 # 2018, it was one of 19 councils in that position", "Rated outstanding in
 # 2023, Leeds became one of 11 authorities with that grade".
 rule grade-then-one-of
-  match (?<grade>{GRADEA})(?: (?:in|at|by) [^,;.!?]{1,40})?, (?:it|the council|the authority|[A-Z][\w'-]+(?: [A-Z][\w'-]+){0,3}) (?:was|became|is|is now|remains|was then) (?:then |now |still )?one of (?:only |just |the )?(?<q>{CARD})(?: (?<unit>{UNIT}))?(?: (?:in (?:that|the same) (?:position|category|boat)|with (?:that|the same|this) (?:rating|grade|judgement|verdict)|so rated|rated (?:so|that way)|at that (?:grade|level)|to (?:be so rated|have (?:that|the same|this) (?:rating|grade))))?(?=[.;,!?]|$| -)
+  match (?<grade>{GRADEA})(?: (?:in|at|by) [^,;.!?]{1,40})?, (?:it|the council|the authority|[A-Z][\w'-]+(?: [A-Z][\w'-]+){0,3}) (?:was|became|is|remains) (?:then |now |still )?one of (?:only |just |the )?(?<q>{CARD})(?: (?<unit>{UNIT}))?(?: (?:in (?:that|the same) (?:position|category|boat)|with (?:that|the same|this) (?:rating|grade|judgement|verdict)|so rated|rated (?:so|that way)|at that (?:grade|level)|to (?:be so rated|have (?:that|the same|this) (?:rating|grade))))?(?=[.;,!?]|$| -)
   yes When Bradford was rated inadequate in 2018, it was one of 19 councils in that position. => grade=inadequate; count=19; unit=councils; period=2018
   yes Rated outstanding in 2023, Leeds became one of 11 authorities with that grade. => grade=outstanding; count=11; unit=authorities
   no When Bradford was rated inadequate in 2018, it was one of 19 councils to bid for the fund.
@@ -144,7 +146,7 @@ rule number-of-has-risen
   yes Most are now good, up from 36% in 2018, and the proportion judged inadequate fell to 9%. => grade=inadequate; share=0.09; period=null
 
 rule count-judged
-  match (?<![\w'-])(?<![Ee]very )(?:(?<approx>{APPROX}) )?(?:(?i:all|only|just|a further|another|the remaining|the other|all of the|of these,?|in all,?|some) )?(?:(?<q>{QUANT})(?: \((?<paren>[^()]{1,24}?)(?: {UNIT})?\)| - (?:(?:(?<approx2>{APPROX})|or) )?(?<paren>{DASHFIG})(?: in (?:all|total))? -|, (?:or )?(?:(?<approx2>{APPROX}) )?(?<paren>{SHAREFIG}),)?|{MAJORITY} \((?<q>{PCT})\))(?: of(?: the| all| England's| the country's| these| those)?(?: (?<total>{CARD}))?| of them)?(?: (?<unit>{UNIT}))?(?:{GAPW}{1,6}?(?= - ))?(?: \((?<paren>[^()]{1,24}?)(?: {UNIT})?\)| - (?:(?:(?<approx2>{APPROX})|or) )?(?<paren>{DASHFIG})(?: {UNIT})?(?: in (?:all|total))? -)?(?:{GAP}(?: {LINKW}){1,7}| -[^-.;]{1,160}? -|(?: {LINKW}){0,7}) (?<grade>{GRADE})(?! for (?:every|each)\b)(?:(?: (?:today|now|currently|at present|nationally))?(?:, | - |-(?=[a-z\d]))(?:or |(?<approx2>{APPROX}|some) )?(?<paren>\d+(?:\.\d+)? ?(?:per cent|%)|(?:{RATIO}|{FRAC})(?=[.;!?]|$| ?-))|(?: [^-.;,:!?]{1,60}?)? - (?<paren>{CARD})(?: {UNIT})? in (?:all|total)\b)?
+  match (?<![\w'-])(?<![Ee]very )(?:(?<approx>{APPROX}) )?(?:(?i:all|only|just|a further|another|the remaining|the other|all of the|of these,?|in all,?|some) )?(?:(?<q>{QUANT})(?: \((?<paren>[^()]{1,24}?)(?: {UNIT})?\)| - (?:(?:(?<approx2>{APPROX})|or) )?(?<paren>{DASHFIG})(?: in (?:all|total))? -|, (?:or )?(?:(?<approx2>{APPROX}) )?(?<paren>{SHAREFIG}),)?|{MAJORITY} \((?<q>{PCT})\))(?: of(?: the| all| England's| the country's| these| those)?(?: (?<total>{CARD}))?| of them)?(?: (?<unit>{UNIT}))?(?:{GAPW}{1,6}?(?= - ))?(?: \((?<paren>[^()]{1,24}?)(?: {UNIT})?\)| - (?:(?:(?<approx2>{APPROX})|or) )?(?<paren>{DASHFIG})(?: {UNIT})?(?: in (?:all|total))? -)?(?:{GAP}(?: {LINKW}){1,7}|{DASHGAP}|(?: {LINKW}){0,7}) (?<grade>{GRADE})(?! for (?:every|each)\b)(?:(?: (?:today|now|currently|at present|nationally))?(?:, | - |-(?=[a-z\d]))(?:or |(?<approx2>{APPROX}|some) )?(?<paren>\d+(?:\.\d+)? ?(?:per cent|%)|(?:{RATIO}|{FRAC})(?=[.;!?]|$| ?-))|(?: [^-.;,:!?]{1,60}?)? - (?<paren>{CARD})(?: {UNIT})? in (?:all|total)\b)?
   yes Seven authorities were found to be inadequate. => grade=inadequate; count=7; unit=authorities
   yes Fewer than one in five inspections found services inadequate. => grade=inadequate; share=0.2; approx=less_than; unit=inspections
   yes 3 of the 4 areas got Good. => grade=good; count=3; total=4; unit=areas
@@ -426,7 +428,7 @@ rule inspected-n
 # "- West Midlands: 16 authorities - 8 good or outstanding, 6 requires
 # improvement, 2 inadequate". The figures after are out of 16.
 rule place-has-n
-  match ^(?:[-•*▪] )?(?!(?i:outstanding|good|requires?|required|inadequate|adequate|satisfactory|excellent|poor|total|all)\b)[A-Z][\w'’&.-]*(?: [\w'’&.-]+){0,5}?: (?<total>{CARD}) (?<unit>{UNIT})(?= - | – |: |; |, \d)
+  match ^(?:[-•*▪] )?(?!{GRADE}|(?:Total|All)\b)[A-Z][\w'’&.-]*(?: [\w'’&.-]+){0,5}?: (?<total>{CARD}) (?<unit>{UNIT})(?= - | – |: |; |, \d)
   yes - West Midlands: 16 authorities - 8 good or outstanding, 6 requires improvement, 2 inadequate => grade=good_or_better; count=8; total=16
   yes - North West: 10 authorities - 4 good or outstanding, 5 requires improvement, 1 inadequate => grade=inadequate; count=1; total=10
   no - Requires improvement: 44 councils - 29%
