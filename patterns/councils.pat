@@ -54,7 +54,20 @@ rule office-or-firm-area
   no children in care in |Essex
   no the council's offices were closed and |Essex
 
+# A sports fixture: "NEXT MATCH: Rovers v |Barnsley", "Barnsley| vs Leeds"
+# (a name with its council's word, "Leeds City Council", is not asked).
+rule fixture-before
+  match (?:^|[^\w.])(?:v|vs\.?) $
+  yes NEXT MATCH: Rovers v |Barnsley
+  yes Rovers vs |Barnsley
+  no a visit to |Barnsley
+
 family council_reject_after
+
+rule fixture-after
+  match ^ (?:v|vs\.?) [A-Z]
+  yes Barnsley| v Rovers on Saturday
+  no Barnsley| visited Rovers
 
 rule body-suffix
   match ^(?:'s)?\s(?:[A-Z][a-z]+\s+(?=University|College)|City\s+|Business\s+|Daily\s+|Sunday\s+|Weekly\s+)?(?:University|College|Police|Constabulary|Airport|FC|AFC|Rovers|United|Town|Tigers|Wanderers|Athletic|Albion|Argyle|Forest|Central|Castle|Crown Court|Magistrates|Cathedral|Grammar|Academy|School|Festival|Water|Park|Hall|Safari|Trust|Coldfield|Cross|crude|Approach|Secure Training Centre|STC|St Edmunds|Square|sausage|sauce|Hoard|bull terrier|CCC|RLFC|RFC|Evening|Echo|Post|Chronicle|Telegraph|Star|Live|Gazette|Herald|Mail|News|Times|Argus|Advertiser|Observer|Journal|Standard|Examiner|Express|Pride|Zoo|Museum|Hospital|Teaching Hospitals|Royal Infirmary|Infirmary|Prison|Bay|Harbour|Dock|Docks|Station|Street|Road|Lane|Avenue|Bridge|River|Valley|Hills|Moor|Forest School|Healthcare|Community Health|NHS|branch|Branch|Fire and Rescue|Fire Service|Fire Authority|Foundation|Community Foundation|Integrated Care Board|ICB|Clinical Commissioning Group|CCG|Health Board)\b
