@@ -109,6 +109,7 @@ rule only-one-of-n
 
 rule one-of-n
   match \b(?<!only )[Oo]ne of (?:only |just |the |a handful of )?(?<q>{CARD})(?: of (?:the |its |their )?(?<total>{CARD}))?(?: (?<unit>{UNIT}))?(?:{GAP})?(?: - (?:(?<approx>{APPROX}) )?(?<paren>{DASHFIG}) -)?(?: (?:whose|where) [\w' -]{1,40}? (?:was|were|is|are|had been|has been|have been))?(?! (?:was|is|has)\b)(?: {LINKW}){1,7} (?<grade>{GRADE})
+  yes It makes Bury one of just 13 councils in England stuck in Ofsted's bottom category. => grade=inadequate; count=13; unit=councils
   yes Derbyshire was one of 10 authorities judged outstanding in 2018-19. => grade=outstanding; count=10; unit=authorities; period=2018-19
   yes Cornwall is now one of just 19 authorities rated outstanding in England. => count=19
   yes Doncaster is now one of nine councils in Yorkshire and the Humber whose children's services are rated good or outstanding. => grade=good_or_better; count=9
