@@ -51,7 +51,7 @@ define DASHFIG (?:{OFN}|{SHAREFIG}|{CARD})
 # Good morning") are no figure.
 define QUANT (?=\d|[Nn]one|(?i:{NUMWORD}|a[ -]|{FRACW}))(?<!\d:)(?:{PCT}|{RATIO}|{OFN}|{FRAC}|{CARD}|[Nn]one(?: of (?:the |these |them |those )?{CARD})?)
 words UNITHEAD @units
-define UNITMOD (?:(?:local|English|council|county|unitary|London|metropolitan|new|other|inspected|remaining|single-tier|shire|district|city|borough|the|inspected|Greater [A-Z][a-z]+|[A-Z][a-z]+(?: [A-Z][a-z]+)?|[A-Z][a-z]+'s|region's|country's|capital's) )
+define UNITMOD (?:(?:local|English|council|council-run|privately run|privately-run|private|voluntary|county|unitary|London|metropolitan|new|other|inspected|remaining|single-tier|shire|district|city|borough|the|inspected|Greater [A-Z][a-z]+|[A-Z][a-z]+(?: [A-Z][a-z]+)?|[A-Z][a-z]+'s|region's|country's|capital's) )
 define UNIT (?:{UNITHEAD}|(?:{UNITMOD}){1,3}(?:{UNITHEAD}))(?![\w-])
 
 # Words between a figure and its link: "inspected under a new regime",
@@ -140,13 +140,21 @@ rule verb-count-grade
   no Ofsted rated the council inadequate.
 
 rule number-of-has-risen
-  match (?i:the )?(?:number|proportion|percentage|share)(?: of (?<unit>{UNIT})(?: in [A-Z][\w-]*(?: [A-Z][\w-]*)?)?)?(?: {LINKW}){1,6} (?<grade>{GRADE})(?: {LINKW}){0,3} (?:has |have |had )?(?:fallen|fell|risen|rose|increased|decreased|dropped|grown|grew|reached|stands|stood|climbed|now stands|is now|was|is)(?: to| at| from [\w% ]{1,20}? to| from(?! [\w% ]{1,20}? to\b))? (?:(?<approx>{APPROX}) )?(?<q>{QUANT})
+  match (?i:the )?(?:number|proportion|percentage|share)(?: of (?<unit>{UNIT})(?: in [A-Z][\w-]*(?: [A-Z][\w-]*)?)?)?(?: {LINKW}){1,6} (?<grade>{GRADE})(?: {LINKW}){0,3} (?:has |have |had )?(?:fallen|fell|risen|rose|increased|decreased|dropped|grown|grew|reached|stands|stood|climbed|now stands|is now|was|is)(?: to| at| from [\w% -]{1,20}? to| from(?! [\w% -]{1,20}? to\b))? (?:(?<approx>{APPROX}) )?(?<q>{QUANT})
   yes The number of councils rated inadequate has fallen to 20. => grade=inadequate; count=20; unit=councils
   yes The proportion of authorities judged good or outstanding rose to 56 per cent. => grade=good_or_better; share=0.56
   yes Overall, the proportion judged requires improvement to be good fell to 30%, from 47% when the framework began. => grade=requires_improvement; share=0.3
   yes Most are now good, up from 36% in 2018, and the proportion judged inadequate fell to 9%. => grade=inadequate; share=0.09; period=null
   yes The proportion judged inadequate has fallen from 19% five years earlier. => grade=inadequate; share=0.19; period=null
   yes The proportion judged inadequate has fallen from 19% to 9%. => grade=inadequate; share=0.09
+
+# The earlier value of a figure that moved: "The number judged inadequate
+# fell from 19 to 12" (number-of-has-risen reads the 12).
+rule number-fell-from
+  match (?i:the )?(?:number|proportion|percentage|share)(?: of (?<unit>{UNIT})(?: in [A-Z][\w-]*(?: [A-Z][\w-]*)?)?)?(?: {LINKW}){1,6} (?<grade>{GRADE})(?: {LINKW}){0,3} (?:has |have |had )?(?:fallen|fell|risen|rose|increased|decreased|dropped|grown|grew|climbed|gone (?:down|up)) from (?:(?<approx>{APPROX}) )?(?<q>{QUANT})(?= (?:in (?:19|20)\d\d(?:[/-](?:19|20)?\d\d)? )?to\b)
+  yes The number judged inadequate fell from 19 to 12 over three years. => grade=inadequate; count=19
+  yes The number of council-run children's homes judged inadequate fell from 19 in 2022-23 to 12 in 2023-24. => grade=inadequate; count=19; period=2022-23
+  no The number judged inadequate fell from 19 in 2022.
 
 rule count-judged
   match (?<![\w'-])(?<![Ee]very )(?:(?<approx>{APPROX}) )?(?:(?i:all|only|just|a further|another|the remaining|the other|all of the|of these,?|in all,?|some) )?(?:(?<q>{QUANT})(?: \((?<paren>[^()]{1,24}?)(?: {UNIT})?\)| - (?:(?:(?<approx2>{APPROX})|or) )?(?<paren>{DASHFIG})(?: in (?:all|total))? -|, (?:or )?(?:(?<approx2>{APPROX}) )?(?<paren>{SHAREFIG}),)?|{MAJORITY} \((?<q>{PCT})\))(?: of(?: the| all| England's| the country's| these| those)?(?: (?<total>{CARD}))?| of them)?(?: (?<unit>{UNIT}))?(?:{GAPW}{1,6}?(?= - ))?(?: \((?<paren>[^()]{1,24}?)(?: {UNIT})?\)| - (?:(?:(?<approx2>{APPROX})|or) )?(?<paren>{DASHFIG})(?: {UNIT})?(?: in (?:all|total))? -)?(?:{GAP}(?: {LINKW}){1,7}|{DASHGAP}|(?: {LINKW}){0,7}) (?<grade>{GRADE})(?! for (?:every|each)\b)(?:(?: (?:today|now|currently|at present|nationally))?(?:, | - |-(?=[a-z\d]))(?:or |(?<approx2>{APPROX}|some) )?(?<paren>\d+(?:\.\d+)? ?(?:per cent|%)|(?:{RATIO}|{FRAC})(?=[.;!?]|$| ?-))|(?: [^-.;,:!?]{1,60}?)? - (?<paren>{CARD})(?: {UNIT})? in (?:all|total)\b)?
