@@ -65,15 +65,22 @@ size_t ix_doc_sent_at(const ix_doc *d, size_t off)
 
 /* ---- boilerplate, title, date ------------------------------------------- */
 
+enum { IX_BODY_PARA = 100 };    /* bytes: longer than a title or a dateline */
+
 static void mark_boilerplate(ix_ctx *c)
 {
     ix_doc *d = c->doc;
     const ix_rule_list rl = *ix_rules_fam(c->rules, IX_FAM_BOILERPLATE);
-    bool tail = false;
+    bool tail = false, body = false;
     size_t marked_block = (size_t)-1;   /* a block already marked whole */
     for (size_t i = 0; i < d->npara; i++) {
         ix_para *p = &d->paras[i];
         if (tail) { p->boilerplate = true; continue; }
+        /* A tail ("Topics: ...", "Related") follows the article's body: a
+         * header line above it ("Topic: Children's services in Reading",
+         * under a transcript's title) is only itself. The body has begun
+         * at the first paragraph longer than a title or a dateline. */
+        if (i > 0 && !d->paras[i - 1].boilerplate && d->paras[i - 1].b - d->paras[i - 1].a >= IX_BODY_PARA) body = true;
         /* A line repeated straight after itself is a picture caption. */
         if (i + 1 < d->npara) {
             ix_para *q = &d->paras[i + 1];
@@ -86,7 +93,7 @@ static void mark_boilerplate(ix_ctx *c)
             json_t *sc = json_object_get(rl.r[k]->set, "scope");
             const char *scope = sc ? json_string_value(sc) : "paragraph";
             p->boilerplate = true;
-            if (!strcmp(scope, "tail")) tail = true;
+            if (!strcmp(scope, "tail")) tail = body;
             else if (!strcmp(scope, "block") && marked_block != p->block) {
                 /* Once per block: marking it again for each matching
                  * paragraph was quadratic in the block's length. */

@@ -400,6 +400,19 @@ n_ex=$(grep -c '^{"type":"doc"' "$tmp/good.jsonl")
 check "doc record's sentences/tokens agree with inspex tokens" \
   has "\"sentences\":$ns,\"tokens\":$nt" "$tmp/doc1"
 
+# ---- boilerplate: a tail starts after the body --------------------------------
+# "Topic: ..." under a transcript's title is a header line, not the start of
+# a page's tail: what follows is the article. The same line after the body
+# does start the tail.
+printf 'RADIO PHONE-IN\n\nTopic: Children'"'"'s services in Reading\n\nPRESENTER: Ofsted has rated children'"'"'s services in Reading good, and nationally seven councils were rated inadequate this year.\n' > "$tmp/head.txt"
+"$INSPEX" extract --quiet "$tmp/head.txt" > "$tmp/out"
+check "a tail line above the body: the article's rating is kept" has '"type":"rating"' "$tmp/out"
+printf 'Title\n\nNationally, seven councils were rated inadequate this year, inspectors said in a report published on Tuesday.\n\nTopics: Children\n\nFive councils were rated inadequate.\n' > "$tmp/tail.txt"
+"$INSPEX" extract --quiet "$tmp/tail.txt" > "$tmp/out"
+check "a tail line after the body: what follows is boilerplate" sh -c "[ \$(grep -c '\"type\":\"rating\"' '$tmp/out') = 1 ]"
+"$INSPEX" tokens "$tmp/head.txt" | grep -c '"boilerplate":true' > "$tmp/n"
+check "a tail line above the body marks only itself" has '^1$' "$tmp/n"
+
 # ---- rules --check ----------------------------------------------------------------
 run 0 "rules --check patterns" rules --check patterns
 check "rules --check: says how many rules compiled" has 'rules compiled' "$tmp/out"
