@@ -4,7 +4,9 @@
 #
 # set scope paragraph  only the paragraph that matches (default)
 # set scope block      the paragraphs between the blank lines around it
-# set scope tail       the paragraph and everything after it
+# set scope tail       the paragraph and everything after it, once the body has
+#                      begun (a paragraph of 100 bytes or more above it);
+#                      before that, the paragraph only
 
 family boilerplate
 
