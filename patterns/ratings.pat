@@ -151,7 +151,7 @@ rule number-of-has-risen
 # The earlier value of a figure that moved: "The number judged inadequate
 # fell from 19 to 12" (number-of-has-risen reads the 12).
 rule number-fell-from
-  match (?i:the )?(?:number|proportion|percentage|share)(?: of (?<unit>{UNIT})(?: in [A-Z][\w-]*(?: [A-Z][\w-]*)?)?)?(?: {LINKW}){1,6} (?<grade>{GRADE})(?: {LINKW}){0,3} (?:has |have |had )?(?:fallen|fell|risen|rose|increased|decreased|dropped|grown|grew|climbed|gone (?:down|up)) from (?:(?<approx>{APPROX}) )?(?<q>{QUANT})(?= (?:in (?:19|20)\d\d(?:[/-](?:19|20)?\d\d)? )?to\b)
+  match (?i:the )?(?:number|proportion|percentage|share)(?: of (?<unit>{UNIT}))?(?: {LINKW}){1,4} (?<grade>{GRADE}) (?:has |have |had )?(?:fallen|fell|risen|rose|increased|decreased|dropped|grown|grew|climbed|gone (?:down|up)) from (?:(?<approx>{APPROX}) )?(?<q>{QUANT})(?= (?:in (?:19|20)\d\d(?:[/-](?:19|20)?\d\d)? )?to\b)
   yes The number judged inadequate fell from 19 to 12 over three years. => grade=inadequate; count=19
   yes The number of council-run children's homes judged inadequate fell from 19 in 2022-23 to 12 in 2023-24. => grade=inadequate; count=19; period=2022-23
   no The number judged inadequate fell from 19 in 2022.
