@@ -257,9 +257,10 @@ rule count-long-gap
 # first takes the grade (count-judged finds the second; a digit in between
 # keeps count-long-gap away).
 rule coordinated-first
-  match (?<![\w'-])(?:(?<approx>{APPROX}) )?(?<q>{QUANT})(?: of(?: the| all)?(?: (?<total>{CARD}))?)? (?<unit>{UNIT}) and (?:{APPROX} )?{QUANT}(?: of(?: the| all)?(?: {CARD})?)?(?: [\w'-]+){0,3}? (?:are|were|have been|had been|was|is)(?: (?:now|currently|still|all|both|also))? (?:rated|judged|graded|found|deemed|assessed)(?: (?:as|to be))? (?<grade>{GRADEA})
+  match (?<![\w'-])(?:(?<approx>{APPROX}) )?(?<q>{QUANT})(?: of(?: the| all)?(?: (?<total>{CARD}))?)? (?<unit>{UNIT}) and (?:{APPROX} )?{QUANT}(?: of(?: the| all)?(?: {CARD})?)?(?: [\w'-]+){0,3}?(?: {LINKW}){1,7} (?<grade>{GRADEA})
   yes More than 80 per cent of children's homes and nine out of 10 independent fostering agencies are currently rated good or outstanding. => grade=good_or_better; share=0.8; approx=more_than; unit=children's homes
   yes Seven councils and 12 trusts were judged inadequate. => grade=inadequate; count=7; unit=councils
+  yes Four councils and 11 trusts are now inadequate. => grade=inadequate; count=4; unit=councils
   no Between them, seven councils and their 12 trusts were judged inadequate.
   no Seven children and 12 staff were interviewed, and the home was judged good.
 
