@@ -234,9 +234,10 @@ rule table-grade
 family council_support_sentence
 
 rule council-vocabulary
-  match (?i:\b(?:councils?|local authorit(?:y|ies)|authorit(?:y|ies)|children's services|social care|social work(?:ers?)?|safeguarding|child protection|ofsted|inspect(?:ed|ion|ions|ors?)|rated|judged|inadequate|requires improvement|care leavers|children in care|(?:grew up|growing up|raised|placed|lived|living|taken) (?:in|into) (?:foster )?care|foster care|foster carers?|looked-after|fostering|adoption|commissioner|intervention)\b)
+  match (?i:\b(?:councils?|local authorit(?:y|ies)|authorit(?:y|ies)|children's services|social care|social work(?:ers?)?|safeguarding|child protection|ofsted|inspect(?:ed|ion|ions|ors?)|rated|judged|inadequate|requires improvement|care leavers|children in care|(?:grew up|growing up|raised|placed|lived|living|taken) (?:in|into) care|foster care(?:rs?)?|looked-after|fostering|adoption|commissioner|intervention)\b)
   yes Sunderland, whose children's services have been taken over
   yes Luke Sefton, who grew up in foster care in Wakefield, will act as the ambassador.
+  yes The striker, who was taken into care in Wakefield as a baby, scored twice.
   no Reading is fun.
 
 # A name that is also a word may open a sentence as a council when a verb of
