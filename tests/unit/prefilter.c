@@ -59,7 +59,10 @@ static void check_window(const ix_rules *r, ix_scratch *s, ix_doc *d, size_t a, 
 {
     for (size_t i = 0; i < r->nrules; i++) {
         const ix_rule *rule = &r->rules[i];
-        int rc = pcre2_match(rule->code, (PCRE2_SPTR)d->text + a, b - a, 0, PCRE2_NO_UTF_CHECK, s->md, s->mctx);
+        /* the JIT copy the extractors run (the interpreter took four fifths
+         * of this test's time) */
+        const pcre2_code *code = ix_rule_code(rule);
+        int rc = pcre2_match(code, (PCRE2_SPTR)d->text + a, b - a, 0, PCRE2_NO_UTF_CHECK, s->md, s->mctx);
         if (rule->inlined && i < 512) {
             if (!subr[i]) {
                 int ec;
@@ -93,7 +96,7 @@ static void check_window(const ix_rules *r, ix_scratch *s, ix_doc *d, size_t a, 
                        at, last, (int)(b - a), d->text + a);
             CHECK(at <= last, "%s: %s starts at %zu <= %zu", what, rule->name, at, last);
             if (next > b - a) break;
-            rc = pcre2_match(rule->code, (PCRE2_SPTR)d->text + a, b - a, next, PCRE2_NO_UTF_CHECK, s->md, s->mctx);
+            rc = pcre2_match(code, (PCRE2_SPTR)d->text + a, b - a, next, PCRE2_NO_UTF_CHECK, s->md, s->mctx);
         }
     }
 }
