@@ -29,7 +29,7 @@ words -i FRACW half | halves | third | thirds | quarter | quarters | fifth | fif
 define NOTCOUNT (?! in an? (?:council|authority|local authority|area)\b)(?! of (?:an? |the )?(?:handful|few|many|number|small|tiny|minority|clutch|select|growing number|best|worst)\b)(?! (?:years?|months?|weeks?|days?|hours?|minutes?|times|per|percent|million|billion|bn|miles|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b)
 define CARD (?<![£$€\d.,/'-])(?:(?!(?:19|20)\d\d(?!\d|,\d))(?:\d{1,3}(?:,\d{3})+|\d+)(?![\w%,.]\d|[\w%])|(?i:{NUMWORD})(?![\w-])){NOTCOUNT}
 define PCT (?:\d+(?:\.\d+)?|(?i:{NUMWORD}))(?: ?%| per ?cent\b| percent\b)
-define FRAC (?i:(?:(?:a|one|{NUMWORD})[ -])?(?:{FRACW}))(?![\w-])
+define FRAC (?i:(?:a|one|{NUMWORD})[ -](?:{FRACW})|half)(?![\w-])
 # "a majority" is no figure (GOLD.md: a share is one the text gives); "a
 # majority (54%)" gives it in brackets.
 define MAJORITY (?i:(?:an?|the) (?:(?:clear|large|small|narrow|slim|slender|vast|overwhelming|substantial|significant|sizeable) )?majority)
@@ -71,12 +71,13 @@ define GAP (?:{ASIDE}|{NAMELIST}|{GAPW}{1,10}?{ASIDE}?,?|{DASHGAP})
 # ---- rules ----------------------------------------------------------------
 
 rule table-row
-  match ^(?:\| ?)?(?<grade>(?i:outstanding|good|requires? improvement(?: to be good)?|inadequate|good or outstanding|adequate|satisfactory))(?: judgements?)?{CELLSEP} (?<q>{CARD})(?:{CELLSEP} (?<paren>\d+(?:\.\d+)? ?%))?(?: ?\|)?$
+  match ^(?:\| ?)?(?<grade>(?i:outstanding|good|requires? improvement(?: to be good)?|inadequate|good or outstanding|adequate|satisfactory))(?: judgements?)?{CELLSEP} (?<q>{CARD})(?:{CELLSEP} (?<paren>\d+(?:\.\d+)? ?%))?(?:(?: ?\|)?$|(?= \((?:up|down) from ))
   yes Inadequate 23 15% => grade=inadequate; count=23; share=0.15
   yes Requires improvement to be good | 46 | 30% => grade=requires_improvement; count=46; share=0.3
   yes | Outstanding | 24 | 16% | => grade=outstanding; count=24; share=0.16
   set table yes
   no Good 2019
+  yes Outstanding: 25 (up from 21) => grade=outstanding; count=25
 
 rule grade-in-n-of-m
   match (?:judged|rated|found|finding|graded|deemed|assessed)(?: them| it| the council| the authority| services)?(?: to be| as)? (?<grade>{GRADEA}) (?:in|for|across) (?<q>{CARD} (?:out )?of (?:the |its |their )?{CARD})(?: (?<unit>{UNIT}))?
@@ -133,10 +134,11 @@ rule grade-then-one-of
   no Rated outstanding in 2023, Leeds is one of the largest councils in England.
 
 rule verb-count-grade
-  match \b(?:rated|judged|graded|found|deemed|assessed|declared) (?:(?<approx>{APPROX}) )?(?<q>{QUANT})(?: (?<unit>{UNIT})(?: (?:(?:it|they|inspectors) )?(?:inspected|visited|assessed|reviewed|examined|looked at))?)? (?:(?:as|to be|to have been) )?(?<grade>{GRADEA})
+  match \b(?:rated|judged|graded|found|deemed|assessed|declared) (?:(?<approx>{APPROX}) )?(?<q>{QUANT})(?: (?<unit>{UNIT})(?: (?:(?:it|they|inspectors) )?(?:inspected|visited|assessed|reviewed|examined|looked at)| (?:in|near|around|across) (?:the )?[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2})?)? (?:(?:as|to be|to have been) )?(?<grade>{GRADEA})
   yes Last year Ofsted rated 12 councils outstanding. => grade=outstanding; count=12; unit=councils
   yes Inspectors judged two of the four areas inspected inadequate. => grade=inadequate; count=2; total=4; unit=areas
   yes Ofsted found seven of the 12 councils it visited inadequate. => grade=inadequate; count=7; total=12; unit=councils
+  yes Inspectors have rated two children's homes near Oswestry inadequate since January. => grade=inadequate; count=2; unit=children's homes
   no Ofsted rated the council inadequate.
 
 # The verbs of a figure that moves (number-of-has-risen, number-fell-from).
@@ -243,12 +245,14 @@ rule count-judged
   no The Council of the Isles of Scilly, which looks after fewer than 10 children in care, was judged good.
   no A child who goes into care at 10 in a council that requires improvement faces a different future.
 
-# One character of a long gap: no grade word or figure starts there. A
-# macro, so that {1,120} repeats a subroutine call: PCRE2 writes a bounded
-# repeat of a group out in full, 120 copies of it in the exported set.
+# One character of a long gap: no grade word or figure starts there. The
+# gap is bounded by a look-ahead over a plain class (a verb within 120
+# characters), not by {1,120} on the group: PCRE2 writes a bounded repeat of
+# a group out in full, 120 copies of it in the compiled and JIT code.
 define GAPCHAR (?:(?!{GRADEWORD}|\d)[^.;:!?])
+define LONGVERB \b(?:rated|judged|found|deemed|graded|assessed)
 rule count-long-gap
-  match (?<![\w'-])(?:(?<approx>{APPROX}) )?(?<q>{QUANT})(?: of(?: the| all)?(?: (?<total>{CARD}))?)?(?: (?<unit>{UNIT})) {GAPCHAR}{1,120}?\b(?:rated|judged|found|deemed|graded|assessed)(?: (?:as|to be))? (?<grade>{GRADEA})
+  match (?<![\w'-])(?:(?<approx>{APPROX}) )?(?<q>{QUANT})(?: of(?: the| all)?(?: (?<total>{CARD}))?)?(?: (?<unit>{UNIT})) (?=[^.;:!?]{1,120}?{LONGVERB})(?:{GAPCHAR})+?{LONGVERB}(?: (?:as|to be))? (?<grade>{GRADEA})
   yes Vulnerable children in a quarter of English council areas are being let down by services that inspectors have rated inadequate. => grade=inadequate; share=0.25; unit=areas
 
 # Two figures that share one verb and grade: "More than 80 per cent of
@@ -290,7 +294,7 @@ rule list-next-elliptic
 
 rule compared-with
   continue
-  match (?: (?:grade|rating|verdict|judgement)s?)?(?: (?:at|in|on|under|after) (?:their|its|the|an?) (?:[\w'-]+ ){0,3}?(?:inspections?|visits?|reports?|framework|regime)| for (?:their|its|the) (?:[\w'-]+ ){0,2}?(?:services|social care|work with children))?(?:,| -)? (?:compared (?:with|to)|up from|down from|from|against|a rise from|a fall from|an increase from|a drop from) (?:(?<approx>{APPROX}) )?(?<q>{QUANT})(?: in (?<period>(?:19|20)\d\d(?:[/-](?:19|20)?\d\d)?))?
+  match (?: (?:grade|rating|verdict|judgement)s?)?(?: (?:at|in|on|under|after) (?:their|its|the|an?) (?:[\w'-]+ ){0,3}?(?:inspections?|visits?|reports?|framework|regime)| for (?:their|its|the) (?:[\w'-]+ ){0,2}?(?:services|social care|work with children))?(?:,| -)?(?: \(| )(?:compared (?:with|to)|up from|down from|from|against|a rise from|a fall from|an increase from|a drop from) (?:(?<approx>{APPROX}) )?(?<q>{QUANT})(?: in (?<period>(?:19|20)\d\d(?:[/-](?:19|20)?\d\d)?))?
   set grade_from previous
   set comparison yes
   yes Just under half of all authorities (47 per cent) are now judged good or outstanding, compared with 36 per cent in 2016. => grade=good_or_better; share=0.36; period=2016
@@ -299,6 +303,7 @@ rule compared-with
   yes Darlington is now one of five councils in the North East with a good grade, against two a decade ago. => grade=good; count=2
   yes 99 of the 153 councils are now rated good or outstanding for their children's services, up from 91 a year earlier. => grade=good_or_better; count=91; total=null
   yes Thirteen of the 153 are inadequate - down from 17 the year before - and a further 41 require improvement. => grade=inadequate; count=17
+  yes Outstanding: 25 (up from 21) => grade=outstanding; count=21
 
 # When a figure of the same grade is given again, at another time
 # ("today the figure is 14", "today there are 24").
@@ -309,12 +314,13 @@ define NOWWHEN (?:today|now|this year|last year|in (?:19|20)\d\d|by (?:19|20)\d\
 # 21 rated outstanding, and one of only two in the East of England".
 rule only-one-in-region
   continue
-  match (?: (?:rating|grade|judgement|verdict))?,? (?:and|but) (?:(?:is|was) )?(?:(?:also|now|still) )?(?:(?:the only (?<q>one)|one of (?:only |just )?(?<q>{QUANT})(?: (?<unit>{UNIT}))?) in (?:the )?(?:[A-Z][\w'-]*(?: (?:of )?[A-Z][\w'-]*){0,3}|region|county|capital|country)\b|one of (?:only |just )?(?<q>{QUANT}) (?<unit>[A-Z][\w'-]*(?: [A-Z][\w'-]*)? {UNITHEAD})(?=[.;,!?]|$))
+  match (?: (?:rating|grade|judgement|verdict))?(?:,| [-–—])? (?:and|but) (?:(?:is|was) )?(?:(?:also|now|still) )?(?:(?:the only (?<q>one)|one of (?:only |just )?(?<q>{QUANT})(?: (?<unit>{UNIT}))?) in (?:the )?(?:[A-Z][\w'-]*(?: (?:of )?[A-Z][\w'-]*){0,3}|region|county|capital|country)\b|the only (?<q>one) of (?:the )?[A-Z][\w-]*(?: [A-Z][\w-]*){0,3}['’]s (?<total>{CARD}) (?<unit>{UNIT})|one of (?:only |just )?(?<q>{QUANT}) (?<unit>[A-Z][\w'-]*(?: [A-Z][\w'-]*)? {UNITHEAD})(?=[.;,!?]|$))
   set grade_from previous
   yes Cumberland is now one of 14 councils in England judged inadequate, and the only one in the North West. => grade=inadequate; count=1; unit=councils
   yes Norfolk is now one of 21 councils in England rated outstanding, and one of only two in the East of England. => grade=outstanding; count=2; unit=councils
   yes It means Southampton is now one of 14 councils in England with an inadequate rating, and the only one in the South East. => grade=inadequate; count=1; unit=councils
   no Cumberland is one of 14 councils judged inadequate, and the only one I visited.
+  yes It makes Bury one of just 13 councils in England stuck in the bottom category - and the only one of Greater Manchester's 10 boroughs. => grade=inadequate; count=1; total=10; unit=boroughs
   yes At the time, Bromley was one of 23 councils in England with the top grade, and one of five London boroughs. => grade=outstanding; count=5; unit=boroughs
   no At the time, Bromley was one of 23 councils in England with the top grade, and one of five London boroughs to bid.
 
@@ -322,10 +328,11 @@ rule only-one-in-region
 # outstanding; today there are 24".
 rule there-are-now
   continue
-  match [;,]? (?:and |but |while |whereas )?{NOWWHEN},? there (?:are|were|is|was) (?:now )?(?:(?<approx>{APPROX}) )?(?<q>{QUANT})(?! (?!(?:{UNIT})\b)[a-z])(?: (?<unit>{UNIT}))?
+  match (?: in (?:19|20)\d\d(?:[/-](?:19|20)?\d\d)?)?(?:, [^,;.!?]{1,40})?[;,]? (?:and |but |while |whereas )?{NOWWHEN},? there (?:are|were|is|was) (?:now )?(?:(?<approx>{APPROX}) )?(?<q>{QUANT})(?! (?!(?:{UNIT})\b)[a-z])(?: (?<unit>{UNIT}))?
   set grade_from previous
   yes In 2018 there were 14 authorities judged outstanding; today there are 24, and 88 are good or better. => grade=outstanding; count=24; unit=authorities
   no In 2018 there were 14 authorities judged outstanding; today there are 24 children in care.
+  yes Twenty councils in England held the lowest grade in 2019, Sefton among them; today there are 12. => grade=inadequate; count=12; unit=councils
 
 # What a figure is called when it is given again ("the figure is 14"): here
 # and in the family rating_next.
@@ -339,6 +346,20 @@ rule the-figure-is
   set grade_from previous
   yes A quarter of authorities were judged inadequate in 2016; today the figure is 14, fewer than one in ten. => grade=inadequate; count=14; share=0.1; period=null
   no A quarter of authorities were judged inadequate in 2016; today the figure is unknown.
+
+# A figure for a narrower place, its grade and verb left out, right after a
+# rating: "In the North East, 10 of the 12 councils are good or better; in
+# London, 26 of 33; in the South East, 13 of 19", "Nationally, 62 per cent
+# of councils are rated good or outstanding; in the North West, it is just
+# over half". The figure ends the clause.
+rule in-place-elliptic
+  continue
+  match (?:,|;)(?: and| but| while| whereas)? in (?:the )?[A-Z][\w'’-]*(?: (?:of (?:the )?)?[A-Z][\w'’-]*){0,3},? (?:(?:it|the {FIGWORD}) (?:is|was|stands at|stood at) )?(?:(?i:only|just) )?(?:(?<approx>{APPROX}) )?(?<q>{QUANT})(?: (?<unit>{UNIT}))?(?=[.;!?]|$)
+  set grade_from previous
+  yes In the North East, 10 of the 12 councils are good or better; in London, 26 of 33; in the South East, 13 of 19. => grade=good_or_better; count=26; total=33
+  yes Nationally, 62 per cent of councils are rated good or outstanding; in the North West, it is just over half. => grade=good_or_better; share=0.5; approx=more_than
+  no In the North East, 10 of the 12 councils are good or better; in London, 26 of 33 were visited.
+  no Nationally, 62 per cent of councils are rated good or outstanding; in 2019, it was 46 per cent.
 
 # ---- table rows: run only on the lines of a block of several -------------
 family rating_row
@@ -387,6 +408,14 @@ rule grade-colon-count
   no Good: 72 councils said they would bid for the funding, and more are expected to.\nThe rest did not.
   no Good: 72 councils (47%)
 
+# "RI", the sector's shorthand for requires improvement, as a list's label:
+# "Outstanding: 25\nGood: 71\nRI: 45". Only here, on the lines of a list: as
+# a literal, "ri" is in every other English word.
+rule ri-colon-count
+  match ^(?:[-•*▪] )?(?<grade>RI)(?::| -| –) (?<q>{CARD})(?: (?<unit>{UNIT}))?(?: \((?<paren>{PCT})\))?(?=[.;,]|$| \((?:up|down) from )
+  yes Good: 71\nRI: 45\nInadequate: 12 => grade=requires_improvement; count=45
+  no Good: 71\nRI: 45 minutes\nInadequate: 12
+
 # ---- the sentence after a rating: run only there -------------------------
 family rating_next
 
@@ -397,13 +426,15 @@ family rating_next
 # total is carried to it.
 define THEFIG the (?:equivalent |comparable |national )?{FIGWORD}
 rule the-figure-was-before
-  match ^(?:(?:[Aa]|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Tt]en|\d+) (?:years?|decades?) (?:earlier|before|previously|ago)|(?:In|By|At the end of|At the start of) (?:19|20)\d\d(?:[/-](?:19|20)?\d\d)?|(?:The|That) (?:year|time) before|(?:Last|The previous|That) year|Previously|Back then|At the time|Then|When (?:the framework|the regime|inspections) (?:began|started|was introduced|were introduced)),? (?:{THEFIG}|it|that) (?:was|had been|stood at|was just|was only) (?:(?<approx>{APPROX}) )?(?<q>{PCT}|{RATIO}|{OFN}|{FRAC}|{CARD})(?=[.;,:]|$| \(| - | – )
+  match ^(?:(?:[Aa]|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Tt]en|\d+) (?:years?|decades?) (?:earlier|before|previously|ago)|(?:In|By|At the end of|At the start of) (?:19|20)\d\d(?:[/-](?:19|20)?\d\d)?|(?:The|That) (?:year|time) before|(?:Last|The previous|That) year|Previously|Back then|At the time|Then|When (?:the framework|the regime|inspections) (?:began|started|was introduced|were introduced)),? (?:(?:{THEFIG}|it|that) (?:was|had been|stood at|was just|was only)|there (?:were|was|had been)) (?:(?<approx>{APPROX}) )?(?<q>{PCT}|{RATIO}|{OFN}|{FRAC}|{CARD})(?=[.;,:]|$| \(| - | – )
   set grade_from sentence_before
   set comparison yes
   yes Six in ten councils are now rated good or outstanding. A year earlier the figure was 56 per cent. => grade=good_or_better; share=0.56; total=null; unit=councils
   yes Fourteen councils are rated inadequate. In 2019, the figure was 21. => grade=inadequate; count=21; total=null; period=2019
   yes That means roughly 36 per cent of councils are below good. In 2019 it was almost half. => grade=less_than_good; share=0.5; approx=almost; period=2019
   no That means roughly 36 per cent of councils are below good. In 2019 it was almost half past ten when the report came out.
+  yes Those 12 inadequate councils are the fewest since the framework began. In 2019 there were 20. => grade=inadequate; count=20; period=2019
+  no Those 12 inadequate councils are the fewest since the framework began. In 2019 there were 20 inspections.
   no Six in ten councils are now rated good or outstanding.\nA year earlier the figure was 56 per cent.
   no The council spent £3m on agency staff. A year earlier the figure was 56 per cent.
 
