@@ -22,10 +22,11 @@ define CWORD [A-Z][\w&.-]*(?:'(?!s\b)[\w&.-]*)*
 # name "Leeds, on" followed by "ce")
 define CNAME {CWORD}(?:,? (?:{CWORD}|(?:and|upon|on|under|with|of|the)(?![\w'-])|&))*
 define CREF (?:[Tt]he (?:[Cc]ouncil(?! of (?:the )?[A-Z])|[Aa]uthority|local authority|borough|district|county council|city council|unitary|trust|same services|services|service|(?:(?:very )?same )?(?:department|council|authority))|[Ii]ts (?:services|children's services)|(?:[Tt]he (?:children's )?|[Cc]hildren's )?[Ss]ervices there|[Ii]ts|[Tt]heir|{CNAME})
-# a figure in brackets may follow each name: "Shropshire (6 per cent) and
-# Lincolnshire (8 per cent), both of which ..." (a grade in brackets is
+# a figure or a name in brackets may follow each name: "Shropshire (6 per
+# cent) and Lincolnshire (8 per cent), both of which ...", "Shropshire
+# (Swydd Amwythig) holds the top grade" (a grade in brackets is
 # council-grade-in-brackets')
-define CREFP {CREF}(?: \((?=[\d£])[^()]{1,40}\))?
+define CREFP {CREF}(?: \((?=[\d£]|[A-Z](?!(?i:outstanding|good|inadequate|requires|adequate|excellent|satisfactory|poor)\b))[^()]{1,40}\))?
 define CLIST (?>{CREFP}(?:(?:, | and | & |, and ){CREFP}){0,8})
 words CLINKWORD were | was | is | are | has been | have been | had been | had | have | has | been | being | be | now | currently | still | also | first | again | previously | once | subsequently | overall | judged | rated | found | deemed | graded | assessed | declared | as | to be | to | only | just | all | both | by Ofsted | by inspectors | last year | this year | three years ago | two years ago | a year ago | remain | remains | remained | stay | stays | stayed | became | becomes | continues to be | continued to be | told it | told that it | told they | told that they | among those | by contrast | too | came out as | came out | upgraded to | downgraded to | moved up to | moved down to | raised to
 define CLINK (?:(?:{CLINKWORD}|in \d{4}|in (?:January|February|March|April|May|June|July|August|September|October|November|December)(?: \d{4})?|at (?:its|their) (?:last|latest|most recent|previous) inspection|at every inspection since \d{4}|despite [\w ]{1,40}?|-|among (?:the|those) [\w' ]{1,40}?|(?:re-)?inspected(?= (?:by|in|last|this|and)\b)|and(?= (?:judged|rated|found|graded|deemed|assessed)\b)|{GOTGRADE}|(?:held|holds|hold|retained|retains|kept|keeps|maintained|maintains)(?= the (?:top|highest) (?:grade|rating))|(?:(?:given|awarded|handed|left with|received|achieved|gained|got|earned|secured|retained|kept|holds|held|with) )?(?:an? |the |its |their )(?:(?:overall|new|latest|previous|current) )?(?:Ofsted )?(?:rating|grade|judgement|verdict) of) ?)
@@ -191,6 +192,14 @@ rule apposition-rated
   yes Bradford, rated requires improvement in 2014, is now inadequate. => council=Bradford; grade=requires_improvement
   yes Tower Hamlets - rated inadequate in 2017 - was judged outstanding in 2019. => council=Tower Hamlets; grade=inadequate
 
+# The grade alone in apposition, with its year: "Stoke-on-Trent, inadequate
+# in 2019, is now rated good". The grade words are spelt out, so that the
+# prefilter has ", inadequate in 20" to look for, not "good".
+rule apposition-grade-year
+  match (?<council>{CLIST}), (?<grade>(?i:inadequate|outstanding|good|requires improvement(?: to be good)?|adequate)) (?:in|until) (?:19|20)\d\d(?=,)
+  yes Stoke-on-Trent, inadequate in 2019, is now rated good. => council=Stoke-on-Trent; grade=inadequate
+  no Stoke-on-Trent, good in parts, is now rated inadequate.
+
 rule moved-from-to
   match (?<council>{CLIST})(?:'s(?: [\w'-]+){0,4})?(?:, (?:which|who|whose|where)\b[^;:.!?"]{1,160}?,|, (?:both|all|each) of (?:which|them)|, (?:the|an?|its) [^;:.!?",]{1,80},|(?: [\w'-]+){1,6},|, (?:which|who)|, whose(?: [\w'-]+){1,4}?)?(?: (?:all|both|have|has|had|since|now|each|was|were))* (?:moved|improved|rose|climbed|jumped|went|progressed|fell|slipped|dropped|been upgraded|been downgraded|upgraded|downgraded)(?: up| down| back)? from {Q}(?<grade>{GRADE}){Q} to {Q}(?<grade2>{GRADE})
   yes Hounslow, Wokingham and Bracknell Forest all moved up from requires improvement to good. => council=Wokingham; grade=requires_improvement
@@ -286,6 +295,8 @@ rule up-from-grade
 rule council-was-rated
   match (?<![\w'-])(?:(?=[Tt]he |[Ii]ts |[Tt]heir )(?<!expected |expects |expect |wanted |wants |want |hoped |hopes |hope |needs |need |wished |wish |whether |if )|(?![Tt]he |[Ii]ts |[Tt]heir ))(?<council>{CLIST})(?:'s)?(?<jdg>(?: [\w'-]+){0,6}?)(?:, [^,;:.!?"]{1,160},| - [^;:.!?"]{1,120}? -)?,? (?:(?:{CLINK})+(?<grade>{GRADE})|(?<grade>{GRADEV}))
   yes Doncaster was first judged inadequate three years ago. => council=Doncaster; grade=inadequate
+  yes Shropshire (Swydd Amwythig) holds the top grade, and Cheshire West and Chester (Gorllewin Swydd Gaer a Chaer) was judged good. => council=Cheshire West and Chester; grade=good
+  no Leeds (West Yorkshire) (good) was visited.
   yes Hartlepool was given a grade of outstanding last year. => council=Hartlepool; grade=outstanding
   yes Each of Leeds and Wakefield is rated good. => council=Wakefield; grade=good
   yes Leeds and North Yorkshire have both held the top grade at their last two inspections. => council=North Yorkshire; grade=outstanding
