@@ -36,7 +36,9 @@ define GRADE (?:{GRADEV}|{GRADEA})
 # CELLSEP is what may stand between the name and the grade (a footnote
 # star, a cell border, a dash or a colon: "1. Trafford – Outstanding (2023)").
 define CELLSEP \*?(?: \|| [-–—]|:)?
-define TABLEGRADE (?:Outstanding|Good|Requires improvement(?: to be good)?|Inadequate|Adequate)(?= [\d£(-]| ?\||$)
+# After a dash or a colon the grade may be in lower case ("• Barnet –
+# outstanding (good, 2021)").
+define TABLEGRADE (?:Outstanding|Good|Requires improvement(?: to be good)?|Inadequate|Adequate|(?<=[-–—:] )(?:outstanding|good|requires improvement(?: to be good)?|inadequate|adequate))(?= [\d£(-]| ?\||$)
 define GRADEWORD (?i:outstanding|excellent|good|inadequate|adequate|satisfactory|poor|improvement)
 
 # A UK postcode: an address, never article text (boilerplate/postal-address,

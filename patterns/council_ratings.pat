@@ -28,7 +28,7 @@ define CREF (?:[Tt]he (?:[Cc]ouncil(?! of (?:the )?[A-Z])|[Aa]uthority|local aut
 # council-grade-in-brackets')
 define CREFP {CREF}(?: \((?=[\d£]|[A-Z](?!(?i:outstanding|good|inadequate|requires|adequate|excellent|satisfactory|poor)\b))[^()]{1,40}\))?
 define CLIST (?>{CREFP}(?:(?:, | and | & |, and ){CREFP}){0,8})
-words CLINKWORD were | was | is | are | has been | have been | had been | had | have | has | been | being | be | now | currently | still | also | first | again | previously | once | subsequently | overall | judged | rated | found | deemed | graded | assessed | declared | as | to be | to | only | just | all | both | by Ofsted | by inspectors | last year | this year | three years ago | two years ago | a year ago | remain | remains | remained | stay | stays | stayed | became | becomes | continues to be | continued to be | told it | told that it | told they | told that they | among those | by contrast | too | came out as | came out | upgraded to | downgraded to | moved up to | moved down to | raised to
+words CLINKWORD were | was | is | are | has been | have been | had been | had | have | has | been | being | be | now | currently | still | also | first | again | previously | once | subsequently | most recently | more recently | recently | overall | judged | rated | found | deemed | graded | assessed | declared | as | to be | to | only | just | all | both | by Ofsted | by inspectors | last year | this year | three years ago | two years ago | a year ago | remain | remains | remained | stay | stays | stayed | became | becomes | continues to be | continued to be | told it | told that it | told they | told that they | among those | by contrast | too | came out as | came out | upgraded to | downgraded to | moved up to | moved down to | raised to
 define CLINK (?:(?:{CLINKWORD}|in \d{4}|in (?:January|February|March|April|May|June|July|August|September|October|November|December)(?: \d{4})?|at (?:its|their) (?:last|latest|most recent|previous) inspection|at every inspection since \d{4}|despite [\w ]{1,40}?|-|among (?:the|those) [\w' ]{1,40}?|(?:re-)?inspected(?= (?:by|in|last|this|and)\b)|and(?= (?:judged|rated|found|graded|deemed|assessed)\b)|{GOTGRADE}|(?:held|holds|hold|retained|retains|kept|keeps|maintained|maintains)(?= the (?:top|highest) (?:grade|rating))|(?:(?:given|awarded|handed|left with|received|achieved|gained|got|earned|secured|retained|kept|holds|held|with) )?(?:an? |the |its |their )(?:(?:overall|new|latest|previous|current) )?(?:Ofsted )?(?:rating|grade|judgement|verdict) of) ?)
 
 rule services-at
@@ -47,9 +47,11 @@ rule place-then-services
   no In 2019, services were rated good.
 
 rule rated-council
-  match \b(?:rated|judged|found|graded|deemed|assessed|declared|placed|left) (?<council>{CLIST})(?:(?:'s|(?<=[Ii]ts|[Tt]heir))(?<jdg>(?: [\w'-]+){1,6}?))? (?:(?:services )?(?:to be|as|to) )?(?<grade>{GRADE})
+  match \b(?:rated|judged|found|graded|deemed|assessed|declared|placed|left) (?<council>{CLIST}|(?:children's )?services(?= (?:as|to be) ))(?:(?:'s|(?<=[Ii]ts|[Tt]heir))(?<jdg>(?: [\w'-]+){1,6}?))? (?:(?:services )?(?:to be|as|to) )?(?<grade>{GRADE})
   yes The previous inspections in 2010 and 2012 had judged Rotherham's safeguarding and adoption services to be "adequate". => council=Rotherham; grade=adequate; judgement=adoption
   yes Kent was inspected. Inspectors rated the council inadequate in 2016. => council=Kent; grade=inadequate
+  yes Doncaster was inspected. The trust's first full inspection, in 2015, rated services as requiring improvement to be good. => council=Doncaster; grade=requires_improvement
+  no Doncaster was inspected. Inspectors rated services in 12 councils as good.
   yes I started as a social worker in Sefton. In 2010 Ofsted judged its safeguarding services good. => council=Sefton; grade=good; judgement=child_protection
 
 rule council-which-was
@@ -60,15 +62,20 @@ rule council-which-was
   yes The lowest rates were in Shropshire (6 per cent) and Lincolnshire (8 per cent), both of which Ofsted rated outstanding. => council=Lincolnshire; grade=outstanding
 
 # A table row, the table's layout gone with its spaces: "1. Stoke-on-Trent
-# Inadequate 41% 29% 24", "| Walsall | Requires improvement | 33% |"
-# (CELLSEP and TABLEGRADE, common.pat).
+# Inadequate 41% 29% 24", "| Walsall | Requires improvement | 33% |", or a
+# list's line with the earlier grade in brackets after: "• Derby – good
+# (requires improvement to be good, 2019)" (CELLSEP and TABLEGRADE,
+# common.pat).
 rule table-row
-  match ^(?:\| ?)?(?:\d{1,3}[.)] )?(?<council>{CNAME}){CELLSEP} (?<grade>{TABLEGRADE})
+  match ^(?:\| ?|[-•*▪] )?(?:\d{1,3}[.)] )?(?<council>{CNAME}){CELLSEP} (?<grade>{TABLEGRADE})(?: \((?:previously |was )?(?<grade2>(?i:outstanding|good|requires improvement(?: to be good)?|inadequate|adequate)),? (?:in )?(?:19|20)\d\d\))?
   yes Council Ofsted grade Agency\n3. Walsall Requires improvement 33% 22% 19 => council=Walsall; grade=requires_improvement; judgement=overall
   yes | Telford & Wrekin | Good | 27% | => council=Telford and Wrekin; grade=good
   no Walsall Good Neighbours scheme opens
   yes THE TOP FIVE\n1. Trafford – Outstanding (inspected 2023) => council=Trafford; grade=outstanding
   no Reading – Good Food Festival returns
+  yes Full inspections this month:\n• Barnet – outstanding (good, 2021)\n• Derby – good (requires improvement to be good, 2019) => council=Barnet; grade=outstanding
+  yes Full inspections this month:\n• Barnet – outstanding (good, 2021)\n• Derby – good (requires improvement to be good, 2019) => council=Derby; grade=requires_improvement
+  no Things to do:\n• Reading – good food and music (Saturday)\n• Derby – good walks (Sunday)
 
 rule previous-rating
   match (?<council>\b(?:[Ii]ts|[Tt]heir|[Tt]he council's|[Tt]he authority's)) (?:previous|last|earlier|first|former|latest|current) (?:Ofsted )?{Q}(?<grade>{GRADEA}){Q} (?:rating|grade|judgement|verdict)
@@ -82,13 +89,14 @@ rule previous-rating
 # full, 150 copies.
 define UNCUT (?:[^.;"wbau,]|,(?! and (?:the )?[A-Z])|w(?!hile\b|hereas\b)|b(?!ut\b)|a(?!lthough\b)|u(?!nlike\b))
 rule received-grade
-  match (?<council>{CLIST}){UNCUT}*?\b(?:receiv\w+|given|awarded|handed|got|gained|achieved|earned|retained|kept|lost|won|secured|held|holds|hold|holding|maintained|maintains)(?: on to| onto)? (?:an? |its |the |their )?(?:previous |first |latest |current |overall |new )?(?<grade>{GRADE}) (?:rating|grade|judgement|verdict|result)
+  match (?<council>{CLIST}){UNCUT}*?\b(?:receiv\w+|given|awarded|handed|got|gained|achieved|earned|retained|kept|lost|won|secured|held|holds|hold|holding|maintained|maintains|(?:slapped|hit|landed|saddled|lumbered) with)(?: on to| onto)? (?:an? |its |the |their )?(?:previous |first |latest |current |overall |new )?(?<grade>{GRADE}) (?:rating|grade|judgement|verdict|result)
   yes He singled out Sunderland, whose services were taken over after receiving an "inadequate" rating last year. => council=Sunderland; grade=inadequate
   yes Lincolnshire, which has held an outstanding grade since 2019, has low agency rates. => council=Lincolnshire; grade=outstanding
   yes The year closed with Southwark, whose services were rated outstanding, and Sheffield, which held on to its good grade. => council=Sheffield; grade=good
   no The year closed with Southwark, whose services were rated outstanding, and Sheffield, which held on to its good grade. => council=Southwark; grade=good
   yes Blackpool was judged to require improvement, while Blackburn with Darwen Council has held a good rating since 2022. => council=Blackburn with Darwen; grade=good
   yes Neighbouring Westmorland and Furness Council, which covers the south of the old county, was given a 'requires improvement' verdict. => council=Westmorland and Furness; grade=requires_improvement
+  yes Torbay, slapped with an inadequate rating in January, is now the only council in the South West in the bottom category. => council=Torbay; grade=inadequate
   yes Telford and Wrekin had retained its outstanding judgement in 2023, and the two councils share an adoption agency. => council=Telford and Wrekin; grade=outstanding; judgement=overall
 
 # The grade as the object of a verb of giving, the authority the one it is
@@ -201,12 +209,13 @@ rule apposition-grade-year
   no Stoke-on-Trent, good in parts, is now rated inadequate.
 
 rule moved-from-to
-  match (?<council>{CLIST})(?:'s(?: [\w'-]+){0,4})?(?:, (?:which|who|whose|where)\b[^;:.!?"]{1,160}?,|, (?:both|all|each) of (?:which|them)|, (?:the|an?|its) [^;:.!?",]{1,80},|(?: [\w'-]+){1,6},|, (?:which|who)|, whose(?: [\w'-]+){1,4}?)?(?: (?:all|both|have|has|had|since|now|each|was|were))* (?:moved|improved|rose|climbed|jumped|went|progressed|fell|slipped|dropped|been upgraded|been downgraded|upgraded|downgraded)(?: up| down| back)? from {Q}(?<grade>{GRADE}){Q} to {Q}(?<grade2>{GRADE})
+  match (?<council>{CLIST})(?:'s(?: [\w'-]+){0,4})?(?:, (?:which|who|whose|where)\b[^;:.!?"]{1,160}?,|, (?:both|all|each) of (?:which|them)|, (?:the|an?|its) [^;:.!?",]{1,80},|(?: [\w'-]+){1,6},|, (?:which|who)|, whose(?: [\w'-]+){1,4}?|,(?= (?:been )?(?:upgraded|downgraded|moved)))?(?: (?:all|both|have|has|had|since|now|each|was|were))* (?:moved|improved|rose|climbed|jumped|went|progressed|fell|slipped|dropped|been upgraded|been downgraded|upgraded|downgraded)(?: up| down| back)? from {Q}(?<grade>{GRADE}){Q} to {Q}(?<grade2>{GRADE})
   yes Hounslow, Wokingham and Bracknell Forest all moved up from requires improvement to good. => council=Wokingham; grade=requires_improvement
   yes STOKE-ON-TRENT City Council's children's services department has been upgraded from "inadequate" to "requires improvement" by Ofsted. => council=Stoke-on-Trent; grade=inadequate
   yes Medway Council, which serves a cluster of towns in Kent, southeast of London, was upgraded from inadequate to requires improvement in the spring. => council=Medway; grade=inadequate
   yes Stoke-on-Trent and Bradford, both of which moved from inadequate to requires improvement, did so. => council=Bradford; grade=inadequate
   yes Bradford, the council next door, moved from inadequate to requires improvement to be good last year. => council=Bradford; grade=requires_improvement
+  yes Southampton City Council, downgraded from good to requires improvement to be good in 2024, has gone the other way. => council=Southampton; grade=good
   yes We support Stoke-on-Trent City Council, whose services moved up from inadequate to requires improvement to be good last autumn. => council=Stoke-on-Trent; grade=requires_improvement
 
 # An earlier grade left behind: "Stoke-on-Trent climbed out of inadequate
@@ -282,9 +291,10 @@ rule they-were
   no Ofsted praised Wirral Council. It is good that the council listened.
 
 rule up-from-grade
-  match (?:\b(?:(?:up|down|a long way|an improvement|a rise|a climb|a fall|a drop|a step up) from|an improvement on) (?:the |its |an? |their )?{Q}(?<grade>{GRADE}){Q} (?:rating|grade|verdict|judgement|result)|, (?:up|down|improving|an improvement|a step up|(?:moving|climbing|rising|going|slipping|falling|dropping)(?: up| down| back)?) from {Q}(?<grade>{GRADE}){Q}(?= (?:in|at|when|during|after|following|last|two|three|four|five|six) |[,.;]|$))
+  match (?:\b(?:(?:up|down|a long way|an improvement|an upgrade|a downgrade|a rise|a climb|a fall|a drop|a step up) from|an improvement on) (?:the |its |an? |their )?{Q}(?<grade>{GRADE}){Q} (?:rating|grade|verdict|judgement|result)|, (?:up|down|improving|an improvement|a step up|(?:moving|climbing|rising|going|slipping|falling|dropping)(?: up| down| back)?) from {Q}(?<grade>{GRADE}){Q}(?= (?:in|at|when|during|after|following|last|two|three|four|five|six) |[,.;]|$))
   yes Kent was rated good, up from the 'adequate' rating the authority received in 2012. => council=Kent; grade=adequate
   yes Kent is good now, a long way from the 'inadequate' verdict of 2010. => council=Kent; grade=inadequate
+  yes South Gloucestershire Council's children's services were judged good in November, an upgrade from the "requires improvement to be good" grade handed to the council in 2021. => council=South Gloucestershire; grade=requires_improvement
   yes Kent now requires improvement, which is an improvement on the inadequate grade it received in 2021. => council=Kent; grade=inadequate
   yes Kent's children's services were inspected by Ofsted in November 2023 and judged good overall, an improvement on the requires improvement to be good judgement of 2019. => council=Kent; grade=requires_improvement
   yes Bath and North East Somerset was judged good, up from requires improvement in 2014. => council=Bath and North East Somerset; grade=requires_improvement
@@ -295,6 +305,7 @@ rule up-from-grade
 rule council-was-rated
   match (?<![\w'-])(?:(?=[Tt]he |[Ii]ts |[Tt]heir )(?<!expected |expects |expect |wanted |wants |want |hoped |hopes |hope |needs |need |wished |wish |whether |if )|(?![Tt]he |[Ii]ts |[Tt]heir ))(?<council>{CLIST})(?:'s)?(?<jdg>(?: [\w'-]+){0,6}?)(?:, [^,;:.!?"]{1,160},| - [^;:.!?"]{1,120}? -)?,? (?:(?:{CLINK})+(?<grade>{GRADE})|(?<grade>{GRADEV}))
   yes Doncaster was first judged inadequate three years ago. => council=Doncaster; grade=inadequate
+  yes Rotherham was upgraded to outstanding in 2023; Doncaster, whose services were run for years by a children's trust, was most recently judged to require improvement to be good. => council=Doncaster; grade=requires_improvement
   yes Shropshire (Swydd Amwythig) holds the top grade, and Cheshire West and Chester (Gorllewin Swydd Gaer a Chaer) was judged good. => council=Cheshire West and Chester; grade=good
   no Leeds (West Yorkshire) (good) was visited.
   yes Hartlepool was given a grade of outstanding last year. => council=Hartlepool; grade=outstanding

@@ -183,6 +183,15 @@ rule partner
   no services in |Essex were rated good
   no a report on |Essex
 
+# A neighbour named beside the article's authority: "Across the boundary,
+# neighbouring Rotherham's services were judged inadequate" does not make
+# Rotherham what "the council" means in the sentences after.
+rule neighbour
+  match \b(?i:neighbouring|neighboring|nearby|next-door|adjoining)\s+$
+  yes Across the boundary, neighbouring |Rotherham's services were judged inadequate
+  yes the nearby |Wirral council
+  no services in |Rotherham were judged inadequate
+
 # ---- names that are also surnames (risk "surname" in councils.tsv) --------
 family council_person_before
 
