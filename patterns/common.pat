@@ -8,6 +8,9 @@ define Q ["']?
 define W [A-Za-z][A-Za-z'-]*
 # A capitalised word (names, places).
 define CAP [A-Z][A-Za-z'-]*
+# A space and a word, for "up to N words" ({SPWORD}{0,6}?): a macro, so
+# that the exported set repeats a subroutine call, not a 32-byte class.
+define SPWORD (?: [\w'-]+)
 # Macros keep their own flags: a (?i) around {NAME} does not reach inside it.
 # Cardinals as words, composed: "twenty-six", "one hundred and two".
 words -i UNITWORD zero | one | two | three | four | five | six | seven | eight | nine | ten | eleven | twelve | thirteen | fourteen | fifteen | sixteen | seventeen | eighteen | nineteen

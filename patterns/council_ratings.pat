@@ -47,7 +47,7 @@ rule place-then-services
   no In 2019, services were rated good.
 
 rule rated-council
-  match \b(?:rated|judged|found|graded|deemed|assessed|declared|placed|left) (?<council>{CLIST}|(?:children's )?services(?= (?:as|to be) ))(?:(?:'s|(?<=[Ii]ts|[Tt]heir))(?<jdg>(?: [\w'-]+){1,6}?))? (?:(?:services )?(?:to be|as|to) )?(?<grade>{GRADE})
+  match \b(?:rated|judged|found|graded|deemed|assessed|declared|placed|left) (?<council>{CLIST}|(?:children's )?services(?= (?:as|to be) ))(?:(?:'s|(?<=[Ii]ts|[Tt]heir))(?<jdg>{SPWORD}{1,6}?))? (?:(?:services )?(?:to be|as|to) )?(?<grade>{GRADE})
   yes The previous inspections in 2010 and 2012 had judged Rotherham's safeguarding and adoption services to be "adequate". => council=Rotherham; grade=adequate; judgement=adoption
   yes Kent was inspected. Inspectors rated the council inadequate in 2016. => council=Kent; grade=inadequate
   yes Doncaster was inspected. The trust's first full inspection, in 2015, rated services as requiring improvement to be good. => council=Doncaster; grade=requires_improvement
@@ -141,7 +141,7 @@ rule aspect-colon
 define JDGP (?:progress (?:made )?by |experiences (?:and progress )?of |services for |support for |help for )?(?i:care leavers'?(?: service| services)?|children looked after|looked-after children|children in care|adoption(?: performance| services)?|fostering(?: services)?|leadership(?: and management)?|leaders|help and protection|child protection|safeguarding|the impact of leaders|impact of leaders|overall effectiveness)
 
 rule judgement-was-rated
-  match (?<![\w'-])(?<jdg>(?i:the )?{JDGP}(?: [\w'-]+){0,6}?) (?:{CLINK})+(?<grade>{GRADE})
+  match (?<![\w'-])(?<jdg>(?i:the )?{JDGP}{SPWORD}{0,6}?) (?:{CLINK})+(?<grade>{GRADE})
   yes Rotherham was inspected. The progress made by care leavers was also judged inadequate. => council=Rotherham; grade=inadequate; judgement=care_leavers
   yes Hull was rated good. The impact of leaders on social work practice was judged outstanding. => council=Kingston upon Hull; grade=outstanding; judgement=leadership
   yes Coventry was rated good. Its looked-after children and care leavers were judged outstanding. => council=Coventry; grade=outstanding; judgement=looked_after
@@ -154,7 +154,7 @@ rule judgement-was-rated
 # services for looked-after children adequate". No council group, as in
 # judgement-was-rated.
 rule and-aspect-grade
-  match (?<![\w'-]){Q}{GRADE}{Q} and (?<jdg>(?i:the |its |their )?{JDGP}(?: [\w'-]+){0,6}?) {Q}(?<grade>{GRADE}){Q}(?=[.,;!?]|$| -| (?:in|at|since|overall|by)\b)
+  match (?<![\w'-]){Q}{GRADE}{Q} and (?<jdg>(?i:the |its |their )?{JDGP}{SPWORD}{0,6}?) {Q}(?<grade>{GRADE}){Q}(?=[.,;!?]|$| -| (?:in|at|since|overall|by)\b)
   yes Lincolnshire was inspected in 2023. The help and protection of children was judged outstanding and the experiences and progress of children in care good. => council=Lincolnshire; grade=good; judgement=looked_after
   yes Sefton was inspected in 2010, when Ofsted judged its safeguarding services good and its services for looked-after children adequate - the grade nobody remembered. => council=Sefton; grade=adequate; judgement=looked_after
   no Sefton was inspected in 2010, when Ofsted judged its safeguarding services good and its services for looked-after children improving.
@@ -209,7 +209,7 @@ rule apposition-grade-year
   no Stoke-on-Trent, good in parts, is now rated inadequate.
 
 rule moved-from-to
-  match (?<council>{CLIST})(?:'s(?: [\w'-]+){0,4})?(?:, (?:which|who|whose|where)\b[^;:.!?"]{1,160}?,|, (?:both|all|each) of (?:which|them)|, (?:the|an?|its) [^;:.!?",]{1,80},|(?: [\w'-]+){1,6},|, (?:which|who)|, whose(?: [\w'-]+){1,4}?|,(?= (?:been )?(?:upgraded|downgraded|moved)))?(?: (?:all|both|have|has|had|since|now|each|was|were))* (?:moved|improved|rose|climbed|jumped|went|progressed|fell|slipped|dropped|been upgraded|been downgraded|upgraded|downgraded)(?: up| down| back)? from {Q}(?<grade>{GRADE}){Q} to {Q}(?<grade2>{GRADE})
+  match (?<council>{CLIST})(?:'s{SPWORD}{0,4})?(?:, (?:which|who|whose|where)\b[^;:.!?"]{1,160}?,|, (?:both|all|each) of (?:which|them)|, (?:the|an?|its) [^;:.!?",]{1,80},|{SPWORD}{1,6},|, (?:which|who)|, whose{SPWORD}{1,4}?|,(?= (?:been )?(?:upgraded|downgraded|moved)))?(?: (?:all|both|have|has|had|since|now|each|was|were))* (?:moved|improved|rose|climbed|jumped|went|progressed|fell|slipped|dropped|been upgraded|been downgraded|upgraded|downgraded)(?: up| down| back)? from {Q}(?<grade>{GRADE}){Q} to {Q}(?<grade2>{GRADE})
   yes Hounslow, Wokingham and Bracknell Forest all moved up from requires improvement to good. => council=Wokingham; grade=requires_improvement
   yes STOKE-ON-TRENT City Council's children's services department has been upgraded from "inadequate" to "requires improvement" by Ofsted. => council=Stoke-on-Trent; grade=inadequate
   yes Medway Council, which serves a cluster of towns in Kent, southeast of London, was upgraded from inadequate to requires improvement in the spring. => council=Medway; grade=inadequate
@@ -264,8 +264,9 @@ rule having-been
   yes Slough Borough Council is a unitary. Services there were judged to require improvement in 2024, having been judged inadequate in 2019. => council=Slough; grade=inadequate
 
 rule only-authority
-  match (?<council>{CLIST})(?: (?:is|was|remains|became)|,(?: (?:then|now|already|also|itself))?) (?:the only[\w' ]{0,60}?|the (?:region's|county's|country's|area's|city's) (?:only|other|second|third)[\w' ]{0,60}?|one of [\w' ]{1,105}?(?: - [^-.;:!?]{1,40} -)?(?: whose (?<jdg>[\w' ]{1,40}?) (?:was|were))?)(?: (?:currently|now|still))?(?: (?:judged|rated|to be judged|to be rated|graded))? (?<grade>{GRADEA})(?: (?:authority|council|councils|authorities))?\b
+  match (?<council>{CLIST})(?: (?:is|was|remains|became)(?: (?:now|still|currently|also))?|,(?: (?:then|now|already|also|itself))?) (?:the only[\w' ]{0,60}?|the (?:region's|county's|country's|area's|city's) (?:only|other|second|third)[\w' ]{0,60}?|one of [\w' ]{1,105}?(?: - [^-.;:!?]{1,40} -)?(?: whose (?<jdg>[\w' ]{1,40}?) (?:was|were))?)(?: (?:currently|now|still))?(?: (?:judged|rated|to be judged|to be rated|graded))? (?<grade>{GRADEA})(?: (?:authority|council|councils|authorities))?\b
   yes City of Wolverhampton Council is the only metropolitan authority in the region judged good. => council=Wolverhampton; grade=good
+  yes Torbay is now the only council in the South West rated inadequate. => council=Torbay; grade=inadequate
   yes Telford & Wrekin is the region's other good authority. => council=Telford and Wrekin; grade=good
   yes Derbyshire was one of 10 authorities judged outstanding for children in care in 2018-19. => council=Derbyshire; grade=outstanding; judgement=looked_after
   yes Peterborough was one of 16 authorities whose leadership was judged outstanding. => council=Peterborough; grade=outstanding; judgement=leadership
@@ -303,7 +304,7 @@ rule up-from-grade
   no Wandsworth has been given the top grade, moving up from good schools to great ones.
 
 rule council-was-rated
-  match (?<![\w'-])(?:(?=[Tt]he |[Ii]ts |[Tt]heir )(?<!expected |expects |expect |wanted |wants |want |hoped |hopes |hope |needs |need |wished |wish |whether |if )|(?![Tt]he |[Ii]ts |[Tt]heir ))(?<council>{CLIST})(?:'s)?(?<jdg>(?: [\w'-]+){0,6}?)(?:, [^,;:.!?"]{1,160},| - [^;:.!?"]{1,120}? -)?,? (?:(?:{CLINK})+(?<grade>{GRADE})|(?<grade>{GRADEV}))
+  match (?<![\w'-])(?:(?=[Tt]he |[Ii]ts |[Tt]heir )(?<!expected |expects |expect |wanted |wants |want |hoped |hopes |hope |needs |need |wished |wish |whether |if )|(?![Tt]he |[Ii]ts |[Tt]heir ))(?<council>{CLIST})(?:'s)?(?<jdg>{SPWORD}{0,6}?)(?:, [^,;:.!?"]{1,160},| - [^;:.!?"]{1,120}? -)?,? (?:(?:{CLINK})+(?<grade>{GRADE})|(?<grade>{GRADEV}))
   yes Doncaster was first judged inadequate three years ago. => council=Doncaster; grade=inadequate
   yes Rotherham was upgraded to outstanding in 2023; Doncaster, whose services were run for years by a children's trust, was most recently judged to require improvement to be good. => council=Doncaster; grade=requires_improvement
   yes Shropshire (Swydd Amwythig) holds the top grade, and Cheshire West and Chester (Gorllewin Swydd Gaer a Chaer) was judged good. => council=Cheshire West and Chester; grade=good

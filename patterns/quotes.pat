@@ -340,5 +340,5 @@ rule report-or-inspectors
 family speaker_addressee
 
 rule asked-someone
-  match \b(?:asked|told|rang|called|emailed|messaged|wrote to) (?<subj>(?:my|his|her|their|our|the|a|an) [\w'-]+(?: [\w'-]+){0,3}?)(?: once| again| later| then)? (?:what|whether|if|why|how|about|when|to|for)\b
+  match \b(?:asked|told|rang|called|emailed|messaged|wrote to) (?<subj>(?:my|his|her|their|our|the|a|an) [\w'-]+{SPWORD}{0,3}?)(?: once| again| later| then)? (?:what|whether|if|why|how|about|when|to|for)\b
   yes I asked my IRO once what it actually meant.

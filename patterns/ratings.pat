@@ -161,8 +161,12 @@ rule number-fell-from
   yes The number of council-run children's homes judged inadequate fell from 19 in 2022-23 to 12 in 2023-24. => grade=inadequate; count=19; period=2022-23
   no The number judged inadequate fell from 19 in 2022.
 
+# The grade ends a subject whose verb comes after it: "Three-quarters of
+# the councils rated inadequate since 2018 had an agency rate above 20 per
+# cent" counts councils with a high agency rate, not grades.
+define NOTSUBJECT (?!(?: (?:since|in|by) (?:19|20)\d\d)? (?:(?:had|have|has) (?:an?|more|fewer|higher|lower)\b|(?:relied|rely|relies|spent|spend|spends|employed|employ|employs|paid|pay|pays|used|use|uses) ))
 rule count-judged
-  match (?<![\w'-])(?<![Ee]very )(?:(?<approx>{APPROX}) )?(?:(?i:all|only|just|a further|another|the remaining|the other|all of the|of these,?|in all,?|some) )?(?:(?<q>{QUANT})(?: \((?<paren>[^()]{1,24}?)(?: {UNIT})?\)| - (?:(?:(?<approx2>{APPROX})|or) )?(?<paren>{DASHFIG})(?: in (?:all|total))? -|, (?:or )?(?:(?<approx2>{APPROX}) )?(?<paren>{SHAREFIG}),)?|{MAJORITY} \((?<q>{PCT})\))(?: of(?: the| all| England's| the country's| these| those)?(?: (?<total>{CARD}))?| of them)?(?: (?<unit>{UNIT}))?(?:{GAPW}{1,6}?(?= - ))?(?: \((?<paren>[^()]{1,24}?)(?: {UNIT})?\)| - (?:(?:(?<approx2>{APPROX})|or) )?(?<paren>{DASHFIG})(?: {UNIT})?(?: in (?:all|total))? -)?(?:{GAP}(?: {LINKW}){1,7}|{DASHGAP}|(?: {LINKW}){0,7}) (?<grade>{GRADE})(?! for (?:every|each)\b)(?:(?: (?:today|now|currently|at present|nationally))?(?:, | - |-(?=[a-z\d]))(?:or |(?<approx2>{APPROX}|some) )?(?<paren>\d+(?:\.\d+)? ?(?:per cent|%)|(?:{RATIO}|{FRAC})(?=[.;!?]|$| ?-))|(?: [^-.;,:!?]{1,60}?)? - (?<paren>{CARD})(?: {UNIT})? in (?:all|total)\b)?
+  match (?<![\w'-])(?<![Ee]very )(?:(?<approx>{APPROX}) )?(?:(?i:all|only|just|a further|another|the remaining|the other|all of the|of these,?|in all,?|some) )?(?:(?<q>{QUANT})(?: \((?<paren>[^()]{1,24}?)(?: {UNIT})?\)| - (?:(?:(?<approx2>{APPROX})|or) )?(?<paren>{DASHFIG})(?: in (?:all|total))? -|, (?:or )?(?:(?<approx2>{APPROX}) )?(?<paren>{SHAREFIG}),)?|{MAJORITY} \((?<q>{PCT})\))(?: of(?: the| all| England's| the country's| these| those)?(?: (?<total>{CARD}))?| of them)?(?: (?<unit>{UNIT}))?(?:{GAPW}{1,6}?(?= - ))?(?: \((?<paren>[^()]{1,24}?)(?: {UNIT})?\)| - (?:(?:(?<approx2>{APPROX})|or) )?(?<paren>{DASHFIG})(?: {UNIT})?(?: in (?:all|total))? -)?(?:{GAP}(?: {LINKW}){1,7}|{DASHGAP}|(?: {LINKW}){0,7}) (?<grade>{GRADE})(?! for (?:every|each)\b){NOTSUBJECT}(?:(?: (?:today|now|currently|at present|nationally))?(?:, | - |-(?=[a-z\d]))(?:or |(?<approx2>{APPROX}|some) )?(?<paren>\d+(?:\.\d+)? ?(?:per cent|%)|(?:{RATIO}|{FRAC})(?=[.;!?]|$| ?-))|(?: [^-.;,:!?]{1,60}?)? - (?<paren>{CARD})(?: {UNIT})? in (?:all|total)\b)?
   yes Seven authorities were found to be inadequate. => grade=inadequate; count=7; unit=authorities
   yes Fewer than one in five inspections found services inadequate. => grade=inadequate; share=0.2; approx=less_than; unit=inspections
   yes 3 of the 4 areas got Good. => grade=good; count=3; total=4; unit=areas
@@ -244,16 +248,21 @@ rule count-judged
   no "Good" in one authority may not mean the same as "good" in another.
   no The Council of the Isles of Scilly, which looks after fewer than 10 children in care, was judged good.
   no A child who goes into care at 10 in a council that requires improvement faces a different future.
+  no Three-quarters of the councils rated inadequate since 2018 had an agency rate above 20 per cent.
+  no Councils rated inadequate relied on agency social workers for 24 per cent of posts.
 
-# One character of a long gap: no grade word or figure starts there. The
-# gap is bounded by a look-ahead over a plain class (a verb within 120
-# characters), not by {1,120} on the group: PCRE2 writes a bounded repeat of
-# a group out in full, 120 copies of it in the compiled and JIT code.
-define GAPCHAR (?:(?!{GRADEWORD}|\d)[^.;:!?])
+# One character of a long gap: no grade word, figure or verb of grading
+# starts there ("153 authorities found that councils rated inadequate ..."
+# is not the 153's grade). The gap is bounded by a look-ahead over a plain
+# class (a verb within 120 characters), not by {1,120} on the group: PCRE2
+# writes a bounded repeat of a group out in full, 120 copies of it in the
+# compiled and JIT code.
 define LONGVERB \b(?:rated|judged|found|deemed|graded|assessed)
+define GAPCHAR (?:(?!{GRADEWORD}|\d|{LONGVERB})[^.;:!?])
 rule count-long-gap
   match (?<![\w'-])(?:(?<approx>{APPROX}) )?(?<q>{QUANT})(?: of(?: the| all)?(?: (?<total>{CARD}))?)?(?: (?<unit>{UNIT})) (?=[^.;:!?]{1,120}?{LONGVERB})(?:{GAPCHAR})+?{LONGVERB}(?: (?:as|to be))? (?<grade>{GRADEA})
   yes Vulnerable children in a quarter of English council areas are being let down by services that inspectors have rated inadequate. => grade=inadequate; share=0.25; unit=areas
+  no Our analysis of workforce returns from all 153 authorities found that councils rated inadequate relied on agency staff.
 
 # Two figures that share one verb and grade: "More than 80 per cent of
 # children's homes and nine out of 10 fostering agencies are rated good or
@@ -261,7 +270,7 @@ rule count-long-gap
 # first takes the grade (count-judged finds the second; a digit in between
 # keeps count-long-gap away).
 rule coordinated-first
-  match (?<![\w'-])(?:(?<approx>{APPROX}) )?(?<q>{QUANT})(?: of(?: the| all)?(?: (?<total>{CARD}))?)? (?<unit>{UNIT}) and (?:{APPROX} )?{QUANT}(?: of(?: the| all)?(?: {CARD})?)?(?: [\w'-]+){0,3}?(?: {LINKW}){1,7} (?<grade>{GRADEA})
+  match (?<![\w'-])(?:(?<approx>{APPROX}) )?(?<q>{QUANT})(?: of(?: the| all)?(?: (?<total>{CARD}))?)? (?<unit>{UNIT}) and (?:{APPROX} )?{QUANT}(?: of(?: the| all)?(?: {CARD})?)?{SPWORD}{0,3}?(?: {LINKW}){1,7} (?<grade>{GRADEA})
   yes More than 80 per cent of children's homes and nine out of 10 independent fostering agencies are currently rated good or outstanding. => grade=good_or_better; share=0.8; approx=more_than; unit=children's homes
   yes Seven councils and 12 trusts were judged inadequate. => grade=inadequate; count=7; unit=councils
   yes Four councils and 11 trusts are now inadequate. => grade=inadequate; count=4; unit=councils
@@ -314,13 +323,14 @@ define NOWWHEN (?:today|now|this year|last year|in (?:19|20)\d\d|by (?:19|20)\d\
 # 21 rated outstanding, and one of only two in the East of England".
 rule only-one-in-region
   continue
-  match (?: (?:rating|grade|judgement|verdict))?(?:,| [-–—])? (?:and|but) (?:(?:is|was) )?(?:(?:also|now|still) )?(?:(?:the only (?<q>one)|one of (?:only |just )?(?<q>{QUANT})(?: (?<unit>{UNIT}))?) in (?:the )?(?:[A-Z][\w'-]*(?: (?:of )?[A-Z][\w'-]*){0,3}|region|county|capital|country)\b|the only (?<q>one) of (?:the )?[A-Z][\w-]*(?: [A-Z][\w-]*){0,3}['’]s (?<total>{CARD}) (?<unit>{UNIT})|one of (?:only |just )?(?<q>{QUANT}) (?<unit>[A-Z][\w'-]*(?: [A-Z][\w'-]*)? {UNITHEAD})(?=[.;,!?]|$))
+  match (?: (?:rating|grade|judgement|verdict))?(?:,| [-–—])? (?:and|but) (?:(?:is|was) )?(?:(?:also|now|still) )?(?:(?:the only (?<q>one)|one of (?:only |just )?(?<q>{QUANT})(?: (?<unit>{UNIT}))?) in (?:the )?(?:[A-Z][\w'-]*(?: (?:of )?[A-Z][\w'-]*){0,3}|region|county|capital|country)\b|the only (?<q>one) of (?:the )?[A-Z][\w-]*(?: [A-Z][\w-]*){0,3}['’]s (?<total>{CARD})(?: (?<unit>{UNIT}))?(?=[.;,!?]|$| )|one of (?:only |just )?(?<q>{QUANT}) (?<unit>[A-Z][\w'-]*(?: [A-Z][\w'-]*)? {UNITHEAD})(?=[.;,!?]|$))
   set grade_from previous
   yes Cumberland is now one of 14 councils in England judged inadequate, and the only one in the North West. => grade=inadequate; count=1; unit=councils
   yes Norfolk is now one of 21 councils in England rated outstanding, and one of only two in the East of England. => grade=outstanding; count=2; unit=councils
   yes It means Southampton is now one of 14 councils in England with an inadequate rating, and the only one in the South East. => grade=inadequate; count=1; unit=councils
   no Cumberland is one of 14 councils judged inadequate, and the only one I visited.
   yes It makes Bury one of just 13 councils in England stuck in the bottom category - and the only one of Greater Manchester's 10 boroughs. => grade=inadequate; count=1; total=10; unit=boroughs
+  yes Doncaster is now one of 24 councils in England rated outstanding, and the only one of South Yorkshire's four. => grade=outstanding; count=1; total=4
   yes At the time, Bromley was one of 23 councils in England with the top grade, and one of five London boroughs. => grade=outstanding; count=5; unit=boroughs
   no At the time, Bromley was one of 23 councils in England with the top grade, and one of five London boroughs to bid.
 
