@@ -106,12 +106,15 @@ rule according-to-before
 # quotation, for subject-colon and subject-colon-paragraph.
 define COLONSUBJ (?:{PRON}|(?:[^,":;]{1,80}, |(?:Our|The|A|An|[A-Z][\w'-]+'s) (?:(?!(?:and|or|of|with)\b)[a-z][\w'-]* ){1,4})?(?:(?:Sir|Dame|Cllr|Councillor|Dr|Professor|Prof|Lord|Lady|Baroness|Mr|Mrs|Ms|Miss) )?[A-Z][a-z'-]+(?: [A-Z][a-z'-]+){1,2})
 define COLONTAIL ,? (?!(?:and|or|of|in|for|at|to)\b)[a-z][^":]{0,200}: ?$
+# A newsletter's label may come first ("What they're saying: Dr Samir
+# Okafor ... will tell the conference: ...").
 rule subject-colon
   prefilter off
-  match ^(?<subj>{COLONSUBJ}){COLONTAIL}
+  match ^(?:[A-Z][\w'’]*(?: [\w'’]+){0,4}: (?=[A-Z]))?(?<subj>{COLONSUBJ}){COLONTAIL}
   yes Ofsted's chief inspector, Martyn Oakes, struck a cautious tone in the report's foreword: "The national picture is better than it was five years ago." => speaker=Martyn Oakes; speaker_role=Ofsted's chief inspector
   yes Our reporter Hannah Bolton is at County Hall in Preston: "There are a few nervous faces here." => speaker=Hannah Bolton; speaker_role=Our reporter
   no The report lists three failings: "poor planning, weak oversight and drift in every team."
+  yes What they're saying: Dr Samir Okafor, the children's minister, will tell the conference in Birmingham this afternoon: "Behind every one of these grades is a child." => speaker=Samir Okafor; speaker_title=Dr
 
 rule described-as
   match (?:^|[,;] |\b(?:and|but|while) )(?<subj>[^;:!?"]{1,160}?) (?<verb>{SAYLEAD}describe|describe[sd]|call(?:ed|s)|brand(?:ed|s)|label(?:led|ed|s)|criticis(?:ed|es)|criticiz(?:ed|es)|dismiss(?:ed|es)|condemn(?:ed|s)|hail(?:ed|s)|praise[sd]|term(?:ed|s)|characteris(?:ed|es)|characteriz(?:ed|es)|denounce[sd])(?: [^"]{1,80}?)? as(?: having| being)? ?$
@@ -307,12 +310,16 @@ rule lower-case-title
 # spares the attempt at every lower-case word, which this rule, run over
 # every paragraph, otherwise makes in full.
 # A party before a name is no part of it ("Liberal Democrat Alison Keele",
-# "Reform UK candidate Gary Pointon").
+# "Reform UK candidate Gary Pointon"). Two capitalised words right after
+# "in", "at" or "near" are a place, not a person ("a home visit in Parson
+# Cross"), unless a title says otherwise.
 words PARTYW Liberal Democrats | Liberal Democrat | Lib Dems | Lib Dem | Labour | Conservatives | Conservative | Tories | Tory | Reform UK | Green Party | Greens | Plaid Cymru | SNP | UKIP | Democrat
 rule full-name
   prefilter off
-  match (?<![\w'-])(?=[A-Z])(?!(?:{PARTYW})\b)(?:(?<title>{TITLEW})\.? )?(?:{TITLEW}\.? )*(?<name>{NAMEW}(?: {NAMEW}){1,2})(?![\w'-])
+  match (?<![\w'-])(?=[A-Z])(?!(?:{PARTYW})\b)(?!(?<=\bin |\bat |\bnear |\baround |\boutside |\bacross |\binto )(?!{TITLEW}\.? ))(?:(?<title>{TITLEW})\.? )?(?:{TITLEW}\.? )*(?<name>{NAMEW}(?: {NAMEW}){1,2})(?![\w'-])
   yes The head of Ofsted, Sir Michael Wilshaw, described the findings as unacceptable.
+  no It was a home visit in Parson Cross.
+  yes It was a talk in Dr Jane Smith's office.
   no Liberal Democrat
   no Reform UK
 
