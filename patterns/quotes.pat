@@ -116,8 +116,11 @@ rule subject-colon
   no The report lists three failings: "poor planning, weak oversight and drift in every team."
   yes What they're saying: Dr Samir Okafor, the children's minister, will tell the conference in Birmingham this afternoon: "Behind every one of these grades is a child." => speaker=Samir Okafor; speaker_title=Dr
 
+# What the speaker described, called or branded something as ("described
+# her as 'relentless'"), or what it described, the quotation right after the
+# verb ("The report described 'a culture in which ...'").
 rule described-as
-  match (?:^|[,;] |\b(?:and|but|while) )(?<subj>[^;:!?"]{1,160}?) (?<verb>{SAYLEAD}describe|describe[sd]|call(?:ed|s)|brand(?:ed|s)|label(?:led|ed|s)|criticis(?:ed|es)|criticiz(?:ed|es)|dismiss(?:ed|es)|condemn(?:ed|s)|hail(?:ed|s)|praise[sd]|term(?:ed|s)|characteris(?:ed|es)|characteriz(?:ed|es)|denounce[sd])(?: [^"]{1,80}?)? as(?: having| being)? ?$
+  match (?:^|[,;] |\b(?:and|but|while) )(?<subj>[^;:!?"]{1,160}?) (?:(?<verb>{SAYLEAD}describe|describe[sd]|call(?:ed|s)|brand(?:ed|s)|label(?:led|ed|s)|criticis(?:ed|es)|criticiz(?:ed|es)|dismiss(?:ed|es)|condemn(?:ed|s)|hail(?:ed|s)|praise[sd]|term(?:ed|s)|characteris(?:ed|es)|characteriz(?:ed|es)|denounce[sd])(?: [^"]{1,80}?)? as(?: having| being)?|(?<verb>describe[sd])) ?$
   yes However, the Association of Directors of Children's Services criticised Wilshaw's comments as "a partial and excessively negative story". => speaker=the Association of Directors of Children's Services
   yes One former colleague, who asked not to be named, described her as 'relentless to the point of exhausting'. => speaker=One former colleague
   yes Your correspondent Brian Tooley (Letters, 4 March) describes Haringey's children's services as "a department in permanent crisis". => speaker=Brian Tooley
@@ -125,6 +128,7 @@ rule described-as
   yes Senior leaders described the service to inspectors as 'on a journey back to good, but not there yet'. => speaker=Senior leaders
   yes Terry Blount spoke. He goes on to describe the council's own children's services as "a disgrace to the borough" and more. => speaker=Terry Blount
   yes Practitioners in Authority B described their most recent inspection as "a fair picture of a bad week". => speaker=Practitioners in Authority B
+  yes An inspection found it inadequate. The report described ‘a culture in which poor practice had become normal’, and a commissioner was sent in. => speaker=The report
 
 rule called-it
   match (?:^|[,;] |\b(?:and|but|while|a record|a situation|a verdict|a decision|a finding) )(?<subj>[^;:!?"]{1,160}?) (?<verb>called|branded|labelled|labeled|dubbed|termed)(?: (?:it|them|this|that|the [\w' ]{1,40}?|[A-Z][\w' ]{1,40}?))? ?$
@@ -192,8 +196,9 @@ family quote_coordinated
 # so that the scan for people reported as speaking does not run it on every
 # sentence.
 rule coordinated-said
-  match ^(?:(?:In|By|Last|This|During|Since|After|On|At) [^,]{1,30}?,? )?(?<subj>(?:[Tt]he |[Aa]n? )?[^\s,;:!?"(]+(?: [^\s,;:!?"(]+){0,5}?(?: \([^()"]{1,80}\)|, [A-Z][^,;:!?"]{1,60},)?) (?:(?:have|has|had|were|was|also|then|later) )*[a-z]+(?:ed|s)\b(?:[^";]{0,120}?"[^"]{1,200}")?[^";]{0,200}?,? (?:and|but) (?:also |then |later )?(?<verb>{SAY})(?![\w-])
+  match ^(?:(?:In|By|Last|This|During|Since|After|On|At) [^,]{1,30}?,? )?(?<subj>(?:[Tt]he |[Aa]n? )?[^\s,;:!?"(]+(?: [^\s,;:!?"(]+){0,5}?(?: \([^()"]{1,80}\)|, [A-Z][^,;:!?"]{1,60},)?) (?:(?:have|has|had|were|was|also|then|later) )*(?:[a-z]+(?:ed|s)|spent|took|made|went|came|gave|got|left|began|kept|met|ran|saw|wrote|brought|built|held|sat|stood|won|lost|led|paid|sent|felt|grew|fell|rose|spoke)\b(?:[^";]{0,120}?"[^"]{1,200}")?[^";]{0,200}?,? (?:and|but) (?:also |then |later )?(?<verb>{SAY})(?![\w-])
   yes Inspectors looked at the records of 150 children, and found that plans were "not specific enough to make a difference". => speaker=Inspectors
+  yes Third-year undergraduate Callum Reid spent his placement with a young carers' charity, and says he would "go back tomorrow." => speaker=Callum Reid
   yes Unison's Warwickshire branch secretary, Kelly Ashworth, described the payment as "a sticking plaster" and said staff needed "manageable caseloads and a pay rise that lasts". => speaker=Kelly Ashworth
 
 family quote_colon
