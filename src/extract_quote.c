@@ -656,7 +656,9 @@ static bool resolve_pronoun(qstate *q, const char *pron, size_t pos, speaker *sp
     for (const event *ev; !found && (ev = evit_prev(&iter));) {
         const speaker *e = &ev->sp;
         if (it && e->person) continue;
-        if (!it && !e->person && !(e->desc && human(q, e->desc))) continue;
+        /* a description is someone when the human nouns say so, or when
+         * pronouns.tsv gives its words a "he" or "she" ("One furious mum") */
+        if (!it && !e->person && !(e->desc && (human(q, e->desc) || pronoun_of(q, e)))) continue;
         if (gendered) {
             const char *g = pronoun_of(q, e);
             if (g && strcasecmp(g, pron)) continue;
@@ -1168,8 +1170,24 @@ static void scan_people(qstate *q)
     free(taken);
 }
 
+/* Is pos inside one of the document's quotations (c->quote_spans, in
+ * text order)? */
+static bool inside_quotation(const ix_ctx *c, size_t pos)
+{
+    size_t lo = 0, hi = c->nquote_spans;
+    while (lo < hi) {                       /* the first span opening after pos */
+        size_t mid = (lo + hi) / 2;
+        if (c->quote_spans[mid].a <= pos) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo && pos < c->quote_spans[lo - 1].b;
+}
+
 /* Registers everyone reported as speaking ("Wilshaw said he was tempted"),
- * quotation or not, so a later "he said" finds the right person. */
+ * quotation or not, so a later "he said" finds the right person. Not those
+ * a quotation itself reports ("'... the duty social worker told me, "Not
+ * on my list",' she added"): the quoted speaker's story is no attribution,
+ * and "she" would find the social worker. */
 static void scan_speech(qstate *q)
 {
     ix_doc *d = q->d;
@@ -1188,6 +1206,7 @@ static void scan_speech(qstate *q)
                 size_t sa, sb;
                 speaker sp;
                 if (!ix_match_group(&m, "subj", &sa, &sb) || is_pronoun(d->text + sa, sb - sa)) continue;
+                if (inside_quotation(q->c, sa)) continue;
                 q->inner_voice = false;
                 if (parse_speaker(q, sa, sb, &sp)) {
                     /* "But it adds that ...": a pronoun (once the connective
