@@ -206,6 +206,8 @@ family quote_colon
 
 rule ends-with-colon
   match (?:^|[,;] |\b(?:and|but) )(?<subj>[^;:!?"]{1,160}?) (?:has |have |had |also |then )*(?<verb>{SAY}){SAYWHERE}?:$
+  yes Inspectors said:\n- Children in care are "visited regularly by social workers who know them well"\n- Care leavers "do not always know what support they are entitled to" => speaker=Inspectors; attribution=preceding_colon
+  no Key findings:\n- Children in care are "visited regularly by social workers who know them well"
   yes Jane Smith, director of children's services, said:\n"We are very clear that this will take time." => speaker=Jane Smith; attribution=preceding_colon
 
 rule subject-colon-paragraph

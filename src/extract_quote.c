@@ -1170,6 +1170,33 @@ static void scan_people(qstate *q)
     free(taken);
 }
 
+/* Does the paragraph open with a list's bullet ("- ", "* ", "• ", "▪ ")? */
+static bool bullet_para(const ix_doc *d, const ix_para *p)
+{
+    const char *t = d->text + p->a;
+    size_t n = p->b - p->a;
+    if (n >= 2 && (t[0] == '-' || t[0] == '*') && t[1] == ' ') return true;
+    return n >= 4 && (!memcmp(t, "\xE2\x80\xA2 ", 4) || !memcmp(t, "\xE2\x96\xAA ", 4));
+}
+
+/* For a quotation inside a list's item ("Inspectors said:\n- Children in
+ * care are \"visited regularly ...\""): the last sentence of the line that
+ * heads the list, in the same block, when it ends with a colon; NULL when
+ * there is none. */
+static const ix_sent *list_head(const ix_doc *d, size_t para)
+{
+    const ix_para *p = &d->paras[para];
+    if (!bullet_para(d, p)) return NULL;
+    size_t k = para;
+    while (k > 0 && d->paras[k - 1].block == p->block && bullet_para(d, &d->paras[k - 1])) k--;
+    if (k == 0 || d->paras[k - 1].block != p->block || !d->paras[k - 1].nsent) return NULL;
+    const ix_para *h = &d->paras[k - 1];
+    const ix_sent *hs = &d->sents[h->first_sent + h->nsent - 1];
+    size_t e = hs->b;
+    while (e > hs->a && d->text[e - 1] == ' ') e--;
+    return e > hs->a && d->text[e - 1] == ':' ? hs : NULL;
+}
+
 /* Is pos inside one of the document's quotations (c->quote_spans, in
  * text order)? */
 static bool inside_quotation(const ix_ctx *c, size_t pos)
@@ -1407,6 +1434,13 @@ void ix_extract_quote(ix_ctx *c)
                     sp.a = sp.b = 0;
                     r = ix_rules_get(c->rules, "quotes/sentence-subject");
                 } else r = attribute(&q, &q.prev, d->sents[si - 1].a, d->sents[si - 1].b, true, false, &sp);
+            }
+        }
+        if (!r && !starts_sentence) {
+            const ix_sent *hs = list_head(d, so->para);
+            if (hs) {
+                how = "preceding_colon";
+                r = attribute(&q, &q.colon, hs->a, hs->b, false, true, &sp);
             }
         }
         if (r) {
