@@ -11,7 +11,7 @@
 family boilerplate
 
 rule signup-tail
-  match ^(?i:more from\b.*|more opinion\b.*|more on this\b.*|more stories\b.*|more news\b.*|read next\b.*|sign up|subscribe|subscribe now|sign up to our newsletter|newsletter sign ?up|related(?: [\w-]+){1,3}|related(?: [\w-]+){0,2}:.*|references|see also|external links|further reading|footnotes|notes and references|bibliography|jobs (?:in|at|from) [\w ]{1,30}|jobs of the (?:week|day|month)|(?:top|featured|latest|new) jobs|(?:next|previous) (?:debate|article|story|episode|item|page)\b.*|more on this story|most (?:read|popular|viewed|shared|commented)(?: (?:in|on|from) [\w ]{1,30}| (?:stories|articles|news))?|trending(?: now| stories)?|in other news|popular now|editor's picks|latest jobs|jobs|[\w ]{1,30} jobs|share this(?: article| story)?|did you enjoy this article\??|you (?:may|might) also like|more like this|similar (?:threads|posts|topics|stories|articles|discussions)|recommended|comments|tags?:.*|topics?:.*|explore more on (?:these|this) topics?\b.*|linkedin banner)$
+  match ^(?i:more from\b.*|more opinion\b.*|more on this\b.*|more stories\b.*|more news\b.*|read next\b.*|sign up|subscribe|subscribe now|sign up to our newsletter|newsletter sign ?up|related(?: [\w-]+){1,3}|related(?: [\w-]+){0,2}:.*|references|see also|external links|further reading|footnotes|notes and references|bibliography|jobs (?:in|at|from) [\w ]{1,30}|jobs of the (?:week|day|month)|(?:top|featured|latest|new) jobs|(?:next|previous) (?:debate|article|story|episode|item|page)\b.*|more on this story|most (?:read|popular|viewed|shared|commented)(?: (?:in|on|from) [\w ]{1,30}| (?:stories|articles|news))?|trending(?: now| stories)?|in other news|popular now|editor's picks|latest jobs|jobs|[\w ]{1,30} jobs|share this(?: article| story)?|did you enjoy this article\??|you (?:may|might) also like|more like this|similar (?:threads|posts|topics|stories|articles|discussions)|recommended|comments|(?:most relevant |top |reader |show more )?replies|reader comments|tags?:.*|topics?:.*|explore more on (?:these|this) topics?\b.*|linkedin banner)$
   set scope tail
   yes SIGN UP
   yes Highways jobs
@@ -29,6 +29,7 @@ rule signup-tail
   yes JOBS OF THE WEEK
   yes Similar threads
   yes You might also like
+  yes Most relevant replies
   no References to Kent were removed from the report.
   no Related services in Kent were rated good last year.
   no Jobs were lost when Kent County Council cut its budget.
@@ -75,14 +76,14 @@ rule advert-label
 
 # A paragraph that opens on a mark of what is not the article: a sponsor's
 # label ("SPONSORED: Could you foster? Norfolk County Council and Suffolk
-# County Council are looking for ..."; the label alone on its line is
-# advert-label), a section's own links in capitals ("MORE THEN AND NOW:
+# County Council are looking for ...", "[ADVERT BREAK: ...]" in a
+# transcript; the label alone on its line is advert-label), a section's own links in capitals ("MORE THEN AND NOW:
 # Barnsley's market hall | The last trolleybus") or a footnote's mark ("²
 # Ofsted, 'Inspection of Swindon Borough Council children's services'",
 # "[3] Department for Education, 2024"). One rule, not three: each rule
 # tried on every paragraph costs 0.3% of a news-like run.
 rule label-line
-  match ^(?:(?i:sponsored|advertisement|advertorial|promoted|paid partnership|partner content)(?: content)?:|MORE [A-Z][A-Z' ]{1,30}:|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[\d{1,3}\])\s
+  match ^(?:\[?(?i:sponsored|advertisement|advertorial|promoted|paid partnership|partner content|advert break|ad break)(?: content)?:|MORE [A-Z][A-Z' ]{1,30}:|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[\d{1,3}\])\s
   set scope paragraph
   yes SPONSORED: Could you foster? Norfolk County Council is looking for 300 new foster families.
   no Sponsored by the council, the scheme has placed 40 children.
@@ -90,6 +91,7 @@ rule label-line
   no More importantly: the council has recruited 30 social workers.
   yes ² Ofsted, ‘Inspection of Swindon Borough Council children’s services’, 2018.
   yes [3] Department for Education, Children's social work workforce, 2024.
+  yes [ADVERT BREAK: Reading Festival ticket offer; West Berkshire Council fostering campaign]
   no 2 Ofsted inspected Swindon in 2018.
 
 rule read-more

@@ -218,6 +218,14 @@ rule moved-from-to
   yes Southampton City Council, downgraded from good to requires improvement to be good in 2024, has gone the other way. => council=Southampton; grade=good
   yes We support Stoke-on-Trent City Council, whose services moved up from inadequate to requires improvement to be good last autumn. => council=Stoke-on-Trent; grade=requires_improvement
 
+# A move written with an arrow, as in a thread or a table: "Sandwell:
+# inadequate → RI" ("RI" is the sector's shorthand, grades.tsv).
+rule arrow-move
+  match ^(?:[-•*▪] )?(?<council>{CNAME}):? {Q}(?<grade>{GRADE}|RI){Q} (?:→|->|=>|⇒|➡️?) {Q}(?<grade2>{GRADE}|RI){Q}(?=[.;,]|$| \(| \d)
+  yes Biggest movers\nSandwell: inadequate → RI\nSlough: RI → good => council=Sandwell; grade=inadequate
+  yes Biggest movers\nSlough: RI → good => council=Slough; grade=requires_improvement
+  no Biggest movers\nSandwell: poverty → growth
+
 # An earlier grade left behind: "Stoke-on-Trent climbed out of inadequate
 # and is now rated requires improvement".
 rule out-of-grade

@@ -20,7 +20,7 @@ family council_reject_before
 # Ashworth of Kirkby", "Baroness Kershaw of Rochdale"; not "the Lord Mayor of
 # Leeds", the city council's own office).
 rule place-prefix
-  match (?:\b(?:New|Greater|Mount|Old|Lake|Port|Fort|Mid|East|West|North|South|Central|Upper|Lower|Little|Great)|\b(?:Duke|Duchess|Earl|Marquess|Bishop|Archbishop|Baron|Countess|Viscount|University|Archdeacon) of(?: the)?|\b(?:Lord|Lady|Baroness|Baron|Viscount|Viscountess|Countess|Earl) (?!Mayor )[A-Z][\w'-]+(?:[ -][A-Z][\w'-]+)? of|\bHMP|\bRAF|\bHMS)\s*$
+  match (?:\b(?:New|Greater|Mount|Old|Lake|Port|Fort|Mid|East|West|North|South|Central|Upper|Lower|Little|Great)|\b(?:Duke|Duchess|Earl|Marquess|Bishop|Archbishop|Baron|Countess|Viscount|University|Archdeacon|Diocese|Dean|See) of(?: the)?|\b[Mm]inisters in|\b(?:Lord|Lady|Baroness|Baron|Viscount|Viscountess|Countess|Earl) (?!Mayor )[A-Z][\w'-]+(?:[ -][A-Z][\w'-]+)? of|\bHMP|\bRAF|\bHMS)\s*$
   yes He flew to New |York
   yes the Duke of |York
   yes the noble Baroness, Lady Kershaw of |Rochdale
@@ -28,6 +28,8 @@ rule place-prefix
   no the Lord Mayor of |Leeds
   yes studied at the University of |York
   no children's services in |York
+  yes our neighbours in the Diocese of |Newcastle
+  yes ministers in |Westminster have been quick to claim the credit
 
 # An event's venue: "the National Children and Adult Services Conference in
 # Bournemouth". Its own rule: its few first letters let PCRE2 skip to them.
@@ -70,9 +72,11 @@ rule fixture-after
   no Barnsley| visited Rovers
 
 rule body-suffix
-  match ^(?:'s)?\s(?:[A-Z][a-z]+\s+(?=University|College)|City\s+|Business\s+|Daily\s+|Sunday\s+|Weekly\s+)?(?:University|College|Police|Constabulary|Airport|FC|AFC|Rovers|United|Town|Tigers|Wanderers|Athletic|Albion|Argyle|Forest|Central|Castle|Crown Court|Magistrates|Cathedral|Grammar|Academy|School|Festival|Water|Park|Hall|Safari|Trust|Coldfield|Cross|crude|Approach|Secure Training Centre|STC|St Edmunds|Square|sausage|sauce|Hoard|bull terrier|CCC|RLFC|RFC|Evening|Echo|Post|Chronicle|Telegraph|Star|Live|Gazette|Herald|Mail|News|Times|Argus|Advertiser|Observer|Journal|Standard|Examiner|Express|Pride|Zoo|Museum|Hospital|Teaching Hospitals|Royal Infirmary|Infirmary|Prison|Bay|Harbour|Dock|Docks|Station|Street|Road|Lane|Avenue|Bridge|River|Valley|Hills|Moor|Forest School|Healthcare|Community Health|NHS|branch|Branch|Fire and Rescue|Fire Service|Fire Authority|Foundation|Community Foundation|Integrated Care Board|ICB|Clinical Commissioning Group|CCG|Health Board)\b
+  match ^(?:'s)?\s(?:[A-Z][a-z]+\s+(?=University|College)|City\s+|Business\s+|Daily\s+|Sunday\s+|Weekly\s+)?(?:University|College|Police|Constabulary|Airport|FC|AFC|Rovers|United|Town|Tigers|Wanderers|Athletic|Albion|Argyle|Forest|Central|Castle|Crown Court|Magistrates|Cathedral|Grammar|Academy|School|Festival|Water|Park|Hall|Safari|Trust|Coldfield|Cross|crude|Approach|Secure Training Centre|STC|St Edmunds|Square|sausage|sauce|Hoard|bull terrier|CCC|RLFC|RFC|Evening|Echo|Post|Chronicle|Telegraph|Star|Live|Gazette|Herald|Mail|News|Times|Argus|Advertiser|Observer|Journal|Standard|Examiner|Express|Pride|Zoo|Museum|Hospital|Teaching Hospitals|Royal Infirmary|Infirmary|Prison|Bay|Harbour|Dock|Docks|Station|Street|Road|Lane|Avenue|Bridge|River|Valley|Hills|Moor|Forest School|Healthcare|Health and Care|Acute Hospitals|Community Health|NHS|Palace|branch|Branch|Fire and Rescue|Fire Service|Fire Authority|Foundation|Community Foundation|Integrated Care Board|ICB|Clinical Commissioning Group|CCG|Health Board)\b
   yes the Sutton| Trust said
   yes support from Nottinghamshire| Healthcare NHS Foundation Trust
+  yes recruiting with the Herefordshire and Worcestershire| Health and Care NHS Trust
+  yes with support from Lambeth| Palace
   yes a joint workshop with the Derby City| branch
   yes Co-author Dr Okafor is now at Nottingham| Trent University.
   yes Birmingham| City University
@@ -239,6 +243,13 @@ rule table-grade
   no Reading| Good Food Festival
   yes Wigan| – Good (2022)
   no Reading| – Good Food Festival
+
+# A move written with an arrow (council_ratings/arrow-move): "Slough: RI →
+# good".
+rule arrow-grade
+  match ^:? ["']?(?:{GRADE}|RI)["']? (?:→|->|=>|⇒|➡️?) 
+  yes Slough|: RI → good
+  no Slough|: RI meeting → Tuesday
 
 family council_support_sentence
 
