@@ -62,7 +62,8 @@ define ASIDE (?:, (?:including|such as|among them|notably|mostly|many of them|mo
 # Peterborough and Thurrock, were judged inadequate". Not when each was
 # graded on its own: "Its two children's homes, Hampton Lodge and Fenview,
 # were both rated good".
-define NAMELIST (?:, {PLACENAME}(?:(?:, | and |, and ){PLACENAME}){0,9},(?! (?:were|are|have been|had been) both\b))
+define PLACENEXT (?:(?:, | and |, and ){PLACENAME})
+define NAMELIST (?:, {PLACENAME}{PLACENEXT}{0,9},(?! (?:were|are|have been|had been) both\b))
 # Words between dashes (also a gap of their own, with no link word after
 # them: "two - Wirral and Halton - require improvement").
 define DASHGAP (?: -[^-.;]{1,160}? -)
