@@ -12,6 +12,12 @@
 #   period  "2013/14", "2014-15", "in 2017" (else found in the sentence)
 # Rules marked `continue` are tried only right after a rating, to read lists:
 # "seven were inadequate, with a further 26 requiring improvement".
+# A rule may say:
+#   set grade_from previous|sentence_before|table  where a grade left out comes from
+#   set comparison yes   another time or set: no total carried, kept out of the
+#                        figure's set by the audit
+#   set total none       a set of its own (a narrower place): no total carried
+#   set table yes        a row of a table
 
 family rating
 
@@ -167,7 +173,7 @@ rule number-fell-from
 # cent" counts councils with a high agency rate, not grades.
 define NOTSUBJECT (?!(?: (?:since|in|by) (?:19|20)\d\d)? (?:(?:had|have|has) (?:an?|more|fewer|higher|lower)\b|(?:relied|rely|relies|spent|spend|spends|employed|employ|employs|paid|pay|pays|used|use|uses) ))
 rule count-judged
-  match (?<![\w'-])(?<![Ee]very )(?:(?<approx>{APPROX}) )?(?:(?i:all|only|just|a further|another|the remaining|the other|all of the|of these,?|in all,?|some) )?(?:(?<q>{QUANT})(?: \((?<paren>[^()]{1,24}?)(?: {UNIT})?\)| - (?:(?:(?<approx2>{APPROX})|or) )?(?<paren>{DASHFIG})(?: in (?:all|total))? -|, (?:or )?(?:(?<approx2>{APPROX}) )?(?<paren>{SHAREFIG}),)?|{MAJORITY} \((?<q>{PCT})\))(?: of(?: the| all| England's| the country's| these| those)?(?: (?<total>{CARD}))?| of them)?(?: (?<unit>{UNIT}))?(?:{GAPW}{1,6}?(?= - ))?(?: \((?<paren>[^()]{1,24}?)(?: {UNIT})?\)| - (?:(?:(?<approx2>{APPROX})|or) )?(?<paren>{DASHFIG})(?: {UNIT})?(?: in (?:all|total))? -)?(?:{GAP}(?: {LINKW}){1,7}|{DASHGAP}|(?: {LINKW}){0,7}) (?<grade>{GRADE})(?! for (?:every|each)\b){NOTSUBJECT}(?:(?: (?:today|now|currently|at present|nationally))?(?:, | - |-(?=[a-z\d]))(?:or |(?<approx2>{APPROX}|some) )?(?<paren>\d+(?:\.\d+)? ?(?:per cent|%)|(?:{RATIO}|{FRAC})(?=[.;!?]|$| ?-))|(?: [^-.;,:!?]{1,60}?)? - (?<paren>{CARD})(?: {UNIT})? in (?:all|total)\b)?
+  match (?<![\w'-])(?<![Ee]very )(?:(?<approx>{APPROX}) )?(?:(?i:all|only|just|a further|another|the remaining|the other|all of the|of these,?|in all,?|some) )?(?:(?<q>{QUANT})(?: \((?<paren>[^()]{1,24}?)(?: {UNIT})?\)| - (?:(?:(?<approx2>{APPROX})|or) )?(?<paren>{DASHFIG})(?: in (?:all|total))? -|, (?:or )?(?:(?<approx2>{APPROX}) )?(?<paren>{SHAREFIG}),)?|{MAJORITY} \((?<q>{PCT})\))(?: of(?: the| all| its| their| England's| the country's| these| those)?(?: (?<total>{CARD}))?| of them)?(?: (?<unit>{UNIT}))?(?:{GAPW}{1,6}?(?= - ))?(?: \((?<paren>[^()]{1,24}?)(?: {UNIT})?\)| - (?:(?:(?<approx2>{APPROX})|or) )?(?<paren>{DASHFIG})(?: {UNIT})?(?: in (?:all|total))? -)?(?:{GAP}(?: {LINKW}){1,7}|{DASHGAP}|(?: {LINKW}){0,7}) (?<grade>{GRADE})(?! for (?:every|each)\b){NOTSUBJECT}(?:(?: (?:today|now|currently|at present|nationally))?(?:, | - |-(?=[a-z\d]))(?:or |(?<approx2>{APPROX}|some) )?(?<paren>\d+(?:\.\d+)? ?(?:per cent|%)|(?:{RATIO}|{FRAC})(?=[.;!?]|$| ?-))|(?: [^-.;,:!?]{1,60}?)? - (?<paren>{CARD})(?: {UNIT})? in (?:all|total)\b)?
   yes Seven authorities were found to be inadequate. => grade=inadequate; count=7; unit=authorities
   yes Fewer than one in five inspections found services inadequate. => grade=inadequate; share=0.2; approx=less_than; unit=inspections
   yes 3 of the 4 areas got Good. => grade=good; count=3; total=4; unit=areas
@@ -179,6 +185,7 @@ rule count-judged
   yes Across England, 92 of the 153 councils with children's services responsibilities - 60 per cent - were rated good or outstanding. => grade=good_or_better; count=92; share=0.6; total=153
   yes Today, more than six in ten of us - 96 of the 153 authorities - are good or outstanding. => grade=good_or_better; count=96; share=0.6; total=153
   yes So one of our four judgements is now good. => grade=good; count=1; total=4
+  yes North Tyneside received an outstanding grade. All four of its judgements were outstanding. => grade=outstanding; count=4; total=null; unit=judgements
   yes In the East of England, two of the 11 authorities, Peterborough and Thurrock, were judged inadequate. => grade=inadequate; count=2; total=11; unit=authorities
   yes Three authorities, Leeds, Kent and Hampshire, were judged outstanding. => grade=outstanding; count=3
   yes Three of its four judgements now sit at requires improvement. => grade=requires_improvement; count=3; total=4
@@ -367,8 +374,10 @@ rule in-place-elliptic
   continue
   match (?:,|;)(?: and| but| while| whereas)? in (?:the )?[A-Z][\w'’-]*(?: (?:of (?:the )?)?[A-Z][\w'’-]*){0,3},? (?:(?:it|the {FIGWORD}) (?:is|was|stands at|stood at) )?(?:(?i:only|just) )?(?:(?<approx>{APPROX}) )?(?<q>{QUANT})(?: (?<unit>{UNIT}))?(?=[.;!?]|$)
   set grade_from previous
+  set total none
   yes In the North East, 10 of the 12 councils are good or better; in London, 26 of 33; in the South East, 13 of 19. => grade=good_or_better; count=26; total=33
   yes Nationally, 62 per cent of councils are rated good or outstanding; in the North West, it is just over half. => grade=good_or_better; share=0.5; approx=more_than
+  yes In the North East, nine of the 12 councils are rated good or better; in the West Midlands, it is fewer than half. => grade=good_or_better; share=0.5; total=null
   no In the North East, 10 of the 12 councils are good or better; in London, 26 of 33 were visited.
   no Nationally, 62 per cent of councils are rated good or outstanding; in 2019, it was 46 per cent.
 

@@ -311,7 +311,12 @@ static json_t *make_now(rstate *st, const ix_match *m, bool headline, bool table
      * and the record says it is a comparison (the audit keeps it out of the
      * figure's set) */
     bool comparison = json_object_get(set, "comparison") != NULL;
-    if (!comparison && !q.has_total && st->have_prev && st->prev.total >= 0 && m->rule->anchored_continue) {
+    /* "set total none": a figure for a narrower place ("...; in the West
+     * Midlands, it is fewer than half") is out of that place's councils,
+     * not the figure before's total, and the context's is no better */
+    const char *tset = json_string_value(json_object_get(set, "total"));
+    bool no_total = tset && !strcmp(tset, "none");
+    if (!comparison && !no_total && !q.has_total && st->have_prev && st->prev.total >= 0 && m->rule->anchored_continue) {
         q.has_total = 1;
         q.total = st->prev.total;
     }
@@ -323,7 +328,7 @@ static json_t *make_now(rstate *st, const ix_match *m, bool headline, bool table
     bool same_set = !unit || !st->ctx_unit || (c1 && c2 && !strcmp(c1, c2)) || !strcmp(unit, st->ctx_unit);
     /* the items of one list share one total: none when the first had none */
     bool list_without = m->rule->anchored_continue && st->have_prev && st->prev.total < 0;
-    if (!comparison && !q.has_total && !list_without && after_ctx && st->ctx_total >= 0 && same_set &&
+    if (!comparison && !no_total && !q.has_total && !list_without && after_ctx && st->ctx_total >= 0 && same_set &&
         (st->ctx_para == st->para || !utext_given)) {
         q.has_total = 1;
         q.total = st->ctx_total;
