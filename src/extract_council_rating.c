@@ -33,13 +33,6 @@ static bool is_reference(const crstate *st, const char *s, size_t n)
     return st->refs && ix_table_get(st->refs, s, n) != NULL;
 }
 
-static bool in_quote(const ix_ctx *c, size_t off)
-{
-    for (size_t i = 0; i < c->nquote_spans; i++)
-        if (off >= c->quote_spans[i].a && off < c->quote_spans[i].b) return true;
-    return false;
-}
-
 static bool inside_rating(const ix_ctx *c, size_t a, size_t b)
 {
     for (size_t i = 0; i < c->nrating_spans; i++)
@@ -262,7 +255,7 @@ void ix_extract_council_rating(ix_ctx *c)
                 }
                 /* inside a quotation only a named council counts: "we want
                  * to see the trust rated good" is a hope, not a grade */
-                if ((ref || !has_c) && in_quote(c, ga)) continue;
+                if ((ref || !has_c) && ix_ctx_in_quote(c, ga)) continue;
                 const char *jd[8];
                 size_t nj = 0;
                 if (ix_match_group(&m, "jdg", &ja, &jb)) nj = judgements_in(&st, s, ja, jb, jd, 8);

@@ -1197,9 +1197,10 @@ static const ix_sent *list_head(const ix_doc *d, size_t para)
     return e > hs->a && d->text[e - 1] == ':' ? hs : NULL;
 }
 
-/* Is pos inside one of the document's quotations (c->quote_spans, in
- * text order)? */
-static bool inside_quotation(const ix_ctx *c, size_t pos)
+/* Is pos inside one of the document's quotations? c->quote_spans are in
+ * text order and apart (marks of the other kind inside a quotation are
+ * nested in it, never a span of their own). */
+bool ix_ctx_in_quote(const ix_ctx *c, size_t pos)
 {
     size_t lo = 0, hi = c->nquote_spans;
     while (lo < hi) {                       /* the first span opening after pos */
@@ -1233,7 +1234,7 @@ static void scan_speech(qstate *q)
                 size_t sa, sb;
                 speaker sp;
                 if (!ix_match_group(&m, "subj", &sa, &sb) || is_pronoun(d->text + sa, sb - sa)) continue;
-                if (inside_quotation(q->c, sa)) continue;
+                if (ix_ctx_in_quote(q->c, sa)) continue;
                 q->inner_voice = false;
                 if (parse_speaker(q, sa, sb, &sp)) {
                     /* "But it adds that ...": a pronoun (once the connective

@@ -496,6 +496,8 @@ size_t ix_ctx_mentions_in(const ix_ctx *c, size_t a, size_t b, size_t *first);
 /* The authority named most recently before `off` in a sentence naming no
  * other, else the one named most recently; -1: none. */
 int ix_ctx_focus_row(const ix_ctx *c, size_t off);
+/* Is off inside a quotation the quote extractor found (extract_quote.c)? */
+bool ix_ctx_in_quote(const ix_ctx *c, size_t off);
 
 /* Which of n rating records to keep, one per fact (extract_rating.c): keep[i]
  * is false when another record states the same fact (grade, count, share
