@@ -41,7 +41,11 @@ define GRADE (?:{GRADEV}|{GRADEA})
 define CELLSEP \*?(?: \|| [-–—]|:)?
 # After a dash or a colon the grade may be in lower case ("• Barnet –
 # outstanding (good, 2021)").
-define TABLEGRADE (?:Outstanding|Good|Requires improvement(?: to be good)?|Inadequate|Adequate|(?<=[-–—:] )(?:outstanding|good|requires improvement(?: to be good)?|inadequate|adequate))(?= [\d£(-]| ?\||$)
+# The current grades as plain words, in any case. Caseless inside: a macro
+# is a subroutine, which keeps the options of its definition, so a (?i:)
+# around a call to it would change nothing.
+define GRADEPLAIN (?i:outstanding|good|requires improvement(?: to be good)?|inadequate|adequate)
+define TABLEGRADE (?:Outstanding|Good|Requires improvement(?: to be good)?|Inadequate|Adequate|(?<=[-–—:] ){GRADEPLAIN})(?= [\d£(-]| ?\||$)
 define GRADEWORD (?i:outstanding|excellent|good|inadequate|adequate|satisfactory|poor|improvement)
 
 # A UK postcode: an address, never article text (boilerplate/postal-address,

@@ -26,7 +26,7 @@ define CREF (?:[Tt]he (?:[Cc]ouncil(?! of (?:the )?[A-Z])|[Aa]uthority|local aut
 # cent) and Lincolnshire (8 per cent), both of which ...", "Shropshire
 # (Swydd Amwythig) holds the top grade" (a grade in brackets is
 # council-grade-in-brackets')
-define CREFP {CREF}(?: \((?=[\d£]|[A-Z](?!(?i:outstanding|good|inadequate|requires|adequate|excellent|satisfactory|poor)\b))[^()]{1,40}\))?
+define CREFP {CREF}(?: \((?=[\d£]|[A-Z](?!{GRADEWORD}\b|(?i:requires)\b))[^()]{1,40}\))?
 # (the next name a macro of its own: {0,8} then repeats a subroutine call in
 # the exported set, not the alternation)
 define CNEXT (?:(?:, | and | & |, and ){CREFP})
@@ -70,7 +70,7 @@ rule council-which-was
 # (requires improvement to be good, 2019)" (CELLSEP and TABLEGRADE,
 # common.pat).
 rule table-row
-  match ^(?:\| ?|[-•*▪] )?(?:\d{1,3}[.)] )?(?<council>{CNAME}){CELLSEP} (?<grade>{TABLEGRADE})(?: \((?:previously |was )?(?<grade2>(?i:outstanding|good|requires improvement(?: to be good)?|inadequate|adequate)),? (?:in )?(?:19|20)\d\d\))?
+  match ^(?:\| ?|[-•*▪] )?(?:\d{1,3}[.)] )?(?<council>{CNAME}){CELLSEP} (?<grade>{TABLEGRADE})(?: \((?:previously |was )?(?<grade2>{GRADEPLAIN}),? (?:in )?(?:19|20)\d\d\))?
   yes Council Ofsted grade Agency\n3. Walsall Requires improvement 33% 22% 19 => council=Walsall; grade=requires_improvement; judgement=overall
   yes | Telford & Wrekin | Good | 27% | => council=Telford and Wrekin; grade=good
   no Walsall Good Neighbours scheme opens
@@ -78,6 +78,7 @@ rule table-row
   no Reading – Good Food Festival returns
   yes Full inspections this month:\n• Barnet – outstanding (good, 2021)\n• Derby – good (requires improvement to be good, 2019) => council=Barnet; grade=outstanding
   yes Full inspections this month:\n• Barnet – outstanding (good, 2021)\n• Derby – good (requires improvement to be good, 2019) => council=Derby; grade=requires_improvement
+  yes Full inspections this month:\n• Barnet – Outstanding (Good, 2021)\n• Derby – Good (Requires improvement to be good, 2019) => council=Derby; grade=requires_improvement
   no Things to do:\n• Reading – good food and music (Saturday)\n• Derby – good walks (Sunday)
 
 rule previous-rating
@@ -204,10 +205,10 @@ rule apposition-rated
   yes Tower Hamlets - rated inadequate in 2017 - was judged outstanding in 2019. => council=Tower Hamlets; grade=inadequate
 
 # The grade alone in apposition, with its year: "Stoke-on-Trent, inadequate
-# in 2019, is now rated good". The grade words are spelt out, so that the
-# prefilter has ", inadequate in 20" to look for, not "good".
+# in 2019, is now rated good". The grade words alone (GRADEPLAIN), so that
+# the prefilter has ", inadequate in 20" to look for, not "good".
 rule apposition-grade-year
-  match (?<council>{CLIST}), (?<grade>(?i:inadequate|outstanding|good|requires improvement(?: to be good)?|adequate)) (?:in|until) (?:19|20)\d\d(?=,)
+  match (?<council>{CLIST}), (?<grade>{GRADEPLAIN}) (?:in|until) (?:19|20)\d\d(?=,)
   yes Stoke-on-Trent, inadequate in 2019, is now rated good. => council=Stoke-on-Trent; grade=inadequate
   no Stoke-on-Trent, good in parts, is now rated inadequate.
 
