@@ -656,11 +656,11 @@ static bool resolve_pronoun(qstate *q, const char *pron, size_t pos, speaker *sp
     for (const event *ev; !found && (ev = evit_prev(&iter));) {
         const speaker *e = &ev->sp;
         if (it && e->person) continue;
+        const char *g = it ? NULL : pronoun_of(q, e);   /* looked up once */
         /* a description is someone when the human nouns say so, or when
          * pronouns.tsv gives its words a "he" or "she" ("One furious mum") */
-        if (!it && !e->person && !(e->desc && (human(q, e->desc) || pronoun_of(q, e)))) continue;
+        if (!it && !e->person && !(e->desc && (g || human(q, e->desc)))) continue;
         if (gendered) {
-            const char *g = pronoun_of(q, e);
             if (g && strcasecmp(g, pron)) continue;
             if (!g) {
                 size_t ep = d->nsent ? d->sents[ix_doc_sent_at(d, ev->pos)].para : 0;
