@@ -11,6 +11,10 @@ define CAP [A-Z][A-Za-z'-]*
 # A space and a word, for "up to N words" ({SPWORD}{0,6}?): a macro, so
 # that the exported set repeats a subroutine call, not a 32-byte class.
 define SPWORD (?: [\w'-]+)
+# The same, but not a negation: the words between a council and its grade
+# ("Rutland's care leavers service was") never say "not", "never" or "-n't"
+# ("Rutland has never been rated inadequate" gives it no grade).
+define SPWORDPOS (?: (?!(?:not|never)\b)(?![\w'-]*n't\b)[\w'-]+)
 # Macros keep their own flags: a (?i) around {NAME} does not reach inside it.
 # Cardinals as words, composed: "twenty-six", "one hundred and two".
 words -i UNITWORD zero | one | two | three | four | five | six | seven | eight | nine | ten | eleven | twelve | thirteen | fourteen | fifteen | sixteen | seventeen | eighteen | nineteen

@@ -88,10 +88,11 @@ rule previous-rating
 # The words of one clause: they stop before "while", "whereas", "but",
 # "although" or "unlike" begins another, before ", and" with a name after
 # it ("Southwark, whose services were rated outstanding, and Sheffield,
-# which held on to its good grade"), and at a quotation mark. Unbounded
+# which held on to its good grade"), at a quotation mark, and at a
+# negation ("has never received an inadequate rating": no grade). Unbounded
 # (the sentence bounds it): PCRE2 writes out a bounded repeat of a group in
 # full, 150 copies.
-define UNCUT (?:[^.;"wbau,]|,(?! and (?:the )?[A-Z])|w(?!hile\b|hereas\b)|b(?!ut\b)|a(?!lthough\b)|u(?!nlike\b))
+define UNCUT (?:[^.;"wbaun,]|n(?!ot\b|ever\b|'t\b)|,(?! and (?:the )?[A-Z])|w(?!hile\b|hereas\b)|b(?!ut\b)|a(?!lthough\b)|u(?!nlike\b))
 rule received-grade
   match (?<council>{CLIST}){UNCUT}*?\b(?:receiv\w+|given|awarded|handed|got|gained|achieved|earned|retained|kept|lost|won|secured|held|holds|hold|holding|maintained|maintains|(?:slapped|hit|landed|saddled|lumbered) with)(?: on to| onto)? (?:an? |its |the |their )?(?:previous |first |latest |current |overall |new )?(?<grade>{GRADE})(?:(?<=possible grade|possible rating)| (?:rating|grade|judgement|verdict|result))
   yes He singled out Sunderland, whose services were taken over after receiving an "inadequate" rating last year. => council=Sunderland; grade=inadequate
@@ -100,6 +101,7 @@ rule received-grade
   no The year closed with Southwark, whose services were rated outstanding, and Sheffield, which held on to its good grade. => council=Southwark; grade=good
   yes Blackpool was judged to require improvement, while Blackburn with Darwen Council has held a good rating since 2022. => council=Blackburn with Darwen; grade=good
   yes Neighbouring Westmorland and Furness Council, which covers the south of the old county, was given a 'requires improvement' verdict. => council=Westmorland and Furness; grade=requires_improvement
+  no Rutland has never received an inadequate rating.
   yes Torbay, slapped with an inadequate rating in January, is now the only council in the South West in the bottom category. => council=Torbay; grade=inadequate
   yes Telford and Wrekin had retained its outstanding judgement in 2023, and the two councils share an adoption agency. => council=Telford and Wrekin; grade=outstanding; judgement=overall
   yes Sefton was given the lowest possible rating by inspectors in 2019. => council=Sefton; grade=inadequate
@@ -148,7 +150,7 @@ rule aspect-colon
 define JDGP (?:progress (?:made )?by |experiences (?:and progress )?of |services for |support for |help for )?(?i:care leavers'?(?: service| services)?|children looked after|looked-after children|children in care|adoption(?: performance| services)?|fostering(?: services)?|leadership(?: and management)?|leaders|help and protection|child protection|safeguarding|the impact of leaders|impact of leaders|overall effectiveness)
 
 rule judgement-was-rated
-  match (?<![\w'-])(?<jdg>(?i:the )?{JDGP}{SPWORD}{0,6}?) (?:{CLINK})+(?<grade>{GRADE})
+  match (?<![\w'-])(?<jdg>(?i:the )?{JDGP}{SPWORDPOS}{0,6}?) (?:{CLINK})+(?<grade>{GRADE})
   yes Rotherham was inspected. The progress made by care leavers was also judged inadequate. => council=Rotherham; grade=inadequate; judgement=care_leavers
   yes Hull was rated good. The impact of leaders on social work practice was judged outstanding. => council=Kingston upon Hull; grade=outstanding; judgement=leadership
   yes Coventry was rated good. Its looked-after children and care leavers were judged outstanding. => council=Coventry; grade=outstanding; judgement=looked_after
@@ -319,8 +321,11 @@ rule up-from-grade
   no Wandsworth has been given the top grade, moving up from good schools to great ones.
 
 rule council-was-rated
-  match (?<![\w'-])(?:(?=[Tt]he |[Ii]ts |[Tt]heir )(?<!expected |expects |expect |wanted |wants |want |hoped |hopes |hope |needs |need |wished |wish |whether |if )|(?![Tt]he |[Ii]ts |[Tt]heir ))(?<council>{CLIST})(?:'s)?(?<jdg>{SPWORD}{0,6}?)(?:, [^,;:.!?"]{1,160},| - [^;:.!?"]{1,120}? -)?,? (?:(?:{CLINK})+(?<grade>{GRADE})|(?<grade>{GRADEV}))
+  match (?<![\w'-])(?:(?=[Tt]he |[Ii]ts |[Tt]heir )(?<!expected |expects |expect |wanted |wants |want |hoped |hopes |hope |needs |need |wished |wish |whether |if )|(?![Tt]he |[Ii]ts |[Tt]heir ))(?<council>{CLIST})(?:'s)?(?<jdg>{SPWORDPOS}{0,6}?)(?:, [^,;:.!?"]{1,160},| - [^;:.!?"]{1,120}? -)?,? (?:(?:{CLINK})+(?<grade>{GRADE})|(?<grade>{GRADEV}))
   yes Doncaster was first judged inadequate three years ago. => council=Doncaster; grade=inadequate
+  no Rutland has never been rated inadequate.
+  no Rutland was not rated inadequate, despite the rumours.
+  no The progress of care leavers in Rutland wasn't judged inadequate.
   yes Rotherham was upgraded to outstanding in 2023; Doncaster, whose services were run for years by a children's trust, was most recently judged to require improvement to be good. => council=Doncaster; grade=requires_improvement
   yes Shropshire (Swydd Amwythig) holds the top grade, and Cheshire West and Chester (Gorllewin Swydd Gaer a Chaer) was judged good. => council=Cheshire West and Chester; grade=good
   no Leeds (West Yorkshire) (good) was visited.
