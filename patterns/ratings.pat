@@ -62,7 +62,9 @@ define UNIT (?:{UNITHEAD}|(?:{UNITMOD}){1,3}(?:{UNITHEAD}))(?![\w-])
 
 # Words between a figure and its link: "inspected under a new regime",
 # ", including Leeds and North Yorkshire,", " - help and protection, ... -".
-define GAPW (?:,? (?!(?:were|was|are|is|have|has|had|and(?! the [A-Z])|but|while|whereas|which|who|whose|that|those|these|of which|compared|not|never|may|might|could|would|should|cannot|can't|after|before|because|since|until|unless|although|though)\b)(?!{CARD}|{PCT}|{IMPROVE})[^\s.;:!?,()]+)
+# Never a grade word: the grade next to the figure is its own ("all four
+# areas outstanding, a step up from the good grade ...").
+define GAPW (?:,? (?!(?:were|was|are|is|have|has|had|and(?! the [A-Z])|but|while|whereas|which|who|whose|that|those|these|of which|compared|not|never|may|might|could|would|should|cannot|can't|after|before|because|since|until|unless|although|though)\b)(?!{CARD}|{PCT}|{IMPROVE}|{GRADEWORD}\b)[^\s.;:!?,()]+)
 define ASIDE (?:, (?:including|such as|among them|notably|mostly|many of them|most of them|all of them|both|like|covering|namely)\b[^,.;:!?]{1,80},)
 # The places themselves, named between commas: "two of the 11 authorities,
 # Peterborough and Thurrock, were judged inadequate". Not when each was
@@ -183,6 +185,7 @@ rule count-judged
   no The figures show how many of England's 153 children's services authorities are rated good or outstanding.
   no In the first 40 inspections to use it, the care leavers judgement was inadequate in six.
   yes Each of the five inadequate authorities is subject to a statutory direction. => grade=inadequate; count=5
+  yes Inspectors graded all four areas outstanding, a step up from the good grade it received in 2021. => grade=outstanding; count=4; unit=areas
   yes Fewer than one in five inspections found services inadequate. => grade=inadequate; share=0.2; approx=less_than; unit=inspections
   yes 3 of the 4 areas got Good. => grade=good; count=3; total=4; unit=areas
   yes Of the 153 local authorities in England, 13 are judged inadequate today—fewer than one in 10—and a further 45 require improvement. => grade=inadequate; count=13; share=0.1; approx=less_than
