@@ -41,7 +41,10 @@ define FRAC (?i:(?:a|one|{NUMWORD})[ -](?:{FRACW})|half)(?![\w-])
 define MAJORITY (?i:(?:an?|the) (?:(?:clear|large|small|narrow|slim|slender|vast|overwhelming|substantial|significant|sizeable) )?majority)
 # The unit may sit inside it: "one council in nine".
 define RATIO {CARD} (?:(?i:councils?|authorit(?:y|ies)|local authorit(?:y|ies)|areas?|departments?) )?(?i:in (?:every )?|out of (?:every |the |all |its |their |these |those )?){CARD}
-define OFN {CARD} of (?:the |all |its |their |our |your |these |those |England's |the country's |the [\w-]+'s |(?:the )?[A-Z][\w-]*(?: [A-Z][\w-]*)?'s )?{CARD}
+# The words between "of" and a total: "of the 153", "of England's 153",
+# "of the region's 11", "of Greater Manchester's 10".
+define OFDET (?:the |all |its |their |our |your |these |those |England's |the country's |the [\w-]+'s |(?:the )?[A-Z][\w-]*(?: [A-Z][\w-]*)?'s )
+define OFN {CARD} of {OFDET}?{CARD}
 # The same figure as a share between commas: "a further 41, just over a
 # quarter of the 153, require improvement", "41, or about 27 per cent, were
 # judged ...". Only a share: "12, 14 and 9" is a list of counts. (The
@@ -55,7 +58,7 @@ define DASHFIG (?:{OFN}|{SHAREFIG}|{CARD})
 # start no quantity before each of the five alternatives reads the number
 # again (count-judged ran 40% faster with it). The minutes of a time ("08:02
 # Good morning") are no figure.
-define QUANT (?=\d|[Nn]one|(?i:{NUMWORD}|a[ -]|{FRACW}))(?<!\d:)(?:{PCT}|{RATIO}|{OFN}|{FRAC}|{CARD}|[Nn]one(?: of (?:the |these |them |those )?{CARD})?)
+define QUANT (?=\d|[Nn]o(?:ne|t )|(?i:{NUMWORD}|a[ -]|{FRACW}))(?<!\d:)(?:{PCT}|{RATIO}|{OFN}|{FRAC}|{CARD}|(?:[Nn]one|(?<!is |was |are |were )[Nn]ot (?:one|a single))(?: of {OFDET}?{CARD})?)
 words UNITHEAD @units
 define UNITMOD (?:(?:local|English|council|council-run|privately run|privately-run|private|voluntary|county|unitary|London|metropolitan|new|other|inspected|remaining|single-tier|shire|district|city|borough|the|inspected|Greater [A-Z][a-z]+|[A-Z][a-z]+(?: [A-Z][a-z]+)?|[A-Z][a-z]+'s|region's|country's|capital's) )
 define UNIT (?:{UNITHEAD}|(?:{UNITMOD}){1,3}(?:{UNITHEAD}))(?![\w-])
@@ -185,6 +188,9 @@ rule count-judged
   no The figures show how many of England's 153 children's services authorities are rated good or outstanding.
   no In the first 40 inspections to use it, the care leavers judgement was inadequate in six.
   yes Each of the five inadequate authorities is subject to a statutory direction. => grade=inadequate; count=5
+  yes None of the region's 11 councils is rated inadequate. => grade=inadequate; count=0; total=11
+  yes None of the 11 is in the bottom grade. => grade=inadequate; count=0; total=11
+  yes Not one of the 14 councils in the region is rated outstanding. => grade=outstanding; count=0; total=14
   yes Inspectors graded all four areas outstanding, a step up from the good grade it received in 2021. => grade=outstanding; count=4; unit=areas
   yes Fewer than one in five inspections found services inadequate. => grade=inadequate; share=0.2; approx=less_than; unit=inspections
   yes 3 of the 4 areas got Good. => grade=good; count=3; total=4; unit=areas
