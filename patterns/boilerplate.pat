@@ -11,7 +11,7 @@
 family boilerplate
 
 rule signup-tail
-  match ^(?i:more from\b.*|more opinion\b.*|more on this\b.*|more stories\b.*|more news\b.*|read next\b.*|sign up|subscribe|subscribe now|sign up to our newsletter|newsletter sign ?up|related(?: [\w-]+){1,3}|related(?: [\w-]+){0,2}:.*|references|see also|external links|further reading|footnotes|notes and references|bibliography|jobs (?:in|at|from) [\w ]{1,30}|jobs of the (?:week|day|month)|(?:top|featured|latest|new) jobs|(?:next|previous) (?:debate|article|story|episode|item|page)\b.*|more on this story|most (?:read|popular|viewed|shared|commented)(?: (?:in|on|from) [\w ]{1,30}| (?:stories|articles|news))?|trending(?: now| stories)?|in other news|popular now|editor's picks|latest jobs|jobs|[\w ]{1,30} jobs|share this(?: article| story)?|did you enjoy this article\??|you (?:may|might) also like|more like this|similar (?:threads|posts|topics|stories|articles|discussions)|recommended|comments|(?:most relevant |top |reader |show more )?replies|reader comments|tags?:.*|topics?:.*|explore more on (?:these|this) topics?\b.*|linkedin banner)$
+  match ^(?i:(?:more (?:from|opinion|on this|stories|news)|read next|(?:next|previous) (?:debate|article|story|episode|item|page)|explore more on (?:these|this) topics?)\b.*|more in [^:.]{1,40}:(?: .*\|.*)?|sign up(?: to our newsletter)?|subscribe(?: now)?|newsletter sign ?up|related(?: [\w-]+){1,3}|related(?: [\w-]+){0,2}:.*|references|see also|external links|further reading|footnotes|notes and references|bibliography|jobs(?: (?:in|at|from) [\w ]{1,30}| of the (?:week|day|month))?|[\w ]{1,30} jobs|most (?:read|popular|viewed|shared|commented)(?: (?:in|on|from) [\w ]{1,30}| (?:stories|articles|news))?|trending(?: now| stories)?|in other news|popular now|editor's picks|share this(?: article| story)?|did you enjoy this article\??|you (?:may|might) also like|more like this|similar (?:threads|posts|topics|stories|articles|discussions)|recommended|(?:reader )?comments|(?:most relevant |top |reader |show more )?replies|(?:tags?|topics?):.*|linkedin banner|people also (?:viewed|read))$
   set scope tail
   yes SIGN UP
   yes Highways jobs
@@ -22,6 +22,8 @@ rule signup-tail
   yes Related fact checks
   yes Explore more on these topics: Social care · Children · Torbay · Stockport
   yes Next debate: Local Government Finance: Norfolk and Suffolk
+  yes More in Inspection Essentials: How Slough's company works | What went wrong in Northamptonshire
+  yes People also viewed
   yes References
   yes See also
   yes Related decisions: Hartlepool Borough Council (23 017 445) | Redcar & Cleveland Borough Council (23 011 902)
@@ -33,6 +35,7 @@ rule signup-tail
   no References to Kent were removed from the report.
   no Related services in Kent were rated good last year.
   no Jobs were lost when Kent County Council cut its budget.
+  no More in the North East were rated good: Gateshead and North Tyneside.
 
 rule job-salary
   match (?:£\s?\d[\d,.]*\s*-\s*£\s?\d[\d,.]*|\| GBP \d[\d,.]*(?: - \d[\d,.]*)?$|£\s?\d{2,3},\d{3} to £\s?\d{2,3},\d{3}(?: per annum| pa| a year)?$|\bper annum\b|^Recrui?u?i?ter:|^Recuriter:|^(?i:closing date|salary|location|contract type|job type|apply by|hours):|^(?i:apply now)$|^(?i:jobs? (?:at|with) [^:.]{1,40}:)|^(?:JOBS|Jobs|Latest jobs|LATEST JOBS|Job of the week|JOB OF THE WEEK): [^\n]{0,200}?(?: [–-] £\s?\d{2,3},\d{3}| \| )|(?i:\bapply (?:at|online at|via|on) )(?:www\.|jobs\.|careers\.)?[\w-]+(?:\.[\w-]+)*\.(?:gov\.uk|co\.uk|org\.uk|com|org)\b)
