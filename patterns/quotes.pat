@@ -173,7 +173,7 @@ rule spoken-by
 family quote_sentence
 
 rule reported-speech
-  match (?:^(?:[QA]: )?|[,;] |[,.!?]?" |\b(?:and|but) )(?<subj>{PRON}|[^;:!?",]{1,100}?(?:, [^;:!?"]{1,120}?,)?) (?:has |have |had |also |then |later |once )*(?<verb>{SAY})(?![\w-])
+  match (?:^(?:[QA]: )?|[,;] |[,.!?]?" |\b(?:and|but) )(?<subj>{PRON}|[^;:!?",]{1,100}?(?:, [^;:!?"]{1,120}?,)?)(?:,? who)? (?:has |have |had |also |then |later |once )*(?<verb>{SAY})(?![\w-])
   yes The city's director of children's services, Dr Anjali Rao, said the turnaround had been "built on getting the basics right". => speaker=Anjali Rao; speaker_title=Dr
   yes One care leaver, who now works at a club, told the paper that his adviser had been 'the one constant' in his life. => speaker=One care leaver
   yes As the Secretary of State said in the House, "no child should wait that long for a home". => speaker=the Secretary of State
@@ -186,6 +186,8 @@ rule reported-speech
   yes Q: Ofsted's chief inspector has said councils are 'running to stand still'. Do you agree? => speaker=Ofsted's chief inspector
   yes The inspectors had written that senior leaders 'did not know their services well enough'. => speaker=The inspectors
   yes The report, published this morning, says: "Leaders have a clear understanding of where practice is strong."\nBut it adds that care leavers "do not consistently receive the help they need". => speaker=The report; attribution=pronoun
+  yes The answer is Kath Ridley, national officer for social care at Unison, who told MPs that the framework "rewards paperwork over practice". => speaker=Kath Ridley; speaker_org=Unison
+  yes It was Kath Ridley, who told the committee that the framework "rewards paperwork over practice". => speaker=Kath Ridley
   no The boss of the council, who was "very tempted indeed" to resign, left.
 
 family quote_coordinated
