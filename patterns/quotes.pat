@@ -48,6 +48,7 @@ rule said-speaker
   yes "It is striking," said Ben Carter, a researcher at the Northern Policy Lab, who helped us. => speaker=Ben Carter
   yes 'It is a national scandal,' said Dr Mark Hughes, who chairs a children's charity in Leeds. => speaker=Mark Hughes; speaker_org=null
   yes "We are on the right track," said Ann Lee, director of children's services in Leeds. => speaker=Ann Lee; speaker_org=Leeds Council
+  yes Jordan Smith spoke first. "We were not ready for the inspectors at all," said Mr Jordan. => speaker=Jordan; speaker_title=Mr
   no "We will act," said nobody.
 
 rule speaker-said
@@ -188,6 +189,7 @@ rule reported-speech
   yes The report, published this morning, says: "Leaders have a clear understanding of where practice is strong."\nBut it adds that care leavers "do not consistently receive the help they need". => speaker=The report; attribution=pronoun
   yes The answer is Kath Ridley, national officer for social care at Unison, who told MPs that the framework "rewards paperwork over practice". => speaker=Kath Ridley; speaker_org=Unison
   yes It was Kath Ridley, who told the committee that the framework "rewards paperwork over practice". => speaker=Kath Ridley
+  yes Dr Amara Nwosu leads the service. In this keynote Amara argues that an outstanding judgement is ‘a licence to keep learning, not a certificate’. => speaker=Amara Nwosu
   no The boss of the council, who was "very tempted indeed" to resign, left.
 
 family quote_coordinated

@@ -474,25 +474,30 @@ static bool name_words_ok(qstate *q, const char *s, size_t a, size_t b)
     return true;
 }
 
-static bool surname_of(const speaker *sp, const char *surname, size_t sl)
+/* Is `w` the person's surname (or whole name), or, when `first`, the first
+ * of the words of a full name ("Amara" for Dr Amara Nwosu: a profile or a
+ * programme calls its subject by the first name after the full one)? */
+static bool name_word_of(const speaker *sp, const char *w, size_t wl, bool first)
 {
     if (!sp->person || !sp->name) return false;
     size_t nl = strlen(sp->name);
-    return (nl > sl && sp->name[nl - sl - 1] == ' ' && !strcmp(sp->name + nl - sl, surname)) || !strcmp(sp->name, surname);
+    if ((nl > wl && sp->name[nl - wl - 1] == ' ' && !strcmp(sp->name + nl - wl, w)) || !strcmp(sp->name, w)) return true;
+    return first && nl > wl && sp->name[wl] == ' ' && !strncmp(sp->name, w, wl);
 }
 
-/* Looks the surname up among the people named before `before`, else among
- * the ones named just after it (bylines and captions come late). */
-static const speaker *known_person(qstate *q, const char *surname, size_t before)
+/* Looks the surname (or, when `first`, the first name) up among the people
+ * named before `before`, else among the ones named just after it (bylines
+ * and captions come late). */
+static const speaker *known_person(qstate *q, const char *w, size_t before, bool first)
 {
-    size_t sl = strlen(surname);
+    size_t wl = strlen(w);
     evit it;
     evit_init(&it, q, before + 1);
     for (const event *e; (e = evit_prev(&it));)
-        if (surname_of(&e->sp, surname, sl)) return &e->sp;
+        if (name_word_of(&e->sp, w, wl, first)) return &e->sp;
     size_t from = upper_pos(q->ev, q->nev, before + 1);
     for (size_t i = from; i < q->nev && i < from + IX_LOOKBACK; i++)
-        if (surname_of(&q->ev[i].sp, surname, sl)) return &q->ev[i].sp;
+        if (name_word_of(&q->ev[i].sp, w, wl, first)) return &q->ev[i].sp;
     return NULL;
 }
 
@@ -730,8 +735,9 @@ static bool candidate_person(qstate *q, size_t a, size_t b, speaker *sp)
         if (affiliation(s, pa[k], pb[k])) continue;
         bool ok = person_part(q, pa[k], pb[k], sp);
         if (ok && sp->name && !strchr(sp->name, ' ')) {
-            /* "Ms Hughes replied": the Sarah Hughes named before */
-            const speaker *kp = known_person(q, sp->name, a);
+            /* "Ms Hughes replied": the Sarah Hughes named before; "Amara
+             * argues": the Amara Nwosu (not after a title: "Mr Jordan") */
+            const speaker *kp = known_person(q, sp->name, a, !sp->title);
             if (kp && kp->name && strchr(kp->name, ' ')) {
                 free(sp->name);
                 sp->name = ix_xstrdup(kp->name);
@@ -741,7 +747,7 @@ static bool candidate_person(qstate *q, size_t a, size_t b, speaker *sp)
         }
         if (!ok && !memchr(s + pa[k], ' ', pb[k] - pa[k]) && ix_is_upper(s[pa[k]])) {
             char *w = dupn(s + pa[k], pb[k] - pa[k]);
-            const speaker *kp = known_person(q, w, a);
+            const speaker *kp = known_person(q, w, a, true);
             char *org = org_in(q, w);
             if (kp) {
                 speaker_copy(sp, kp);
@@ -762,7 +768,7 @@ static bool candidate_person(qstate *q, size_t a, size_t b, speaker *sp)
             while (w0 > pa[k] && s[w0 - 1] != ' ') w0--;
             if (w0 > pa[k] && ix_is_upper(s[w0])) {
                 char *w = dupn(s + w0, e - w0);
-                const speaker *kp = known_person(q, w, a);
+                const speaker *kp = known_person(q, w, a, true);
                 if (kp) { speaker_copy(sp, kp); sp->a = w0; sp->b = e; ok = true; }
                 free(w);
             }
