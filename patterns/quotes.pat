@@ -118,6 +118,15 @@ rule subject-colon
   no The report lists three failings: "poor planning, weak oversight and drift in every team."
   yes What they're saying: Dr Samir Okafor, the children's minister, will tell the conference in Birmingham this afternoon: "Behind every one of these grades is a child." => speaker=Samir Okafor; speaker_title=Dr
 
+# The words are the subject's own, said so in an aside: "Liam will explain
+# why, in his words, 'good practice still depends ...'", "She was, in her
+# own words, 'a nuisance to every director'".
+rule in-own-words
+  match ^(?:[A-Z][\w'’]*(?: [\w'’]+){0,4}: (?=[A-Z]))?(?<subj>{COLONSUBJ}|[A-Z][a-z'-]+) [^":;]{0,200}?,? in (?:his|her|their|its) (?:own )?words,? ?$
+  yes Liam Ashcroft is Ofsted's deputy director. He will set out the themes, and will explain why, in his words, ‘good practice still depends on where a child lives’. => speaker=Liam Ashcroft
+  yes Kate Morris left in 2019. She was, in her own words, "a nuisance to every director I worked for". => speaker=Kate Morris
+  no Kate Morris wanted, in other words, "a fresh start with a new team".
+
 # What the speaker described, called or branded something as ("described
 # her as 'relentless'"), or what it described, the quotation right after the
 # verb ("The report described 'a culture in which ...'").
