@@ -249,9 +249,16 @@ rule adding-that
 # phrase ('called it "a lottery" - Kent disagreed') names no speaker.
 family quote_dash
 
+# A full name, maybe with a title, signing a quotation: after a dash, in
+# brackets after it ("(Professor Lena Okoro, University of Salford, 2021)";
+# a surname and a year alone is a citation, not a speaker), or opening the
+# line under it with a middle dot ("Marcus Hale · Chief Executive, Thurrock
+# Council", a profile's recommendation).
+define SIGNNAME (?:(?:Sir|Dame|Cllr|Councillor|Dr|Professor|Prof|Lord|Lady|Baroness|Mr|Mrs|Ms|Miss) )?[A-Z][\w'-]+(?: [A-Z][\w'-]+){1,3}
+
 rule dash-speaker
   prefilter off
-  match [,.]? ?(?:\x{2014}|\x{2013}|--?) ?(?<subj>(?:(?:Sir|Dame|Cllr|Councillor|Dr|Professor|Prof|Lord|Lady|Baroness|Mr|Mrs|Ms|Miss) )?[A-Z][\w'-]+(?: [A-Z][\w'-]+){1,3}(?:, [^;:!?"\x{2013}\x{2014}]{1,160}?)?|(?:An?|The) [^;:!?",\x{2013}\x{2014}]{1,80}?(?:spokesman|spokeswoman|spokesperson|spokespeople|source))[.]?$
+  match (?:[,.]? ?(?:\x{2014}|\x{2013}|--?) ?(?<subj>{SIGNNAME}(?:, [^;:!?"\x{2013}\x{2014}]{1,160}?)?|(?:An?|The) [^;:!?",\x{2013}\x{2014}]{1,80}?(?:spokesman|spokeswoman|spokesperson|spokespeople|source))[.]?|[,.]? ?\((?<subj>{SIGNNAME}(?:, [^();:!?"]{1,100}?)?)(?:, (?:19|20)\d\d)?\)[.]?|^(?<subj>{SIGNNAME}) \x{00B7} [^"]{1,200})$
   yes "We would rather pay people to stay than pay agencies to fill the gaps." — Marcus Hale, director of children's services => speaker=Marcus Hale; attribution=same_sentence
   yes Pay rises\n"We would rather pay people to stay than pay agencies to fill the gaps."\n— Marcus Hale, director of children's services at Warwickshire County Council => speaker=Marcus Hale; attribution=paragraph; speaker_org=Warwickshire County Council
   yes "Every child deserves a social worker who knows their name." - A Department for Education spokesperson => speaker=A Department for Education spokesperson
@@ -259,6 +266,9 @@ rule dash-speaker
   no "We will keep going until every child is safe." — But the figures told another story.
   no Concerns\n"Too many children wait too long for a plan."\n- Kent rated good overall in 2019
   no Concerns\n"We are improving every month and will keep going."\n– Staff told inspectors they felt supported
+  yes Critiques\n• "Grades flatten complexity into a single word." (Professor Lena Okoro, University of Salford, 2021) => speaker=Lena Okoro; speaker_title=Professor
+  yes Recommendations\n“Sarah walked into one of the hardest jobs in local government and did not flinch.”\nMarcus Hale · Chief Executive, Thurrock Council · worked with Sarah => speaker=Marcus Hale; attribution=paragraph
+  no Critiques\n"Grades flatten complexity into a single word and nothing else." (Okoro, 2021)
 
 family quote_prev
 
