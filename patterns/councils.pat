@@ -200,11 +200,12 @@ rule neighbour
 family council_person_before
 
 rule title-or-first-name
-  match (?:\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Lord|Lady|Dame|Cllr|Councillor|Professor|Prof|Judge|Justice|Rev|Reverend|Baroness|Inspector|Detective|Sergeant|Chief Inspector|Sgt)\.?\s(?:[A-Z][a-z]+\s)?|(?<![.!?"]\s)(?<=\s|^)(?!(?:In|At|For|And|The|But|From|With|By|Of|To|On|Like|Both|Unlike|While|Across|Outside|Inside|Near|Including|Within|Neighbouring|Nearby|As|Than|Or|Nor|Only|Even|Also|Meanwhile|Between|Under|Over|Into|Unlike|Where|When|Council|Councils|Ofsted|Only|Where|Whereas|Although|Though|Neither|Either|See|Cllr|Labour|Tory|Conservative|Liberal|Lib|Democrat|Democrats|Green|Independent|Rural|Urban|Inner|Outer|England|English|London|Yorkshire|During|After|Before|Since|Until|Unlike|Around|Through|Throughout|About|Against|Besides|Beyond|Despite|Except|Towards|Upon|Via|Versus|Despite|Among|Amongst|Following|Leaving|Joining|Visiting|Covering|Serving|Including|Excluding|Places|Areas|Authorities|Such|January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s)[A-Z][a-z]+\s)$
+  match (?:\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Lord|Lady|Dame|Cllr|Councillor|Professor|Prof|Judge|Justice|Rev|Reverend|Baroness|Inspector|Detective|Sergeant|Chief Inspector|Sgt)\.?\s(?:[A-Z][a-z]+\s)?|(?<![.!?"]\s)(?<=\s|^)(?!(?:In|At|For|And|The|But|From|With|By|Of|To|On|Like|Both|Unlike|While|Across|Outside|Inside|Near|Including|Within|Neighbouring|Nearby|As|Than|Or|Nor|Only|Even|Also|Meanwhile|Between|Under|Over|Into|Unlike|Where|When|Council|Councils|Ofsted|Only|Where|Whereas|Although|Though|Neither|Either|See|Read|Visit|Compare|Contact|Email|Call|Ask|Join|Watch|Download|Cllr|Labour|Tory|Conservative|Liberal|Lib|Democrat|Democrats|Green|Independent|Rural|Urban|Inner|Outer|England|English|London|Yorkshire|During|After|Before|Since|Until|Unlike|Around|Through|Throughout|About|Against|Besides|Beyond|Despite|Except|Towards|Upon|Via|Versus|Despite|Among|Amongst|Following|Leaving|Joining|Visiting|Covering|Serving|Including|Excluding|Places|Areas|Authorities|Such|January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s)[A-Z][a-z]+\s)$
   yes said Mr |Bolton
   yes according to John |Bolton
   no councils including |Bolton
   no In |Bolton
+  no Read |Wigan's 2023 inspection report, pages 4 to 9
   no In March |Bolton
   no By Tuesday |Bolton
 
@@ -229,8 +230,10 @@ rule role-apposition
 family council_support_after
 
 rule council-context
-  match ^(?:'s)?\s(?:council|Council|Borough|borough|authority|Authority|City Council|County Council|Metropolitan|MBC|local authority|children's services|Children's Services|children's social care|Children's Social Care|social services|social care|Safeguarding|safeguarding|LSCB|LSCP|director of children's services|DCS|children's homes?|care leavers|looked-after children|Ofsted)\b
+  match ^(?:'s)?\s(?:council|Council|Borough|borough|authority|Authority|City Council|County Council|Metropolitan|MBC|local authority|children's services|Children's Services|children's social care|Children's Social Care|social services|social care|Safeguarding|safeguarding|LSCB|LSCP|director of children's services|DCS|children's homes?|care leavers|looked-after children|Ofsted)\b|^'s (?:(?:19|20)\d\d |latest |last |most recent |recent |first |previous |next |full |focused )*(?:inspections?|(?:re-)?inspected|monitoring visits?|focused visits?)\b|^ \(the (?:borough|council|authority|local authority|county|county council|city council|unitary)\b
   yes Sutton|'s children's services
+  yes Wigan|'s 2023 inspection report, pages 4 to 9
+  yes Knowsley| (the borough, not the safari park) is useful
   yes Sutton| Council
   no Reading| Festival
 
