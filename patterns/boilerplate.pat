@@ -130,10 +130,12 @@ rule newsletter-blurb
 # A sponsor's message read into a podcast or printed in a newsletter:
 # "This episode is supported by CareRecruit, hiring for Essex County Council".
 rule sponsor
-  match (?i:^(?:this|today's) (?:episode|podcast|programme|show|newsletter|feature|series|bulletin|page)(?: of [^.!?]{1,60}?)? (?:is|was|comes to you|has been) (?:supported|sponsored|brought to you|paid for|funded|made possible)\b)
+  match (?i:^(?:(?:this|today's|this week's|the|our) (?:[\w']+ ){0,2}(?:episode|podcast|programme|show|newsletter|feature|series|bulletin|page|quiz|puzzle|event|conference|summit|awards|webinar|supplement)(?: of [^.!?]{1,60}?)? (?:is|was|comes to you|has been) (?:supported|sponsored|brought to you|paid for|funded|made possible)\b|(?:headline |main |lead |event |official )?sponsors?(?: partner)?: ))
   set scope paragraph
   yes This episode of The Caseload is supported by CareRecruit. CareRecruit is hiring for Essex County Council.
   yes Today's newsletter is sponsored by FosterPlus.
+  yes The Friday quiz is sponsored by Fostering Futures, recruiting foster carers across Kent and Medway.
+  yes Headline sponsor: Beacon Recruitment — interim roles across Essex, Kent and Surrey.
   no This report was supported by Essex County Council's data team.
 
 # A postal address: its block ends with a postcode ("Store Street /
