@@ -98,7 +98,7 @@ rule previous-rating
 # full, 150 copies.
 define UNCUT (?:[^.;"wbaun,]|n(?!ot\b|ever\b|'t\b)|,(?! and (?:the )?[A-Z])|w(?!hile\b|hereas\b)|b(?!ut\b)|a(?!lthough\b)|u(?!nlike\b))
 rule received-grade
-  match (?<council>{CLIST}){UNCUT}*?\b(?:receiv\w+|given|awarded|handed|got|gained|achieved|earned|retained|kept|lost|won|secured|held|holds|hold|holding|maintained|maintains|(?:slapped|hit|landed|saddled|lumbered) with)(?: on to| onto)? (?:an? |its |the |their )?(?:previous |first |latest |current |overall |new )?(?<grade>{GRADE})(?:(?<=possible grade|possible rating)| (?:rating|grade|judgement|verdict|result))
+  match (?<council>{CLIST}){UNCUT}*?\b(?:receiv\w+|given|awarded|handed|got|gained|achieved|earned|retained|kept|lost|won|secured|held|holds|hold|holding|maintained|maintains|(?:slapped|hit|landed|saddled|lumbered) with)(?: on to| onto)? (?:an? |its |the |their )?(?:previous |first |latest |current |overall |new )?(?<grade>{GRADE}) (?:rating|grade|judgement|verdict|result)
   yes He singled out Sunderland, whose services were taken over after receiving an "inadequate" rating last year. => council=Sunderland; grade=inadequate
   yes Lincolnshire, which has held an outstanding grade since 2019, has low agency rates. => council=Lincolnshire; grade=outstanding
   yes The year closed with Southwark, whose services were rated outstanding, and Sheffield, which held on to its good grade. => council=Sheffield; grade=good
@@ -108,7 +108,6 @@ rule received-grade
   no Rutland has never received an inadequate rating.
   yes Torbay, slapped with an inadequate rating in January, is now the only council in the South West in the bottom category. => council=Torbay; grade=inadequate
   yes Telford and Wrekin had retained its outstanding judgement in 2023, and the two councils share an adoption agency. => council=Telford and Wrekin; grade=outstanding; judgement=overall
-  yes Sefton was given the lowest possible rating by inspectors in 2019. => council=Sefton; grade=inadequate
 
 # The grade as the object of a verb of giving, the authority the one it is
 # given to: "inspectors handed the council an 'inadequate' rating", "Ofsted
@@ -119,7 +118,7 @@ rule gave-council-grade
   yes Ofsted gave Slough Borough Council a "requires improvement" rating in March. => council=Slough; grade=requires_improvement
   yes Warwickshire is hiring, days after inspectors handed its children's services a good rating. => council=Warwickshire; grade=good
   yes Ofsted handed Sefton Council its lowest grade. => council=Sefton; grade=inadequate
-  yes Ofsted awarded Trafford the highest possible grade. => council=Trafford; grade=outstanding
+  yes Ofsted awarded Trafford the highest grade. => council=Trafford; grade=outstanding
   no Ofsted gave schools in Slough a good rating.
   no Inspectors handed the Kent foster carers a good rating.
 
