@@ -97,8 +97,9 @@ rule grade-in-n-of-m
   yes Services were rated inadequate on Tuesday, with inspectors finding them inadequate in three of the four areas they examined. => grade=inadequate; count=3; total=4; unit=areas
 
 rule grade-in-areas
-  match (?<grade>{GRADEA})(?: overall)?(?: and)? in (?:each of |all of |all )?(?:the |its |their )?(?<q>(?i:{NUMWORD}|\d+)) (?:key |main |core |inspection |judgement )?(?<unit>areas|judgements|judgments|sub-judgements|sub-judgments|categories|judgement areas)\b
+  match (?<grade>{GRADEA})(?: overall)?(?: by (?:Ofsted|inspectors))?(?: and)? in (?:each of |all of |all )?(?:the |its |their )?(?<q>(?i:{NUMWORD}|\d+)) (?:key |main |core |inspection |judgement )?(?<unit>areas|judgements|judgments|sub-judgements|sub-judgments|categories|judgement areas)\b
   yes The council was judged to be inadequate in the three key areas of child protection and leadership. => grade=inadequate; count=3; unit=areas
+  yes The House congratulates Stockport Council on being judged outstanding by Ofsted in all four areas of its inspection. => grade=outstanding; count=4; unit=areas
   yes It was judged outstanding overall and in each of the three key judgements. => grade=outstanding; count=3; unit=judgements
   yes Kent was judged outstanding overall and in each of the three sub-judgements. => grade=outstanding; count=3; unit=sub-judgements
 
@@ -285,8 +286,9 @@ rule count-judged
 define LONGVERB \b(?:rated|judged|found|deemed|graded|assessed)
 define GAPCHAR (?:(?!{GRADEWORD}|\d|{LONGVERB})[^.;:!?])
 rule count-long-gap
-  match (?<![\w'-])(?:(?<approx>{APPROX}) )?(?<q>{QUANT})(?: of(?: the| all)?(?: (?<total>{CARD}))?)?(?: (?<unit>{UNIT})) (?=[^.;:!?]{1,120}?{LONGVERB})(?:{GAPCHAR})+?{LONGVERB}(?: (?:as|to be))? (?<grade>{GRADEA})
+  match (?<![\w'-])(?<!of the |of its |of their |of these |of those |of England's )(?:(?<approx>{APPROX}) )?(?<q>{QUANT})(?: of(?: the| all)?(?: (?<total>{CARD}))?)?(?: (?<unit>{UNIT})) (?=[^.;:!?]{1,120}?{LONGVERB})(?:{GAPCHAR})+?{LONGVERB}(?: (?:as|to be))? (?<grade>{GRADEA})
   yes Vulnerable children in a quarter of English council areas are being let down by services that inspectors have rated inadequate. => grade=inadequate; share=0.25; unit=areas
+  no Figures published on Tuesday show how many of England's 153 children's services authorities are rated good or outstanding.
   no Our analysis of workforce returns from all 153 authorities found that councils rated inadequate relied on agency staff.
 
 # Two figures that share one verb and grade: "More than 80 per cent of
