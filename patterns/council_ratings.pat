@@ -34,6 +34,9 @@ define CLIST (?>{CREFP}{CNEXT}{0,8})
 words CLINKWORD were | was | is | are | has been | have been | had been | had | have | has | been | being | be | now | currently | still | also | first | again | previously | once | subsequently | most recently | more recently | recently | overall | judged | rated | found | deemed | graded | assessed | declared | as | to be | to | only | just | all | both | by Ofsted | by inspectors | last year | this year | three years ago | two years ago | a year ago | remain | remains | remained | stay | stays | stayed | became | becomes | continues to be | continued to be | told it | told that it | told they | told that they | among those | by contrast | too | came out as | came out | upgraded to | downgraded to | moved up to | moved down to | raised to
 define CLINK (?:(?:{CLINKWORD}|in \d{4}|in (?:January|February|March|April|May|June|July|August|September|October|November|December)(?: \d{4})?|at (?:its|their) (?:last|latest|most recent|previous) inspection|at every inspection since \d{4}|despite [\w ]{1,40}?|-|among (?:the|those) [\w' ]{1,40}?|(?:re-)?inspected(?= (?:by|in|last|this|and)\b)|and(?= (?:judged|rated|found|graded|deemed|assessed)\b)|{GOTGRADE}|(?:held|holds|hold|retained|retains|kept|keeps|maintained|maintains)(?= the (?:top|highest) (?:grade|rating))|(?:(?:given|awarded|handed|left with|received|achieved|gained|got|earned|secured|retained|kept|holds|held|with) )?(?:an? |the |its |their )(?:(?:overall|new|latest|previous|current) )?(?:Ofsted )?(?:rating|grade|judgement|verdict) of) ?)
 
+# Where a sentence opens on a council: "In Hull,", "Over in neighbouring
+# Kirklees,".
+define PLACEPREP (?<![\w'-])(?:[Ii]n|[Aa]t|[Aa]cross|[Oo]ver in|[Mm]eanwhile in)(?: neighbouring| nearby)?
 # What inspectors grade, named: "children's services", "services for
 # vulnerable children" (caseless inside: a macro keeps its own options).
 define SERVICES (?i:children's (?:social care )?services|services for (?:vulnerable )?children(?: and young people)?|safeguarding services|child protection services|social care services|social services)
@@ -46,7 +49,7 @@ rule services-at
 # were rated inadequate", "Over in Leeds, services have been judged
 # outstanding since 2018".
 rule place-then-services
-  match (?<![\w'-])(?:[Ii]n|[Aa]t|[Aa]cross|[Oo]ver in|[Mm]eanwhile in)(?: neighbouring| nearby)? (?<council>{CLIST}),? (?:(?:the council's|the authority's|its|the) )?(?:{SERVICES}|(?i:services?)) (?:{CLINK})+(?<grade>{GRADE})
+  match {PLACEPREP} (?<council>{CLIST}),? (?:(?:the council's|the authority's|its|the) )?(?:{SERVICES}|(?i:services?)) (?:{CLINK})+(?<grade>{GRADE})
   yes In Slough, children's services were rated inadequate. => council=Slough; grade=inadequate
   yes In neighbouring Cheshire West and Chester, services were rated good in 2022. => council=Cheshire West and Chester; grade=good
   yes Over in Leeds, children's services have been judged outstanding since 2018. => council=Leeds; grade=outstanding
@@ -255,7 +258,7 @@ rule previously-grade
 # The inspectors as subject after the place: "In Bristol, inspectors rated
 # children's services outstanding in February".
 rule place-then-inspectors
-  match (?<![\w'-])(?:[Ii]n|[Aa]t|[Aa]cross|[Oo]ver in|[Mm]eanwhile in)(?: neighbouring| nearby)? (?<council>{CLIST}), (?:(?:Ofsted(?:'s)?|the) )?(?:inspectors|Ofsted|the inspectorate|the watchdog|the regulator) (?:have |has |had |also |last year |this year )*(?:rated|judged|graded|found|deemed) (?:(?:the council's|the authority's|its|the) )?(?:{SERVICES}|(?i:services)) (?:as |to be |to )?{Q}(?<grade>{GRADE})
+  match {PLACEPREP} (?<council>{CLIST}), (?:(?:Ofsted(?:'s)?|the) )?(?:inspectors|Ofsted|the inspectorate|the watchdog|the regulator) (?:have |has |had |also |last year |this year )*(?:rated|judged|graded|found|deemed) (?:(?:the council's|the authority's|its|the) )?(?:{SERVICES}|(?i:services)) (?:as |to be |to )?{Q}(?<grade>{GRADE})
   yes In Bristol, inspectors rated children's services outstanding in February. => council=Bristol; grade=outstanding
   no In Bristol, inspectors rated schools outstanding.
 

@@ -106,7 +106,10 @@ rule according-to-before
 # three failings: "..."" is a list, not speech.
 # The subject and the rest of a sentence that ends in a colon before a
 # quotation, for subject-colon and subject-colon-paragraph.
-define COLONSUBJ (?:{PRON}|(?:[^,":;]{1,80}, |(?:Our|The|A|An|[A-Z][\w'-]+'s) (?:(?!(?:and|or|of|with)\b)[a-z][\w'-]* ){1,4})?(?:(?:Sir|Dame|Cllr|Councillor|Dr|Professor|Prof|Lord|Lady|Baroness|Mr|Mrs|Ms|Miss) )?[A-Z][a-z'-]+(?: [A-Z][a-z'-]+){1,2})
+# The titles a speaker's name may carry where a rule reads a bare name (the
+# speaker phrase itself is parsed with titles.tsv, TITLEW).
+define HONORIFIC (?:Sir|Dame|Cllr|Councillor|Dr|Professor|Prof|Lord|Lady|Baroness|Mr|Mrs|Ms|Miss)
+define COLONSUBJ (?:{PRON}|(?:[^,":;]{1,80}, |(?:Our|The|A|An|[A-Z][\w'-]+'s) (?:(?!(?:and|or|of|with)\b)[a-z][\w'-]* ){1,4})?(?:{HONORIFIC} )?[A-Z][a-z'-]+(?: [A-Z][a-z'-]+){1,2})
 define COLONTAIL ,? (?!(?:and|or|of|in|for|at|to)\b)[a-z][^":]{0,200}: ?$
 # A newsletter's label may come first ("What they're saying: Dr Samir
 # Okafor ... will tell the conference: ...").
@@ -254,7 +257,7 @@ family quote_dash
 # a surname and a year alone is a citation, not a speaker), or opening the
 # line under it with a middle dot ("Marcus Hale · Chief Executive, Thurrock
 # Council", a profile's recommendation).
-define SIGNNAME (?:(?:Sir|Dame|Cllr|Councillor|Dr|Professor|Prof|Lord|Lady|Baroness|Mr|Mrs|Ms|Miss) )?[A-Z][\w'-]+(?: [A-Z][\w'-]+){1,3}
+define SIGNNAME (?:{HONORIFIC} )?[A-Z][\w'-]+(?: [A-Z][\w'-]+){1,3}
 
 rule dash-speaker
   prefilter off
@@ -274,7 +277,7 @@ family quote_prev
 
 rule sentence-subject
   prefilter off
-  match ^(?:[A-Z][^,"]{1,100}, )?(?<subj>{PRON}|(?:(?:Sir|Dame|Cllr|Councillor|Dr|Professor|Prof|Lord|Lady|Baroness|Mr|Mrs|Ms|Miss) )?[A-Z][a-z'-]+(?: [A-Z][a-z'-]+){0,2}) (?:also |then |later |again |had |has |does |did |went on to )?(?<verb>[a-z]+(?:ed|s)|not)\b
+  match ^(?:[A-Z][^,"]{1,100}, )?(?<subj>{PRON}|(?:{HONORIFIC} )?[A-Z][a-z'-]+(?: [A-Z][a-z'-]+){0,2}) (?:also |then |later |again |had |has |does |did |went on to )?(?<verb>[a-z]+(?:ed|s)|not)\b
   yes David Simmonds spoke first. Simmonds also reiterated concerns over the role of Ofsted. 'Parents need to have confidence in the judgments.' => speaker=David Simmonds; attribution=paragraph
   yes Miriam Oduya runs the service. Asked what she would tell a new director, she does not hesitate. 'Go and meet the children before you meet the councillors.' => speaker=Miriam Oduya
 
