@@ -52,7 +52,7 @@ rule said-speaker
   no "We will act," said nobody.
 
 rule speaker-said
-  match ,? (?<subj>{PRON}|(?!(?:in|on|at|of|for|to|into|from|with|by|about|over|under|across|between|through|during|after|before|than)\b)(?:(?:[Aa]n?|[Tt]he|[Oo]ne|[Mm]y|[Hh]is|[Hh]er|[Tt]heir) )?{SUBJ1}(?:, {SUBJ1},)?) (?:has |had |have |also |then |later |simply )*(?<verb>{SAY}){SAYWHERE}?(?=[.,;!?]|$| (?:adding|as|when|after|before|during|last|this|yesterday|today|on|at|in a|in an|in his|in her|in the|in this|in its|in their|over|outside|from|by|with)\b)
+  match ,? (?<subj>{PRON}|(?!(?:in|on|at|of|for|to|into|from|with|by|about|over|under|across|between|through|during|after|before|than)\b)(?:(?:[Aa]n?|[Tt]he|[Oo]ne|[Mm]y|[Hh]is|[Hh]er|[Tt]heir) )?{SUBJ1}(?:, {SUBJ1},)?) (?:has |had |have |also |then |later |simply )*(?<verb>{SAY}){SAYWHERE}?(?: [a-z]+ly| later| afterwards| again)?(?=[.,;!?]|$| (?:adding|as|when|after|before|during|last|this|yesterday|today|on|at|in a|in an|in his|in her|in the|in this|in its|in their|over|outside|from|by|with)\b)
   yes "There can be no doubt that councils can do it," Perry said. => speaker=Perry
   yes Graham Bolton was a social worker. "The grade changed four times in my career," he told me. => speaker=Graham Bolton
   yes Councillor Maria Lindqvist (Lib Dem), who chairs the committee, accepted the findings. "This is not the result we wanted," she said. => speaker=Maria Lindqvist
@@ -61,6 +61,8 @@ rule speaker-said
   yes "The inspectors were thorough and fair," the council's chief executive, Helen Briggs, told reporters. => speaker=Helen Briggs
   yes "We have a long way to go," Helen Briggs, the council's chief executive, said. => speaker=Helen Briggs
   yes "That changed everything," the director, Priya Shah, told the magazine. => speaker=Priya Shah
+  yes Jordan Smith met us. "That is it, really," he said eventually. "Before, I'd bin the letters." => speaker=Jordan Smith
+  yes "We will get there," Priya Shah told me quietly. => speaker=Priya Shah
   yes 'We were good on paper,' one director told me over coffee in the summer, 'and we were still losing staff.' => speaker=one director
   yes 'The difference is a stable workforce,' the chief inspector wrote in this year's annual report. => speaker=the chief inspector
   no Asked whether managers should be "named and shamed in public", Wilshaw said he was tempted to do so.
@@ -102,23 +104,29 @@ rule according-to-before
 # A named subject whose sentence ends in a colon before the quotation, with
 # no reporting verb: "Ofsted's chief inspector, Martyn Oakes, struck a
 # cautious tone in the foreword: "..."". Only a name (two or three
-# capitalised words, or a title and a name) or a pronoun: "The report lists
-# three failings: "..."" is a list, not speech.
+# capitalised words, or a title and a name), a first name with an age or
+# what the person is ("Margaret, a foster carer, emailed: ..."), or a
+# pronoun: "The report lists three failings: "..."" is a list, not speech.
 # The subject and the rest of a sentence that ends in a colon before a
 # quotation, for subject-colon and subject-colon-paragraph.
 # The titles a speaker's name may carry where a rule reads a bare name (the
 # speaker phrase itself is parsed with titles.tsv, TITLEW).
 define HONORIFIC (?:Sir|Dame|Cllr|Councillor|Dr|Professor|Prof|Lord|Lady|Baroness|Mr|Mrs|Ms|Miss)
+# What a person introduced by a first name alone is ("Margaret, a foster
+# carer from Bulwell,"): see first-name-intro.
+define FIRSTROLE (?:(?:foster |young )?(?:carer|mother|father|parent)|care leaver|teenager|student)\b
 define COLONSUBJ (?:{PRON}|(?:[^,":;]{1,80}, |(?:Our|The|A|An|[A-Z][\w'-]+'s) (?:(?!(?:and|or|of|with)\b)[a-z][\w'-]* ){1,4})?(?:{HONORIFIC} )?[A-Z][a-z'-]+(?: [A-Z][a-z'-]+){1,2})
 define COLONTAIL ,? (?!(?:and|or|of|in|for|at|to)\b)[a-z][^":]{0,200}: ?$
 # A newsletter's label may come first ("What they're saying: Dr Samir
 # Okafor ... will tell the conference: ...").
 rule subject-colon
   prefilter off
-  match ^(?:[A-Z][\w'’]*(?: [\w'’]+){0,4}: (?=[A-Z]))?(?<subj>{COLONSUBJ}){COLONTAIL}
+  match ^(?:[A-Z][\w'’]*(?: [\w'’]+){0,4}: (?=[A-Z]))?(?<subj>{COLONSUBJ}|[A-Z][a-z'-]+, (?:(?:aged )?\d\d?|an? {FIRSTROLE}[^,":;]{0,80}),){COLONTAIL}
   yes Ofsted's chief inspector, Martyn Oakes, struck a cautious tone in the report's foreword: "The national picture is better than it was five years ago." => speaker=Martyn Oakes; speaker_role=Ofsted's chief inspector
   yes Our reporter Hannah Bolton is at County Hall in Preston: "There are a few nervous faces here." => speaker=Hannah Bolton; speaker_role=Our reporter
   no The report lists three failings: "poor planning, weak oversight and drift in every team."
+  yes Margaret, a foster carer from Bulwell, emailed the programme: "We've had four social workers in two years." => speaker=Margaret
+  no Bulwell, a suburb in the north of the city, has one message for the council: "We've had four social workers in two years."
   yes What they're saying: Dr Samir Okafor, the children's minister, will tell the conference in Birmingham this afternoon: "Behind every one of these grades is a child." => speaker=Samir Okafor; speaker_title=Dr
 
 # The words are the subject's own, said so in an aside: "Liam will explain
@@ -356,6 +364,21 @@ rule full-name
   yes It was a talk in Dr Jane Smith's office.
   no Liberal Democrat
   no Reform UK
+
+# A person introduced by a first name alone, as children, care leavers and
+# carers often are, known by what follows the name: an age ("Chloe, 19,
+# who left care last year", "Jordan, who is 17,") or what they are
+# ("Margaret, a foster carer from Bulwell,"). A list's next item after a
+# figure ("London, 12, and the North West, 9") is no age. The last word of
+# a full name ("Chloe Smith, 19,") is taken by full-name first, and a name
+# inside another's counts once (extract_quote.c).
+rule first-name-intro
+  match (?<![\w'-])(?<name>{NAMEW})(?=, (?:(?:aged )?\d\d?, (?!and |or )[a-z]|who is \d|an? {FIRSTROLE}))
+  yes I also spoke to Chloe, 19, who left care last year.
+  yes Jordan, who is 17 and asked us not to use his surname, has lived in six placements.
+  yes Margaret, a foster carer from Bulwell, emailed the programme.
+  no Two councils stood out: London, 12, and the rest.
+  yes Later, Amira, 15, said so.
 
 # Descriptions of people, not bodies: "he" and "she" can point back to
 # "a spokesman", never to "the report".

@@ -1125,20 +1125,23 @@ static void emit(qstate *q, const quote *qt, const speaker *sp, const char *how,
     ix_result_add(q->c->res, rec);
 }
 
-static int cmp_size(const void *a, const void *b)
+static int cmp_span_start(const void *a, const void *b)
 {
-    size_t x = *(const size_t *)a, y = *(const size_t *)b;
+    size_t x = ((const ix_span *)a)->a, y = ((const ix_span *)b)->a;
     return (x > y) - (x < y);
 }
 
 /* Collects the people named in the document, for surnames and pronouns.
  * Where two rules of the family name a person at the same place ("Labour
  * councillor Jane Smith": the lower-case title's rule, then full-name from
- * the capital), the first rule's reading counts. */
+ * the capital), or a later rule's name lies inside an earlier one's ("Chloe
+ * Smith, 19,": full-name, then the surname before an age), the first rule's
+ * reading counts. */
 static void scan_people(qstate *q)
 {
     ix_doc *d = q->d;
-    size_t *taken = NULL, ntaken = 0, captaken = 0;     /* name starts in this paragraph, sorted */
+    ix_span *taken = NULL;              /* names taken in this paragraph, sorted by start */
+    size_t ntaken = 0, captaken = 0;
     for (size_t pi = 0; pi < d->npara; pi++) {
         const ix_para *p = &d->paras[pi];
         if (p->boilerplate) continue;
@@ -1150,13 +1153,14 @@ static void scan_people(qstate *q)
                 off = m.b > off ? m.b : off + 1;
                 size_t na, nb, ta, tb;
                 if (!ix_match_group(&m, "name", &na, &nb)) continue;
-                while (ti < earlier && taken[ti] < na) ti++;      /* matches come in text order */
-                if (ti < earlier && taken[ti] == na) continue;
+                while (ti < earlier && taken[ti].a < na) ti++;    /* matches come in text order */
+                if (ti < earlier && taken[ti].a == na) continue;
+                if (ti && taken[ti - 1].b > na) continue;
                 if (ntaken == captaken) {
                     captaken = captaken ? captaken * 2 : 16;
                     taken = ix_xrealloc(taken, captaken * sizeof *taken);
                 }
-                taken[ntaken++] = na;
+                taken[ntaken++] = (ix_span){na, nb};
                 if (!name_words_ok(q, d->text, na, nb)) continue;
                 size_t first;
                 if (ix_ctx_mentions_in(q->c, na, nb, &first)) continue;     /* a council, not a person */
@@ -1170,7 +1174,7 @@ static void scan_people(qstate *q)
                 add_event(q, na, &sp);
                 speaker_free(&sp);
             }
-            if (ntaken > earlier && earlier) qsort(taken, ntaken, sizeof *taken, cmp_size);
+            if (ntaken > earlier && earlier) qsort(taken, ntaken, sizeof *taken, cmp_span_start);
         }
     }
     free(taken);
@@ -1435,8 +1439,10 @@ void ix_extract_quote(ix_ctx *c)
                 }
             } else if (si > 0 && d->sents[si - 1].para == so->para) {
                 how = "paragraph";
-                /* the sentence before held this speaker's quotation */
-                if (prev.sp.valid && prev.pos >= d->sents[si - 1].a && prev.pos < d->sents[si - 1].b) {
+                /* the sentence before held this speaker's quotation, or
+                 * its end ('"A. B," he said. "C."': the first quotation
+                 * opens a sentence earlier) */
+                if (prev.sp.valid && prev.close > d->sents[si - 1].a && prev.pos < d->sents[si - 1].b) {
                     speaker_copy(&sp, &prev.sp);
                     sp.a = sp.b = 0;
                     r = ix_rules_get(c->rules, "quotes/sentence-subject");
