@@ -29,7 +29,7 @@ family quote_after
 # the literals every match must hold (prefilter.c's SET_CAP), and the rules
 # built on SAY run on every sentence of every document (`inspex rules
 # --check` then fails, naming them).
-words SAYW said | says that | states that | notes that | adds that | argues that | comments that | praised | criticised | criticized | welcomed | condemned | said | says | say | added | adds | told | tells | warned | warns | explained | explains | insisted | insists | claimed | argued | argues | stressed | continued | continues | commented | admitted | admits | noted | acknowledged | wrote | written | writes | replied | responded | concluded | asked | asks | urged | urges | declared | observed | suggested | remarked | reported | found | stated | cautioned | predicted | announced | confirmed | conceded | concedes | recalled | highlighted | emphasised | emphasized | pointed out | went on | agreed | complained | revealed | recommended | tweeted | posted | blogged | wrote on | said on | fumed | raged | blasted | slammed | hit out | hit back | lashed out | vowed | pleaded | begged | demanded | joked | quipped | boasted | snapped | thundered | promised | pledged | apologised | reflected | put it | muttered | muttering | whispered | shouted | exclaimed | spoke | concludes | recalls | reflects | observes | remarks | puts it | suggests | replies | responds | declares
+words SAYW said | says that | states that | notes that | adds that | argues that | comments that | praised | criticised | criticized | welcomed | condemned | said | says | say | added | adds | told | tells | warned | warns | explained | explains | insisted | insists | claimed | argued | argues | stressed | continued | continues | commented | admitted | admits | noted | acknowledged | wrote | written | writes | write | replied | responded | concluded | asked | asks | urged | urges | declared | observed | suggested | remarked | reported | found | stated | cautioned | predicted | announced | confirmed | conceded | concedes | recalled | highlighted | emphasised | emphasized | pointed out | went on | agreed | complained | revealed | recommended | tweeted | posted | blogged | wrote on | said on | fumed | raged | blasted | slammed | hit out | hit back | lashed out | vowed | pleaded | begged | demanded | joked | quipped | boasted | snapped | thundered | promised | pledged | apologised | reflected | put it | muttered | muttering | whispered | shouted | exclaimed | spoke | concludes | recalls | reflects | observes | remarks | puts it | suggests | replies | responds | declares
 define SAY (?:{SAYW})(?![\w-])
 # A verb before "to say": "A foster carer emailed to say:", "she went on to
 # say". The verb then is the one that follows.
@@ -153,9 +153,10 @@ rule described-as
   yes An inspection found it inadequate. The report described ‘a culture in which poor practice had become normal’, and a commissioner was sent in. => speaker=The report
 
 rule called-it
-  match (?:^|[,;] |\b(?:and|but|while|a record|a situation|a verdict|a decision|a finding) )(?<subj>[^;:!?"]{1,160}?) (?<verb>called|branded|labelled|labeled|dubbed|termed)(?: (?:it|them|this|that|the [\w' ]{1,40}?|[A-Z][\w' ]{1,40}?))? ?$
+  match (?:^|[,;] |\b(?:and|but|while|a record|a situation|a verdict|a decision|a finding) )(?<subj>[^;:!?"]{1,160}?) (?<verb>called|calls|branded|brands|labelled|labeled|labels|dubbed|dubs|termed|terms)(?: (?:it|them|this|that|the [\w' ]{1,40}?|[A-Z][\w' ]{1,40}?))? ?$
   yes Cllr Margaret Fenwick, cabinet member for children, young people and education, called the report "a great day for the county's children". => speaker=Margaret Fenwick; speaker_title=Cllr
   yes Malcolm Ferrers spoke. Birmingham has been judged inadequate since 2008, a record Ferrers called "a national disgrace that has gone on too long". => speaker=Malcolm Ferrers
+  yes In practice, one director calls it "the nicest thing Ofsted can say without giving you the grade". => speaker=one director
 
 # One character of a subject that does not run into another clause. A
 # macro, so that {1,60} repeats a subroutine call (see GAPCHAR in
@@ -194,7 +195,7 @@ rule spoken-by
 family quote_sentence
 
 rule reported-speech
-  match (?:^(?:[QA]: )?|[,;] |[,.!?]?" |\b(?:and|but) )(?<subj>{PRON}|[^;:!?",]{1,100}?(?:, [^;:!?"]{1,120}?,)?)(?:,? who)? (?:has |have |had |also |then |later |once )*(?<verb>{SAY})(?![\w-])
+  match (?:^(?:[QA]: )?|[,;] |[,.!?]?" |\b(?:and|but) )(?<subj>{PRON}|[^;:!?",]{1,100}?(?:, [^;:!?"]{1,120}?,)?)(?:,? who)? (?:has |have |had |also |then |later |once |often |usually |sometimes |always |rightly |repeatedly |publicly )*(?<verb>{SAY})(?![\w-])
   yes The city's director of children's services, Dr Anjali Rao, said the turnaround had been "built on getting the basics right". => speaker=Anjali Rao; speaker_title=Dr
   yes One care leaver, who now works at a club, told the paper that his adviser had been 'the one constant' in his life. => speaker=One care leaver
   yes As the Secretary of State said in the House, "no child should wait that long for a home". => speaker=the Secretary of State
@@ -206,6 +207,7 @@ rule reported-speech
   yes A spokesperson for Ofsted said it had only anecdotal evidence and that it "did not want to name any names". => speaker=A spokesperson for Ofsted
   yes Q: Ofsted's chief inspector has said councils are 'running to stand still'. Do you agree? => speaker=Ofsted's chief inspector
   yes The inspectors had written that senior leaders 'did not know their services well enough'. => speaker=The inspectors
+  yes Inspectors often write that leaders "know themselves well", and they mean it. => speaker=Inspectors
   yes The report, published this morning, says: "Leaders have a clear understanding of where practice is strong."\nBut it adds that care leavers "do not consistently receive the help they need". => speaker=The report; attribution=pronoun
   yes The answer is Kath Ridley, national officer for social care at Unison, who told MPs that the framework "rewards paperwork over practice". => speaker=Kath Ridley; speaker_org=Unison
   yes It was Kath Ridley, who told the committee that the framework "rewards paperwork over practice". => speaker=Kath Ridley
