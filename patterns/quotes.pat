@@ -290,6 +290,8 @@ rule sentence-subject
   match ^(?:[A-Z][^,"]{1,100}, )?(?<subj>{PRON}|(?:{HONORIFIC} )?[A-Z][a-z'-]+(?: [A-Z][a-z'-]+){0,2}) (?:also |then |later |again |had |has |does |did |went on to )?(?<verb>[a-z]+(?:ed|s)|not)\b
   yes David Simmonds spoke first. Simmonds also reiterated concerns over the role of Ofsted. 'Parents need to have confidence in the judgments.' => speaker=David Simmonds; attribution=paragraph
   yes Miriam Oduya runs the service. Asked what she would tell a new director, she does not hesitate. 'Go and meet the children before you meet the councillors.' => speaker=Miriam Oduya
+  yes Priya Chaudhry is a student. A council spokesperson said the scheme "works well for everyone involved". For Chaudhry, whose caseload is capped at six families, the verdict is simple. Asked whether she would apply, she laughed. "If they will have me, I will be there." => speaker=Priya Chaudhry
+  yes Dr Miriam Oduya runs the service. Oduya, 54, arrived in 2011. Not everyone is a fan. Oduya shrugs. 'I will take that, and more.' => speaker=Miriam Oduya
 
 # ---- speaker phrases ---------------------------------------------------------
 # A personal name with an optional title and a role before it

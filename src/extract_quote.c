@@ -1180,6 +1180,81 @@ static void scan_people(qstate *q)
     free(taken);
 }
 
+/* A person's surname alone, later on ("For Chaudhry, whose caseload is
+ * capped at six, ... she laughed"), is a mention of them too, so that a
+ * pronoun after it finds them and not someone named in between. Not inside
+ * a name already taken, a quotation, boilerplate or a council's name ("Tom
+ * Bury" and "Bury Council"). Runs after scan_people, on its sorted events. */
+static void scan_surnames(qstate *q)
+{
+    ix_doc *d = q->d;
+    /* A name alone that is a word of a full name in the document is that
+     * person, not someone new: "Oduya, 54, arrived at Essex" after "Dr
+     * Miriam Oduya" (first-name-intro reads a name and an age). */
+    size_t kept = 0;
+    for (size_t i = 0; i < q->nev; i++) {
+        const speaker *sp = &q->ev[i].sp;
+        bool dup = false;
+        if (sp->person && sp->name && !strchr(sp->name, ' '))
+            for (size_t j = 0; j < q->nev && !dup; j++)
+                dup = j != i && q->ev[j].sp.name && strchr(q->ev[j].sp.name, ' ') &&
+                      name_word_of(&q->ev[j].sp, sp->name, strlen(sp->name), true);
+        if (dup) speaker_free(&q->ev[i].sp);
+        else q->ev[kept++] = q->ev[i];
+    }
+    q->nev = kept;
+    size_t n0 = q->nev;
+    char **done = NULL;
+    size_t ndone = 0;
+    event *found = NULL;
+    size_t nfound = 0, capfound = 0;
+    for (size_t i = 0; i < n0; i++) {
+        const speaker *sp = &q->ev[i].sp;
+        if (!sp->person || !sp->name) continue;
+        const char *w = strrchr(sp->name, ' ');
+        w = w ? w + 1 : sp->name;
+        size_t wl = strlen(w);
+        if (wl < 3) continue;
+        bool seen = false;
+        for (size_t k = 0; k < ndone && !seen; k++) seen = !strcmp(done[k], w);
+        if (seen) continue;
+        done = ix_xrealloc(done, (ndone + 1) * sizeof *done);
+        done[ndone++] = ix_xstrdup(w);
+        for (const char *t = d->text, *end = d->text + d->len, *h; (h = ix_memfind(t, (size_t)(end - t), w, wl)); t = h + wl) {
+            size_t a = (size_t)(h - d->text), b = a + wl;
+            if ((a && (ix_is_alnum(d->text[a - 1]) || d->text[a - 1] == '-')) || (b < d->len && ix_is_alnum(d->text[b])))
+                continue;
+            /* inside a name taken: the events are sorted by start, and a
+             * name is a few words long */
+            bool inside = false;
+            for (size_t j = upper_pos(q->ev, n0, b); j-- > 0 && !inside && q->ev[j].pos + 200 > a;)
+                inside = a < q->ev[j].sp.b;
+            if (inside || ix_ctx_in_quote(q->c, a)) continue;
+            if (d->paras[d->sents[ix_doc_sent_at(d, a)].para].boilerplate) continue;
+            size_t first;
+            if (ix_ctx_mentions_in(q->c, a, b, &first)) continue;
+            const speaker *who = known_person(q, w, a, false);
+            if (!who) continue;
+            if (nfound == capfound) {
+                capfound = capfound ? capfound * 2 : 16;
+                found = ix_xrealloc(found, capfound * sizeof *found);
+            }
+            found[nfound].pos = a;
+            speaker_copy(&found[nfound].sp, who);
+            found[nfound].sp.a = a;
+            found[nfound].sp.b = b;
+            nfound++;
+        }
+    }
+    for (size_t i = 0; i < nfound; i++) {
+        add_event(q, found[i].pos, &found[i].sp);
+        speaker_free(&found[i].sp);
+    }
+    free(found);
+    for (size_t k = 0; k < ndone; k++) free(done[k]);
+    free(done);
+}
+
 /* Does the paragraph open with a list's bullet ("- ", "* ", "• ", "▪ ")? */
 static bool bullet_para(const ix_doc *d, const ix_para *p)
 {
@@ -1342,6 +1417,8 @@ void ix_extract_quote(ix_ctx *c)
      * news article) would find speakers for nothing. */
     if (c->nquote_spans) {
         scan_people(&q);
+        if (q.nev) qsort(q.ev, q.nev, sizeof *q.ev, cmp_event);
+        scan_surnames(&q);
         if (q.nev) qsort(q.ev, q.nev, sizeof *q.ev, cmp_event);
         scan_speech(&q);
         if (q.nev) qsort(q.ev, q.nev, sizeof *q.ev, cmp_event);
