@@ -14,6 +14,11 @@
  *     word hyphenated across a single line break is joined back
  *     (ix_hyphen_break), whatever the line's length;
  *   - inline link annotations "<https://...>" / "<www...>" are skipped;
+ *   - HTML character references left in text saved from a web page
+ *     ("&rsquo;", "&nbsp;", "&#8217;", "&amp;") are read as the characters
+ *     they stand for, then folded like them: a rule sees "Barking & Dagenham"
+ *     and a quotation's "&ldquo;" opens it, while spans and evidence keep
+ *     the bytes as written;
  *   - base character + combining marks are composed to NFC with utf8proc.
  * Plain ASCII is copied in runs without looking at utf8proc at all.
  */
@@ -27,7 +32,7 @@
 /* Character classes for the bytes of the ASCII range. A constant table:
  * filled lazily it was written by every worker thread at once (a data
  * race, found by ThreadSanitizer with -j 3). */
-enum { C_TEXT = 0, C_SPACE, C_NL, C_CR, C_LT, C_HI };
+enum { C_TEXT = 0, C_SPACE, C_NL, C_CR, C_LT, C_AMP, C_HI };
 #define S4(c) [c] = C_SPACE, [c + 1] = C_SPACE, [c + 2] = C_SPACE, [c + 3] = C_SPACE
 #define H8(c) [c] = C_HI, [c + 1] = C_HI, [c + 2] = C_HI, [c + 3] = C_HI, \
               [c + 4] = C_HI, [c + 5] = C_HI, [c + 6] = C_HI, [c + 7] = C_HI
@@ -37,7 +42,7 @@ static const unsigned char ascii_class[256] = {
     S4(0x00), S4(0x04), [0x08] = C_SPACE, [0x09] = C_SPACE, ['\n'] = C_NL, [0x0B] = C_SPACE,
     [0x0C] = C_SPACE, ['\r'] = C_CR, [0x0E] = C_SPACE, [0x0F] = C_SPACE,
     S4(0x10), S4(0x14), S4(0x18), S4(0x1C),
-    [' '] = C_SPACE, [0x7F] = C_SPACE, ['<'] = C_LT,
+    [' '] = C_SPACE, [0x7F] = C_SPACE, ['<'] = C_LT, ['&'] = C_AMP,
     H64(0x80), H64(0xC0),
 };
 #undef S4
@@ -80,6 +85,76 @@ static const char *fold_of(uint32_t cp)
         else return folds[mid].to;
     }
     return NULL;
+}
+
+/* HTML's named character references that text saved from a web page
+ * carries (punctuation, spaces, currency, the accented letters of names);
+ * any other character comes as a numeric reference ("&#8217;", "&#x2019;").
+ * Sorted by name, for bsearch. */
+typedef struct { const char *name; uint32_t cp; } entity;
+static const entity entities[] = {
+    {"Aacute", 0xC1}, {"Eacute", 0xC9}, {"Prime", 0x2033}, {"aacute", 0xE1}, {"acirc", 0xE2},
+    {"agrave", 0xE0}, {"amp", '&'}, {"apos", '\''}, {"auml", 0xE4}, {"bdquo", 0x201E},
+    {"bull", 0x2022}, {"ccedil", 0xE7}, {"cent", 0xA2}, {"copy", 0xA9}, {"deg", 0xB0},
+    {"eacute", 0xE9}, {"ecirc", 0xEA}, {"egrave", 0xE8}, {"emsp", 0x2003}, {"ensp", 0x2002},
+    {"euml", 0xEB}, {"euro", 0x20AC}, {"frac12", 0xBD}, {"frac14", 0xBC}, {"frac34", 0xBE},
+    {"gt", '>'}, {"hellip", 0x2026}, {"iacute", 0xED}, {"iuml", 0xEF}, {"laquo", 0xAB},
+    {"ldquo", 0x201C}, {"lsquo", 0x2018}, {"lt", '<'}, {"mdash", 0x2014}, {"middot", 0xB7},
+    {"minus", 0x2212}, {"nbsp", 0xA0}, {"ndash", 0x2013}, {"ntilde", 0xF1}, {"oacute", 0xF3},
+    {"ocirc", 0xF4}, {"ouml", 0xF6}, {"pound", 0xA3}, {"prime", 0x2032}, {"quot", '"'},
+    {"raquo", 0xBB}, {"rdquo", 0x201D}, {"reg", 0xAE}, {"rsquo", 0x2019}, {"sbquo", 0x201A},
+    {"sect", 0xA7}, {"shy", 0xAD}, {"szlig", 0xDF}, {"thinsp", 0x2009}, {"times", 0xD7},
+    {"trade", 0x2122}, {"uacute", 0xFA}, {"uuml", 0xFC}, {"zwj", 0x200D}, {"zwnj", 0x200C},
+};
+
+static int entity_cmp(const void *key, const void *e)
+{
+    return strcmp((const char *)key, ((const entity *)e)->name);
+}
+
+/* The character reference at s[i] ('&'): its length through the ';' and
+ * its code point in *cp, or 0 when there is none (a bare "&", "AT&T", an
+ * unknown name, a code point that is no character). */
+static size_t entity_len(const char *s, size_t n, size_t i, uint32_t *cp)
+{
+    size_t j = i + 1;
+    if (j < n && s[j] == '#') {
+        bool hex = j + 1 < n && (s[j + 1] == 'x' || s[j + 1] == 'X');
+        j += hex ? 2 : 1;
+        uint32_t v = 0;
+        size_t d0 = j;
+        for (; j < n && j - d0 < 7; j++) {
+            unsigned char c = (unsigned char)s[j];
+            int x = ix_is_digit(c) ? c - '0' : hex && c >= 'a' && c <= 'f' ? c - 'a' + 10
+                  : hex && c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+            if (x < 0) break;
+            v = v * (hex ? 16 : 10) + (uint32_t)x;
+        }
+        if (j == d0 || j >= n || s[j] != ';' || !utf8proc_codepoint_valid((utf8proc_int32_t)v) || v == 0) return 0;
+        *cp = v;
+        return j + 1 - i;
+    }
+    char name[8];
+    size_t k = 0;
+    while (j < n && k < sizeof name - 1 && ix_is_alnum(s[j]) && (unsigned char)s[j] < 0x80) name[k++] = s[j++];
+    if (!k || j >= n || s[j] != ';') return 0;
+    name[k] = 0;
+    const entity *e = bsearch(name, entities, sizeof entities / sizeof *entities, sizeof *entities, entity_cmp);
+    if (!e) return 0;
+    *cp = e->cp;
+    return j + 1 - i;
+}
+
+/* Does the reference at s[i] stand for white space (or for nothing, as a
+ * soft hyphen or a zero-width joiner does)? Its length, or 0. */
+static size_t entity_space_len(const char *s, size_t n, size_t i)
+{
+    uint32_t cp;
+    size_t l = entity_len(s, n, i, &cp);
+    if (!l) return 0;
+    const char *f = fold_of(cp);
+    if (f) return f[0] == ' ' || f[0] == 0 ? l : 0;
+    return utf8proc_get_property((utf8proc_int32_t)cp)->category == UTF8PROC_CATEGORY_ZS ? l : 0;
 }
 
 /* Length of an inline link annotation at s[i] ("<https://...>"), or 0. */
@@ -197,7 +272,7 @@ static inline size_t text_run16(const char *s, size_t j, size_t n)
     while (j + 16 <= n) {
         ix_v16 v = ix_v16_load(s + j);
         unsigned sp = ix_v16_eq(v, ' ');
-        unsigned stop = (~ix_v16_in(v, 0x20, 0x7E) & 0xFFFFu) | ix_v16_eq(v, '<') | (sp & (sp >> 1));
+        unsigned stop = (~ix_v16_in(v, 0x20, 0x7E) & 0xFFFFu) | ix_v16_eq(v, '<') | ix_v16_eq(v, '&') | (sp & (sp >> 1));
         if (stop) {
             unsigned k = (unsigned)__builtin_ctz(stop);
             return j + k - (k && (sp >> (k - 1) & 1));
@@ -269,6 +344,22 @@ void ix_normalize(ix_doc *doc)
             i++;
             continue;
         }
+        if (cls == C_AMP && !entity_space_len(s, n, i)) {
+            uint32_t cp;
+            size_t l = entity_len(s, n, i, &cp);
+            if (!l) ix_buf_putc(&em.out, '&');
+            else {
+                /* the character it stands for, folded as that character
+                 * would be ("&rsquo;" -> "'", "&eacute;" -> "é") */
+                const char *f = fold_of(cp);
+                utf8proc_uint8_t u[4];
+                if (f) emit(&em, f, strlen(f), i, l);
+                else emit(&em, (const char *)u, (size_t)utf8proc_encode_char((utf8proc_int32_t)cp, u), i, l);
+            }
+            line_vis++;
+            i += l ? l : 1;
+            continue;
+        }
         if (cls == C_HI) {
             utf8proc_int32_t cp;
             utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(n - i), &cp);
@@ -306,6 +397,12 @@ void ix_normalize(ix_doc *doc)
                 if (nl && !content_since_nl) blank = true;
                 nl++;
                 content_since_nl = false;
+                continue;
+            }
+            if (dc == C_AMP) {          /* "&nbsp;" */
+                size_t l = entity_space_len(s, n, i);
+                if (!l) break;
+                i += l;
                 continue;
             }
             if (dc == C_LT) {

@@ -5,7 +5,8 @@
  * normalised text maps back to exactly the right original bytes: the
  * original bytes at the mapped span, decoded per the document's encoding,
  * equal the text a reader sees there. Covers curly quotes, NBSP, CRLF,
- * hard-wrapped lines, "<https://...>" link annotations, Windows-1252, a BOM,
+ * hard-wrapped lines, "<https://...>" link annotations, HTML character
+ * references, Windows-1252, a BOM,
  * combining marks, ellipses and invisible characters. */
 #include <stdlib.h>
 #include <string.h>
@@ -161,6 +162,25 @@ int main(void)
         span_is(t, "nbsp", "councils inadequate", 0, "councils \xe2\x80\x89inadequate", -1);
         span_is(t, "nbsp", "2015 now", 0, "2015\xc2\xa0\xc2\xa0now", -1);
         tokens_sane(t, "nbsp");
+        tdoc_free(t);
+    }
+
+    /* HTML character references read as their characters; spans keep the
+     * reference as written; a bare or unknown "&" stays */
+    {
+        const char *s = "Barking &amp; Dagenham&rsquo;s children&#8217;s services were rated &ldquo;good&rdquo; "
+                        "and 71&nbsp;of the 153 &#x2014; AT&T, R&D; &bogus; &#0; &eacute;t&eacute; &nbsp; end.";
+        t = build(s, strlen(s));
+        CHECK(norm_has(t, "Barking & Dagenham's children's services were rated \"good\" and 71 of the 153 - "
+                          "AT&T, R&D; &bogus; &#0; \xc3\xa9t\xc3\xa9 end."),
+              "references read: %s", t ? t->d.text : "");
+        span_is(t, "entity", "Barking & Dagenham's", 0, "Barking &amp; Dagenham&rsquo;s", 0);
+        span_is(t, "entity", "children's", 0, "children&#8217;s", -1);
+        span_is(t, "entity", "\"good\"", 0, "&ldquo;good&rdquo;", -1);
+        span_is(t, "entity", "71 of", 0, "71&nbsp;of", -1);
+        span_is(t, "entity", "153 - AT&T", 0, "153 &#x2014; AT&T", -1);
+        span_is(t, "entity", "\xc3\xa9t\xc3\xa9 end", 0, "&eacute;t&eacute; &nbsp; end", -1);
+        tokens_sane(t, "entity");
         tdoc_free(t);
     }
 
