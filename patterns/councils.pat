@@ -72,7 +72,7 @@ rule fixture-after
   no Barnsley| visited Rovers
 
 rule body-suffix
-  match ^(?:'s)?\s(?:[A-Z][a-z]+\s+(?=University|College)|City\s+|Business\s+|Daily\s+|Sunday\s+|Weekly\s+)?(?:University|College|Police|Constabulary|Airport|FC|AFC|Rovers|United|Town|Tigers|Wanderers|Athletic|Albion|Argyle|Forest|Central|Castle|Crown Court|Magistrates|Cathedral|Grammar|Academy|School|Festival|Water|Park|Hall|Safari|Trust|Coldfield|Cross|crude|Approach|Secure Training Centre|STC|St Edmunds|Square|sausage|sauce|Hoard|bull terrier|CCC|RLFC|RFC|Evening|Echo|Post|Chronicle|Telegraph|Star|Live|Gazette|Herald|Mail|News|Times|Argus|Advertiser|Observer|Journal|Standard|Examiner|Express|Pride|Zoo|Museum|Hospital|Teaching Hospitals|Royal Infirmary|Infirmary|Prison|Bay|Harbour|Dock|Docks|Station|Street|Road|Lane|Avenue|Bridge|River|Valley|Hills|Moor|Forest School|Healthcare|Health and Care|Acute Hospitals|Community Health|NHS|Palace|branch|Branch|Fire and Rescue|Fire Service|Fire Authority|Foundation|Community Foundation|Integrated Care Board|ICB|Clinical Commissioning Group|CCG|Health Board)\b
+  match ^(?:'s)?\s(?:[A-Z][a-z]+\s+(?=University|College)|City\s+|Business\s+|Daily\s+|Sunday\s+|Weekly\s+)?(?:University|College|Police|Constabulary|Airport|FC|AFC|Rovers|United|Town|Tigers|Wanderers|Athletic|Albion|Argyle|Forest|Central|Castle|Crown Court|Magistrates|Cathedral|Grammar|Academy|School|Festival|Water|Park|Hall|Safari|Trust|Coldfield|Cross|crude|Approach|Secure Training Centre|STC|St Edmunds|Square|sausage|sauce|Hoard|bull terrier|CCC|RLFC|RFC|Evening|Echo|Post|Chronicle|Telegraph|Star|Live|Gazette|Herald|Mail|News|Times|Argus|Advertiser|Observer|Journal|Standard|Examiner|Express|Pride|Zoo|Museum|Hospital|Teaching Hospitals|Royal Infirmary|Infirmary|Prison|Bay|Harbour|Dock|Docks|Station|Street|Road|Lane|Avenue|Bridge|River|Valley|Hills|Moor|Forest School|Healthcare|Health and Care|Acute Hospitals|Community Health|NHS|Palace|branch|Branch|Fire and Rescue|Fire Service|Fire Authority|Foundation|Community Foundation|Integrated Care Board|ICB|Clinical Commissioning Group|CCG|Health Board|Safeguarding Children Partnership|Safeguarding Partnership|Safeguarding Children Board)\b
   yes the Sutton| Trust said
   yes support from Nottinghamshire| Healthcare NHS Foundation Trust
   yes recruiting with the Herefordshire and Worcestershire| Health and Care NHS Trust
@@ -86,6 +86,7 @@ rule body-suffix
   yes grants from the Kirklees| Community Foundation
   yes and the Westminster| Foundation
   yes The Leicester, Leicestershire and Rutland| Integrated Care Board commissions it
+  yes The Kent and Medway| Safeguarding Children Partnership will respond.
   yes worse than Plymouth| Argyle's back four
   yes Delivered at Manchester| Central
   yes signatures from Leeds| Central and Headingley
@@ -108,9 +109,14 @@ rule delivery-body
   yes Slough| Children First took over
   no Sandwell|'s children's services
 
+# A body two places share: "Devon and Cornwall Police", "the Kent and
+# Medway Safeguarding Children Partnership", "Cambridgeshire and
+# Peterborough ICB" (the second name meets body-suffix).
 rule joint-police
-  match ^ and [A-Z][\w-]+(?: [A-Z][\w-]+)? (?:Police|Constabulary|Fire and Rescue|Fire|NHS|Probation)\b
+  match ^ and [A-Z][\w-]+(?: [A-Z][\w-]+)? (?:Police|Constabulary|Fire and Rescue|Fire|NHS|Probation|Safeguarding|ICB|Integrated Care|CCG|Clinical Commissioning|Health and Care)\b
   yes Devon| and Cornwall Police said
+  yes The Kent| and Medway Safeguarding Children Partnership will publish its own response.
+  yes Invite the Cambridgeshire| and Peterborough ICB to the workshop
   no Devon| and Cornwall councils
 
 rule city-or-county-club

@@ -429,13 +429,17 @@ rule list-place-row
 
 # A list's item that opens on a grade and a colon: "- Outstanding: 24
 # councils (16%)", "- Good: 72 councils, or 47%", "- Requires improvement to
-# be good: 44 councils - 29%". (Here, not in `rating`, so that it runs only
+# be good: 44 councils - 29%", "- Good or better: 7 of the 10 authorities
+# (70%)", "- Inadequate: none of the 10". (Here, not in `rating`, so that it runs only
 # on the lines of a list: in `rating` it cost 1% more on news-like text.)
 rule grade-colon-count
-  match ^(?:[-•*▪] )?(?<grade>(?:Outstanding|Good|Requires improvement(?: to be good)?|Inadequate|Good or outstanding|Adequate|Satisfactory)): (?:(?<approx>{APPROX}) )?(?<q>{CARD}|{PCT}) (?<unit>{UNIT})(?: \((?<paren>{PCT})\)|,? (?:or |(?<approx2>{APPROX}) )?(?<paren>{PCT})| - (?<paren>{PCT}))?(?=[.;,]|$| \(| -)
+  match ^(?:[-•*▪] )?(?<grade>(?:Outstanding|Good|Requires improvement(?: to be good)?|Inadequate|Good or outstanding|Good or better|Adequate|Satisfactory)): (?:(?<approx>{APPROX}) )?(?<q>{OFN}|(?:[Nn]one|[Nn]ot one) of {OFDET}?{CARD}|{CARD} (?={UNIT})|{PCT} (?={UNIT}))(?: ?(?<unit>{UNIT}))?(?: \((?<paren>{PCT})\)|,? (?:or |(?<approx2>{APPROX}) )?(?<paren>{PCT})| - (?<paren>{PCT}))?(?=[.;,]|$| \(| -)
   yes - Outstanding: 24 councils (16%)\n- Good: 72 councils, or 47% => grade=outstanding; count=24; share=0.16; unit=councils
   yes - Outstanding: 24 councils (16%)\n- Good: 72 councils, or 47% => grade=good; count=72; share=0.47
   yes Requires improvement to be good: 44 councils - 29%\nInadequate: 13 councils (8%) => grade=requires_improvement; count=44; share=0.29
+  yes - Good or better: 7 of the 10 authorities (70%), up from five in 2022.\n- Inadequate: none of the 10, for the first time. => grade=good_or_better; count=7; total=10; share=0.7; unit=authorities
+  yes - Good or better: 7 of the 10 authorities (70%), up from five in 2022.\n- Inadequate: none of the 10, for the first time. => grade=inadequate; count=0; total=10
+  no - Good: 72 of them said so.\n- Inadequate: none of the plans were read.
   no Good: 72 councils said they would bid for the funding, and more are expected to.\nThe rest did not.
   no Good: 72 councils (47%)
 

@@ -14,6 +14,9 @@
  *     word hyphenated across a single line break is joined back
  *     (ix_hyphen_break), whatever the line's length;
  *   - inline link annotations "<https://...>" / "<www...>" are skipped;
+ *   - Markdown's emphasis marks ("**inadequate**", "*requires improvement*")
+ *     vanish, so that "was judged **good**" reads as "was judged good"; a
+ *     star that emphasises nothing (a bullet "* ", "5 * 3") stays;
  *   - HTML character references left in text saved from a web page
  *     ("&rsquo;", "&nbsp;", "&#8217;", "&amp;") are read as the characters
  *     they stand for, then folded like them: a rule sees "Barking & Dagenham"
@@ -32,7 +35,7 @@
 /* Character classes for the bytes of the ASCII range. A constant table:
  * filled lazily it was written by every worker thread at once (a data
  * race, found by ThreadSanitizer with -j 3). */
-enum { C_TEXT = 0, C_SPACE, C_NL, C_CR, C_LT, C_AMP, C_HI };
+enum { C_TEXT = 0, C_SPACE, C_NL, C_CR, C_LT, C_AMP, C_STAR, C_HI };
 #define S4(c) [c] = C_SPACE, [c + 1] = C_SPACE, [c + 2] = C_SPACE, [c + 3] = C_SPACE
 #define H8(c) [c] = C_HI, [c + 1] = C_HI, [c + 2] = C_HI, [c + 3] = C_HI, \
               [c + 4] = C_HI, [c + 5] = C_HI, [c + 6] = C_HI, [c + 7] = C_HI
@@ -42,7 +45,7 @@ static const unsigned char ascii_class[256] = {
     S4(0x00), S4(0x04), [0x08] = C_SPACE, [0x09] = C_SPACE, ['\n'] = C_NL, [0x0B] = C_SPACE,
     [0x0C] = C_SPACE, ['\r'] = C_CR, [0x0E] = C_SPACE, [0x0F] = C_SPACE,
     S4(0x10), S4(0x14), S4(0x18), S4(0x1C),
-    [' '] = C_SPACE, [0x7F] = C_SPACE, ['<'] = C_LT, ['&'] = C_AMP,
+    [' '] = C_SPACE, [0x7F] = C_SPACE, ['<'] = C_LT, ['&'] = C_AMP, ['*'] = C_STAR,
     H64(0x80), H64(0xC0),
 };
 #undef S4
@@ -155,6 +158,25 @@ static size_t entity_space_len(const char *s, size_t n, size_t i)
     const char *f = fold_of(cp);
     if (f) return f[0] == ' ' || f[0] == 0 ? l : 0;
     return utf8proc_get_property((utf8proc_int32_t)cp)->category == UTF8PROC_CATEGORY_ZS ? l : 0;
+}
+
+/* The length of a run of Markdown emphasis marks at s[i] ('*'), or 0 when
+ * the stars emphasise nothing. One to three stars open emphasis before a
+ * word (a space, a line's start or an opening bracket or quote before
+ * them) or close it after one (a space, punctuation or the end after
+ * them): CommonMark's flanking rule, cut down to what emphasis in saved
+ * text looks like. */
+static size_t emphasis_len(const char *s, size_t n, size_t i)
+{
+    size_t j = i;
+    while (j < n && s[j] == '*') j++;
+    if (j - i > 3) return 0;
+    unsigned char before = i ? (unsigned char)s[i - 1] : ' ', after = j < n ? (unsigned char)s[j] : ' ';
+    bool space_before = ascii_class[before] != C_TEXT && ascii_class[before] != C_HI;
+    bool space_after = ascii_class[after] != C_TEXT && ascii_class[after] != C_HI;
+    bool opens = !space_after && (space_before || strchr("([\"'", before));
+    bool closes = !space_before && (space_after || strchr(".,;:!?)]\"'", after));
+    return opens || closes ? j - i : 0;
 }
 
 /* Length of an inline link annotation at s[i] ("<https://...>"), or 0. */
@@ -272,7 +294,8 @@ static inline size_t text_run16(const char *s, size_t j, size_t n)
     while (j + 16 <= n) {
         ix_v16 v = ix_v16_load(s + j);
         unsigned sp = ix_v16_eq(v, ' ');
-        unsigned stop = (~ix_v16_in(v, 0x20, 0x7E) & 0xFFFFu) | ix_v16_eq(v, '<') | ix_v16_eq(v, '&') | (sp & (sp >> 1));
+        unsigned stop = (~ix_v16_in(v, 0x20, 0x7E) & 0xFFFFu) | ix_v16_eq(v, '<') | ix_v16_eq(v, '&') | ix_v16_eq(v, '*') |
+                        (sp & (sp >> 1));
         if (stop) {
             unsigned k = (unsigned)__builtin_ctz(stop);
             return j + k - (k && (sp >> (k - 1) & 1));
@@ -342,6 +365,16 @@ void ix_normalize(ix_doc *doc)
             ix_buf_putc(&em.out, '<');
             line_vis++;
             i++;
+            continue;
+        }
+        if (cls == C_STAR) {
+            size_t l = emphasis_len(s, n, i);
+            if (l) emit(&em, "", 0, i, l);
+            else {
+                ix_buf_put(&em.out, s + i, 1);
+                line_vis++;
+            }
+            i += l ? l : 1;
             continue;
         }
         if (cls == C_AMP && !entity_space_len(s, n, i)) {

@@ -6,7 +6,7 @@
  * original bytes at the mapped span, decoded per the document's encoding,
  * equal the text a reader sees there. Covers curly quotes, NBSP, CRLF,
  * hard-wrapped lines, "<https://...>" link annotations, HTML character
- * references, Windows-1252, a BOM,
+ * references, Markdown emphasis, Windows-1252, a BOM,
  * combining marks, ellipses and invisible characters. */
 #include <stdlib.h>
 #include <string.h>
@@ -181,6 +181,21 @@ int main(void)
         span_is(t, "entity", "153 - AT&T", 0, "153 &#x2014; AT&T", -1);
         span_is(t, "entity", "\xc3\xa9t\xc3\xa9 end", 0, "&eacute;t&eacute; &nbsp; end", -1);
         tokens_sane(t, "entity");
+        tdoc_free(t);
+    }
+
+    /* Markdown emphasis marks vanish; a bullet's or a sum's star stays */
+    {
+        const char *s = "* A bullet.\n- **Status:** final, *not* for **circulation**. Leadership was judged **good**; "
+                        "5 * 3 = 15, x*y and a footnote* here. ***Both***.";
+        t = build(s, strlen(s));
+        CHECK(norm_has(t, "* A bullet.\n- Status: final, not for circulation. Leadership was judged good; "
+                          "5 * 3 = 15, x*y and a footnote here. Both."),
+              "emphasis folded: %s", t ? t->d.text : "");
+        span_is(t, "emphasis", "judged good;", 0, "judged **good**;", -1);
+        span_is(t, "emphasis", "Status:", 0, "Status:", 16);
+        span_is(t, "emphasis", "not for", 0, "not* for", -1);
+        tokens_sane(t, "emphasis");
         tdoc_free(t);
     }
 
