@@ -183,6 +183,9 @@ rule count-judged
   yes Seven authorities were found to be inadequate. => grade=inadequate; count=7; unit=authorities
   yes None of the region's 11 councils is rated inadequate. => grade=inadequate; count=0; total=11
   yes None of the 11 is in the bottom grade. => grade=inadequate; count=0; total=11
+  yes Fewer than one in ten authorities are now rated inadequate (12 of 153), the data shows. => grade=inadequate; count=12; share=0.1; total=153; approx=less_than
+  yes In all, 96 of the 153 councils are rated good or better (63%). => grade=good_or_better; count=96; share=0.63; total=153
+  yes Three were rated inadequate (2019). => grade=inadequate; count=3; share=null
   yes Not one of the 14 councils in the region is rated outstanding. => grade=outstanding; count=0; total=14
   yes Inspectors graded all four areas outstanding, a step up from the good grade it received in 2021. => grade=outstanding; count=4; unit=areas
   yes Fewer than one in five inspections found services inadequate. => grade=inadequate; share=0.2; approx=less_than; unit=inspections

@@ -1088,7 +1088,12 @@ static void check_number(ix_audit *a, size_t i)
         return;
     }
     ix_quantity q;
-    if (!reparse(ix_rules_lexicon(a->rules), nt, ntl, &q)) {
+    /* as extraction read it: "71&nbsp;of the 153" is "71 of the 153" */
+    size_t nl;
+    char *norm = ix_normalize_str(nt, ntl, &nl);
+    bool read = reparse(ix_rules_lexicon(a->rules), norm, nl, &q);
+    free(norm);
+    if (!read) {
         NOTE(a, i, "provenance.number", IX_V_FAIL, "number_text \"%s\" does not read as a number", nt);
         return;
     }

@@ -98,6 +98,51 @@ static const char *grade_of(const ix_table *grades, const char *s)
     return ix_table_get(grades, s, strlen(s));
 }
 
+/* A bracket right after a rating's match that gives its figure in another
+ * form: "(63%)", "(12 of 153)", "(44 per cent)". Its contents [*a, *b), or
+ * false: a year, a name or anything else in brackets is no figure. */
+static bool bracket_after(const char *t, size_t at, size_t limit, size_t *a, size_t *b)
+{
+    if (at + 3 >= limit || t[at] != ' ' || t[at + 1] != '(') return false;
+    const char *close = memchr(t + at + 2, ')', limit - at - 2 < 40 ? limit - at - 2 : 40);
+    if (!close) return false;
+    size_t ca = at + 2, cb = (size_t)(close - t);
+    if (cb == ca || !ix_is_digit(t[ca])) return false;
+    const char *in = t + ca;
+    size_t n = cb - ca;
+    bool pct = memchr(in, '%', n) || ix_memfind(in, n, " per cent", 9) || ix_memfind(in, n, " percent", 8);
+    bool ofn = ix_memfind(in, n, " of ", 4) || ix_memfind(in, n, " out of ", 8);
+    for (size_t i = 0; i < n; i++)
+        if (!ix_is_digit(in[i]) && !ix_is_lower(in[i]) && !strchr(" .,%", in[i])) return false;
+    if (!pct && !ofn) return false;
+    *a = ca;
+    *b = cb;
+    return true;
+}
+
+/* Merges the second form of a figure, parsed from `text`, into q: a share
+ * for a count, a count (and its total) for a share. False when it adds
+ * nothing (or does not parse). */
+static bool second_form(const ix_lexicon *lx, const char *text, ix_quantity *q, ix_quantity *p)
+{
+    if (!ix_quantity_parse(lx, text, strlen(text), p)) return false;
+    bool took = false;
+    if (p->has_share && !q->has_share) {
+        q->has_share = 1; q->share = p->share;
+        took = true;
+        /* "41 - just over a quarter of the 153 -" */
+        if (p->has_total && !p->has_count && !q->has_total) { q->has_total = 1; q->total = p->total; }
+    }
+    /* its count, and with it its total when the figure is a share without
+     * one ("six in ten of us - 96 of the 153 authorities -") */
+    if (p->has_count && !q->has_count && (!p->has_total || (q->has_share && !q->has_total))) {
+        q->has_count = 1; q->count = p->count;
+        took = true;
+        if (p->has_total) { q->has_total = 1; q->total = p->total; }
+    }
+    return took;
+}
+
 static bool overlaps_used(const rstate *st, size_t a, size_t b)
 {
     for (size_t i = 0; i < st->nused; i++)
@@ -263,23 +308,28 @@ static json_t *make_now(rstate *st, const ix_match *m, bool headline, bool table
     else if (!grade && gf && st->have_prev) grade = st->prev.grade;
     if (!grade) { free(qtext); return NULL; }
 
-    /* a second form of the figure: "(21)", "(44 per cent)", "- 27 -" */
-    size_t pa = 0, pb = 0;
+    /* a second form of the figure: "(21)", "(44 per cent)", "- 27 -"; or
+     * in brackets after the grade, where no rule reads it: "one in ten
+     * authorities are rated inadequate (12 of 153)", "96 councils rated
+     * good or better (63%)" (the record's span then takes it in) */
+    size_t pa = 0, pb = 0, end = m->b;
     char *ptext = group_text(d, m, "paren", &pa, &pb);
+    if (!ptext) {
+        size_t ba, bb;
+        if (bracket_after(d->text, m->b, d->sents[st->sent].b, &ba, &bb)) {
+            ptext = ix_xstrndup(d->text + ba, bb - ba);
+            pa = ba;
+            pb = bb;
+            end = bb + 1;
+        }
+    }
     if (ptext) {
         ix_quantity p;
-        if (ix_quantity_parse(lx, ptext, strlen(ptext), &p)) {
-            if (p.has_share && !q.has_share) {
-                q.has_share = 1; q.share = p.share;
-                /* "41 - just over a quarter of the 153 -" */
-                if (p.has_total && !p.has_count && !q.has_total) { q.has_total = 1; q.total = p.total; }
-            }
-            /* its count, and with it its total when the figure is a share
-             * without one ("six in ten of us - 96 of the 153 authorities -") */
-            if (p.has_count && !q.has_count && (!p.has_total || (q.has_share && !q.has_total))) {
-                q.has_count = 1; q.count = p.count;
-                if (p.has_total) { q.has_total = 1; q.total = p.total; }
-            }
+        if (second_form(lx, ptext, &q, &p) || end == m->b) {
+            /* taken, or the rule's own group */
+        } else {
+            end = m->b;
+            pa = pb = 0;
         }
         free(ptext);
     }
@@ -366,7 +416,7 @@ static json_t *make_now(rstate *st, const ix_match *m, bool headline, bool table
         sa = qa;
         if (ix_match_group(m, "approx", &aa, &ab) && aa < sa) sa = aa;
     }
-    ix_doc_set_span(d, rec, "span", sa, m->b);
+    ix_doc_set_span(d, rec, "span", sa, end);
     json_object_set_new_nocheck(rec, "rule", ix_json_str(m->rule->name));
     if (comparison) json_object_set_new_nocheck(rec, "comparison", json_true());
     char *place = group_text(d, m, "place", NULL, NULL);
@@ -392,7 +442,7 @@ static json_t *make_now(rstate *st, const ix_match *m, bool headline, bool table
     st->last = (figure){grade, unit ? ix_xstrdup(unit) : NULL, st->prev.total};
     st->last_sent = st->sent;
     st->have_last = true;
-    keep(st, rec, (ix_span){m->a, m->b}, headline);
+    keep(st, rec, (ix_span){m->a, end}, headline);
     return rec;
 }
 

@@ -148,6 +148,10 @@ typedef struct ix_doc {
 
 /* normalize.c: fills doc->text, doc->len, doc->map from doc->dec. */
 void ix_normalize(ix_doc *doc);
+/* The normalised form of a short piece of valid UTF-8 (a record's
+ * number_text, for the audit): newly allocated, NUL-terminated, its length
+ * in *len. */
+char *ix_normalize_str(const char *s, size_t n, size_t *len);
 /* A word hyphenated across one line break ("inade-\nquate"): s[h] is an
  * ASCII hyphen after an ASCII letter, then spaces or tabs, one line break,
  * spaces or tabs, and a lower-case word that goes on with no hyphen of its

@@ -497,3 +497,15 @@ void ix_normalize(ix_doc *doc)
         doc->map.cap = doc->map.n;
     }
 }
+
+char *ix_normalize_str(const char *s, size_t n, size_t *len)
+{
+    ix_doc d;
+    memset(&d, 0, sizeof d);
+    d.dec.s = (char *)s;        /* read only: ix_normalize copies what it keeps */
+    d.dec.len = n;
+    ix_normalize(&d);
+    ix_offmap_free(&d.map);
+    *len = d.len;
+    return d.text;
+}

@@ -49,6 +49,18 @@ check "clean article: audit passes" 0 "^audit passed" "$INSPEX" audit clean.json
 check "clean article: counts partition the total" 0 "arithmetic.partition +[1-9]" "$INSPEX" audit clean.jsonl
 if grep -q '"rating"' clean.jsonl; then ok "clean article has rating records to tamper with"; else no "clean article has rating records to tamper with" "$(cat clean.jsonl)"; fi
 
+# ---- a page saved with HTML character references: figures read through them ----
+cat > saved.txt <<'EOF'
+Barking &amp; Dagenham rated good
+
+The council is now among 71&nbsp;of the 153 councils rated good, and fewer than one in ten authorities are rated inadequate (12 of 153).
+EOF
+"$INSPEX" extract saved.txt > saved.jsonl
+if grep -q '"number_text":"71&nbsp;of the 153"' saved.jsonl && grep -q '"count":12,"share":0.1' saved.jsonl; then
+  ok "saved page: figures read through a reference and a bracket"
+else no "saved page: figures read through a reference and a bracket" "$(cat saved.jsonl)"; fi
+check "saved page: audit passes" 0 "^audit passed" "$INSPEX" audit saved.jsonl
+
 # ---- tampering: a source byte changed after extraction ---------------------------
 cp clean.txt changed.txt
 "$INSPEX" extract changed.txt > changed.jsonl
