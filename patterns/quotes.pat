@@ -395,8 +395,9 @@ family speaker_human
 
 rule human-noun
   prefilter off
-  match (?i:\b(?:spokes\w*|man|woman|minister|secretary|chief|director|leader|mayor|chair\w*|official|worker|leaver|colleague|manager|member|parent|mother|father|teenager|girl|boy|councillor|MP|head\w*|inspector|officer|president|executive|commissioner|lawyer|judge|teacher|nurse|doctor|IRO|adviser|advisor|carer|keyworker|mentor|friend|sister|brother|foster \w+)\b)
+  match (?i:\b(?:spokes\w*|man|woman|minister|secretary|chief|director|leader|mayor|chair\w*|official|worker|leaver|colleague|manager|member|parent|mother|father|teenager|girl|boy|councillor|MP|head\w*|inspector|officer|president|executive|commissioner|lawyer|judge|teacher|nurse|doctor|IRO|adviser|advisor|carer|keyworker|mentor|friend|sister|brother|foster \w+)s?\b)
   yes An NSPCC spokesman
+  yes Inspectors
   no the report
 
 # Speakers that are an inspection's voice: their organisation is Ofsted when

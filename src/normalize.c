@@ -14,6 +14,8 @@
  *     word hyphenated across a single line break is joined back
  *     (ix_hyphen_break), whatever the line's length;
  *   - inline link annotations "<https://...>" / "<www...>" are skipped;
+ *   - the marks of a quoted reply or a Markdown block quote at a line's
+ *     start ("> ", ">> ") vanish: the line reads as the text it quotes;
  *   - Markdown's emphasis marks ("**inadequate**", "*requires improvement*")
  *     vanish, so that "was judged **good**" reads as "was judged good"; a
  *     star that emphasises nothing (a bullet "* ", "5 * 3") stays;
@@ -35,7 +37,7 @@
 /* Character classes for the bytes of the ASCII range. A constant table:
  * filled lazily it was written by every worker thread at once (a data
  * race, found by ThreadSanitizer with -j 3). */
-enum { C_TEXT = 0, C_SPACE, C_NL, C_CR, C_LT, C_AMP, C_STAR, C_HI };
+enum { C_TEXT = 0, C_SPACE, C_NL, C_CR, C_LT, C_AMP, C_STAR, C_GT, C_HI };
 #define S4(c) [c] = C_SPACE, [c + 1] = C_SPACE, [c + 2] = C_SPACE, [c + 3] = C_SPACE
 #define H8(c) [c] = C_HI, [c + 1] = C_HI, [c + 2] = C_HI, [c + 3] = C_HI, \
               [c + 4] = C_HI, [c + 5] = C_HI, [c + 6] = C_HI, [c + 7] = C_HI
@@ -45,7 +47,7 @@ static const unsigned char ascii_class[256] = {
     S4(0x00), S4(0x04), [0x08] = C_SPACE, [0x09] = C_SPACE, ['\n'] = C_NL, [0x0B] = C_SPACE,
     [0x0C] = C_SPACE, ['\r'] = C_CR, [0x0E] = C_SPACE, [0x0F] = C_SPACE,
     S4(0x10), S4(0x14), S4(0x18), S4(0x1C),
-    [' '] = C_SPACE, [0x7F] = C_SPACE, ['<'] = C_LT, ['&'] = C_AMP, ['*'] = C_STAR,
+    [' '] = C_SPACE, [0x7F] = C_SPACE, ['<'] = C_LT, ['&'] = C_AMP, ['*'] = C_STAR, ['>'] = C_GT,
     H64(0x80), H64(0xC0),
 };
 #undef S4
@@ -158,6 +160,19 @@ static size_t entity_space_len(const char *s, size_t n, size_t i)
     const char *f = fold_of(cp);
     if (f) return f[0] == ' ' || f[0] == 0 ? l : 0;
     return utf8proc_get_property((utf8proc_int32_t)cp)->category == UTF8PROC_CATEGORY_ZS ? l : 0;
+}
+
+/* The length of a quoted reply's marks at s[i] ('>'): the '>'s and the
+ * spaces after them, when only spaces or tabs stand between the line's
+ * start and s[i]; else 0 ("a > b" is text). */
+static size_t reply_marks_len(const char *s, size_t n, size_t i)
+{
+    size_t k = i;
+    while (k > 0 && (s[k - 1] == ' ' || s[k - 1] == '\t')) k--;
+    if (k > 0 && s[k - 1] != '\n' && s[k - 1] != '\r') return 0;
+    size_t j = i;
+    while (j < n && (s[j] == '>' || s[j] == ' ')) j++;
+    return j - i;
 }
 
 /* The length of a run of Markdown emphasis marks at s[i] ('*'), or 0 when
@@ -365,6 +380,16 @@ void ix_normalize(ix_doc *doc)
             ix_buf_putc(&em.out, '<');
             line_vis++;
             i++;
+            continue;
+        }
+        if (cls == C_GT) {
+            size_t l = reply_marks_len(s, n, i);
+            if (l) emit(&em, "", 0, i, l);
+            else {
+                ix_buf_putc(&em.out, '>');
+                line_vis++;
+            }
+            i += l ? l : 1;
             continue;
         }
         if (cls == C_STAR) {

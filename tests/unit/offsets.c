@@ -6,7 +6,7 @@
  * original bytes at the mapped span, decoded per the document's encoding,
  * equal the text a reader sees there. Covers curly quotes, NBSP, CRLF,
  * hard-wrapped lines, "<https://...>" link annotations, HTML character
- * references, Markdown emphasis, Windows-1252, a BOM,
+ * references, Markdown emphasis, quoted replies' marks, Windows-1252, a BOM,
  * combining marks, ellipses and invisible characters. */
 #include <stdlib.h>
 #include <string.h>
@@ -196,6 +196,19 @@ int main(void)
         span_is(t, "emphasis", "Status:", 0, "Status:", 16);
         span_is(t, "emphasis", "not for", 0, "not* for", -1);
         tokens_sane(t, "emphasis");
+        tdoc_free(t);
+    }
+
+    /* a quoted reply's marks at a line's start vanish; "a > b" stays */
+    {
+        const char *s = "> The report says \"leaders know their children\".\n>> On Monday, Jo wrote:\n  > Indented.\na > b.";
+        t = build(s, strlen(s));
+        CHECK(norm_has(t, "The report says \"leaders know their children\".\nOn Monday, Jo wrote:\nIndented.\na > b."),
+              "reply marks folded: %s", t ? t->d.text : "");
+        span_is(t, "reply", "The report", 0, "The report", 2);
+        span_is(t, "reply", "On Monday", 0, "On Monday", -1);
+        span_is(t, "reply", "a > b", 0, "a > b", -1);
+        tokens_sane(t, "reply");
         tdoc_free(t);
     }
 
