@@ -6,7 +6,8 @@ sentence and token, the original bytes at its span, decoded per the
 document's encoding (taken from the doc record in RECORDS.jsonl, matched by
 source) and folded the way normalize.c documents its folding (NFC; curly
 quotes, primes, dashes, spaces; invisible characters dropped; link
-annotations skipped; white space runs as one space), equal the normalised
+annotations skipped; HTML references read; Markdown emphasis and quoted
+replies' marks dropped; white space runs as one space), equal the normalised
 text inspex reports. This tests the offset maps on every real document,
 whatever the extractors find. Each TOKENS.jsonl is named SOURCE.tokens.jsonl
 by the caller's convention: the first line holds {"source": ...}.
@@ -29,6 +30,70 @@ for a, b, to in [(0x00A0, 0x00A0, ' '), (0x00AB, 0x00AB, '"'), (0x00AD, 0x00AD, 
     for c in range(a, b + 1):
         FOLD[c] = to
 LINK = re.compile(r'\s*(?:<(?:https?:|www\.|mailto:)[^\s<>]*>\s*)+')
+# HTML's named character references that normalize.c reads (its `entities`);
+# numeric ones ("&#8217;", "&#x2019;") stand for any character.
+ENTITIES = {
+    'Aacute': 0xC1, 'Eacute': 0xC9, 'Prime': 0x2033, 'aacute': 0xE1, 'acirc': 0xE2, 'agrave': 0xE0, 'amp': 0x26,
+    'apos': 0x27, 'auml': 0xE4, 'bdquo': 0x201E, 'bull': 0x2022, 'ccedil': 0xE7, 'cent': 0xA2, 'copy': 0xA9,
+    'deg': 0xB0, 'eacute': 0xE9, 'ecirc': 0xEA, 'egrave': 0xE8, 'emsp': 0x2003, 'ensp': 0x2002, 'euml': 0xEB,
+    'euro': 0x20AC, 'frac12': 0xBD, 'frac14': 0xBC, 'frac34': 0xBE, 'gt': 0x3E, 'hellip': 0x2026, 'iacute': 0xED,
+    'iuml': 0xEF, 'laquo': 0xAB, 'ldquo': 0x201C, 'lsquo': 0x2018, 'lt': 0x3C, 'mdash': 0x2014, 'middot': 0xB7,
+    'minus': 0x2212, 'nbsp': 0xA0, 'ndash': 0x2013, 'ntilde': 0xF1, 'oacute': 0xF3, 'ocirc': 0xF4, 'ouml': 0xF6,
+    'pound': 0xA3, 'prime': 0x2032, 'quot': 0x22, 'raquo': 0xBB, 'rdquo': 0x201D, 'reg': 0xAE, 'rsquo': 0x2019,
+    'sbquo': 0x201A, 'sect': 0xA7, 'shy': 0xAD, 'szlig': 0xDF, 'thinsp': 0x2009, 'times': 0xD7, 'trade': 0x2122,
+    'uacute': 0xFA, 'uuml': 0xFC, 'zwj': 0x200D, 'zwnj': 0x200C,
+}
+ENTITY = re.compile(r'&(?:#[xX]([0-9A-Fa-f]{1,7})|#([0-9]{1,7})|([A-Za-z0-9]{1,7}));')
+
+
+def spaceish(ch):
+    """Not text to normalize.c's ASCII table: controls, space, and the bytes
+    that start markup ('<', '&', '*', '>')."""
+    return ord(ch) < 0x20 or ch in ' \x7f<&*>'
+
+
+def markup(s):
+    """HTML references read, Markdown emphasis marks and a quoted reply's
+    marks at a line's start dropped, as normalize.c does, in one pass."""
+    out, i, n = [], 0, len(s)
+    while i < n:
+        c = s[i]
+        if c == '&':
+            m = ENTITY.match(s, i)
+            cp = None
+            if m:
+                if m.group(3):
+                    cp = ENTITIES.get(m.group(3))
+                else:
+                    cp = int(m.group(1), 16) if m.group(1) else int(m.group(2))
+                    if cp == 0 or cp > 0x10FFFF or 0xD800 <= cp <= 0xDFFF:
+                        cp = None
+            if cp is not None:
+                out.append(chr(cp))
+                i = m.end()
+                continue
+        elif c == '*':
+            j = i
+            while j < n and s[j] == '*':
+                j += 1
+            if j - i <= 3:
+                before = s[i - 1] if i else ' '
+                after = s[j] if j < n else ' '
+                sb, sa = spaceish(before), spaceish(after)
+                if (not sa and (sb or before in '(["\'')) or (not sb and (sa or after in '.,;:!?)]"\'')):
+                    i = j
+                    continue
+        elif c == '>':
+            k = i
+            while k > 0 and s[k - 1] in ' \t':
+                k -= 1
+            if k > 0 and s[k - 1] in '\n\r':        # a span's own start is no line's start
+                while i < n and s[i] in '> ':
+                    i += 1
+                continue
+        out.append(c)
+        i += 1
+    return ''.join(out)
 
 
 def fold(s):
@@ -39,6 +104,7 @@ def fold(s):
     # a word hyphenated across one line break is joined back ("inade-\nquate"),
     # unless the word after goes on with a hyphen ("Stoke-\non-Trent")
     s = re.sub(r'(?<=[A-Za-z])-[ \t]*(?:\r\n|\n|\r)[ \t]*(?=[a-z]+(?![a-z-]))', '', s)
+    s = markup(s)
     s = unicodedata.normalize('NFC', s)
     out = []
     for ch in s:
