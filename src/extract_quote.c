@@ -1180,6 +1180,46 @@ static void scan_people(qstate *q)
     free(taken);
 }
 
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* A name alone that is the first or last word of a full name in the
+ * document is that person, not someone new: "Oduya, 54, arrived at Essex"
+ * after "Dr Miriam Oduya" (first-name-intro reads a name and an age).
+ * Such events are dropped. The words are sorted once, so that a document
+ * naming thousands of people costs a sort, not a square. */
+static void drop_name_parts(qstate *q)
+{
+    char **w = NULL;
+    size_t nw = 0;
+    for (size_t i = 0; i < q->nev; i++) {
+        const speaker *sp = &q->ev[i].sp;
+        const char *last = sp->person && sp->name ? strrchr(sp->name, ' ') : NULL;
+        if (!last) continue;
+        w = ix_xrealloc(w, (nw + 2) * sizeof *w);
+        w[nw++] = dupn(sp->name, strcspn(sp->name, " "));
+        w[nw++] = ix_xstrdup(last + 1);
+    }
+    if (!nw) return;
+    qsort(w, nw, sizeof *w, cmp_str);
+    size_t kept = 0;
+    for (size_t i = 0; i < q->nev; i++) {
+        speaker *sp = &q->ev[i].sp;
+        if (sp->person && sp->name && !strchr(sp->name, ' ') && bsearch(&sp->name, w, nw, sizeof *w, cmp_str))
+            speaker_free(sp);
+        else q->ev[kept++] = q->ev[i];
+    }
+    q->nev = kept;
+    for (size_t k = 0; k < nw; k++) free(w[k]);
+    free(w);
+}
+
+/* Surnames looked for by scan_surnames, at most: each costs a pass over the
+ * text, and an article names far fewer people. */
+enum { IX_SURNAMES_MAX = 64 };
+
 /* A person's surname alone, later on ("For Chaudhry, whose caseload is
  * capped at six, ... she laughed"), is a mention of them too, so that a
  * pronoun after it finds them and not someone named in between. Not inside
@@ -1188,27 +1228,12 @@ static void scan_people(qstate *q)
 static void scan_surnames(qstate *q)
 {
     ix_doc *d = q->d;
-    /* A name alone that is a word of a full name in the document is that
-     * person, not someone new: "Oduya, 54, arrived at Essex" after "Dr
-     * Miriam Oduya" (first-name-intro reads a name and an age). */
-    size_t kept = 0;
-    for (size_t i = 0; i < q->nev; i++) {
-        const speaker *sp = &q->ev[i].sp;
-        bool dup = false;
-        if (sp->person && sp->name && !strchr(sp->name, ' '))
-            for (size_t j = 0; j < q->nev && !dup; j++)
-                dup = j != i && q->ev[j].sp.name && strchr(q->ev[j].sp.name, ' ') &&
-                      name_word_of(&q->ev[j].sp, sp->name, strlen(sp->name), true);
-        if (dup) speaker_free(&q->ev[i].sp);
-        else q->ev[kept++] = q->ev[i];
-    }
-    q->nev = kept;
     size_t n0 = q->nev;
     char **done = NULL;
     size_t ndone = 0;
     event *found = NULL;
     size_t nfound = 0, capfound = 0;
-    for (size_t i = 0; i < n0; i++) {
+    for (size_t i = 0; i < n0 && ndone < IX_SURNAMES_MAX; i++) {
         const speaker *sp = &q->ev[i].sp;
         if (!sp->person || !sp->name) continue;
         const char *w = strrchr(sp->name, ' ');
@@ -1418,6 +1443,7 @@ void ix_extract_quote(ix_ctx *c)
     if (c->nquote_spans) {
         scan_people(&q);
         if (q.nev) qsort(q.ev, q.nev, sizeof *q.ev, cmp_event);
+        drop_name_parts(&q);
         scan_surnames(&q);
         if (q.nev) qsort(q.ev, q.nev, sizeof *q.ev, cmp_event);
         scan_speech(&q);
