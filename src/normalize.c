@@ -150,13 +150,14 @@ static size_t entity_len(const char *s, size_t n, size_t i, uint32_t *cp)
     return j + 1 - i;
 }
 
-/* Does the reference at s[i] stand for white space (or for nothing, as a
- * soft hyphen or a zero-width joiner does)? Its length, or 0. */
+/* Does the reference at s[i] stand for white space (or a control, or for
+ * nothing, as a soft hyphen or a zero-width joiner does)? Its length, or 0. */
 static size_t entity_space_len(const char *s, size_t n, size_t i)
 {
     uint32_t cp;
     size_t l = entity_len(s, n, i, &cp);
     if (!l) return 0;
+    if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0)) return l;     /* "&#10;": a control counts as space */
     const char *f = fold_of(cp);
     if (f) return f[0] == ' ' || f[0] == 0 ? l : 0;
     return utf8proc_get_property((utf8proc_int32_t)cp)->category == UTF8PROC_CATEGORY_ZS ? l : 0;
@@ -189,8 +190,8 @@ static size_t emphasis_len(const char *s, size_t n, size_t i)
     unsigned char before = i ? (unsigned char)s[i - 1] : ' ', after = j < n ? (unsigned char)s[j] : ' ';
     bool space_before = ascii_class[before] != C_TEXT && ascii_class[before] != C_HI;
     bool space_after = ascii_class[after] != C_TEXT && ascii_class[after] != C_HI;
-    bool opens = !space_after && (space_before || strchr("([\"'", before));
-    bool closes = !space_before && (space_after || strchr(".,;:!?)]\"'", after));
+    bool opens = !space_after && (space_before || (before && strchr("([\"'", before)));
+    bool closes = !space_before && (space_after || (after && strchr(".,;:!?)]\"'", after)));
     return opens || closes ? j - i : 0;
 }
 
