@@ -165,51 +165,44 @@ int main(void)
         tdoc_free(t);
     }
 
-    /* HTML character references read as their characters; spans keep the
-     * reference as written; a bare or unknown "&" stays */
+    /* Markup read as what it stands for (HTML references), or dropped
+     * (Markdown emphasis, a quoted reply's marks at a line's start), while
+     * spans keep the bytes as written; what only looks like markup stays */
     {
-        const char *s = "Barking &amp; Dagenham&rsquo;s children&#8217;s services were rated &ldquo;good&rdquo; "
-                        "and 71&nbsp;of the 153 &#x2014; AT&T, R&D; &bogus; &#0; &eacute;t&eacute; &nbsp;&#10; end.";
-        t = build(s, strlen(s));
-        CHECK(norm_has(t, "Barking & Dagenham's children's services were rated \"good\" and 71 of the 153 - "
-                          "AT&T, R&D; &bogus; &#0; \xc3\xa9t\xc3\xa9 end."),
-              "references read: %s", t ? t->d.text : "");
-        span_is(t, "entity", "Barking & Dagenham's", 0, "Barking &amp; Dagenham&rsquo;s", 0);
-        span_is(t, "entity", "children's", 0, "children&#8217;s", -1);
-        span_is(t, "entity", "\"good\"", 0, "&ldquo;good&rdquo;", -1);
-        span_is(t, "entity", "71 of", 0, "71&nbsp;of", -1);
-        span_is(t, "entity", "153 - AT&T", 0, "153 &#x2014; AT&T", -1);
-        span_is(t, "entity", "\xc3\xa9t\xc3\xa9 end", 0, "&eacute;t&eacute; &nbsp;&#10; end", -1);
-        tokens_sane(t, "entity");
-        tdoc_free(t);
-    }
-
-    /* Markdown emphasis marks vanish; a bullet's or a sum's star stays */
-    {
-        const char *s = "* A bullet.\n- **Status:** final, *not* for **circulation**. Leadership was judged **good**; "
-                        "5 * 3 = 15, x*y and a footnote* here. ***Both***.";
-        t = build(s, strlen(s));
-        CHECK(norm_has(t, "* A bullet.\n- Status: final, not for circulation. Leadership was judged good; "
-                          "5 * 3 = 15, x*y and a footnote here. Both."),
-              "emphasis folded: %s", t ? t->d.text : "");
-        span_is(t, "emphasis", "judged good;", 0, "judged **good**;", -1);
-        span_is(t, "emphasis", "Status:", 0, "Status:", 16);
-        span_is(t, "emphasis", "not for", 0, "not* for", -1);
-        tokens_sane(t, "emphasis");
-        tdoc_free(t);
-    }
-
-    /* a quoted reply's marks at a line's start vanish; "a > b" stays */
-    {
-        const char *s = "> The report says \"leaders know their children\".\n>> On Monday, Jo wrote:\n  > Indented.\na > b.";
-        t = build(s, strlen(s));
-        CHECK(norm_has(t, "The report says \"leaders know their children\".\nOn Monday, Jo wrote:\nIndented.\na > b."),
-              "reply marks folded: %s", t ? t->d.text : "");
-        span_is(t, "reply", "The report", 0, "The report", 2);
-        span_is(t, "reply", "On Monday", 0, "On Monday", -1);
-        span_is(t, "reply", "a > b", 0, "a > b", -1);
-        tokens_sane(t, "reply");
-        tdoc_free(t);
+        static const struct {
+            const char *label, *in, *norm;
+            struct { const char *norm, *want; long at; } span[6];
+        } cases[] = {
+            {"entity",
+             "Barking &amp; Dagenham&rsquo;s children&#8217;s services were rated &ldquo;good&rdquo; "
+             "and 71&nbsp;of the 153 &#x2014; AT&T, R&D; &bogus; &#0; &eacute;t&eacute; &nbsp;&#10; end.",
+             "Barking & Dagenham's children's services were rated \"good\" and 71 of the 153 - "
+             "AT&T, R&D; &bogus; &#0; \xc3\xa9t\xc3\xa9 end.",
+             {{"Barking & Dagenham's", "Barking &amp; Dagenham&rsquo;s", 0},
+              {"children's", "children&#8217;s", -1},
+              {"\"good\"", "&ldquo;good&rdquo;", -1},
+              {"71 of", "71&nbsp;of", -1},
+              {"153 - AT&T", "153 &#x2014; AT&T", -1},
+              {"\xc3\xa9t\xc3\xa9 end", "&eacute;t&eacute; &nbsp;&#10; end", -1}}},
+            {"emphasis",
+             "* A bullet.\n- **Status:** final, *not* for **circulation**. Leadership was judged **good**; "
+             "5 * 3 = 15, x*y and a footnote* here. ***Both***.",
+             "* A bullet.\n- Status: final, not for circulation. Leadership was judged good; "
+             "5 * 3 = 15, x*y and a footnote here. Both.",
+             {{"judged good;", "judged **good**;", -1}, {"Status:", "Status:", 16}, {"not for", "not* for", -1}}},
+            {"reply",
+             "> The report says \"leaders know their children\".\n>> On Monday, Jo wrote:\n  > Indented.\na > b.",
+             "The report says \"leaders know their children\".\nOn Monday, Jo wrote:\nIndented.\na > b.",
+             {{"The report", "The report", 2}, {"On Monday", "On Monday", -1}, {"a > b", "a > b", -1}}},
+        };
+        for (size_t c = 0; c < sizeof cases / sizeof *cases; c++) {
+            t = build(cases[c].in, strlen(cases[c].in));
+            CHECK(norm_has(t, cases[c].norm), "%s folded: %s", cases[c].label, t ? t->d.text : "");
+            for (size_t k = 0; k < 6 && cases[c].span[k].norm; k++)
+                span_is(t, cases[c].label, cases[c].span[k].norm, 0, cases[c].span[k].want, cases[c].span[k].at);
+            tokens_sane(t, cases[c].label);
+            tdoc_free(t);
+        }
     }
 
     /* CRLF line ends: paragraphs split on blank lines, spans exact */
