@@ -123,22 +123,23 @@ static bool bracket_after(const char *t, size_t at, size_t limit, size_t *a, siz
 /* Merges the second form of a figure, parsed from `text`, into q: a share
  * for a count, a count (and its total) for a share. False when it adds
  * nothing (or does not parse). */
-static bool second_form(const ix_lexicon *lx, const char *text, ix_quantity *q, ix_quantity *p)
+static bool second_form(const ix_lexicon *lx, const char *text, ix_quantity *q)
 {
-    if (!ix_quantity_parse(lx, text, strlen(text), p)) return false;
+    ix_quantity p;
+    if (!ix_quantity_parse(lx, text, strlen(text), &p)) return false;
     bool took = false;
-    if (p->has_share && !q->has_share) {
-        q->has_share = 1; q->share = p->share;
+    if (p.has_share && !q->has_share) {
+        q->has_share = 1; q->share = p.share;
         took = true;
         /* "41 - just over a quarter of the 153 -" */
-        if (p->has_total && !p->has_count && !q->has_total) { q->has_total = 1; q->total = p->total; }
+        if (p.has_total && !p.has_count && !q->has_total) { q->has_total = 1; q->total = p.total; }
     }
     /* its count, and with it its total when the figure is a share without
      * one ("six in ten of us - 96 of the 153 authorities -") */
-    if (p->has_count && !q->has_count && (!p->has_total || (q->has_share && !q->has_total))) {
-        q->has_count = 1; q->count = p->count;
+    if (p.has_count && !q->has_count && (!p.has_total || (q->has_share && !q->has_total))) {
+        q->has_count = 1; q->count = p.count;
         took = true;
-        if (p->has_total) { q->has_total = 1; q->total = p->total; }
+        if (p.has_total) { q->has_total = 1; q->total = p.total; }
     }
     return took;
 }
@@ -323,16 +324,12 @@ static json_t *make_now(rstate *st, const ix_match *m, bool headline, bool table
             end = bb + 1;
         }
     }
-    if (ptext) {
-        ix_quantity p;
-        if (second_form(lx, ptext, &q, &p) || end == m->b) {
-            /* taken, or the rule's own group */
-        } else {
-            end = m->b;
-            pa = pb = 0;
-        }
-        free(ptext);
+    /* a bracket after the match that adds nothing stays out of the record */
+    if (ptext && !second_form(lx, ptext, &q) && end != m->b) {
+        end = m->b;
+        pa = pb = 0;
     }
+    free(ptext);
     json_t *cz = json_object_get(set, "count");
     if (cz && !q.has_count && !q.has_share) { q.has_count = 1; q.count = strtol(json_string_value(cz), NULL, 10); }
 
