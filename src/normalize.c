@@ -150,17 +150,14 @@ static size_t entity_len(const char *s, size_t n, size_t i, uint32_t *cp)
     return j + 1 - i;
 }
 
-/* Does the reference at s[i] stand for white space (or a control, or for
- * nothing, as a soft hyphen or a zero-width joiner does)? Its length, or 0. */
-static size_t entity_space_len(const char *s, size_t n, size_t i)
+/* Does a reference to cp stand for white space (or a control, or for
+ * nothing, as a soft hyphen or a zero-width joiner does)? */
+static bool entity_is_space(uint32_t cp)
 {
-    uint32_t cp;
-    size_t l = entity_len(s, n, i, &cp);
-    if (!l) return 0;
-    if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0)) return l;     /* "&#10;": a control counts as space */
+    if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0)) return true;    /* "&#10;": a control counts as space */
     const char *f = fold_of(cp);
-    if (f) return f[0] == ' ' || f[0] == 0 ? l : 0;
-    return utf8proc_get_property((utf8proc_int32_t)cp)->category == UTF8PROC_CATEGORY_ZS ? l : 0;
+    if (f) return f[0] == ' ' || f[0] == 0;
+    return utf8proc_get_property((utf8proc_int32_t)cp)->category == UTF8PROC_CATEGORY_ZS;
 }
 
 /* The length of a quoted reply's marks at s[i] ('>'): the '>'s and the
@@ -383,40 +380,31 @@ void ix_normalize(ix_doc *doc)
             i++;
             continue;
         }
-        if (cls == C_GT) {
-            size_t l = reply_marks_len(s, n, i);
+        if (cls == C_GT || cls == C_STAR) {
+            /* markup that vanishes, or the character as text */
+            size_t l = cls == C_GT ? reply_marks_len(s, n, i) : emphasis_len(s, n, i);
             if (l) emit(&em, "", 0, i, l);
             else {
-                ix_buf_putc(&em.out, '>');
+                ix_buf_putc(&em.out, s[i]);
                 line_vis++;
             }
             i += l ? l : 1;
             continue;
         }
-        if (cls == C_STAR) {
-            size_t l = emphasis_len(s, n, i);
-            if (l) emit(&em, "", 0, i, l);
-            else {
-                ix_buf_put(&em.out, s + i, 1);
-                line_vis++;
-            }
-            i += l ? l : 1;
-            continue;
-        }
-        if (cls == C_AMP && !entity_space_len(s, n, i)) {
-            uint32_t cp;
-            size_t l = entity_len(s, n, i, &cp);
-            if (!l) ix_buf_putc(&em.out, '&');
+        uint32_t ecp;
+        size_t el = cls == C_AMP ? entity_len(s, n, i, &ecp) : 0;
+        if (cls == C_AMP && !(el && entity_is_space(ecp))) {
+            if (!el) ix_buf_putc(&em.out, '&');
             else {
                 /* the character it stands for, folded as that character
                  * would be ("&rsquo;" -> "'", "&eacute;" -> "é") */
-                const char *f = fold_of(cp);
+                const char *f = fold_of(ecp);
                 utf8proc_uint8_t u[4];
-                if (f) emit(&em, f, strlen(f), i, l);
-                else emit(&em, (const char *)u, (size_t)utf8proc_encode_char((utf8proc_int32_t)cp, u), i, l);
+                if (f) emit(&em, f, strlen(f), i, el);
+                else emit(&em, (const char *)u, (size_t)utf8proc_encode_char((utf8proc_int32_t)ecp, u), i, el);
             }
             line_vis++;
-            i += l ? l : 1;
+            i += el ? el : 1;
             continue;
         }
         if (cls == C_HI) {
@@ -459,8 +447,8 @@ void ix_normalize(ix_doc *doc)
                 continue;
             }
             if (dc == C_AMP) {          /* "&nbsp;" */
-                size_t l = entity_space_len(s, n, i);
-                if (!l) break;
+                size_t l = entity_len(s, n, i, &ecp);
+                if (!l || !entity_is_space(ecp)) break;
                 i += l;
                 continue;
             }
