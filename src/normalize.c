@@ -24,6 +24,12 @@
  *     they stand for, then folded like them: a rule sees "Barking & Dagenham"
  *     and a quotation's "&ldquo;" opens it, while spans and evidence keep
  *     the bytes as written;
+ *   - a subtitle file (SRT or WebVTT, known by its first line) reads as
+ *     the text of its captions: cue numbers and timing lines vanish, and a
+ *     line break, within a cue or between two, is a space, unless the text
+ *     before it ends a sentence outside a quotation (then it ends the
+ *     paragraph). Captions break sentences anywhere ("seven of" / "the 11
+ *     councils are good or better");
  *   - base character + combining marks are composed to NFC with utf8proc.
  * Plain ASCII is copied in runs without looking at utf8proc at all.
  */
@@ -209,6 +215,96 @@ static size_t link_len(const char *s, size_t n, size_t i)
     return 0;
 }
 
+/* A subtitle file's cue timing ("00:00:56,400 --> 00:01:00,120", SRT; the
+ * VTT form has '.' and may drop the hours and add cue settings): the length
+ * of the timing at s[i] through the rest of its line (not the newline), or 0. */
+static size_t timestamp_len(const char *s, size_t n, size_t i)
+{
+    size_t j = i, d = 0;
+    while (j < n && ix_is_digit(s[j])) j++, d++;
+    if (!d || j >= n || s[j] != ':') return 0;
+    size_t k = j + 1, d2 = 0;
+    while (k < n && ix_is_digit(s[k])) k++, d2++;
+    if (d2 == 2 && k < n && s[k] == ':') {      /* hours:minutes:seconds */
+        j = k + 1;
+        d2 = 0;
+        while (j < n && ix_is_digit(s[j])) j++, d2++;
+        k = j;
+    }
+    if (d2 != 2 || k >= n || (s[k] != ',' && s[k] != '.')) return 0;
+    j = k + 1;
+    while (j < n && ix_is_digit(s[j])) j++;
+    return j - k == 4 ? j - i : 0;
+}
+
+static size_t cue_timing_len(const char *s, size_t n, size_t i)
+{
+    size_t j = i, l;
+    while (j < n && (s[j] == ' ' || s[j] == '\t')) j++;
+    if (!(l = timestamp_len(s, n, j))) return 0;
+    j += l;
+    while (j < n && (s[j] == ' ' || s[j] == '\t')) j++;
+    if (n - j < 3 || memcmp(s + j, "-->", 3)) return 0;
+    j += 3;
+    while (j < n && (s[j] == ' ' || s[j] == '\t')) j++;
+    if (!(l = timestamp_len(s, n, j))) return 0;
+    j += l;
+    while (j < n && s[j] != '\n' && s[j] != '\r') j++;     /* VTT cue settings */
+    return j - i;
+}
+
+/* The end of the line at s[i] (its '\n' or '\r', or n) and the start of
+ * the next. */
+static size_t line_end(const char *s, size_t n, size_t i, size_t *next)
+{
+    while (i < n && s[i] != '\n' && s[i] != '\r') i++;
+    *next = i < n && s[i] == '\r' && i + 1 < n && s[i + 1] == '\n' ? i + 2 : i < n ? i + 1 : n;
+    return i;
+}
+
+/* A cue's header at the start of a line of a subtitle file: its number
+ * (a line of digits; SRT always has one, VTT may) and its timing line, or
+ * VTT's "WEBVTT" line. Its length (not the last line's newline), or 0. A
+ * subtitle file reads as the text its cues carry, so that a sentence the
+ * captions split over two cues is one sentence. */
+static size_t cue_header_len(const char *s, size_t n, size_t i)
+{
+    size_t l = cue_timing_len(s, n, i), next;
+    if (l) return l;
+    size_t e = line_end(s, n, i, &next), j = i;
+    while (j < e && ix_is_digit(s[j])) j++;
+    if (j > i && j == e && next < n && (l = cue_timing_len(s, n, next))) return next + l - i;
+    if (e - i >= 6 && !memcmp(s + i, "WEBVTT", 6) && (e == i + 6 || s[i + 6] == ' ' || s[i + 6] == '\t'))
+        return e - i;
+    return 0;
+}
+
+/* Is the document a subtitle file (SRT or WebVTT)? Its first line says. */
+static bool is_subtitles(const char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n && (s[i] == '\n' || s[i] == '\r' || s[i] == ' ' || s[i] == '\t')) i++;
+    if (i > 0 && s[i - 1] != '\n' && s[i - 1] != '\r') return false;    /* an indented first line */
+    return cue_header_len(s, n, i) > 0;
+}
+
+/* Does the text emitted so far end a sentence outside a quotation? Then a
+ * subtitle file's line break there is a paragraph break; elsewhere it is a
+ * space, since captions break lines and cues mid-sentence. A quotation
+ * still open keeps the paragraph going (its '"'s since the last paragraph
+ * break, counted over at most 4 kB, are odd). */
+static bool ends_sentence(const ix_buf *out)
+{
+    size_t k = out->len;
+    while (k > 0 && (out->s[k - 1] == '"' || out->s[k - 1] == '\'' || out->s[k - 1] == ')')) k--;
+    if (k == 0) return false;
+    char c = out->s[k - 1];
+    if (c != '.' && c != '!' && c != '?' && out->s[out->len - 1] != ']') return false;
+    size_t quotes = 0;
+    for (size_t j = out->len; j > 0 && out->len - j < 4096 && out->s[j - 1] != '\n'; j--) quotes += out->s[j - 1] == '"';
+    return quotes % 2 == 0;
+}
+
 /* Pass 1: is the document hard-wrapped, and at what width? */
 static void wrap_stats(const char *s, size_t n, bool *wrapped, size_t *width)
 {
@@ -340,6 +436,7 @@ void ix_normalize(ix_doc *doc)
     size_t width;
     wrap_stats(s, n, &wrapped, &width);
     size_t shortline = width * 55 / 100;
+    bool subs = is_subtitles(s, n);
 
     emit_t em = {{0}, &doc->map};
     ix_buf_grow(&em.out, n);
@@ -349,6 +446,9 @@ void ix_normalize(ix_doc *doc)
     while (i < n) {
         unsigned char c = (unsigned char)s[i];
         int cls = ascii_class[c];
+        /* a subtitle cue's number and timing: white space (below) */
+        if (subs && cls == C_TEXT && (i == 0 || s[i - 1] == '\n' || s[i - 1] == '\r') && cue_header_len(s, n, i))
+            cls = C_SPACE;
         if (cls == C_TEXT) {
             /* A run of text, single spaces between words included: they are
              * copied as they are, so the run needs no edit in the map. */
@@ -438,6 +538,11 @@ void ix_normalize(ix_doc *doc)
             unsigned char d = (unsigned char)s[i];
             int dc = ascii_class[d];
             if (dc == C_SPACE) { i++; continue; }
+            size_t cl;
+            if (subs && dc == C_TEXT && (i == 0 || s[i - 1] == '\n' || s[i - 1] == '\r') && (cl = cue_header_len(s, n, i))) {
+                i += cl;
+                continue;
+            }
             if (dc == C_NL || dc == C_CR) {
                 if (dc == C_CR && i + 1 < n && s[i + 1] == '\n') i++;
                 i++;
@@ -482,7 +587,8 @@ void ix_normalize(ix_doc *doc)
         if (link && !nl && attaches_left(s, n, i)) sep = "";
         if (nl) {
             /* "\n\n" keeps the blank line: it bounds a block (job adverts) */
-            if (blank) sep = "\n\n";
+            if (subs) sep = ends_sentence(&em.out) ? "\n" : " ";
+            else if (blank) sep = "\n\n";
             else if (!wrapped || vis_before < shortline) sep = "\n";
         }
         if (nl) line_vis = 0;          /* a new source line starts */

@@ -7,7 +7,8 @@ document's encoding (taken from the doc record in RECORDS.jsonl, matched by
 source) and folded the way normalize.c documents its folding (NFC; curly
 quotes, primes, dashes, spaces; invisible characters dropped; link
 annotations skipped; HTML references read; Markdown emphasis and quoted
-replies' marks dropped; white space runs as one space), equal the normalised
+replies' marks dropped; a subtitle file's cue numbers and timings dropped;
+white space runs as one space), equal the normalised
 text inspex reports. This tests the offset maps on every real document,
 whatever the extractors find. Each TOKENS.jsonl is named SOURCE.tokens.jsonl
 by the caller's convention: the first line holds {"source": ...}.
@@ -44,6 +45,21 @@ ENTITIES = {
     'uacute': 0xFA, 'uuml': 0xFC, 'zwj': 0x200D, 'zwnj': 0x200C,
 }
 ENTITY = re.compile(r'&(?:#[xX]([0-9A-Fa-f]{1,7})|#([0-9]{1,7})|([A-Za-z0-9]{1,7}));')
+
+
+# A subtitle file's cue headers (normalize.c's cue_header_len): a cue's
+# number line and its timing line, or VTT's "WEBVTT" line, at a line's start.
+TIMING = r'[ \t]*\d+:\d\d(?::\d\d)?[,.]\d{3}[ \t]*-->[ \t]*\d+:\d\d(?::\d\d)?[,.]\d{3}[^\r\n]*'
+CUE = re.compile(r'(?m)^(?:(?:\d+(?:\r\n|\n|\r))?' + TIMING + r'|WEBVTT(?:[ \t][^\r\n]*)?$)')
+
+
+def is_subtitles(text):
+    """Does the document's first line (after blank lines) open a cue?"""
+    head = text.lstrip(' \t\r\n')
+    if head != text and text[len(text) - len(head) - 1] not in '\r\n':
+        return False
+    m = CUE.match(head)
+    return bool(m)
 
 
 def spaceish(ch):
@@ -96,7 +112,10 @@ def markup(s):
     return ''.join(out)
 
 
-def fold(s):
+def fold(s, subs=False):
+    if subs:
+        s = CUE.sub(' ', s)
+
     def link(m):
         nxt = s[m.end():m.end() + 1]
         return '' if ('\n' not in m.group(0) and '\r' not in m.group(0) and nxt and nxt in '.,;:!?)]') else ' '
@@ -130,6 +149,7 @@ def main(argv):
         src = json.loads(lines[0])['source']
         data = open(src, 'rb').read()
         e = enc.get(src, 'utf-8')
+        subs = is_subtitles(data.decode(e, errors='replace'))
         bad, n = [], 0
         for line in lines[1:]:
             r = json.loads(line)
@@ -141,7 +161,7 @@ def main(argv):
                 continue
             n += 1
             a, b = r['span']
-            got = fold(data[a:b].decode(e, errors='replace'))
+            got = fold(data[a:b].decode(e, errors='replace'), subs)
             if got != want:
                 bad.append(f'[{a},{b}) {data[a:b][:60]!r} folds to {got[:60]!r}, inspex says {want[:60]!r}')
         if bad:

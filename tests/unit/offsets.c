@@ -194,6 +194,31 @@ int main(void)
              "> The report says \"leaders know their children\".\n>> On Monday, Jo wrote:\n  > Indented.\na > b.",
              "The report says \"leaders know their children\".\nOn Monday, Jo wrote:\nIndented.\na > b.",
              {{"The report", "The report", 2}, {"On Monday", "On Monday", -1}, {"a > b", "a > b", -1}}},
+            /* a subtitle file: cue numbers and timings vanish, captions'
+             * line breaks inside a sentence are spaces, a sentence's end
+             * outside a quotation ends the paragraph */
+            {"srt",
+             "1\n00:00:00,000 --> 00:00:02,960\n[MUSIC]\n\n2\n00:00:03,120 --> 00:00:06,400\nIn the East, seven of\n"
+             "the 11 councils are\n\n3\n00:00:06,400 --> 00:00:09,880\ngood or better.\nThey have\n\n"
+             "4\n00:00:10,000 --> 00:00:12,000\n\"a grip. On practice\n\n5\n00:00:12,000 --> 00:00:14,000\n"
+             "in every team.\"\nNext. It ends.\n",
+             "[MUSIC]\nIn the East, seven of the 11 councils are good or better.\nThey have \"a grip. On practice "
+             "in every team.\"\nNext. It ends.",
+             {{"[MUSIC]", "[MUSIC]", 32},
+              {"seven of the 11 councils are good or better.",
+               "seven of\nthe 11 councils are\n\n3\n00:00:06,400 --> 00:00:09,880\ngood or better.", -1},
+              {"practice in every", "practice\n\n5\n00:00:12,000 --> 00:00:14,000\nin every", -1}}},
+            {"vtt",
+             "WEBVTT\n\n00:01.000 --> 00:04.000 align:start\nChildren's services in Leeds\n\n"
+             "00:04.000 --> 00:06.500\nwere rated outstanding.\n\n00:07.000 --> 00:09.000\n12 --> 13 is text.\n",
+             "Children's services in Leeds were rated outstanding.\n12 --> 13 is text.",
+             {{"Leeds were", "Leeds\n\n00:04.000 --> 00:06.500\nwere", -1}}},
+            /* a line of digits and a timing in a document that is no
+             * subtitle file stay text */
+            {"not-srt",
+             "Figures\n\n12\n00:00:03,120 --> 00:00:06,400\nnot captions.",
+             "Figures\n\n12\n00:00:03,120 --> 00:00:06,400\nnot captions.",
+             {{"12", "12", 9}}},
         };
         for (size_t c = 0; c < sizeof cases / sizeof *cases; c++) {
             t = build(cases[c].in, strlen(cases[c].in));
