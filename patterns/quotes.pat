@@ -264,7 +264,8 @@ family quote_dash
 
 # Ofsted itself, maybe with a date, after a dash: a briefing's or a
 # broadcast's graphic ('"Leaders know their children well." — Ofsted,
-# July 2024').
+# July 2024'), maybe inside a caption's brackets ('[ON SCREEN: "..." -
+# Ofsted]').
 # A full name, maybe with a title, signing a quotation: after a dash, in
 # brackets after it ("(Professor Lena Okoro, University of Salford, 2021)";
 # a surname and a year alone is a citation, not a speaker), or opening the
@@ -274,11 +275,12 @@ define SIGNNAME (?:{HONORIFIC} )?[A-Z][\w'-]+(?: [A-Z][\w'-]+){1,3}
 
 rule dash-speaker
   prefilter off
-  match (?:[,.]? ?(?:\x{2014}|\x{2013}|--?) ?(?<subj>{SIGNNAME}(?:, [^;:!?"\x{2013}\x{2014}]{1,160}?)?|(?:An?|The) [^;:!?",\x{2013}\x{2014}]{1,80}?(?:spokesman|spokeswoman|spokesperson|spokespeople|source)|Ofsted(?:'s (?:inspection )?report)?(?=,? (?:[A-Z][a-z]+ )?(?:19|20)\d\d[.]?$|[.]?$)(?:,? (?:[A-Z][a-z]+ )?(?:19|20)\d\d)?)[.]?|[,.]? ?\((?<subj>{SIGNNAME}(?:, [^();:!?"]{1,100}?)?)(?:, (?:19|20)\d\d)?\)[.]?|^(?<subj>{SIGNNAME}) \x{00B7} [^"]{1,200})$
+  match (?:[,.]? ?(?:\x{2014}|\x{2013}|--?) ?(?<subj>{SIGNNAME}(?:, [^;:!?"\x{2013}\x{2014}]{1,160}?)?|(?:An?|The) [^;:!?",\x{2013}\x{2014}]{1,80}?(?:spokesman|spokeswoman|spokesperson|spokespeople|source)|Ofsted(?:'s (?:inspection )?report)?(?=,? (?:[A-Z][a-z]+ )?(?:19|20)\d\d[.]?\]?$|[.]?\]?$)(?:,? (?:[A-Z][a-z]+ )?(?:19|20)\d\d)?)[.]?|[,.]? ?\((?<subj>{SIGNNAME}(?:, [^();:!?"]{1,100}?)?)(?:, (?:19|20)\d\d)?\)[.]?|^(?<subj>{SIGNNAME}) \x{00B7} [^"]{1,200})\]?$
   yes "We would rather pay people to stay than pay agencies to fill the gaps." — Marcus Hale, director of children's services => speaker=Marcus Hale; attribution=same_sentence
   yes Pay rises\n"We would rather pay people to stay than pay agencies to fill the gaps."\n— Marcus Hale, director of children's services at Warwickshire County Council => speaker=Marcus Hale; attribution=paragraph; speaker_org=Warwickshire County Council
   yes "Every child deserves a social worker who knows their name." - A Department for Education spokesperson => speaker=A Department for Education spokesperson
   yes Leicester\n> "Leaders have a clear line of sight to frontline practice." — Ofsted, July 2024 => speaker=Ofsted
+  yes [ON SCREEN: "Children say they trust the people who look after them" - Ofsted] => speaker=Ofsted
   no "Leaders have a clear line of sight to frontline practice." — Ofsted inspectors will return in May.
   no Inspectors called it "a real and lasting improvement in practice" - Kent disagreed with the report.
   no "We will keep going until every child is safe." — But the figures told another story.

@@ -75,6 +75,20 @@ typedef struct qstate {
 
 static bool word_in(const ix_table *t, const char *s, size_t n) { return ix_table_has(t, s, n); }
 
+/* A broadcast transcript's caption label before a quotation, "[ON
+ * SCREEN: " or "[GRAPHIC: ": the quotation opens the caption as it would a
+ * paragraph. */
+static bool caption_label(const char *s, size_t a, size_t b)
+{
+    if (b - a < 4 || s[a] != '[') return false;
+    size_t i = a + 1;
+    while (i < b && (ix_is_upper(s[i]) || s[i] == ' ')) i++;
+    if (i == a + 1 || i >= b || s[i] != ':') return false;
+    for (i++; i < b; i++)
+        if (s[i] != ' ') return false;
+    return true;
+}
+
 static char *dupn(const char *s, size_t n) { return ix_xstrndup(s, n); }
 
 /* Does [a, b) hold a letter or a digit? Bullets, dashes and other symbols
@@ -647,6 +661,7 @@ static const char *pronoun_of(const qstate *q, const speaker *e)
 static bool resolve_pronoun(qstate *q, const char *pron, size_t pos, speaker *sp)
 {
     bool it = !strcasecmp(pron, "it");
+    bool they = !strcasecmp(pron, "they");
     bool gendered = !strcasecmp(pron, "he") || !strcasecmp(pron, "she");
     evit iter;
     evit_init(&iter, q, pos);
@@ -660,7 +675,10 @@ static bool resolve_pronoun(qstate *q, const char *pron, size_t pos, speaker *sp
     const speaker *unsure = NULL, *found = NULL;
     for (const event *ev; !found && (ev = evit_prev(&iter));) {
         const speaker *e = &ev->sp;
-        if (it && e->person) continue;
+        /* "they" is a group ("Inspectors ... They found"), not someone
+         * named: two capitalised words after a list's "and" ("Norwich and
+         * Great Yarmouth") look like a person's name */
+        if ((it || they) && e->person) continue;
         const char *g = it ? NULL : pronoun_of(q, e);   /* looked up once */
         /* a description is someone when the human nouns say so, or when
          * pronouns.tsv gives its words a "he" or "she" ("One furious mum") */
@@ -918,6 +936,21 @@ static bool parse_speaker(qstate *q, size_t a, size_t b, speaker *sp)
         else break;
     }
     a = skip_lead(q, a, b);
+    /* "five years after inspectors": a clause's subject is the speaker of
+     * its verb, after the last word that opens such a clause. Only in the
+     * phrase's first part: after a comma the words are an aside ("One
+     * foster carer, who has looked after children since 2010,") */
+    for (size_t i = a; q->leads && i < b && s[i] != ','; i++) {
+        if (i > a && s[i - 1] != ' ') continue;
+        if (i >= a + 7 && !memcmp(s + i - 7, "looked ", 7)) continue;     /* "looked after children" */
+        size_t w = i;
+        while (w < b && ix_is_lower(s[w])) w++;
+        const char *v = w > i && w < b && s[w] == ' ' ? ix_table_get(q->leads, s + i, w - i) : NULL;
+        if (v && !strcmp(v, "clause")) a = w + 1;
+        /* "the social worker who visited after the inspection": inside a
+         * relative clause, the subject is before it */
+        else if (w > i && q->relatives && word_in(q->relatives, s + i, w - i)) break;
+    }
     /* "Asked whether she would resign, Ms Hughes": a clause up to the first
      * comma (patterns/clause_leads.tsv) is neither speaker nor role */
     if (q->clause_leads) {
@@ -1481,7 +1514,7 @@ void ix_extract_quote(ix_ctx *c)
         const char *how = "same_sentence";
         /* pre: from the sentence start to the opening mark */
         size_t pre_a = so->a, pre_b = qt->open;
-        bool starts_sentence = !has_word(d->text, pre_a, pre_b);
+        bool starts_sentence = !has_word(d->text, pre_a, pre_b) || caption_label(d->text, pre_a, pre_b);
         size_t post_a = qt->close, post_b = sc->b > qt->close ? sc->b : qt->close;
         /* the attribution ends where the next quotation opens: '"A," said
          * X, who chairs the board, "and B."' */
