@@ -156,8 +156,9 @@ rule aspect-colon
 define JDGP (?:progress (?:made )?by |experiences (?:and progress )?of |services for |support for |help for )?(?i:care leavers'?(?: service| services)?|children looked after|looked-after children|children in care|adoption(?: performance| services)?|fostering(?: services)?|leadership(?: and management)?|leaders|help and protection|child protection|safeguarding|the impact of leaders|impact of leaders|overall effectiveness)
 
 rule judgement-was-rated
-  match (?<![\w'-])(?<jdg>(?i:the )?{JDGP}{SPWORDPOS}{0,6}?) (?:{CLINK})+(?<grade>{GRADE})
+  match (?<![\w'-])(?<jdg>(?i:the )?{JDGP}{SPWORDPOS}{0,6}?)(?:, [a-z][^,.;:!?"A-Z]{0,59}?,)? (?:{CLINK})+(?<grade>{GRADE})
   yes Rotherham was inspected. The progress made by care leavers was also judged inadequate. => council=Rotherham; grade=inadequate; judgement=care_leavers
+  yes Norfolk was rated good. Care leavers' services, heavily criticised last time, were judged outstanding. => council=Norfolk; grade=outstanding; judgement=care_leavers
   yes Hull was rated good. The impact of leaders on social work practice was judged outstanding. => council=Kingston upon Hull; grade=outstanding; judgement=leadership
   yes Coventry was rated good. Its looked-after children and care leavers were judged outstanding. => council=Coventry; grade=outstanding; judgement=looked_after
   no Coventry was rated good. Its looked-after children and care leavers were judged outstanding. => judgement=care_leavers
