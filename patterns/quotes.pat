@@ -213,6 +213,9 @@ rule reported-speech
   yes It was Kath Ridley, who told the committee that the framework "rewards paperwork over practice". => speaker=Kath Ridley
   yes Dr Amara Nwosu leads the service. In this keynote Amara argues that an outstanding judgement is ‘a licence to keep learning, not a certificate’. => speaker=Amara Nwosu
   no The boss of the council, who was "very tempted indeed" to resign, left.
+  yes The council will focus on children in care, where inspectors found plans were "not always revisited quickly enough". => speaker=inspectors
+  yes It was rated good, five years after inspectors said the service was "not yet safe enough for every child". => speaker=inspectors
+  no Inspectors spent a week in Norwich and Great Yarmouth. They found that managers have "a detailed grip on practice in every team". => speaker=Great Yarmouth
 
 family quote_coordinated
 
