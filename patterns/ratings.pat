@@ -67,7 +67,7 @@ define UNIT (?:{UNITHEAD}|(?:{UNITMOD}){1,3}(?:{UNITHEAD}))(?![\w-])
 # ", including Leeds and North Yorkshire,", " - help and protection, ... -".
 # Never a grade word: the grade next to the figure is its own ("all four
 # areas outstanding, a step up from the good grade ...").
-define GAPW (?:,? (?!(?:were|was|are|is|have|has|had|and(?! the [A-Z])|but|while|whereas|which|who|whose|that|those|these|of which|compared|not|never|may|might|could|would|should|cannot|can't|after|before|because|since|until|unless|although|though)\b)(?!{CARD}|{PCT}|{IMPROVE}|{GRADEWORD}\b)[^\s.;:!?,()]+)
+define GAPW (?:,? (?!(?:were|was|are|is|have|has|had|and(?! the [A-Z])|but|while|whereas|which|who|whose|that|those|these|of which|compared|not|never|may|might|could|would|should|cannot|can't|after|before|because|since|until|unless|although|though|whether|including)\b)(?!{CARD}|{PCT}|{IMPROVE}|{GRADEWORD}\b)[^\s.;:!?,()]+)
 define ASIDE (?:, (?:including|such as|among them|notably|mostly|many of them|most of them|all of them|both|like|covering|namely)\b[^,.;:!?]{1,80},)
 # The places themselves, named between commas: "two of the 11 authorities,
 # Peterborough and Thurrock, were judged inadequate". Not when each was
@@ -122,7 +122,7 @@ rule only-one-of-n
   yes Swindon is the only one of the 15 councils in the South West to be rated inadequate. => grade=inadequate; count=1; total=15; unit=councils
 
 rule one-of-n
-  match \b(?<!only )[Oo]ne of (?:only |just |the |a handful of )?(?<q>{CARD})(?: of (?:the |its |their )?(?<total>{CARD}))?(?: (?<unit>{UNIT}))?(?:{GAP})?(?: - (?:(?<approx>{APPROX}) )?(?<paren>{DASHFIG}) -)?(?: (?:whose|where) [\w' -]{1,40}? (?:was|were|is|are|had been|has been|have been))?(?! (?:was|is|has)\b)(?: {LINKW}){1,7} (?<grade>{GRADE})
+  match \b(?<!only |all but )[Oo]ne of (?:only |just |the |a handful of )?(?<q>{CARD})(?: of (?:the |its |their )?(?<total>{CARD}))?(?: (?<unit>{UNIT}))?(?:{GAP})?(?: - (?:(?<approx>{APPROX}) )?(?<paren>{DASHFIG}) -)?(?: (?:whose|where) [\w' -]{1,40}? (?:was|were|is|are|had been|has been|have been))?(?! (?:was|is|has)\b)(?: {LINKW}){1,7} (?<grade>{GRADE})
   yes It makes Bury one of just 13 councils in England stuck in Ofsted's bottom category. => grade=inadequate; count=13; unit=councils
   yes Derbyshire was one of 10 authorities judged outstanding in 2018-19. => grade=outstanding; count=10; unit=authorities; period=2018-19
   yes Cornwall is now one of just 19 authorities rated outstanding in England. => count=19
@@ -179,8 +179,15 @@ rule number-fell-from
 # cent" counts councils with a high agency rate, not grades.
 define NOTSUBJECT (?!(?: (?:since|in|by) (?:19|20)\d\d)? (?:(?:had|have|has) (?:an?|more|fewer|higher|lower)\b|(?:relied|rely|relies|spent|spend|spends|employed|employ|employs|paid|pay|pays|used|use|uses) ))
 rule count-judged
-  match (?<![\w'-])(?<![Ee]very )(?:(?<approx>{APPROX}) )?(?:(?i:all|only|just|a further|another|the remaining|the other|all of the|of these,?|in all,?|some) )?(?:(?<q>{QUANT})(?: \((?<paren>[^()]{1,24}?)(?: {UNIT})?\)| - (?:(?:(?<approx2>{APPROX})|or) )?(?<paren>{DASHFIG})(?: in (?:all|total))? -|, (?:or )?(?:(?<approx2>{APPROX}) )?(?<paren>{SHAREFIG}),)?|{MAJORITY} \((?<q>{PCT})\))(?: of(?: the| all| its| their| England's| the country's| these| those)?(?: (?<total>{CARD}))?| of them)?(?: (?<unit>{UNIT}))?(?:{GAPW}{1,6}?(?= - ))?(?: \((?<paren>[^()]{1,24}?)(?: {UNIT})?\)| - (?:(?:(?<approx2>{APPROX})|or) )?(?<paren>{DASHFIG})(?: {UNIT})?(?: in (?:all|total))? -)?(?:{GAP}(?: {LINKW}){1,7}|{DASHGAP}|(?: {LINKW}){0,7}) (?<grade>{GRADE})(?! for (?:every|each)\b){NOTSUBJECT}(?:(?: (?:today|now|currently|at present|nationally))?(?:, | - |-(?=[a-z\d]))(?:or |(?<approx2>{APPROX}|some) )?(?<paren>\d+(?:\.\d+)? ?(?:per cent|%)|(?:{RATIO}|{FRAC})(?=[.;!?]|$| ?-))|(?: [^-.;,:!?]{1,60}?)? - (?<paren>{CARD})(?: {UNIT})? in (?:all|total)\b)?
+  match (?<![\w'-])(?<![Ee]very )(?:(?<approx>{APPROX}) )?(?:(?<allbut>[Aa]ll but) |(?i:all|only|just|a further|another|the remaining|the other|all of the|of these,?|in all,?|some) )?(?:(?<q>{QUANT})(?: \((?<paren>[^()]{1,24}?)(?: {UNIT})?\)| - (?:(?:(?<approx2>{APPROX})|or) )?(?<paren>{DASHFIG})(?: in (?:all|total))? -|, (?:or )?(?:(?<approx2>{APPROX}) )?(?<paren>{SHAREFIG}),)?|{MAJORITY} \((?<q>{PCT})\))(?: of(?: the| all| its| their| England's| the country's| these| those)?(?: (?<total>{CARD}))?| of them)?(?: (?<unit>{UNIT}))?(?:{GAPW}{1,6}?(?= - | \())?(?: \((?<paren>[^()]{1,24}?)(?: {UNIT})?\)| - (?:(?:(?<approx2>{APPROX})|or) )?(?<paren>{DASHFIG})(?: {UNIT})?(?: in (?:all|total))? -)?(?:{GAP}(?: {LINKW}){1,7}|{DASHGAP}|(?: {LINKW}){0,7}) (?<grade>{GRADE})(?! for (?:every|each)\b){NOTSUBJECT}(?:(?: (?:today|now|currently|at present|nationally|for (?:its |their )?children's services))?(?:, | - |-(?=[a-z\d]))(?:or |(?<approx2>{APPROX}|some) )?(?<paren>\d+(?:\.\d+)? ?(?:per cent|%)|(?:{RATIO}|{FRAC})(?=[.;!?]|$| ?-))|(?: [^-.;,:!?]{1,60}?)? - (?<paren>{CARD})(?: {UNIT})? in (?:all|total)\b)?
   yes Seven authorities were found to be inadequate. => grade=inadequate; count=7; unit=authorities
+  yes So all but one of the five West Yorkshire councils currently hold a grade of good or better. => grade=good_or_better; count=4; total=5
+  no All but two councils are rated good. => count=2
+  yes Nationally, fewer than one in ten councils in England (14 of 153) are rated inadequate. => count=14; share=0.1; total=153
+  yes About two-thirds of councils (roughly 100 of the 153) are rated good or outstanding. => count=100; total=153; approx=about
+  yes In 2025, 12 of England's 153 local authorities were rated inadequate for children's services, fewer than one in ten. => count=12; share=0.1
+  no Families face two very different ways of saying whether services are good enough.
+  no She lived in five different placements, including a children's home rated good by Ofsted.
   yes None of the region's 11 councils is rated inadequate. => grade=inadequate; count=0; total=11
   yes None of the 11 is in the bottom grade. => grade=inadequate; count=0; total=11
   yes Fewer than one in ten authorities are now rated inadequate (12 of 153), the data shows. => grade=inadequate; count=12; share=0.1; total=153; approx=less_than

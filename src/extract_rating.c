@@ -123,8 +123,15 @@ static bool bracket_after(const char *t, size_t at, size_t limit, size_t *a, siz
 /* Merges the second form of a figure, parsed from `text`, into q: a share
  * for a count, a count (and its total) for a share. False when it adds
  * nothing (or does not parse). */
-static bool second_form(const ix_lexicon *lx, const char *text, ix_quantity *q)
+static bool second_form(const ix_lexicon *lx, const ix_table *approx, const char *text, ix_quantity *q)
 {
+    /* "(roughly 100 of the 153)": the bracket's own approximator
+     * (patterns/approx.tsv, up to three words) is not part of its figure */
+    for (size_t i = 0, words = 0; text[i] && words < 3; i++) {
+        if (text[i] != ' ') continue;
+        words++;
+        if (ix_table_get(approx, text, i)) { text += i + 1; break; }
+    }
     ix_quantity p;
     if (!ix_quantity_parse(lx, text, strlen(text), &p)) return false;
     bool took = false;
@@ -252,7 +259,14 @@ static json_t *make(rstate *st, const ix_match *m, bool headline)
 static bool nonunit_after(const ix_table *t, const char *s, size_t b, size_t end)
 {
     if (!t || b >= end || s[b] != ' ') return false;
-    size_t a = b + 1, w = a;
+    size_t a = b + 1;
+    /* "half of the children we supported": what the figure is a part of */
+    static const char *const of[] = {"of the ", "of all ", "of our ", "of its ", "of their ", "of "};
+    for (size_t k = 0; k < sizeof of / sizeof *of; k++) {
+        size_t l = strlen(of[k]);
+        if (end - a > l && !memcmp(s + a, of[k], l)) { a += l; break; }
+    }
+    size_t w = a;
     for (int words = 0; words < 3; words++) {
         size_t w0 = w;
         while (w < end && (ix_is_alpha(s[w]) || s[w] == '-')) w++;
@@ -272,12 +286,23 @@ static json_t *make_now(rstate *st, const ix_match *m, bool headline, bool table
     const ix_lexicon *lx = c->rules->lex;
     size_t qa = 0, qb = 0;
     char *qtext = group_text(d, m, "q", &qa, &qb);
+    /* "all but one of the five" reads as a whole (ix_quantity_parse) */
+    size_t aba, abb;
+    bool allbut = qtext && ix_match_group(m, "allbut", &aba, &abb) && aba < qa;
+    if (allbut) {
+        free(qtext);
+        qa = aba;
+        qtext = ix_xstrndup(d->text + qa, qb - qa);
+    }
     json_t *set = m->rule->set;
     ix_quantity q;
     memset(&q, 0, sizeof q);
     if (qtext && !ix_quantity_parse(lx, qtext, strlen(qtext), &q)) { free(qtext); return NULL; }
     if (!qtext && !json_object_get(set, "count")) return NULL;
     if (qtext && overlaps_used(st, qa, qb)) { free(qtext); return NULL; }
+    /* "all but two councils": the two are the ones the figure leaves out,
+     * which only a rule reading "all but" (group allbut) can count */
+    if (qtext && !allbut && qa >= 8 && !strncasecmp(d->text + qa - 8, "all but ", 8)) { free(qtext); return NULL; }
     /* "Of the 87 authorities inspected, 22 ...": the 87 is a total, not a
      * figure — unless the clause itself grades it ("Of the 32 councils that
      * were rated inadequate, ..."). */
@@ -325,7 +350,7 @@ static json_t *make_now(rstate *st, const ix_match *m, bool headline, bool table
         }
     }
     /* a bracket after the match that adds nothing stays out of the record */
-    if (ptext && !second_form(lx, ptext, &q) && end != m->b) {
+    if (ptext && !second_form(lx, st->approx, ptext, &q) && end != m->b) {
         end = m->b;
         pa = pb = 0;
     }

@@ -206,6 +206,10 @@ int ix_quantity_parse(const ix_lexicon *lx, const char *s, size_t len, ix_quanti
     size_t i = 0;
     while (i < n && (!strcmp(w[i], "the") || !strcmp(w[i], "only") || !strcmp(w[i], "just")))
         i++;
+    /* "all but one of the five": the figure is the others, the total less
+     * the number; with no total ("all but two councils") there is none */
+    bool all_but = n - i >= 3 && !strcmp(w[i], "all") && !strcmp(w[i + 1], "but");
+    if (all_but) i += 2;
     long a, c;
     double f;
     /* "N per cent" */
@@ -254,6 +258,12 @@ int ix_quantity_parse(const ix_lexicon *lx, const char *s, size_t len, ix_quanti
     if (fraction(lx, w, i, n, &f)) { q->has_share = 1; q->share = f; ok = 1; goto done; }
     if (cardinal(lx, w, i, n, &a)) { q->has_count = 1; q->count = a; ok = 1; goto done; }
 done:
+    if (ok && all_but) {
+        if (q->has_count && q->has_total) q->count = q->total - q->count;
+        else if (q->has_share && !q->has_count) q->share = round4(1.0 - q->share);
+        else ok = 0;
+    }
+    if (!ok) memset(q, 0, sizeof *q);
     free(ws.buf);
     return ok;
 }

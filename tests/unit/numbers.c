@@ -167,6 +167,13 @@ int main(void)
     qty("seven of the 15", 7, -1, 15);
     qty("four of the 10", 4, -1, 10);
 
+    /* "all but N of T": the others, T - N; no total, no figure */
+    qty("all but one of the five", 4, -1, 5);
+    qty("All but three of the 12", 9, -1, 12);
+    qty("all but a quarter", -1, 0.75, -1);
+    not_qty("all but two");
+    not_qty("all but 12 of 10");
+
     /* percentages */
     qty("44 per cent", -1, 0.44, -1);
     qty("44%", -1, 0.44, -1);
