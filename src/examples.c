@@ -256,6 +256,19 @@ static void put_renamed(const char *re, size_t len, size_t rule, const nameset *
             if (p < end && *p == ']') fputc(*p++, out);     /* a leading ] is literal */
             continue;
         }
+        /* "(?:(?&CLINK))+": a plain group around a call alone is the call */
+        if (!strncmp(p, "(?:(?&", 6)) {
+            const char *ce = p + 6;
+            while (ce < end && name_char(*ce)) ce++;
+            if (ce > p + 6 && end - ce >= 2 && ce[0] == ')' && ce[1] == ')') {
+                size_t cn = (size_t)(ce - p - 6);
+                fputs("(?&", out);
+                put_name(out, nameset_find(global, p + 6, cn) >= 0 ? (size_t)-1 : rule, p + 6, cn, 0);
+                fputc(')', out);
+                p = ce + 2;
+                continue;
+            }
+        }
         const char *nm = NULL;
         size_t plen = 0;
         bool def = false;
@@ -278,6 +291,21 @@ static void put_renamed(const char *re, size_t len, size_t rule, const nameset *
                 bool shared = nameset_find(global, nm, n) >= 0;
                 int dup = 0;
                 if (def && !shared && !name_used(re, len, nm, n)) {
+                    /* a group that only calls a macro, "(?<grade>(?&GRADE))",
+                     * is the call alone: a group costs six bytes more (a
+                     * call is a group of its own to a quantifier after it) */
+                    const char *c = e + 1, *ce = c + 3;
+                    if (end - c > 3 && !strncmp(c, "(?&", 3)) {
+                        while (ce < end && name_char(*ce)) ce++;
+                        if (ce > c + 3 && end - ce >= 2 && ce[0] == ')' && ce[1] == ')') {
+                            size_t cn = (size_t)(ce - c - 3);
+                            fputs("(?&", out);
+                            put_name(out, nameset_find(global, c + 3, cn) >= 0 ? (size_t)-1 : rule, c + 3, cn, 0);
+                            fputc(')', out);
+                            p = ce + 2;
+                            continue;
+                        }
+                    }
                     fputs("(?:", out);
                     p = e + 1;                    /* past the closing > or ' */
                     continue;

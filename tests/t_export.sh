@@ -36,6 +36,8 @@ check "no rule names a macro it does not define" '! grep -q "{[A-Z][A-Z0-9_]*}" 
 # plain group (each capture adds to the set's compiled size); one that a
 # backreference or a condition names keeps its (prefixed) name.
 check "unreferenced named groups exported as (?: groups" '! grep -q "(?<r[0-9]*_" "$T/rules.txt"'
+# and one that only calls a macro, "(?<grade>{GRADE})", as the call alone
+check "a group that only calls a macro exported as the call" '! grep -q "(?:(?&[A-Z0-9_]*))" "$T/rules.txt" && grep -q "(?&GRADE)" "$T/rules.txt"'
 cp -r patterns "$T/pat"
 printf 'rule repeated-word\n  match \\b(?<w>[a-z]{3,}) \\k<w>\\b(?<bang>!)?(?(<bang>)!|\\.)\n' >> "$T/pat/meta.pat"
 $INSPEX rules --export-regex "$T/pat" > "$T/rules2.txt"; rc=$?
