@@ -33,7 +33,7 @@ words SAYW said | says that | states that | notes that | adds that | argues that
 define SAY (?:{SAYW})(?![\w-])
 # A verb before "to say": "A foster carer emailed to say:", "she went on to
 # say". The verb then is the one that follows.
-define SAYLEAD (?:(?:wrote|emailed|e-mailed|texted|tweeted|posted|phoned|rang|called|went on|goes on|go on|liked|likes|loved|loves|used|got in touch|took to (?:Twitter|X|Facebook|social media)) to |(?:was |were )?overheard (?:to )?)
+define SAYLEAD (?:(?:wrote|emailed|e-mailed|texted|tweeted|posted|phoned|rang|called|went on|goes on|go on|liked|likes|loved|loves|used|got in touch|took to (?:Twitter|X|Facebook|social media)) to |(?:was |were )?overheard (?:to )?|(?:is|are|was|were) (?:expected|due|set|likely) to )
 # Where or to whom: "told the BBC", "said in a statement".
 define SAYWHERE (?: (?:the |a )?[A-Z][\w']*(?: [A-Z][\w']*){0,3}| me| us| him| her| them| to (?:me|us|him|her|them)| like this| this way| MPs| reporters| journalists| councillors| the (?:committee|meeting|council|conference|inquiry|magazine|paper|newspaper|programme|website|audience|panel|hearing|summit|briefing|podcast|show)| in (?:a |an |her |his |its |their )?(?:statement|interview|letter|report|blog(?: post)?|speech|foreword|response)| on \w+day| yesterday| today| last week| this week| on the day [\w ]{1,50}?| at (?:a|the|our|their|his|her|its) [\w' ]{1,40}?| in (?:January|February|March|April|May|June|July|August|September|October|November|December|\d{4})| something(?: (?:that|which|I|we|you) [\w' ]{1,50}?)?)
 define PRON (?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e|I)
@@ -83,6 +83,7 @@ rule speaker-said-colon
   yes The report stressed that "failure is not because of funding; it is about how it is used." => speaker=The report
   yes A Department for Education spokesman told the BBC: "Nothing is more important than keeping children safe." => speaker=A Department for Education spokesman
   yes A foster carer from Chorley emailed to say: "Our social worker has been the same person for three years now." => speaker=A foster carer from Chorley
+  yes Alison Trevelyan publishes her report today. Trevelyan is expected to say: "The number of councils in the lowest grade is the smallest yet." => speaker=Alison Trevelyan
   yes One foster carer, who has looked after children for the borough for 14 years, said: "I have had three different social workers since Christmas." => speaker=One foster carer
   yes One young woman I met there, who has just started an apprenticeship, said something that has stayed with me: "It feels like someone is keeping track of me." => speaker=One young woman
   yes A Conservative backbencher, who asked not to be named, was overheard muttering: "If I hear that word once more, I'm going to the bar." => speaker=A Conservative backbencher
