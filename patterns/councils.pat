@@ -56,10 +56,12 @@ rule office-or-firm-area
   no children in care in |Essex
   no the council's offices were closed and |Essex
 
-# A sports fixture: "NEXT MATCH: Rovers v |Barnsley", "Barnsley| vs Leeds"
+# A sports fixture or result: "NEXT MATCH: Rovers v |Barnsley", "Barnsley|
+# vs Leeds", "Sunderland 2-1 |Middlesbrough"
 # (a name with its council's word, "Leeds City Council", is not asked).
 rule fixture-before
-  match (?:^|[^\w.])(?:v|vs\.?) $
+  match (?:^|[^\w.])(?:v|vs\.?|\d{1,2}-\d{1,2}) $
+  yes Sunderland 2-1 |Middlesbrough: late winner
   yes NEXT MATCH: Rovers v |Barnsley
   yes Rovers vs |Barnsley
   no a visit to |Barnsley
@@ -94,11 +96,16 @@ rule body-suffix
   no Derby|'s children's services
 
 # An MP's constituency in brackets after the name: "Tom Grainger
-# (Kingston upon Hull East)".
+# (Kingston upon Hull East)"; or in running text a constituency, a coroner's
+# area or a division named by the place and a compass point ("Assistant
+# Coroner for Manchester North"), unless a name goes on after it ("Bristol
+# North Somerset" is two places).
 rule constituency
-  match ^\s(?:North|South|East|West|Central|North East|North West|South East|South West)(?: and [A-Z][\w ]{1,40})?\)
+  match ^\s(?:North|South|East|West|Central|North East|North West|South East|South West)(?:(?: and [A-Z][\w ]{1,40})?\)|\b(?! [A-Z]|-))
   yes Tom Grainger (Kingston upon Hull| East)
   no children in Kingston upon Hull| (East Riding next door)
+  yes Assistant Coroner for Manchester| North.
+  no Bristol| North Somerset and South Gloucestershire
 
 # A body that delivers an authority's children's services is named after
 # it, but its name is not the authority's (AMBIGUOUS.md §9): "Northamptonshire
@@ -138,10 +145,12 @@ rule geography
   yes a Kent| village
   no Kent| County Council
 
-# A postal address: the name, then a postcode ("Manchester M1 2WD").
+# A postal address: the name, then a postcode ("Manchester M1 2WD") or its
+# district alone ending the address ("Church House, Westminster, SW1.").
 rule postcode
-  match ^,? {POSTCODE}\b
+  match ^,? (?:{POSTCODE}|[A-Z]{1,2}\d[A-Z\d]?(?=[.,;]|$))\b
   yes Store Street Manchester| M1 2WD
+  yes Church House, Westminster|, SW1.
   no Manchester| M1 motorway
 
 # A place abroad of the same name: "a university in Richmond, Virginia",
