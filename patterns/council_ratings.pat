@@ -88,6 +88,13 @@ rule table-row
   yes Full inspections this month:\n• Barnet – Outstanding (Good, 2021)\n• Derby – Good (Requires improvement to be good, 2019) => council=Derby; grade=requires_improvement
   no Things to do:\n• Reading – good food and music (Saturday)\n• Derby – good walks (Sunday)
 
+# A grade in brackets after the name, as diaries and listings give it:
+# "Hampshire County Council (previous grade outstanding, 2019)".
+rule bracket-grade
+  match (?<council>{CLIST}) \((?:[Pp]revious|[Ll]ast|[Cc]urrent|[Ll]atest)(?: Ofsted)? (?:grade|rating|judgement)(?::| was| of)? (?<grade>{GRADE})
+  yes Tue 25 Nov: Ofsted report expected on Hampshire County Council (previous grade outstanding, 2019). => council=Hampshire; grade=outstanding; judgement=overall
+  no Tue 25 Nov: Ofsted report expected on Hampshire County Council (previous grade outstanding, 2019). => grade=good
+
 rule previous-rating
   match (?<council>\b(?:[Ii]ts|[Tt]heir|[Tt]he council's|[Tt]he authority's)) (?:previous|last|earlier|first|former|latest|current) (?:Ofsted )?{Q}(?<grade>{GRADEA}){Q} (?:rating|grade|judgement|verdict)
   yes Hull City Council lost its previous 'adequate' rating in 2012. => council=Kingston upon Hull; grade=adequate
