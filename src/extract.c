@@ -236,6 +236,8 @@ int ix_doc_open(ix_doc *d, const ix_rules *r, const ix_input *in, size_t base, s
     d->base = base;
     d->warnings = json_array();
     if (!base && in->warning) json_array_append_new(d->warnings, ix_json_str(in->warning));
+    /* decided once for the whole document, by its start */
+    d->subtitles = ix_is_subtitles((const char *)in->bytes, in->len < 4096 ? in->len : 4096);
     if (ix_decode_part(d->bytes, len, enc, base, &d->dec, d->warnings, e) < 0) {
         json_decref(d->warnings);
         d->warnings = NULL;

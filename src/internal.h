@@ -144,10 +144,16 @@ typedef struct ix_doc {
     json_t *warnings;    /* array of strings */
     json_t *docrec;      /* the doc record (borrowed by the result) */
     uint64_t pf_id;      /* prefilter scan of this text, 0 = none */
+    int subtitles;       /* the whole document is a subtitle file: 1 yes, 0 no,
+                            -1 not known (ix_normalize looks at its own text) */
 } ix_doc;
 
 /* normalize.c: fills doc->text, doc->len, doc->map from doc->dec. */
 void ix_normalize(ix_doc *doc);
+/* Is the document that starts at s (valid UTF-8 or ASCII-compatible bytes)
+ * a subtitle file (SRT or WebVTT)? Its first line says; a later part of a
+ * large document is read as its first part was. */
+bool ix_is_subtitles(const char *s, size_t n);
 /* The normalised form of a short piece of valid UTF-8 (a record's
  * number_text, for the audit): newly allocated, NUL-terminated, its length
  * in *len. */

@@ -279,12 +279,12 @@ static size_t cue_header_len(const char *s, size_t n, size_t i)
     return 0;
 }
 
-/* Is the document a subtitle file (SRT or WebVTT)? Its first line says. */
-static bool is_subtitles(const char *s, size_t n)
+bool ix_is_subtitles(const char *s, size_t n)
 {
-    size_t i = 0;
+    size_t i = n >= 3 && !memcmp(s, "\xEF\xBB\xBF", 3) ? 3 : 0;      /* a BOM */
+    size_t i0 = i;
     while (i < n && (s[i] == '\n' || s[i] == '\r' || s[i] == ' ' || s[i] == '\t')) i++;
-    if (i > 0 && s[i - 1] != '\n' && s[i - 1] != '\r') return false;    /* an indented first line */
+    if (i > i0 && s[i - 1] != '\n' && s[i - 1] != '\r') return false;    /* an indented first line */
     return cue_header_len(s, n, i) > 0;
 }
 
@@ -436,7 +436,7 @@ void ix_normalize(ix_doc *doc)
     size_t width;
     wrap_stats(s, n, &wrapped, &width);
     size_t shortline = width * 55 / 100;
-    bool subs = is_subtitles(s, n);
+    bool subs = doc->subtitles >= 0 ? doc->subtitles > 0 : ix_is_subtitles(s, n);
 
     emit_t em = {{0}, &doc->map};
     ix_buf_grow(&em.out, n);
@@ -622,6 +622,7 @@ char *ix_normalize_str(const char *s, size_t n, size_t *len)
 {
     ix_doc d;
     memset(&d, 0, sizeof d);
+    d.subtitles = -1;
     d.dec.s = (char *)s;        /* read only: ix_normalize copies what it keeps */
     d.dec.len = n;
     ix_normalize(&d);

@@ -41,6 +41,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     memset(&d, 0, sizeof d);
     d.in = &in;
     d.bytes = in.bytes;
+    d.subtitles = -1;           /* read from the text, as a document's start is */
     d.warnings = json_array();
     ix_err e = {{0}};
     if (ix_decode(data, size, &d.dec, d.warnings, &e) < 0) {
