@@ -220,6 +220,24 @@ static bool name_used(const char *re, size_t len, const char *nm, size_t n)
     return false;
 }
 
+/* A group's body at c that is one macro call and the group's end,
+ * "(?&NAME))": writes the call alone and returns where the group ends, or
+ * NULL when the body is anything else. A group around a call alone costs
+ * six bytes more and matches the same (a call is a group of its own to a
+ * quantifier after it). */
+static const char *put_call_only(const char *c, const char *end, size_t rule, const nameset *global, FILE *out)
+{
+    if (end - c < 6 || strncmp(c, "(?&", 3)) return NULL;
+    const char *nm = c + 3, *ce = nm;
+    while (ce < end && name_char(*ce)) ce++;
+    if (ce == nm || end - ce < 2 || ce[0] != ')' || ce[1] != ')') return NULL;
+    size_t n = (size_t)(ce - nm);
+    fputs("(?&", out);
+    put_name(out, nameset_find(global, nm, n) >= 0 ? (size_t)-1 : rule, nm, n, 0);
+    fputc(')', out);
+    return ce + 2;
+}
+
 /* Copies re[0, len) with capture names prefixed for `rule`; names in
  * `global` (shared macros) are left as they are. A rule's own named group
  * that nothing refers to becomes (?: : ripgrep only counts matches, and
@@ -257,17 +275,10 @@ static void put_renamed(const char *re, size_t len, size_t rule, const nameset *
             continue;
         }
         /* "(?:(?&CLINK))+": a plain group around a call alone is the call */
-        if (!strncmp(p, "(?:(?&", 6)) {
-            const char *ce = p + 6;
-            while (ce < end && name_char(*ce)) ce++;
-            if (ce > p + 6 && end - ce >= 2 && ce[0] == ')' && ce[1] == ')') {
-                size_t cn = (size_t)(ce - p - 6);
-                fputs("(?&", out);
-                put_name(out, nameset_find(global, p + 6, cn) >= 0 ? (size_t)-1 : rule, p + 6, cn, 0);
-                fputc(')', out);
-                p = ce + 2;
-                continue;
-            }
+        const char *past;
+        if (!strncmp(p, "(?:", 3) && (past = put_call_only(p + 3, end, rule, global, out))) {
+            p = past;
+            continue;
         }
         const char *nm = NULL;
         size_t plen = 0;
@@ -291,20 +302,10 @@ static void put_renamed(const char *re, size_t len, size_t rule, const nameset *
                 bool shared = nameset_find(global, nm, n) >= 0;
                 int dup = 0;
                 if (def && !shared && !name_used(re, len, nm, n)) {
-                    /* a group that only calls a macro, "(?<grade>(?&GRADE))",
-                     * is the call alone: a group costs six bytes more (a
-                     * call is a group of its own to a quantifier after it) */
-                    const char *c = e + 1, *ce = c + 3;
-                    if (end - c > 3 && !strncmp(c, "(?&", 3)) {
-                        while (ce < end && name_char(*ce)) ce++;
-                        if (ce > c + 3 && end - ce >= 2 && ce[0] == ')' && ce[1] == ')') {
-                            size_t cn = (size_t)(ce - c - 3);
-                            fputs("(?&", out);
-                            put_name(out, nameset_find(global, c + 3, cn) >= 0 ? (size_t)-1 : rule, c + 3, cn, 0);
-                            fputc(')', out);
-                            p = ce + 2;
-                            continue;
-                        }
+                    /* a group that only calls a macro, "(?<grade>(?&GRADE))" */
+                    if ((past = put_call_only(e + 1, end, rule, global, out))) {
+                        p = past;
+                        continue;
                     }
                     fputs("(?:", out);
                     p = e + 1;                    /* past the closing > or ' */
