@@ -286,12 +286,13 @@ static json_t *make_now(rstate *st, const ix_match *m, bool headline, bool table
     const ix_lexicon *lx = c->rules->lex;
     size_t qa = 0, qb = 0;
     char *qtext = group_text(d, m, "q", &qa, &qb);
-    /* "all but one of the five" reads as a whole (ix_quantity_parse) */
-    size_t aba, abb;
-    bool allbut = qtext && ix_match_group(m, "allbut", &aba, &abb) && aba < qa;
-    if (allbut) {
+    /* "all but one of the five", whichever rule found the figure: the
+     * words before it say the figure is the others, so it is read with
+     * them (ix_quantity_parse), which needs a total ("all but two
+     * councils" gives none) */
+    if (qtext && qa >= 8 && !strncasecmp(d->text + qa - 8, "all but ", 8) && (qa == 8 || !ix_is_alpha(d->text[qa - 9]))) {
         free(qtext);
-        qa = aba;
+        qa -= 8;
         qtext = ix_xstrndup(d->text + qa, qb - qa);
     }
     json_t *set = m->rule->set;
@@ -300,9 +301,6 @@ static json_t *make_now(rstate *st, const ix_match *m, bool headline, bool table
     if (qtext && !ix_quantity_parse(lx, qtext, strlen(qtext), &q)) { free(qtext); return NULL; }
     if (!qtext && !json_object_get(set, "count")) return NULL;
     if (qtext && overlaps_used(st, qa, qb)) { free(qtext); return NULL; }
-    /* "all but two councils": the two are the ones the figure leaves out,
-     * which only a rule reading "all but" (group allbut) can count */
-    if (qtext && !allbut && qa >= 8 && !strncasecmp(d->text + qa - 8, "all but ", 8)) { free(qtext); return NULL; }
     /* "Of the 87 authorities inspected, 22 ...": the 87 is a total, not a
      * figure — unless the clause itself grades it ("Of the 32 councils that
      * were rated inadequate, ..."). */
@@ -433,7 +431,7 @@ static json_t *make_now(rstate *st, const ix_match *m, bool headline, bool table
         if (pb > pa) mark_used(st, pa, pb);
     } else json_object_set_new_nocheck(rec, "number_text", json_null());
     /* a list item's span starts at its figure, not at ", while" */
-    size_t sa = m->a, aa, ab;
+    size_t sa = qtext && qa < m->a ? qa : m->a, aa, ab;     /* "all but" before the match */
     if (m->rule->anchored_continue && qtext) {
         sa = qa;
         if (ix_match_group(m, "approx", &aa, &ab) && aa < sa) sa = aa;
@@ -464,7 +462,7 @@ static json_t *make_now(rstate *st, const ix_match *m, bool headline, bool table
     st->last = (figure){grade, unit ? ix_xstrdup(unit) : NULL, st->prev.total};
     st->last_sent = st->sent;
     st->have_last = true;
-    keep(st, rec, (ix_span){m->a, end}, headline);
+    keep(st, rec, (ix_span){sa < m->a ? sa : m->a, end}, headline);
     return rec;
 }
 
