@@ -279,6 +279,12 @@ static size_t cue_header_len(const char *s, size_t n, size_t i)
     return 0;
 }
 
+/* A cue's header at s[i] when i starts a line, else 0. */
+static size_t cue_at(const char *s, size_t n, size_t i)
+{
+    return i == 0 || s[i - 1] == '\n' || s[i - 1] == '\r' ? cue_header_len(s, n, i) : 0;
+}
+
 bool ix_is_subtitles(const char *s, size_t n)
 {
     size_t i = n >= 3 && !memcmp(s, "\xEF\xBB\xBF", 3) ? 3 : 0;      /* a BOM */
@@ -447,8 +453,7 @@ void ix_normalize(ix_doc *doc)
         unsigned char c = (unsigned char)s[i];
         int cls = ascii_class[c];
         /* a subtitle cue's number and timing: white space (below) */
-        if (subs && cls == C_TEXT && (i == 0 || s[i - 1] == '\n' || s[i - 1] == '\r') && cue_header_len(s, n, i))
-            cls = C_SPACE;
+        if (subs && cls == C_TEXT && cue_at(s, n, i)) cls = C_SPACE;
         if (cls == C_TEXT) {
             /* A run of text, single spaces between words included: they are
              * copied as they are, so the run needs no edit in the map. */
@@ -539,7 +544,7 @@ void ix_normalize(ix_doc *doc)
             int dc = ascii_class[d];
             if (dc == C_SPACE) { i++; continue; }
             size_t cl;
-            if (subs && dc == C_TEXT && (i == 0 || s[i - 1] == '\n' || s[i - 1] == '\r') && (cl = cue_header_len(s, n, i))) {
+            if (subs && dc == C_TEXT && (cl = cue_at(s, n, i))) {
                 i += cl;
                 continue;
             }
