@@ -158,13 +158,15 @@ rule verb-count-grade
 define MOVED (?:fallen|fell|risen|rose|increased|decreased|dropped|grown|grew|climbed)
 
 rule number-of-has-risen
-  match (?i:the )?(?:number|proportion|percentage|share)(?: of (?<unit>{UNIT})(?: in [A-Z][\w-]*(?: [A-Z][\w-]*)?)?)?(?: {LINKW}){1,6} (?<grade>{GRADE})(?: {LINKW}){0,3} (?:has |have |had )?(?:{MOVED}|reached|stands|stood|now stands|is now|was|is)(?: to| at| from [\w% -]{1,20}? to| from(?! [\w% -]{1,20}? to\b))? (?:(?<approx>{APPROX}) )?(?<q>{QUANT})
+  match (?:(?<put>put|puts|putting|placed|places|placing) (?=the ))?(?i:the )?(?:number|proportion|percentage|share)(?: of (?<unit>{UNIT})(?: in [A-Z][\w-]*(?: [A-Z][\w-]*)?)?)?(?: {LINKW}){1,6} (?<grade>{GRADE})(?: {LINKW}){0,3} (?(<put>)at|(?:has |have |had )?(?:{MOVED}|reached|stands|stood|now stands|is now|was|is)(?: to| at| from [\w% -]{1,20}? to| from(?! [\w% -]{1,20}? to\b))?) (?:(?<approx>{APPROX}) )?(?<q>{QUANT})
   yes The number of councils rated inadequate has fallen to 20. => grade=inadequate; count=20; unit=councils
   yes The proportion of authorities judged good or outstanding rose to 56 per cent. => grade=good_or_better; share=0.56
   yes Overall, the proportion judged requires improvement to be good fell to 30%, from 47% when the framework began. => grade=requires_improvement; share=0.3
   yes Most are now good, up from 36% in 2018, and the proportion judged inadequate fell to 9%. => grade=inadequate; share=0.09; period=null
   yes The proportion judged inadequate has fallen from 19% five years earlier. => grade=inadequate; share=0.19; period=null
   yes The proportion judged inadequate has fallen from 19% to 9%. => grade=inadequate; share=0.09
+  yes The report put the number of councils rated inadequate at 17. => grade=inadequate; count=17; unit=councils
+  no The number of children's homes rated good at 31 March was high.
 
 # The earlier value of a figure that moved: "The number judged inadequate
 # fell from 19 to 12" (number-of-has-risen reads the 12).
@@ -181,6 +183,7 @@ define NOTSUBJECT (?!(?: (?:since|in|by) (?:19|20)\d\d)? (?:(?:had|have|has) (?:
 rule count-judged
   match (?<![\w'-])(?<![Ee]very )(?:(?<approx>{APPROX}) )?(?:(?i:all|only|just|a further|another|the remaining|the other|all of the|of these,?|in all,?|some) )?(?:(?<q>{QUANT})(?: \((?<paren>[^()]{1,24}?)(?: {UNIT})?\)| - (?:(?:(?<approx2>{APPROX})|or) )?(?<paren>{DASHFIG})(?: in (?:all|total))? -|, (?:or )?(?:(?<approx2>{APPROX}) )?(?<paren>{SHAREFIG}),)?|{MAJORITY} \((?<q>{PCT})\))(?: of(?: the| all| its| their| England's| the country's| these| those)?(?: (?<total>{CARD}))?| of them)?(?: (?<unit>{UNIT}))?(?:{GAPW}{1,6}?(?= - | \())?(?: \((?<paren>[^()]{1,24}?)(?: {UNIT})?\)| - (?:(?:(?<approx2>{APPROX})|or) )?(?<paren>{DASHFIG})(?: {UNIT})?(?: in (?:all|total))? -)?(?:{GAP}(?: {LINKW}){1,7}|{DASHGAP}|(?: {LINKW}){0,7}) (?<grade>{GRADE})(?! for (?:every|each)\b){NOTSUBJECT}(?:(?: (?:today|now|currently|at present|nationally|for (?:its |their )?children's services))?(?:, | - |-(?=[a-z\d]))(?:or |(?<approx2>{APPROX}|some) )?(?<paren>\d+(?:\.\d+)? ?(?:per cent|%)|(?:{RATIO}|{FRAC})(?=[.;!?]|$| ?-))|(?: [^-.;,:!?]{1,60}?)? - (?<paren>{CARD})(?: {UNIT})? in (?:all|total)\b)?
   yes Seven authorities were found to be inadequate. => grade=inadequate; count=7; unit=authorities
+   yes By March, 14 of the 20 councils in the region had reached good or better. => grade=good_or_better; count=14; total=20
   yes So all but one of the five West Yorkshire councils currently hold a grade of good or better. => grade=good_or_better; count=4; total=5
   no All but two councils are rated good. => count=2
   yes Nationally, fewer than one in ten councils in England (14 of 153) are rated inadequate. => count=14; share=0.1; total=153
