@@ -181,9 +181,10 @@ rule number-fell-from
 # cent" counts councils with a high agency rate, not grades.
 define NOTSUBJECT (?!(?: (?:since|in|by) (?:19|20)\d\d)? (?:(?:had|have|has) (?:an?|more|fewer|higher|lower)\b|(?:relied|rely|relies|spent|spend|spends|employed|employ|employs|paid|pay|pays|used|use|uses) ))
 rule count-judged
-  match (?<![\w'-])(?<![Ee]very )(?:(?<approx>{APPROX}) )?(?:(?i:all|only|just|a further|another|the remaining|the other|all of the|of these,?|in all,?|some) )?(?:(?<q>{QUANT})(?: \((?<paren>[^()]{1,24}?)(?: {UNIT})?\)| - (?:(?:(?<approx2>{APPROX})|or) )?(?<paren>{DASHFIG})(?: in (?:all|total))? -|, (?:or )?(?:(?<approx2>{APPROX}) )?(?<paren>{SHAREFIG}),)?|{MAJORITY} \((?<q>{PCT})\))(?: of(?: the| all| its| their| England's| the country's| these| those)?(?: (?<total>{CARD}))?| of them)?(?: (?<unit>{UNIT}))?(?:{GAPW}{1,6}?(?= - | \())?(?: \((?<paren>[^()]{1,24}?)(?: {UNIT})?\)| - (?:(?:(?<approx2>{APPROX})|or) )?(?<paren>{DASHFIG})(?: {UNIT})?(?: in (?:all|total))? -)?(?:{GAP}(?: {LINKW}){1,7}|{DASHGAP}|(?: {LINKW}){0,7}) (?<grade>{GRADE})(?! for (?:every|each)\b){NOTSUBJECT}(?:(?: (?:today|now|currently|at present|nationally|for (?:its |their )?children's services))?(?:, | - |-(?=[a-z\d]))(?:or |(?<approx2>{APPROX}|some) )?(?<paren>\d+(?:\.\d+)? ?(?:per cent|%)|(?:{RATIO}|{FRAC})(?=[.;!?]|$| ?-))|(?: [^-.;,:!?]{1,60}?)? - (?<paren>{CARD})(?: {UNIT})? in (?:all|total)\b)?
+  match (?<![\w'-])(?<![Ee]very )(?:(?<approx>{APPROX}) )?(?:(?i:all|only|just|a further|another|the remaining|the other|all of the|of these,?|in all,?|some) )?(?:(?<q>{QUANT})(?: \((?<paren>[^()]{1,24}?)(?: {UNIT})?\)| - (?:(?:(?<approx2>{APPROX})|or) )?(?<paren>{DASHFIG})(?: in (?:all|total))? -|, (?:or )?(?:(?<approx2>{APPROX}) )?(?<paren>{SHAREFIG}),)?|{MAJORITY} \((?<q>{PCT})\))(?: of(?: the| all| its| their| our| England's| the country's| these| those)?(?: (?<total>{CARD}))?| of them)?(?: (?<unit>{UNIT}))?(?:{GAPW}{1,6}?(?= - | \())?(?: \((?<paren>[^()]{1,24}?)(?: {UNIT})?\)| - (?:(?:(?<approx2>{APPROX})|or) )?(?<paren>{DASHFIG})(?: {UNIT})?(?: in (?:all|total))? -)?(?:{GAP}(?: {LINKW}){1,7}|{DASHGAP}|(?: {LINKW}){0,7}) (?<grade>{GRADE})(?! for (?:every|each)\b){NOTSUBJECT}(?:(?: (?:today|now|currently|at present|nationally|for (?:its |their )?children's services))?(?:, | - |-(?=[a-z\d]))(?:or |(?<approx2>{APPROX}|some) )?(?<paren>\d+(?:\.\d+)? ?(?:per cent|%)|(?:{RATIO}|{FRAC})(?=[.;!?]|$| ?-))|(?: [^-.;,:!?]{1,60}?)? - (?<paren>{CARD})(?: {UNIT})? in (?:all|total)\b)?
   yes Seven authorities were found to be inadequate. => grade=inadequate; count=7; unit=authorities
    yes By March, 14 of the 20 councils in the region had reached good or better. => grade=good_or_better; count=14; total=20
+   yes Some 91% of our children’s homes were rated good or outstanding by Ofsted. => grade=good_or_better; share=0.91; unit=children's homes
   yes So all but one of the five West Yorkshire councils currently hold a grade of good or better. => grade=good_or_better; count=4; total=5
   no All but two councils are rated good. => count=2
   yes Nationally, fewer than one in ten councils in England (14 of 153) are rated inadequate. => count=14; share=0.1; total=153
@@ -345,6 +346,17 @@ rule compared-with
   yes 99 of the 153 councils are now rated good or outstanding for their children's services, up from 91 a year earlier. => grade=good_or_better; count=91; total=null
   yes Thirteen of the 153 are inadequate - down from 17 the year before - and a further 41 require improvement. => grade=inadequate; count=17
   yes Outstanding: 25 (up from 21) => grade=outstanding; count=21
+
+# An earlier year's figure in brackets, as results statements give it:
+# "91% of our homes rated good or outstanding by Ofsted (2023: 87%)".
+rule year-colon-compared
+  continue
+  match (?: by (?:Ofsted|inspectors))?(?: at (?:the|their|its) (?:last|latest|most recent) inspections?)? \((?:FY ?)?(?<period>(?:19|20)\d\d(?:[/-](?:19|20)?\d\d)?): (?:(?<approx>{APPROX}) )?(?<q>{PCT}|{CARD})(?=\))
+  set grade_from previous
+  set comparison yes
+  yes 91% of our children's homes rated good or outstanding by Ofsted (2023: 87%) => grade=good_or_better; share=0.87; period=2023
+  yes 42 homes were rated good (2022/23: 38). => grade=good; count=38; period=2022/23
+  no 91% of our children's homes rated good or outstanding (2023 figures: 87%)
 
 # When a figure of the same grade is given again, at another time
 # ("today the figure is 14", "today there are 24").
