@@ -11,7 +11,7 @@
 family boilerplate
 
 rule signup-tail
-  match ^(?i:(?:more (?:from|opinion|on this|stories|news)|read next|(?:next|previous) (?:debate|article|story|episode|item|page)|explore more on (?:these|this) topics?)\b.*|more in [^:.]{1,40}:(?: .*\|.*)?|sign up(?: to our newsletter)?|subscribe(?: now)?|newsletter sign ?up|related(?: [\w-]+){1,3}|related(?: [\w-]+){0,2}:.*|references|see also|external links|further reading|footnotes|notes and references|bibliography|jobs(?: (?:in|at|from) [\w ]{1,30}| of the (?:week|day|month))?|[\w ]{1,30} jobs|most (?:read|popular|viewed|shared|commented)(?: (?:in|on|from) [\w ]{1,30}| (?:stories|articles|news))?|trending(?: now| stories)?|in other news|popular now|editor's picks|share this(?: article| story)?|did you enjoy this article\??|you (?:may|might) also like|more like this|similar (?:threads|posts|topics|stories|articles|discussions|properties|homes|listings)|popular searches\b.*|recommended|(?:reader )?comments|(?:most relevant |top |reader |show more )?replies|(?:tags?|topics?):.*|linkedin banner|people also (?:viewed|read))$
+  match ^(?i:(?:more (?:from|opinion|on this|stories|news)|read next|(?:next|previous) (?:debate|article|story|episode|item|page)|explore more on (?:these|this) topics?)\b.*|more in [^:.]{1,40}:(?: .*\|.*)?|sign up(?: to our newsletter)?|subscribe(?: now)?|newsletter sign ?up|related{HWORD}{1,3}|related{HWORD}{0,2}:.*|references|see also|external links|further reading|footnotes|notes and references|bibliography|jobs(?: (?:in|at|from) [\w ]{1,30}| of the (?:week|day|month))?|[\w ]{1,30} jobs|most (?:read|popular|viewed|shared|commented)(?: (?:in|on|from) [\w ]{1,30}| (?:stories|articles|news))?|trending(?: now| stories)?|in other news|popular now|editor's picks|share this(?: article| story)?|did you enjoy this article\??|you (?:may|might) also like|more like this|similar (?:threads|posts|topics|stories|articles|discussions|properties|homes|listings)|popular searches\b.*|recommended|(?:reader )?comments|(?:most relevant |top |reader |show more )?replies|(?:tags?|topics?):.*|linkedin banner|people also (?:viewed|read))$
   set scope tail
   yes SIGN UP
   yes Highways jobs
@@ -63,7 +63,7 @@ rule job-salary
 # quarter of all rule time on news text.
 rule signature
   prefilter off
-  match ^[A-Z][a-z'.-]+(?: [A-Z][a-z'.-]+){1,3}(?<!Council|Borough|County|City|Trust|Ofsted|University|Police), [A-Z][\w'-]+(?: [A-Z][\w'-]+){0,2}$
+  match ^[A-Z][a-z'.-]+{NAMENEXT}{1,3}(?<!Council|Borough|County|City|Trust|Ofsted|University|Police), [A-Z][\w'-]+{CAPNEXT}{0,2}$
   yes Dr Alan Harrow, Stockport
   yes Margaret Ellis, Norwich
   no Hull City Council, Hull
@@ -146,7 +146,7 @@ rule sponsor
 # over the first 40 characters cost 2.4% of a run over news text, trying
 # the postcode at each of them in every paragraph.
 rule postal-address
-  match ^(?:[A-Z][\w'-]*+(?: [A-Z][\w'-]*+){0,3},? )?{POSTCODE}$
+  match ^(?:[A-Z][\w'-]*+{CAPNEXTP}{0,3},? )?{POSTCODE}$
   set scope block
   yes M1 2WD
   yes Ellesmere Port CH65 0BE

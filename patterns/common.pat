@@ -11,6 +11,15 @@ define CAP [A-Z][A-Za-z'-]*
 # A space and a word, for "up to N words" ({SPWORD}{0,6}?): a macro, so
 # that the exported set repeats a subroutine call, not a 32-byte class.
 define SPWORD (?: [\w'-]+)
+# The same for the next word of a name or a place, in its several spellings
+# ("up to N more words" again: calls, not copies of a class, in the
+# exported set).
+define CAPNEXT (?: [A-Z][\w'-]+)
+define CAPNEXTP (?: [A-Z][\w'-]*+)
+define CAPNEXTQ (?: [A-Z][\w'’-]*)
+define NAMENEXT (?: [A-Z][a-z'.-]+)
+define PLACEWORD (?: [\w'’&.-]+)
+define HWORD (?: [\w-]+)
 # The same, but not a negation: the words between a council and its grade
 # ("Rutland's care leavers service was") never say "not", "never" or "-n't"
 # ("Rutland has never been rated inadequate" gives it no grade).

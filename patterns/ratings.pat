@@ -140,14 +140,14 @@ rule one-of-n
 # 2018, it was one of 19 councils in that position", "Rated outstanding in
 # 2023, Leeds became one of 11 authorities with that grade".
 rule grade-then-one-of
-  match (?<grade>{GRADEA})(?: (?:in|at|by) [^,;.!?]{1,40})?, (?:it|the council|the authority|[A-Z][\w'-]+(?: [A-Z][\w'-]+){0,3}) (?:was|became|is|remains) (?:then |now |still )?one of (?:only |just |the )?(?<q>{CARD})(?: (?<unit>{UNIT}))?(?: (?:in (?:that|the same) (?:position|category|boat)|with (?:that|the same|this) (?:rating|grade|judgement|verdict)|so rated|rated (?:so|that way)|at that (?:grade|level)|to (?:be so rated|have (?:that|the same|this) (?:rating|grade))))?(?=[.;,!?]|$| -)
+  match (?<grade>{GRADEA})(?: (?:in|at|by) [^,;.!?]{1,40})?, (?:it|the council|the authority|[A-Z][\w'-]+{CAPNEXT}{0,3}) (?:was|became|is|remains) (?:then |now |still )?one of (?:only |just |the )?(?<q>{CARD})(?: (?<unit>{UNIT}))?(?: (?:in (?:that|the same) (?:position|category|boat)|with (?:that|the same|this) (?:rating|grade|judgement|verdict)|so rated|rated (?:so|that way)|at that (?:grade|level)|to (?:be so rated|have (?:that|the same|this) (?:rating|grade))))?(?=[.;,!?]|$| -)
   yes When Bradford was rated inadequate in 2018, it was one of 19 councils in that position. => grade=inadequate; count=19; unit=councils; period=2018
   yes Rated outstanding in 2023, Leeds became one of 11 authorities with that grade. => grade=outstanding; count=11; unit=authorities
   no When Bradford was rated inadequate in 2018, it was one of 19 councils to bid for the fund.
   no Rated outstanding in 2023, Leeds is one of the largest councils in England.
 
 rule verb-count-grade
-  match \b(?:rated|judged|graded|found|deemed|assessed|declared) (?:(?<approx>{APPROX}) )?(?<q>{QUANT})(?: (?<unit>{UNIT})(?: (?:(?:it|they|inspectors) )?(?:inspected|visited|assessed|reviewed|examined|looked at)| (?:in|near|around|across) (?:the )?[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2})?)? (?:(?:as|to be|to have been) )?(?<grade>{GRADEA})
+  match \b(?:rated|judged|graded|found|deemed|assessed|declared) (?:(?<approx>{APPROX}) )?(?<q>{QUANT})(?: (?<unit>{UNIT})(?: (?:(?:it|they|inspectors) )?(?:inspected|visited|assessed|reviewed|examined|looked at)| (?:in|near|around|across) (?:the )?[A-Z][\w'’-]*{CAPNEXTQ}{0,2})?)? (?:(?:as|to be|to have been) )?(?<grade>{GRADEA})
   yes Last year Ofsted rated 12 councils outstanding. => grade=outstanding; count=12; unit=councils
   yes Inspectors judged two of the four areas inspected inadequate. => grade=inadequate; count=2; total=4; unit=areas
   yes Ofsted found seven of the 12 councils it visited inadequate. => grade=inadequate; count=7; total=12; unit=councils
@@ -427,7 +427,7 @@ family rating_row
 # place (field `place`: the audit takes each place's row for a set of its
 # own). Without such a header, no record.
 rule table-place-row
-  match ^(?:\| ?)?(?<place>[A-Z][\w'’&.-]*(?: [\w'’&.-]+){0,5}?){CELLSEP} (?<total>\d{1,3}(?:,\d{3})+|\d+){CELLSEP} (?<q>\d{1,3}(?:,\d{3})+|\d+)(?:{CELLSEP} (?<paren>\d+(?:\.\d+)? ?%))?(?: ?\|)?$
+  match ^(?:\| ?)?(?<place>[A-Z][\w'’&.-]*{PLACEWORD}{0,5}?){CELLSEP} (?<total>\d{1,3}(?:,\d{3})+|\d+){CELLSEP} (?<q>\d{1,3}(?:,\d{3})+|\d+)(?:{CELLSEP} (?<paren>\d+(?:\.\d+)? ?%))?(?: ?\|)?$
   set table yes
   set grade_from table
   yes Region | Councils | Good or outstanding | Share\nNorth East | 12 | 9 | 75% => grade=good_or_better; count=9; total=12; share=0.75; unit=councils; place=North East
@@ -444,7 +444,7 @@ rule table-place-row
 # recorded all through every document; they cost 1.3% on news-like text).
 rule list-place-row
   prefilter off
-  match ^(?:[-•*▪] )?(?<place>[A-Z][\w'’&.-]*(?: [\w'’&.-]+){0,5}?)(?: - |: | – )(?<q>{CARD} (?:of|out of) {CARD})(?: (?<unit>{UNIT}))?(?: \((?<paren>{PCT})\)|,? (?<paren>{PCT}))?(?=[.;,]|$)
+  match ^(?:[-•*▪] )?(?<place>[A-Z][\w'’&.-]*{PLACEWORD}{0,5}?)(?: - |: | – )(?<q>{CARD} (?:of|out of) {CARD})(?: (?<unit>{UNIT}))?(?: \((?<paren>{PCT})\)|,? (?<paren>{PCT}))?(?=[.;,]|$)
   set table yes
   set grade_from table
   yes Share of councils rated good or outstanding, by region:\n\n- North East - 10 of 12 (83%)\n- London - 25 of 33 (76%) => grade=good_or_better; count=10; total=12; share=0.83; unit=councils; place=North East
@@ -496,6 +496,7 @@ rule the-figure-was-before
   yes Those 12 inadequate councils are the fewest since the framework began. In 2019 there were 20. => grade=inadequate; count=20; period=2019
   no Those 12 inadequate councils are the fewest since the framework began. In 2019 there were 20 inspections.
   no Six in ten councils are now rated good or outstanding.\nA year earlier the figure was 56 per cent.
+  yes The number rated inadequate has also fallen. In 2021 it stood at 25. => grade=inadequate; count=25; period=2021
   no The council spent £3m on agency staff. A year earlier the figure was 56 per cent.
 
 rule the-figure-is-now
@@ -516,6 +517,28 @@ rule there-are-now-next
   no In 2018, 19 councils were rated inadequate. Today there are 13 children in care in the county.
   no The council spent £3m on agency staff. Today there are 13.
 
+# "Our report overstated the number of councils rated inadequate. The correct
+# figure is 15 of the 153 councils inspected": a correction gives the figure
+# the sentence before named (after a rating, or a rating_lead sentence).
+rule the-correct-figure
+  match ^(?:The|the) (?:correct|right|actual|true|accurate|real|revised|updated) (?:{FIGWORD}) (?:is|was|should have been|stands at|was in fact) (?:(?<approx>{APPROX}) )?(?<q>{QUANT})(?: (?<unit>{UNIT}))?(?: (?:inspected|assessed|visited|in England))?(?: [-–—] (?:(?<approx2>{APPROX}) )?(?<paren>{SHAREFIG}))?(?=[.;,:]|$| \()
+  set grade_from sentence_before
+  yes We said 25 councils were rated inadequate. The correct figure is 15 of the 153 councils inspected – about one in ten. => grade=inadequate; count=15; total=153; share=0.1
+  yes Our report overstated the number of councils rated inadequate. The correct figure is 15. => grade=inadequate; count=15; unit=councils
+  no The council spent £3m on agency staff. The correct figure is 15.
+
+# ---- a figure named but not given: the next sentence may give it -----------
+family rating_lead
+
+# "The number rated inadequate has also fallen. In 2021 it stood at 25." A
+# sentence that gives no rating of its own but names a grade's figure lends
+# its grade and unit to the next sentence's rating_next rules.
+rule number-of-graded
+  match \b(?i:the) (?:number|proportion|percentage|share)(?: of (?<unit>{UNIT}))?(?: (?:whose (?:children['’]s )?services (?:are|were|have been)|{LINKW}))+ (?<grade>{GRADE})
+  yes The number rated inadequate has also fallen.
+  yes Our report overstated the number of councils whose children's services are rated inadequate.
+  no The number of children in care has also fallen.
+
 # ---- context: totals and units for the figures that follow -----------------
 family rating_context
 
@@ -529,8 +552,9 @@ rule of-the-n
   yes Of the region's 12 councils, nine are rated good or outstanding.
 
 rule n-of-which
-  match (?<total>{CARD}) (?:full |new |separate )?(?<unit>{UNIT})[^,;.]{0,80}?,? of (?:which|whom|these|them)\b
+  match (?<total>{CARD})(?: (?:full |new |separate )?(?<unit>{UNIT})[^,;.]{0,80}?,? of (?:which|whom|these|them)|, of (?:which|whom))\b
   yes Ofsted carried out 43 full inspections in 2013/14, of which only ten areas were judged good.
+  yes We said 12 boroughs were inspected; the correct number is 13, of which seven were rated good. => grade=good; count=7; total=13
 
 # "the latest grade for each of England's 153 councils ... Fourteen are
 # rated inadequate": the figures that follow are out of 153.
@@ -546,7 +570,7 @@ rule inspected-n
 # "- West Midlands: 16 authorities - 8 good or outstanding, 6 requires
 # improvement, 2 inadequate". The figures after are out of 16.
 rule place-has-n
-  match ^(?:[-•*▪] )?(?!{GRADE}|(?:Total|All)\b)[A-Z][\w'’&.-]*(?: [\w'’&.-]+){0,5}?: (?<total>{CARD}) (?<unit>{UNIT})(?= - | – |: |; |, \d)
+  match ^(?:[-•*▪] )?(?!{GRADE}|(?:Total|All)\b)[A-Z][\w'’&.-]*{PLACEWORD}{0,5}?: (?<total>{CARD}) (?<unit>{UNIT})(?= - | – |: |; |, \d)
   yes - West Midlands: 16 authorities - 8 good or outstanding, 6 requires improvement, 2 inadequate => grade=good_or_better; count=8; total=16
   yes - North West: 10 authorities - 4 good or outstanding, 5 requires improvement, 1 inadequate => grade=inadequate; count=1; total=10
   no - Requires improvement: 44 councils - 29%

@@ -2,7 +2,7 @@
  *
  * Consumes the sentences of the non-boilerplate paragraphs and the rules of
  * patterns/ratings.pat (families rating, rating_context, rating_period,
- * rating_table).
+ * rating_table, rating_row, rating_next, rating_lead).
  * Produces `rating` records; also keeps them in ctx->ratings for the
  * council_rating extractor ("These included Rotherham").
  *
@@ -806,6 +806,35 @@ static void run_rules(rstate *st, const ix_rule_list *rl, const ix_rule_list *al
     }
 }
 
+/* A sentence that names a grade's figure without giving it ("The number
+ * rated inadequate has also fallen.", "Our report overstated the number of
+ * councils rated inadequate."): its grade and unit become the last rating's,
+ * so that the next sentence's figure given again ("In 2021 it stood at 25.",
+ * "The correct figure is 15.") takes them, as after a rating. Only for a
+ * sentence that gave no rating of its own. */
+static void read_lead(rstate *st, const ix_rule_list *rl, size_t si)
+{
+    ix_ctx *c = st->c;
+    ix_doc *d = c->doc;
+    const ix_sent *s = &d->sents[si];
+    if (!rl->n || !ix_prefilter_family_may(c->scratch, d, rl, si)) return;
+    for (size_t k = 0; k < rl->n; k++) {
+        ix_match m;
+        if (ix_rule_match(rl->r[k], c->scratch, d, s->a, s->b, s->a, false, &m) != 1) continue;
+        char *gtext = group_text(d, &m, "grade", NULL, NULL);
+        const char *grade = gtext ? grade_of(st->grades, gtext) : NULL;
+        free(gtext);
+        if (!grade) continue;
+        char *utext = group_text(d, &m, "unit", NULL, NULL);
+        free(st->last.unit);
+        st->last = (figure){grade, utext ? unit_of(st->units, utext) : NULL, -1};
+        free(utext);
+        st->last_sent = si;
+        st->have_last = true;
+        return;
+    }
+}
+
 void ix_extract_rating(ix_ctx *c)
 {
     ix_doc *d = c->doc;
@@ -833,6 +862,7 @@ void ix_extract_rating(ix_ctx *c)
      * digit. They run first, being the more specific. */
     const ix_rule_list rows = *ix_rules_fam(c->rules, IX_FAM_RATING_ROW);
     const ix_rule_list next = *ix_rules_fam(c->rules, IX_FAM_RATING_NEXT);
+    const ix_rule_list lead = *ix_rules_fam(c->rules, IX_FAM_RATING_LEAD);
 
     for (size_t pi = 0; pi < d->npara; pi++) {
         const ix_para *p = &d->paras[pi];
@@ -855,6 +885,7 @@ void ix_extract_rating(ix_ctx *c)
             if (in_block) run_rules(&st, &rows, &all, si, p->headline);
             if (st.after_rating) run_rules(&st, &next, &all, si, p->headline);
             run_rules(&st, &all, &all, si, p->headline);
+            if (!(st.have_last && st.last_sent == si)) read_lead(&st, &lead, si);
         }
     }
     /* One fact, one record: prefer the body over the headline, then the

@@ -35,7 +35,12 @@ check "no rule names a macro it does not define" '! grep -q "{[A-Z][A-Z0-9_]*}" 
 # rg only counts matches: a named group nothing refers to is exported as a
 # plain group (each capture adds to the set's compiled size); one that a
 # backreference or a condition names keeps its (prefixed) name.
-check "unreferenced named groups exported as (?: groups" '! grep -q "(?<r[0-9]*_" "$T/rules.txt"'
+unref=0
+for g in $(grep -o '(?<r[0-9]*_[A-Za-z0-9_]*>' "$T/rules.txt" | sed 's/^(?<//; s/>$//' | sort -u); do
+    grep -q -e "(?(<$g>)" -e "\\\\k<$g>" -e "\\\\k{$g}" "$T/rules.txt" || unref=$((unref + 1))
+done
+check "unreferenced named groups exported as (?: groups" '[ $unref = 0 ]'
+check "a group a condition names keeps its name (number-of-has-risen's put)" 'grep -q "(?(<r[0-9]*_put>)" "$T/rules.txt" && grep -q "(?<r[0-9]*_put>" "$T/rules.txt"'
 # and one that only calls a macro, "(?<grade>{GRADE})", as the call alone
 check "a group that only calls a macro exported as the call" '! grep -q "(?:(?&[A-Z0-9_]*))" "$T/rules.txt" && grep -q "(?&GRADE)" "$T/rules.txt"'
 cp -r patterns "$T/pat"
