@@ -3,6 +3,7 @@
  * the regex), and the records that name the rule are checked against the
  * expected fields. Also the human listing and the regex export. */
 #include <stdlib.h>
+#include <utf8proc.h>
 #include "internal.h"
 
 /* Does `rec` have every "field=value" of `expect` ("; "-separated)? */
@@ -238,12 +239,79 @@ static const char *put_call_only(const char *c, const char *end, size_t rule, co
     return ce + 2;
 }
 
+/* ---- classes called, not copied ----------------------------------------
+ * A character class costs 33 bytes or more of the compiled set (a bitmap
+ * of 256 bits), a call to it a few: the phrase lists alone write every
+ * space as "[ -]", 167 times. A class written CLASS_CALLS times or more is
+ * defined once, with the shared macros, as (?<_cN>...), and called. Only a
+ * class whose meaning does not depend on case: under (?i) a call runs the
+ * class with the options of its definition, so a class with a letter in it
+ * ("[A-Z]", "[Tt]") is copied; escapes such as \w and \d are the same
+ * either way. And not before a counted repeat: PCRE2 writes "(?&_c1){0,30}"
+ * out as thirty calls, where "[ -]{0,30}" is one item. */
+enum { CLASS_CALLS = 8 };
+
+/* The length of the class opening at p ('['), as put_renamed reads it. */
+static size_t class_len(const char *p, const char *end)
+{
+    const char *q = p + 1;
+    if (q < end && *q == '^') q++;
+    if (q < end && *q == ']') q++;
+    while (q < end && *q != ']') q += (*q == '\\' && q + 1 < end) ? 2 : 1;
+    return q < end ? (size_t)(q + 1 - p) : 0;
+}
+
+/* May the class c[0, n) be a call? No cased letter (but an escape's), no
+ * \p (a property may be cased), and no counted repeat after it. */
+static bool class_callable(const char *c, size_t n, const char *end)
+{
+    if (c + n < end && c[n] == '{') return false;
+    for (size_t i = 1; i + 1 < n; i++) {
+        unsigned char ch = (unsigned char)c[i];
+        if (ch == '\\') {
+            if (c[i + 1] == 'p' || c[i + 1] == 'P') return false;
+            i++;
+            continue;
+        }
+        if (ix_is_alpha((char)ch)) return false;
+        if (ch >= 0x80) {
+            utf8proc_int32_t cp;
+            utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)c + i, (utf8proc_ssize_t)(n - 1 - i), &cp);
+            if (k <= 0) return false;
+            utf8proc_category_t cat = utf8proc_category(cp);
+            if (cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LL || cat == UTF8PROC_CATEGORY_LT) return false;
+            i += (size_t)k - 1;
+        }
+    }
+    return true;
+}
+
+/* Counts the callable classes of re[0, len) into `cs` (s, n: the class;
+ * bn: how many times). */
+static void count_classes(const char *re, size_t len, nameset *cs)
+{
+    const char *end = re + len;
+    for (const char *p = re; p < end;) {
+        if (*p == '\\') { p += 2; continue; }
+        if (*p != '[') { p++; continue; }
+        size_t n = class_len(p, end);
+        if (!n) break;
+        if (class_callable(p, n, end)) {
+            long k = nameset_find(cs, p, n);
+            if (k < 0) nameset_add(cs, p, n, NULL, 1);
+            else cs->v[k].bn++;
+        }
+        p += n;
+    }
+}
+
 /* Copies re[0, len) with capture names prefixed for `rule`; names in
  * `global` (shared macros) are left as they are. A rule's own named group
  * that nothing refers to becomes (?: : ripgrep only counts matches, and
  * every capture adds to the compiled size of the whole set, which Debian's
  * PCRE2 caps at 64 KB. */
-static void put_renamed(const char *re, size_t len, size_t rule, const nameset *global, FILE *out)
+static void put_renamed(const char *re, size_t len, size_t rule, const nameset *global, const nameset *calls,
+                        FILE *out)
 {
     nameset seen = {0};
     bool cls = false;
@@ -268,6 +336,13 @@ static void put_renamed(const char *re, size_t len, size_t rule, const nameset *
         }
         if (cls) { if (*p == ']') cls = false; fputc(*p++, out); continue; }
         if (*p == '[') {
+            size_t n = class_len(p, end);
+            long k = n && calls && class_callable(p, n, end) ? nameset_find(calls, p, n) : -1;
+            if (k >= 0) {
+                fprintf(out, "(?&_c%ld)", k + 1);
+                p += n;
+                continue;
+            }
             cls = true;
             fputc(*p++, out);
             if (p < end && *p == '^') fputc(*p++, out);
@@ -386,31 +461,48 @@ int ix_rules_export_regex(const ix_rules *r, FILE *out)
     for (size_t i = 0; i < global.n; i++)
         if (nameset_find(&clash, global.v[i].s, global.v[i].n) < 0)
             nameset_add(&shared, global.v[i].s, global.v[i].n, global.v[i].body, global.v[i].bn);
+    /* What each rule writes: up to its DEFINE block, or all of it when it
+     * keeps its block (it uses a clashing macro). */
+    size_t *wlen = calloc(r->nrules + 1, sizeof *wlen);
+    bool *own = calloc(r->nrules + 1, sizeof *own);
+    nameset counted = {0};
     for (size_t i = 0; i < r->nrules; i++) {
         if (window_rule(&r->rules[i])) continue;
         const char *re = r->rules[i].regex;
-        size_t len = strlen(re);
-        bool own = false;                     /* keeps its block: it uses a clashing macro */
         if (block[i]) {
             nameset mine = {0};
             define_block(re, &mine);
-            for (size_t k = 0; k < mine.n; k++) own |= nameset_find(&clash, mine.v[k].s, mine.v[k].n) >= 0;
+            for (size_t k = 0; k < mine.n; k++) own[i] |= nameset_find(&clash, mine.v[k].s, mine.v[k].n) >= 0;
             free(mine.v);
         }
+        wlen[i] = block[i] && !own[i] ? (size_t)(block[i] - re) : strlen(re);
+        count_classes(re, wlen[i], &counted);
+    }
+    for (size_t k = 0; k < shared.n; k++) count_classes(shared.v[k].body, shared.v[k].bn, &counted);
+    nameset calls = {0};
+    for (size_t k = 0; k < counted.n; k++)
+        if (counted.v[k].bn >= CLASS_CALLS) nameset_add(&calls, counted.v[k].s, counted.v[k].n, NULL, 0);
+    for (size_t i = 0; i < r->nrules; i++) {
+        if (window_rule(&r->rules[i])) continue;
         nameset none = {0};
-        if (block[i] && !own) put_renamed(re, (size_t)(block[i] - re), i, &shared, out);
-        else put_renamed(re, len, i, own ? &none : &shared, out);
-        if (i + 1 == last && shared.n) {          /* the shared macros, once */
+        put_renamed(r->rules[i].regex, wlen[i], i, own[i] ? &none : &shared, &calls, out);
+        if (i + 1 == last && (shared.n || calls.n)) {   /* the shared macros, once */
             fputs("(?(DEFINE)", out);
             for (size_t k = 0; k < shared.n; k++) {
                 fprintf(out, "(?<%.*s>", (int)shared.v[k].n, shared.v[k].s);
-                put_renamed(shared.v[k].body, shared.v[k].bn, i, &shared, out);
+                put_renamed(shared.v[k].body, shared.v[k].bn, i, &shared, &calls, out);
                 fputc(')', out);
             }
+            for (size_t k = 0; k < calls.n; k++)
+                fprintf(out, "(?<_c%zu>%.*s)", k + 1, (int)calls.v[k].n, calls.v[k].s);
             fputc(')', out);
         }
         fputc('\n', out);
     }
+    free(wlen);
+    free(own);
+    free(counted.v);
+    free(calls.v);
     free(block);
     free(global.v);
     free(clash.v);

@@ -43,6 +43,11 @@ check "unreferenced named groups exported as (?: groups" '[ $unref = 0 ]'
 check "a group a condition names keeps its name (number-of-has-risen's put)" 'grep -q "(?(<r[0-9]*_put>)" "$T/rules.txt" && grep -q "(?<r[0-9]*_put>" "$T/rules.txt"'
 # and one that only calls a macro, "(?<grade>{GRADE})", as the call alone
 check "a group that only calls a macro exported as the call" '! grep -q "(?:(?&[A-Z0-9_]*))" "$T/rules.txt" && grep -q "(?&GRADE)" "$T/rules.txt"'
+# a class written often ("[ -]", the phrase lists' space) is defined once
+# and called; a class with a letter in it never is (under (?i) a call runs
+# it with its definition's options)
+check "a class written often is defined once and called" '[ "$(grep -o "\[ -\]" "$T/rules.txt" | wc -l)" = 1 ] && grep -q "(?<_c[0-9]*>\[ -\])" "$T/rules.txt"'
+check "no class with a letter is called" '! grep -o "(?<_c[0-9]*>\[[^]]*\])" "$T/rules.txt" | sed "s/^(?<_c[0-9]*>//; s/\\\\.//g" | grep -q "[A-Za-z]"'
 cp -r patterns "$T/pat"
 printf 'rule repeated-word\n  match \\b(?<w>[a-z]{3,}) \\k<w>\\b(?<bang>!)?(?(<bang>)!|\\.)\n' >> "$T/pat/meta.pat"
 $INSPEX rules --export-regex "$T/pat" > "$T/rules2.txt"; rc=$?
@@ -55,6 +60,20 @@ if command -v rg > /dev/null 2>&1; then
   check "rg -P compiles the set (exit $rc: $(head -c 120 "$T/rg.err"))" '[ $rc = 0 ]'
   n=$(ls corpus/*.txt | wc -l)
   check "rg finds rule matches in every corpus article" '[ "$(grep -c "\.txt:" "$T/rg.out")" = "$n" ]'
+  # the first rule that calls a class, with its classes written back in
+  # place of the calls, matches the same lines
+  python3 - "$T/rules.txt" "$T/calls.txt" "$T/copies.txt" <<'PY'
+import re, sys
+lines = open(sys.argv[1], encoding='utf-8').read().splitlines()
+defs = lines[-1][lines[-1].index('(?(DEFINE)'):]
+first = next(l for l in lines[:-1] if '(?&_c' in l)
+open(sys.argv[2], 'w', encoding='utf-8').write(first + '\n' + defs + '\n')
+for name, cls in re.findall(r'\(\?<(_c\d+)>(\[[^\]]*\])\)', defs):
+    first = first.replace('(?&%s)' % name, cls)
+open(sys.argv[3], 'w', encoding='utf-8').write(first + '\n' + defs + '\n')
+PY
+  rg -c -P -f "$T/calls.txt" corpus/ 2>&1 | sort > "$T/rg.calls"; rg -c -P -f "$T/copies.txt" corpus/ 2>&1 | sort > "$T/rg.copies"
+  check "a called class matches as the class copied does" 'head -n 1 "$T/calls.txt" | grep -q "(?&_c" && ! head -n 1 "$T/copies.txt" | grep -q "(?&_c" && [ -s "$T/rg.calls" ] && cmp -s "$T/rg.calls" "$T/rg.copies"'
 else
   echo "SKIPPED rg checks: ripgrep is not installed (make deps)"
 fi
