@@ -166,6 +166,37 @@ static bool entity_is_space(uint32_t cp)
     return utf8proc_get_property((utf8proc_int32_t)cp)->category == UTF8PROC_CATEGORY_ZS;
 }
 
+/* An em dash (or a bar) set close against a word ("good or
+ * outstanding—that is 63%—up from 88", as American and Hansard style
+ * set it) is a parenthetical dash, not a hyphen: folded to "-" alone it would
+ * join "outstanding-that" into one hyphenated word. It reads as " - ", as
+ * when spaced. Returns what the dash s[i, i + k) reads as: " - ", or "- "
+ * after a space or at the start, or " -" before a space; NULL to fold it
+ * as usual (spaced both sides, or between two digits, where it is a
+ * range's dash). */
+static const char *close_dash(const ix_buf *out, const char *s, size_t n, size_t i, size_t k)
+{
+    unsigned char prev = out->len ? (unsigned char)out->s[out->len - 1] : ' ';
+    bool left = prev != ' ' && prev != '\n';
+    bool right = i + k < n;
+    if (right) {
+        unsigned char c = (unsigned char)s[i + k];
+        int cl = ascii_class[c];
+        if (cl == C_SPACE || cl == C_NL || cl == C_CR) right = false;
+        else if (cl == C_AMP) {
+            uint32_t ecp;
+            size_t el = entity_len(s, n, i + k, &ecp);
+            if (el && entity_is_space(ecp)) right = false;
+        } else if (cl == C_HI) {
+            utf8proc_int32_t cp;
+            utf8proc_ssize_t l = utf8proc_iterate((const utf8proc_uint8_t *)s + i + k, (utf8proc_ssize_t)(n - i - k), &cp);
+            if (l > 0 && entity_is_space((uint32_t)cp)) right = false;
+        }
+    }
+    if (left && right && prev >= '0' && prev <= '9' && s[i + k] >= '0' && s[i + k] <= '9') return NULL;
+    return left && right ? " - " : left ? " -" : right ? "- " : NULL;
+}
+
 /* The length of a quoted reply's marks at s[i] ('>'): the '>'s and the
  * spaces after them, when only spaces or tabs stand between the line's
  * start and s[i]; else 0 ("a > b" is text). */
@@ -521,6 +552,15 @@ void ix_normalize(ix_doc *doc)
             if (!f) {
                 const utf8proc_property_t *pr = utf8proc_get_property(cp);
                 if (pr->category == UTF8PROC_CATEGORY_ZS) space = true;
+            }
+            if ((cp == 0x2014 || cp == 0x2015) && marks_end(s, n, i + (size_t)k) == i + (size_t)k) {
+                const char *to = close_dash(&em.out, s, n, i, (size_t)k);
+                if (to) {
+                    emit(&em, to, strlen(to), i, (size_t)k);
+                    line_vis++;
+                    i += (size_t)k;
+                    continue;
+                }
             }
             if (!space) {
                 /* Gather following combining marks and compose the cluster. */

@@ -125,6 +125,10 @@ def fold(s, subs=False):
     s = re.sub(r'(?<=[A-Za-z])-[ \t]*(?:\r\n|\n|\r)[ \t]*(?=[a-z]+(?![a-z-]))', '', s)
     s = markup(s)
     s = unicodedata.normalize('NFC', s)
+    # an em dash (or a bar) set close is a parenthetical dash: " - ", but
+    # between two digits the dash of a range
+    s = re.sub(r'[\u2014\u2015]', lambda m: '-' if re.match(r'\d', s[m.start() - 1:m.start()]) and
+               re.match(r'\d', s[m.end():m.end() + 1]) else ' - ', s)
     out = []
     for ch in s:
         c = ord(ch)

@@ -420,6 +420,24 @@ int main(void)
         tdoc_free(t);
     }
 
+    /* an em dash set close is a parenthetical dash, read as " - " (a
+     * hyphen there would join "outstanding-that" into one word); between
+     * digits it is a range's dash; spaced, it folds as before */
+    {
+        const char *s = "good or outstanding\xe2\x80\x94that is 63%\xe2\x80\x94up from 88. In 2013\xe2\x80\x94" "14, "
+                        "a \xe2\x80\x94 b, c\xe2\x80\x94 d, e \xe2\x80\x95" "f.";
+        t = build(s, strlen(s));
+        CHECK(norm_has(t, "good or outstanding - that is 63% - up from 88. In 2013-14, a - b, c - d, e - f."),
+              "close em dashes spaced: %s", t ? t->d.text : "");
+        span_is(t, "emdash", "outstanding - that", 0, "outstanding\xe2\x80\x94that", 8);
+        span_is(t, "emdash", " - ", 0, "\xe2\x80\x94", 19);
+        span_is(t, "emdash", "2013-14", 0, "2013\xe2\x80\x94" "14", -1);
+        span_is(t, "emdash", "c - d", 0, "c\xe2\x80\x94 d", -1);
+        span_is(t, "emdash", "e - f", 0, "e \xe2\x80\x95" "f", -1);
+        tokens_sane(t, "emdash");
+        tdoc_free(t);
+    }
+
     /* leading and trailing white space is not part of any span */
     {
         const char *s = "  \n\n  Rotherham was rated inadequate.  \n\n  ";
