@@ -85,10 +85,13 @@ rule advert-label
 # transcript; the label alone on its line is advert-label), a section's own links in capitals ("MORE THEN AND NOW:
 # Barnsley's market hall | The last trolleybus") or a footnote's mark ("²
 # Ofsted, 'Inspection of Swindon Borough Council children's services'",
-# "[3] Department for Education, 2024"). One rule, not three: each rule
+# "[3] Department for Education, 2024") or a news feed's metadata line
+# pasted with its tags ("<category>Stockton-on-Tees</category>", "<link>",
+# "<pubDate>"; a feed item's <title> and <description> are its text). One
+# rule, not several: each rule
 # tried on every paragraph costs 0.3% of a news-like run.
 rule label-line
-  match ^(?:\[?(?i:sponsored|advertisement|advertorial|promoted|paid partnership|partner content|advert break|ad break)(?: content)?:|MORE [A-Z][A-Z' ]{1,30}:|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[\d{1,3}\])\s
+  match ^(?:(?:\[?(?i:sponsored|advertisement|advertorial|promoted|paid partnership|partner content|advert break|ad break)(?: content)?:|MORE [A-Z][A-Z' ]{1,30}:|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[\d{1,3}\])\s|<(?:category|guid|link|pubDate|dc:creator|dc:subject|author|comments|source|enclosure|media:[a-z]+)\b[^>]*>)
   set scope paragraph
   yes SPONSORED: Could you foster? Norfolk County Council is looking for 300 new foster families.
   no Sponsored by the council, the scheme has placed 40 children.
@@ -98,6 +101,8 @@ rule label-line
   yes [3] Department for Education, Children's social work workforce, 2024.
   yes [ADVERT BREAK: Reading Festival ticket offer; West Berkshire Council fostering campaign]
   no 2 Ofsted inspected Swindon in 2018.
+  yes <category>Stockton-on-Tees</category>
+  no <title>Stockton-on-Tees children's services rated good</title>
 
 rule read-more
 # Anchored at the paragraph's start (every alternative after one ^), so the

@@ -209,6 +209,15 @@ rule and-grade-in-year
   no Kent was inadequate in 2016 and has been good at recruiting since 2020.
   no Kent was rated good in 2019 and schools in 2021.
 
+# A second council whose verb is left out: "Bromley was rated outstanding
+# in 2023 and Lambeth good in 2022". The grade must end the clause (or
+# take a year), so that "and Lambeth good at recruiting" is no grade.
+rule and-council-grade
+  match \b(?:rated|judged|graded|found|deemed|assessed) (?:as |to be )?{Q}{GRADE}{Q}(?: (?:in|at) [\w ]{0,30}?(?:19|20)\d\d)?,? and (?<council>{CLIST}),? {Q}(?<grade>{GRADE}){Q}(?=[.;,!?]|$| \(| (?:in|since) (?:19|20)\d\d)
+  yes Among neighbouring authorities, Bromley was rated outstanding in 2023 and Lambeth good in 2022. => council=Lambeth; grade=good
+  yes Kent was judged inadequate and Medway requires improvement. => council=Medway; grade=requires_improvement
+  no Bromley was rated outstanding and Lambeth good at recruiting foster carers.
+
 rule council-grade-in-brackets
   match (?<council>{CLIST}) \({Q}(?<grade>{GRADE}){Q}\)
   yes The region's councils are Bradford (inadequate), Leeds (good) and Kirklees (requires improvement). => council=Leeds; grade=good
@@ -312,6 +321,7 @@ rule rated-them
   match \b(?:rated|judged|found|graded|deemed|said|found that) (?<council>they|them|it)(?: (?:were|was|had been|to be|as))? (?<grade>{GRADE})
   yes Salford was inspected in 2009. Two years later the same inspectors rated them inadequate. => council=Salford; grade=inadequate
   yes Hull was judged good this week, three years after inspectors said they required improvement. => council=Kingston upon Hull; grade=requires_improvement
+  no Westminster hears a lot. Of the 41 inspections published, 29 found services to be good and only four found them inadequate.
 
 rule they-were
   match \b(?<council>[Tt]hey|[Ii]t|(?:[Tt]hose|[Tt]hese)(?: same)? services) (?:(?:were|was|had been|have been|has been) (?:{CLINK})*|(?:are|is) (?:now |currently |still )?(?:rated|judged|graded|deemed|found|assessed) (?:as |to be )?)(?<grade>{GRADE})(?! (?:at|for|to|with|about)\b)
