@@ -99,6 +99,16 @@ rule previous-rating
   match (?<council>\b(?:[Ii]ts|[Tt]heir|[Tt]he council's|[Tt]he authority's)) (?:previous|last|earlier|first|former|latest|current) (?:Ofsted )?{Q}(?<grade>{GRADEA}){Q} (?:rating|grade|judgement|verdict)
   yes Hull City Council lost its previous 'adequate' rating in 2012. => council=Kingston upon Hull; grade=adequate
 
+# An earlier grade as a time's reference point: "Tameside's services have
+# been judged good, two years after they were rated requires improvement
+# and seven years after an inadequate verdict". Only a clause added to
+# one that grades (after a comma or "and"). No council group: the
+# council named earlier in the sentence, else the article's authority.
+rule years-after-grade
+  match (?<=, | and )(?:[\w-]+ ){1,2}?(?:years?|months?|decades?) (?:after|since) (?:an?|its|their) (?:earlier |previous |last )?{Q}(?<grade>{GRADEA}){Q} (?:rating|grade|judgement|verdict)
+  yes Tameside Council's children's services have been judged good by Ofsted, seven years after an inadequate verdict. => council=Tameside; grade=inadequate
+  no Tameside was rated good. The home reopened two years after an inadequate rating.
+
 # The words of one clause: they stop before "while", "whereas", "but",
 # "although" or "unlike" begins another, before ", and" with a name after
 # it ("Southwark, whose services were rated outstanding, and Sheffield,
@@ -318,9 +328,10 @@ rule among-were
   yes Among the authorities whose services were judged to perform poorly were Doncaster, Birmingham and Peterborough. => council=Birmingham; grade=inadequate
 
 rule rated-them
-  match \b(?:rated|judged|found|graded|deemed|said|found that) (?<council>they|them|it)(?: (?:were|was|had been|to be|as))? (?<grade>{GRADE})
+  match \b(?:rated|judged|found|graded|deemed|said|found that) (?<council>they|them|it)(?: (?:were|was|had been|to be|as|to(?= [Rr]equire)))? (?<grade>{GRADE})
   yes Salford was inspected in 2009. Two years later the same inspectors rated them inadequate. => council=Salford; grade=inadequate
   yes Hull was judged good this week, three years after inspectors said they required improvement. => council=Kingston upon Hull; grade=requires_improvement
+  yes Thurrock's last inspection, published in May, judged them to require improvement to be good. => council=Thurrock; grade=requires_improvement
   no Westminster hears a lot. Of the 41 inspections published, 29 found services to be good and only four found them inadequate.
 
 rule they-were
@@ -347,6 +358,7 @@ rule up-from-grade
 rule council-was-rated
   match (?<![\w'-])(?:(?=[Tt]he |[Ii]ts |[Tt]heir )(?<!expected |expects |expect |wanted |wants |want |hoped |hopes |hope |needs |need |wished |wish |whether |if )|(?![Tt]he |[Ii]ts |[Tt]heir ))(?<council>{CLIST})(?:'s)?(?<jdg>{SPWORDPOS}{0,6}?)(?:, [^,;:.!?"]{1,160},| - [^;:.!?"]{1,120}? -)?,? (?:(?:{CLINK})+(?<grade>{GRADE})|(?<grade>{GRADEV}))
   yes Doncaster was first judged inadequate three years ago. => council=Doncaster; grade=inadequate
+  yes Neighbouring Wolverhampton is rated OUTSTANDING. => council=Wolverhampton; grade=outstanding
   yes Rotherham has reached good for the first time. => council=Rotherham; grade=good
   no Rutland has never been rated inadequate.
   no Rutland was not rated inadequate, despite the rumours.
@@ -408,3 +420,4 @@ family council_rating_member
 rule these-included
   match ^(?:These|They|Those|Among them|Among these|Among those)(?: included| include| were| are| was| is|,)? (?<council>{CLIST})
   yes A quarter of the 87 authorities were judged inadequate. These included Rotherham, where cases came to light. => council=Rotherham; grade=inadequate
+  no Sixty councils were rated good or outstanding. These included Rotherham and Wigan.

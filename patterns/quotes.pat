@@ -68,6 +68,7 @@ rule speaker-said
   no Asked whether managers should be "named and shamed in public", Wilshaw said he was tempted to do so.
   no Inspectors found "serious and widespread weaknesses" in the way the council responds when concerns are raised.
   yes Jane Ward, the director, said the result was deserved. The leader, Cllr Mark Dunn, was more cautious. A council spokesman would not comment.\n"There is a long way to go on care leavers," she said. => speaker=Jane Ward; attribution=pronoun
+  yes Margaret Ellison led the service for ten years. Inspectors wrote that 'children are listened to'.\n'A grade tells you where you were on the day,' she told the conference. => speaker=Margaret Ellison; attribution=pronoun
   yes One furious mum told the paper: "I rang them 14 times in one month."\n"When I finally got through, the duty social worker told me, 'You're not on my list,' and put the phone down," she added. => speaker=One furious mum; attribution=pronoun
 
 rule according-to

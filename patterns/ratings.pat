@@ -336,7 +336,7 @@ rule list-next-elliptic
 
 rule compared-with
   continue
-  match (?: (?:grade|rating|verdict|judgement)s?)?(?: (?:at|in|on|under|after) (?:their|its|the|an?) (?:[\w'-]+ ){0,3}?(?:inspections?|visits?|reports?|framework|regime)| for (?:their|its|the) (?:[\w'-]+ ){0,2}?(?:services|social care|work with children))?(?:,| -)?(?: \(| )(?:compared (?:with|to)|up from|down from|from|against|a rise from|a fall from|an increase from|a drop from) (?:(?<approx>{APPROX}) )?(?<q>{QUANT})(?: in (?<period>(?:19|20)\d\d(?:[/-](?:19|20)?\d\d)?))?
+  match (?: by (?:Ofsted|inspectors))?(?: (?:grade|rating|verdict|judgement)s?)?(?: (?:at|in|on|under|after) (?:their|its|the|an?) (?:[\w'-]+ ){0,3}?(?:inspections?|visits?|reports?|framework|regime)| for (?:their|its|the) (?:[\w'-]+ ){0,2}?(?:services|social care|work with children))?(?:,| -)?(?: \(| )(?:compared (?:with|to)|up from|down from|from|against|a rise from|a fall from|an increase from|a drop from) (?:(?<approx>{APPROX}) )?(?<q>{QUANT})(?: in (?<period>(?:19|20)\d\d(?:[/-](?:19|20)?\d\d)?))?
   set grade_from previous
   set comparison yes
   yes Just under half of all authorities (47 per cent) are now judged good or outstanding, compared with 36 per cent in 2016. => grade=good_or_better; share=0.36; period=2016
@@ -345,6 +345,7 @@ rule compared-with
   yes Darlington is now one of five councils in the North East with a good grade, against two a decade ago. => grade=good; count=2
   yes 99 of the 153 councils are now rated good or outstanding for their children's services, up from 91 a year earlier. => grade=good_or_better; count=91; total=null
   yes Thirteen of the 153 are inadequate - down from 17 the year before - and a further 41 require improvement. => grade=inadequate; count=17
+  yes In August, 58 of the 153 authorities were rated less than good by Ofsted, down from 64 a year earlier. => grade=less_than_good; count=64
   yes Outstanding: 25 (up from 21) => grade=outstanding; count=21
 
 # An earlier year's figure in brackets, as results statements give it:
@@ -521,10 +522,11 @@ rule there-are-now-next
 # figure is 15 of the 153 councils inspected": a correction gives the figure
 # the sentence before named (after a rating, or a rating_lead sentence).
 rule the-correct-figure
-  match ^(?:The|the) (?:correct|right|actual|true|accurate|real|revised|updated) (?:{FIGWORD}) (?:is|was|should have been|stands at|was in fact) (?:(?<approx>{APPROX}) )?(?<q>{QUANT})(?: (?<unit>{UNIT}))?(?: (?:inspected|assessed|visited|in England))?(?: [-–—] (?:(?<approx2>{APPROX}) )?(?<paren>{SHAREFIG}))?(?=[.;,:]|$| \()
+  match ^(?:The|the) (?:correct|right|actual|true|accurate|real|revised|updated) (?:{FIGWORD}) (?:is|was|should have been|stands at|was in fact) (?:(?<approx>{APPROX}) )?(?<q>{QUANT})(?: (?<unit>{UNIT}))?(?: (?:inspected|assessed|visited|in England))?(?:(?: [-–—]|,) (?:(?<approx2>{APPROX}) )?(?<paren>{SHAREFIG}))?(?=[.;,:]|$| \()
   set grade_from sentence_before
   yes We said 25 councils were rated inadequate. The correct figure is 15 of the 153 councils inspected – about one in ten. => grade=inadequate; count=15; total=153; share=0.1
   yes Our report overstated the number of councils rated inadequate. The correct figure is 15. => grade=inadequate; count=15; unit=councils
+  yes An article said that 21 of the 153 authorities were rated inadequate. The correct figure is 13 of 153, fewer than one in ten. => grade=inadequate; count=13; total=153; share=0.1; approx=less_than
   no The council spent £3m on agency staff. The correct figure is 15.
 
 # ---- a figure named but not given: the next sentence may give it -----------

@@ -295,6 +295,7 @@ void ix_extract_council_rating(ix_ctx *c)
         /* "These included Rotherham": the grade of the figure just before */
         if (si > 0 && fig_in && fig_in[si - 1] != SIZE_MAX) {
             const char *grade = json_string_value(json_object_get(json_array_get(c->ratings, fig_in[si - 1]), "grade"));
+            if (grade && (!strcmp(grade, "good_or_better") || !strcmp(grade, "less_than_good"))) grade = NULL;
             for (size_t k = 0; grade && k < mem.n; k++) {
                 ix_match m;
                 if (ix_rule_match(mem.r[k], c->scratch, d, se->a, se->b, se->a, true, &m) != 1) continue;
@@ -316,6 +317,8 @@ void ix_extract_council_rating(ix_ctx *c)
         if (!ix_ctx_mentions_in(c, sp->a, sp->b, &first)) continue;
         json_t *r = json_array_get(c->ratings, i);
         const char *grade = json_string_value(json_object_get(r, "grade"));
+        /* one authority has one grade: "good or outstanding" is not it */
+        if (!grade || !strcmp(grade, "good_or_better") || !strcmp(grade, "less_than_good")) continue;
         const char *jd[8];
         size_t nj = judgements_in(&st, s, sp->a, sp->b, jd, 8);
         emit_all(&st, sp->a, sp->b, false, grade, jd, nj, sp->a, sp->b, "council_ratings/member-of-figure");

@@ -625,18 +625,23 @@ static void fill_person(qstate *q, speaker *sp)
     }
 }
 
-/* The pronoun ("he", "she") that the first of the words of s that
- * patterns/pronouns.tsv knows says can stand for this speaker; NULL when
- * none does. */
+/* The pronoun ("he", "she"; "they" for a group) that the first of the
+ * words of s that patterns/pronouns.tsv knows says can stand for this
+ * speaker; NULL when none does. */
 static const char *pronoun_in(const qstate *q, const char *s)
 {
-    for (const char *w = s; w && *w;) {
+    bool first = true;
+    for (const char *w = s; w && *w; first = false) {
         while (*w && !ix_is_alpha(*w)) w++;
         const char *e = w;
         while (ix_is_alpha(*e)) e++;
         if (e == w) break;
         const char *p = ix_table_get(q->pronouns, w, (size_t)(e - w));
-        if (p) return p;
+        /* a group's word ("they") heads the description only as its first
+         * word ("Inspectors", "Officials at the council"); later it is
+         * another's ("director of children's services", "a spokesman for
+         * parents") */
+        if (p && (first || strcmp(p, "they"))) return p;
         w = e;
     }
     return NULL;
