@@ -5,7 +5,7 @@
  * walks tokens on demand, so no token array is ever stored.
  *
  * A sentence ends at . ! ? (and runs of them) followed by optional closing
- * quotes/brackets, a space and a character that is not a lower-case letter,
+ * quotes/brackets and citation marks ("[9]"), a space and a character that is not a lower-case letter,
  * unless the word before the full stop is an abbreviation (patterns/
  * abbreviations.tsv) or an initial. So a sentence that ends inside a quotation
  * (`... deserve." Next`) ends after the closing mark, and `"Why?" he asked`
@@ -67,7 +67,14 @@ void ix_segment(const ix_rules *r, ix_doc *d)
                 char c = s[i];
                 size_t j = i + 1;
                 while (j < b && (s[j] == '.' || s[j] == '!' || s[j] == '?')) j++;
-                while (j < b && is_closer(s[j])) j++;
+                /* closers, and citation marks: "improvement.[9] The report" */
+                for (;;) {
+                    if (j < b && is_closer(s[j])) { j++; continue; }
+                    size_t k = j + 1;
+                    while (k < b && k < j + 4 && ix_is_digit(s[k])) k++;
+                    if (j < b && s[j] == '[' && k > j + 1 && k < b && s[k] == ']') { j = k + 1; continue; }
+                    break;
+                }
                 if (j >= b) break;
                 if (s[j] != ' ' || j + 1 >= b) { i = j - 1; continue; }
                 char nx = s[j + 1];

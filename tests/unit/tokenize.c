@@ -124,6 +124,10 @@ int main(void)
     sentences_are("Councils in the north, e.g. Rotherham and Leeds, improved. Others did not.",
                   "Councils in the north, e.g. Rotherham and Leeds, improved. | Others did not.");
     /* a sentence that ends inside a quotation ends after the closing mark */
+    /* a citation mark after the stop ends the sentence with it */
+    sentences_are("Care leavers were judged to require improvement.[9] The report said so.[10][11] Next.",
+                  "Care leavers were judged to require improvement.[9] | The report said so.[10][11] | Next.");
+    sentences_are("See note [9] The end. It was [a] Good.", "See note [9] The end. | It was [a] Good.");
     sentences_are("She said children \"deserve better than this.\" Next, the council replied.",
                   "She said children \"deserve better than this.\" | Next, the council replied.");
     sentences_are("She said children \xe2\x80\x9c" "deserve better.\xe2\x80\x9d Next, the council replied.",
