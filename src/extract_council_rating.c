@@ -33,6 +33,13 @@ static bool is_reference(const crstate *st, const char *s, size_t n)
     return st->refs && ix_table_get(st->refs, s, n) != NULL;
 }
 
+/* Can `grade` be one authority's? "good or better" and "less than good"
+ * are a figure's grades: one authority has one grade, not either of two. */
+static bool one_authority_grade(const char *grade)
+{
+    return grade && strcmp(grade, "good_or_better") && strcmp(grade, "less_than_good");
+}
+
 static bool inside_rating(const ix_ctx *c, size_t a, size_t b)
 {
     for (size_t i = 0; i < c->nrating_spans; i++)
@@ -237,8 +244,7 @@ void ix_extract_council_rating(ix_ctx *c)
                 size_t ga, gb, ca = 0, cb = 0, ja, jb;
                 if (!ix_match_group(&m, "grade", &ga, &gb)) continue;
                 const char *grade = ix_table_get(st.grades, s + ga, gb - ga);
-                /* one authority has one grade: "good or better" is not it */
-                if (!grade || !strcmp(grade, "good_or_better") || !strcmp(grade, "less_than_good")) continue;
+                if (!one_authority_grade(grade)) continue;
                 bool has_c = ix_match_group(&m, "council", &ca, &cb);
                 /* a national figure's grade: not this council's, unless the
                  * council stands outside the figure ("Derbyshire was one of
@@ -295,8 +301,7 @@ void ix_extract_council_rating(ix_ctx *c)
         /* "These included Rotherham": the grade of the figure just before */
         if (si > 0 && fig_in && fig_in[si - 1] != SIZE_MAX) {
             const char *grade = json_string_value(json_object_get(json_array_get(c->ratings, fig_in[si - 1]), "grade"));
-            if (grade && (!strcmp(grade, "good_or_better") || !strcmp(grade, "less_than_good"))) grade = NULL;
-            for (size_t k = 0; grade && k < mem.n; k++) {
+            for (size_t k = 0; one_authority_grade(grade) && k < mem.n; k++) {
                 ix_match m;
                 if (ix_rule_match(mem.r[k], c->scratch, d, se->a, se->b, se->a, true, &m) != 1) continue;
                 size_t ca, cb;
@@ -317,8 +322,7 @@ void ix_extract_council_rating(ix_ctx *c)
         if (!ix_ctx_mentions_in(c, sp->a, sp->b, &first)) continue;
         json_t *r = json_array_get(c->ratings, i);
         const char *grade = json_string_value(json_object_get(r, "grade"));
-        /* one authority has one grade: "good or outstanding" is not it */
-        if (!grade || !strcmp(grade, "good_or_better") || !strcmp(grade, "less_than_good")) continue;
+        if (!one_authority_grade(grade)) continue;
         const char *jd[8];
         size_t nj = judgements_in(&st, s, sp->a, sp->b, jd, 8);
         emit_all(&st, sp->a, sp->b, false, grade, jd, nj, sp->a, sp->b, "council_ratings/member-of-figure");
