@@ -251,7 +251,8 @@ static const char *put_call_only(const char *c, const char *end, size_t rule, co
  * out as thirty calls, where "[ -]{0,30}" is one item. */
 enum { CLASS_CALLS = 8 };
 
-/* The length of the class opening at p ('['), as put_renamed reads it. */
+/* The length of the class opening at p ('['), its closing ']' included (a
+ * ']' first, after an optional '^', is literal); 0 when it does not close. */
 static size_t class_len(const char *p, const char *end)
 {
     const char *q = p + 1;
@@ -314,12 +315,11 @@ static void put_renamed(const char *re, size_t len, size_t rule, const nameset *
                         FILE *out)
 {
     nameset seen = {0};
-    bool cls = false;
     const char *end = re + len;
     for (const char *p = re; p < end;) {
         if (*p == '\\' && p + 1 < end) {
             /* \k<name> \k'name' \k{name} \g{name} */
-            if ((p[1] == 'k' || p[1] == 'g') && p + 2 < end && (p[2] == '<' || p[2] == '\'' || p[2] == '{') && !cls) {
+            if ((p[1] == 'k' || p[1] == 'g') && p + 2 < end && (p[2] == '<' || p[2] == '\'' || p[2] == '{')) {
                 char close = p[2] == '<' ? '>' : p[2] == '{' ? '}' : '\'';
                 const char *nm = p + 3, *e = nm;
                 while (e < end && name_char(*e)) e++;
@@ -334,19 +334,13 @@ static void put_renamed(const char *re, size_t len, size_t rule, const nameset *
             fputc(p[0], out); fputc(p[1], out); p += 2;
             continue;
         }
-        if (cls) { if (*p == ']') cls = false; fputc(*p++, out); continue; }
-        if (*p == '[') {
+        if (*p == '[') {                         /* a class: a call, or copied whole */
             size_t n = class_len(p, end);
-            long k = n && calls && class_callable(p, n, end) ? nameset_find(calls, p, n) : -1;
-            if (k >= 0) {
-                fprintf(out, "(?&_c%ld)", k + 1);
-                p += n;
-                continue;
-            }
-            cls = true;
-            fputc(*p++, out);
-            if (p < end && *p == '^') fputc(*p++, out);
-            if (p < end && *p == ']') fputc(*p++, out);     /* a leading ] is literal */
+            if (!n) n = (size_t)(end - p);
+            long k = calls && class_callable(p, n, end) ? nameset_find(calls, p, n) : -1;
+            if (k >= 0) fprintf(out, "(?&_c%ld)", k + 1);
+            else fwrite(p, 1, n, out);
+            p += n;
             continue;
         }
         /* "(?:(?&CLINK))+": a plain group around a call alone is the call */
