@@ -5,9 +5,9 @@
  * walks tokens on demand, so no token array is ever stored.
  *
  * A sentence ends at . ! ? (and runs of them) followed by optional closing
- * quotes/brackets and citation marks ("[9]"), a space and a character that is not a lower-case letter,
- * unless the word before the full stop is an abbreviation (patterns/
- * abbreviations.tsv) or an initial. So a sentence that ends inside a quotation
+ * quotes/brackets and citation marks ("[9]"), a space and a character that
+ * is not a lower-case letter, unless the word before the full stop is an
+ * abbreviation (patterns/abbreviations.tsv) or an initial. So a sentence that ends inside a quotation
  * (`... deserve." Next`) ends after the closing mark, and `"Why?" he asked`
  * stays one sentence.
  */
@@ -16,6 +16,15 @@
 #include "internal.h"
 
 static bool is_closer(char c) { return c == '"' || c == '\'' || c == ')' || c == ']'; }
+
+/* The length of a citation mark at s[j] ("[9]", "[123]"), or 0. */
+static size_t citation_len(const char *s, size_t j, size_t b)
+{
+    if (s[j] != '[') return 0;
+    size_t k = j + 1;
+    while (k < b && k < j + 4 && ix_is_digit(s[k])) k++;
+    return k > j + 1 && k < b && s[k] == ']' ? k + 1 - j : 0;
+}
 
 static bool is_abbrev(const ix_table *abbr, const char *s, size_t a, size_t dot)
 {
@@ -68,13 +77,7 @@ void ix_segment(const ix_rules *r, ix_doc *d)
                 size_t j = i + 1;
                 while (j < b && (s[j] == '.' || s[j] == '!' || s[j] == '?')) j++;
                 /* closers, and citation marks: "improvement.[9] The report" */
-                for (;;) {
-                    if (j < b && is_closer(s[j])) { j++; continue; }
-                    size_t k = j + 1;
-                    while (k < b && k < j + 4 && ix_is_digit(s[k])) k++;
-                    if (j < b && s[j] == '[' && k > j + 1 && k < b && s[k] == ']') { j = k + 1; continue; }
-                    break;
-                }
+                for (size_t l; j < b && (l = is_closer(s[j]) ? 1 : citation_len(s, j, b)); j += l) {}
                 if (j >= b) break;
                 if (s[j] != ' ' || j + 1 >= b) { i = j - 1; continue; }
                 char nx = s[j + 1];
