@@ -198,11 +198,14 @@ rule grade-rated-council
 
 # The grade of the clause before, given to another authority: "Leicestershire
 # was judged good, as was Nottinghamshire following its inspection", "Kent was
-# rated inadequate, as were Medway and Essex".
+# rated inadequate, as were Medway and Essex", "..., alongside North Tyneside".
 rule as-was
-  match \b(?:judged|rated|graded|found|deemed|assessed|was|were|is|are|remains|remained)(?: (?:{CLINK})*?)? (?<grade>{GRADE})[^,;:.!?"]{0,60}, as (?:was|were|is|are|did|had|has|have)(?: also| too)? (?<council>{CLIST})
+  match \b(?:judged|rated|graded|found|deemed|assessed|was|were|is|are|remains|remained)(?: (?:{CLINK})*?)? (?<grade>{GRADE})[^,;:.!?"]{0,60}, (?:as (?:was|were|is|are|did|had|has|have)(?: also| too)?|(?:alongside|joining|along with|like)(?! (?:its|their|the|his|her|this|that|these|those)\b)) (?<council>{CLIST})
   yes Leicestershire and Lincolnshire were both judged good, as was Nottinghamshire following its inspection in November. => council=Nottinghamshire; grade=good
   yes Kent was rated inadequate in 2022, as were Medway and Essex. => council=Essex; grade=inadequate
+  yes Sunderland was rated outstanding, alongside North Tyneside. => council=North Tyneside; grade=outstanding
+  yes Sunderland is now rated outstanding, joining Gateshead and North Tyneside. => council=North Tyneside; grade=outstanding
+  no Kent was rated good, alongside its partner agencies in Medway.
   no Kent was rated good, as was expected by most observers.
   no Kent was rated good, as was said at the time by Leeds.
 

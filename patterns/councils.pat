@@ -283,12 +283,14 @@ rule council-vocabulary
 family council_start_after
 
 rule aux-follows
-  match ^(?:'s)?(?:,? (?:was|were|has|had|have|became|remains|remained|now|is (?:now|still|one|among|rated|judged|currently|the only|good|outstanding|inadequate|in)|has been|had been|also|said|says|council|Council)\b|, (?:rated|judged|inspected|graded|which|whose|where|too|by contrast)\b| and [A-Z][\w'-]+{CAPNEXT}{0,3} (?:are|were|have|had|both|each)\b|,(?: (?:then|now|already|itself|also))? one of (?:the |only |just )?(?:\d+|[a-z]+) (?:councils|authorities|local authorities|areas|unitaries|boroughs|counties)\b| (?:retained|kept|held on to|held onto|lost|won|regained|received|earned|achieved) (?:the |its |their |an? )?["'‘“]?(?:outstanding|good|inadequate|requires improvement|adequate|top|highest|lowest)\b|, (?:an?|the|[A-Z]\w+'s) (?:[\w-]+ ){0,3}(?:city|town|borough|county|port|authority|council|unitary)\b| - [^.;:!?]{1,100}? - (?:was|were|is|are|has|had|have|came|remains|remained)\b)
+  match ^(?:'s)?(?:,? (?:was|were|has|had|have|became|remains|remained|now|is (?:now|still|one|among|rated|judged|currently|the only|good|outstanding|inadequate|in)|has been|had been|also|said|says|council|Council)\b|, (?:rated|judged|inspected|graded|which|whose|where|too|by contrast)\b| and [A-Z][\w'-]+{CAPNEXT}{0,3} (?:are|were|have|had|both|each)\b|,(?: (?:then|now|already|itself|also))? one of (?:the |only |just )?(?:\d+|[a-z]+) (?:councils|authorities|local authorities|areas|unitaries|boroughs|counties)\b| (?:retained|kept|held on to|held onto|lost|won|regained|received|earned|achieved) (?:the |its |their |an? )?["'‘“]?(?:outstanding|good|inadequate|requires improvement|adequate|top|highest|lowest)\b|, (?:an?|the|[A-Z]\w+'s) (?:[\w-]+ ){0,3}(?:city|town|borough|county|port|authority|council|unitary)\b| - [^.;:!?]{1,100}? - (?:was|were|is|are|has|had|have|came|remains|remained)\b|, (?:like|unlike|as with|alongside|along with|together with) [^.;:!?,]{1,60}, (?:was|were|is|are|has|had|have|remains|remained)\b)
   yes Kent| was rated good
   yes Bradford|, rated requires improvement in 2014, is now inadequate
   yes Hull|, a port city in northern England, was rated good last year
   yes Rutland|, England's smallest unitary authority, was among the seven
   yes Harrow| - the borough, not the school - was rated good
+  yes Wigan|, like neighbouring Bolton, was rated good
+  yes Wigan|, unlike Bolton, has been judged good
   no Reading| is a key skill
   yes Coventry| retained the outstanding grade it won in 2019
   yes Kent|, then one of the few councils rated outstanding
