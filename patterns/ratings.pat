@@ -60,7 +60,7 @@ define DASHFIG (?:{OFN}|{SHAREFIG}|{CARD})
 # Good morning") are no figure.
 define QUANT (?=\d|[Nn]o(?:ne|t )|(?i:{NUMWORD}|a[ -]|{FRACW}))(?<!\d:)(?:{PCT}|{RATIO}|{OFN}|{FRAC}|{CARD}|(?:[Nn]one|(?<!is |was |are |were )[Nn]ot (?:one|a single))(?: of {OFDET}?{CARD})?)
 words UNITHEAD @units
-define UNITMOD (?:(?:local|English|council|council-run|privately run|privately-run|private|voluntary|county|unitary|London|metropolitan|new|other|inspected|remaining|single-tier|shire|district|city|borough|the|inspected|Greater [A-Z][a-z]+|[A-Z][a-z]+(?: [A-Z][a-z]+)?|[A-Z][a-z]+'s|region's|country's|capital's) )
+define UNITMOD (?:(?:[a-z]+-(?:spending|performing|funded|deprived|income)|local|English|council|council-run|privately run|privately-run|private|voluntary|county|unitary|London|metropolitan|new|other|inspected|remaining|single-tier|shire|district|city|borough|the|inspected|Greater [A-Z][a-z]+|[A-Z][a-z]+(?: [A-Z][a-z]+)?|[A-Z][a-z]+'s|region's|country's|capital's) )
 define UNIT (?:{UNITHEAD}|(?:{UNITMOD}){1,3}(?:{UNITHEAD}))(?![\w-])
 
 # Words between a figure and its link: "inspected under a new regime",
@@ -183,7 +183,7 @@ rule number-fell-from
 # cent" counts councils with a high agency rate, not grades.
 define NOTSUBJECT (?!(?: (?:since|in|by) (?:19|20)\d\d)? (?:(?:had|have|has) (?:an?|more|fewer|higher|lower)\b|(?:relied|rely|relies|spent|spend|spends|employed|employ|employs|paid|pay|pays|used|use|uses) ))
 rule count-judged
-  match (?<![\w'-])(?<![Ee]very )(?:(?<approx>{APPROX}) )?(?:(?i:all|only|just|a further|another|the remaining|the other|all of the|of these,?|in all,?|some) )?(?:(?<q>{QUANT})(?: \((?<paren>[^()]{1,24}?)(?: {UNIT})?\)| - (?:(?:(?<approx2>{APPROX})|or) )?(?<paren>{DASHFIG})(?: in (?:all|total))? -|, (?:or )?(?:(?<approx2>{APPROX}) )?(?<paren>{SHAREFIG}),)?|{MAJORITY} \((?<q>{PCT})\))(?: of(?: the| all| its| their| our| England's| the country's| these| those)?(?: (?<total>{CARD}))?| of them)?(?: (?<unit>{UNIT}))?(?:{GAPW}{1,6}?(?= - | \())?(?: \((?<paren>[^()]{1,24}?)(?: {UNIT})?\)| - (?:(?:(?<approx2>{APPROX})|or) )?(?<paren>{DASHFIG})(?: {UNIT})?(?: in (?:all|total))? -)?(?:{GAP}(?: {LINKW}){1,7}|{DASHGAP}|(?: {LINKW}){0,7}) (?<grade>{GRADE})(?! for (?:every|each)\b){NOTSUBJECT}(?:(?: (?:today|now|currently|at present|nationally|for (?:its |their )?children's services))?(?:, | - |-(?=[a-z\d]))(?:or |that is |that's |(?<approx2>{APPROX}|some) )?(?<paren>\d+(?:\.\d+)? ?(?:per cent|%)|(?:{RATIO}|{FRAC})(?=[.;,!?]|$| ?-))|(?: [^-.;,:!?]{1,60}?)? - (?<paren>{CARD})(?: {UNIT})? in (?:all|total)\b)?
+  match (?<![\w'-])(?<![Ee]very )(?:(?<approx>{APPROX}) )?(?:(?i:all|only|just|a further|another|the remaining|the other|all of the|of these,?|in all,?|some) )?(?:(?<q>{QUANT})(?: \((?<paren>[^()]{1,24}?)(?: {UNIT})?\)| - (?:(?:(?<approx2>{APPROX})|or) )?(?<paren>{DASHFIG})(?: in (?:all|total))? -|, (?:or )?(?:(?<approx2>{APPROX}) )?(?<paren>{SHAREFIG}),)?|{MAJORITY} \((?<q>{PCT})\))(?: of(?: the| all| its| their| our| England's| the country's| these| those)?(?: (?<total>{CARD}))?| of them)?(?: (?<unit>{UNIT}))?(?:{GAPW}{1,6}?(?= - | \())?(?: \((?<paren>[^()]{1,24}?)(?: {UNIT})?\)| - (?:(?:(?<approx2>{APPROX})|or) )?(?<paren>{DASHFIG})(?: {UNIT}| of them)?(?: in (?:all|total))? -)?(?:{GAP}(?: {LINKW}){1,7}|{DASHGAP}|(?: {LINKW}){0,7}) (?<grade>{GRADE})(?! for (?:every|each)\b){NOTSUBJECT}(?:(?: (?:today|now|currently|at present|nationally|for (?:its |their )?children's services))?(?:, | - |-(?=[a-z\d]))(?:or |that is |that's |(?<approx2>{APPROX}|some) )?(?<paren>\d+(?:\.\d+)? ?(?:per cent|%)|(?:{RATIO}|{FRAC})(?=[.;,!?]|$| ?-))|(?: [^-.;,:!?]{1,60}?)? - (?<paren>{CARD})(?: {UNIT})? in (?:all|total)\b)?
   yes Seven authorities were found to be inadequate. => grade=inadequate; count=7; unit=authorities
    yes By March, 14 of the 20 councils in the region had reached good or better. => grade=good_or_better; count=14; total=20
    yes Some 91% of our children’s homes were rated good or outstanding by Ofsted. => grade=good_or_better; share=0.91; unit=children's homes
@@ -208,6 +208,7 @@ rule count-judged
   no 92 of the 153 councils - 60 per cent - are rated good or outstanding.\nSix in ten councils are rated good or outstanding. => count=null; share=0.6
   yes 92 of the 153 councils - 60 per cent - are rated good or outstanding.\nIn 2019, six in ten councils were rated good or outstanding. => count=null; share=0.6; period=2019
   yes Just one in eight councils - 19 in all - holds the top grade. => grade=outstanding; count=19; share=0.125
+  yes Fewer than one in five councils - 26 of them - hold the top grade. => grade=outstanding; count=26; share=0.2; approx=less_than
   yes Across England, 92 of the 153 councils with children's services responsibilities - 60 per cent - were rated good or outstanding. => grade=good_or_better; count=92; share=0.6; total=153
   yes Today, more than six in ten of us - 96 of the 153 authorities - are good or outstanding. => grade=good_or_better; count=96; share=0.6; total=153
   yes So one of our four judgements is now good. => grade=good; count=1; total=4
