@@ -157,7 +157,7 @@ rule verb-count-grade
   no Ofsted rated the council inadequate.
 
 # The verbs of a figure that moves (number-of-has-risen, number-fell-from).
-define MOVED (?:fallen|fell|risen|rose|increased|decreased|dropped|grown|grew|climbed)
+define MOVED (?:(?:more than |almost |nearly )?(?:doubled|halved|trebled|tripled)|fallen|fell|risen|rose|increased|decreased|dropped|grown|grew|climbed)
 
 rule number-of-has-risen
   match (?:(?<put>put|puts|putting|placed|places|placing) (?=the ))?(?i:the )?(?:number|proportion|percentage|share)(?: of (?<unit>{UNIT})(?: in [A-Z][\w-]*(?: [A-Z][\w-]*)?)?)?(?: {LINKW}){1,6} (?<grade>{GRADE})(?: {LINKW}){0,3} (?(<put>)at|(?:has |have |had )?(?:{MOVED}|reached|stands|stood|now stands|is now|was|is)(?: to| at| from [\w% -]{1,20}? to| from(?! [\w% -]{1,20}? to\b))?) (?:(?<approx>{APPROX}) )?(?<q>{QUANT})
@@ -168,6 +168,7 @@ rule number-of-has-risen
   yes The proportion judged inadequate has fallen from 19% five years earlier. => grade=inadequate; share=0.19; period=null
   yes The proportion judged inadequate has fallen from 19% to 9%. => grade=inadequate; share=0.09
   yes The report put the number of councils rated inadequate at 17. => grade=inadequate; count=17; unit=councils
+  yes The number of councils rated outstanding has more than doubled to 20 since 2019. => grade=outstanding; count=20; unit=councils
   no The number of children's homes rated good at 31 March was high.
 
 # The earlier value of a figure that moved: "The number judged inadequate
