@@ -359,7 +359,7 @@ rule up-from-grade
   no Wandsworth has been given the top grade, moving up from good schools to great ones.
 
 rule council-was-rated
-  match (?<![\w'-])(?:(?=[Tt]he |[Ii]ts |[Tt]heir )(?<!expected |expects |expect |wanted |wants |want |hoped |hopes |hope |needs |need |wished |wish |whether |if )|(?![Tt]he |[Ii]ts |[Tt]heir ))(?<council>{CLIST})(?:'s)?(?<jdg>{SPWORDPOS}{0,6}?)(?:, [^,;:.!?"]{1,160},| - [^;:.!?"]{1,120}? -)?,? (?:(?:{CLINK})+(?<grade>{GRADE})|(?<grade>{GRADEV}))
+  match (?<![\w'-])(?<! nor )(?:(?=[Tt]he |[Ii]ts |[Tt]heir )(?<!expected |expects |expect |wanted |wants |want |hoped |hopes |hope |needs |need |wished |wish |whether |if )|(?![Tt]he |[Ii]ts |[Tt]heir ))(?<council>{CLIST})(?:'s)?(?<jdg>{SPWORDPOS}{0,6}?)(?:, [^,;:.!?"]{1,160},| - [^;:.!?"]{1,120}? -)?,? (?:(?:{CLINK})+(?<grade>{GRADE})|(?<grade>{GRADEV}))
   yes Doncaster was first judged inadequate three years ago. => council=Doncaster; grade=inadequate
   yes Neighbouring Wolverhampton is rated OUTSTANDING. => council=Wolverhampton; grade=outstanding
   yes Rotherham has reached good for the first time. => council=Rotherham; grade=good
@@ -374,6 +374,8 @@ rule council-was-rated
   yes Leeds and North Yorkshire have both held the top grade at their last two inspections. => council=North Yorkshire; grade=outstanding
   no Lancashire held a meeting on the top grade.
   no Neither Hull nor York is rated inadequate.
+  yes Three of the five are rated good - Darlington, Stockton-on-Tees and Redcar and Cleveland - while Middlesbrough remains at requires improvement to be good. => council=Middlesbrough; grade=requires_improvement
+  no Three of the five are rated good - Darlington and Redcar and Cleveland - while Middlesbrough remains at requires improvement to be good. => council=Darlington; grade=requires_improvement
   no Adoption Central England, the regional adoption agency Worcestershire shares with Coventry, Herefordshire, Solihull and Warwickshire, is rated outstanding. => council=Coventry
   yes Adoption Central England, the regional adoption agency Worcestershire shares with Coventry, Herefordshire, Solihull and Warwickshire, is rated outstanding.\nCoventry, Herefordshire, Solihull and Warwickshire are rated good. => council=Herefordshire; grade=good
   yes Plymouth City Council got good across the board. => council=Plymouth; grade=good

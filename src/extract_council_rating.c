@@ -201,6 +201,45 @@ static bool singular_after_list(const ix_ctx *c, const char *s, size_t lo, size_
     return false;
 }
 
+/* Is a council other than those of [ca, cb) named in [a, b)? */
+static bool other_council_in(const ix_ctx *c, size_t ca, size_t cb, size_t a, size_t b)
+{
+    size_t fa, fb;
+    size_t na = ix_ctx_mentions_in(c, a, b, &fa), nb = ix_ctx_mentions_in(c, ca, cb, &fb);
+    for (size_t i = fa; na && i < c->nmentions && c->mentions[i].a < b; i++) {
+        if (c->mentions[i].b > b) continue;
+        bool same = false;
+        for (size_t j = fb; nb && j < c->nmentions && c->mentions[j].a < cb && !same; j++)
+            same = c->mentions[j].row == c->mentions[i].row;
+        if (!same) return true;
+    }
+    return false;
+}
+
+/* "rated good - Darlington, Stockton-on-Tees and Redcar and Cleveland -":
+ * where names and nothing else stand between dashes (or a dash and the
+ * sentence's end) right after a figure, the end of that list; else b. Only
+ * names, so that an aside ("- up from two when Leeds was inadequate -")
+ * lends no council the figure's grade. */
+static size_t dashed_names_end(const ix_ctx *c, size_t b, size_t end)
+{
+    const char *s = c->doc->text;
+    if (b + 3 > end || memcmp(s + b, " - ", 3)) return b;
+    size_t p = b + 3, first;
+    size_t n = ix_ctx_mentions_in(c, p, end, &first);
+    for (size_t i = first; n && i < c->nmentions && c->mentions[i].a == p; i++) {
+        p = c->mentions[i].b;
+        if (p == end || (p < end && strchr(".;", s[p]) && p + 1 == end)) return end;
+        if (p + 3 <= end && !memcmp(s + p, " - ", 3)) return p;
+        static const char *const seps[] = {", and ", ", ", " and "};
+        size_t k = 0;
+        while (k < 3 && !(p + strlen(seps[k]) <= end && !memcmp(s + p, seps[k], strlen(seps[k])))) k++;
+        if (k == 3) return b;
+        p += strlen(seps[k]);
+    }
+    return b;
+}
+
 void ix_extract_council_rating(ix_ctx *c)
 {
     if (!(c->types & IX_T_COUNCIL_RATING)) return;
@@ -251,11 +290,13 @@ void ix_extract_council_rating(ix_ctx *c)
                  * 10 authorities judged outstanding") */
                 if (inside_rating(c, ga, gb) && (!has_c || inside_rating(c, ca, cb))) continue;
                 bool ref = has_c && is_reference(&st, s + ca, cb - ca);
-                /* "its leader column to Calderdale, judged outstanding": a
-                 * council named between a reference and the grade is the
-                 * one graded; the match that starts at it says so */
+                /* "its leader column to Calderdale, judged outstanding",
+                 * "Darlington and Redcar - while Middlesbrough remains at
+                 * requires improvement": a council named between the
+                 * subject and the grade is the one graded; the match that
+                 * starts at it says so */
                 size_t first_in;
-                if (ref && ix_match_group(&m, "jdg", &ja, &jb) && jb > ja && ix_ctx_mentions_in(c, ja, jb, &first_in)) {
+                if (has_c && ix_match_group(&m, "jdg", &ja, &jb) && jb > ja && (ref ? ix_ctx_mentions_in(c, ja, jb, &first_in) > 0 : other_council_in(c, ca, cb, ja, jb))) {
                     off = retry;
                     continue;
                 }
@@ -311,12 +352,14 @@ void ix_extract_council_rating(ix_ctx *c)
         }
     }
     /* councils named inside a national figure get its grade, and so do
-     * those listed after it: "five are judged inadequate: A, B and C" */
+     * those listed after it: "five are judged inadequate: A, B and C",
+     * "three are rated good - A, B and C - while ..." */
     for (size_t i = 0; i < c->nrating_spans; i++) {
         ix_span span = c->rating_spans[i];
         const ix_sent *se = &d->sents[ix_doc_sent_at(d, span.a)];
         const char *colon = memchr(s + span.b, ':', se->b > span.b ? se->b - span.b : 0);
         if (colon && (size_t)(colon - s) - span.b < 80) span.b = se->b;
+        else span.b = dashed_names_end(c, span.b, se->b);
         const ix_span *sp = &span;
         size_t first;
         if (!ix_ctx_mentions_in(c, sp->a, sp->b, &first)) continue;
