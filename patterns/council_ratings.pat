@@ -64,6 +64,17 @@ rule rated-council
   no Doncaster was inspected. Inspectors rated services in 12 councils as good.
   yes I started as a social worker in Sefton. In 2010 Ofsted judged its safeguarding services good. => council=Sefton; grade=good; judgement=child_protection
 
+# A participle clause before its subject: "Rated outstanding in 2022,
+# Hartlepool Borough Council was inspected again", "Once judged inadequate,
+# Doncaster is now good".
+rule fronted-grade
+  match ^(?:(?:[Oo]nce|[Pp]reviously|[Ff]ormerly|[Ll]ast|[Ff]irst|[Tt]wice) )?(?i:rated|judged|graded|found|deemed|assessed)(?: (?:as|to be))? (?:{Q}(?<grade>{GRADE}){Q}|to (?<grade>{GRADEV}))(?: (?:in|at|by|after|under|for)\b[^,;:!?"]{1,40})?, (?![Tt]he |[Ii]ts |[Tt]heir )(?<council>{CLIST})(?:'s)?(?<jdg>(?: (?:children's|safeguarding|social|care|work|services?|department|for|children))*?)(?= (?:was|were|is|are|has|have|had|now|then|became|remains|remained|slipped|fell|dropped|moved|improved|climbed|went|came)\b)
+  yes Rated outstanding in 2022, Hartlepool Borough Council was inspected again in September and came out good. => council=Hartlepool; grade=outstanding
+  yes Judged inadequate in 2019, Birmingham has since improved. => council=Birmingham; grade=inadequate
+  yes Once rated inadequate, Doncaster's children's services are now good. => council=Doncaster; grade=inadequate
+  yes Previously judged to require improvement, Leeds is now outstanding. => council=Leeds; grade=requires_improvement
+  no Rated good by parents, Leeds schools are popular. => council=Leeds
+
 rule council-which-was
   match (?<council>{CLIST})(?: respectively)?,? (?:(?:both|all|each|neither|one) of which|which|where|whose [\w' ]{1,40}?|who)(?: (?:Ofsted|inspectors|the watchdog|the inspectorate) (?:said|found|rated|judged|described as)(?: at the time| then| last year)?)? (?:{CLINK})*(?<grade>{GRADE})
   yes The changes were made in Slough, which was rated inadequate in 2013. => council=Slough; grade=inadequate
