@@ -225,11 +225,12 @@ rule as-was
 # council group: the council named earlier in the sentence, else the
 # article's authority (extract_council_rating.c).
 rule and-grade-in-year
-  match \b(?:(?:rated|judged|graded|found|deemed|assessed) (?:as |to be )?|(?:was|were) ){Q}{GRADE}{Q}(?: (?:in|at) [\w ]{0,30}?(?:19|20)\d\d)(?:,[^.;:!?"]{1,80},)? and (?:then |later |again |now |most recently )?(?:{CLINK})*(?<grade>{GRADE})(?= (?:in|since|by) | at (?![a-z]+ing\b))
+  match \b(?:(?:rated|judged|graded|found|deemed|assessed) (?:as |to be )?|(?:was|were) ){Q}{GRADE}{Q}(?: by (?:Ofsted|inspectors))?(?: (?:in|at) [\w ]{0,30}?(?:19|20)\d\d)(?:,[^.;:!?"]{1,80},)? and (?:then |later |again |now |most recently )?(?:{CLINK})*(?<grade>{GRADE})(?= (?:in|since|by|when|after|following) | at (?![a-z]+ing\b))
   yes Rutland County Council is a unitary authority. Its children's services were rated adequate in 2011, under the previous inspection regime, and good in 2023. => council=Rutland; grade=good
   yes Kent was rated inadequate in 2016 and good in 2022. => council=Kent; grade=good
   yes In Sandwell, which was inadequate in 2016 and has been rated good since 2024, staff described a long climb. => council=Sandwell; grade=good
   yes Kent was rated inadequate in 2016 and was upgraded to good in 2022. => council=Kent; grade=good
+  yes Medway's children's services were judged inadequate by Ofsted in 2019 and rated good when inspectors returned in 2023. => council=Medway; grade=good
   no Kent was inadequate in 2016 and has been good at recruiting since 2020.
   no Kent was rated good in 2019 and schools in 2021.
 

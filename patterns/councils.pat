@@ -245,7 +245,8 @@ rule role-apposition
 family council_support_after
 
 rule council-context
-  match ^(?:'s)?\s(?:council|Council|Borough|borough|authority|Authority|City Council|County Council|Metropolitan|MBC|local authority|children's services|Children's Services|children's social care|Children's Social Care|social services|social care|Safeguarding|safeguarding|LSCB|LSCP|director of children's services|DCS|children's homes?|care leavers|looked-after children|Ofsted)\b|^'s (?:(?:19|20)\d\d |latest |last |most recent |recent |first |previous |next |full |focused )*(?:inspections?|(?:re-)?inspected|monitoring visits?|focused visits?)\b|^ \(the (?:borough|council|authority|local authority|county|county council|city council|unitary)\b
+  match ^(?:'s(?: own)?)?\s(?:council|Council|Borough|borough|authority|Authority|City Council|County Council|Metropolitan|MBC|local authority|children's services|Children's Services|children's social care|Children's Social Care|social services|social care|Safeguarding|safeguarding|LSCB|LSCP|director of children's services|DCS|children's homes?|care leavers|looked-after children|Ofsted)\b|^'s (?:(?:19|20)\d\d |latest |last |most recent |recent |first |previous |next |full |focused )*(?:inspections?|(?:re-)?inspected|monitoring visits?|focused visits?)\b|^ \(the (?:borough|council|authority|local authority|county|county council|city council|unitary)\b
+  yes Medway|'s own children's services
   yes Sutton|'s children's services
   yes Wigan|'s 2023 inspection report, pages 4 to 9
   yes Knowsley| (the borough, not the safari park) is useful
