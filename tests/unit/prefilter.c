@@ -338,6 +338,22 @@ int main(void)
     derives("x{3}yz", "xxxyz");
     derives("x{3,}yz", "xxx");
     derives("x{a}yz", "x{a}yz");            /* not a quantifier: a literal brace */
+    {
+        /* an alternation of more exact strings than a set holds: as
+         * necessary literals, those containing another go ("good" stands
+         * for "good or better", "good 1", ...), so it still tells */
+        ix_buf b = {0};
+        ix_buf_puts(&b, "(?:good|poor");
+        char w[32];
+        for (int i = 0; i < 130; i++) {
+            snprintf(w, sizeof w, "|good %d|poor %d", i, i);
+            ix_buf_puts(&b, w);
+        }
+        ix_buf_puts(&b, ") rated");
+        char *re = ix_buf_take(&b);
+        derives(re, " rated & good|poor");
+        free(re);
+    }
 
     rule_sets();
     overlapping_literals();
