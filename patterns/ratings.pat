@@ -104,6 +104,7 @@ rule grade-in-areas
   yes The House congratulates Stockport Council on being judged outstanding by Ofsted in all four areas of its inspection. => grade=outstanding; count=4; unit=areas
   yes It was judged outstanding overall and in each of the three key judgements. => grade=outstanding; count=3; unit=judgements
   yes Kent was judged outstanding overall and in each of the three sub-judgements. => grade=outstanding; count=3; unit=sub-judgements
+  yes Dr Okoro leads Bath and North East Somerset Council, which Ofsted rated good in all four areas in March. => grade=good; count=4; unit=areas
 
 rule including-count
   match \bincluding (?<q>{CARD})(?: (?<unit>{UNIT}))? (?:in|from) [^,]{1,40}, (?: ?{LINKW})*? ?(?<grade>{GRADE})

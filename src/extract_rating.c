@@ -567,6 +567,9 @@ static bool dates_comparison(const char *s, size_t sent_a, size_t pa)
  * clause opens at the last comma before pa. */
 static bool in_closed_relative(const rstate *st, const char *s, size_t sa, size_t pa, size_t a)
 {
+    /* the grade before the figure ("which Ofsted rated good in all four
+     * areas"): no clause closes between them */
+    if (a <= pa) return false;
     size_t c = pa;
     while (c > sa && s[c - 1] != ',') c--;
     if (c == sa || s[c] != ' ' || !st->relatives) return false;
