@@ -60,7 +60,7 @@ define DASHFIG (?:{OFN}|{SHAREFIG}|{CARD})
 # Good morning") are no figure.
 define QUANT (?=\d|[Nn]o(?:ne|t )|(?i:{NUMWORD}|a[ -]|{FRACW}))(?<!\d:)(?:{PCT}|{RATIO}|{OFN}|{FRAC}|{CARD}|(?:[Nn]one|(?<!is |was |are |were )[Nn]ot (?:one|a single))(?: of {OFDET}?{CARD})?)
 words UNITHEAD @units
-define UNITMOD (?:(?:[a-z]+-(?:spending|performing|funded|deprived|income)|local|English|council|council-run|privately run|privately-run|private|voluntary|county|unitary|London|metropolitan|new|other|inspected|remaining|single-tier|shire|district|city|borough|the|inspected|Greater [A-Z][a-z]+|[A-Z][a-z]+(?: [A-Z][a-z]+)?|[A-Z][a-z]+'s|region's|country's|capital's) )
+define UNITMOD (?:(?:[a-z]+-(?:spending|performing|funded|deprived|income)|local|independent|English|council|council-run|privately run|privately-run|private|voluntary|county|unitary|London|metropolitan|new|other|inspected|remaining|single-tier|shire|district|city|borough|the|inspected|Greater [A-Z][a-z]+|[A-Z][a-z]+(?: [A-Z][a-z]+)?|[A-Z][a-z]+'s|region's|country's|capital's) )
 define UNIT (?:{UNITHEAD}|(?:{UNITMOD}){1,3}(?:{UNITHEAD}))(?![\w-])
 
 # Words between a figure and its link: "inspected under a new regime",
@@ -333,11 +333,22 @@ rule list-next
 # just five out of 14 councils are."
 rule list-next-elliptic
   continue
-  match (?:,|;)(?: and| but| while| whereas)?(?: in [^,;.!?]{1,40},)? (?:(?i:only|just|a further|another) )?(?:(?<approx>{APPROX}) )?(?<q>{QUANT})(?: (?<unit>{UNIT}))?(?: in (?:the )?[A-Z][^,;.!?]{0,40}?)? (?:are|is|were|was|do|does|did)(?: (?:now|still|too|also|so))?(?=[.;!?]|$)
+  match (?:,|;)(?: and| but| while| whereas)?(?: in [^,;.!?]{1,40},| (?:nationally|elsewhere|overall|across England|in England),?)? (?:(?i:only|just|a further|another) )?(?:(?<approx>{APPROX}) )?(?<q>{QUANT})(?: (?<unit>{UNIT}))?(?: in (?:the )?[A-Z][^,;.!?]{0,40}?)? (?:are|is|were|was|do|does|did)(?: (?:now|still|too|also|so|as well))?(?=[.;!?]|$)
   set grade_from previous
   yes In London, 28 out of 33 boroughs are good or better; in the West Midlands, just five out of 14 councils are. => grade=good_or_better; count=5; total=14; unit=councils
   yes Twelve of the 20 councils in the North are good or better, but just three of the 15 in the South are. => grade=good_or_better; count=3; total=15
+  yes Of the region's homes, 82 of 97 were good or better, and nationally about four in five fostering agencies are too. => grade=good_or_better; share=0.8; approx=about
   no In London, 28 out of 33 boroughs are good or better; in the West Midlands, just five out of 14 councils are struggling.
+
+# The rest of a two-way split: "15 of the 24 councils are rated good or
+# outstanding; nine are not yet there."
+rule list-next-not
+  continue
+  match (?:,|;)(?: and| but| while| whereas)? (?:(?i:only|just|the other|the remaining|the rest,?) )?(?:(?<approx>{APPROX}) )?(?<q>{QUANT})(?: (?<unit>{UNIT}))? (?:are|is|were|was)(?: not| still not|n't)(?: yet)?(?: there| at that level| so rated)?(?=[.;!?]|$)
+  set grade_from previous_not
+  yes In the North West, 15 of the 24 councils are rated good or outstanding; nine are not yet there. => grade=less_than_good; count=9
+  yes Ten councils are good or better, but 14 are not. => grade=less_than_good; count=14
+  no Ten councils are rated inadequate, but 14 are not.
 
 rule compared-with
   continue

@@ -329,7 +329,13 @@ static json_t *make_now(rstate *st, const ix_match *m, bool headline, bool table
     bool from_before = !grade && gf && !strcmp(gf, "sentence_before") && st->after_rating;
     if (!grade && gf && !strcmp(gf, "table")) grade = st->tbl_grade;
     else if (from_before) grade = st->last.grade;
-    else if (!grade && gf && st->have_prev) grade = st->prev.grade;
+    else if (!grade && gf && !strcmp(gf, "previous_not") && st->have_prev) {
+        /* "15 of the 24 are good or better; nine are not yet there": the
+         * rest of a two-way split, so only good or better and less than
+         * good have an opposite */
+        const char *pg = st->prev.grade;
+        grade = !pg ? NULL : !strcmp(pg, "good_or_better") ? "less_than_good" : !strcmp(pg, "less_than_good") ? "good_or_better" : NULL;
+    } else if (!grade && gf && st->have_prev) grade = st->prev.grade;
     if (!grade) { free(qtext); return NULL; }
 
     /* a second form of the figure: "(21)", "(44 per cent)", "- 27 -"; or
