@@ -106,6 +106,13 @@ rule grade-in-areas
   yes Kent was judged outstanding overall and in each of the three sub-judgements. => grade=outstanding; count=3; unit=sub-judgements
   yes Dr Okoro leads Bath and North East Somerset Council, which Ofsted rated good in all four areas in March. => grade=good; count=4; unit=areas
 
+# The areas a grade covers, after a dash: "help and protection, support for
+# care leavers and the impact of leaders all require improvement - three of
+# the four areas inspected".
+rule grade-dash-areas
+  match (?<grade>{GRADE}) - (?<q>{CARD} (?:out )?of (?:the |its |their )?{CARD}) (?:key |main |inspection |judgement )?(?<unit>areas|judgements|judgments|sub-judgements)\b
+  yes Help and protection and the impact of leaders all require improvement - three of the four areas inspected. => grade=requires_improvement; count=3; total=4; unit=areas
+
 rule including-count
   match \bincluding (?<q>{CARD})(?: (?<unit>{UNIT}))? (?:in|from) [^,]{1,40}, (?: ?{LINKW})*? ?(?<grade>{GRADE})
   yes Three-quarters of departments, including two in the North East, are inadequate or require improvement. => grade=less_than_good; count=2
