@@ -340,11 +340,11 @@ rule list-next
 # just five out of 14 councils are."
 rule list-next-elliptic
   continue
-  match (?:,|;)(?: and| but| while| whereas)?(?: in [^,;.!?]{1,40},| (?:nationally|elsewhere|overall|across England|in England),?)? (?:(?i:only|just|a further|another) )?(?:(?<approx>{APPROX}) )?(?<q>{QUANT})(?: (?<unit>{UNIT}))?(?: in (?:the )?[A-Z][^,;.!?]{0,40}?)? (?:are|is|were|was|do|does|did)(?: (?:now|still|too|also|so|as well))?(?=[.;!?]|$)
+  match (?: (?:at|in|by|on) [^,;.!?]{1,30}?)?(?:,|;)(?: and| but| while| whereas)?(?: in [^,;.!?]{1,40},| (?:nationally|elsewhere|overall|across England|in England),?)? (?:(?i:only|just|a further|another) )?(?:(?<approx>{APPROX}) )?(?<q>{QUANT})(?: (?<unit>{UNIT}))?(?: in (?:the )?[A-Z][^,;.!?]{0,40}?)? (?:are|is|were|was|do|does|did)(?: (?:now|still|too|also|so|as well))?(?=[.;!?]|$)
   set grade_from previous
   yes In London, 28 out of 33 boroughs are good or better; in the West Midlands, just five out of 14 councils are. => grade=good_or_better; count=5; total=14; unit=councils
   yes Twelve of the 20 councils in the North are good or better, but just three of the 15 in the South are. => grade=good_or_better; count=3; total=15
-  yes Of the region's homes, 82 of 97 were good or better, and nationally about four in five fostering agencies are too. => grade=good_or_better; share=0.8; approx=about
+  yes Of the region's homes, 82 of 97 were good or better at the end of March, and nationally about four in five fostering agencies are too. => grade=good_or_better; share=0.8; approx=about
   no In London, 28 out of 33 boroughs are good or better; in the West Midlands, just five out of 14 councils are struggling.
 
 # The rest of a two-way split: "15 of the 24 councils are rated good or
