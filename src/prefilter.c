@@ -752,23 +752,11 @@ static info parse_alt(parser *P, bool caseless)
     while (!P->bail && P->p < P->end && *P->p == '|') {
         P->p++;
         info b = parse_seq(P, &cl);
-        if (acc.exact && b.exact && acc.ex.n + b.ex.n > SET_CAP && !acc.ex.top && !b.ex.top) {
-            /* too many strings to stay exact: still, a match holds one of
-             * them, and as necessary literals those containing another go
-             * (a grade list of 130 phrases is "good", "outstanding", ...) */
-            lset u = set_union_x(set_copy(&acc.ex), set_copy(&b.ex), false);
-            if (u.top) {
-                lset na = acc.ex, nb = b.ex;
-                acc.ex = b.ex = (lset){NULL, 0, false};
-                info_free(&acc);
-                acc = info_top();
-                needs_add(&acc.nec, set_union_x(na, nb, true));
-            } else {
-                set_free(&acc.ex);
-                acc.ex = u;
-                needs_free(&acc.nec);
-            }
-        } else if (acc.exact && b.exact) {
+        /* Exact while the union surely fits a set. Past that (a grade
+         * list of 130 phrases) a match still holds one of the strings: the
+         * path below keeps them as necessary literals, minimised ("good"
+         * for "good or better"), where an exact union would tell nothing. */
+        if (acc.exact && b.exact && acc.ex.n + b.ex.n <= SET_CAP) {
             acc.ex = set_union(acc.ex, b.ex);
             b.ex = (lset){NULL, 0, false};
             needs_free(&acc.nec);
