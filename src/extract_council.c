@@ -357,9 +357,7 @@ typedef struct cand {
                             * only if named as one elsewhere in the document */
 } cand;
 
-/* Does the text between two names join them as items of a list: ", ",
- * " and ", ", and " or " or "? */
-static bool list_next(const char *s, size_t b, size_t a)
+bool ix_list_next(const char *s, size_t b, size_t a)
 {
     if (a < b) return false;
     size_t n = a - b;
@@ -497,8 +495,8 @@ void ix_extract_council(ix_ctx *c)
          * not inside a list of councils ("Coventry, Herefordshire, Solihull
          * and Warwickshire"): a council name just before the first or just
          * after the second, a comma or "and" between */
-        bool list = (i + 1 < nc && list_next(d->text, y->b, cs[i + 1].a)) ||
-                    (i >= 2 && list_next(d->text, cs[i - 2].b, x->a));
+        bool list = (i + 1 < nc && ix_list_next(d->text, y->b, cs[i + 1].a)) ||
+                    (i >= 2 && ix_list_next(d->text, cs[i - 2].b, x->a));
         if (y->a == x->b + 2 && !memcmp(d->text + x->b, ", ", 2) && !y->s->strong && !list &&
             y->b < d->len && (d->text[y->b] == ',' || d->text[y->b] == '.' ) &&
             strstr(g->rows[y->row].name, "shire"))

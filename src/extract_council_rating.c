@@ -224,18 +224,14 @@ static bool other_council_in(const ix_ctx *c, size_t ca, size_t cb, size_t a, si
 static size_t dashed_names_end(const ix_ctx *c, size_t b, size_t end)
 {
     const char *s = c->doc->text;
-    if (b + 3 > end || memcmp(s + b, " - ", 3)) return b;
-    size_t p = b + 3, first;
-    size_t n = ix_ctx_mentions_in(c, p, end, &first);
-    for (size_t i = first; n && i < c->nmentions && c->mentions[i].a == p; i++) {
-        p = c->mentions[i].b;
-        if (p == end || (p < end && strchr(".;", s[p]) && p + 1 == end)) return end;
+    size_t i;
+    if (b + 3 > end || memcmp(s + b, " - ", 3) || !ix_ctx_mentions_in(c, b + 3, end, &i) || c->mentions[i].a != b + 3)
+        return b;
+    for (; i < c->nmentions; i++) {
+        size_t p = c->mentions[i].b;
         if (p + 3 <= end && !memcmp(s + p, " - ", 3)) return p;
-        static const char *const seps[] = {", and ", ", ", " and "};
-        size_t k = 0;
-        while (k < 3 && !(p + strlen(seps[k]) <= end && !memcmp(s + p, seps[k], strlen(seps[k])))) k++;
-        if (k == 3) return b;
-        p += strlen(seps[k]);
+        if (p == end || (p + 1 == end && (s[p] == '.' || s[p] == ';'))) return end;
+        if (i + 1 == c->nmentions || !ix_list_next(s, p, c->mentions[i + 1].a)) return b;
     }
     return b;
 }

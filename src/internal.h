@@ -502,6 +502,9 @@ const char *ix_gazetteer_name(const struct ix_gazetteer *g, int row);
 const char *ix_gazetteer_code(const struct ix_gazetteer *g, int row);
 const char *ix_gazetteer_status(const struct ix_gazetteer *g, int row);
 size_t ix_gazetteer_successors(const ix_rules *r, int row, const char *date, int *out, size_t max);
+/* Does the text between two names, s[b, a), join them as items of a list:
+ * ", ", " and ", ", and " or " or "? */
+bool ix_list_next(const char *s, size_t b, size_t a);
 /* Finds council mentions inside [a,b) among the accepted ones. */
 size_t ix_ctx_mentions_in(const ix_ctx *c, size_t a, size_t b, size_t *first);
 /* The authority named most recently before `off` in a sentence naming no
