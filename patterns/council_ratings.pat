@@ -107,18 +107,28 @@ rule bracket-grade
   no Tue 25 Nov: Ofsted report expected on Hampshire County Council (previous grade outstanding, 2019). => grade=good
 
 rule previous-rating
-  match (?<council>\b(?:[Ii]ts|[Tt]heir|[Tt]he council's|[Tt]he authority's)) (?:previous|last|earlier|first|former|latest|current) (?:Ofsted )?{Q}(?<grade>{GRADEA}){Q} (?:rating|grade|judgement|verdict)
+  match (?<council>\b(?:[Ii]ts|[Tt]heir|[Tt]he council's|[Tt]he authority's)) (?:previous|last|earlier|first|former|latest|current) (?:Ofsted )?(?:{Q}(?<grade>{GRADEA}){Q} (?:rating|grade|judgement|verdict)|(?:rating|grade|judgement|verdict) of {Q}(?<grade>{GRADEA}){Q})
   yes Hull City Council lost its previous 'adequate' rating in 2012. => council=Kingston upon Hull; grade=adequate
+  yes Oldham Council's children's services have been rated good. Its previous rating of inadequate was handed down in 2019. => council=Oldham; grade=inadequate
 
 # An earlier grade as a time's reference point: "Tameside's services have
 # been judged good, two years after they were rated requires improvement
-# and seven years after an inadequate verdict". Only a clause added to
-# one that grades (after a comma or "and"). No council group: the
-# council named earlier in the sentence, else the article's authority.
+# and seven years after an inadequate verdict", "..., following an
+# inadequate judgement in 2019", "The inspection follows a damning
+# inadequate verdict in 2021", "placed in special measures after an
+# inadequate rating". Only a clause added to one that grades (after a
+# comma or "and"), a sentence that opens with it, or one whose subject is
+# the inspection or its outcome. No council group: the council named
+# earlier in the sentence, else the article's authority.
 rule years-after-grade
-  match (?<=, | and )(?:[\w-]+ ){1,2}?(?:years?|months?|decades?) (?:after|since) (?:an?|its|their) (?:earlier |previous |last )?{Q}(?<grade>{GRADEA}){Q} (?:rating|grade|judgement|verdict)
+  match (?:(?:^|(?<=, | and ))(?:(?:[\w-]+ ){1,2}?(?:years?|months?|decades?) )?(?:[Aa]fter|[Ss]ince|[Ff]ollowing|[Ii]n the wake of)|\b(?:(?:[Tt]he|[Tt]his|[Tt]oday's|[Ii]ts|[Tt]he council's)(?: [\w'-]+){0,2}? (?:inspection|rating|grade|judgement|verdict|report|improvement|upgrade|turnaround|result|news)|[Ii]t|[Tt]his) (?:follows|followed|comes|came)(?: (?:[\w-]+ ){1,2}?(?:years?|months?|decades?) after| after| on the heels of)?|\b(?:placed|put) (?:in|into) (?:special measures|(?:government )?intervention) (?:after|following)) (?:an?|its|their|the) (?:(?:earlier|previous|last|initial|damning|critical|highly critical|scathing|disastrous|dismal|shock) )?{Q}(?<grade>{GRADEA}){Q} (?:Ofsted )?(?:rating|grade|judgement|verdict)
   yes Tameside Council's children's services have been judged good by Ofsted, seven years after an inadequate verdict. => council=Tameside; grade=inadequate
+  yes Oldham Council's children's services have been rated good by Ofsted, following an inadequate judgement in 2019. => council=Oldham; grade=inadequate
+  yes Oldham Council's children's services have been rated good. The inspection follows a damning inadequate verdict in 2019. => council=Oldham; grade=inadequate
+  yes Oldham Council's children's services have been rated good. The council had been placed in special measures after an inadequate rating in 2019. => council=Oldham; grade=inadequate
+  yes Oldham Council's children's services have been rated good. Following an "inadequate" rating in 2019, the council hired 40 social workers. => council=Oldham; grade=inadequate
   no Tameside was rated good. The home reopened two years after an inadequate rating.
+  no Tameside was rated good. The home reopened after an inadequate rating.
 
 # The words of one clause: they stop before "while", "whereas", "but",
 # "although" or "unlike" begins another, before ", and" with a name after
@@ -359,7 +369,7 @@ rule they-were
   no Ofsted praised Wirral Council. It is good that the council listened.
 
 rule up-from-grade
-  match (?:\b(?:(?:up|down|a long way|an improvement|an upgrade|a downgrade|a rise|a climb|a fall|a drop|a step up) from|an improvement on) (?:the |its |an? |their )?{Q}(?<grade>{GRADE}){Q} (?:rating|grade|verdict|judgement|result)|, (?:up|down|improving|an improvement|a step up|(?:moving|climbing|rising|going|slipping|falling|dropping)(?: up| down| back)?) from {Q}(?<grade>{GRADE}){Q}(?= (?:in|at|when|during|after|following|last|two|three|four|five|six) |[,.;]|$))
+  match (?:\b(?:(?:up|down|a long way|an improvement|an upgrade|a downgrade|a rise|a climb|a fall|a drop|a step up) from|an improvement on|(?:(?:one|two|three) )?(?:grades?|notch(?:es)?|rungs?|steps?) (?:higher|better|lower|worse|up|down) (?:than|from|on)) (?:the |its |an? |their )?{Q}(?<grade>{GRADE}){Q} (?:rating|grade|verdict|judgement|result)|, (?:up|down|improving|an improvement|a step up|(?:moving|climbing|rising|going|slipping|falling|dropping)(?: up| down| back)?) from {Q}(?<grade>{GRADE}){Q}(?= (?:in|at|when|during|after|following|last|two|three|four|five|six) |[,.;]|$))
   yes Kent was rated good, up from the 'adequate' rating the authority received in 2012. => council=Kent; grade=adequate
   yes Kent is good now, a long way from the 'inadequate' verdict of 2010. => council=Kent; grade=inadequate
   yes South Gloucestershire Council's children's services were judged good in November, an upgrade from the "requires improvement to be good" grade handed to the council in 2021. => council=South Gloucestershire; grade=requires_improvement
@@ -368,6 +378,7 @@ rule up-from-grade
   yes Bath and North East Somerset was judged good, up from requires improvement in 2014. => council=Bath and North East Somerset; grade=requires_improvement
   yes Oldham Council's services were judged inadequate by Ofsted in 2023, down from requires improvement at the previous inspection in 2019. => council=Oldham; grade=requires_improvement
   yes Wandsworth has been given the top grade, moving up from good at its last inspection. => council=Wandsworth; grade=good
+  yes Oldham Council's children's services have been rated good - two grades higher than the inadequate rating it was given in 2019. => council=Oldham; grade=inadequate
   no Wandsworth has been given the top grade, moving up from good schools to great ones.
 
 rule council-was-rated

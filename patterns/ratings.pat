@@ -203,6 +203,7 @@ rule count-judged
   yes In 2025, 12 of England's 153 local authorities were rated inadequate for children's services, fewer than one in ten. => count=12; share=0.1
   no Families face two very different ways of saying whether services are good enough.
   no She lived in five different placements, including a children's home rated good by Ofsted.
+  no Kent was rated good, two notches higher than the inadequate rating it was given in 2019.
   yes None of the region's 11 councils is rated inadequate. => grade=inadequate; count=0; total=11
   yes None of the 11 is in the bottom grade. => grade=inadequate; count=0; total=11
   yes Fewer than one in ten authorities are now rated inadequate (12 of 153), the data shows. => grade=inadequate; count=12; share=0.1; total=153; approx=less_than
