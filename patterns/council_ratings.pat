@@ -385,6 +385,7 @@ rule council-was-rated
   match (?<![\w'-])(?<! nor )(?:(?=[Tt]he |[Ii]ts |[Tt]heir )(?<!expected |expects |expect |wanted |wants |want |hoped |hopes |hope |needs |need |wished |wish |whether |if )|(?![Tt]he |[Ii]ts |[Tt]heir ))(?<council>{CLIST})(?:'s)?(?<jdg>{SPWORDPOS}{0,6}?)(?:, [^,;:.!?"]{1,160},| - [^;:.!?"]{1,120}? -)?,? (?:(?:{CLINK})+(?<grade>{GRADE})|(?<grade>{GRADEV}))
   yes Doncaster was first judged inadequate three years ago. => council=Doncaster; grade=inadequate
   yes Neighbouring Wolverhampton is rated OUTSTANDING. => council=Wolverhampton; grade=outstanding
+  yes Sandwell Children's Trust has been told it requires improvement to be good. => council=Sandwell; grade=requires_improvement
   yes Rotherham has reached good for the first time. => council=Rotherham; grade=good
   no Rutland has never been rated inadequate.
   no Rutland was not rated inadequate, despite the rumours.

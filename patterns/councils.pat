@@ -107,15 +107,6 @@ rule constituency
   yes Assistant Coroner for Manchester| North.
   no Bristol| North Somerset and South Gloucestershire
 
-# A body that delivers an authority's children's services is named after
-# it, but its name is not the authority's (AMBIGUOUS.md §9): "Northamptonshire
-# Children's Trust" serves the two unitaries that replaced the county.
-rule delivery-body
-  match ^(?:'s)?\s(?:Children's (?:Services )?Trust|Children First|Children's Services Company)\b
-  yes the Northamptonshire| Children's Trust answered
-  yes Slough| Children First took over
-  no Sandwell|'s children's services
-
 # A body two places share: "Devon and Cornwall Police", "the Kent and
 # Medway Safeguarding Children Partnership", "Cambridgeshire and
 # Peterborough ICB" (the second name meets body-suffix).
@@ -160,6 +151,21 @@ rule place-abroad
   yes a university in Richmond|, Virginia, who has studied
   yes Durham|, North Carolina
   no Richmond|, Kingston and Sutton
+
+family council_body_after
+
+# A body that delivers an authority's children's services is named after
+# it, but its name is not the authority's (AMBIGUOUS.md §9): "Sandwell
+# Children's Trust" is no council record. A grade given to the body is the
+# authority's, though ("Sandwell Children's Trust was rated good"), so
+# extract_council.c keeps the name for the council ratings, as a mention
+# that lends no support to the bare name elsewhere. "Northamptonshire
+# Children's Trust" serves the two unitaries that replaced the county.
+rule delivery-body
+  match ^(?:'s)?\s(?:Children's (?:Services )?Trust|Children First|Children's Services Company)\b
+  yes the Northamptonshire| Children's Trust answered
+  yes Slough| Children First took over
+  no Sandwell|'s children's services
 
 # A name after a place that is no council and a comma, the place after a
 # preposition: "born in Sutton-in-Ashfield, Nottinghamshire, to ...". The

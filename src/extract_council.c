@@ -355,6 +355,7 @@ typedef struct cand {
     bool after;            /* council words right after it (council_support_after) */
     bool start_only;       /* a surname-like name opening a sentence: a council
                             * only if named as one elsewhere in the document */
+    bool body;             /* names a delivery body (council_body_after) */
 } cand;
 
 bool ix_list_next(const char *s, size_t b, size_t a)
@@ -372,6 +373,7 @@ void ix_extract_council(ix_ctx *c)
     const struct ix_gazetteer *g = c->rules->gaz;
     const ix_rule_list rej_b = *ix_rules_fam(c->rules, IX_FAM_COUNCIL_REJECT_BEFORE);
     const ix_rule_list rej_a = *ix_rules_fam(c->rules, IX_FAM_COUNCIL_REJECT_AFTER);
+    const ix_rule_list body_a = *ix_rules_fam(c->rules, IX_FAM_COUNCIL_BODY_AFTER);
     const ix_rule_list per_b = *ix_rules_fam(c->rules, IX_FAM_COUNCIL_PERSON_BEFORE);
     const ix_rule_list per_a = *ix_rules_fam(c->rules, IX_FAM_COUNCIL_PERSON_AFTER);
     const ix_rule_list sup_a = *ix_rules_fam(c->rules, IX_FAM_COUNCIL_SUPPORT_AFTER);
@@ -412,10 +414,18 @@ void ix_extract_council(ix_ctx *c)
             i = b - 1;                      /* the next name starts after this one */
             if (nc == cap) { cap = cap ? cap * 2 : 32; cs = ix_xrealloc(cs, cap * sizeof *cs); }
             cand *k = &cs[nc];
-            *k = (cand){a, b, ix_doc_sent_at(d, a), s, pick_row(g, s, d->date), true, false, false, false, false};
+            *k = (cand){a, b, ix_doc_sent_at(d, a), s, pick_row(g, s, d->date), true, false, false, false, false, false};
             size_t wlo = a > p->a + 60 ? a - 60 : p->a, whi = b + 60 < p->b ? b + 60 : p->b;
             const ix_sent *st = &d->sents[k->sent];
             if (!s->strong) {
+                /* "Sandwell Children's Trust": the authority's services under
+                 * another name; kept for the grades given to it, and lending
+                 * no support to the bare name elsewhere */
+                if (body_a.n && context(c, &body_a, b, whi, true)) {
+                    k->body = true;
+                    nc++;
+                    continue;
+                }
                 if (context(c, &rej_b, wlo, a, false) || context(c, &rej_a, b, whi, true)) continue;
                 /* "Jenny Leeds", "Mr Bolton": a first name or title makes any
                  * bare name a person; "Bolton said" only a known surname */
@@ -455,11 +465,11 @@ void ix_extract_council(ix_ctx *c)
      * sentence the first two rows named there in a form needing no support. */
     bool *row_ok = calloc(g->nrows + 1, 1);
     for (size_t i = 0; i < nc; i++)
-        if (!cs[i].needs_support || cs[i].supported_local) row_ok[cs[i].row] = true;
+        if (!cs[i].body && (!cs[i].needs_support || cs[i].supported_local)) row_ok[cs[i].row] = true;
     for (size_t i = 0, j = 0; i < nc; i = j) {
         int r1 = -1, r2 = -1;
         for (j = i; j < nc && cs[j].sent == cs[i].sent; j++) {
-            if (cs[j].needs_support) continue;
+            if (cs[j].needs_support || cs[j].body) continue;
             if (r1 < 0) r1 = cs[j].row;
             else if (cs[j].row != r1 && r2 < 0) r2 = cs[j].row;
         }
@@ -522,21 +532,21 @@ void ix_extract_council(ix_ctx *c)
         const ix_para *p = &d->paras[d->sents[cs[i].sent].para];
         size_t wlo = cs[i].a > p->a + 80 ? cs[i].a - 80 : p->a;
         bool aside = aside_b.n && context(c, &aside_b, wlo, cs[i].a, false);
-        c->mentions[c->nmentions++] = (ix_mention){cs[i].a, cs[i].b, cs[i].row, cs[i].s->strong, aside};
+        c->mentions[c->nmentions++] = (ix_mention){cs[i].a, cs[i].b, cs[i].row, cs[i].s->strong, aside, cs[i].body};
     }
 
     if (c->types & IX_T_COUNCIL) {
         bool *done = calloc(g->nrows, 1);
         for (size_t i = 0; i < c->nmentions; i++) {
             int row = c->mentions[i].row;
-            if (done[row]) continue;
+            if (done[row] || c->mentions[i].body) continue;
             done[row] = true;
             json_t *rec = ix_record_new("council", d);
             json_object_set_new_nocheck(rec, "name", ix_json_str(g->rows[row].name));
             json_object_set_new_nocheck(rec, "code", ix_json_str(g->rows[row].code));
             json_t *ms = json_array();
             for (size_t j = i; j < c->nmentions && json_array_size(ms) <= IX_MAX_MENTIONS; j++) {
-                if (c->mentions[j].row != row) continue;
+                if (c->mentions[j].row != row || c->mentions[j].body) continue;
                 size_t oa, ob;
                 ix_doc_span(d, c->mentions[j].a, c->mentions[j].b, &oa, &ob);
                 json_array_append_new(ms, json_pack("[II]", (json_int_t)oa, (json_int_t)ob));

@@ -261,6 +261,7 @@ typedef struct ix_table {
     X(IX_FAM_DATE, "date") \
     X(IX_FAM_COUNCIL_REJECT_BEFORE, "council_reject_before") \
     X(IX_FAM_COUNCIL_REJECT_AFTER, "council_reject_after") \
+    X(IX_FAM_COUNCIL_BODY_AFTER, "council_body_after") \
     X(IX_FAM_COUNCIL_PERSON_BEFORE, "council_person_before") \
     X(IX_FAM_COUNCIL_PERSON_AFTER, "council_person_after") \
     X(IX_FAM_COUNCIL_SUPPORT_AFTER, "council_support_after") \
@@ -471,6 +472,9 @@ typedef struct ix_mention {
     bool strong;
     bool aside;           /* named in passing (a person's former employer, a
                            * partner): takes no focus (ix_ctx_focus_row) */
+    bool body;            /* inside the name of the body that delivers its
+                           * children's services ("Sandwell Children's Trust"):
+                           * graded as the authority, but no council record */
 } ix_mention;
 
 /* ---- per-document extraction context ------------------------------------- */

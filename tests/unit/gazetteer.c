@@ -79,6 +79,11 @@ int main(void)
        "E10000016@13-32 E10000016@71-90 E06000021@37-64");
     /* a non-ASCII character next to a name is a boundary (\w is ASCII) */
     is("Ofsted rated \xe2\x80\x98Kent County Council\xe2\x80\x99 inadequate.", "E10000016@16-35");
+    /* a delivery body's name (council_body_after) is no mention of the
+     * authority, nor does it support the bare name; the authority's own
+     * name beside it still is one */
+    is("Sandwell Children's Trust was rated good.", "");
+    is("Sandwell Children's Trust works with Sandwell Council.", "E08000028@37-53");
     ix_scratch_free(S);
     ix_rules_free(r);
     return DONE();
