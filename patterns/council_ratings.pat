@@ -32,7 +32,7 @@ define CREFP {CREF}(?: \((?=[\d£]|[A-Z](?!{GRADEWORD}\b|(?i:requires)\b))[^()]{
 define CNEXT (?:(?:, | and | & |, and ){CREFP})
 define CLIST (?>{CREFP}{CNEXT}{0,8})
 words CLINKWORD were | was | is | are | has been | have been | had been | had | have | has | been | being | be | now | currently | still | also | first | again | previously | once | subsequently | most recently | more recently | recently | overall | judged | rated | found | deemed | graded | assessed | declared | as | to be | to | only | just | all | both | by Ofsted | by inspectors | last year | this year | three years ago | two years ago | a year ago | remain | remains | remained | stay | stays | stayed | became | becomes | continues to be | continued to be | told it | told that it | told they | told that they | among those | by contrast | too | came out as | came out | upgraded to | downgraded to | moved up to | climbed to | reached | reaches | moved down to | raised to
-define CLINK (?:(?:{CLINKWORD}|in \d{4}|in (?:January|February|March|April|May|June|July|August|September|October|November|December)(?: \d{4})?|at (?:its|their) (?:last|latest|most recent|previous) inspection|at every inspection since \d{4}|despite [\w ]{1,40}?|-|among (?:the|those) [\w' ]{1,40}?|(?:re-)?inspected(?= (?:by|in|last|this|and)\b)|and(?= (?:judged|rated|found|graded|deemed|assessed)\b)|{GOTGRADE}|(?:held|holds|hold|retained|retains|kept|keeps|maintained|maintains)(?= the (?:top|highest) (?:grade|rating))|(?:(?:given|awarded|handed|left with|received|achieved|gained|got|earned|secured|retained|kept|holds|held|with) )?(?:an? |the |its |their )(?:(?:overall|new|latest|previous|current) )?(?:Ofsted )?(?:rating|grade|judgement|verdict) of) ?)
+define CLINK (?:(?:{CLINKWORD}|(?:(?:placed|put|stuck|languishing|languishes|sitting|sits) )?in(?= (?:the |(?:Ofsted|the watchdog|the inspectorate|the regulator)'s )(?:lowest|bottom|top|highest) (?:category|grade|rating|judgement))|in \d{4}|in (?:January|February|March|April|May|June|July|August|September|October|November|December)(?: \d{4})?|at (?:its|their) (?:last|latest|most recent|previous) inspection|at every inspection since \d{4}|despite [\w ]{1,40}?|-|among (?:the|those) [\w' ]{1,40}?|(?:re-)?inspected(?= (?:by|in|last|this|and)\b)|and(?= (?:judged|rated|found|graded|deemed|assessed)\b)|{GOTGRADE}|(?:held|holds|hold|retained|retains|kept|keeps|maintained|maintains)(?= the (?:top|highest) (?:grade|rating))|(?:(?:given|awarded|handed|left with|received|achieved|gained|got|earned|secured|retained|kept|holds|held|with) )?(?:an? |the |its |their )(?:(?:overall|new|latest|previous|current) )?(?:Ofsted )?(?:rating|grade|judgement|verdict) of) ?)
 
 # Where a sentence opens on a council: "In Hull,", "Over in neighbouring
 # Kirklees,".
@@ -149,6 +149,17 @@ rule received-grade
   no Rutland has never received an inadequate rating.
   yes Torbay, slapped with an inadequate rating in January, is now the only council in the South West in the bottom category. => council=Torbay; grade=inadequate
   yes Telford and Wrekin had retained its outstanding judgement in 2023, and the two councils share an adoption agency. => council=Telford and Wrekin; grade=outstanding; judgement=overall
+
+# A grade that is its own noun phrase ("the top grade", "Ofsted's lowest
+# rating") given to or held by the council: the verb right after the
+# council's name, so that a clause with its own subject ("..., and three of
+# the region's 11 councils hold the top grade") is not read as the
+# council's.
+rule received-top-grade
+  match (?<council>{CLIST})(?: (?:has|have|had|was|were|is|are|been|being|also|now|just|finally|recently|again|both|all|previously|once|already|still))* (?:receiv\w+|given|awarded|handed|got|gained|achieved|earned|retained|kept|won|secured|held|holds|hold|holding|maintained|maintains|regained|(?:slapped|hit|landed|saddled|lumbered) with)(?: on to| onto)? (?:its |their )?(?<grade>{GRADEA})(?<=grade|rating|judgement|category)
+  yes Children's services in Walsall have been handed Ofsted's highest rating for the first time. => council=Walsall; grade=outstanding
+  yes Leeds and North Yorkshire have both held the top grade at their last two inspections. => council=North Yorkshire; grade=outstanding
+  no Neighbouring Central Bedfordshire was rated good last year, and across the East of England three of the region's 11 councils hold the top grade of outstanding. => grade=outstanding
 
 # The grade as the object of a verb of giving, the authority the one it is
 # given to: "inspectors handed the council an 'inadequate' rating", "Ofsted
@@ -387,6 +398,8 @@ rule council-was-rated
   yes Neighbouring Wolverhampton is rated OUTSTANDING. => council=Wolverhampton; grade=outstanding
   yes Sandwell Children's Trust has been told it requires improvement to be good. => council=Sandwell; grade=requires_improvement
   yes Rotherham has reached good for the first time. => council=Rotherham; grade=good
+  yes Bradford's children's services remain in Ofsted's bottom category, a report has found. => council=Bradford; grade=inadequate
+  yes Thurrock was placed in the lowest category. => council=Thurrock; grade=inadequate
   no Rutland has never been rated inadequate.
   no Rutland was not rated inadequate, despite the rumours.
   no The progress of care leavers in Rutland wasn't judged inadequate.
@@ -395,7 +408,6 @@ rule council-was-rated
   no Leeds (West Yorkshire) (good) was visited.
   yes Hartlepool was given a grade of outstanding last year. => council=Hartlepool; grade=outstanding
   yes Each of Leeds and Wakefield is rated good. => council=Wakefield; grade=good
-  yes Leeds and North Yorkshire have both held the top grade at their last two inspections. => council=North Yorkshire; grade=outstanding
   no Lancashire held a meeting on the top grade.
   no Neither Hull nor York is rated inadequate.
   yes Three of the five are rated good - Darlington, Stockton-on-Tees and Redcar and Cleveland - while Middlesbrough remains at requires improvement to be good. => council=Middlesbrough; grade=requires_improvement

@@ -278,7 +278,7 @@ void ix_extract_council_rating(ix_ctx *c)
                 size_t retry = m.a + 1;
                 size_t ga, gb, ca = 0, cb = 0, ja, jb;
                 if (!ix_match_group(&m, "grade", &ga, &gb)) continue;
-                const char *grade = ix_table_get(st.grades, s + ga, gb - ga);
+                const char *grade = ix_grade_get(st.grades, s + ga, gb - ga);
                 if (!one_authority_grade(grade)) continue;
                 bool has_c = ix_match_group(&m, "council", &ca, &cb);
                 /* a national figure's grade: not this council's, unless the
@@ -305,7 +305,7 @@ void ix_extract_council_rating(ix_ctx *c)
                 /* "moved from requires improvement to good": read before the
                  * tail's match below reuses the match data */
                 size_t g2a, g2b;
-                const char *g2 = ix_match_group(&m, "grade2", &g2a, &g2b) ? ix_table_get(st.grades, s + g2a, g2b - g2a) : NULL;
+                const char *g2 = ix_match_group(&m, "grade2", &g2a, &g2b) ? ix_grade_get(st.grades, s + g2a, g2b - g2a) : NULL;
                 /* the words after the grade that lead to its judgement
                  * (family judgement_after): "outstanding for children in
                  * care", "a 'requires improvement' judgement for care

@@ -403,7 +403,7 @@ static bool grade_label(const ix_doc *d, const quote *q, const ix_table *grades)
     if (q->nseg != 1 || !grades) return false;
     size_t a = q->seg[0].a, b = q->seg[0].b;
     while (b > a && (d->text[b - 1] == ',' || d->text[b - 1] == '.' || d->text[b - 1] == ' ')) b--;
-    return b > a && ix_table_get(grades, d->text + a, b - a) != NULL;
+    return b > a && ix_grade_get(grades, d->text + a, b - a) != NULL;
 }
 
 /* ---- speakers ------------------------------------------------------------- */

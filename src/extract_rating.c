@@ -95,7 +95,7 @@ static char *unit_of(const ix_table *units, const char *s)
 
 static const char *grade_of(const ix_table *grades, const char *s)
 {
-    return ix_table_get(grades, s, strlen(s));
+    return ix_grade_get(grades, s, strlen(s));
 }
 
 /* A bracket right after a rating's match that gives its figure in another

@@ -367,6 +367,9 @@ const pcre2_code *ix_rule_code(const ix_rule *rule);
 const ix_table *ix_rules_table(const ix_rules *r, const char *name);
 /* Table lookup of a phrase (normalised for lookup); NULL when absent. */
 const char *ix_table_get(const ix_table *t, const char *s, size_t len);
+/* A grade phrase's grade from grades.tsv, also with an owner before it
+ * ("Ofsted's top grade" as "the top grade"). */
+const char *ix_grade_get(const ix_table *grades, const char *s, size_t len);
 /* Is s[0..len) a key exactly as written (case and punctuation kept)? */
 bool ix_table_has(const ix_table *t, const char *s, size_t len);
 /* Appends "(?:...)" matching exactly the given literal phrases (case as

@@ -215,6 +215,22 @@ const char *ix_table_get(const ix_table *t, const char *s, size_t len)
     return v;
 }
 
+/* A grade phrase with its owner ("Ofsted's highest rating", "the
+ * watchdog's lowest grade") means what it does with "the": grades.tsv
+ * lists the phrases once, not once per owner. */
+const char *ix_grade_get(const ix_table *grades, const char *s, size_t len)
+{
+    const char *v = ix_table_get(grades, s, len);
+    if (v || len > 200) return v;
+    const char *ap = ix_memfind(s, len, "'s ", 3);
+    if (!ap) return NULL;
+    char buf[208];
+    size_t rest = len - (size_t)(ap + 3 - s);
+    memcpy(buf, "the ", 4);
+    memcpy(buf + 4, ap + 3, rest);
+    return ix_table_get(grades, buf, rest + 4);
+}
+
 static int load_table(loader *L, const char *path, const char *name)
 {
     size_t len;
