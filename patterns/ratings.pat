@@ -164,6 +164,16 @@ rule verb-count-grade
   yes Inspectors have rated two children's homes near Oswestry inadequate since January. => grade=inadequate; count=2; unit=children's homes
   no Ofsted rated the council inadequate.
 
+# The grade as a thing handed out, the figure its receivers: "Inadequate
+# ratings were handed to six councils", "Ofsted gave 'good' judgements to
+# 14 of the 20 authorities it inspected".
+rule grade-given-to-n
+  match \b(?:(?<grade>{GRADEA}) (?:ratings|grades|judgements|verdicts) (?:(?:were|have been|had been|are|was) )?|(?:handed|gave|given|awarded|issued|dished) (?:out )?(?<grade>{GRADEA}) (?:ratings|grades|judgements|verdicts) )(?:handed|given|awarded|issued|went|dished)?(?: out)? ?to (?:(?:only|just|a further|another) )?(?:(?<approx>{APPROX}) )?(?<q>{QUANT})(?: of(?: the| its| their)? (?<total>{CARD}))?(?: (?<unit>{UNIT}))?
+  yes Inadequate ratings were handed to six councils over the year. => grade=inadequate; count=6; unit=councils
+  yes Ofsted gave good judgements to 14 of the 20 authorities it inspected. => grade=good; count=14; total=20; unit=authorities
+  yes Outstanding grades went to just three councils. => grade=outstanding; count=3; unit=councils
+  no Inadequate ratings were handed to the council twice.
+
 # The verbs of a figure that moves (number-of-has-risen, number-fell-from).
 define MOVED (?:(?:more than |almost |nearly )?(?:doubled|halved|trebled|tripled)|fallen|fell|risen|rose|increased|decreased|dropped|grown|grew|climbed)
 
