@@ -227,7 +227,8 @@ int ix_quantity_parse(const ix_lexicon *lx, const char *s, size_t len, ix_quanti
     for (size_t k = i + 1; k + 1 < n; k++) {
         size_t y0;
         bool ratio;
-        if (!strcmp(w[k], "in")) { ratio = true; y0 = k + 1; }
+        bool in = false;
+        if (!strcmp(w[k], "in")) { ratio = in = true; y0 = k + 1; }
         else if (!strcmp(w[k], "out") && !strcmp(w[k + 1], "of")) {
             /* "62 out of the 153": a set's members, as "of the" */
             y0 = k + 2;
@@ -250,7 +251,10 @@ int ix_quantity_parse(const ix_lexicon *lx, const char *s, size_t len, ix_quanti
             goto done;
         }
         if (!left || !got || c <= 0 || a > c) break;
-        if (ratio && c <= 10) { q->has_share = 1; q->share = round4((double)a / (double)c); }
+        /* "four out of five" is a share, "62 out of 153" a count of a
+         * total; "in" is a rate up to a hundred ("one in 20", "three in
+         * 25"), a count only of a set as large as all the councils */
+        if (ratio && (c <= 10 || (in && c <= 100))) { q->has_share = 1; q->share = round4((double)a / (double)c); }
         else { q->has_count = 1; q->count = a; q->has_total = 1; q->total = c; }
         ok = 1;
         goto done;

@@ -152,6 +152,10 @@ int main(void)
     qty("One in four", -1, 0.25, -1);
     qty("one in every seven", -1, 1.0 / 7, -1);
     qty("one in ten", -1, 0.1, -1);
+    qty("one in 20", -1, 0.05, -1);
+    qty("three in every 25", -1, 0.12, -1);
+    qty("13 in 153", 13, -1, 153);
+    qty("62 out of 153", 62, -1, 153);
     qty("four out of five", -1, 0.8, -1);
     qty("three out of four", -1, 0.75, -1);
     qty("one council in nine", -1, 1.0 / 9, -1);       /* the unit inside */
