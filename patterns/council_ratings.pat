@@ -31,7 +31,7 @@ define CREFP {CREF}(?: \((?=[\d£]|[A-Z](?!{GRADEWORD}\b|(?i:requires)\b))[^()]{
 # the exported set, not the alternation)
 define CNEXT (?:(?:, | and | & |, and ){CREFP})
 define CLIST (?>{CREFP}{CNEXT}{0,8})
-words CLINKWORD were | was | is | are | has been | have been | had been | had | have | has | been | being | be | now | currently | still | also | first | again | previously | once | subsequently | most recently | more recently | recently | overall | judged | rated | found | deemed | graded | assessed | declared | as | to be | to | only | just | all | both | by Ofsted | by inspectors | last year | this year | three years ago | two years ago | a year ago | remain | remains | remained | stay | stays | stayed | became | becomes | continues to be | continued to be | told it | told that it | told they | told that they | among those | by contrast | too | came out as | came out | upgraded to | downgraded to | moved up to | climbed to | reached | reaches | moved down to | raised to
+words CLINKWORD were | was | is | are | itself | themselves | has been | have been | had been | had | have | has | been | being | be | now | currently | still | also | first | again | previously | once | subsequently | most recently | more recently | recently | overall | judged | rated | found | deemed | graded | assessed | declared | as | to be | to | only | just | all | both | by Ofsted | by inspectors | last year | this year | three years ago | two years ago | a year ago | remain | remains | remained | stay | stays | stayed | became | becomes | continues to be | continued to be | told it | told that it | told they | told that they | among those | by contrast | too | came out as | came out | upgraded to | downgraded to | moved up to | climbed to | reached | reaches | moved down to | raised to
 define CLINK (?:(?:{CLINKWORD}|(?:(?:placed|put|stuck|languishing|languishes|sitting|sits) )?in(?= (?:the |(?:Ofsted|the watchdog|the inspectorate|the regulator)'s )(?:lowest|bottom|top|highest) (?:category|grade|rating|judgement))|in \d{4}|in (?:January|February|March|April|May|June|July|August|September|October|November|December)(?: \d{4})?|at (?:its|their) (?:last|latest|most recent|previous) inspection|at every inspection since \d{4}|despite [\w ]{1,40}?|-|among (?:the|those) [\w' ]{1,40}?|(?:re-)?inspected(?= (?:by|in|last|this|and)\b)|and(?= (?:judged|rated|found|graded|deemed|assessed)\b)|{GOTGRADE}|(?:held|holds|hold|retained|retains|kept|keeps|maintained|maintains)(?= the (?:top|highest) (?:grade|rating))|(?:(?:given|awarded|handed|left with|received|achieved|gained|got|earned|secured|retained|kept|holds|held|with) )?(?:an? |the |its |their )(?:(?:overall|new|latest|previous|current) )?(?:Ofsted )?(?:rating|grade|judgement|verdict) of) ?)
 
 # Where a sentence opens on a council: "In Hull,", "Over in neighbouring
@@ -232,9 +232,10 @@ rule grade-rated-council
 # was judged good, as was Nottinghamshire following its inspection", "Kent was
 # rated inadequate, as were Medway and Essex", "..., alongside North Tyneside".
 rule as-was
-  match \b(?:judged|rated|graded|found|deemed|assessed|was|were|is|are|remains|remained)(?: (?:{CLINK})*?)? (?<grade>{GRADE})[^,;:.!?"]{0,60}, (?:as (?:was|were|is|are|did|had|has|have)(?: also| too)?|(?:alongside|joining|along with|like)(?! (?:its|their|the|his|her|this|that|these|those)\b)) (?<council>{CLIST})
+  match \b(?:(?:judged|rated|graded|found|deemed|assessed|was|were|is|are|remains|remained)(?: (?:{CLINK})*?)? (?<grade>{GRADE})|(?<grade>{GRADEV}))[^,;:.!?"]{0,60}, (?:as (?:was|were|is|are|did|does|do|had|has|have)(?: also| too)?|(?:alongside|joining|along with|like)(?! (?:its|their|the|his|her|this|that|these|those)\b)) (?<council>{CLIST})
   yes Leicestershire and Lincolnshire were both judged good, as was Nottinghamshire following its inspection in November. => council=Nottinghamshire; grade=good
   yes Kent was rated inadequate in 2022, as were Medway and Essex. => council=Essex; grade=inadequate
+  yes Doncaster also requires improvement, as does North East Lincolnshire. => council=North East Lincolnshire; grade=requires_improvement
   yes Sunderland was rated outstanding, alongside North Tyneside. => council=North Tyneside; grade=outstanding
   yes Sunderland is now rated outstanding, joining Gateshead and North Tyneside. => council=North Tyneside; grade=outstanding
   no Kent was rated good, alongside its partner agencies in Medway.
@@ -246,9 +247,10 @@ rule as-was
 # council group: the council named earlier in the sentence, else the
 # article's authority (extract_council_rating.c).
 rule and-grade-in-year
-  match \b(?:(?:rated|judged|graded|found|deemed|assessed) (?:as |to be )?|(?:was|were) ){Q}{GRADE}{Q}(?: by (?:Ofsted|inspectors))?(?: (?:in|at) [\w ]{0,30}?(?:19|20)\d\d)(?:,[^.;:!?"]{1,80},)? and (?:then |later |again |now |most recently )?(?:{CLINK})*(?<grade>{GRADE})(?= (?:in|since|by|when|after|following) | at (?![a-z]+ing\b))
+  match \b(?:(?:rated|judged|graded|found|deemed|assessed) (?:as |to be |to (?=requir))?|(?:was|were) ){Q}{GRADE}{Q}(?: by (?:Ofsted|inspectors))?(?: (?:in|at) [\w ]{0,30}?(?:19|20)\d\d)(?:,[^.;:!?"]{1,80},)? and (?:then |later |again |now |most recently )?(?:{CLINK})*(?<grade>{GRADE})(?= (?:in|since|by|when|after|following) | at (?![a-z]+ing\b))
   yes Rutland County Council is a unitary authority. Its children's services were rated adequate in 2011, under the previous inspection regime, and good in 2023. => council=Rutland; grade=good
   yes Kent was rated inadequate in 2016 and good in 2022. => council=Kent; grade=good
+  yes Birmingham was judged to require improvement to be good in 2022 and inadequate in 2016. => council=Birmingham; grade=inadequate
   yes In Sandwell, which was inadequate in 2016 and has been rated good since 2024, staff described a long climb. => council=Sandwell; grade=good
   yes Kent was rated inadequate in 2016 and was upgraded to good in 2022. => council=Kent; grade=good
   yes Medway's children's services were judged inadequate by Ofsted in 2019 and rated good when inspectors returned in 2023. => council=Medway; grade=good
