@@ -464,3 +464,18 @@ rule these-included
   match ^(?:These|They|Those|Among them|Among these|Among those)(?: included| include| were| are| was| is|,)? (?<council>{CLIST})
   yes A quarter of the 87 authorities were judged inadequate. These included Rotherham, where cases came to light. => council=Rotherham; grade=inadequate
   no Sixty councils were rated good or outstanding. These included Rotherham and Wigan.
+
+# Right after a national figure (anchored at its end), the words that lead
+# to the councils it counts, named from there to the sentence's end:
+# "Two councils were newly rated inadequate| over the year, Swindon and
+# Wokingham". extract_council_rating.c gives them the figure's grade only
+# when names and nothing else follow, and no more names than the figure
+# counts. Tried at a figure's end only: no literals to scan for.
+family council_figure_after
+prefilter off
+
+rule names-after-comma
+  match ^(?: [^,;:.!?()"\-]{1,60}?)?, (?:(?:alongside|including|namely|along with|joining|with|among them|like) )?(?=[A-Z])
+  yes Two councils were newly rated inadequate| over the year, Swindon and Wokingham.
+  yes one of only three in the East of England|, alongside Essex and Hertfordshire.
+  no Two councils were rated inadequate| over the year; Swindon was one.

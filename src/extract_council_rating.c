@@ -216,24 +216,46 @@ static bool other_council_in(const ix_ctx *c, size_t ca, size_t cb, size_t a, si
     return false;
 }
 
-/* "rated good - Darlington, Stockton-on-Tees and Redcar and Cleveland -":
- * where names and nothing else stand between dashes (or a dash and the
- * sentence's end) right after a figure, the end of that list; else b. Only
- * names, so that an aside ("- up from two when Leeds was inadequate -")
- * lends no council the figure's grade. */
-static size_t dashed_names_end(const ix_ctx *c, size_t b, size_t end)
+/* Where a run of names and nothing else, joined as a list, starts at
+ * mention i and ends at a dash (dash set) or at the sentence's end: its
+ * end, and in *n how many names; else 0. */
+static size_t names_run_end(const ix_ctx *c, size_t i, size_t end, bool dash, size_t *n)
 {
     const char *s = c->doc->text;
-    size_t i;
-    if (b + 3 > end || memcmp(s + b, " - ", 3) || !ix_ctx_mentions_in(c, b + 3, end, &i) || c->mentions[i].a != b + 3)
-        return b;
-    for (; i < c->nmentions; i++) {
+    for (size_t k = 0; i < c->nmentions; i++, k++) {
         size_t p = c->mentions[i].b;
-        if (p + 3 <= end && !memcmp(s + p, " - ", 3)) return p;
+        *n = k + 1;
+        if (dash && p + 3 <= end && !memcmp(s + p, " - ", 3)) return p;
         if (p == end || (p + 1 == end && (s[p] == '.' || s[p] == ';'))) return end;
-        if (i + 1 == c->nmentions || !ix_list_next(s, p, c->mentions[i + 1].a)) return b;
+        if (i + 1 == c->nmentions || !ix_list_next(s, p, c->mentions[i + 1].a)) return 0;
     }
-    return b;
+    return 0;
+}
+
+/* The councils a national figure names right after it, which get its
+ * grade: between dashes ("rated good - Darlington, Stockton-on-Tees and
+ * Redcar and Cleveland -"), or from a comma a few words on to the
+ * sentence's end, as family council_figure_after leads to them ("Two
+ * councils were newly rated inadequate over the year, Swindon and
+ * Wokingham", "one of only three in the region, alongside Essex and
+ * Hertfordshire"). Only names, so that an aside ("- up from two when Leeds
+ * was inadequate -") lends no council the figure's grade, and no more of
+ * them than the figure counts. The end of the names; else b. */
+static size_t figure_names_end(const ix_ctx *c, size_t b, size_t end, long count)
+{
+    const char *s = c->doc->text;
+    size_t i, n = 0, e = 0;
+    if (b + 3 <= end && !memcmp(s + b, " - ", 3)) {
+        if (ix_ctx_mentions_in(c, b + 3, end, &i) && c->mentions[i].a == b + 3) e = names_run_end(c, i, end, true, &n);
+    } else {
+        const ix_rule_list fa = *ix_rules_fam(c->rules, IX_FAM_COUNCIL_FIGURE_AFTER);
+        for (size_t k = 0; k < fa.n && !e; k++) {
+            ix_match m;
+            if (ix_rule_match(fa.r[k], c->scratch, c->doc, b, end, b, true, &m) != 1) continue;
+            if (ix_ctx_mentions_in(c, m.b, end, &i) && c->mentions[i].a == m.b) e = names_run_end(c, i, end, false, &n);
+        }
+    }
+    return e && (count < 0 || n <= (size_t)count) ? e : b;
 }
 
 void ix_extract_council_rating(ix_ctx *c)
@@ -355,7 +377,10 @@ void ix_extract_council_rating(ix_ctx *c)
         const ix_sent *se = &d->sents[ix_doc_sent_at(d, span.a)];
         const char *colon = memchr(s + span.b, ':', se->b > span.b ? se->b - span.b : 0);
         if (colon && (size_t)(colon - s) - span.b < 80) span.b = se->b;
-        else span.b = dashed_names_end(c, span.b, se->b);
+        else {
+            json_t *cnt = json_object_get(json_array_get(c->ratings, i), "count");
+            span.b = figure_names_end(c, span.b, se->b, json_is_integer(cnt) ? (long)json_integer_value(cnt) : -1);
+        }
         const ix_span *sp = &span;
         size_t first;
         if (!ix_ctx_mentions_in(c, sp->a, sp->b, &first)) continue;

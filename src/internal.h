@@ -271,6 +271,7 @@ typedef struct ix_table {
     X(IX_FAM_COUNCIL_ASIDE_BEFORE, "council_aside_before") \
     X(IX_FAM_COUNCIL_RATING, "council_rating") \
     X(IX_FAM_COUNCIL_RATING_MEMBER, "council_rating_member") \
+    X(IX_FAM_COUNCIL_FIGURE_AFTER, "council_figure_after") \
     X(IX_FAM_JUDGEMENT_AFTER, "judgement_after") \
     X(IX_FAM_QUOTE_AFTER, "quote_after") \
     X(IX_FAM_QUOTE_BEFORE, "quote_before") \
