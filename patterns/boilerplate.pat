@@ -11,7 +11,7 @@
 family boilerplate
 
 rule signup-tail
-  match ^(?i:(?:more (?:from|opinion|on this|stories|news)|read next|(?:next|previous) (?:debate|article|story|episode|item|page)|explore more on (?:these|this) topics?)\b.*|more in [^:.]{1,40}:(?: .*\|.*)?|sign up(?: to our newsletter)?|subscribe(?: now)?|newsletter sign ?up|related{HWORD}{1,3}|related{HWORD}{0,2}:.*|references|see also|external links|further reading|footnotes|notes and references|bibliography|jobs(?: (?:in|at|from) [\w ]{1,30}| of the (?:week|day|month))?|[\w ]{1,30} jobs|most (?:read|popular|viewed|shared|commented)(?: (?:in|on|from) [\w ]{1,30}| (?:stories|articles|news))?|trending(?: now| stories)?|in other news|popular now|editor's picks|share this(?: article| story)?|did you enjoy this article\??|you (?:may|might) also like|more like this|similar (?:threads|posts|topics|stories|articles|discussions|properties|homes|listings)|popular searches\b.*|recommended|(?:reader )?comments|(?:most relevant |top |reader |show more )?replies|most relevant(?: ▾)?|(?:tags?|topics?):.*|linkedin banner|people also (?:viewed|read))$
+  match ^(?i:(?:more (?:from|opinion|on this|stories|news)|read next|(?:next|previous) (?:debate|article|story|episode|item|page)|explore more on (?:these|this) topics?)\b.*|more in [^:.]{1,40}:(?: .*\|.*)?|sign up(?: to our newsletter)?|subscribe(?: now)?|newsletter sign ?up|related{HWORD}{0,3}|related{HWORD}{0,2}:.*|references|see also|external links|further reading|footnotes|notes and references|bibliography|jobs(?: (?:in|at|from) [\w ]{1,30}| of the (?:week|day|month))?|[\w ]{1,30} jobs|most (?:read|popular|viewed|shared|commented)(?: (?:in|on|from) [\w ]{1,30}| (?:stories|articles|news))?|trending(?: now| stories)?|in other news|popular now|editor's picks|share this(?: article| story)?|did you enjoy this article\??|you (?:may|might) also like|more like this|similar (?:threads|posts|topics|stories|articles|discussions|properties|homes|listings)|popular searches\b.*|recommended|(?:reader )?comments|(?:most relevant |top |reader |show more )?replies|most relevant(?: ▾)?|(?:tags?|topics?):.*|linkedin banner|people also (?:viewed|read))$
   set scope tail
   yes SIGN UP
   yes Highways jobs
@@ -20,6 +20,7 @@ rule signup-tail
   yes MOST READ IN NEWS
   yes Trending now
   yes Related fact checks
+  yes Related
   yes Explore more on these topics: Social care · Children · Torbay · Stockport
   yes Next debate: Local Government Finance: Norfolk and Suffolk
   yes More in Inspection Essentials: How Slough's company works | What went wrong in Northamptonshire

@@ -20,7 +20,7 @@ family council_reject_before
 # Ashworth of Kirkby", "Baroness Kershaw of Rochdale"; not "the Lord Mayor of
 # Leeds", the city council's own office).
 rule place-prefix
-  match (?:\b(?:New|Greater|Mount|Old|Lake|Port|Fort|Mid|East|West|North|South|Central|Upper|Lower|Little|Great)|\b(?:Duke|Duchess|Earl|Marquess|Bishop|Archbishop|Baron|Countess|Viscount|University|Archdeacon|Diocese|Dean|See) of(?: the)?|\b[Mm]inisters in|\b(?:Lord|Lady|Baroness|Baron|Viscount|Viscountess|Countess|Earl) (?!Mayor )[A-Z][\w'-]+(?:[ -][A-Z][\w'-]+)? of|\bHMP|\bRAF|\bHMS)\s*$
+  match (?:\b(?:New|Greater|Mount|Old|Lake|Port|Fort|Mid|East|West|North|South|Central|Upper|Lower|Little|Great)|\b(?:Duke|Duchess|Earl|Marquess|Bishop|Archbishop|Baron|Countess|Viscount|University|Archdeacon|Diocese|Dean|See) of(?: the)?|\b(?:[Mm]inisters|MPs|[Pp]eers|[Pp]oliticians|[Ll]obbyists|[Pp]arliament) (?:in|at)|\b(?:Lord|Lady|Baroness|Baron|Viscount|Viscountess|Countess|Earl) (?!Mayor )[A-Z][\w'-]+(?:[ -][A-Z][\w'-]+)? of|\bHMP|\bRAF|\bHMS)\s*$
   yes He flew to New |York
   yes the Duke of |York
   yes the noble Baroness, Lady Kershaw of |Rochdale
@@ -30,6 +30,8 @@ rule place-prefix
   no children's services in |York
   yes our neighbours in the Diocese of |Newcastle
   yes ministers in |Westminster have been quick to claim the credit
+  yes the reforms, which MPs in |Westminster are scrutinising this month
+  no the reforms, which councillors in |Westminster are scrutinising
 
 # An event's venue: "the National Children and Adult Services Conference in
 # Bournemouth". Its own rule: its few first letters let PCRE2 skip to them.
