@@ -1462,7 +1462,8 @@ void ix_extract_quote(ix_ctx *c)
     q.ofsted_story = ofsted_story;
     q.rows = ix_xmalloc((c->nmentions + 1) * sizeof *q.rows);
     for (size_t i = 0; i < c->nmentions; i++) {
-        bool seen = c->mentions[i].body;
+        if (c->mentions[i].body) continue;      /* "Sandwell Children's Trust" names no council */
+        bool seen = false;
         for (size_t k = 0; k < q.nrows && !seen; k++) seen = q.rows[k] == c->mentions[i].row;
         if (!seen) q.rows[q.nrows++] = c->mentions[i].row;
     }
