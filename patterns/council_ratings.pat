@@ -369,6 +369,18 @@ rule among-were
   match (?i:among) (?:the )?(?:authorities|councils|areas|local authorities)[\w' ]{0,60}? (?:{CLINK})*(?<grade>{GRADE}) (?:were|are|was|is|included?) (?<council>{CLIST})
   yes Among the authorities whose services were judged to perform poorly were Doncaster, Birmingham and Peterborough. => council=Birmingham; grade=inadequate
 
+# The councils a graded group names after "were" or "included": "The two
+# councils judged inadequate were Shropshire and Southend", "Those rated
+# outstanding included Leeds, Kent and Essex". A pronoun or "the council"
+# after the verb names no one.
+rule graded-were
+  match (?<![\w'-])(?:[Tt]hose|[Tt]he (?:(?:other|only|remaining|\w+) )?(?:councils|authorities|areas|local authorities|boroughs|counties)|(?:[Oo]ther )?(?:[Cc]ouncils|[Aa]uthorities|[Ll]ocal authorities)) (?:(?:newly|also|now|currently) )?(?:{CLINK})*?(?<grade>{GRADE})(?: (?:this|last) (?:year|month|week|time|round)| in \d{4}| (?:overall|nationally|so far))?,? (?:were|are|included?|include[sd]?)(?: those of)? (?=[A-Z])(?!(?:The|Its|Their|They|These|Those|It)\b)(?<council>{CLIST})
+  yes The two councils judged inadequate were Shropshire and Southend. => council=Southend-on-Sea; grade=inadequate
+  yes Those rated outstanding included Leeds, Kent and Essex. => council=Kent; grade=outstanding
+  yes The councils newly rated good this year are Barnsley and Rotherham. => council=Barnsley; grade=good
+  no The councils rated inadequate were Their own worst critics.
+  no Those rated good were praised by Ofsted.
+
 rule rated-them
   match \b(?:rated|judged|found|graded|deemed|said|found that) (?<council>they|them|it)(?: (?:were|was|had been|to be|as|to(?= [Rr]equire)))? (?<grade>{GRADE})
   yes Salford was inspected in 2009. Two years later the same inspectors rated them inadequate. => council=Salford; grade=inadequate
