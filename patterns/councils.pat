@@ -292,7 +292,7 @@ rule council-vocabulary
 family council_start_after
 
 rule aux-follows
-  match ^(?:'s)?(?:,? (?:was|were|has|had|have|became|remains|remained|now|is (?:now|still|one|among|rated|judged|currently|the only|good|outstanding|inadequate|in)|has been|had been|also|said|says|council|Council)\b|, (?:rated|judged|inspected|graded|which|whose|where|too|by contrast)\b| and [A-Z][\w'-]+{CAPNEXT}{0,3} (?:are|were|have|had|both|each)\b|,(?: (?:then|now|already|itself|also))? one of (?:the |only |just )?(?:\d+|[a-z]+) (?:councils|authorities|local authorities|areas|unitaries|boroughs|counties)\b| (?:retained|kept|held on to|held onto|lost|won|regained|received|earned|achieved) (?:the |its |their |an? )?["'‘“]?(?:outstanding|good|inadequate|requires improvement|adequate|top|highest|lowest)\b|, (?:an?|the|[A-Z]\w+'s) (?:[\w-]+ ){0,3}(?:city|town|borough|county|port|authority|council|unitary)\b| - [^.;:!?]{1,100}? - (?:was|were|is|are|has|had|have|came|remains|remained)\b|, (?:like|unlike|as with|alongside|along with|together with) [^.;:!?,]{1,60}, (?:was|were|is|are|has|had|have|remains|remained)\b)
+  match ^(?:'s)?(?:,? (?:was|were|has|had|have|became|remains|remained|now|is (?:now|still|one|among|rated|judged|currently|the only|good|outstanding|inadequate|in)|has been|had been|also|said|says|council|Council)\b|, (?:rated|judged|inspected|graded|which|whose|where|too|by contrast)\b|(?:(?:, |,? and )[A-Z][\w'-]+{CAPNEXT}{0,3})*,? and [A-Z][\w'-]+{CAPNEXT}{0,3} (?:are|were|have|had|both|each|all)\b|,(?: (?:then|now|already|itself|also))? one of (?:the |only |just )?(?:\d+|[a-z]+) (?:councils|authorities|local authorities|areas|unitaries|boroughs|counties)\b| (?:retained|kept|held on to|held onto|lost|won|regained|received|earned|achieved) (?:the |its |their |an? )?["'‘“]?(?:outstanding|good|inadequate|requires improvement|adequate|top|highest|lowest)\b|, (?:an?|the|[A-Z]\w+'s) (?:[\w-]+ ){0,3}(?:city|town|borough|county|port|authority|council|unitary)\b| - [^.;:!?]{1,100}? - (?:was|were|is|are|has|had|have|came|remains|remained)\b|, (?:like|unlike|as with|alongside|along with|together with) [^.;:!?,]{1,60}, (?:was|were|is|are|has|had|have|remains|remained)\b)
   yes Kent| was rated good
   yes Bradford|, rated requires improvement in 2014, is now inadequate
   yes Hull|, a port city in northern England, was rated good last year
@@ -304,5 +304,7 @@ rule aux-follows
   yes Coventry| retained the outstanding grade it won in 2019
   yes Kent|, then one of the few councils rated outstanding
   yes Knowsley| and St Helens are both working hard towards good
+  yes Camden|, Kensington and Chelsea and Islington are among the other London boroughs at the top of the scale
+  no Reading|, writing and arithmetic are the basics
   no Reading|, one of my favourite hobbies
   no Reading| retained its charm
