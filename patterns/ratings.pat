@@ -99,12 +99,14 @@ rule grade-in-n-of-m
   yes It judged the support for care leavers to be less than good in 12 of the 33 London authorities. => grade=less_than_good; count=12; total=33; unit=authorities
 
 rule grade-in-areas
-  match (?<grade>{GRADEA})(?: overall)?(?: by (?:Ofsted|inspectors))?(?: and)? in (?:each of |all of |all )?(?:the |its |their )?(?<q>(?i:{NUMWORD}|\d+)) (?:key |main |core |inspection |judgement )?(?<unit>areas|judgements|judgments|sub-judgements|sub-judgments|categories|judgement areas)\b
+  match (?<grade>{GRADEA})(?: overall)?(?: by (?:Ofsted|inspectors))?(?: and)? (?:in|for|across) (?:each of |all of |all )?(?:the |its |their )?(?<q>(?i:{NUMWORD}|\d+)) (?:key |main |core |inspection |judgement )?(?<unit>areas|judgements|judgments|sub-judgements|sub-judgments|categories|judgement areas)\b
   yes The council was judged to be inadequate in the three key areas of child protection and leadership. => grade=inadequate; count=3; unit=areas
   yes The House congratulates Stockport Council on being judged outstanding by Ofsted in all four areas of its inspection. => grade=outstanding; count=4; unit=areas
   yes It was judged outstanding overall and in each of the three key judgements. => grade=outstanding; count=3; unit=judgements
   yes Kent was judged outstanding overall and in each of the three sub-judgements. => grade=outstanding; count=3; unit=sub-judgements
   yes Dr Okoro leads Bath and North East Somerset Council, which Ofsted rated good in all four areas in March. => grade=good; count=4; unit=areas
+  yes Inspectors rated the council outstanding for each of the four judgements. => grade=outstanding; count=4; unit=judgements
+  yes It was rated good across all three areas. => grade=good; count=3; unit=areas
 
 # The areas a grade covers, after a dash: "help and protection, support for
 # care leavers and the impact of leaders all require improvement - three of
