@@ -60,11 +60,13 @@ rule place-then-services
   no In 2019, services were rated good.
 
 rule rated-council
-  match \b(?:rated|judged|found|graded|deemed|assessed|declared|placed|left) (?<council>{CLIST}|(?:children's )?services(?= (?:as|to be) ))(?:(?:'s|(?<=[Ii]ts|[Tt]heir))(?<jdg>{SPWORD}{1,6}?))? (?:(?:services )?(?:to be|as|to) )?(?<grade>{GRADE})
+  match \b(?:rated|judged|found|graded|deemed|assessed|declared|placed|left) (?<council>{CLIST}|(?:children's )?services(?= (?:as|to be) | {GRADE}(?:[.;,]| in \d{4}\b)))(?:(?:'s|(?<=[Ii]ts|[Tt]heir))(?<jdg>{SPWORD}{1,6}?))? (?:(?:services )?(?:to be|as|to) )?(?<grade>{GRADE})
   yes The previous inspections in 2010 and 2012 had judged Rotherham's safeguarding and adoption services to be "adequate". => council=Rotherham; grade=adequate; judgement=adoption
   yes Kent was inspected. Inspectors rated the council inadequate in 2016. => council=Kent; grade=inadequate
   yes Doncaster was inspected. The trust's first full inspection, in 2015, rated services as requiring improvement to be good. => council=Doncaster; grade=requires_improvement
   no Doncaster was inspected. Inspectors rated services in 12 councils as good.
+  yes Somerset was inspected. The last full inspection, in 2022, rated children's services good. => council=Somerset; grade=good
+  no Somerset was inspected. Ofsted rated children's services good in 60 per cent of councils.
   yes I started as a social worker in Sefton. In 2010 Ofsted judged its safeguarding services good. => council=Sefton; grade=good; judgement=child_protection
 
 # A participle clause before its subject: "Rated outstanding in 2022,
