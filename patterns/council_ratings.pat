@@ -210,13 +210,14 @@ rule aspect-colon
 define JDGP (?:progress (?:made )?by |experiences (?:and progress )?of |services for |support for |help for )?(?i:care leavers'?(?: service| services)?|children looked after|looked-after children|children in care|adoption(?: performance| services)?|fostering(?: services)?|leadership(?: and management)?|leaders|help and protection|child protection|safeguarding|the impact of leaders|impact of leaders|overall effectiveness)
 
 rule judgement-was-rated
-  match (?<![\w'-])(?<jdg>(?i:the )?{JDGP}{SPWORDPOS}{0,6}?)(?:, [a-z][^,.;:!?"A-Z]{0,59}?,)? (?:{CLINK})+(?<grade>{GRADE})
+  match (?<![\w'-])(?<jdg>(?i:the )?{JDGP}{SPWORDPOS}{0,6}?)(?:, [a-z][^,.;:!?"A-Z]{0,59}?,)? (?:{CLINK})+(?<grade>{GRADE})(?! (?:in|at|across) [\w' -]{1,40}? (?:councils|authorities|areas|inspections)\b)
   yes Rotherham was inspected. The progress made by care leavers was also judged inadequate. => council=Rotherham; grade=inadequate; judgement=care_leavers
   yes Norfolk was rated good. Care leavers' services, heavily criticised last time, were judged outstanding. => council=Norfolk; grade=outstanding; judgement=care_leavers
   yes Hull was rated good. The impact of leaders on social work practice was judged outstanding. => council=Kingston upon Hull; grade=outstanding; judgement=leadership
   yes Coventry was rated good. Its looked-after children and care leavers were judged outstanding. => council=Coventry; grade=outstanding; judgement=looked_after
   no Coventry was rated good. Its looked-after children and care leavers were judged outstanding. => judgement=care_leavers
-  no Child protection was judged inadequate in a quarter of councils.
+  no Kent was rated good. Child protection was judged inadequate in a quarter of councils.
+  no Kent was rated good. Help and protection was judged inadequate in most councils this year.
 
 # A second judgement with its verb left out: "the help and protection of
 # children was judged outstanding and the experiences and progress of
@@ -367,21 +368,19 @@ rule only-authority
   yes She borrowed from Leeds, then one of the few councils rated outstanding. => council=Leeds; grade=outstanding
   yes Sandwell is one of 14 authorities in England - about one in ten - currently judged inadequate. => council=Sandwell; grade=inadequate
 
-rule among-were
-  match (?i:among) (?:the )?(?:authorities|councils|areas|local authorities)[\w' ]{0,60}? (?:{CLINK})*(?<grade>{GRADE}) (?:were|are|was|is|included?) (?<council>{CLIST})
-  yes Among the authorities whose services were judged to perform poorly were Doncaster, Birmingham and Peterborough. => council=Birmingham; grade=inadequate
-
 # The councils a graded group names after "were" or "included": "The two
 # councils judged inadequate were Shropshire and Southend", "Those rated
-# outstanding included Leeds, Kent and Essex". A pronoun or "the council"
-# after the verb names no one.
+# outstanding included Leeds, Kent and Essex", "Among the authorities whose
+# services were judged to perform poorly were ...". A pronoun or "the
+# council" after the verb names no one.
 rule graded-were
-  match (?<![\w'-])(?:[Tt]hose|[Tt]he (?:(?:other|only|remaining|\w+) )?(?:councils|authorities|areas|local authorities|boroughs|counties)|(?:[Oo]ther )?(?:[Cc]ouncils|[Aa]uthorities|[Ll]ocal authorities)) (?:(?:newly|also|now|currently) )?(?:{CLINK})*?(?<grade>{GRADE})(?: (?:this|last) (?:year|month|week|time|round)| in \d{4}| (?:overall|nationally|so far))?,? (?:were|are|included?|include[sd]?)(?: those of)? (?=[A-Z])(?!(?:The|Its|Their|They|These|Those|It)\b)(?<council>{CLIST})
+  match (?:(?i:among) (?:the )?(?:authorities|councils|areas|local authorities)[\w' ]{0,60}? |(?<![\w'-])(?:[Tt]hose|[Tt]he (?:(?:other|only|remaining|\w+) )?(?:councils|authorities|areas|local authorities|boroughs|counties)|(?:[Oo]ther )?(?:[Cc]ouncils|[Aa]uthorities|[Ll]ocal authorities)) (?:(?:newly|also|now|currently) )?)(?:{CLINK})*?(?<grade>{GRADE})(?: (?:this|last) (?:year|month|week|time|round)| in \d{4}| (?:overall|nationally|so far))?,? (?:were|are|was|is|included?|include[sd]?)(?: those of)? (?=[A-Z])(?!(?:The|Its|Their|They|These|Those|It)\b)(?<council>{CLIST})
   yes The two councils judged inadequate were Shropshire and Southend. => council=Southend-on-Sea; grade=inadequate
   yes Those rated outstanding included Leeds, Kent and Essex. => council=Kent; grade=outstanding
   yes The councils newly rated good this year are Barnsley and Rotherham. => council=Barnsley; grade=good
   no The councils rated inadequate were Their own worst critics.
   no Those rated good were praised by Ofsted.
+  yes Among the authorities whose services were judged to perform poorly were Doncaster, Birmingham and Peterborough. => council=Birmingham; grade=inadequate
 
 rule rated-them
   match \b(?:rated|judged|found|graded|deemed|said|found that) (?<council>they|them|it)(?: (?:were|was|had been|to be|as|to(?= [Rr]equire)))? (?<grade>{GRADE})
