@@ -86,6 +86,7 @@ rule speaker-said-colon
   yes A foster carer from Chorley emailed to say: "Our social worker has been the same person for three years now." => speaker=A foster carer from Chorley
   yes Alison Trevelyan publishes her report today. Trevelyan is expected to say: "The number of councils in the lowest grade is the smallest yet." => speaker=Alison Trevelyan
   yes One foster carer, who has looked after children for the borough for 14 years, said: "I have had three different social workers since Christmas." => speaker=One foster carer
+  yes The council's director of children's services, Rachel Ombler, said the grade reflected "a very deliberate decision to stop chasing the inspection". => speaker=Rachel Ombler; speaker_role=The council's director of children's services
   yes One young woman I met there, who has just started an apprenticeship, said something that has stayed with me: "It feels like someone is keeping track of me." => speaker=One young woman
   yes A Conservative backbencher, who asked not to be named, was overheard muttering: "If I hear that word once more, I'm going to the bar." => speaker=A Conservative backbencher
   yes A social worker in my constituency put it to me like this: "We spend weeks getting the paperwork ready for a visit." => speaker=A social worker in my constituency

@@ -983,6 +983,9 @@ static bool parse_speaker(qstate *q, size_t a, size_t b, speaker *sp)
             if (na < b) { a = na; more = true; }
         }
     }
+    /* cut before an inner verb: "Its director, Rachel Ombler, said the
+     * grade reflected" leaves "..., Rachel Ombler," */
+    while (b > a && (s[b - 1] == ' ' || s[b - 1] == ',')) b--;
     if (a >= b || b - a > 240) return false;
     /* "X welcomed the result but said": the subject is before the first
      * verb, which a rule of its own finds (quotes/coordinated-said) */
