@@ -131,14 +131,20 @@ void ix_rules_list(const ix_rules *r, FILE *out)
 /* ---- the rules as one pattern set for grep tools (`rg -P -f`) -----------
  * rg joins the lines into one alternation, where two rules' groups of the
  * same name are an error and 75 copies of the shared macros make the
- * pattern too large for PCRE2. So: capture names get a per-rule prefix
- * ("r12_day", later duplicates in one rule "r12_day__2"; references follow:
- * \k<..>, \g{..}, (?P=..), named conditions), and each rule's trailing
- * (?(DEFINE)...) block of macros is dropped from its line; the macros
- * (global names, one body each) are defined once, after the last rule. A
- * rule whose macro bodies differ from ones already seen (a macro redefined
- * between files) keeps its own block, with prefixed names. Escapes and
- * character classes are copied untouched. */
+ * pattern too large for PCRE2. So each rule's trailing (?(DEFINE)...)
+ * block of macros is dropped from its line, and the macros (global names,
+ * one body each) are defined once, after the last rule. A rule whose macro
+ * bodies differ from ones already seen (a macro redefined between files)
+ * keeps its own block. Escapes and character classes are copied untouched.
+ *
+ * Names are written short: PCRE2 gives every named group an entry in the
+ * set's name table as long as the longest name, so ten-letter macro names
+ * cost 7 bytes more for each of some eighty groups than three-letter ones.
+ * A shared macro is m1, m2, ... (its definition opens with its name as a
+ * comment, "(?<m12>(?#GRADE)...", which costs nothing compiled); a rule's
+ * own named group that something refers to (\k<..>, \g{..}, (?P=..), a
+ * named condition, a call) is g1, g2, ..., numbered over the whole set, a
+ * later duplicate name in one rule getting a number of its own. */
 
 static bool name_char(char c) { return ix_is_alnum(c) || c == '_'; }
 
@@ -198,11 +204,36 @@ static const char *define_block(const char *re, nameset *defs)
     return *p == ')' && !p[1] ? d : NULL;
 }
 
-static void put_name(FILE *out, size_t rule, const char *name, size_t n, int dup)
+/* The names written so far for the rule being written (its own groups;
+ * the shared macros are numbered by their place in `global`). */
+typedef struct shortnames {
+    struct { const char *s; size_t n; int dup; size_t num; } *v;
+    size_t n, cap;
+    size_t next;                 /* the last g number given, over the set */
+} shortnames;
+
+/* Writes the short name of nm[0, n): m<k> for a macro of `global`, else
+ * the rule's own g<k> (dup: which definition of that name in the rule; a
+ * reference, 0, means the first). */
+static void put_name(FILE *out, shortnames *sn, const nameset *global, const char *nm, size_t n, int dup)
 {
-    if (rule != (size_t)-1) fprintf(out, "r%zu_", rule);
-    fprintf(out, "%.*s", (int)n, name);
-    if (dup > 1) fprintf(out, "__%d", dup);
+    long k = nameset_find(global, nm, n);
+    if (k >= 0) {
+        fprintf(out, "m%ld", k + 1);
+        return;
+    }
+    if (dup < 1) dup = 1;
+    for (size_t i = 0; i < sn->n; i++)
+        if (sn->v[i].n == n && sn->v[i].dup == dup && !memcmp(sn->v[i].s, nm, n)) {
+            fprintf(out, "g%zu", sn->v[i].num);
+            return;
+        }
+    if (sn->n == sn->cap) {
+        sn->cap = sn->cap ? sn->cap * 2 : 8;
+        sn->v = ix_xrealloc(sn->v, sn->cap * sizeof *sn->v);
+    }
+    sn->v[sn->n].s = nm; sn->v[sn->n].n = n; sn->v[sn->n].dup = dup; sn->v[sn->n].num = ++sn->next;
+    fprintf(out, "g%zu", sn->v[sn->n++].num);
 }
 
 /* Is the group named nm[0, n) referred to in re[0, len) (a backreference,
@@ -226,7 +257,7 @@ static bool name_used(const char *re, size_t len, const char *nm, size_t n)
  * NULL when the body is anything else. A group around a call alone costs
  * six bytes more and matches the same (a call is a group of its own to a
  * quantifier after it). */
-static const char *put_call_only(const char *c, const char *end, size_t rule, const nameset *global, FILE *out)
+static const char *put_call_only(const char *c, const char *end, shortnames *sn, const nameset *global, FILE *out)
 {
     if (end - c < 6 || strncmp(c, "(?&", 3)) return NULL;
     const char *nm = c + 3, *ce = nm;
@@ -234,7 +265,7 @@ static const char *put_call_only(const char *c, const char *end, size_t rule, co
     if (ce == nm || end - ce < 2 || ce[0] != ')' || ce[1] != ')') return NULL;
     size_t n = (size_t)(ce - nm);
     fputs("(?&", out);
-    put_name(out, nameset_find(global, nm, n) >= 0 ? (size_t)-1 : rule, nm, n, 0);
+    put_name(out, sn, global, nm, n, 0);
     fputc(')', out);
     return ce + 2;
 }
@@ -311,7 +342,7 @@ static void count_classes(const char *re, size_t len, nameset *cs)
  * that nothing refers to becomes (?: : ripgrep only counts matches, and
  * every capture adds to the compiled size of the whole set, which Debian's
  * PCRE2 caps at 64 KB. */
-static void put_renamed(const char *re, size_t len, size_t rule, const nameset *global, const nameset *calls,
+static void put_renamed(const char *re, size_t len, shortnames *sn, const nameset *global, const nameset *calls,
                         FILE *out)
 {
     nameset seen = {0};
@@ -325,7 +356,7 @@ static void put_renamed(const char *re, size_t len, size_t rule, const nameset *
                 while (e < end && name_char(*e)) e++;
                 if (e < end && *e == close && e > nm && !ix_is_digit(*nm)) {
                     fputc('\\', out); fputc(p[1], out); fputc(p[2], out);
-                    put_name(out, nameset_find(global, nm, (size_t)(e - nm)) >= 0 ? (size_t)-1 : rule, nm, (size_t)(e - nm), 0);
+                    put_name(out, sn, global, nm, (size_t)(e - nm), 0);
                     fputc(close, out);
                     p = e + 1;
                     continue;
@@ -345,7 +376,7 @@ static void put_renamed(const char *re, size_t len, size_t rule, const nameset *
         }
         /* "(?:(?&CLINK))+": a plain group around a call alone is the call */
         const char *past;
-        if (!strncmp(p, "(?:", 3) && (past = put_call_only(p + 3, end, rule, global, out))) {
+        if (!strncmp(p, "(?:", 3) && (past = put_call_only(p + 3, end, sn, global, out))) {
             p = past;
             continue;
         }
@@ -372,7 +403,7 @@ static void put_renamed(const char *re, size_t len, size_t rule, const nameset *
                 int dup = 0;
                 if (def && !shared && !name_used(re, len, nm, n)) {
                     /* a group that only calls a macro, "(?<grade>(?&GRADE))" */
-                    if ((past = put_call_only(e + 1, end, rule, global, out))) {
+                    if ((past = put_call_only(e + 1, end, sn, global, out))) {
                         p = past;
                         continue;
                     }
@@ -387,7 +418,7 @@ static void put_renamed(const char *re, size_t len, size_t rule, const nameset *
                     nameset_add(&seen, nm, n, NULL, 0);
                 }
                 fwrite(p, 1, plen, out);
-                put_name(out, shared ? (size_t)-1 : rule, nm, n, dup);
+                put_name(out, sn, global, nm, n, dup);
                 p = e;
                 continue;
             }
@@ -476,15 +507,18 @@ int ix_rules_export_regex(const ix_rules *r, FILE *out)
     nameset calls = {0};
     for (size_t k = 0; k < counted.n; k++)
         if (counted.v[k].bn >= CLASS_CALLS) nameset_add(&calls, counted.v[k].s, counted.v[k].n, NULL, 0);
+    shortnames sn = {0};
     for (size_t i = 0; i < r->nrules; i++) {
         if (window_rule(&r->rules[i])) continue;
         nameset none = {0};
-        put_renamed(r->rules[i].regex, wlen[i], i, own[i] ? &none : &shared, &calls, out);
+        sn.n = 0;                         /* a rule's own names are its own */
+        put_renamed(r->rules[i].regex, wlen[i], &sn, own[i] ? &none : &shared, &calls, out);
         if (i + 1 == last && (shared.n || calls.n)) {   /* the shared macros, once */
             fputs("(?(DEFINE)", out);
             for (size_t k = 0; k < shared.n; k++) {
-                fprintf(out, "(?<%.*s>", (int)shared.v[k].n, shared.v[k].s);
-                put_renamed(shared.v[k].body, shared.v[k].bn, i, &shared, &calls, out);
+                fprintf(out, "(?<m%zu>(?#%.*s)", k + 1, (int)shared.v[k].n, shared.v[k].s);
+                sn.n = 0;
+                put_renamed(shared.v[k].body, shared.v[k].bn, &sn, &shared, &calls, out);
                 fputc(')', out);
             }
             for (size_t k = 0; k < calls.n; k++)
@@ -493,6 +527,7 @@ int ix_rules_export_regex(const ix_rules *r, FILE *out)
         }
         fputc('\n', out);
     }
+    free(sn.v);
     free(wlen);
     free(own);
     free(counted.v);

@@ -34,15 +34,20 @@ check "macros defined once, on the last line" '[ "$(grep -c "(?(DEFINE)" "$T/rul
 check "no rule names a macro it does not define" '! grep -q "{[A-Z][A-Z0-9_]*}" "$T/rules.txt"'
 # rg only counts matches: a named group nothing refers to is exported as a
 # plain group (each capture adds to the set's compiled size); one that a
-# backreference or a condition names keeps its (prefixed) name.
+# backreference or a condition names keeps a (short, numbered) name.
 unref=0
-for g in $(grep -o '(?<r[0-9]*_[A-Za-z0-9_]*>' "$T/rules.txt" | sed 's/^(?<//; s/>$//' | sort -u); do
+for g in $(grep -o '(?<g[0-9]*>' "$T/rules.txt" | sed 's/^(?<//; s/>$//' | sort -u); do
     grep -q -e "(?(<$g>)" -e "\\\\k<$g>" -e "\\\\k{$g}" "$T/rules.txt" || unref=$((unref + 1))
 done
 check "unreferenced named groups exported as (?: groups" '[ $unref = 0 ]'
-check "a group a condition names keeps its name (number-of-has-risen's put)" 'grep -q "(?(<r[0-9]*_put>)" "$T/rules.txt" && grep -q "(?<r[0-9]*_put>" "$T/rules.txt"'
+check "a group a condition names keeps a name (number-of-has-risen's put)" 'grep -q "(?(<g[0-9]*>)" "$T/rules.txt" && grep -q "(?<g[0-9]*>" "$T/rules.txt"'
+# names are short (the name table's entries are as long as the longest
+# name): macros m1, m2, ... with their names as comments, a rule's own g1, ...
+check "every name short: m<k>, g<k> or _c<k>" '! grep -o "(?<[A-Za-z_][A-Za-z0-9_]*>" "$T/rules.txt" | grep -v -q -E "^\(\?<(m|g|_c)[0-9]+>$"'
+grade=$(grep -o "(?<m[0-9]*>(?#GRADE)" "$T/rules.txt" | sed 's/^(?<//; s/>.*//')
+check "each macro's definition names it in a comment (GRADE is $grade)" '[ -n "$grade" ]'
 # and one that only calls a macro, "(?<grade>{GRADE})", as the call alone
-check "a group that only calls a macro exported as the call" '! grep -q "(?:(?&[A-Z0-9_]*))" "$T/rules.txt" && grep -q "(?&GRADE)" "$T/rules.txt"'
+check "a group that only calls a macro exported as the call" '! grep -q "(?:(?&[A-Za-z0-9_]*))" "$T/rules.txt" && grep -q "(?&$grade)" "$T/rules.txt"'
 # a class written often ("[ -]", the phrase lists' space) is defined once
 # and called; a class with a letter in it never is (under (?i) a call runs
 # it with its definition's options)
@@ -51,7 +56,7 @@ check "no class with a letter is called" '! grep -o "(?<_c[0-9]*>\[[^]]*\])" "$T
 cp -r patterns "$T/pat"
 printf 'rule repeated-word\n  match \\b(?<w>[a-z]{3,}) \\k<w>\\b(?<bang>!)?(?(<bang>)!|\\.)\n' >> "$T/pat/meta.pat"
 $INSPEX rules --export-regex "$T/pat" > "$T/rules2.txt"; rc=$?
-check "a referenced group keeps its name" '[ $rc = 0 ] && grep -q "(?<r[0-9]*_w>\[a-z\]{3,}) \\\\k<r[0-9]*_w>" "$T/rules2.txt" && grep -q "(?(<r[0-9]*_bang>)" "$T/rules2.txt"'
+check "a referenced group keeps a name" '[ $rc = 0 ] && grep -q "(?<\(g[0-9]*\)>\[a-z\]{3,}) \\\\k<\1>" "$T/rules2.txt" && grep -q "(?(<g[0-9]*>)" "$T/rules2.txt"'
 if command -v rg > /dev/null 2>&1; then
   printf 'It was the the. End\nno repeat here\n' > "$T/rep.txt"
   check "rg runs the backreference" '[ "$(rg -c -P -f "$T/rules2.txt" "$T/rep.txt")" = 1 ]'
