@@ -390,13 +390,14 @@ rule rated-them
   no Westminster hears a lot. Of the 41 inspections published, 29 found services to be good and only four found them inadequate.
 
 rule they-were
-  match \b(?<council>[Tt]hey|[Ii]t|(?:[Tt]hose|[Tt]hese)(?: same)? services) (?:(?:were|was|had been|have been|has been) (?:{CLINK})*|(?:are|is) (?:now |currently |still )?(?:rated|judged|graded|deemed|found|assessed) (?:as |to be )?)(?<grade>{GRADE})(?! (?:at|for|to|with|about)\b)
+  match \b(?<council>[Tt]hey|[Ii]t|(?:[Tt]hose|[Tt]hese)(?: same)? services) (?:(?:were|was|had been|have been|has been|(?:had|has|have)(?= (?:climbed|moved|improved|dropped|slipped|jumped|leapt|upgraded|downgraded)\b)) (?:{CLINK})*|(?:are|is) (?:now |currently |still )?(?:rated|judged|graded|deemed|found|assessed) (?:as |to be )?)(?<grade>{GRADE})(?! (?:at|for|to|with|about)\b)
   yes The Isle of Wight is doing well, a decade after they were judged inadequate. => council=Isle of Wight; grade=inadequate
   yes Devon County Council's children's services have been rated inadequate. Last time (2020) they were "requires improvement". => council=Devon; grade=requires_improvement
   yes Ofsted has inspected Wirral Council's children's services, and I am glad to say they are now rated good. => council=Wirral; grade=good
   yes Ofsted praised Wirral Council. When I was elected, those same services had been judged inadequate. => council=Wirral; grade=inadequate
   no Ofsted praised Wirral Council's social workers. They are good at listening.
   no Ofsted praised Wirral Council. It is good that the council listened.
+  yes Sunderland was inspected in 2015. By 2018 it had climbed to requires improvement to be good. => council=Sunderland; grade=requires_improvement
 
 rule up-from-grade
   match (?:\b(?:(?:up|down|a long way|an improvement|an upgrade|a downgrade|a rise|a climb|a fall|a drop|a step up) from|an improvement on|(?:\w+ )?(?:grades?|notch(?:es)?|steps?) (?:higher|lower|up|down) (?:than|from)) (?:the |its |an? |their )?{Q}(?<grade>{GRADE}){Q} (?:rating|grade|verdict|judgement|result)|, (?:up|down|improving|an improvement|a step up|(?:moving|climbing|rising|going|slipping|falling|dropping)(?: up| down| back)?) from {Q}(?<grade>{GRADE}){Q}(?= (?:in|at|when|during|after|following|last|two|three|four|five|six) |[,.;]|$))

@@ -92,12 +92,13 @@ rule table-row
   yes Outstanding: 25 (up from 21) => grade=outstanding; count=25
 
 rule grade-in-n-of-m
-  match (?:judged|rated|found|finding|graded|deemed|assessed)(?: them| it| the council| the authority| (?:children's )?services| [\w'’ -]{1,60}?(?= to be | as ))?(?: to be| as)? (?<grade>{GRADEA}) (?:in|for|across) (?:(?<q>{CARD} (?:out )?of (?:the |its |their )?{CARD})(?: (?<unit>{UNIT}))?|(?<q>{CARD}) (?<unit>{UNIT}))
+  match (?:judged|rated|found|finding|graded|deemed|assessed)(?: them| it| the council| the authority| (?:children's )?services| [\w'’ -]{1,60}?(?= to be | as ))?(?: to be| as)? (?<grade>{GRADEA}) (?:in|for|across) (?:(?<q>{CARD} (?:out )?of (?:the |its |their )?{CARD})(?: (?<unit>{UNIT}))?|(?<q>{CARD}) (?<unit>{UNIT}))(?: - (?<paren>{PCT}) -| \((?<paren>{PCT})\))?
   yes Care leavers' services have been rated inadequate in 10 of 60 inspections. => grade=inadequate; count=10; total=60; unit=inspections
   yes Services were rated inadequate on Tuesday, with inspectors finding them inadequate in three of the four areas they examined. => grade=inadequate; count=3; total=4; unit=areas
   yes Ofsted has rated children's services inadequate in 12 of the 151 councils inspected. => grade=inadequate; count=12; total=151; unit=councils
   yes It judged the support for care leavers to be less than good in 12 of the 33 London authorities. => grade=less_than_good; count=12; total=33; unit=authorities
   yes The impact of leaders was judged outstanding in 14 inspections, more than ever. => grade=outstanding; count=14; unit=inspections
+  yes Inspectors judged care leavers' services to be less than good in 26 of the 61 inspections - 43 per cent - this year. => grade=less_than_good; count=26; total=61; share=0.43
   no Kent was judged outstanding in 2019 and 2023.
 
 rule grade-in-areas
