@@ -149,16 +149,22 @@ static lset set_cross(const lset *a, const lset *b)
  * as a letter; "any digit" is worth a check next to a grade word, as
  * half the sentences that name a grade have no figure); -1 for top. A set
  * is worth using from 6 upwards: "the", "£" or "7" yes; "of " or "FC" no. */
+static int lit_score(const lit *l)
+{
+    int sc = 0;
+    for (size_t k = 0; k < l->n; k++) {
+        unsigned char c = l->s[k];
+        sc += c >= 0x80 ? 4 : c == ' ' ? 1 : ix_is_alpha(c) ? 2 : ix_is_digit(c) ? 7 : 3;
+    }
+    return sc;
+}
+
 static int set_score(const lset *a)
 {
     if (a->top || !a->n) return -1;
     int best = 1 << 30;
     for (size_t i = 0; i < a->n; i++) {
-        int sc = 0;
-        for (size_t k = 0; k < a->v[i].n; k++) {
-            unsigned char c = a->v[i].s[k];
-            sc += c >= 0x80 ? 4 : c == ' ' ? 1 : ix_is_alpha(c) ? 2 : ix_is_digit(c) ? 7 : 3;
-        }
+        int sc = lit_score(&a->v[i]);
         if (sc < best) best = sc;
     }
     return best;
@@ -854,6 +860,69 @@ static void thin_needs(needs *all, size_t n)
     free(drop);
 }
 
+/* Groups that differ only by rare literals are one group. The figure rules
+ * need "a digit or a number word", each with its own few extra words (" a
+ * majority (", "not a single"), so every digit of the text ended in six
+ * groups and was recorded six times: half of all the ends the scan
+ * recorded in news-like text. A group whose literals are all in a larger
+ * group, which adds only literals scoring STRONG or more (rare: a rule
+ * needing the smaller set is tried on few more windows), is replaced by the
+ * larger one in every rule that needs it. Exact still: a match holding a
+ * literal of the smaller set holds one of the larger. Returns the new count
+ * of groups; sets past it are freed. */
+static bool set_within(const lset *a, const lset *b)
+{
+    for (size_t i = 0; i < a->n; i++)
+        if (!set_has(b, a->v[i].s, a->v[i].n)) return false;
+    return true;
+}
+
+static bool extras_rare(const lset *a, const lset *b)
+{
+    for (size_t i = 0; i < b->n; i++)
+        if (!set_has(a, b->v[i].s, b->v[i].n) && lit_score(&b->v[i]) < STRONG) return false;
+    return true;
+}
+
+static size_t widen_groups(ix_rules *R, lset *sets, size_t ng)
+{
+    if (!ng) return ng;
+    size_t *into = ix_xmalloc(ng * sizeof *into), *num = ix_xmalloc(ng * sizeof *num);
+    for (size_t g = 0; g < ng; g++) {
+        into[g] = g;
+        /* the largest such superset: its own supersets are then looked at
+         * by the chase below */
+        for (size_t h = 0; h < ng; h++)
+            if (h != g && sets[h].n > sets[into[g]].n && set_within(&sets[g], &sets[h]) && extras_rare(&sets[g], &sets[h]))
+                into[g] = h;
+    }
+    /* chase: g -> h -> k; k's extras over g are h's and k's, all rare */
+    for (size_t g = 0; g < ng; g++)
+        for (size_t steps = 0; into[into[g]] != into[g] && steps < ng; steps++) into[g] = into[into[g]];
+    for (size_t g = 0; g < ng; g++)
+        if (into[g] != g) set_free(&sets[g]);
+    size_t n = 0;
+    for (size_t g = 0; g < ng; g++) {
+        if (into[g] != g) continue;
+        num[g] = n;
+        sets[n++] = sets[g];
+    }
+    for (size_t i = 0; i < R->nrules; i++) {
+        ix_rule *r = &R->rules[i];
+        int m = 0;
+        for (int k = 0; k < r->npf; k++) {
+            int g = (int)num[into[r->pfg[k]]];
+            bool dup = false;
+            for (int j = 0; j < m; j++) dup |= r->pfg[j] == g;
+            if (!dup) r->pfg[m++] = g;
+        }
+        r->npf = m;
+    }
+    free(into);
+    free(num);
+    return n;
+}
+
 /* ---- the automaton ------------------------------------------------------- */
 
 struct ix_prefilter {
@@ -907,6 +976,7 @@ ix_prefilter *ix_prefilter_new(ix_rules *R)
         }
     }
     free(all);
+    ng = widen_groups(R, sets, ng);
     pf->ngroups = ng;
     size_t words = (ng + 63) / 64;
     pf->rmask = calloc(R->nrules * words + 1, sizeof *pf->rmask);
