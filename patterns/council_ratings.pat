@@ -34,10 +34,11 @@ define CLIST (?>{CREFP}{CNEXT}{0,8})
 # The verbs by which a council gets, keeps or loses a grade ("received an
 # 'inadequate' rating", "has held the top grade", "slapped with").
 define GOTVERB (?:receiv\w+|given|awarded|handed|got|gained|achieved|earned|retained|regained|kept|lost|won|secured|h[oe]ld(?:s|ing)?|maintain(?:s|ed)?|(?:slapped|hit|landed|saddled|lumbered) with)
-words CLINKWORD were | was | is | are | itself | themselves | has been | have been | had been | had | have | has | been | being | be | now | currently | still | also | first | again | previously | once | subsequently | most recently | more recently | recently | overall | judged | rated | found | deemed | graded | assessed | declared | as | to be | to | only | just | all | both | by Ofsted | by inspectors | last year | this year | three years ago | two years ago | a year ago | remain | remains | remained | stay | stays | stayed | became | becomes | continues to be | continued to be | told it | told that it | told they | told that they | among those | by contrast | too | came out as | came out | reached | reaches
+words CLINKWORD were | was | is | are | itself | themselves | has been | have been | had been | had | have | has | been | being | be | now | currently | still | also | first | again | previously | once | subsequently | most recently | more recently | recently | overall | judged | rated | found | deemed | graded | assessed | declared | as | to be | to | only | just | all | both | by Ofsted | by inspectors | last year | this year | three years ago | two years ago | a year ago | remain | remains | remained | stay | stays | stayed | became | becomes | continues to be | continued to be | told it | told that it | told they | told that they | among those | by contrast | too | each | since | came out as | came out | reached | reaches
+define MONTH (?:January|February|March|April|May|June|July|August|September|October|November|December)
 # Verbs by which a grade moves: "climbed to good", "had dropped two grades to".
 define MOVEVERB (?:jumped|leapt|rose|climbed|moved up|moved down|upgraded|downgraded|raised|improved|fell|dropped|slipped)
-define CLINK (?:(?:{CLINKWORD}|{MOVEVERB}(?: \w+ (?:grades?|places?))? to(?= )|(?:(?:placed|put|stuck|sits) )?(?:in|at)(?= (?:the|\w+'s) (?:lowest|bottom|top|highest) )|in \d{4}|in (?:January|February|March|April|May|June|July|August|September|October|November|December)(?: \d{4})?|at (?:its|their) (?:last|latest|most recent|previous) inspection|at every inspection since \d{4}|despite [\w ]{1,40}?|-|among (?:the|those) [\w' ]{1,40}?|(?:re-)?inspected(?= (?:by|in|last|this|and)\b)|and(?= (?:judged|rated|found|graded|deemed|assessed)\b)|{GOTGRADE}|(?:held|holds|hold|retained|retains|kept|keeps|maintained|maintains)(?= the (?:top|highest) (?:grade|rating))|(?:(?:{GOTVERB}|left with|with) )?(?:an? |the |its |their )(?:(?:overall|new|latest|previous|current) )?(?:Ofsted )?(?:rating|grade|judgement|verdict) of) ?)
+define CLINK (?:(?:{CLINKWORD}|{MOVEVERB}(?: \w+ (?:grades?|places?))? to(?= )|(?:(?:placed|put|stuck|sits) )?(?:in|at)(?= (?:the|\w+'s) (?:lowest|bottom|top|highest) )|in \d{4}|in {MONTH}(?: \d{4})?|at (?:its|their) (?:last|latest|most recent|previous) inspection|at every inspection since \d{4}|despite [\w ]{1,40}?|-|among (?:the|those) [\w' ]{1,40}?|(?:re-)?inspected(?= (?:by|in|last|this|and)\b)|and(?= (?:judged|rated|found|graded|deemed|assessed)\b)|{GOTGRADE}|(?:held|holds|hold|retained|retains|kept|keeps|maintained|maintains)(?= the (?:top|highest) (?:grade|rating))|(?:(?:{GOTVERB}|left with|with) )?(?:an? |the |its |their )(?:(?:overall|new|latest|previous|current) )?(?:Ofsted )?(?:rating|grade|judgement|verdict) of) ?)
 
 # Where a sentence opens on a council: "In Hull,", "Over in neighbouring
 # Kirklees,".
@@ -54,21 +55,23 @@ rule services-at
 # were rated inadequate", "Over in Leeds, services have been judged
 # outstanding since 2018".
 rule place-then-services
-  match {PLACEPREP} (?<council>{CLIST}),? (?:(?:the council's|the authority's|its|the) )?(?:{SERVICES}|(?i:services?)) (?:{CLINK})+(?<grade>{GRADE})
+  match {PLACEPREP} (?<council>{CLIST})(?:, (?:where|which|whose)\b[^,;:.!?"]{1,120}?)?,? (?:(?:the council's|the authority's|its|the) )?(?:{SERVICES}|(?i:services?)) (?:{CLINK})+(?<grade>{GRADE})
   yes In Slough, children's services were rated inadequate. => council=Slough; grade=inadequate
   yes In neighbouring Cheshire West and Chester, services were rated good in 2022. => council=Cheshire West and Chester; grade=good
   yes Over in Leeds, children's services have been judged outstanding since 2018. => council=Leeds; grade=outstanding
+  yes In Walsall, where the council has cut its agency staff by half, children's services were rated good. => council=Walsall; grade=good
   no In Slough, schools were rated good.
   no In 2019, services were rated good.
 
 rule rated-council
-  match \b(?:rated|judged|found|graded|deemed|assessed|declared|placed|left) (?<council>{CLIST}|(?:children's )?services(?= (?:as|to be) | {GRADE}(?:[.;,]| in \d{4}\b)))(?:(?:'s|(?<=[Ii]ts|[Tt]heir))(?<jdg>{SPWORD}{1,6}?))? (?:(?:services )?(?:to be|as|to) )?(?<grade>{GRADE})
+  match \b(?:rated|judged|found|graded|deemed|assessed|declared|placed|left) (?<council>{CLIST}|(?:children's )?services(?= (?:as|to be) | {GRADE}(?:[.;,]| in (?:\d{4}|{MONTH})\b| (?:last|this) (?:year|month|week|spring|summer|autumn|winter)\b)))(?:(?:'s|(?<=[Ii]ts|[Tt]heir))(?<jdg>{SPWORD}{1,6}?))? (?:(?:services )?(?:to be|as|to) )?(?<grade>{GRADE})
   yes The previous inspections in 2010 and 2012 had judged Rotherham's safeguarding and adoption services to be "adequate". => council=Rotherham; grade=adequate; judgement=adoption
   yes Kent was inspected. Inspectors rated the council inadequate in 2016. => council=Kent; grade=inadequate
   yes Doncaster was inspected. The trust's first full inspection, in 2015, rated services as requiring improvement to be good. => council=Doncaster; grade=requires_improvement
   no Doncaster was inspected. Inspectors rated services in 12 councils as good.
   yes Somerset was inspected. The last full inspection, in 2022, rated children's services good. => council=Somerset; grade=good
   no Somerset was inspected. Ofsted rated children's services good in 60 per cent of councils.
+  yes Somerset was inspected. Inspectors rated children's services requires improvement to be good in March. => council=Somerset; grade=requires_improvement
   yes I started as a social worker in Sefton. In 2010 Ofsted judged its safeguarding services good. => council=Sefton; grade=good; judgement=child_protection
 
 # A participle clause before its subject: "Rated outstanding in 2022,
@@ -332,8 +335,9 @@ rule previously-grade
 # The inspectors as subject after the place: "In Bristol, inspectors rated
 # children's services outstanding in February".
 rule place-then-inspectors
-  match {PLACEPREP} (?<council>{CLIST}), (?:(?:Ofsted(?:'s)?|the) )?(?:inspectors|Ofsted|the inspectorate|the watchdog|the regulator) (?:have |has |had |also |last year |this year )*(?:rated|judged|graded|found|deemed) (?:(?:the council's|the authority's|its|the) )?(?:{SERVICES}|(?i:services)) (?:as |to be |to )?{Q}(?<grade>{GRADE})
-  yes In Bristol, inspectors rated children's services outstanding in February. => council=Bristol; grade=outstanding
+  match {PLACEPREP} (?<council>{CLIST}),(?: (?:where|which|whose)\b[^,;:.!?"]{1,120}?,)? (?:(?:Ofsted(?:'s)?|the) )?(?:inspectors|Ofsted|the inspectorate|the watchdog|the regulator) (?:have |has |had |also |last year |this year )*(?:rated|judged|graded|found|deemed) (?:(?:the council's|the authority's|its|the) )?(?:{SERVICES}|(?i:services)) (?:as |to be |to )?{Q}(?<grade>{GRADE})
+  yes In Bristol, inspectors rated children's services outstanding for the first time. => council=Bristol; grade=outstanding
+  yes In Peterborough, where two in five posts are filled by agency staff, inspectors rated children's services requires improvement to be good for the second time. => council=Peterborough; grade=requires_improvement
   no In Bristol, inspectors rated schools outstanding.
 
 rule slipped-to

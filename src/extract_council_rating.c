@@ -130,6 +130,66 @@ static bool year_before_abolition(const ix_ctx *c, size_t a, int row)
     return false;
 }
 
+/* The authorities named last in [lo, hi): the last name there and the names
+ * listed with it ("Leeds, Wakefield and Bradford"), as the span [*la, *lb).
+ * "Calderdale went from good to requires improvement, and Tameside has been
+ * rated requires improvement ..., though services for children in care were
+ * judged good": the judgement is Tameside's, not Calderdale's. False when
+ * [lo, hi) names none. */
+static bool last_named(const ix_ctx *c, size_t lo, size_t hi, size_t *la, size_t *lb)
+{
+    size_t first, n = ix_ctx_mentions_in(c, lo, hi, &first);
+    if (!n) return false;
+    size_t i = first + n - 1;
+    while (i > first && c->mentions[i].b > hi) i--;
+    *la = c->mentions[i].a;
+    *lb = c->mentions[i].b;
+    const char *s = c->doc->text;
+    static const char *const joins[] = {", ", " and ", ", and ", " & ", " or ", ", or "};
+    for (; i > first; i--) {
+        size_t pb = c->mentions[i - 1].b, na = c->mentions[i].a;
+        bool joined = false;
+        for (size_t k = 0; k < sizeof joins / sizeof *joins && !joined; k++)
+            joined = na - pb == strlen(joins[k]) && !memcmp(s + pb, joins[k], na - pb);
+        if (!joined) break;
+        *la = c->mentions[i - 1].a;
+    }
+    return true;
+}
+
+static bool is_possessive(const char *s, size_t n)
+{
+    return (n >= 3 && !strncasecmp(s, "its", 3) && (n == 3 || s[3] == ' ')) ||
+           (n >= 5 && !strncasecmp(s, "their", 5) && (n == 5 || s[5] == ' '));
+}
+
+/* The authority a possessive reference ("its services", "their
+ * children's services") stands for when a name earlier in its sentence is
+ * a clause's subject (the name, then a verb): "Tameside has been rated
+ * requires improvement ..., though its services for children in care were
+ * judged good". -1 otherwise: the article's focus decides
+ * (ix_ctx_focus_row), since a name in a list or after a preposition
+ * ("delivered jointly with Halton, its services ...") is seldom what "its"
+ * means. */
+static int subject_before(const ix_ctx *c, size_t at)
+{
+    const ix_doc *d = c->doc;
+    const ix_sent *se = &d->sents[ix_doc_sent_at(d, at)];
+    size_t first, n = ix_ctx_mentions_in(c, se->a, at, &first);
+    if (!n) return -1;
+    const ix_mention *m = &c->mentions[first + n - 1];
+    if (m->aside || m->b > at) return -1;
+    const char *s = d->text;
+    static const char *const verbs[] = {" has ", " have ", " had ", " was ", " were ", " is ", " are ", " went ", " moved ",
+                                        " fell ", " dropped ", " slipped ", " climbed ", " improved ", " remains ",
+                                        " remained ", " became "};
+    for (size_t k = 0; k < sizeof verbs / sizeof *verbs; k++) {
+        size_t l = strlen(verbs[k]);
+        if (m->b + l <= at && !memcmp(s + m->b, verbs[k], l)) return m->row;
+    }
+    return -1;
+}
+
 /* Emits for every council in [ca, cb) (or the focus council for a
  * reference), one record per judgement. */
 static void emit_all(crstate *st, size_t ca, size_t cb, bool allow_ref, const char *grade, const char **jd, size_t nj,
@@ -153,7 +213,8 @@ static void emit_all(crstate *st, size_t ca, size_t cb, bool allow_ref, const ch
         }
     }
     if (!nr && allow_ref) {
-        int r = ix_ctx_focus_row(c, a);
+        int r = ca < cb && is_possessive(c->doc->text + ca, cb - ca) ? subject_before(c, ca) : -1;
+        if (r < 0) r = ix_ctx_focus_row(c, a);
         int cand[4];
         size_t nc = r >= 0 && !year_before_abolition(c, a, r) ? ix_gazetteer_successors(c->rules, r, c->doc->date, cand, 4) : 0;
         for (size_t j = 0; j < nc; j++) rows[nr++] = cand[j];
@@ -342,8 +403,8 @@ void ix_extract_council_rating(ix_ctx *c)
                 if (!has_c) {
                     /* judgement-subject rules: a council named earlier in the
                      * sentence, else the article's authority */
-                    size_t first;
-                    if (ix_ctx_mentions_in(c, se->a, m.a, &first)) emit_all(&st, se->a, m.a, false, grade, jd, nj, m.a, m.b, rl.r[k]->name);
+                    size_t la, lb;
+                    if (last_named(c, se->a, m.a, &la, &lb)) emit_all(&st, la, lb, false, grade, jd, nj, m.a, m.b, rl.r[k]->name);
                     else emit_all(&st, 0, 0, true, grade, jd, nj, m.a, m.b, rl.r[k]->name);
                     continue;
                 }
