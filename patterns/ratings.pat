@@ -137,8 +137,9 @@ rule only-one-of-n
   yes Swindon is the only one of the 15 councils in the South West to be rated inadequate. => grade=inadequate; count=1; total=15; unit=councils
 
 rule one-of-n
-  match \b(?<!only |all but )[Oo]ne of (?:only |just |the |a handful of )?(?<q>{CARD})(?: of (?:the |its |their )?(?<total>{CARD}))?(?: (?<unit>{UNIT}))?(?:{GAP})?(?: - (?:(?<approx>{APPROX}) )?(?<paren>{DASHFIG}) -)?(?: (?:whose|where) [\w' -]{1,40}? (?:was|were|is|are|had been|has been|have been))?(?! (?:was|is|has)\b)(?: {LINKW}){1,7} (?<grade>{GRADE})
+  match \b(?<!only |all but )[Oo]ne of (?:only |just |the |a handful of )?(?<q>{CARD})(?: of {OFDET}?(?<total>{CARD}))?(?: (?<unit>{UNIT}))?(?:{GAP})?(?: - (?:(?<approx>{APPROX}) )?(?<paren>{DASHFIG}) -)?(?: (?:whose|where) [\w' -]{1,40}? (?:was|were|is|are|had been|has been|have been))?(?! (?:was|is|has)\b)(?: {LINKW}){1,7} (?<grade>{GRADE})
   yes It makes Bury one of just 13 councils in England stuck in Ofsted's bottom category. => grade=inadequate; count=13; unit=councils
+  yes Medway is one of 14 of the South East's 19 councils now rated good or outstanding. => grade=good_or_better; count=14; total=19; unit=councils
   yes Derbyshire was one of 10 authorities judged outstanding in 2018-19. => grade=outstanding; count=10; unit=authorities; period=2018-19
   yes Cornwall is now one of just 19 authorities rated outstanding in England. => count=19
   yes Doncaster is now one of nine councils in Yorkshire and the Humber whose children's services are rated good or outstanding. => grade=good_or_better; count=9
@@ -207,7 +208,7 @@ rule number-fell-from
 # cent" counts councils with a high agency rate, not grades.
 define NOTSUBJECT (?!(?: (?:since|in|by) (?:19|20)\d\d)? (?:(?:had|have|has) (?:an?|more|fewer|higher|lower)\b|(?:relied|rely|relies|spent|spend|spends|employed|employ|employs|paid|pay|pays|used|use|uses) ))
 rule count-judged
-  match (?<![\w'-])(?<![Ee]very )(?:(?<approx>{APPROX}) )?(?:(?i:all|only|just|a further|another|the remaining|the other|all of the|of these,?|in all,?|some) )?(?:(?<q>{QUANT})(?: \((?<paren>[^()]{1,24}?)(?: {UNIT})?\)| - (?:(?:(?<approx2>{APPROX})|or) )?(?<paren>{DASHFIG})(?: in (?:all|total))? -|, (?:or )?(?:(?<approx2>{APPROX}) )?(?<paren>{SHAREFIG}),)?|{MAJORITY} \((?<q>{PCT})\))(?: of(?: the| all| its| their| our| England's| the country's| these| those)?(?: (?<total>{CARD}))?| of them)?(?: (?<unit>{UNIT}))?(?:{GAPW}{1,6}?(?= - | \())?(?: \((?<paren>[^()]{1,24}?)(?: {UNIT})?\)| - (?:(?:(?<approx2>{APPROX})|or) )?(?<paren>{DASHFIG})(?: {UNIT}| of them)?(?: in (?:all|total))? -)?(?:{GAP}(?: {LINKW}){1,7}|{DASHGAP}|(?: {LINKW}){0,7}) (?<grade>{GRADE})(?! for (?:every|each)\b){NOTSUBJECT}(?:(?: (?:today|now|currently|at present|nationally|for (?:its |their )?children's services))?(?:, | - |-(?=[a-z\d]))(?:or |that is |that's |(?<approx2>{APPROX}|some) )?(?<paren>\d+(?:\.\d+)? ?(?:per cent|%)|(?:{RATIO}|{FRAC})(?=[.;,!?]|$| ?-))|(?: (?!and |[^-.;,:!?]*? and )[^-.;,:!?]{1,60}?)? - (?<paren>{CARD})(?: {UNIT})? in (?:all|total)\b)?
+  match (?<![\w'-])(?<![Ee]very )(?:(?<approx>{APPROX}) )?(?:(?i:all|only|just|a further|another|the remaining|the other|all of the|of these,?|in all,?|some) )?(?:(?<q>{QUANT})(?: \((?<paren>[^()]{1,24}?)(?: {UNIT})?\)| - (?:(?:(?<approx2>{APPROX})|or) )?(?<paren>{DASHFIG})(?: in (?:all|total))? -|, (?:or )?(?:(?<approx2>{APPROX}) )?(?<paren>{SHAREFIG}),)?|{MAJORITY} \((?<q>{PCT})\))(?: of(?: {OFDET}?(?<total>{CARD})(?! of )| (?:the|all|its|their|our|England's|the country's|these|those))?| of them)?(?: (?<unit>{UNIT}))?(?:{GAPW}{1,6}?(?= - | \())?(?: \((?<paren>[^()]{1,24}?)(?: {UNIT})?\)| - (?:(?:(?<approx2>{APPROX})|or) )?(?<paren>{DASHFIG})(?: {UNIT}| of them)?(?: in (?:all|total))? -)?(?:{GAP}(?: {LINKW}){1,7}|{DASHGAP}|(?: {LINKW}){0,7}) (?<grade>{GRADE})(?! for (?:every|each)\b){NOTSUBJECT}(?:(?: (?:today|now|currently|at present|nationally|for (?:its |their )?children's services))?(?:, | - |-(?=[a-z\d]))(?:or |that is |that's |(?<approx2>{APPROX}|some) )?(?<paren>\d+(?:\.\d+)? ?(?:per cent|%)|(?:{RATIO}|{FRAC})(?=[.;,!?]|$| ?-))|(?: (?!and |[^-.;,:!?]*? and )[^-.;,:!?]{1,60}?)? - (?<paren>{CARD})(?: {UNIT})? in (?:all|total)\b)?
   yes Seven authorities were found to be inadequate. => grade=inadequate; count=7; unit=authorities
    yes By March, 14 of the 20 councils in the region had reached good or better. => grade=good_or_better; count=14; total=20
    yes Some 91% of our children’s homes were rated good or outstanding by Ofsted. => grade=good_or_better; share=0.91; unit=children's homes
@@ -216,6 +217,7 @@ rule count-judged
   yes Nationally, fewer than one in ten councils in England (14 of 153) are rated inadequate. => count=14; share=0.1; total=153
   yes About two-thirds of councils (roughly 100 of the 153) are rated good or outstanding. => count=100; total=153; approx=about
   yes In 2025, 12 of England's 153 local authorities were rated inadequate for children's services, fewer than one in ten. => count=12; share=0.1
+  yes Fewer than half of the North West's 23 councils are now rated good or better. => grade=good_or_better; share=0.5; total=23; approx=less_than
   no Families face two very different ways of saying whether services are good enough.
   no She lived in five different placements, including a children's home rated good by Ofsted.
   no Kent was rated good, two notches higher than the inadequate rating it was given in 2019.

@@ -362,9 +362,11 @@ static json_t *make_now(rstate *st, const ix_match *m, bool headline, bool table
     json_t *cz = json_object_get(set, "count");
     if (cz && !q.has_count && !q.has_share) { q.has_count = 1; q.count = strtol(json_string_value(cz), NULL, 10); }
 
-    char *ttext = group_text(d, m, "total", NULL, NULL);
+    size_t ta = 0, tb = 0;
+    char *ttext = group_text(d, m, "total", &ta, &tb);
     long total;
     if (ttext && !q.has_total && ix_number_parse(lx, ttext, strlen(ttext), &total)) { q.has_total = 1; q.total = total; }
+    else ta = tb = 0;
     free(ttext);
 
     char *utext = group_text(d, m, "unit", NULL, NULL);
@@ -435,6 +437,9 @@ static json_t *make_now(rstate *st, const ix_match *m, bool headline, bool table
         /* "14 authorities - about one in ten -": the second form is this
          * figure too, not a figure of its own */
         if (pb > pa) mark_used(st, pa, pb);
+        /* "half of the North West's 23 councils": the 23 is this figure's
+         * total, not a count of its own for a rule that starts there */
+        if (tb > ta) mark_used(st, ta, tb);
     } else json_object_set_new_nocheck(rec, "number_text", json_null());
     /* a list item's span starts at its figure, not at ", while" */
     size_t sa = qtext && qa < m->a ? qa : m->a, aa, ab;     /* "all but" before the match */
