@@ -131,10 +131,15 @@ rule zero-no-unit
 # "Derbyshire is one of 10 authorities judged outstanding": the figure is 10.
 # ("one of the 10 councils was rated inadequate" is one council: count-judged.)
 # "the only one of the 15 councils in the region to be rated inadequate":
-# one of them, out of 15.
+# one of them, out of 15; "Havering is the only London borough still
+# judged inadequate": one of them.
 rule only-one-of-n
-  match \b(?:[Tt]he|[Ii]ts|[Tt]heir) (?<q>only one) of (?:the |its |their |[\w-]+'s )?(?<total>{CARD})(?: (?<unit>{UNIT}))?(?:{GAP})?(?: {LINKW}){1,7} (?<grade>{GRADE})
+  set count 1
+  match \b(?:[Tt]he|[Ii]ts|[Tt]heir) (?:(?<q>only one) of (?:the |its |their |[\w-]+'s )?(?<total>{CARD})(?: (?<unit>{UNIT}))?|only (?:(?:remaining|other) )?(?<unit>{UNIT}))(?:{GAP})?(?: {LINKW}){1,7} (?<grade>{GRADE})
   yes Swindon is the only one of the 15 councils in the South West to be rated inadequate. => grade=inadequate; count=1; total=15; unit=councils
+  yes Havering is the only London borough still judged inadequate. => grade=inadequate; count=1; unit=boroughs
+  yes It is the only council in the North East to be rated outstanding. => grade=outstanding; count=1; unit=councils
+  no It is the only council that has never been rated outstanding.
 
 rule one-of-n
   match \b(?<!only |all but )[Oo]ne of (?:only |just |the |a handful of )?(?<q>{CARD})(?: of {OFDET}?(?<total>{CARD}))?(?: (?<unit>{UNIT}))?(?:{GAP})?(?: - (?:(?<approx>{APPROX}) )?(?<paren>{DASHFIG}) -)?(?: (?:whose|where) [\w' -]{1,40}? (?:was|were|is|are|had been|has been|have been))?(?! (?:was|is|has)\b)(?: {LINKW}){1,7} (?<grade>{GRADE})
