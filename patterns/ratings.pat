@@ -32,7 +32,7 @@ words -i FRACW half | halves | third | thirds | quarter | quarters | fifth | fif
 # something within one council ("at 10 in a council that requires improvement"),
 # nor one of a set of no stated size ("one of the few councils rated
 # outstanding", "one of a handful").
-define NOTCOUNT (?! in an? (?:council|authority|local authority|area)\b)(?! of (?:an? |the )?(?:handful|few|many|number|small|tiny|minority|clutch|select|growing number|best|worst)\b)(?! (?:years?|months?|weeks?|days?|hours?|minutes?|times|per|percent|million|billion|bn|miles|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b)
+define NOTCOUNT (?! in an? (?:council|authority|local authority|area)\b)(?! of (?:an? |the )?(?:handful|few|many|number|small|tiny|minority|clutch|select|growing number|best|worst)\b)(?! (?:years?|months?|weeks?|days?|hours?|minutes?|times|per|percent|million|billion|bn|miles|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|grades? (?:below|above|short|higher|lower|up|down))\b)
 define CARD (?<![£$€\d.,/'-])(?:(?!(?:19|20)\d\d(?!\d|,\d))(?:\d{1,3}(?:,\d{3})+|\d+)(?![\w%,.]\d|[\w%])|(?i:{NUMWORD})(?![\w-])){NOTCOUNT}
 define PCT (?:\d+(?:\.\d+)?|(?i:{NUMWORD}))(?: ?%| per ?cent\b| percent\b)
 define FRAC (?i:(?:a|one|{NUMWORD})[ -](?:{FRACW})|half)(?![\w-])
