@@ -661,6 +661,20 @@ static const char *pronoun_of(const qstate *q, const speaker *e)
     return p;
 }
 
+/* Where the word "inspectors" (any case) last stands in [lo, hi), or
+ * SIZE_MAX. */
+static size_t inspectors_in(const char *s, size_t lo, size_t hi)
+{
+    static const char w[] = "inspectors";
+    size_t l = sizeof w - 1;
+    for (size_t i = hi >= lo + l ? hi - l + 1 : lo; i-- > lo;) {
+        if (strncasecmp(s + i, w, l)) continue;
+        if ((i > lo && ix_is_alnum(s[i - 1])) || (i + l < hi && ix_is_alnum(s[i + l]))) continue;
+        return i;
+    }
+    return SIZE_MAX;
+}
+
 /* Resolves a pronoun at `pos` to the latest speaker or person before it
  * that it can stand for: "she" passes over a Mr Smith or a spokesman. */
 static bool resolve_pronoun(qstate *q, const char *pron, size_t pos, speaker *sp)
@@ -678,7 +692,9 @@ static bool resolve_pronoun(qstate *q, const char *pron, size_t pos, speaker *sp
     const ix_doc *d = q->d;
     size_t para = gendered && d->nsent ? d->sents[ix_doc_sent_at(d, pos)].para : 0;
     const speaker *unsure = NULL, *found = NULL;
+    size_t found_pos = 0;
     for (const event *ev; !found && (ev = evit_prev(&iter));) {
+        found_pos = ev->pos;
         const speaker *e = &ev->sp;
         /* "they" is a group ("Inspectors ... They found"), not someone
          * named: two capitalised words after a list's "and" ("Norwich and
@@ -701,6 +717,25 @@ static bool resolve_pronoun(qstate *q, const char *pron, size_t pos, speaker *sp
         found = e;
     }
     if (!found) found = unsure;
+    /* "Inspectors spent three weeks with the teams. They found that help
+     * was now '...'": inspectors named in this sentence or the two before,
+     * later than any speaker found, are who "they" are in an inspection
+     * story, though no verb of saying came with them */
+    if (they && q->ofsted_story && d->nsent) {
+        size_t si = ix_doc_sent_at(d, pos), lo = d->sents[si >= 2 ? si - 2 : 0].a;
+        size_t at = inspectors_in(d->text, lo, pos);
+        if (at != SIZE_MAX && (!found || found_pos < at)) {
+            size_t a = sp->a, b = sp->b;
+            speaker_free(sp);
+            memset(sp, 0, sizeof *sp);
+            sp->a = a;
+            sp->b = b;
+            sp->desc = ix_xstrndup(d->text + at, 10);
+            sp->org = ix_xstrdup("Ofsted");
+            sp->valid = true;
+            return true;
+        }
+    }
     if (found) {
         size_t a = sp->a, b = sp->b;
         speaker_copy(sp, found);
