@@ -257,16 +257,35 @@ static bool name_used(const char *re, size_t len, const char *nm, size_t n)
  * NULL when the body is anything else. A group around a call alone costs
  * six bytes more and matches the same (a call is a group of its own to a
  * quantifier after it). */
-static const char *put_call_only(const char *c, const char *end, shortnames *sn, const nameset *global, FILE *out)
+static void put_renamed(const char *re, size_t len, shortnames *sn, const nameset *global, const nameset *calls,
+                        const bool *inl, FILE *out);
+
+/* A call of the macro nm[0, n): "(?&m12)", or, for a macro of `global`
+ * called only there (inl), its body in a plain group. A definition and a
+ * call cost some fifteen bytes of the compiled set more than the group. */
+static void put_call(const char *nm, size_t n, shortnames *sn, const nameset *global, const nameset *calls,
+                     const bool *inl, FILE *out)
+{
+    long k = inl ? nameset_find(global, nm, n) : -1;
+    if (k >= 0 && inl[k]) {
+        fputs("(?:", out);
+        put_renamed(global->v[k].body, global->v[k].bn, sn, global, calls, inl, out);
+        fputc(')', out);
+        return;
+    }
+    fputs("(?&", out);
+    put_name(out, sn, global, nm, n, 0);
+    fputc(')', out);
+}
+
+static const char *put_call_only(const char *c, const char *end, shortnames *sn, const nameset *global,
+                                 const nameset *calls, const bool *inl, FILE *out)
 {
     if (end - c < 6 || strncmp(c, "(?&", 3)) return NULL;
     const char *nm = c + 3, *ce = nm;
     while (ce < end && name_char(*ce)) ce++;
     if (ce == nm || end - ce < 2 || ce[0] != ')' || ce[1] != ')') return NULL;
-    size_t n = (size_t)(ce - nm);
-    fputs("(?&", out);
-    put_name(out, sn, global, nm, n, 0);
-    fputc(')', out);
+    put_call(nm, (size_t)(ce - nm), sn, global, calls, inl, out);
     return ce + 2;
 }
 
@@ -343,7 +362,7 @@ static void count_classes(const char *re, size_t len, nameset *cs)
  * every capture adds to the compiled size of the whole set, which Debian's
  * PCRE2 caps at 64 KB. */
 static void put_renamed(const char *re, size_t len, shortnames *sn, const nameset *global, const nameset *calls,
-                        FILE *out)
+                        const bool *inl, FILE *out)
 {
     nameset seen = {0};
     const char *end = re + len;
@@ -376,9 +395,18 @@ static void put_renamed(const char *re, size_t len, shortnames *sn, const namese
         }
         /* "(?:(?&CLINK))+": a plain group around a call alone is the call */
         const char *past;
-        if (!strncmp(p, "(?:", 3) && (past = put_call_only(p + 3, end, sn, global, out))) {
+        if (!strncmp(p, "(?:", 3) && (past = put_call_only(p + 3, end, sn, global, calls, inl, out))) {
             p = past;
             continue;
+        }
+        if (!strncmp(p, "(?&", 3)) {            /* a call: maybe the body itself */
+            const char *ce = p + 3;
+            while (ce < end && name_char(*ce)) ce++;
+            if (ce > p + 3 && ce < end && *ce == ')') {
+                put_call(p + 3, (size_t)(ce - p - 3), sn, global, calls, inl, out);
+                p = ce + 1;
+                continue;
+            }
         }
         const char *nm = NULL;
         size_t plen = 0;
@@ -403,7 +431,7 @@ static void put_renamed(const char *re, size_t len, shortnames *sn, const namese
                 int dup = 0;
                 if (def && !shared && !name_used(re, len, nm, n)) {
                     /* a group that only calls a macro, "(?<grade>(?&GRADE))" */
-                    if ((past = put_call_only(e + 1, end, sn, global, out))) {
+                    if ((past = put_call_only(e + 1, end, sn, global, calls, inl, out))) {
                         p = past;
                         continue;
                     }
@@ -426,6 +454,45 @@ static void put_renamed(const char *re, size_t len, shortnames *sn, const namese
         fputc(*p++, out);
     }
     free(seen.v);
+}
+
+/* Is the call that ends just before p repeated by a count, "(?&A){0,3}"
+ * or "(?:x(?&A)){0,8}", itself or in any group around it? PCRE2 writes a
+ * counted repeat out in full, so a body in place of the call would be
+ * copied. */
+static bool repeated_site(const char *p, const char *end)
+{
+    if (p < end && *p == '{') return true;
+    int depth = 0;
+    bool cls = false;
+    for (; p < end; p++) {
+        if (*p == '\\' && p + 1 < end) { p++; continue; }
+        if (cls) { if (*p == ']') cls = false; continue; }
+        if (*p == '[') { cls = true; if (p + 1 < end && p[1] == '^') p++; if (p + 1 < end && p[1] == ']') p++; continue; }
+        if (*p == '(') depth++;
+        else if (*p == ')') {
+            if (depth > 0) depth--;
+            else if (p + 1 < end && p[1] == '{') return true;   /* a group around the call closes */
+        }
+    }
+    return false;
+}
+
+/* Counts the calls of `global`'s macros in re[0, len) into ncalls; keep[k]
+ * when a call of macro k is repeated by a count. */
+static void count_calls(const char *re, size_t len, const nameset *global, size_t *ncalls, bool *keep)
+{
+    const char *end = re + len;
+    for (const char *p = re; p < end; p++) {
+        if (*p == '\\') { p++; continue; }
+        if (end - p < 4 || strncmp(p, "(?&", 3)) continue;
+        const char *ce = p + 3;
+        while (ce < end && name_char(*ce)) ce++;
+        long k = ce < end && *ce == ')' ? nameset_find(global, p + 3, (size_t)(ce - p - 3)) : -1;
+        if (k < 0) continue;
+        ncalls[k]++;
+        if (repeated_site(ce + 1, end)) keep[k] = true;
+    }
 }
 
 /* Rules that inspex never searches text with, only tries on a window that
@@ -507,18 +574,29 @@ int ix_rules_export_regex(const ix_rules *r, FILE *out)
     nameset calls = {0};
     for (size_t k = 0; k < counted.n; k++)
         if (counted.v[k].bn >= CLASS_CALLS) nameset_add(&calls, counted.v[k].s, counted.v[k].n, NULL, 0);
+    /* A shared macro called once in the whole set, not by itself and not
+     * before a counted repeat (which would copy its body), is written where
+     * it is called, not defined and called. */
+    size_t *ncalls = calloc(shared.n + 1, sizeof *ncalls);
+    bool *inl = calloc(shared.n + 1, sizeof *inl), *keep = calloc(shared.n + 1, sizeof *keep);
+    for (size_t i = 0; i < r->nrules; i++)
+        if (!window_rule(&r->rules[i]) && !own[i]) count_calls(r->rules[i].regex, wlen[i], &shared, ncalls, keep);
+    for (size_t k = 0; k < shared.n; k++) count_calls(shared.v[k].body, shared.v[k].bn, &shared, ncalls, keep);
+    for (size_t k = 0; k < shared.n; k++)
+        inl[k] = ncalls[k] == 1 && !keep[k] && !name_used(shared.v[k].body, shared.v[k].bn, shared.v[k].s, shared.v[k].n);
     shortnames sn = {0};
     for (size_t i = 0; i < r->nrules; i++) {
         if (window_rule(&r->rules[i])) continue;
         nameset none = {0};
         sn.n = 0;                         /* a rule's own names are its own */
-        put_renamed(r->rules[i].regex, wlen[i], &sn, own[i] ? &none : &shared, &calls, out);
+        put_renamed(r->rules[i].regex, wlen[i], &sn, own[i] ? &none : &shared, &calls, own[i] ? NULL : inl, out);
         if (i + 1 == last && (shared.n || calls.n)) {   /* the shared macros, once */
             fputs("(?(DEFINE)", out);
             for (size_t k = 0; k < shared.n; k++) {
+                if (inl[k]) continue;
                 fprintf(out, "(?<m%zu>(?#%.*s)", k + 1, (int)shared.v[k].n, shared.v[k].s);
                 sn.n = 0;
-                put_renamed(shared.v[k].body, shared.v[k].bn, &sn, &shared, &calls, out);
+                put_renamed(shared.v[k].body, shared.v[k].bn, &sn, &shared, &calls, inl, out);
                 fputc(')', out);
             }
             for (size_t k = 0; k < calls.n; k++)
@@ -528,6 +606,9 @@ int ix_rules_export_regex(const ix_rules *r, FILE *out)
         fputc('\n', out);
     }
     free(sn.v);
+    free(ncalls);
+    free(inl);
+    free(keep);
     free(wlen);
     free(own);
     free(counted.v);

@@ -57,7 +57,17 @@ cp -r patterns "$T/pat"
 printf 'rule repeated-word\n  match \\b(?<w>[a-z]{3,}) \\k<w>\\b(?<bang>!)?(?(<bang>)!|\\.)\n' >> "$T/pat/meta.pat"
 $INSPEX rules --export-regex "$T/pat" > "$T/rules2.txt"; rc=$?
 check "a referenced group keeps a name" '[ $rc = 0 ] && grep -q "(?<\(g[0-9]*\)>\[a-z\]{3,}) \\\\k<\1>" "$T/rules2.txt" && grep -q "(?(<g[0-9]*>)" "$T/rules2.txt"'
+# a macro called once in the whole set is written where it is called (a
+# definition and a call cost more than the group); one called twice, or
+# once inside a counted repeat (whose copies would copy the body), is
+# defined and called
+printf 'family meta\ndefine ONCEM (?:zq[0-9]x)\ndefine TWICEM (?:zw[0-9]y)\ndefine REPM (?:zr[0-9]z)\nrule once-twice-repeated\n  match {ONCEM}-{TWICEM}-{TWICEM}(?: {REPM}){0,3}\n' > "$T/pat/zz.pat"
+$INSPEX rules --export-regex "$T/pat" > "$T/rules3.txt"; rc=$?
+check "a macro called once is written in place, not defined" '[ $rc = 0 ] && ! grep -q "(?#ONCEM)" "$T/rules3.txt" && grep -q -F "(?:(?:zq[0-9]x))-(?&m" "$T/rules3.txt"'
+check "a macro called twice, or in a counted repeat, is defined" 'grep -q "(?#TWICEM)" "$T/rules3.txt" && grep -q "(?#REPM)" "$T/rules3.txt"'
 if command -v rg > /dev/null 2>&1; then
+  printf 'a zq1x-zw2y-zw3y zr4z b\nzq1x-zw2y-zq3y\n' > "$T/once.txt"
+  check "rg runs the macro written in place" '[ "$(rg -c -P -f "$T/rules3.txt" "$T/once.txt")" = 1 ]'
   printf 'It was the the. End\nno repeat here\n' > "$T/rep.txt"
   check "rg runs the backreference" '[ "$(rg -c -P -f "$T/rules2.txt" "$T/rep.txt")" = 1 ]'
 
