@@ -313,13 +313,16 @@ rule sentence-subject
 family speaker_name
 
 words -i TITLEW @titles
-define NAMEW [A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?
+define NAMEW (?:Ma?c(?=[A-Z])|[OD]'(?=[A-Z]))?[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?
 rule person
   prefilter off
   match ^(?:(?<role>.+?) )?(?:(?<title>{TITLEW})\.? )?(?:{TITLEW}\.? )*(?<name>{NAMEW}(?: (?:{NAMEW}|de|van|von|der|da|di|bin|al)){1,3})(?: (?:MP|MS|MSP|AM|MLA|MEP|QC|KC|OBE|CBE|MBE|DBE|KBE|JP))*$
   yes LGA children and young people board chair David Simmonds
   yes Llinos Vaughan-Jones MS
   yes Cllr Roy Perry
+  yes Council leader Cllr Hannah O'Rourke
+  yes Jo McDonald
+  yes Anne-Marie D'Souza
   no the council
 
 rule titled-surname
