@@ -1213,6 +1213,22 @@ static int cmp_span_start(const void *a, const void *b)
  * the capital), or a later rule's name lies inside an earlier one's ("Chloe
  * Smith, 19,": full-name, then the surname before an age), the first rule's
  * reading counts. */
+/* Is d->text[a, b) the words of an authority the document names
+ * elsewhere? "in Central Milton Keynes" is no mention of the council (a
+ * part of a place), but no person either: as one, "Milton Keynes" came
+ * back wherever the council was named, and a "he said" two paragraphs on
+ * went to it. */
+static bool named_council_elsewhere(const qstate *q, size_t a, size_t b)
+{
+    const ix_ctx *c = q->c;
+    /* the first 512 names: linear time in a document of nothing but names */
+    for (size_t i = 0; i < c->nmentions && i < 512; i++) {
+        const ix_mention *m = &c->mentions[i];
+        if (m->b - m->a == b - a && !memcmp(q->d->text + m->a, q->d->text + a, b - a)) return true;
+    }
+    return false;
+}
+
 static void scan_people(qstate *q)
 {
     ix_doc *d = q->d;
@@ -1240,6 +1256,7 @@ static void scan_people(qstate *q)
                 if (!name_words_ok(q, d->text, na, nb)) continue;
                 size_t first;
                 if (ix_ctx_mentions_in(q->c, na, nb, &first)) continue;     /* a council, not a person */
+                if (named_council_elsewhere(q, na, nb)) continue;
                 speaker sp;
                 memset(&sp, 0, sizeof sp);
                 sp.person = sp.valid = true;
