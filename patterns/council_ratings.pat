@@ -21,7 +21,7 @@ define CWORD [A-Z][\w&.-]*(?:'(?!s\b)[\w&.-]*)*
 # (the joining words end at a word's end: "Leeds, once rated" is not the
 # name "Leeds, on" followed by "ce")
 define CNAME {CWORD}(?:,? (?:{CWORD}|(?:and|upon|on|under|with|of|the)(?![\w'-])|&))*
-define CREF (?:[Tt]he (?:[Cc]ouncil(?! of (?:the )?[A-Z])|[Aa]uthority|local authority|borough|district|county council|city council|unitary|trust|same services|services|service|(?:(?:very )?same )?(?:department|council|authority))|[Ii]ts (?:services|children's services)|(?:[Tt]he (?:children's )?|[Cc]hildren's )?[Ss]ervices there|[Ii]ts|[Tt]heir|{CNAME})
+define CREF (?:[Tt]he (?:[Cc]ouncil(?! of (?:the )?[A-Z])|[Aa]uthority|local authority|borough|district|county council|city council|unitary|trust|same services|services|service|(?:(?:very )?same )?(?:department|council|authority))|[Ii]ts (?:services|children's services)|[Tt]hose (?:children's )?services|(?:[Tt]he (?:children's )?|[Cc]hildren's )?[Ss]ervices there|[Ii]ts|[Tt]heir|{CNAME})
 # a figure or a name in brackets may follow each name: "Shropshire (6 per
 # cent) and Lincolnshire (8 per cent), both of which ...", "Shropshire
 # (Swydd Amwythig) holds the top grade" (a grade in brackets is
@@ -67,6 +67,7 @@ rule rated-council
   match \b(?:rated|judged|found|graded|deemed|assessed|declared|placed|left) (?<council>{CLIST}|(?:children's )?services(?= (?:as|to be) | {GRADE}(?:[.;,]| in (?:\d{4}|{MONTH})\b| (?:last|this) (?:year|month|week|spring|summer|autumn|winter)\b)))(?:(?:'s|(?<=[Ii]ts|[Tt]heir))(?<jdg>{SPWORD}{1,6}?))? (?:(?:services )?(?:to be|as|to) )?(?<grade>{GRADE})
   yes The previous inspections in 2010 and 2012 had judged Rotherham's safeguarding and adoption services to be "adequate". => council=Rotherham; grade=adequate; judgement=adoption
   yes Kent was inspected. Inspectors rated the council inadequate in 2016. => council=Kent; grade=inadequate
+  yes Wirral was inspected in May. Yesterday, the same inspectorate judged those services good. => council=Wirral; grade=good
   yes Doncaster was inspected. The trust's first full inspection, in 2015, rated services as requiring improvement to be good. => council=Doncaster; grade=requires_improvement
   no Doncaster was inspected. Inspectors rated services in 12 councils as good.
   yes Somerset was inspected. The last full inspection, in 2022, rated children's services good. => council=Somerset; grade=good
