@@ -134,8 +134,7 @@ rule zero-no-unit
 # one of them, out of 15; "Havering is the only London borough still
 # judged inadequate": one of them.
 rule only-one-of-n
-  set count 1
-  match \b(?:[Tt]he|[Ii]ts|[Tt]heir) (?:(?<q>only one) of (?:the |its |their |[\w-]+'s )?(?<total>{CARD})(?: (?<unit>{UNIT}))?|only (?:(?:remaining|other) )?(?<unit>{UNIT}))(?:{GAP})?(?: {LINKW}){1,7} (?<grade>{GRADE})
+  match \b(?:(?:[Tt]he|[Ii]ts|[Tt]heir) (?<q>only one) of (?:the |its |their |[\w-]+'s )?(?<total>{CARD})(?: (?<unit>{UNIT}))?|(?<q>[Tt]he only) (?:(?:remaining|other) )?(?<unit>{UNIT}))(?:{GAP})?(?: {LINKW}){1,7} (?<grade>{GRADE})
   yes Swindon is the only one of the 15 councils in the South West to be rated inadequate. => grade=inadequate; count=1; total=15; unit=councils
   yes Havering is the only London borough still judged inadequate. => grade=inadequate; count=1; unit=boroughs
   yes It is the only council in the North East to be rated outstanding. => grade=outstanding; count=1; unit=councils

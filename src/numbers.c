@@ -210,6 +210,13 @@ int ix_quantity_parse(const ix_lexicon *lx, const char *s, size_t len, ix_quanti
      * the number; with no total ("all but two councils") there is none */
     bool all_but = n - i >= 3 && !strcmp(w[i], "all") && !strcmp(w[i + 1], "but");
     if (all_but) i += 2;
+    /* "the only (London borough)": only "only" names the number, one */
+    if (i == n && n >= 2 && !strcmp(w[n - 2], "the") && !strcmp(w[n - 1], "only")) {
+        q->has_count = 1;
+        q->count = 1;
+        ok = 1;
+        goto done;
+    }
     long a, c;
     double f;
     /* "N per cent" */

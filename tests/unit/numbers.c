@@ -129,6 +129,10 @@ int main(void)
     qty("87", 87, -1, -1);
     qty("none", 0, -1, -1);
     qty("the 26", 26, -1, -1);
+    qty("the only", 1, -1, -1);           /* "the only London borough judged inadequate" */
+    qty("The only", 1, -1, -1);
+    not_qty("only");                       /* "only" alone says no number */
+    not_qty("the");
 
     /* fractions: a share only */
     qty("a quarter", -1, 0.25, -1);
