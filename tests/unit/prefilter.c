@@ -218,6 +218,14 @@ static void continue_rules_gate(void)
     subr_reset();
 }
 
+/* check_text with a scratch of its own */
+static void check_with_scratch(const ix_rules *r, const char *t, const char *what)
+{
+    ix_scratch *s = ix_scratch_new(r);
+    check_text(r, s, t, strlen(t), what);
+    ix_scratch_free(s);
+}
+
 /* Macros are written out in a rule (rule->inlined) unless that makes it
  * more than four times as long as with calls: a macro that calls a long one
  * ten times over stays calls, and both forms match the same. */
@@ -234,12 +242,7 @@ static void inline_growth(void)
     const ix_rule *g = test_rule_named(r, "t/grows"), *f = test_rule_named(r, "t/fits");
     CHECK(g && !g->inlined, "ten calls of a long macro stay calls");
     CHECK(f && f->inlined, "two calls are written out");
-    if (g && f) {
-        ix_scratch *s = ix_scratch_new(r);
-        const char *t = "Say =kilo-lima= and =mike:india~= and =golf= and =echo!= now.\n";
-        check_text(r, s, t, strlen(t), "inline growth");
-        ix_scratch_free(s);
-    }
+    if (g && f) check_with_scratch(r, "Say =kilo-lima= and =mike:india~= and =golf= and =echo!= now.\n", "inline growth");
     subr_reset();
     ix_rules_free(r);
 }
@@ -296,10 +299,7 @@ static void widened_groups(void)
         CHECK(d->pfg[0] == v->pfg[0], "digits and digits-or-a-rare-phrase are one group");
         CHECK(c->pfg[0] != d->pfg[0], "digits-or-a-common-word is a group of its own");
         CHECK(ix_prefilter_groups(r->pf) == 2, "two groups in all");
-        ix_scratch *s = ix_scratch_new(r);
-        const char *t = "Nine said 12 of them. A vast majority of them, one of them and 7 of 9.\n";
-        check_text(r, s, t, strlen(t), "widened groups");
-        ix_scratch_free(s);
+        check_with_scratch(r, "Nine said 12 of them. A vast majority of them, one of them and 7 of 9.\n", "widened groups");
     }
     subr_reset();
     ix_rules_free(r);
