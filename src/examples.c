@@ -260,6 +260,16 @@ static bool name_used(const char *re, size_t len, const char *nm, size_t n)
 static void put_renamed(const char *re, size_t len, shortnames *sn, const nameset *global, const nameset *calls,
                         const bool *inl, FILE *out);
 
+/* The end of the call "(?&NAME)" opening at p (just past its ')'), or
+ * NULL when p opens none; the name is p + 3 up to that ')'. */
+static const char *call_end(const char *p, const char *end)
+{
+    if (end - p < 5 || strncmp(p, "(?&", 3)) return NULL;
+    const char *ce = p + 3;
+    while (ce < end && name_char(*ce)) ce++;
+    return ce > p + 3 && ce < end && *ce == ')' ? ce + 1 : NULL;
+}
+
 /* A call of the macro nm[0, n): "(?&m12)", or, for a macro of `global`
  * called only there (inl), its body in a plain group. A definition and a
  * call cost some fifteen bytes of the compiled set more than the group. */
@@ -281,12 +291,10 @@ static void put_call(const char *nm, size_t n, shortnames *sn, const nameset *gl
 static const char *put_call_only(const char *c, const char *end, shortnames *sn, const nameset *global,
                                  const nameset *calls, const bool *inl, FILE *out)
 {
-    if (end - c < 6 || strncmp(c, "(?&", 3)) return NULL;
-    const char *nm = c + 3, *ce = nm;
-    while (ce < end && name_char(*ce)) ce++;
-    if (ce == nm || end - ce < 2 || ce[0] != ')' || ce[1] != ')') return NULL;
-    put_call(nm, (size_t)(ce - nm), sn, global, calls, inl, out);
-    return ce + 2;
+    const char *ce = call_end(c, end);
+    if (!ce || ce >= end || *ce != ')') return NULL;
+    put_call(c + 3, (size_t)(ce - 1 - (c + 3)), sn, global, calls, inl, out);
+    return ce + 1;
 }
 
 /* ---- classes called, not copied ----------------------------------------
@@ -399,14 +407,10 @@ static void put_renamed(const char *re, size_t len, shortnames *sn, const namese
             p = past;
             continue;
         }
-        if (!strncmp(p, "(?&", 3)) {            /* a call: maybe the body itself */
-            const char *ce = p + 3;
-            while (ce < end && name_char(*ce)) ce++;
-            if (ce > p + 3 && ce < end && *ce == ')') {
-                put_call(p + 3, (size_t)(ce - p - 3), sn, global, calls, inl, out);
-                p = ce + 1;
-                continue;
-            }
+        if ((past = call_end(p, end))) {         /* a call: maybe the body itself */
+            put_call(p + 3, (size_t)(past - 1 - (p + 3)), sn, global, calls, inl, out);
+            p = past;
+            continue;
         }
         const char *nm = NULL;
         size_t plen = 0;
@@ -414,7 +418,6 @@ static void put_renamed(const char *re, size_t len, shortnames *sn, const namese
         if (!strncmp(p, "(?<", 3) && (ix_is_alpha(p[3]) || p[3] == '_')) { nm = p + 3; plen = 3; def = true; }
         else if (!strncmp(p, "(?P<", 4)) { nm = p + 4; plen = 4; def = true; }
         else if (!strncmp(p, "(?'", 3)) { nm = p + 3; plen = 3; def = true; }
-        else if (!strncmp(p, "(?&", 3)) { nm = p + 3; plen = 3; }
         else if (!strncmp(p, "(?P>", 4) || !strncmp(p, "(?P=", 4)) { nm = p + 4; plen = 4; }
         else if (!strncmp(p, "(?(<", 4) || !strncmp(p, "(?('", 4)) { nm = p + 4; plen = 4; }
         else if (!strncmp(p, "(?(R&", 5)) { nm = p + 5; plen = 5; }
@@ -485,13 +488,11 @@ static void count_calls(const char *re, size_t len, const nameset *global, size_
     const char *end = re + len;
     for (const char *p = re; p < end; p++) {
         if (*p == '\\') { p++; continue; }
-        if (end - p < 4 || strncmp(p, "(?&", 3)) continue;
-        const char *ce = p + 3;
-        while (ce < end && name_char(*ce)) ce++;
-        long k = ce < end && *ce == ')' ? nameset_find(global, p + 3, (size_t)(ce - p - 3)) : -1;
+        const char *ce = call_end(p, end);
+        long k = ce ? nameset_find(global, p + 3, (size_t)(ce - 1 - (p + 3))) : -1;
         if (k < 0) continue;
         ncalls[k]++;
-        if (repeated_site(ce + 1, end)) keep[k] = true;
+        if (repeated_site(ce, end)) keep[k] = true;
     }
 }
 
