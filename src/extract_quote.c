@@ -726,8 +726,7 @@ static bool resolve_pronoun(qstate *q, const char *pron, size_t pos, speaker *sp
         size_t at = inspectors_in(d->text, lo, pos);
         if (at != SIZE_MAX && (!found || found_pos < at)) {
             size_t a = sp->a, b = sp->b;
-            speaker_free(sp);
-            memset(sp, 0, sizeof *sp);
+            speaker_free(sp);                         /* and zeroed */
             sp->a = a;
             sp->b = b;
             sp->desc = ix_xstrndup(d->text + at, 10);
@@ -1207,12 +1206,6 @@ static int cmp_span_start(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-/* Collects the people named in the document, for surnames and pronouns.
- * Where two rules of the family name a person at the same place ("Labour
- * councillor Jane Smith": the lower-case title's rule, then full-name from
- * the capital), or a later rule's name lies inside an earlier one's ("Chloe
- * Smith, 19,": full-name, then the surname before an age), the first rule's
- * reading counts. */
 /* Is d->text[a, b) the words of an authority the document names
  * elsewhere? "in Central Milton Keynes" is no mention of the council (a
  * part of a place), but no person either: as one, "Milton Keynes" came
@@ -1229,6 +1222,12 @@ static bool named_council_elsewhere(const qstate *q, size_t a, size_t b)
     return false;
 }
 
+/* Collects the people named in the document, for surnames and pronouns.
+ * Where two rules of the family name a person at the same place ("Labour
+ * councillor Jane Smith": the lower-case title's rule, then full-name from
+ * the capital), or a later rule's name lies inside an earlier one's ("Chloe
+ * Smith, 19,": full-name, then the surname before an age), the first rule's
+ * reading counts. */
 static void scan_people(qstate *q)
 {
     ix_doc *d = q->d;
