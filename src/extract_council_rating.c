@@ -21,6 +21,7 @@ typedef struct crstate {
     ix_ctx *c;
     const ix_table *grades, *judgements;
     const ix_table *refs;       /* patterns/council_refs.tsv; NULL: none */
+    const ix_table *subject_verbs;   /* patterns/subject_verbs.tsv; NULL: none */
     json_t *seen;     /* "row|grade|judgement" keys already written */
     size_t nemitted;
     size_t nattempt_rows;   /* councils the last emit_all found (0: none named) */
@@ -171,23 +172,18 @@ static bool is_possessive(const char *s, size_t n)
  * (ix_ctx_focus_row), since a name in a list or after a preposition
  * ("delivered jointly with Halton, its services ...") is seldom what "its"
  * means. */
-static int subject_before(const ix_ctx *c, size_t at)
+static int subject_before(const ix_ctx *c, const ix_table *verbs, size_t at)
 {
     const ix_doc *d = c->doc;
     const ix_sent *se = &d->sents[ix_doc_sent_at(d, at)];
     size_t first, n = ix_ctx_mentions_in(c, se->a, at, &first);
-    if (!n) return -1;
+    if (!n || !verbs) return -1;
     const ix_mention *m = &c->mentions[first + n - 1];
-    if (m->aside || m->b > at) return -1;
-    const char *s = d->text;
-    static const char *const verbs[] = {" has ", " have ", " had ", " was ", " were ", " is ", " are ", " went ", " moved ",
-                                        " fell ", " dropped ", " slipped ", " climbed ", " improved ", " remains ",
-                                        " remained ", " became "};
-    for (size_t k = 0; k < sizeof verbs / sizeof *verbs; k++) {
-        size_t l = strlen(verbs[k]);
-        if (m->b + l <= at && !memcmp(s + m->b, verbs[k], l)) return m->row;
-    }
-    return -1;
+    if (m->aside || m->b >= at || d->text[m->b] != ' ') return -1;
+    /* the word after the name (patterns/subject_verbs.tsv) */
+    size_t w = m->b + 1, e = w;
+    while (e < at && ix_is_alpha(d->text[e])) e++;
+    return e > w && e < at && d->text[e] == ' ' && ix_table_has(verbs, d->text + w, e - w) ? m->row : -1;
 }
 
 /* Emits for every council in [ca, cb) (or the focus council for a
@@ -213,7 +209,7 @@ static void emit_all(crstate *st, size_t ca, size_t cb, bool allow_ref, const ch
         }
     }
     if (!nr && allow_ref) {
-        int r = ca < cb && is_possessive(c->doc->text + ca, cb - ca) ? subject_before(c, ca) : -1;
+        int r = ca < cb && is_possessive(c->doc->text + ca, cb - ca) ? subject_before(c, st->subject_verbs, ca) : -1;
         if (r < 0) r = ix_ctx_focus_row(c, a);
         int cand[4];
         size_t nc = r >= 0 && !year_before_abolition(c, a, r) ? ix_gazetteer_successors(c->rules, r, c->doc->date, cand, 4) : 0;
@@ -324,7 +320,8 @@ void ix_extract_council_rating(ix_ctx *c)
     if (!(c->types & IX_T_COUNCIL_RATING)) return;
     ix_doc *d = c->doc;
     crstate st = {c, ix_rules_tab(c->rules, IX_TAB_GRADES), ix_rules_tab(c->rules, IX_TAB_JUDGEMENTS),
-                  ix_rules_tab(c->rules, IX_TAB_COUNCIL_REFS), json_object(), 0, 0};
+                  ix_rules_tab(c->rules, IX_TAB_COUNCIL_REFS), ix_rules_tab(c->rules, IX_TAB_SUBJECT_VERBS),
+                  json_object(), 0, 0};
     const ix_rule_list rl = *ix_rules_fam(c->rules, IX_FAM_COUNCIL_RATING);
     const ix_rule_list mem = *ix_rules_fam(c->rules, IX_FAM_COUNCIL_RATING_MEMBER);
     const ix_rule_list tail = *ix_rules_fam(c->rules, IX_FAM_JUDGEMENT_AFTER);

@@ -313,6 +313,7 @@ typedef struct ix_table {
     X(IX_TAB_RELATIVES, "relatives") \
     X(IX_TAB_SPEAKER_LEADS, "speaker_leads") \
     X(IX_TAB_SPEECH_VERBS, "speech_verbs") \
+    X(IX_TAB_SUBJECT_VERBS, "subject_verbs") \
     X(IX_TAB_SUCCESSORS, "successors") \
     X(IX_TAB_TITLES, "titles") \
     X(IX_TAB_UNITCLASS, "unitclass") \

@@ -293,6 +293,16 @@ grep -vx who patterns/relatives.tsv > "$tmp/sp-rel/relatives.tsv"
 "$INSPEX" extract --types quote --patterns "$tmp/sp-rel" "$tmp/rel.txt" > "$tmp/sp-rel.out"
 check "relatives.tsv is read: without who the clause's tail speaks" \
   sh -c "! grep -q '\"speaker\":\"One foster carer\"' '$tmp/sp-rel.out'"
+# subject_verbs.tsv: "Tameside has improved, though its services were judged
+# inadequate": the name before "has" is the clause's subject, so "its" is
+# Tameside's; without the row for "has" it is the article's (Leeds).
+printf '%s\n\n%s\n' 'Leeds was inspected in May.' 'Bradford and Kirklees were visited too, and Tameside has improved, though its services were judged inadequate.' > "$tmp/subj.txt"
+run 0 "extract: a possessive after a named subject" extract --types council_rating "$tmp/subj.txt"
+check "subject_verbs.tsv: its services are Tameside's" has '"council":"Tameside".*"grade":"inadequate"' "$tmp/out"
+rm -rf "$tmp/sp-subj" && mkdir "$tmp/sp-subj" && cp patterns/* "$tmp/sp-subj/"
+grep -vx has patterns/subject_verbs.tsv > "$tmp/sp-subj/subject_verbs.tsv"
+"$INSPEX" extract --types council_rating --patterns "$tmp/sp-subj" "$tmp/subj.txt" > "$tmp/sp-subj.out"
+check "subject_verbs.tsv is read: without has, its services are the article's" has '"council":"Leeds".*"grade":"inadequate"' "$tmp/sp-subj.out"
 # nonunits.tsv: a figure of foster carers is no rating; without the row it
 # is read as one.
 printf '%s\n' 'Some 300 foster carers were judged outstanding by the fostering panel.' > "$tmp/nonunit.txt"
