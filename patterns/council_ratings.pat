@@ -43,6 +43,9 @@ define CLINK (?:(?:{CLINKWORD}|{MOVEVERB}(?: \w+ (?:grades?|places?))? to(?= )|(
 # Where a sentence opens on a council: "In Hull,", "Over in neighbouring
 # Kirklees,".
 define PLACEPREP (?<![\w'-])(?:[Ii]n|[Aa]t|[Aa]cross|[Oo]ver in|[Mm]eanwhile in)(?: neighbouring| nearby)?
+# a relative clause after the place, up to a comma: "In
+# Peterborough, where two in five posts are filled by agency staff, ..."
+define PLACEREL (?:, (?:where|which|whose)\b[^,;:.!?"]{1,120}?)
 # What inspectors grade, named: "children's services", "services for
 # vulnerable children" (caseless inside: a macro keeps its own options).
 define SERVICES (?i:children's (?:social care )?services|services for (?:vulnerable )?children(?: and young people)?|safeguarding services|child protection services|social care services|social services)
@@ -55,7 +58,7 @@ rule services-at
 # were rated inadequate", "Over in Leeds, services have been judged
 # outstanding since 2018".
 rule place-then-services
-  match {PLACEPREP} (?<council>{CLIST})(?:, (?:where|which|whose)\b[^,;:.!?"]{1,120}?)?,? (?:(?:the council's|the authority's|its|the) )?(?:{SERVICES}|(?i:services?)) (?:{CLINK})+(?<grade>{GRADE})
+  match {PLACEPREP} (?<council>{CLIST}){PLACEREL}?,? (?:(?:the council's|the authority's|its|the) )?(?:{SERVICES}|(?i:services?)) (?:{CLINK})+(?<grade>{GRADE})
   yes In Slough, children's services were rated inadequate. => council=Slough; grade=inadequate
   yes In neighbouring Cheshire West and Chester, services were rated good in 2022. => council=Cheshire West and Chester; grade=good
   yes Over in Leeds, children's services have been judged outstanding since 2018. => council=Leeds; grade=outstanding
@@ -336,7 +339,7 @@ rule previously-grade
 # The inspectors as subject after the place: "In Bristol, inspectors rated
 # children's services outstanding in February".
 rule place-then-inspectors
-  match {PLACEPREP} (?<council>{CLIST}),(?: (?:where|which|whose)\b[^,;:.!?"]{1,120}?,)? (?:(?:Ofsted(?:'s)?|the) )?(?:inspectors|Ofsted|the inspectorate|the watchdog|the regulator) (?:have |has |had |also |last year |this year )*(?:rated|judged|graded|found|deemed) (?:(?:the council's|the authority's|its|the) )?(?:{SERVICES}|(?i:services)) (?:as |to be |to )?{Q}(?<grade>{GRADE})
+  match {PLACEPREP} (?<council>{CLIST}){PLACEREL}?, (?:(?:Ofsted(?:'s)?|the) )?(?:inspectors|Ofsted|the inspectorate|the watchdog|the regulator) (?:have |has |had |also |last year |this year )*(?:rated|judged|graded|found|deemed) (?:(?:the council's|the authority's|its|the) )?(?:{SERVICES}|(?i:services)) (?:as |to be |to )?{Q}(?<grade>{GRADE})
   yes In Bristol, inspectors rated children's services outstanding for the first time. => council=Bristol; grade=outstanding
   yes In Peterborough, where two in five posts are filled by agency staff, inspectors rated children's services requires improvement to be good for the second time. => council=Peterborough; grade=requires_improvement
   no In Bristol, inspectors rated schools outstanding.
