@@ -34,11 +34,11 @@ define CLIST (?>{CREFP}{CNEXT}{0,8})
 # The verbs by which a council gets, keeps or loses a grade ("received an
 # 'inadequate' rating", "has held the top grade", "slapped with").
 define GOTVERB (?:receiv\w+|given|awarded|handed|got|gained|achieved|earned|retained|regained|kept|lost|won|secured|h[oe]ld(?:s|ing)?|maintain(?:s|ed)?|(?:slapped|hit|landed|saddled|lumbered) with)
-words CLINKWORD were | was | is | are | itself | themselves | has been | have been | had been | had | have | has | been | being | be | now | currently | still | also | first | again | previously | once | subsequently | most recently | more recently | recently | overall | judged | rated | found | deemed | graded | assessed | declared | as | to be | to | only | just | all | both | by Ofsted | by inspectors | last year | this year | three years ago | two years ago | a year ago | remain | remains | remained | stay | stays | stayed | became | becomes | continues to be | continued to be | told it | told that it | told they | told that they | among those | by contrast | too | each | since | came out as | came out | reached | reaches
+words CLINKWORD were | was | is | are | itself | themselves | had | have | has | been | being | be | now | currently | still | also | first | again | previously | once | subsequently | most recently | more recently | recently | overall | judged | rated | found | deemed | graded | assessed | declared | as | to | only | just | all | both | by Ofsted | by inspectors | last year | this year | three years ago | two years ago | a year ago | remain | remains | remained | stay | stays | stayed | became | becomes | continues to be | continued to be | told it | told that it | told they | told that they | among those | by contrast | too | each | since | came out | reached | reaches
 define MONTH (?:January|February|March|April|May|June|July|August|September|October|November|December)
 # Verbs by which a grade moves: "climbed to good", "had dropped two grades to".
 define MOVEVERB (?:jumped|leapt|rose|climbed|moved up|moved down|upgraded|downgraded|raised|improved|fell|dropped|slipped)
-define CLINK (?:(?:{CLINKWORD}|{MOVEVERB}(?: \w+ (?:grades?|places?))? to(?= )|(?:(?:placed|put|stuck|sits) )?(?:in|at)(?= (?:the|\w+'s) (?:lowest|bottom|top|highest) )|in \d{4}|in {MONTH}(?: \d{4})?|at (?:its|their) (?:last|latest|most recent|previous) inspection|at every inspection since \d{4}|despite [\w ]{1,40}?|-|among (?:the|those) [\w' ]{1,40}?|(?:re-)?inspected(?= (?:by|in|last|this|and)\b)|and(?= (?:judged|rated|found|graded|deemed|assessed)\b)|{GOTGRADE}|(?:held|holds|hold|retained|retains|kept|keeps|maintained|maintains)(?= the (?:top|highest) (?:grade|rating))|(?:(?:{GOTVERB}|left with|with) )?(?:an? |the |its |their )(?:(?:overall|new|latest|previous|current) )?(?:Ofsted )?(?:rating|grade|judgement|verdict) of) ?)
+define CLINK (?:(?:{CLINKWORD}|{MOVEVERB}(?: \w+ (?:grades?|places?))? to(?= )|(?:(?:placed|put|stuck|sits) )?(?:in|at)(?= (?:the|\w+'s) (?:lowest|bottom|top|highest) )|in \d{4}|in {MONTH}(?: \d{4})?|at (?:its|their) (?:last|latest|most recent|previous) inspection|at every inspection since \d{4}|despite [\w ]{1,40}?|-|among (?:the|those) [\w' ]{1,40}?|(?:re-)?inspected(?= (?:by|in|last|this|and)\b)|and(?= (?:judged|rated|found|graded|deemed|assessed)\b)|{GOTGRADE}|(?:held|holds|hold|retained|retains|kept|keeps|maintained|maintains)(?= the (?:top|highest) (?:grade|rating))|(?:(?:{GOTVERB}|left with|with) )?(?:an? |the |its |their )(?:(?:overall|new|latest|previous|current) )?(?:Ofsted )?{GRADENOUN} of) ?)
 
 # Where a sentence opens on a council: "In Hull,", "Over in neighbouring
 # Kirklees,".
@@ -121,7 +121,7 @@ rule bracket-grade
   no Tue 25 Nov: Ofsted report expected on Hampshire County Council (previous grade outstanding, 2019). => grade=good
 
 rule previous-rating
-  match (?<council>\b(?:[Ii]ts|[Tt]heir|[Tt]he council's|[Tt]he authority's)) (?:previous|last|earlier|first|former|latest|current) (?:Ofsted )?(?:{Q}(?<grade>{GRADEA}){Q} (?:rating|grade|judgement|verdict)|(?:rating|grade|judgement|verdict) of {Q}(?<grade>{GRADEA}){Q})
+  match (?<council>\b(?:[Ii]ts|[Tt]heir|[Tt]he council's|[Tt]he authority's)) (?:previous|last|earlier|first|former|latest|current) (?:Ofsted )?(?:{Q}(?<grade>{GRADEA}){Q} {GRADENOUN}|{GRADENOUN} of {Q}(?<grade>{GRADEA}){Q})
   yes Hull City Council lost its previous 'adequate' rating in 2012. => council=Kingston upon Hull; grade=adequate
   yes Oldham Council's children's services have been rated good. Its previous rating of inadequate was handed down in 2019. => council=Oldham; grade=inadequate
 
@@ -135,7 +135,7 @@ rule previous-rating
 # the inspection or its outcome. No council group: the council named
 # earlier in the sentence, else the article's authority.
 rule years-after-grade
-  match (?:(?:^|(?<=, | and ))(?:\w+ (?:\w+ )?(?:years?|months?) )?(?i:after|since|following)|\b(?:[Ii]t|[Tt]his|(?:[Tt]he|[Ii]ts)(?: [\w'-]+)? (?:inspection|rating|report|improvement|news)) (?:follows|followed|comes|came)(?: \w+ (?:years?|months?) after| after)?|(?:special measures|intervention) (?:after|following)) (?:an?|its|their|the) (?:(?:earlier|previous|last|damning|critical) )?{Q}(?<grade>{GRADEA}){Q} (?:Ofsted )?(?:rating|grade|judgement|verdict)
+  match (?:(?:^|(?<=, | and ))(?:\w+ (?:\w+ )?(?:years?|months?) )?(?i:after|since|following)|\b(?:[Ii]t|[Tt]his|(?:[Tt]he|[Ii]ts)(?: [\w'-]+)? (?:inspection|rating|report|improvement|news)) (?:follows|followed|comes|came)(?: \w+ (?:years?|months?) after| after)?|(?:special measures|intervention) (?:after|following)) (?:an?|its|their|the) (?:(?:earlier|previous|last|damning|critical) )?{Q}(?<grade>{GRADEA}){Q} (?:Ofsted )?{GRADENOUN}
   yes Tameside Council's children's services have been judged good by Ofsted, seven years after an inadequate verdict. => council=Tameside; grade=inadequate
   yes Oldham Council's children's services have been rated good by Ofsted, following an inadequate judgement in 2019. => council=Oldham; grade=inadequate
   yes Oldham Council's children's services have been rated good. The inspection follows a damning inadequate verdict in 2019. => council=Oldham; grade=inadequate
@@ -191,7 +191,7 @@ rule gave-council-grade
 # The grade the authority holds, as a possessive: "Nottinghamshire County
 # Council's good rating", "Slough's 'inadequate' grade".
 rule council-s-grade
-  match (?<council>{CLIST})'s (?:(?:previous|last|earlier|first|former|latest|current|new|overall|recent) )?(?:Ofsted )?(?<grade>{GRADE}) (?:Ofsted )?(?:rating|grade|judgement|verdict)
+  match (?<council>{CLIST})'s (?:(?:previous|last|earlier|first|former|latest|current|new|overall|recent) )?(?:Ofsted )?(?<grade>{GRADE}) (?:Ofsted )?{GRADENOUN}
   yes The Post gave a page lead to Nottinghamshire County Council's good rating. => council=Nottinghamshire; grade=good
   yes Slough Borough Council was inspected again. Parents cheered when Slough's "inadequate" rating was lifted. => council=Slough; grade=inadequate
   yes Kent County Council's overall rating is good, but the council's latest "requires improvement" judgement for care leavers stings. => council=Kent; grade=requires_improvement; judgement=care_leavers

@@ -160,7 +160,7 @@ rule one-of-n
 # 2018, it was one of 19 councils in that position", "Rated outstanding in
 # 2023, Leeds became one of 11 authorities with that grade".
 rule grade-then-one-of
-  match (?<grade>{GRADEA})(?: (?:in|at|by) [^,;.!?]{1,40})?, (?:it|the council|the authority|[A-Z][\w'-]+{CAPNEXT}{0,3}) (?:was|became|is|remains) (?:then |now |still )?one of (?:only |just |the )?(?<q>{CARD})(?: (?<unit>{UNIT}))?(?: (?:in (?:that|the same) (?:position|category|boat)|with (?:that|the same|this) (?:rating|grade|judgement|verdict)|so rated|rated (?:so|that way)|at that (?:grade|level)|to (?:be so rated|have (?:that|the same|this) (?:rating|grade))))?(?=[.;,!?]|$| -)
+  match (?<grade>{GRADEA})(?: (?:in|at|by) [^,;.!?]{1,40})?, (?:it|the council|the authority|[A-Z][\w'-]+{CAPNEXT}{0,3}) (?:was|became|is|remains) (?:then |now |still )?one of (?:only |just |the )?(?<q>{CARD})(?: (?<unit>{UNIT}))?(?: (?:in (?:that|the same) (?:position|category|boat)|with (?:that|the same|this) {GRADENOUN}|so rated|rated (?:so|that way)|at that (?:grade|level)|to (?:be so rated|have (?:that|the same|this) (?:rating|grade))))?(?=[.;,!?]|$| -)
   yes When Bradford was rated inadequate in 2018, it was one of 19 councils in that position. => grade=inadequate; count=19; unit=councils; period=2018
   yes Rated outstanding in 2023, Leeds became one of 11 authorities with that grade. => grade=outstanding; count=11; unit=authorities
   no When Bradford was rated inadequate in 2018, it was one of 19 councils to bid for the fund.
@@ -414,7 +414,7 @@ define NOWWHEN (?:today|now|this year|last year|in (?:19|20)\d\d|by (?:19|20)\d\
 # 21 rated outstanding, and one of only two in the East of England".
 rule only-one-in-region
   continue
-  match (?: (?:rating|grade|judgement|verdict))?(?:,| [-–—])? (?:and|but) (?:(?:is|was) )?(?:(?:also|now|still) )?(?:(?:the only (?<q>one)|one of (?:only |just )?(?<q>{QUANT})(?: (?<unit>{UNIT}))?) in (?:the )?(?:[A-Z][\w'-]*(?: (?:of )?[A-Z][\w'-]*){0,3}|region|county|capital|country)\b|the only (?<q>one) of (?:the )?[A-Z][\w-]*(?: [A-Z][\w-]*){0,3}['’]s (?<total>{CARD})(?: (?<unit>{UNIT}))?(?=[.;,!?]|$| )|one of (?:only |just )?(?<q>{QUANT}) (?<unit>[A-Z][\w'-]*(?: [A-Z][\w'-]*)? {UNITHEAD})(?=[.;,!?]|$))
+  match (?: {GRADENOUN})?(?:,| [-–—])? (?:and|but) (?:(?:is|was) )?(?:(?:also|now|still) )?(?:(?:the only (?<q>one)|one of (?:only |just )?(?<q>{QUANT})(?: (?<unit>{UNIT}))?) in (?:the )?(?:[A-Z][\w'-]*(?: (?:of )?[A-Z][\w'-]*){0,3}|region|county|capital|country)\b|the only (?<q>one) of (?:the )?[A-Z][\w-]*(?: [A-Z][\w-]*){0,3}['’]s (?<total>{CARD})(?: (?<unit>{UNIT}))?(?=[.;,!?]|$| )|one of (?:only |just )?(?<q>{QUANT}) (?<unit>[A-Z][\w'-]*(?: [A-Z][\w'-]*)? {UNITHEAD})(?=[.;,!?]|$))
   set grade_from previous
   yes Cumberland is now one of 14 councils in England judged inadequate, and the only one in the North West. => grade=inadequate; count=1; unit=councils
   yes Norfolk is now one of 21 councils in England rated outstanding, and one of only two in the East of England. => grade=outstanding; count=2; unit=councils
