@@ -8,6 +8,8 @@
 #   unit    what was graded (units.tsv); inherited from the sentence or the
 #           "Of the 87 authorities, ..." context when absent
 #   grade   the grade phrase (grades.tsv)
+#   gref    instead of a grade, a reference back to one ("hold it today",
+#           "that grade"): the grade named before it (family rating_antecedent)
 #   approx  "more than", "nearly" ... (approx.tsv)
 #   period  "2013/14", "2014-15", "in 2017" (else found in the sentence)
 # Rules marked `continue` are tried only right after a rating, to read lists:
@@ -211,8 +213,27 @@ rule number-fell-from
 # the councils rated inadequate since 2018 had an agency rate above 20 per
 # cent" counts councils with a high agency rate, not grades.
 define NOTSUBJECT (?!(?: (?:since|in|by) (?:19|20)\d\d)? (?:(?:had|have|has) (?:an?|more|fewer|higher|lower)\b|(?:relied|rely|relies|spent|spend|spends|employed|employ|employs|paid|pay|pays|used|use|uses) ))
+# A grade that is a reference back to one named before the figure: "The
+# bottom grade. Twelve councils hold it today", "About a third of councils
+# currently have this rating", "the 44 councils that held that grade". The
+# grade is the last one named before the figure in its sentence, else one in
+# the two sentences before (family rating_antecedent; extract_rating.c says
+# which). "it" only after a verb of holding a grade, before the clause ends;
+# "has/have/with" only before "this grade", "that rating" and the like.
+define HOLDW (?:h[oe]ld(?:s|ing)?|(?:sits?|sat)? in|given|received|got|shared?)
+define GRADEREF (?:that |which |who )?(?:{HOLDW}|ha(?:ve|s|d)|with) (?:it(?<=(?:ld|ds|ng|in|en|ed|ot|re) it)(?: today| now)?(?=[.,;:!?)]|$)|(?:this|that|the same) {GRADENOUN}\b)
 rule count-judged
-  match (?<![\w'-])(?<![Ee]very )(?:(?<approx>{APPROX}) )?(?:(?i:all|only|just|a further|another|the remaining|the other|all of the|of these,?|in all,?|some) )?(?:(?<q>{QUANT})(?: \((?<paren>[^()]{1,24}?)(?: {UNIT})?\)| - (?:(?:(?<approx2>{APPROX})|or) )?(?<paren>{DASHFIG})(?: in (?:all|total))? -|, (?:or )?(?:(?<approx2>{APPROX}) )?(?<paren>{SHAREFIG}),)?|{MAJORITY} \((?<q>{PCT})\))(?: of(?: {OFDET}?(?<total>{CARD})(?! of )| (?:the|all|its|their|our|England's|the country's|these|those))?| of them)?(?: (?<unit>{UNIT}))?(?:{GAPW}{1,6}?(?= - | \())?(?: \((?<paren>[^()]{1,24}?)(?: {UNIT})?\)| - (?:(?:(?<approx2>{APPROX})|or) )?(?<paren>{DASHFIG})(?: {UNIT}| of them)?(?: in (?:all|total))? -)?(?:{GAP}(?: {LINKW}){1,7}|{DASHGAP}|(?: {LINKW}){0,7}) (?<grade>{GRADE})(?! for (?:every|each)\b){NOTSUBJECT}(?:(?: (?:today|now|currently|at present|nationally|for (?:its |their )?children's services))?(?:, | - |-(?=[a-z\d]))(?:or |that is |that's |(?<approx2>{APPROX}|some) )?(?<paren>\d+(?:\.\d+)? ?(?:per cent|%)|(?:{RATIO}|{FRAC})(?=[.;,!?]|$| ?-))|(?: (?!and |[^-.;,:!?]*? and )[^-.;,:!?]{1,60}?)? - (?<paren>{CARD})(?: {UNIT})? in (?:all|total)\b)?
+  match (?<![\w'-])(?<![Ee]very )(?:(?<approx>{APPROX}) )?(?:(?i:all|only|just|a further|another|the remaining|the other|all of the|of these,?|in all,?|some) )?(?:(?<q>{QUANT})(?: \((?<paren>[^()]{1,24}?)(?: {UNIT})?\)| - (?:(?:(?<approx2>{APPROX})|or) )?(?<paren>{DASHFIG})(?: in (?:all|total))? -|, (?:or )?(?:(?<approx2>{APPROX}) )?(?<paren>{SHAREFIG}),)?|{MAJORITY} \((?<q>{PCT})\))(?: of(?: {OFDET}?(?<total>{CARD})(?! of )| (?:the|all|its|their|our|England's|the country's|these|those))?| of them)?(?: (?<unit>{UNIT}))?(?:{GAPW}{1,6}?(?= - | \())?(?: \((?<paren>[^()]{1,24}?)(?: {UNIT})?\)| - (?:(?:(?<approx2>{APPROX})|or) )?(?<paren>{DASHFIG})(?: {UNIT}| of them)?(?: in (?:all|total))? -)?(?:{GAP}(?: {LINKW}){1,7}|{DASHGAP}|(?: {LINKW}){0,7}) (?:(?<grade>{GRADE})|(?<gref>{GRADEREF}))(?! for (?:every|each)\b){NOTSUBJECT}(?:(?: (?:today|now|currently|at present|nationally|for (?:its |their )?children's services))?(?:, | - |-(?=[a-z\d]))(?:or |that is |that's |(?<approx2>{APPROX}|some) )?(?<paren>\d+(?:\.\d+)? ?(?:per cent|%)|(?:{RATIO}|{FRAC})(?=[.;,!?]|$| ?-))|(?: (?!and |[^-.;,:!?]*? and )[^-.;,:!?]{1,60}?)? - (?<paren>{CARD})(?: {UNIT})? in (?:all|total)\b)?
+  yes The bottom grade. Twelve councils hold it today, down from 20 in 2019. => grade=inadequate; count=12; unit=councils
+  yes So the councillor may have meant the requires improvement grade: just under a third of the councils inspected were given it. => grade=requires_improvement; share=0.3333; approx=almost
+  yes Requires improvement means services are not yet good. About a third of councils in England currently have this rating. => grade=requires_improvement; share=0.3333; approx=about
+  yes Inspectors judged that it now requires improvement to be good. That puts the city among the 44 councils with that grade. => grade=requires_improvement; count=44
+  yes Leeds was rated outstanding. Four councils in the region now share that grade. => grade=outstanding; count=4; unit=councils
+  no The council was rated good. Twelve councillors hold it to account.
+  yes Kent moved from inadequate to good in 2023. Twelve councils hold that grade today. => grade=good; count=12
+  no Kent was rated good. The sun shone. Rain fell. Twelve councils hold it today.
+  no The council was rated good. Twelve councils have it on their list.
+  no Twelve councils hold it today.
   yes Seven authorities were found to be inadequate. => grade=inadequate; count=7; unit=authorities
    yes By March, 14 of the 20 councils in the region had reached good or better. => grade=good_or_better; count=14; total=20
    yes Some 91% of our children’s homes were rated good or outstanding by Ofsted. => grade=good_or_better; share=0.91; unit=children's homes
@@ -586,6 +607,16 @@ rule number-of-graded
   yes The number rated inadequate has also fallen.
   yes Our report overstated the number of councils whose children's services are rated inadequate.
   no The number of children in care has also fallen.
+
+# What a figure's "it" or "that grade" points back to (group gref):
+# any grade named in the text before it.
+family rating_antecedent
+
+rule grade-named
+  match (?<grade>{GRADE})
+  yes The bottom grade.
+  yes R is for Requires improvement.
+  no Good morning, and welcome.
 
 # ---- context: totals and units for the figures that follow -----------------
 family rating_context

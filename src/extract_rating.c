@@ -2,7 +2,7 @@
  *
  * Consumes the sentences of the non-boilerplate paragraphs and the rules of
  * patterns/ratings.pat (families rating, rating_context, rating_period,
- * rating_table, rating_row, rating_next, rating_lead).
+ * rating_table, rating_row, rating_next, rating_lead, rating_antecedent).
  * Produces `rating` records; also keeps them in ctx->ratings for the
  * council_rating extractor ("These included Rotherham").
  *
@@ -39,6 +39,7 @@ typedef struct rstate {
      * figure: most sentences (and half the documents) yield none, and the
      * context rules ran on every one of them. */
     const ix_rule_list *ctxr, *per;
+    const ix_rule_list *ante;    /* a grade named anywhere: what "it" points back to */
     size_t sent;                 /* the sentence being read */
     size_t ctx_next;             /* sentences before this one have been read for context */
     bool ready;                  /* this sentence's context and periods are read */
@@ -278,6 +279,59 @@ static bool nonunit_after(const ix_table *t, const char *s, size_t b, size_t end
     return false;
 }
 
+/* The grade of sentence si's rating_antecedent matches that start in [from,
+ * upto): the last one, or with `opening` the one the sentence opens with
+ * (a quotation mark at most before it), else the last. NULL when none. */
+static const char *grade_in(rstate *st, size_t si, size_t from, size_t upto, bool opening)
+{
+    ix_ctx *c = st->c;
+    ix_doc *d = c->doc;
+    const ix_sent *s = &d->sents[si];
+    const char *last = NULL;
+    if (!st->ante->n || !ix_prefilter_family_may(c->scratch, d, st->ante, si)) return NULL;
+    for (size_t k = 0; k < st->ante->n; k++)
+        for (size_t at = from; at < upto;) {
+            ix_match m;
+            if (ix_rule_match(st->ante->r[k], c->scratch, d, s->a, s->b, at, false, &m) != 1 || m.a >= upto) break;
+            char *gtext = group_text(d, &m, "grade", NULL, NULL);
+            const char *g = gtext ? grade_of(st->grades, gtext) : NULL;
+            free(gtext);
+            if (g) {
+                /* a quotation mark or a bracket may come first */
+                bool opens = m.a - s->a <= 4;
+                for (size_t i = s->a; i < m.a && opens; i++) {
+                    unsigned char ch = (unsigned char)d->text[i];
+                    opens = ch >= 0x80 || !ix_is_alnum(ch);
+                }
+                if (opening && opens) return g;
+                last = g;
+            }
+            at = m.b > at ? m.b : at + 1;
+        }
+    return last;
+}
+
+/* The grade a figure refers back to ("The bottom grade. Twelve councils
+ * hold it today", "About a third of councils currently have this rating",
+ * "among the 44 councils nationally with that grade"): the last grade
+ * named before the figure (at qa) in its sentence; else, in the two
+ * sentences before it within the paragraph or the one before, the grade a
+ * sentence opens with (its subject, the term it defines: "'Requires
+ * improvement' means services are not yet good") or else its last one, the
+ * most recent. */
+static const char *grade_named_before(rstate *st, size_t qa)
+{
+    ix_doc *d = st->c->doc;
+    size_t si = st->sent;
+    const char *g = grade_in(st, si, d->sents[si].a, qa, false);
+    for (size_t back = 1; !g && back <= 2 && back <= si; back++) {
+        const ix_sent *s = &d->sents[si - back];
+        if (s->para + 1 < d->sents[si].para || d->paras[s->para].boilerplate) break;
+        g = grade_in(st, si - back, s->a, s->b, true);
+    }
+    return g;
+}
+
 /* table: the rule reads a table, which make() has read */
 static json_t *make_now(rstate *st, const ix_match *m, bool headline, bool table)
 {
@@ -336,6 +390,8 @@ static json_t *make_now(rstate *st, const ix_match *m, bool headline, bool table
         const char *pg = st->prev.grade;
         grade = !pg ? NULL : !strcmp(pg, "good_or_better") ? "less_than_good" : !strcmp(pg, "less_than_good") ? "good_or_better" : NULL;
     } else if (!grade && gf && st->have_prev) grade = st->prev.grade;
+    size_t ra, rb;
+    if (!grade && ix_match_group(m, "gref", &ra, &rb)) grade = grade_named_before(st, qa);
     if (!grade) { free(qtext); return NULL; }
 
     /* a second form of the figure: "(21)", "(44 per cent)", "- 27 -"; or
@@ -877,6 +933,8 @@ void ix_extract_rating(ix_ctx *c)
     const ix_rule_list rows = *ix_rules_fam(c->rules, IX_FAM_RATING_ROW);
     const ix_rule_list next = *ix_rules_fam(c->rules, IX_FAM_RATING_NEXT);
     const ix_rule_list lead = *ix_rules_fam(c->rules, IX_FAM_RATING_LEAD);
+    const ix_rule_list ante = *ix_rules_fam(c->rules, IX_FAM_RATING_ANTECEDENT);
+    st.ante = &ante;
 
     for (size_t pi = 0; pi < d->npara; pi++) {
         const ix_para *p = &d->paras[pi];

@@ -294,7 +294,8 @@ typedef struct ix_table {
     X(IX_FAM_RATING_TABLE, "rating_table") \
     X(IX_FAM_RATING_ROW, "rating_row") \
     X(IX_FAM_RATING_NEXT, "rating_next") \
-    X(IX_FAM_RATING_LEAD, "rating_lead")
+    X(IX_FAM_RATING_LEAD, "rating_lead") \
+    X(IX_FAM_RATING_ANTECEDENT, "rating_antecedent")
 #define IX_TABLES(X) \
     X(IX_TAB_ABBREVIATIONS, "abbreviations") \
     X(IX_TAB_APPROX, "approx") \
