@@ -67,6 +67,8 @@ define POSTCODE [A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}
 
 # Words that link a figure to its grade (a words list is matched as a trie,
 # each character tested once, however long the list).
+# The verbs by which an inspection grades: "rated inadequate", "judged good".
+define GRADEVERB (?:rated|judged|graded|found|deemed|assessed)
 # What a grade is called: "an inadequate rating", "with that grade".
 define GRADENOUN (?:rating|grade|judgement|verdict)
 words LINKWORD were | was | are | is | either | said to | thought to be | believed to be | reported to be | had | have | has | been | being | be | now | currently | still | all | also | each | both | judged | rated | found | deemed | graded | assessed | considered | classed | classified | as | to | told they | told it | providing | provide | provided | remain | remains | remained | at | sit at | sits at | sat at | stand at | stands at | stuck at | languishing at | stuck in | languishing in | Ofsted's | overall | then | previously | subsequently | already | again | given | awarded | received | receiving | to receive | achieved | achieving | earned | by Ofsted | by inspectors | so far | in total | in all | ended with | ended up | ending with | improved to | reached | reach | reaches | reaching | climbed to | moved to | risen to | rose to | fell to | dropped to | sink to | sank to | slip to | slipped to | fall to | drop to | upgraded to | downgraded to | came out | come out as | comes out as | therefore | officially | formally | only | just | first | a | an | the

@@ -38,7 +38,7 @@ words CLINKWORD were | was | is | are | itself | themselves | had | have | has |
 define MONTH (?:January|February|March|April|May|June|July|August|September|October|November|December)
 # Verbs by which a grade moves: "climbed to good", "had dropped two grades to".
 define MOVEVERB (?:jumped|leapt|rose|climbed|moved up|moved down|upgraded|downgraded|raised|improved|fell|dropped|slipped)
-define CLINK (?:(?:{CLINKWORD}|{MOVEVERB}(?: \w+ (?:grades?|places?))? to(?= )|(?:(?:placed|put|stuck|sits) )?(?:in|at)(?= (?:the|\w+'s) (?:lowest|bottom|top|highest) )|in \d{4}|in {MONTH}(?: \d{4})?|at (?:its|their) (?:last|latest|most recent|previous) inspection|at every inspection since \d{4}|despite [\w ]{1,40}?|-|among (?:the|those) [\w' ]{1,40}?|(?:re-)?inspected(?= (?:by|in|last|this|and)\b)|and(?= (?:judged|rated|found|graded|deemed|assessed)\b)|{GOTGRADE}|(?:held|holds|hold|retained|retains|kept|keeps|maintained|maintains)(?= the (?:top|highest) (?:grade|rating))|(?:(?:{GOTVERB}|left with|with) )?(?:an? |the |its |their )(?:(?:overall|new|latest|previous|current) )?(?:Ofsted )?{GRADENOUN} of) ?)
+define CLINK (?:(?:{CLINKWORD}|{MOVEVERB}(?: \w+ (?:grades?|places?))? to(?= )|(?:(?:placed|put|stuck|sits) )?(?:in|at)(?= (?:the|\w+'s) (?:lowest|bottom|top|highest) )|in \d{4}|in {MONTH}(?: \d{4})?|at (?:its|their) (?:last|latest|most recent|previous) inspection|at every inspection since \d{4}|despite [\w ]{1,40}?|-|among (?:the|those) [\w' ]{1,40}?|(?:re-)?inspected(?= (?:by|in|last|this|and)\b)|and(?= {GRADEVERB}\b)|{GOTGRADE}|(?:held|holds|hold|retained|retains|kept|keeps|maintained|maintains)(?= the (?:top|highest) (?:grade|rating))|(?:(?:{GOTVERB}|left with|with) )?(?:an? |the |its |their )(?:(?:overall|new|latest|previous|current) )?(?:Ofsted )?{GRADENOUN} of) ?)
 
 # Where a sentence opens on a council: "In Hull,", "Over in neighbouring
 # Kirklees,".
@@ -199,7 +199,7 @@ rule council-s-grade
   no Kent was inspected. The region's good ratings are rare.
 
 rule aspect-judged
-  match \b(?:judged|rated|found|graded|deemed|assessed) {Q}(?<jdg>(?i:the )?(?i:overall effectiveness|impact of leaders|experiences (?:and progress )?of|help and protection|services for)[\w' ,-]{0,80}?){Q} (?:(?:to be |as )?(?<grade>{GRADE})|to (?<grade>{GRADEV}))
+  match \b{GRADEVERB} {Q}(?<jdg>(?i:the )?(?i:overall effectiveness|impact of leaders|experiences (?:and progress )?of|help and protection|services for)[\w' ,-]{0,80}?){Q} (?:(?:to be |as )?(?<grade>{GRADE})|to (?<grade>{GRADEV}))
   yes Wigan was inspected. Inspectors judged the overall effectiveness of children's services to be good. => council=Wigan; grade=good
   yes Wigan was inspected. Inspectors also graded "the experiences and progress of children in care" as outstanding. => council=Wigan; grade=outstanding; judgement=looked_after
   yes Wigan was inspected. The report judged the overall effectiveness of the council's services to require improvement to be good. => council=Wigan; grade=requires_improvement; judgement=overall
@@ -262,7 +262,7 @@ rule as-was
 # council group: the council named earlier in the sentence, else the
 # article's authority (extract_council_rating.c).
 rule and-grade-in-year
-  match \b(?:(?:rated|judged|graded|found|deemed|assessed) (?:as |to be |to (?=requir))?|(?:was|were) ){Q}{GRADE}{Q}(?: by (?:Ofsted|inspectors))?(?: (?:in|at) [\w ]{0,30}?(?:19|20)\d\d)(?:,[^.;:!?"]{1,80},)? and (?:(?:then |later |again |now |most recently )?(?:{CLINK})*(?<grade>{GRADE})(?= (?:in|since|by|when|after|following) | at (?![a-z]+ing\b))|(?:is|are|was|were|has been|have been|had been) (?:now |since |later |then |subsequently )?(?:rated|judged|graded|found|deemed|assessed) (?:as |to be |to (?=requir))?(?<grade>{GRADE}))
+  match \b(?:{GRADEVERB} (?:as |to be |to (?=requir))?|(?:was|were) ){Q}{GRADE}{Q}(?: by (?:Ofsted|inspectors))?(?: (?:in|at) [\w ]{0,30}?(?:19|20)\d\d)(?:,[^.;:!?"]{1,80},)? and (?:(?:then |later |again |now |most recently )?(?:{CLINK})*(?<grade>{GRADE})(?= (?:in|since|by|when|after|following) | at (?![a-z]+ing\b))|(?:is|are|was|were|has been|have been|had been) (?:now |since |later |then |subsequently )?{GRADEVERB} (?:as |to be |to (?=requir))?(?<grade>{GRADE}))
   yes Rutland County Council is a unitary authority. Its children's services were rated adequate in 2011, under the previous inspection regime, and good in 2023. => council=Rutland; grade=good
   yes Kent was rated inadequate in 2016 and good in 2022. => council=Kent; grade=good
   yes Thurrock, which was rated inadequate in 2023 and is now judged to require improvement, is hiring. => council=Thurrock; grade=requires_improvement
@@ -277,7 +277,7 @@ rule and-grade-in-year
 # in 2023 and Lambeth good in 2022". The grade must end the clause (or
 # take a year), so that "and Lambeth good at recruiting" is no grade.
 rule and-council-grade
-  match \b(?:rated|judged|graded|found|deemed|assessed) (?:as |to be )?{Q}{GRADE}{Q}(?: (?:in|at) [\w ]{0,30}?(?:19|20)\d\d)?,? and (?<council>{CLIST}),? {Q}(?<grade>{GRADE}){Q}(?=[.;,!?]|$| \(| (?:in|since) (?:19|20)\d\d)
+  match \b{GRADEVERB} (?:as |to be )?{Q}{GRADE}{Q}(?: (?:in|at) [\w ]{0,30}?(?:19|20)\d\d)?,? and (?<council>{CLIST}),? {Q}(?<grade>{GRADE}){Q}(?=[.;,!?]|$| \(| (?:in|since) (?:19|20)\d\d)
   yes Among neighbouring authorities, Bromley was rated outstanding in 2023 and Lambeth good in 2022. => council=Lambeth; grade=good
   yes Kent was judged inadequate and Medway requires improvement. => council=Medway; grade=requires_improvement
   no Bromley was rated outstanding and Lambeth good at recruiting foster carers.
@@ -400,7 +400,7 @@ rule rated-them
   no Westminster hears a lot. Of the 41 inspections published, 29 found services to be good and only four found them inadequate.
 
 rule they-were
-  match \b(?<council>[Tt]hey|[Ii]t|(?:[Tt]hose|[Tt]hese)(?: same)? services) (?:(?:were|was|had been|have been|has been|(?:had|has|have)(?= {MOVEVERB}\b)) (?:{CLINK})*|(?:are|is) (?:now |currently |still )?(?:rated|judged|graded|deemed|found|assessed) (?:as |to be )?)(?<grade>{GRADE})(?! (?:at|for|to|with|about)\b)
+  match \b(?<council>[Tt]hey|[Ii]t|(?:[Tt]hose|[Tt]hese)(?: same)? services) (?:(?:were|was|had been|have been|has been|(?:had|has|have)(?= {MOVEVERB}\b)) (?:{CLINK})*|(?:are|is) (?:now |currently |still )?{GRADEVERB} (?:as |to be )?)(?<grade>{GRADE})(?! (?:at|for|to|with|about)\b)
   yes The Isle of Wight is doing well, a decade after they were judged inadequate. => council=Isle of Wight; grade=inadequate
   yes Devon County Council's children's services have been rated inadequate. Last time (2020) they were "requires improvement". => council=Devon; grade=requires_improvement
   yes Ofsted has inspected Wirral Council's children's services, and I am glad to say they are now rated good. => council=Wirral; grade=good

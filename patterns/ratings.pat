@@ -344,7 +344,7 @@ rule count-judged
 # class (a verb within 120 characters), not by {1,120} on the group: PCRE2
 # writes a bounded repeat of a group out in full, 120 copies of it in the
 # compiled and JIT code.
-define LONGVERB \b(?:rated|judged|found|deemed|graded|assessed)
+define LONGVERB \b{GRADEVERB}
 define GAPCHAR (?:(?!{GRADEWORD}|\d|{LONGVERB})[^.;:!?])
 rule count-long-gap
   match (?<![\w'-])(?<!of the |of its |of their |of these |of those |of England's )(?:(?<approx>{APPROX}) )?(?<q>{QUANT})(?: of(?: the| all)?(?: (?<total>{CARD}))?)?(?: (?<unit>{UNIT})) (?=[^.;:!?]{1,120}?{LONGVERB})(?:{GAPCHAR})+?{LONGVERB}(?: (?:as|to be))? (?<grade>{GRADEA})
