@@ -51,15 +51,16 @@ define PLACEREL (?:, (?:where|which|whose)\b[^,;:.!?"]{1,120}?)
 define SERVICES (?i:children's (?:social care )?services|services for (?:vulnerable )?children(?: and young people)?|safeguarding services|child protection services|social care services|social services)
 
 rule services-at
-  match {SERVICES} (?:at|in|run by|provided by|of) (?<council>{CLIST}) (?:{CLINK})+(?<grade>{GRADE})
+  match {SERVICES} (?:at|in|run by|provided by|of) (?<council>{CLIST}) (?:(?:{CLINK})+(?<grade>{GRADE})|(?<grade>{GRADEV}))
   yes Children's services at Rotherham Borough Council have been rated "inadequate" after Ofsted found failings. => council=Rotherham; grade=inadequate; judgement=overall
 
 # The place put first, then its services: "In Slough, children's services
 # were rated inadequate", "Over in Leeds, services have been judged
 # outstanding since 2018".
 rule place-then-services
-  match {PLACEPREP} (?<council>{CLIST}){PLACEREL}?,? (?:(?:the council's|the authority's|its|the) )?(?:{SERVICES}|(?i:services?)) (?:{CLINK})+(?<grade>{GRADE})
+  match {PLACEPREP} (?<council>{CLIST}){PLACEREL}?,? (?:(?:the council's|the authority's|its|the) )?(?:{SERVICES}|(?i:services?)) (?:(?:{CLINK})+(?<grade>{GRADE})|(?<grade>{GRADEV}))
   yes In Slough, children's services were rated inadequate. => council=Slough; grade=inadequate
+  yes In Shropshire, children's services required improvement to be good. => council=Shropshire; grade=requires_improvement
   yes In neighbouring Cheshire West and Chester, services were rated good in 2022. => council=Cheshire West and Chester; grade=good
   yes Over in Leeds, children's services have been judged outstanding since 2018. => council=Leeds; grade=outstanding
   yes In Walsall, where the council has cut its agency staff by half, children's services were rated good. => council=Walsall; grade=good
@@ -148,10 +149,12 @@ rule years-after-grade
 # "although" or "unlike" begins another, before ", and" with a name after
 # it ("Southwark, whose services were rated outstanding, and Sheffield,
 # which held on to its good grade"), at a quotation mark, and at a
-# negation ("has never received an inadequate rating": no grade). Unbounded
+# negation ("has never received an inadequate rating": no grade), and at
+# "as" before a capitalised word, a new subject ("Wigan outstanding as
+# Shropshire falls to inadequate"). Unbounded
 # (the sentence bounds it): PCRE2 writes out a bounded repeat of a group in
 # full, 150 copies.
-define UNCUT (?:[^.;"wbaun,]|n(?!ot\b|ever\b|'t\b)|,(?! and (?:the )?[A-Z])|w(?!hile\b|hereas\b)|b(?!ut\b)|a(?!lthough\b)|u(?!nlike\b))
+define UNCUT (?:[^.;"wbaun,]|n(?!ot\b|ever\b|'t\b)|,(?! and (?:the )?[A-Z])|w(?!hile\b|hereas\b)|b(?!ut\b)|a(?!lthough\b|s [A-Z])|u(?!nlike\b))
 rule received-grade
   match (?<council>{CLIST}){UNCUT}*?\b{GOTVERB}(?: on to| onto)? (?:an? |its |the |their )?(?:previous |first |latest |current |overall |new )?(?<grade>{GRADE}) (?:rating|grade|judgement|verdict|result)
   yes He singled out Sunderland, whose services were taken over after receiving an "inadequate" rating last year. => council=Sunderland; grade=inadequate
@@ -216,16 +219,18 @@ rule aspect-colon
 
 # A judgement named as a subject: "the progress made by care leavers",
 # "children in care", "the impact of leaders".
-define JDGP (?:progress (?:made )?by |experiences (?:and progress )?of |services for |support for |help for )?(?i:care leavers'?(?: service| services)?|children looked after|looked-after children|children in care|adoption(?: performance| services)?|fostering(?: services)?|leadership(?: and management)?|leaders|help and protection|child protection|safeguarding|the impact of leaders|impact of leaders|overall effectiveness)
+define JDGP (?:progress (?:made )?by |experiences (?:and progress )?of |services for |support for |help for )?(?i:care(?: |-)leavers'?(?: service| services)?|(?:young people )?leaving care|children looked after|looked(?: |-)after children|children in care|adoption(?: performance| services)?|fostering(?: services)?|leadership(?: and management)?|leaders|help and protection|child protection|safeguarding|the impact of leaders|impact of leaders|overall effectiveness)
 
 rule judgement-was-rated
-  match (?<![\w'-])(?<jdg>(?i:the )?{JDGP}{SPWORDPOS}{0,6}?)(?:, [a-z][^,.;:!?"A-Z]{0,59}?,)? (?:{CLINK})+(?<grade>{GRADE})(?! (?:in|at|across) [\w' -]{1,40}? (?:councils|authorities|areas|inspections)\b)
+  match (?<![\w'-])(?<jdg>(?i:the )?{JDGP}{SPWORDPOS}{0,6}?)(?:, [a-z][^,.;:!?"A-Z]{0,59}?,)? (?:(?:{CLINK})+(?<grade>{GRADE})|(?<grade>{GRADEV}))(?! (?:in|at|across) [\w' -]{1,40}? (?:councils|authorities|areas|inspections)\b)
   yes Rotherham was inspected. The progress made by care leavers was also judged inadequate. => council=Rotherham; grade=inadequate; judgement=care_leavers
   yes Norfolk was rated good. Care leavers' services, heavily criticised last time, were judged outstanding. => council=Norfolk; grade=outstanding; judgement=care_leavers
   yes Hull was rated good. The impact of leaders on social work practice was judged outstanding. => council=Kingston upon Hull; grade=outstanding; judgement=leadership
   yes Coventry was rated good. Its looked-after children and care leavers were judged outstanding. => council=Coventry; grade=outstanding; judgement=looked_after
   no Coventry was rated good. Its looked-after children and care leavers were judged outstanding. => judgement=care_leavers
+  yes Oxfordshire requires improvement. Inspectors found that support for young people leaving care was inadequate. => council=Oxfordshire; grade=inadequate; judgement=care_leavers
   no Kent was rated good. Child protection was judged inadequate in a quarter of councils.
+  yes Shropshire was judged inadequate. The experiences and progress of children in care required improvement to be good. => council=Shropshire; grade=requires_improvement; judgement=looked_after
   no Kent was rated good. Help and protection was judged inadequate in most councils this year.
 
 # A second judgement with its verb left out: "the help and protection of
@@ -243,13 +248,16 @@ rule grade-rated-council
   match (?<grade>(?i:inadequate|outstanding|good|adequate|requires improvement|requires-improvement))-(?:rated|graded) (?<council>{CLIST})
   yes Ministers sent a commissioner into inadequate-rated Birmingham. => council=Birmingham; grade=inadequate
 
-# The grade of the clause before, given to another authority: "Leicestershire
+# The grade of the clause before (the last one named in it), given to
+# another authority: "Leicestershire
 # was judged good, as was Nottinghamshire following its inspection", "Kent was
 # rated inadequate, as were Medway and Essex", "..., alongside North Tyneside".
 rule as-was
-  match \b(?:(?:judged|rated|graded|found|deemed|assessed|was|were|is|are|remains|remained)(?: (?:{CLINK})*?)? (?<grade>{GRADE})|(?<grade>{GRADEV}))[^,;:.!?"]{0,60}, (?:as (?:was|were|is|are|did|does|do|had|has|have)(?: also| too)?|(?:alongside|joining|along with|like)(?! (?:its|their|the|his|her|this|that|these|those)\b)) (?<council>{CLIST})
+  match \b(?:(?:judged|rated|graded|found|deemed|assessed|was|were|is|are|remains|remained)(?: (?:{CLINK})*?)? (?<grade>{GRADE})|(?<grade>{GRADEV}))(?=[^,;:.!?"]{0,60}, )(?:(?!{GRADEWORD})[^,;:.!?"])*, (?:as (?:was|were|is|are|did|does|do|had|has|have)(?: also| too)?|(?:alongside|joining|along with|like)(?! (?:its|their|the|his|her|this|that|these|those)\b)) (?<council>{CLIST})
   yes Leicestershire and Lincolnshire were both judged good, as was Nottinghamshire following its inspection in November. => council=Nottinghamshire; grade=good
   yes Kent was rated inadequate in 2022, as were Medway and Essex. => council=Essex; grade=inadequate
+  yes Worcestershire had been rated good since 2022 but fell to requires improvement to be good, as did Bedford. => council=Bedford; grade=requires_improvement
+  no Worcestershire had been rated good since 2022 but fell to requires improvement to be good, as did Bedford. => council=Bedford; grade=good
   yes Doncaster also requires improvement, as does North East Lincolnshire. => council=North East Lincolnshire; grade=requires_improvement
   yes Sunderland was rated outstanding, alongside North Tyneside. => council=North Tyneside; grade=outstanding
   yes Sunderland is now rated outstanding, joining Gateshead and North Tyneside. => council=North Tyneside; grade=outstanding
@@ -305,8 +313,9 @@ rule apposition-grade-year
   no Stoke-on-Trent, good in parts, is now rated inadequate.
 
 rule moved-from-to
-  match (?<council>{CLIST})(?:'s{SPWORD}{0,4})?(?:, (?:which|who|whose|where)\b[^;:.!?"]{1,160}?,|, (?:both|all|each) of (?:which|them)|, (?:the|an?|its) [^;:.!?",]{1,80},|{SPWORD}{1,6},|, (?:which|who)|, whose{SPWORD}{1,4}?|,(?= (?:been )?(?:upgraded|downgraded|moved)))?(?: (?:all|both|have|has|had|since|now|each|was|were))* (?:moved|improved|rose|climbed|jumped|went|progressed|fell|slipped|dropped|been upgraded|been downgraded|upgraded|downgraded)(?: up| down| back)? from {Q}(?<grade>{GRADE}){Q} to {Q}(?<grade2>{GRADE})
+  match (?<council>{CLIST})(?:'s{SPWORD}{0,4})?(?:, (?:which|who|whose|where)\b[^;:.!?"]{1,160}?,|, (?:both|all|each) of (?:which|them)|, (?:the|an?|its) [^;:.!?",]{1,80},|{SPWORD}{1,6},|, (?:which|who)|, whose{SPWORD}{1,4}?|,(?= (?:been )?(?:upgraded|downgraded|moved)))?(?: (?:all|both|have|has|had|since|now|each|was|were))* (?:moved|improved|rose|climbed|jumped|went|progressed|fell|slipped|dropped|been upgraded|been downgraded|upgraded|downgraded)(?: up| down| back)?(?: straight| directly)? from {Q}(?<grade>{GRADE}){Q} to {Q}(?<grade2>{GRADE})
   yes Hounslow, Wokingham and Bracknell Forest all moved up from requires improvement to good. => council=Wokingham; grade=requires_improvement
+  yes Torbay and Barnsley both moved straight from inadequate to good. => council=Barnsley; grade=inadequate
   yes STOKE-ON-TRENT City Council's children's services department has been upgraded from "inadequate" to "requires improvement" by Ofsted. => council=Stoke-on-Trent; grade=inadequate
   yes Medway Council, which serves a cluster of towns in Kent, southeast of London, was upgraded from inadequate to requires improvement in the spring. => council=Medway; grade=inadequate
   yes Stoke-on-Trent and Bradford, both of which moved from inadequate to requires improvement, did so. => council=Bradford; grade=inadequate
@@ -347,6 +356,8 @@ rule place-then-inspectors
 rule slipped-to
   match (?<council>{CLIST}){UNCUT}*?\b(?:slip(?:ped|ping|s)|f(?:ell|alling|alls)|drop(?:ped|ping|s)|improv(?:ed|ing|es)|mov(?:ed|ing|es)|r(?:ose|ising|ises)|climb(?:ed|ing|s)|was downgraded|was upgraded|has been downgraded|has been upgraded|had been downgraded|had been upgraded)(?: back| up| down)? to {Q}(?<grade>{GRADE})
   yes Kent, which was judged to perform well last year, slipped to adequate. => council=Kent; grade=adequate
+  no Wigan and Hertfordshire outstanding as Shropshire falls to inadequate => council=Wigan
+  yes Kent, rated good as recently as 2019, slipped to requires improvement. => council=Kent; grade=requires_improvement
   yes The year opened with Lewisham, which had been judged to require improvement to be good in 2019, moving up to good. => council=Lewisham; grade=good
   no Hartlepool and Sunderland were both rated outstanding, while Middlesbrough was downgraded to requires improvement. => council=Sunderland
 
