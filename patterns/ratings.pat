@@ -94,13 +94,16 @@ rule table-row
   yes Outstanding: 25 (up from 21) => grade=outstanding; count=25
 
 rule grade-in-n-of-m
-  match (?:judged|rated|found|finding|graded|deemed|assessed)(?: them| it| the council| the authority| (?:children's )?services| [\w'’ -]{1,60}?(?= to be | as ))?(?: to be| as)? (?<grade>{GRADEA}) (?:in|for|across) (?:(?<q>{CARD} (?:out )?of (?:the |its |their )?{CARD})(?: (?<unit>{UNIT}))?|(?<q>{CARD}) (?<unit>{UNIT}))(?: - (?<paren>{PCT}) -| \((?<paren>{PCT})\))?
+  match (?:{GRADEVERB}|finding|was|were|is|are|been)(?: them| it| the council| the authority| (?:children's )?services| [\w'’ -]{1,60}?(?= to be | as ))?(?: to be| as)? (?<grade>{GRADEA}) (?:in|for|across) (?:(?<q>{CARD} (?:out )?of (?:the |its |their )?{CARD})(?: (?<unit>{UNIT}))?|(?<q>{CARD}) (?<unit>{UNIT}))(?:(?: (?:we |they )?(?:carried out|completed|inspected|published)(?: (?:in|last|this) [\w/-]+)?)? - (?:(?<approx2>{APPROX}) |exactly )?(?<paren>{SHAREFIG})(?: -)?| \((?<paren>{PCT})\))?
   yes Care leavers' services have been rated inadequate in 10 of 60 inspections. => grade=inadequate; count=10; total=60; unit=inspections
   yes Services were rated inadequate on Tuesday, with inspectors finding them inadequate in three of the four areas they examined. => grade=inadequate; count=3; total=4; unit=areas
   yes Ofsted has rated children's services inadequate in 12 of the 151 councils inspected. => grade=inadequate; count=12; total=151; unit=councils
   yes It judged the support for care leavers to be less than good in 12 of the 33 London authorities. => grade=less_than_good; count=12; total=33; unit=authorities
   yes The impact of leaders was judged outstanding in 14 inspections, more than ever. => grade=outstanding; count=14; unit=inspections
   yes Inspectors judged care leavers' services to be less than good in 26 of the 61 inspections - 43 per cent - this year. => grade=less_than_good; count=26; total=61; share=0.43
+  yes Support for care leavers was less than good in 26 of the 58 inspections we carried out last year. => grade=less_than_good; count=26; total=58
+  yes Care leavers were judged less than good in 31 of the 62 inspections carried out in 2024-25 - exactly half - compared with 22 of the 60 carried out the year before. => grade=less_than_good; count=31; share=0.5; approx=null
+  yes Care leavers were judged less than good in 24 of the 58 inspections - more than two in five. => grade=less_than_good; count=24; share=0.4; approx=more_than
   no Kent was judged outstanding in 2019 and 2023.
 
 rule grade-in-areas
@@ -403,7 +406,7 @@ rule list-next-not
 
 rule compared-with
   continue
-  match (?: by (?:Ofsted|inspectors))?(?: (?:grade|rating|verdict|judgement)s?)?(?: (?:at|in|on|under|after) (?:their|its|the|an?) (?:[\w'-]+ ){0,3}?(?:inspections?|visits?|reports?|framework|regime)| for (?:their|its|the) (?:[\w'-]+ ){0,2}?(?:services|social care|work with children))?(?:,| -)?(?: \(| )(?:compared (?:with|to)|up from|down from|from|against|a rise from|a fall from|an increase from|a drop from) (?:(?<approx>{APPROX}) )?(?<q>{QUANT})(?: in (?<period>(?:19|20)\d\d(?:[/-](?:19|20)?\d\d)?))?
+  match (?: by (?:Ofsted|inspectors))?(?: (?:grade|rating|verdict|judgement)s?)?(?: (?:at|in|on|under|after) (?:their|its|the|an?) (?:[\w'-]+ ){0,3}?(?:inspections?|visits?|reports?|framework|regime)| for (?:(?:their|its|the) )?(?:[\w'-]+ ){0,2}?(?:services|social care|work with children))?(?:, according to [^,;.-]{1,40}?)?(?:,| -)?(?: \(| )(?:compared (?:with|to)|up from|down from|from|against|a rise from|a fall from|an increase from|a drop from) (?:(?<approx>{APPROX}) )?(?<q>{QUANT})(?: in (?<period>(?:19|20)\d\d(?:[/-](?:19|20)?\d\d)?))?
   set grade_from previous
   set comparison yes
   yes Just under half of all authorities (47 per cent) are now judged good or outstanding, compared with 36 per cent in 2016. => grade=good_or_better; share=0.36; period=2016
@@ -414,6 +417,8 @@ rule compared-with
   yes Thirteen of the 153 are inadequate - down from 17 the year before - and a further 41 require improvement. => grade=inadequate; count=17
   yes In August, 58 of the 153 authorities were rated less than good by Ofsted, down from 64 a year earlier. => grade=less_than_good; count=64
   yes Outstanding: 25 (up from 21) => grade=outstanding; count=21
+  yes Twelve councils are rated inadequate for children's services, down from 16 a year ago. => grade=inadequate; count=16
+  yes Eight are now rated good or outstanding, according to today's figures - up from six two years ago. => grade=good_or_better; count=6
 
 # An earlier year's figure in brackets, as results statements give it:
 # "91% of our homes rated good or outstanding by Ofsted (2023: 87%)".
