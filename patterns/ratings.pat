@@ -340,6 +340,7 @@ rule count-judged
   no A child who goes into care at 10 in a council that requires improvement faces a different future.
   no Three-quarters of the councils rated inadequate since 2018 had an agency rate above 20 per cent.
   no Councils rated inadequate relied on agency social workers for 24 per cent of posts.
+  no Agency social workers made up 18 per cent of the children's social work workforce in councils rated inadequate, against 9 per cent in those rated outstanding.
 
 # One character of a long gap: no grade word, figure or verb of grading
 # starts there ("153 authorities found that councils rated inadequate ..."

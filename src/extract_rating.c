@@ -254,9 +254,11 @@ static json_t *make(rstate *st, const ix_match *m, bool headline)
     return r;
 }
 
-/* Do the up to three words after a figure, at b, name people or things no
- * inspection grades (patterns/nonunits.tsv)? Whole words: "children's
- * homes" is not "children". */
+/* Do the up to four words after a figure, at b, name people or things no
+ * inspection grades (patterns/nonunits.tsv), as a phrase from the first
+ * word or as the last word, the head of a longer noun ("of the children's
+ * social work workforce")? Whole words: "children's homes" is not
+ * "children". */
 static bool nonunit_after(const ix_table *t, const char *s, size_t b, size_t end)
 {
     if (!t || b >= end || s[b] != ' ') return false;
@@ -268,11 +270,15 @@ static bool nonunit_after(const ix_table *t, const char *s, size_t b, size_t end
         if (end - a > l && !memcmp(s + a, of[k], l)) { a += l; break; }
     }
     size_t w = a;
-    for (int words = 0; words < 3; words++) {
+    for (int words = 0; words < 4; words++) {
         size_t w0 = w;
         while (w < end && (ix_is_alpha(s[w]) || s[w] == '-')) w++;
         if (w == w0) return false;
-        if (ix_table_has(t, s + a, w - a) && (w >= end || s[w] != '\'')) return true;
+        /* a possessive modifies the word after it: "children's
+         * social work workforce" */
+        bool poss = w < end && s[w] == '\'';
+        if (!poss && (ix_table_has(t, s + a, w - a) || (words && ix_table_has(t, s + w0, w - w0)))) return true;
+        if (poss && ++w < end && s[w] == 's') w++;
         if (w >= end || s[w] != ' ') return false;
         w++;
     }
