@@ -106,6 +106,16 @@ rule label-line
   yes <category>Stockton-on-Tees</category>
   no <title>Stockton-on-Tees children's services rated good</title>
 
+# "Read more" alone on its line heads a block of links to other stories,
+# which may stand in the middle of an article: the block is furniture, the
+# article goes on after the blank line.
+rule read-more-heading
+  match (?i:^read more\s*:?$)
+  set scope block
+  yes Read more
+  yes READ MORE:
+  no Read more about the inspection in the full report online.
+
 rule read-more
 # Anchored at the paragraph's start (every alternative after one ^), so the
 # search is one attempt, not one per position; "... Read more" at the end

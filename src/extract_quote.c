@@ -1079,7 +1079,11 @@ static bool parse_speaker(qstate *q, size_t a, size_t b, speaker *sp)
          * before it, never speaks */
         size_t w = starts[k];
         while (w < b && ix_is_alpha(s[w])) w++;
-        if (!q->relatives || !word_in(q->relatives, s + starts[k], w - starts[k]))
+        /* "The report, published on Tuesday after a three-week
+         * inspection,": nor does a participle's clause */
+        bool participle = w - starts[k] > 4 && ix_is_lower(s[starts[k]]) &&
+                          (!memcmp(s + w - 2, "ed", 2) || !memcmp(s + w - 3, "ing", 3));
+        if (!participle && (!q->relatives || !word_in(q->relatives, s + starts[k], w - starts[k])))
             ok = candidate_desc(q, skip_lead(q, starts[k], b), b, sp);
         /* "The agency ... was rated outstanding by Ofsted last year, and
          * the judge": the organisations of the clauses before are not the
