@@ -223,6 +223,7 @@ define NOTSUBJECT (?!(?: (?:since|in|by) (?:19|20)\d\d)? (?:(?:had|have|has) (?:
 # the two sentences before (family rating_antecedent; extract_rating.c says
 # which). "it" only after a verb of holding a grade, before the clause ends;
 # "has/have/with" only before "this grade", "that rating" and the like.
+# Not GOTVERB (council_ratings.pat): "lost it" and "won it" are no holding.
 define HOLDW (?:h[oe]ld(?:s|ing)?|(?:sits?|sat)? in|given|received|got|shared?)
 define GRADEREF (?:that |which |who )?(?:{HOLDW} it(?: today| now)?(?=[.,;:!?)]|$)|(?:{HOLDW}|ha(?:ve|s|d)|with) (?:this|that|the same) {GRADENOUN}\b)
 rule count-judged
@@ -407,7 +408,7 @@ rule list-next-not
 
 rule compared-with
   continue
-  match (?: by (?:Ofsted|inspectors))?(?: (?:grade|rating|verdict|judgement)s?)?(?: (?:at|in|on|under|after) (?:their|its|the|an?) (?:[\w'-]+ ){0,3}?(?:inspections?|visits?|reports?|framework|regime)| for (?:(?:their|its|the) )?(?:[\w'-]+ ){0,2}?(?:services|social care|work with children))?(?:, according to [^,;.-]{1,40}?)?(?:,| -)?(?: \(| )(?:compared (?:with|to)|up from|down from|from|against|a rise from|a fall from|an increase from|a drop from) (?:(?<approx>{APPROX}) )?(?<q>{QUANT})(?: in (?<period>(?:19|20)\d\d(?:[/-](?:19|20)?\d\d)?))?
+  match (?: by (?:Ofsted|inspectors))?(?: {GRADENOUN}s?)?(?: (?:at|in|on|under|after) (?:their|its|the|an?) (?:[\w'-]+ ){0,3}?(?:inspections?|visits?|reports?|framework|regime)| for (?:(?:their|its|the) )?(?:[\w'-]+ ){0,2}?(?:services|social care|work with children))?(?:, according to [^,;.-]{1,40}?)?(?:,| -)?(?: \(| )(?:compared (?:with|to)|up from|down from|from|against|a rise from|a fall from|an increase from|a drop from) (?:(?<approx>{APPROX}) )?(?<q>{QUANT})(?: in (?<period>(?:19|20)\d\d(?:[/-](?:19|20)?\d\d)?))?
   set grade_from previous
   set comparison yes
   yes Just under half of all authorities (47 per cent) are now judged good or outstanding, compared with 36 per cent in 2016. => grade=good_or_better; share=0.36; period=2016

@@ -285,6 +285,17 @@ static bool nonunit_after(const ix_table *t, const char *s, size_t b, size_t end
     return false;
 }
 
+/* Does [a, at) hold at most a quotation mark or a bracket, so that what
+ * starts at `at` opens the sentence at a? (Bytes of 0x80 and up are the
+ * curly quotation marks here; ix_is_alnum counts them as letters.) */
+static bool opens_sentence(const char *t, size_t a, size_t at)
+{
+    if (at - a > 4) return false;
+    for (size_t i = a; i < at; i++)
+        if ((unsigned char)t[i] < 0x80 && ix_is_alnum(t[i])) return false;
+    return true;
+}
+
 /* The grade of sentence si's rating_antecedent matches that start in [from,
  * upto): the last one, or with `opening` the one the sentence opens with
  * (a quotation mark at most before it), else the last. NULL when none. */
@@ -302,16 +313,8 @@ static const char *grade_in(rstate *st, size_t si, size_t from, size_t upto, boo
             char *gtext = group_text(d, &m, "grade", NULL, NULL);
             const char *g = gtext ? grade_of(st->grades, gtext) : NULL;
             free(gtext);
-            if (g) {
-                /* a quotation mark or a bracket may come first */
-                bool opens = m.a - s->a <= 4;
-                for (size_t i = s->a; i < m.a && opens; i++) {
-                    unsigned char ch = (unsigned char)d->text[i];
-                    opens = ch >= 0x80 || !ix_is_alnum(ch);
-                }
-                if (opening && opens) return g;
-                last = g;
-            }
+            if (g && opening && opens_sentence(d->text, s->a, m.a)) return g;
+            if (g) last = g;
             at = m.b > at ? m.b : at + 1;
         }
     return last;
@@ -319,7 +322,7 @@ static const char *grade_in(rstate *st, size_t si, size_t from, size_t upto, boo
 
 /* The grade a figure refers back to ("The bottom grade. Twelve councils
  * hold it today", "About a third of councils currently have this rating",
- * "among the 44 councils nationally with that grade"): the last grade
+ * "among the 44 councils with that grade"): the last grade
  * named before the figure (at qa) in its sentence; else, in the two
  * sentences before it within the paragraph or the one before, the grade a
  * sentence opens with (its subject, the term it defines: "'Requires
