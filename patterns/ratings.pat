@@ -51,7 +51,7 @@ define OFN {CARD} of {OFDET}?{CARD}
 # quarter of the 153, require improvement", "41, or about 27 per cent, were
 # judged ...". Only a share: "12, 14 and 9" is a list of counts. (The
 # rules write the groups around it: a macro's captures are not seen.)
-define SHAREFIG (?:{PCT}|{RATIO}|{FRAC}(?: of (?:the |all )?{CARD})?)
+define SHAREFIG (?:{PCT}|(?:{RATIO}|{FRAC})(?: of (?:the |all )?{CARD})?)
 # The same figure again between dashes, in another form: "19 - one in eight -",
 # "six in ten - 96 of the 153 authorities -", "17 - more than half -".
 define DASHFIG (?:{OFN}|{SHAREFIG}|{CARD})
@@ -227,7 +227,7 @@ define NOTSUBJECT (?!(?: (?:since|in|by) (?:19|20)\d\d)? (?:(?:had|have|has) (?:
 define HOLDW (?:h[oe]ld(?:s|ing)?|(?:sits?|sat)? in|given|received|got|shared?)
 define GRADEREF (?:that |which |who )?(?:{HOLDW} it(?: today| now)?(?=[.,;:!?)]|$)|(?:{HOLDW}|ha(?:ve|s|d)|with) (?:this|that|the same) {GRADENOUN}\b)
 rule count-judged
-  match (?<![\w'-])(?<![Ee]very )(?:(?<approx>{APPROX}) )?(?:(?i:all|only|just|a further|another|the remaining|the other|all of the|of these,?|in all,?|some) )?(?:(?<q>{QUANT})(?: \((?<paren>[^()]{1,24}?)(?: {UNIT})?\)| - (?:(?:(?<approx2>{APPROX})|or) )?(?<paren>{DASHFIG})(?: in (?:all|total))? -|, (?:or )?(?:(?<approx2>{APPROX}) )?(?<paren>{SHAREFIG}),)?|{MAJORITY} \((?<q>{PCT})\))(?: of(?: {OFDET}?(?<total>{CARD})(?! of )| (?:the|all|its|their|our|England's|the country's|these|those))?| of them)?(?: (?<unit>{UNIT}))?(?:{GAPW}{1,6}?(?= - | \())?(?: \((?<paren>[^()]{1,24}?)(?: {UNIT})?\)| - (?:(?:(?<approx2>{APPROX})|or) )?(?<paren>{DASHFIG})(?: {UNIT}| of them)?(?: in (?:all|total))? -)?(?:{GAP}(?: {LINKW}){1,7}|{DASHGAP}|(?: {LINKW}){0,7}) (?:(?<grade>{GRADE})|(?<gref>{GRADEREF}))(?! for (?:every|each)\b){NOTSUBJECT}(?:(?: (?:today|now|currently|at present|nationally|for (?:its |their )?children's services))?(?:, | - |-(?=[a-z\d]))(?:or |that is |that's |(?<approx2>{APPROX}|some) )?(?<paren>\d+(?:\.\d+)? ?(?:per cent|%)|(?:{RATIO}|{FRAC})(?=[.;,!?]|$| ?-))|(?: (?!and |[^-.;,:!?]*? and )[^-.;,:!?]{1,60}?)? - (?<paren>{CARD})(?: {UNIT})? in (?:all|total)\b)?
+  match (?<![\w'-])(?<![Ee]very )(?:(?<approx>{APPROX}) )?(?:(?i:all|only|just|a further|another|the remaining|the other|all of the|of these,?|in all,?|some) )?(?:(?<q>{QUANT})(?: \((?<paren>[^()]{1,24}?)(?: {UNIT})?\)| - (?:(?:(?<approx2>{APPROX})|or) )?(?<paren>{DASHFIG})(?: in (?:all|total))? -|, (?:or )?(?:(?<approx2>{APPROX}) )?(?<paren>{SHAREFIG}),)?|{MAJORITY} \((?<q>{PCT})\))(?: of(?: {OFDET}?(?<total>{CARD})(?! of )| (?:the|all|its|their|our|England's|the country's|these|those))?| of them)?(?: (?<unit>{UNIT}))?(?:{GAPW}{1,6}?(?= - | \())?(?: \((?<paren>[^()]{1,24}?)(?: {UNIT})?\)| - (?:(?:(?<approx2>{APPROX})|or) )?(?<paren>{DASHFIG})(?: {UNIT}| of them)?(?: in (?:all|total))? -)?(?:{GAP}(?: {LINKW}){1,7}|{DASHGAP}|(?: {LINKW}){0,7}) (?:(?<grade>{GRADE})|(?<gref>{GRADEREF}))(?! for (?:every|each)\b){NOTSUBJECT}(?:(?: (?:today|now|currently|at present|nationally|for (?:its |their )?children's services))?(?:, | - |-(?=[a-z\d]))(?:or |that is |that's |(?<approx2>{APPROX}|some) )?(?<paren>\d+(?:\.\d+)? ?(?:per cent|%)|(?:{RATIO}|{FRAC})(?: of (?:the |all )?{CARD})?(?=[.;,!?]|$| ?-))|(?: (?!and |[^-.;,:!?]*? and )[^-.;,:!?]{1,60}?)? - (?<paren>{CARD})(?: {UNIT})? in (?:all|total)\b)?
   yes The bottom grade. Twelve councils hold it today, down from 20 in 2019. => grade=inadequate; count=12; unit=councils
   yes So the councillor may have meant the requires improvement grade: just under a third of the councils inspected were given it. => grade=requires_improvement; share=0.3333; approx=almost
   yes Requires improvement means services are not yet good. About a third of councils in England currently have this rating. => grade=requires_improvement; share=0.3333; approx=about
@@ -628,14 +628,21 @@ rule grade-named
 # ---- context: totals and units for the figures that follow -----------------
 family rating_context
 
+# "Of the 87 authorities, ...": the figures after are out of 87. "Across",
+# "among" and "out of" lead a total only with a unit ("Across all 153
+# authorities, ..."), since "across the 12 sites" is no set of councils.
 rule of-the-n
-  match (?:^(?:[\d.]+ |\(?[a-z0-9]\) )?|, |; |(?<=\w): |\bthat |\band )(?i:of) (?:the |all |its |their |these |those )?(?:[\w'-]+'s )?(?<total>{CARD})(?: (?<unit>{UNIT}))?[^,;]{0,120}?,
+  match (?:^(?:[\d.]+ |\(?[a-z0-9]\) )?|, |; |(?<=\w): |\bthat |\band )(?i:of|(?:out of|across|among(?:st)?)(?<needunit>)) (?:the |all |its |their |these |those )?(?:[\w'-]+'s )?(?<total>{CARD})(?: (?<unit>{UNIT}))?(?(<needunit>)(?(<unit>)|(?!)))[^,;]{0,120}?,
   yes Of the 87 local authorities inspected since 2013, 22 were judged inadequate.
   yes Of the six, two authorities were found inadequate.
   yes Results: Of the 151 authorities, 17 (11.3%) were rated outstanding, 77 (51.0%) good and 14 (9.3%) inadequate. => grade=outstanding; count=17; total=151
   yes The watchdog said that of the 103 councils it had inspected since 2013, 68 had been rated inadequate.
   yes 4.1 Of the ten Greater Manchester authorities, Wigan is now one of four judged good or better.
   yes Of the region's 12 councils, nine are rated good or outstanding.
+  yes Across all 153 authorities, 63 per cent are now rated good or outstanding. => grade=good_or_better; share=0.63; total=153
+  yes Among the 58 inspections published this year, 12 were judged outstanding. => grade=outstanding; count=12; total=58
+  yes Out of England's 153 councils, 14 are rated inadequate. => grade=inadequate; count=14; total=153
+  no Across the 12 sites, five councils were rated inadequate.
 
 rule n-of-which
   match (?<total>{CARD})(?: (?:full |new |separate )?(?<unit>{UNIT})[^,;.]{0,80}?,? of (?:which|whom|these|them)|, of (?:which|whom))\b

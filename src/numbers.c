@@ -244,6 +244,22 @@ int ix_quantity_parse(const ix_lexicon *lx, const char *s, size_t len, ix_quanti
         }
         else if (!strcmp(w[k], "of")) { ratio = false; y0 = k + 1; }
         else continue;
+        /* "one in ten of the 153", "four out of five of its 20": a rate
+         * of a stated total, the rate's denominator before the "of" */
+        if (ratio) {
+            size_t k2 = y0;
+            while (k2 < n && strcmp(w[k2], "of")) k2++;
+            long den, tot;
+            bool gd = false, gt = false;
+            for (size_t y = y0; y < k2 && !gd; y++) gd = cardinal(lx, w, y, k2, &den);
+            for (size_t y = k2 + 1; y < n && gd && !gt; y++) gt = cardinal(lx, w, y, n, &tot);
+            if (gt && cardinal(lx, w, i, k, &a) && den > 0 && den <= 100 && a <= den && tot > 0) {
+                q->has_share = 1; q->share = round4((double)a / (double)den);
+                q->has_total = 1; q->total = tot;
+                ok = 1;
+                goto done;
+            }
+        }
         /* "of the capital's 33", "of South Yorkshire's four": the
          * denominator is the cardinal that ends the phrase. */
         bool got = false;

@@ -163,6 +163,10 @@ int main(void)
     qty("four out of five", -1, 0.8, -1);
     qty("three out of four", -1, 0.75, -1);
     qty("one council in nine", -1, 1.0 / 9, -1);       /* the unit inside */
+    qty("one in ten of the 153", -1, 0.1, 153);        /* a rate of a stated total */
+    qty("four out of five of its 20", -1, 0.8, 20);
+    qty("one in every ten of all 150", -1, 0.1, 150);
+    not_qty("one in ten of the");
     qty("two authorities out of 18", 2, -1, 18);
 
     /* "X out of Y" / "X of Y" with a real denominator: count and total */
