@@ -44,8 +44,8 @@ define MAJORITY (?i:(?:an?|the) (?:(?:clear|large|small|narrow|slim|slender|vast
 # The unit may sit inside it: "one council in nine".
 define RATIO {CARD} (?:(?i:councils?|authorit(?:y|ies)|local authorit(?:y|ies)|areas?|departments?) )?(?i:in (?:every )?|out of (?:every |the |all |its |their |these |those )?){CARD}
 # The words between "of" and a total: "of the 153", "of England's 153",
-# "of the region's 11", "of Greater Manchester's 10".
-define OFDET (?:the |all |its |their |our |your |these |those |England's |the country's |the [\w-]+'s |(?:the )?[A-Z][\w-]*(?: [A-Z][\w-]*)?'s )
+# "of the region's 11", "of Greater Manchester's 10", "of the East Midlands' 10".
+define OFDET (?:the |all |its |their |our |your |these |those |England's |the country's |the [\w-]+'s |(?:the )?[A-Z][\w-]*(?: [A-Z][\w-]*)?(?:'s|(?<=s)') )
 define OFN {CARD} of {OFDET}?{CARD}
 # The same figure as a share between commas: "a further 41, just over a
 # quarter of the 153, require improvement", "41, or about 27 per cent, were
@@ -632,7 +632,7 @@ family rating_context
 # "among" and "out of" lead a total only with a unit ("Across all 153
 # authorities, ..."), since "across the 12 sites" is no set of councils.
 rule of-the-n
-  match (?:^(?:[\d.]+ |\(?[a-z0-9]\) )?|, |; |(?<=\w): |\bthat |\band )(?i:of|(?:out of|across|among(?:st)?)(?<needunit>)) (?:the |all |its |their |these |those )?(?:[\w'-]+'s )?(?<total>{CARD})(?: (?<unit>{UNIT}))?(?(<needunit>)(?(<unit>)|(?!)))[^,;]{0,120}?,
+  match (?:^(?:[-•*▪] |[\d.]+ (?=[A-Z])|\(?[a-z0-9]\) )?|, |; |(?<=\w): |\bthat |\band )(?i:of|(?:out of|across|among(?:st)?)(?<needunit>)) {OFDET}?(?<total>{CARD})(?: (?<unit>{UNIT}))?(?(<needunit>)(?(<unit>)|(?!)))(?: - [^-,;]{1,80} - (?=\w)|[^,;]{0,120}?,)
   yes Of the 87 local authorities inspected since 2013, 22 were judged inadequate.
   yes Of the six, two authorities were found inadequate.
   yes Results: Of the 151 authorities, 17 (11.3%) were rated outstanding, 77 (51.0%) good and 14 (9.3%) inadequate. => grade=outstanding; count=17; total=151
@@ -643,6 +643,10 @@ rule of-the-n
   yes Among the 58 inspections published this year, 12 were judged outstanding. => grade=outstanding; count=12; total=58
   yes Out of England's 153 councils, 14 are rated inadequate. => grade=inadequate; count=14; total=153
   no Across the 12 sites, five councils were rated inadequate.
+  yes • Of the 148 authorities with a published judgement, 18 were rated outstanding. => grade=outstanding; count=18; total=148
+  yes Of the East Midlands' 10 councils, seven are now rated good or outstanding. => grade=good_or_better; count=7; total=10
+  yes Of the South West's 15 councils, eight now hold a good or outstanding grade. => grade=good_or_better; count=8; total=15
+  yes Of the 33 London authorities - the 32 boroughs and the City - 27 are now rated good or outstanding. => grade=good_or_better; count=27; total=33
 
 rule n-of-which
   match (?<total>{CARD})(?: (?:full |new |separate )?(?<unit>{UNIT})[^,;.]{0,80}?,? of (?:which|whom|these|them)|, of (?:which|whom))\b
