@@ -51,7 +51,9 @@ define OFN {CARD} of {OFDET}?{CARD}
 # quarter of the 153, require improvement", "41, or about 27 per cent, were
 # judged ...". Only a share: "12, 14 and 9" is a list of counts. (The
 # rules write the groups around it: a macro's captures are not seen.)
-define SHAREFIG (?:{PCT}|(?:{RATIO}|{FRAC})(?: of (?:the |all )?{CARD})?)
+# A rate or a fraction, perhaps of a stated total: "one in ten of the 153".
+define RATEFIG (?:{RATIO}|{FRAC})(?: of (?:the |all )?{CARD})?
+define SHAREFIG (?:{PCT}|{RATEFIG})
 # The same figure again between dashes, in another form: "19 - one in eight -",
 # "six in ten - 96 of the 153 authorities -", "17 - more than half -".
 define DASHFIG (?:{OFN}|{SHAREFIG}|{CARD})
@@ -192,8 +194,11 @@ rule grade-given-to-n
 # The verbs of a figure that moves (number-of-has-risen, number-fell-from).
 define MOVED (?:(?:more than |almost |nearly )?(?:doubled|halved|trebled|tripled)|fallen|fell|risen|rose|increased|decreased|dropped|grown|grew|climbed)
 
+# The words that name a figure of a set: "the number of councils ...".
+define SETFIG (?:number|proportion|percentage|share)
+
 rule number-of-has-risen
-  match (?:(?<put>put|puts|putting|placed|places|placing) (?=the ))?(?i:the )?(?:number|proportion|percentage|share)(?: of (?<unit>{UNIT})(?: in [A-Z][\w-]*(?: [A-Z][\w-]*)?)?)?(?: {LINKW}){1,6} (?<grade>{GRADE})(?: {LINKW}){0,3} (?(<put>)at|(?:has |have |had )?(?:{MOVED}|reached|stands|stood|now stands|is now|was|is)(?: to| at| from [\w% -]{1,20}? to| from(?! [\w% -]{1,20}? to\b))?) (?:(?<approx>{APPROX}) )?(?<q>{QUANT})
+  match (?:(?<put>put|puts|putting|placed|places|placing) (?=the ))?(?i:the )?{SETFIG}(?: of (?<unit>{UNIT})(?: in [A-Z][\w-]*(?: [A-Z][\w-]*)?)?)?(?: {LINKW}){1,6} (?<grade>{GRADE})(?: {LINKW}){0,3} (?(<put>)at|(?:has |have |had )?(?:{MOVED}|reached|stands|stood|now stands|is now|was|is)(?: to| at| from [\w% -]{1,20}? to| from(?! [\w% -]{1,20}? to\b))?) (?:(?<approx>{APPROX}) )?(?<q>{QUANT})
   yes The number of councils rated inadequate has fallen to 20. => grade=inadequate; count=20; unit=councils
   yes The proportion of authorities judged good or outstanding rose to 56 per cent. => grade=good_or_better; share=0.56
   yes Overall, the proportion judged requires improvement to be good fell to 30%, from 47% when the framework began. => grade=requires_improvement; share=0.3
@@ -207,7 +212,7 @@ rule number-of-has-risen
 # The earlier value of a figure that moved: "The number judged inadequate
 # fell from 19 to 12" (number-of-has-risen reads the 12).
 rule number-fell-from
-  match (?i:the )?(?:number|proportion|percentage|share)(?: of (?<unit>{UNIT})(?: in [A-Z][\w-]*(?: [A-Z][\w-]*)?)?)?(?: {LINKW}){1,6} (?<grade>{GRADE})(?: {LINKW}){0,3} (?:has |have |had )?(?:{MOVED}|gone (?:down|up)) from (?:(?<approx>{APPROX}) )?(?<q>{QUANT})(?= (?:in (?:19|20)\d\d(?:[/-](?:19|20)?\d\d)? )?to\b)
+  match (?i:the )?{SETFIG}(?: of (?<unit>{UNIT})(?: in [A-Z][\w-]*(?: [A-Z][\w-]*)?)?)?(?: {LINKW}){1,6} (?<grade>{GRADE})(?: {LINKW}){0,3} (?:has |have |had )?(?:{MOVED}|gone (?:down|up)) from (?:(?<approx>{APPROX}) )?(?<q>{QUANT})(?= (?:in (?:19|20)\d\d(?:[/-](?:19|20)?\d\d)? )?to\b)
   yes The number judged inadequate fell from 19 to 12 over three years. => grade=inadequate; count=19
   yes The number of council-run children's homes judged inadequate fell from 19 in 2022-23 to 12 in 2023-24. => grade=inadequate; count=19; period=2022-23
   no The number judged inadequate fell from 19 in 2022.
@@ -227,7 +232,7 @@ define NOTSUBJECT (?!(?: (?:since|in|by) (?:19|20)\d\d)? (?:(?:had|have|has) (?:
 define HOLDW (?:h[oe]ld(?:s|ing)?|(?:sits?|sat)? in|given|received|got|shared?)
 define GRADEREF (?:that |which |who )?(?:{HOLDW} it(?: today| now)?(?=[.,;:!?)]|$)|(?:{HOLDW}|ha(?:ve|s|d)|with) (?:this|that|the same) {GRADENOUN}\b)
 rule count-judged
-  match (?<![\w'-])(?<![Ee]very )(?:(?<approx>{APPROX}) )?(?:(?i:all|only|just|a further|another|the remaining|the other|all of the|of these,?|in all,?|some) )?(?:(?<q>{QUANT})(?: \((?<paren>[^()]{1,24}?)(?: {UNIT})?\)| - (?:(?:(?<approx2>{APPROX})|or) )?(?<paren>{DASHFIG})(?: in (?:all|total))? -|, (?:or )?(?:(?<approx2>{APPROX}) )?(?<paren>{SHAREFIG}),)?|{MAJORITY} \((?<q>{PCT})\))(?: of(?: {OFDET}?(?<total>{CARD})(?! of )| (?:the|all|its|their|our|England's|the country's|these|those))?| of them)?(?: (?<unit>{UNIT}))?(?:{GAPW}{1,6}?(?= - | \())?(?: \((?<paren>[^()]{1,24}?)(?: {UNIT})?\)| - (?:(?:(?<approx2>{APPROX})|or) )?(?<paren>{DASHFIG})(?: {UNIT}| of them)?(?: in (?:all|total))? -)?(?:{GAP}(?: {LINKW}){1,7}|{DASHGAP}|(?: {LINKW}){0,7}) (?:(?<grade>{GRADE})|(?<gref>{GRADEREF}))(?! for (?:every|each)\b){NOTSUBJECT}(?:(?: (?:today|now|currently|at present|nationally|for (?:its |their )?children's services))?(?:, | - |-(?=[a-z\d]))(?:or |that is |that's |(?<approx2>{APPROX}|some) )?(?<paren>\d+(?:\.\d+)? ?(?:per cent|%)|(?:{RATIO}|{FRAC})(?: of (?:the |all )?{CARD})?(?=[.;,!?]|$| ?-))|(?: (?!and |[^-.;,:!?]*? and )[^-.;,:!?]{1,60}?)? - (?<paren>{CARD})(?: {UNIT})? in (?:all|total)\b)?
+  match (?<![\w'-])(?<![Ee]very )(?:(?<approx>{APPROX}) )?(?:(?i:all|only|just|a further|another|the remaining|the other|all of the|of these,?|in all,?|some) )?(?:(?<q>{QUANT})(?: \((?<paren>[^()]{1,24}?)(?: {UNIT})?\)| - (?:(?:(?<approx2>{APPROX})|or) )?(?<paren>{DASHFIG})(?: in (?:all|total))? -|, (?:or )?(?:(?<approx2>{APPROX}) )?(?<paren>{SHAREFIG}),)?|{MAJORITY} \((?<q>{PCT})\))(?: of(?: {OFDET}?(?<total>{CARD})(?! of )| (?:the|all|its|their|our|England's|the country's|these|those))?| of them)?(?: (?<unit>{UNIT}))?(?:{GAPW}{1,6}?(?= - | \())?(?: \((?<paren>[^()]{1,24}?)(?: {UNIT})?\)| - (?:(?:(?<approx2>{APPROX})|or) )?(?<paren>{DASHFIG})(?: {UNIT}| of them)?(?: in (?:all|total))? -)?(?:{GAP}(?: {LINKW}){1,7}|{DASHGAP}|(?: {LINKW}){0,7}) (?:(?<grade>{GRADE})|(?<gref>{GRADEREF}))(?! for (?:every|each)\b){NOTSUBJECT}(?:(?: (?:today|now|currently|at present|nationally|for (?:its |their )?children's services))?(?:, | - |-(?=[a-z\d]))(?:or |that is |that's |(?<approx2>{APPROX}|some) )?(?<paren>\d+(?:\.\d+)? ?(?:per cent|%)|{RATEFIG}(?=[.;,!?]|$| ?-))|(?: (?!and |[^-.;,:!?]*? and )[^-.;,:!?]{1,60}?)? - (?<paren>{CARD})(?: {UNIT})? in (?:all|total)\b)?
   yes The bottom grade. Twelve councils hold it today, down from 20 in 2019. => grade=inadequate; count=12; unit=councils
   yes So the councillor may have meant the requires improvement grade: just under a third of the councils inspected were given it. => grade=requires_improvement; share=0.3333; approx=almost
   yes Requires improvement means services are not yet good. About a third of councils in England currently have this rating. => grade=requires_improvement; share=0.3333; approx=about
@@ -264,6 +269,10 @@ rule count-judged
   no 92 of the 153 councils - 60 per cent - are rated good or outstanding.\nSix in ten councils are rated good or outstanding. => count=null; share=0.6
   yes 92 of the 153 councils - 60 per cent - are rated good or outstanding.\nIn 2019, six in ten councils were rated good or outstanding. => count=null; share=0.6; period=2019
   yes Just one in eight councils - 19 in all - holds the top grade. => grade=outstanding; count=19; share=0.125
+  yes The latest figures cover all 153 councils. They break down like this:\n- 24 councils are rated outstanding. => grade=outstanding; count=24; total=153
+  yes • Of the 103 local authorities, most improved.\n• 45 authorities were judged to require improvement. => grade=requires_improvement; count=45; total=103
+  no • Of the 103 local authorities, most improved.\n• In 2014-15, 41 per cent of authorities were judged to require improvement. => share=0.41; total=103
+  no 23 of the 103 authorities were judged inadequate. In 2014-15, 41 per cent were judged to require improvement. => share=0.41; total=103
   yes Fewer than one in five councils - 26 of them - hold the top grade. => grade=outstanding; count=26; share=0.2; approx=less_than
   yes Across England, 92 of the 153 councils with children's services responsibilities - 60 per cent - were rated good or outstanding. => grade=good_or_better; count=92; share=0.6; total=153
   yes Today, more than six in ten of us - 96 of the 153 authorities - are good or outstanding. => grade=good_or_better; count=96; share=0.6; total=153
@@ -610,7 +619,7 @@ family rating_lead
 # sentence that gives no rating of its own but names a grade's figure lends
 # its grade and unit to the next sentence's rating_next rules.
 rule number-of-graded
-  match \b(?i:the) (?:number|proportion|percentage|share)(?: of (?<unit>{UNIT}))?(?: (?:whose (?:children['’]s )?services (?:are|were|have been)|{LINKW}))+ (?<grade>{GRADE})
+  match \b(?i:the) {SETFIG}(?: of (?<unit>{UNIT}))?(?: (?:whose (?:children['’]s )?services (?:are|were|have been)|{LINKW}))+ (?<grade>{GRADE})
   yes The number rated inadequate has also fallen.
   yes Our report overstated the number of councils whose children's services are rated inadequate.
   no The number of children in care has also fallen.
@@ -654,10 +663,12 @@ rule n-of-which
   yes We said 12 boroughs were inspected; the correct number is 13, of which seven were rated good. => grade=good; count=7; total=13
 
 # "the latest grade for each of England's 153 councils ... Fourteen are
-# rated inadequate": the figures that follow are out of 153.
+# rated inadequate", "The figures cover all 153 councils": the figures that
+# follow are out of 153.
 rule each-of-n
-  match \b(?:[Ee]ach|[Ee]very one|[Aa]ll) of (?:the |its |their |these |those )?(?:[\w'-]+'s )?(?<total>{CARD}) (?<unit>{UNIT})
+  match \b(?:(?:[Ee]ach|[Ee]very one|[Aa]ll) of (?:the |its |their |these |those )?(?:[\w'-]+'s )?|(?:cover(?:s|ed|ing)?|for|across) all )(?<total>{CARD}) (?<unit>{UNIT})
   yes Looking at the latest grade for each of England's 153 councils with children's services gives a similar answer.
+  yes The latest figures cover all 153 councils with responsibility for children's services.
 
 rule inspected-n
   match (?:inspected|published|carried out|completed|conducted) (?<total>{CARD}) (?:full |new )?(?<unit>inspections|{UNIT})
@@ -678,8 +689,9 @@ rule place-has-n
 # ten councils are rated good or better"). A rule here without a total
 # ends the context.
 rule national-scope
-  match ^(?:(?:Across|Throughout|In|Elsewhere in) (?:England|the country|the whole of England|England as a whole)|Nationally|Across all (?:of )?England's [\w ]{1,30}?)\b
+  match ^(?:[-•*▪] )?(?:(?:Across|Throughout|In|Elsewhere in) (?:England|the country|the whole of England|England as a whole)|Nationally|Across all (?:of )?England's [\w ]{1,30}?)\b
   yes Across England, roughly six in ten councils are rated good or better.
+  yes - Nationally, just under two-thirds of councils are good or outstanding.
   no In Essex, six in ten councils are rated good.
 
 # ---- the period of a figure, looked for in its sentence --------------------

@@ -1376,15 +1376,6 @@ static void scan_surnames(qstate *q)
     free(done);
 }
 
-/* Does the paragraph open with a list's bullet ("- ", "* ", "• ", "▪ ")? */
-static bool bullet_para(const ix_doc *d, const ix_para *p)
-{
-    const char *t = d->text + p->a;
-    size_t n = p->b - p->a;
-    if (n >= 2 && (t[0] == '-' || t[0] == '*') && t[1] == ' ') return true;
-    return n >= 4 && (!memcmp(t, "\xE2\x80\xA2 ", 4) || !memcmp(t, "\xE2\x96\xAA ", 4));
-}
-
 /* For a quotation inside a list's item ("Inspectors said:\n- Children in
  * care are \"visited regularly ...\""): the last sentence of the line that
  * heads the list, in the same block, when it ends with a colon; NULL when
@@ -1392,9 +1383,9 @@ static bool bullet_para(const ix_doc *d, const ix_para *p)
 static const ix_sent *list_head(const ix_doc *d, size_t para)
 {
     const ix_para *p = &d->paras[para];
-    if (!bullet_para(d, p)) return NULL;
+    if (!ix_para_bullet(d, p)) return NULL;
     size_t k = para;
-    while (k > 0 && d->paras[k - 1].block == p->block && bullet_para(d, &d->paras[k - 1])) k--;
+    while (k > 0 && d->paras[k - 1].block == p->block && ix_para_bullet(d, &d->paras[k - 1])) k--;
     if (k == 0 || d->paras[k - 1].block != p->block || !d->paras[k - 1].nsent) return NULL;
     const ix_para *h = &d->paras[k - 1];
     const ix_sent *hs = &d->sents[h->first_sent + h->nsent - 1];

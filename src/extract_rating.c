@@ -30,6 +30,9 @@ typedef struct rstate {
     const ix_table *grades, *units, *approx, *relatives, *nonunits;
     long ctx_total;
     char *ctx_unit;
+    /* the year of the figure whose total is the context ("" for none), or
+     * NULL when a context clause ("Of the 87 authorities,") gave it */
+    char *ctx_period;
     size_t ctx_start, ctx_end;   /* the context clause itself is no figure */
     size_t ctx_para, para;       /* where the context was stated; where we are */
     size_t clause_a, clause_b;   /* this sentence's "Of the 87 authorities," clause */
@@ -188,6 +191,25 @@ static bool in_closed_relative(const rstate *st, const char *s, size_t sa, size_
 /* Builds a rating from a match; NULL when the pieces do not make a figure. */
 static void prepare(rstate *st);
 static json_t *make_now(rstate *st, const ix_match *m, bool headline, bool table);
+
+/* Is the paragraph being read an item of a list that the context's
+ * paragraph heads or belongs to ("we had inspected 103 local authorities"
+ * or "The latest figures cover all 153 councils. They break down like
+ * this:", then "- Outstanding: 24 councils (16%)")? Every paragraph from
+ * the context's to this one is then an item, the first perhaps a line that
+ * ends with a colon. */
+static bool in_ctx_list(const rstate *st)
+{
+    const ix_doc *d = st->c->doc;
+    if (st->ctx_para >= st->para || !ix_para_bullet(d, &d->paras[st->para])) return false;
+    for (size_t pi = st->ctx_para + 1; pi < st->para; pi++)
+        if (!ix_para_bullet(d, &d->paras[pi])) return false;
+    const ix_para *cp = &d->paras[st->ctx_para];
+    if (ix_para_bullet(d, cp)) return true;
+    size_t e = cp->b;
+    while (e > cp->a && (d->text[e - 1] == ' ' || d->text[e - 1] == '\n')) e--;
+    return e > cp->a && d->text[e - 1] == ':';
+}
 
 /* The total and the unit of the table around the paragraph being read: a
  * row of the family rating_table anywhere in its block (the lines between
@@ -463,16 +485,24 @@ static json_t *make_now(rstate *st, const ix_match *m, bool headline, bool table
         q.has_total = 1;
         q.total = st->prev.total;
     }
+    char *period = group_text(d, m, "period", NULL, NULL);
+    if (!period) period = period_for(st, m->a, m->b);
     /* A stated total holds for its paragraph; later paragraphs take it only
-     * for figures that name no unit of their own ("Just 35 were rated good"). */
+     * for figures that name no unit of their own ("Just 35 were rated good"),
+     * or that are items of a list the context heads or is an item of (but
+     * not those of a year of their own: "In 2014-15, 41 per cent ..."). */
     const ix_table *cls = ix_rules_tab(c->rules, IX_TAB_UNITCLASS);
     const char *c1 = unit ? ix_table_get(cls, unit, strlen(unit)) : NULL;
     const char *c2 = st->ctx_unit ? ix_table_get(cls, st->ctx_unit, strlen(st->ctx_unit)) : NULL;
     bool same_set = !unit || !st->ctx_unit || (c1 && c2 && !strcmp(c1, c2)) || !strcmp(unit, st->ctx_unit);
     /* the items of one list share one total: none when the first had none */
     bool list_without = m->rule->anchored_continue && st->have_prev && st->prev.total < 0;
-    if (!comparison && !no_total && !q.has_total && !list_without && after_ctx && st->ctx_total >= 0 && same_set &&
-        (st->ctx_para == st->para || !utext_given)) {
+    /* "45 authorities (44 per cent) ... In 2014-15, 41 per cent of
+     * inspected authorities ...": a figure of a year of its own is not out
+     * of the total an earlier figure of another time gave */
+    bool other_year = period && st->ctx_period && strcmp(period, st->ctx_period);
+    if (!comparison && !no_total && !q.has_total && !list_without && !other_year && after_ctx && st->ctx_total >= 0 && same_set &&
+        (st->ctx_para == st->para || !utext_given || (!period && in_ctx_list(st)))) {
         q.has_total = 1;
         q.total = st->ctx_total;
     }
@@ -483,8 +513,6 @@ static json_t *make_now(rstate *st, const ix_match *m, bool headline, bool table
     const char *approx = atext ? ix_table_get(st->approx, atext, strlen(atext)) : NULL;
     free(atext);
 
-    char *period = group_text(d, m, "period", NULL, NULL);
-    if (!period) period = period_for(st, m->a, m->b);
 
     json_t *rec = ix_record_new("rating", d);
     json_object_set_new_nocheck(rec, "grade", ix_json_str(grade));
@@ -518,8 +546,6 @@ static json_t *make_now(rstate *st, const ix_match *m, bool headline, bool table
     char *place = group_text(d, m, "place", NULL, NULL);
     if (place) json_object_set_new_nocheck(rec, "place", json_string(place));
     free(place);
-    free(period);
-    free(qtext);
 
     /* "rated inadequate in 10 of 60 inspections. Fewer than half - 27 - ...":
      * a figure's own total is context for the figures after it (a table's
@@ -528,9 +554,13 @@ static json_t *make_now(rstate *st, const ix_match *m, bool headline, bool table
         st->ctx_total = q.total;
         free(st->ctx_unit);
         st->ctx_unit = unit ? ix_xstrdup(unit) : NULL;
+        free(st->ctx_period);
+        st->ctx_period = ix_xstrdup(period ? period : "");
         st->ctx_start = st->ctx_end = m->b;
         st->ctx_para = st->para;
     }
+    free(period);
+    free(qtext);
     free(st->prev.unit);
     st->prev = (figure){grade, unit, q.has_total ? q.total : -1};
     st->have_prev = true;
@@ -554,10 +584,14 @@ static void read_context(rstate *st, const ix_rule_list *ctxr, const ix_sent *s)
             st->ctx_total = -1;
             free(st->ctx_unit);
             st->ctx_unit = NULL;
+            free(st->ctx_period);
+            st->ctx_period = NULL;
             return;
         }
         if (ix_number_parse(c->rules->lex, t, strlen(t), &v)) {
             st->ctx_total = v;
+            free(st->ctx_period);
+            st->ctx_period = NULL;
             free(st->ctx_unit);
             char *u = group_text(c->doc, &m, "unit", NULL, NULL);
             st->ctx_unit = u ? unit_of(st->units, u) : NULL;
@@ -987,6 +1021,7 @@ void ix_extract_rating(ix_ctx *c)
     free(st.spans);
     free(st.used);
     free(st.ctx_unit);
+    free(st.ctx_period);
     free(st.tbl_unit);
     free(st.last.unit);
     free(st.prev.unit);

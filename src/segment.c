@@ -261,4 +261,12 @@ void ix_tokenize(const char *s, size_t a, size_t b,
 }
 
 size_t ix_count_tokens(const char *s, size_t a, size_t b) { return tokenize(s, a, b, NULL, NULL); }
+
+bool ix_para_bullet(const ix_doc *d, const ix_para *p)
+{
+    const char *t = d->text + p->a;
+    size_t n = p->b - p->a;
+    if (n >= 2 && (t[0] == '-' || t[0] == '*') && t[1] == ' ') return true;
+    return n >= 4 && (!memcmp(t, "\xE2\x80\xA2 ", 4) || !memcmp(t, "\xE2\x96\xAA ", 4));
+}
 bool ix_letter_at(const char *s, size_t i, size_t b, size_t *len) { return is_letter_at(s, i, b, len); }
