@@ -71,7 +71,7 @@ define UNIT (?:{UNITHEAD}|(?:{UNITMOD}){1,3}(?:{UNITHEAD}))(?![\w-])
 # ", including Leeds and North Yorkshire,", " - help and protection, ... -".
 # Never a grade word: the grade next to the figure is its own ("all four
 # areas outstanding, a step up from the good grade ...").
-define GAPW (?:,? (?!(?:were|was|are|is|have|has|had|and(?! the [A-Z])|but|while|whereas|which|who|whose|that|those|these|of which|compared|not|never|may|might|could|would|should|cannot|can't|after|before|because|since|until|unless|although|though|whether|including)\b)(?!{CARD}|{PCT}|{IMPROVE}|{GRADEWORD}\b)[^\s.;:!?,()]+)
+define GAPW (?:,? (?!(?:were|was|are|is|have|has|had|and(?! the [A-Z])|but|while|whereas|which|who|whose|that(?! (?:year|month|week|time)\b)|those|these|of which|compared|not|never|may|might|could|would|should|cannot|can't|after|before|because|since|until|unless|although|though|whether|including)\b)(?!{CARD}|{PCT}|{IMPROVE}|{GRADEWORD}\b)[^\s.;:!?,()]+)
 define ASIDE (?:, (?:including|such as|among them|notably|mostly|many of them|most of them|all of them|both|like|covering|namely)\b[^,.;:!?]{1,80},)
 # The places themselves, named between commas: "two of the 11 authorities,
 # Peterborough and Thurrock, were judged inadequate". Not when each was
