@@ -385,6 +385,7 @@ rule list-next
   continue
   match (?: (?:grade|rating|judgement|verdict)s?(?=[,;]))?(?:,|;| -)?(?: and| but| while| whereas| with| plus)?(?: (?i:a further|another|the remaining|the other|the rest|only|just|a further)| of (?:the |these |those )?remaining (?:{CARD}),)? (?:(?<approx>{APPROX}) )?(?<q>{QUANT})(?: \((?<paren>[^()]{1,24})\)|, (?:or )?(?:(?<approx2>{APPROX}) )?(?<paren>{SHAREFIG}),)?(?: (?:of them|of these|of those))?(?: (?<unit>{UNIT}))?(?:,[^,]{1,40},)?(?: {LINKW}){0,7}(?: in(?= (?:an? )?{GRADE}))?(?: an?)? (?<grade>{GRADE})
   yes Seven authorities were found to be inadequate, with a further 26 requiring improvement. => grade=requires_improvement; count=26
+  yes But of the 12 councils now rated inadequate, five were also inadequate before. => grade=inadequate; count=5; total=12
   yes Ten were good, seven inadequate and 26 required improvement. => grade=requires_improvement; count=26
   yes Thirteen of the 153 are inadequate, and a further 41, just over a quarter of the 153, require improvement to be good. => grade=requires_improvement; count=41; share=0.25; total=153
   yes Only 24 were judged good, and none was rated outstanding. => grade=outstanding; count=0
@@ -641,13 +642,14 @@ family rating_context
 # "among" and "out of" lead a total only with a unit ("Across all 153
 # authorities, ..."), since "across the 12 sites" is no set of councils.
 rule of-the-n
-  match (?:^(?:[-•*▪] |[\d.]+ (?=[A-Z])|\(?[a-z0-9]\) )?|, |; |(?<=\w): |\bthat |\band )(?i:of|(?:out of|across|among(?:st)?)(?<needunit>)) {OFDET}?(?<total>{CARD})(?: (?<unit>{UNIT}))?(?(<needunit>)(?(<unit>)|(?!)))(?: - [^-,;]{1,80} - (?=\w)|[^,;]{0,120}?,)
+  match (?:^(?:[-•*▪] |[\d.]+ (?=[A-Z])|\(?[a-z0-9]\) )?|, |; |(?<=\w): |\b(?i:that|and|but|yet) )(?i:of|(?:out of|across|among(?:st)?)(?<needunit>)) {OFDET}?(?<total>{CARD})(?: (?<unit>{UNIT}))?(?(<needunit>)(?(<unit>)|(?!)))(?: - [^-,;]{1,80} - (?=\w)|[^,;]{0,120}?,)
   yes Of the 87 local authorities inspected since 2013, 22 were judged inadequate.
   yes Of the six, two authorities were found inadequate.
   yes Results: Of the 151 authorities, 17 (11.3%) were rated outstanding, 77 (51.0%) good and 14 (9.3%) inadequate. => grade=outstanding; count=17; total=151
   yes The watchdog said that of the 103 councils it had inspected since 2013, 68 had been rated inadequate.
   yes 4.1 Of the ten Greater Manchester authorities, Wigan is now one of four judged good or better.
   yes Of the region's 12 councils, nine are rated good or outstanding.
+  yes But of the 12 councils now rated inadequate, five were also inadequate at their previous inspection. => grade=inadequate; count=12
   yes Across all 153 authorities, 63 per cent are now rated good or outstanding. => grade=good_or_better; share=0.63; total=153
   yes Among the 58 inspections published this year, 12 were judged outstanding. => grade=outstanding; count=12; total=58
   yes Out of England's 153 councils, 14 are rated inadequate. => grade=inadequate; count=14; total=153

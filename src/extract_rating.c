@@ -58,6 +58,7 @@ typedef struct rstate {
     const char *tbl_grade;       /* borrowed from the grades table */
     figure prev;           /* the last rating of this sentence */
     bool have_prev;
+    bool prev_in_ctx;      /* ... and it lay in the context's clause */
     /* the last rating of the document so far, and its sentence: "A year
      * earlier the figure was 56 per cent" takes its grade and unit */
     figure last;
@@ -496,7 +497,10 @@ static json_t *make_now(rstate *st, const ix_match *m, bool headline, bool table
     const char *c2 = st->ctx_unit ? ix_table_get(cls, st->ctx_unit, strlen(st->ctx_unit)) : NULL;
     bool same_set = !unit || !st->ctx_unit || (c1 && c2 && !strcmp(c1, c2)) || !strcmp(unit, st->ctx_unit);
     /* the items of one list share one total: none when the first had none */
-    bool list_without = m->rule->anchored_continue && st->have_prev && st->prev.total < 0;
+    /* (but "of the 12 councils now rated inadequate, five were ...": the
+     * figure in the context's own clause heads no list) */
+    bool list_without = m->rule->anchored_continue && st->have_prev && st->prev.total < 0 &&
+                        !(st->prev_in_ctx && after_ctx);
     /* "45 authorities (44 per cent) ... In 2014-15, 41 per cent of
      * inspected authorities ...": a figure of a year of its own is not out
      * of the total an earlier figure of another time gave */
@@ -564,6 +568,7 @@ static json_t *make_now(rstate *st, const ix_match *m, bool headline, bool table
     free(st->prev.unit);
     st->prev = (figure){grade, unit, q.has_total ? q.total : -1};
     st->have_prev = true;
+    st->prev_in_ctx = st->ctx_end && qa >= st->ctx_start && qa < st->ctx_end;
     free(st->last.unit);
     st->last = (figure){grade, unit ? ix_xstrdup(unit) : NULL, st->prev.total};
     st->last_sent = st->sent;
