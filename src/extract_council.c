@@ -367,6 +367,26 @@ bool ix_list_next(const char *s, size_t b, size_t a)
            (n == 6 && !memcmp(t, ", and ", 6)) || (n == 4 && !memcmp(t, " or ", 4));
 }
 
+/* Is mention i an item of a list of councils ("Cheshire East works with
+ * Cheshire West and Chester and Warrington") in a sentence that names two
+ * other accepted councils, neither a surname-like name? One other ("Reading
+ * and Leeds festivals") is too often two names before a noun. */
+static bool in_council_list(const ix_doc *d, const cand *cs, size_t nc, size_t i)
+{
+    bool listed = (i > 0 && cs[i - 1].sent == cs[i].sent && ix_list_next(d->text, cs[i - 1].b, cs[i].a)) ||
+                  (i + 1 < nc && cs[i + 1].sent == cs[i].sent && ix_list_next(d->text, cs[i].b, cs[i + 1].a));
+    if (!listed) return false;
+    int r1 = -1, others = 0;
+    size_t lo = i;
+    while (lo > 0 && cs[lo - 1].sent == cs[i].sent) lo--;
+    for (size_t k = lo; k < nc && cs[k].sent == cs[i].sent && others < 2; k++)
+        if (cs[k].ok && cs[k].row != cs[i].row && cs[k].s->risk != 's' && cs[k].row != r1) {
+            r1 = cs[k].row;
+            others++;
+        }
+    return others >= 2;
+}
+
 void ix_extract_council(ix_ctx *c)
 {
     ix_doc *d = c->doc;
@@ -491,6 +511,8 @@ void ix_extract_council(ix_ctx *c)
     for (size_t i = 0; i < nc; i++) {
         cand *x = &cs[i];
         if (!x->ok || x->s->risk != 's' || x->s->strong || !person[x->row] || x->after) continue;
+        /* ... or it is an item of a list of councils */
+        if (in_council_list(d, cs, nc, i)) continue;
         if (x->start_only) { x->ok = false; continue; }
         size_t pb = d->paras[d->sents[x->sent].para].b, whi = x->b + 60 < pb ? x->b + 60 : pb;
         if (!context(c, &start_ok, x->b, whi, true)) x->ok = false;

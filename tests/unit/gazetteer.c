@@ -84,6 +84,20 @@ int main(void)
      * name beside it still is one */
     is("Sandwell Children's Trust was rated good.", "");
     is("Sandwell Children's Trust works with Sandwell Council.", "E08000028@37-53");
+    /* a surname-like name made a person's ("Peter Warrington") is the
+     * person's elsewhere too, except as an item of a list of councils */
+    is("Thanks to Peter Warrington. Warrington said yes.", "");
+    is("Thanks to Peter Warrington. Cheshire East works with Cheshire West and Chester and Warrington.",
+       "E06000049@28-41 E06000050@53-78 E06000007@83-93");
+    is("Thanks to Peter Warrington. Stockport, Warrington and Salford work together.",
+       "E08000007@28-37 E06000007@39-49 E08000006@54-61");
+    /* ... that names two other councils: a pair is too often two names
+     * before a noun */
+    is("Thanks to Peter Warrington. Stockport, Warrington and Wigan work together.",
+       "E08000007@28-37 E08000010@54-59");
+    is("Thanks to Peter Warrington. Stockport and Warrington festivals.", "E08000007@28-37");
+    /* ... a list of councils, not of surname-like names: Bolton is one */
+    is("Councillor Ian Oldham spoke. Oldham and Bolton argued.", "");
     ix_scratch_free(S);
     ix_rules_free(r);
     return DONE();
