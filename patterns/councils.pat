@@ -281,13 +281,22 @@ rule arrow-grade
   yes Slough|: RI → good
   no Slough|: RI meeting → Tuesday
 
+# An employer's name before the post taken there: "joined Oldham as head of
+# early help", "moved to Stockport as its director of children's services".
+rule post-as
+  match ^ as (?:its |the |a |an )?(?:new |interim |acting |permanent |deputy |assistant )?(?:(?:director|head|chief executive|service manager|principal social worker|lead member|cabinet member)\b|DCS\b)
+  yes Oldham| as head of early help
+  yes Stockport| as its new director of children's services
+  no Reading| as a hobby
+
 family council_support_sentence
 
 rule council-vocabulary
-  match (?i:\b(?:councils?|local authorit(?:y|ies)|authorit(?:y|ies)|children's services|social care|social work(?:ers?)?|safeguarding|child protection|ofsted|inspect(?:ed|ion|ions|ors?)|rated|judged|inadequate|requires improvement|care leavers|children in care|(?:grew up|growing up|raised|placed|lived|living|taken) (?:in|into) care|foster care(?:rs?)?|looked-after|fostering|adoption|commissioner|intervention)\b)
+  match (?i:\b(?:councils?|local authorit(?:y|ies)|authorit(?:y|ies)|children's services|social care|social work(?:ers?)?|safeguarding|child protection|ofsted|inspect(?:ed|ion|ions|ors?)|rated|judged|inadequate|requires improvement|care leavers|children in care|(?:grew up|growing up|raised|placed|lived|living|taken) (?:in|into) care|foster care(?:rs?)?|looked-after|fostering|adoption|commissioner|intervention|upgraded|downgraded)\b)
   yes Sunderland, whose children's services have been taken over
   yes Luke Sefton, who grew up in foster care in Wakefield, will act as the ambassador.
   yes The striker, who was taken into care in Wakefield as a baby, scored twice.
+  yes But Plymouth, just along the coast, was upgraded to good in the summer.
   no Reading is fun.
 
 # A name that is also a word may open a sentence as a council when a verb of
