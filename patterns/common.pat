@@ -36,6 +36,9 @@ define NUM (?:{DIGITS}|{NUMWORD})(?![\w%])
 # "Newcastle upon Tyne", "Isle of Wight" (councils.pat, ratings.pat).
 define PLACENAME [A-Z][\w'-]*(?:[ -](?:[A-Z][\w'-]*|on|upon|in|le|under|by|the|de|of))*
 
+# A year of this century or the last: "2019", "1998".
+define YEAR (?:19|20)\d\d
+
 # ---- grades (shared by ratings.pat and council_ratings.pat) -------------------
 # Grades: verb forms can follow a figure directly ("88 performed well"),
 # adjectives follow a linking phrase ("were judged to be inadequate"). A
@@ -58,7 +61,12 @@ define CELLSEP \*?(?: \|| [-–—]|:)?
 # is a subroutine, which keeps the options of its definition, so a (?i:)
 # around a call to it would change nothing.
 define GRADEPLAIN (?i:outstanding|good|requires improvement(?: to be good)?|inadequate|adequate)
-define TABLEGRADE (?:Outstanding|Good|Requires improvement(?: to be good)?|Inadequate|Adequate|(?<=[-–—:] ){GRADEPLAIN})(?= [\d£(-]| ?\||$)
+# A grade cell ends the row or comes before a figure, a bracket, a border or
+# the earlier grade's cell ("Good  Requires improvement to be good (2021)").
+define TABLEGRADE (?:Outstanding|Good|Requires improvement(?: to be good)?|Inadequate|Adequate|(?<=[-–—:] ){GRADEPLAIN})(?= [\d£(-]| ?\||$| \p{Lu}.{0,40}?\({YEAR}\))
+define MONTH (?:January|February|March|April|May|June|July|August|September|October|November|December)
+# A date's cell between a council's and its grade's ("Dudley  March 2024  Good").
+define DATECELL (?: (?:\d{1,2} )?{MONTH} {YEAR})
 define GRADEWORD (?i:outstanding|excellent|good|inadequate|adequate|satisfactory|poor|improvement)
 
 # A UK postcode: an address, never article text (boilerplate/postal-address,

@@ -35,7 +35,6 @@ define CLIST (?>{CREFP}{CNEXT}{0,8})
 # 'inadequate' rating", "has held the top grade", "slapped with").
 define GOTVERB (?:receiv\w+|given|awarded|handed|got|gained|achieved|earned|retained|regained|kept|lost|won|secured|h[oe]ld(?:s|ing)?|maintain(?:s|ed)?|(?:slapped|hit|landed|saddled|lumbered) with)
 words CLINKWORD were | was | is | are | itself | themselves | had | have | has | been | being | be | now | currently | still | also | first | again | previously | once | subsequently | most recently | more recently | recently | overall | judged | rated | found | deemed | graded | assessed | declared | as | to | only | just | all | both | by Ofsted | by inspectors | last year | this year | three years ago | two years ago | a year ago | remain | remains | remained | stay | stays | stayed | became | becomes | continues to be | continued to be | told it | told that it | told they | told that they | among those | by contrast | too | each | since | came out | reached | reaches
-define MONTH (?:January|February|March|April|May|June|July|August|September|October|November|December)
 # Verbs by which a grade moves: "climbed to good", "had dropped two grades to".
 define MOVEVERB (?:jumped|leapt|rose|climbed|moved up|moved down|upgraded|downgraded|raised|improved|fell|dropped|slipped)
 define CLINK (?:(?:{CLINKWORD}|{MOVEVERB}(?: \w+ (?:grades?|places?))? to(?= )|(?:(?:placed|put|stuck|sits) )?(?:in|at)(?= (?:the|\w+'s) (?:lowest|bottom|top|highest) )|in \d{4}|in {MONTH}(?: \d{4})?|at (?:its|their) (?:last|latest|most recent|previous) inspection|at every inspection since \d{4}|despite [\w ]{1,40}?|-|among (?:the|those) [\w' ]{1,40}?|(?:re-)?inspected(?= (?:by|in|last|this|and)\b)|and(?= {GRADEVERB}\b)|{GOTGRADE}|(?:held|holds|hold|retained|retains|kept|keeps|maintained|maintains)(?= the (?:top|highest) (?:grade|rating))|(?:(?:{GOTVERB}|left with|with) )?(?:an? |the |its |their )(?:(?:overall|new|latest|previous|current) )?(?:Ofsted )?{GRADENOUN} of) ?)
@@ -100,10 +99,11 @@ rule council-which-was
 # A table row, the table's layout gone with its spaces: "1. Stoke-on-Trent
 # Inadequate 41% 29% 24", "| Walsall | Requires improvement | 33% |", or a
 # list's line with the earlier grade in brackets after: "• Derby – good
-# (requires improvement to be good, 2019)" (CELLSEP and TABLEGRADE,
-# common.pat).
+# (requires improvement to be good, 2019)", or in a column of its own after a
+# date's: "Sandwell  June 2024  Good  Requires improvement to be good (2021)"
+# (CELLSEP, DATECELL and TABLEGRADE, common.pat).
 rule table-row
-  match ^(?:\| ?|[-•*▪] )?(?:\d{1,3}[.)] )?(?<council>{CNAME}){CELLSEP} (?<grade>{TABLEGRADE})(?: \((?:previously |was )?(?<grade2>{GRADEPLAIN}),? (?:in )?(?:19|20)\d\d\))?
+  match ^(?:\| ?|[-•*▪] )?(?:\d{1,3}[.)] )?(?<council>{CNAME}){DATECELL}?{CELLSEP} (?<grade>{TABLEGRADE})(?: (?:\((?:previously |was )?)?(?<grade2>{GRADEPLAIN})(?:,? (?:in )?| \(){YEAR}\))?
   yes Council Ofsted grade Agency\n3. Walsall Requires improvement 33% 22% 19 => council=Walsall; grade=requires_improvement; judgement=overall
   yes | Telford & Wrekin | Good | 27% | => council=Telford and Wrekin; grade=good
   no Walsall Good Neighbours scheme opens
@@ -113,6 +113,9 @@ rule table-row
   yes Full inspections this month:\n• Barnet – outstanding (good, 2021)\n• Derby – good (requires improvement to be good, 2019) => council=Derby; grade=requires_improvement
   yes Full inspections this month:\n• Barnet – Outstanding (Good, 2021)\n• Derby – Good (Requires improvement to be good, 2019) => council=Derby; grade=requires_improvement
   no Things to do:\n• Reading – good food and music (Saturday)\n• Derby – good walks (Sunday)
+  yes Local authority   Report published   Overall effectiveness   Previous grade\nSandwell   June 2024   Good   Requires improvement to be good (2021) => council=Sandwell; grade=good
+  yes Local authority   Report published   Overall effectiveness   Previous grade\nSandwell   June 2024   Good   Requires improvement to be good (2021) => council=Sandwell; grade=requires_improvement
+  no Local authority   Report published   Overall effectiveness   Previous grade\nSandwell   June 2024   Good   Requires improvement to be good (2021) => council=Sandwell; grade=inadequate
 
 # A grade in brackets after the name, as diaries and listings give it:
 # "Hampshire County Council (previous grade outstanding, 2019)".
@@ -270,7 +273,7 @@ rule as-was
 # council group: the council named earlier in the sentence, else the
 # article's authority (extract_council_rating.c).
 rule and-grade-in-year
-  match \b(?:{GRADEVERB} (?:as |to be |to (?=requir))?|(?:was|were) ){Q}{GRADE}{Q}(?: by (?:Ofsted|inspectors))?(?: (?:in|at) [\w ]{0,30}?(?:19|20)\d\d)(?:,[^.;:!?"]{1,80},)? and (?:(?:then |later |again |now |most recently )?(?:{CLINK})*(?<grade>{GRADE})(?= (?:in|since|by|when|after|following) | at (?![a-z]+ing\b))|(?:is|are|was|were|has been|have been|had been) (?:now |since |later |then |subsequently )?{GRADEVERB} (?:as |to be |to (?=requir))?(?<grade>{GRADE}))
+  match \b(?:{GRADEVERB} (?:as |to be |to (?=requir))?|(?:was|were) ){Q}{GRADE}{Q}(?: by (?:Ofsted|inspectors))?(?: (?:in|at) [\w ]{0,30}?{YEAR})(?:,[^.;:!?"]{1,80},)? and (?:(?:then |later |again |now |most recently )?(?:{CLINK})*(?<grade>{GRADE})(?= (?:in|since|by|when|after|following) | at (?![a-z]+ing\b))|(?:is|are|was|were|has been|have been|had been) (?:now |since |later |then |subsequently )?{GRADEVERB} (?:as |to be |to (?=requir))?(?<grade>{GRADE}))
   yes Rutland County Council is a unitary authority. Its children's services were rated adequate in 2011, under the previous inspection regime, and good in 2023. => council=Rutland; grade=good
   yes Kent was rated inadequate in 2016 and good in 2022. => council=Kent; grade=good
   yes Thurrock, which was rated inadequate in 2023 and is now judged to require improvement, is hiring. => council=Thurrock; grade=requires_improvement
@@ -285,7 +288,7 @@ rule and-grade-in-year
 # in 2023 and Lambeth good in 2022". The grade must end the clause (or
 # take a year), so that "and Lambeth good at recruiting" is no grade.
 rule and-council-grade
-  match \b{GRADEVERB} (?:as |to be )?{Q}{GRADE}{Q}(?: (?:in|at) [\w ]{0,30}?(?:19|20)\d\d)?,? and (?<council>{CLIST}),? {Q}(?<grade>{GRADE}){Q}(?=[.;,!?]|$| \(| (?:in|since) (?:19|20)\d\d)
+  match \b{GRADEVERB} (?:as |to be )?{Q}{GRADE}{Q}(?: (?:in|at) [\w ]{0,30}?{YEAR})?,? and (?<council>{CLIST}),? {Q}(?<grade>{GRADE}){Q}(?=[.;,!?]|$| \(| (?:in|since) {YEAR})
   yes Among neighbouring authorities, Bromley was rated outstanding in 2023 and Lambeth good in 2022. => council=Lambeth; grade=good
   yes Kent was judged inadequate and Medway requires improvement. => council=Medway; grade=requires_improvement
   no Bromley was rated outstanding and Lambeth good at recruiting foster carers.
@@ -308,7 +311,7 @@ rule apposition-rated
 # in 2019, is now rated good". The grade words alone (GRADEPLAIN), so that
 # the prefilter has ", inadequate in 20" to look for, not "good".
 rule apposition-grade-year
-  match (?<council>{CLIST}), (?<grade>{GRADEPLAIN}) (?:in|until) (?:19|20)\d\d(?=,)
+  match (?<council>{CLIST}), (?<grade>{GRADEPLAIN}) (?:in|until) {YEAR}(?=,)
   yes Stoke-on-Trent, inadequate in 2019, is now rated good. => council=Stoke-on-Trent; grade=inadequate
   no Stoke-on-Trent, good in parts, is now rated inadequate.
 

@@ -256,7 +256,7 @@ rule role-apposition
 family council_support_after
 
 rule council-context
-  match ^(?:'s(?: own)?)?\s(?:council|Council|Borough|borough|authority|Authority|City Council|County Council|Metropolitan|MBC|local authority|children's services|Children's Services|children's social care|Children's Social Care|social services|social care|Safeguarding|safeguarding|LSCB|LSCP|director of children's services|DCS|children's homes?|care leavers|looked-after children|Ofsted)\b|^'s (?:(?:19|20)\d\d |latest |last |most recent |recent |first |previous |next |full |focused )*(?:inspections?|(?:re-)?inspected|monitoring visits?|focused visits?)\b|^ \(the (?:borough|council|authority|local authority|county|county council|city council|unitary)\b
+  match ^(?:'s(?: own)?)?\s(?:council|Council|Borough|borough|authority|Authority|City Council|County Council|Metropolitan|MBC|local authority|children's services|Children's Services|children's social care|Children's Social Care|social services|social care|Safeguarding|safeguarding|LSCB|LSCP|director of children's services|DCS|children's homes?|care leavers|looked-after children|Ofsted)\b|^'s (?:{YEAR} |latest |last |most recent |recent |first |previous |next |full |focused )*(?:inspections?|(?:re-)?inspected|monitoring visits?|focused visits?)\b|^ \(the (?:borough|council|authority|local authority|county|county council|city council|unitary)\b
   yes Medway|'s own children's services
   yes Sutton|'s children's services
   yes Wigan|'s 2023 inspection report, pages 4 to 9
@@ -267,7 +267,8 @@ rule council-context
 # A table row: the name, then its grade as a table writes it ("8. Derby
 # Requires improvement 24% 16%"; CELLSEP and TABLEGRADE, common.pat).
 rule table-grade
-  match ^{CELLSEP} {TABLEGRADE}
+  match ^{DATECELL}?{CELLSEP} {TABLEGRADE}
+  yes Sandwell| June 2024 Good Requires improvement to be good (2021)
   yes Derby| Requires improvement 24% 16% 17
   yes Derby| Requires improvement to be good 24% 16% 17
   no Reading| Good Food Festival

@@ -6,8 +6,8 @@ family date
 define MONTHNAME (?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)
 
 rule day-month-year
-  match \b(?<day>\d{1,2})(?:st|nd|rd|th)? (?<month>{MONTHNAME}),? (?<year>(?:19|20)\d\d|\d\d)\b
+  match \b(?<day>\d{1,2})(?:st|nd|rd|th)? (?<month>{MONTHNAME}),? (?<year>{YEAR}|\d\d)\b
 rule month-day-year
-  match \b(?<month>{MONTHNAME}) (?<day>\d{1,2})(?:st|nd|rd|th)?, (?<year>(?:19|20)\d\d)\b
+  match \b(?<month>{MONTHNAME}) (?<day>\d{1,2})(?:st|nd|rd|th)?, (?<year>{YEAR})\b
 rule iso
-  match \b(?<year>(?:19|20)\d\d)-(?<month>\d\d)-(?<day>\d\d)\b
+  match \b(?<year>{YEAR})-(?<month>\d\d)-(?<day>\d\d)\b

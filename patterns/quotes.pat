@@ -282,7 +282,7 @@ define SIGNNAME (?:{HONORIFIC} )?[A-Z][\w'-]+(?: [A-Z][\w'-]+){1,3}
 
 rule dash-speaker
   prefilter off
-  match (?:[,.]? ?(?:\x{2014}|\x{2013}|--?) ?(?<subj>{SIGNNAME}(?:, [^;:!?"\x{2013}\x{2014}]{1,160}?)?|(?:An?|The) [^;:!?",\x{2013}\x{2014}]{1,80}?(?:spokesman|spokeswoman|spokesperson|spokespeople|source)|Ofsted(?:'s (?:inspection )?report)?(?=,? (?:[A-Z][a-z]+ )?(?:19|20)\d\d[.]?\]?$|[.]?\]?$)(?:,? (?:[A-Z][a-z]+ )?(?:19|20)\d\d)?)[.]?|[,.]? ?\((?<subj>{SIGNNAME}(?:, [^();:!?"]{1,100}?)?)(?:, (?:19|20)\d\d)?\)[.]?|^(?<subj>{SIGNNAME}) \x{00B7} [^"]{1,200})\]?$
+  match (?:[,.]? ?(?:\x{2014}|\x{2013}|--?) ?(?<subj>{SIGNNAME}(?:, [^;:!?"\x{2013}\x{2014}]{1,160}?)?|(?:An?|The) [^;:!?",\x{2013}\x{2014}]{1,80}?(?:spokesman|spokeswoman|spokesperson|spokespeople|source)|Ofsted(?:'s (?:inspection )?report)?(?=,? (?:[A-Z][a-z]+ )?{YEAR}[.]?\]?$|[.]?\]?$)(?:,? (?:[A-Z][a-z]+ )?{YEAR})?)[.]?|[,.]? ?\((?<subj>{SIGNNAME}(?:, [^();:!?"]{1,100}?)?)(?:, {YEAR})?\)[.]?|^(?<subj>{SIGNNAME}) \x{00B7} [^"]{1,200})\]?$
   yes "We would rather pay people to stay than pay agencies to fill the gaps." — Marcus Hale, director of children's services => speaker=Marcus Hale; attribution=same_sentence
   yes Pay rises\n"We would rather pay people to stay than pay agencies to fill the gaps."\n— Marcus Hale, director of children's services at Warwickshire County Council => speaker=Marcus Hale; attribution=paragraph; speaker_org=Warwickshire County Council
   yes "Every child deserves a social worker who knows their name." - A Department for Education spokesperson => speaker=A Department for Education spokesperson

@@ -35,7 +35,7 @@ words -i FRACW half | halves | third | thirds | quarter | quarters | fifth | fif
 # nor one of a set of no stated size ("one of the few councils rated
 # outstanding", "one of a handful").
 define NOTCOUNT (?! in an? (?:council|authority|local authority|area)\b)(?! of (?:an? |the )?(?:handful|few|many|number|small|tiny|minority|clutch|select|growing number|best|worst)\b)(?! (?:years?|months?|weeks?|days?|hours?|minutes?|times|per|percent|million|billion|bn|miles|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|grades? (?:below|above|short|higher|lower|up|down))\b)
-define CARD (?<![£$€\d.,/'-])(?:(?!(?:19|20)\d\d(?!\d|,\d))(?:\d{1,3}(?:,\d{3})+|\d+)(?![\w%,.]\d|[\w%])|(?i:{NUMWORD})(?![\w-])){NOTCOUNT}
+define CARD (?<![£$€\d.,/'-])(?:(?!{YEAR}(?!\d|,\d))(?:\d{1,3}(?:,\d{3})+|\d+)(?![\w%,.]\d|[\w%])|(?i:{NUMWORD})(?![\w-])){NOTCOUNT}
 define PCT (?:\d+(?:\.\d+)?|(?i:{NUMWORD}))(?: ?%| per ?cent\b| percent\b)
 define FRAC (?i:(?:a|one|{NUMWORD})[ -](?:{FRACW})|half)(?![\w-])
 # "a majority" is no figure (GOLD.md: a share is one the text gives); "a
@@ -212,7 +212,7 @@ rule number-of-has-risen
 # The earlier value of a figure that moved: "The number judged inadequate
 # fell from 19 to 12" (number-of-has-risen reads the 12).
 rule number-fell-from
-  match (?i:the )?{SETFIG}(?: of (?<unit>{UNIT})(?: in [A-Z][\w-]*(?: [A-Z][\w-]*)?)?)?(?: {LINKW}){1,6} (?<grade>{GRADE})(?: {LINKW}){0,3} (?:has |have |had )?(?:{MOVED}|gone (?:down|up)) from (?:(?<approx>{APPROX}) )?(?<q>{QUANT})(?= (?:in (?:19|20)\d\d(?:[/-](?:19|20)?\d\d)? )?to\b)
+  match (?i:the )?{SETFIG}(?: of (?<unit>{UNIT})(?: in [A-Z][\w-]*(?: [A-Z][\w-]*)?)?)?(?: {LINKW}){1,6} (?<grade>{GRADE})(?: {LINKW}){0,3} (?:has |have |had )?(?:{MOVED}|gone (?:down|up)) from (?:(?<approx>{APPROX}) )?(?<q>{QUANT})(?= (?:in {YEAR}(?:[/-](?:19|20)?\d\d)? )?to\b)
   yes The number judged inadequate fell from 19 to 12 over three years. => grade=inadequate; count=19
   yes The number of council-run children's homes judged inadequate fell from 19 in 2022-23 to 12 in 2023-24. => grade=inadequate; count=19; period=2022-23
   no The number judged inadequate fell from 19 in 2022.
@@ -220,7 +220,7 @@ rule number-fell-from
 # The grade ends a subject whose verb comes after it: "Three-quarters of
 # the councils rated inadequate since 2018 had an agency rate above 20 per
 # cent" counts councils with a high agency rate, not grades.
-define NOTSUBJECT (?!(?: (?:since|in|by) (?:19|20)\d\d)? (?:(?:had|have|has) (?:an?|more|fewer|higher|lower)\b|(?:relied|rely|relies|spent|spend|spends|employed|employ|employs|paid|pay|pays|used|use|uses) ))
+define NOTSUBJECT (?!(?: (?:since|in|by) {YEAR})? (?:(?:had|have|has) (?:an?|more|fewer|higher|lower)\b|(?:relied|rely|relies|spent|spend|spends|employed|employ|employs|paid|pay|pays|used|use|uses) ))
 # A grade that is a reference back to one named before the figure: "The
 # bottom grade. Twelve councils hold it today", "About a third of councils
 # currently have this rating", "the 44 councils that held that grade". The
@@ -418,7 +418,7 @@ rule list-next-not
 
 rule compared-with
   continue
-  match (?: by (?:Ofsted|inspectors))?(?: {GRADENOUN}s?)?(?: (?:at|in|on|under|after) (?:their|its|the|an?) (?:[\w'-]+ ){0,3}?(?:inspections?|visits?|reports?|framework|regime)| for (?:(?:their|its|the) )?(?:[\w'-]+ ){0,2}?(?:services|social care|work with children))?(?:, according to [^,;.-]{1,40}?)?(?:,| -)?(?: \(| )(?:compared (?:with|to)|up from|down from|from|against|a rise from|a fall from|an increase from|a drop from) (?:(?<approx>{APPROX}) )?(?<q>{QUANT})(?: in (?<period>(?:19|20)\d\d(?:[/-](?:19|20)?\d\d)?))?
+  match (?: by (?:Ofsted|inspectors))?(?: {GRADENOUN}s?)?(?: (?:at|in|on|under|after) (?:their|its|the|an?) (?:[\w'-]+ ){0,3}?(?:inspections?|visits?|reports?|framework|regime)| for (?:(?:their|its|the) )?(?:[\w'-]+ ){0,2}?(?:services|social care|work with children))?(?:, according to [^,;.-]{1,40}?)?(?:,| -)?(?: \(| )(?:compared (?:with|to)|up from|down from|from|against|a rise from|a fall from|an increase from|a drop from) (?:(?<approx>{APPROX}) )?(?<q>{QUANT})(?: in (?<period>{YEAR}(?:[/-](?:19|20)?\d\d)?))?
   set grade_from previous
   set comparison yes
   yes Just under half of all authorities (47 per cent) are now judged good or outstanding, compared with 36 per cent in 2016. => grade=good_or_better; share=0.36; period=2016
@@ -436,7 +436,7 @@ rule compared-with
 # "91% of our homes rated good or outstanding by Ofsted (2023: 87%)".
 rule year-colon-compared
   continue
-  match (?: by (?:Ofsted|inspectors))?(?: at (?:the|their|its) (?:last|latest|most recent) inspections?)? \((?:FY ?)?(?<period>(?:19|20)\d\d(?:[/-](?:19|20)?\d\d)?): (?:(?<approx>{APPROX}) )?(?<q>{PCT}|{CARD})(?=\))
+  match (?: by (?:Ofsted|inspectors))?(?: at (?:the|their|its) (?:last|latest|most recent) inspections?)? \((?:FY ?)?(?<period>{YEAR}(?:[/-](?:19|20)?\d\d)?): (?:(?<approx>{APPROX}) )?(?<q>{PCT}|{CARD})(?=\))
   set grade_from previous
   set comparison yes
   yes 91% of our children's homes rated good or outstanding by Ofsted (2023: 87%) => grade=good_or_better; share=0.87; period=2023
@@ -445,7 +445,7 @@ rule year-colon-compared
 
 # When a figure of the same grade is given again, at another time
 # ("today the figure is 14", "today there are 24").
-define NOWWHEN (?:today|now|this year|last year|in (?:19|20)\d\d|by (?:19|20)\d\d)
+define NOWWHEN (?:today|now|this year|last year|in {YEAR}|by {YEAR})
 
 # A second figure whose grade is left out, for a narrower place: "one of 14
 # councils judged inadequate, and the only one in the North West", "one of
@@ -467,7 +467,7 @@ rule only-one-in-region
 # outstanding; today there are 24".
 rule there-are-now
   continue
-  match (?: in (?:19|20)\d\d(?:[/-](?:19|20)?\d\d)?)?(?:, [^,;.!?]{1,40})?[;,]? (?:and |but |while |whereas )?{NOWWHEN},? there (?:are|were|is|was) (?:now )?(?:(?<approx>{APPROX}) )?(?<q>{QUANT})(?! (?!(?:{UNIT})\b)[a-z])(?: (?<unit>{UNIT}))?
+  match (?: in {YEAR}(?:[/-](?:19|20)?\d\d)?)?(?:, [^,;.!?]{1,40})?[;,]? (?:and |but |while |whereas )?{NOWWHEN},? there (?:are|were|is|was) (?:now )?(?:(?<approx>{APPROX}) )?(?<q>{QUANT})(?! (?!(?:{UNIT})\b)[a-z])(?: (?<unit>{UNIT}))?
   set grade_from previous
   yes In 2018 there were 14 authorities judged outstanding; today there are 24, and 88 are good or better. => grade=outstanding; count=24; unit=authorities
   no In 2018 there were 14 authorities judged outstanding; today there are 24 children in care.
@@ -481,7 +481,7 @@ define FIGWORD (?:figure|number|total|count|proportion|share|percentage)
 # judged inadequate in 2016; today the figure is 14, fewer than one in ten".
 rule the-figure-is
   continue
-  match (?: in (?:19|20)\d\d(?:[/-](?:19|20)?\d\d)?)?[;,]? (?:and |but |while |whereas )?(?:{NOWWHEN},? )?the {FIGWORD} (?:is|was|stands at|stood at|is now|has (?:fallen|risen|dropped|grown) to|fell to|rose to|dropped to) (?:(?<approx>{APPROX}) )?(?<q>{QUANT})(?:,? (?:or |(?<approx2>{APPROX}) )?(?<paren>{RATIO}|{PCT}|{FRAC})(?=[.;,]|$))?
+  match (?: in {YEAR}(?:[/-](?:19|20)?\d\d)?)?[;,]? (?:and |but |while |whereas )?(?:{NOWWHEN},? )?the {FIGWORD} (?:is|was|stands at|stood at|is now|has (?:fallen|risen|dropped|grown) to|fell to|rose to|dropped to) (?:(?<approx>{APPROX}) )?(?<q>{QUANT})(?:,? (?:or |(?<approx2>{APPROX}) )?(?<paren>{RATIO}|{PCT}|{FRAC})(?=[.;,]|$))?
   set grade_from previous
   yes A quarter of authorities were judged inadequate in 2016; today the figure is 14, fewer than one in ten. => grade=inadequate; count=14; share=0.1; period=null
   no A quarter of authorities were judged inadequate in 2016; today the figure is unknown.
@@ -571,7 +571,7 @@ family rating_next
 # total is carried to it.
 define THEFIG the (?:equivalent |comparable |national )?{FIGWORD}
 rule the-figure-was-before
-  match ^(?:(?:[Aa]|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Tt]en|\d+) (?:years?|decades?) (?:earlier|before|previously|ago)|(?:In|By|At the end of|At the start of) (?:19|20)\d\d(?:[/-](?:19|20)?\d\d)?|(?:The|That) (?:year|time) before|(?:Last|The previous|That) year|Previously|Back then|At the time|Then|When (?:the framework|the regime|inspections) (?:began|started|was introduced|were introduced)),? (?:(?:{THEFIG}|it|that) (?:was|had been|stood at|was just|was only)|there (?:were|was|had been)) (?:(?<approx>{APPROX}) )?(?<q>{PCT}|{RATIO}|{OFN}|{FRAC}|{CARD})(?=[.;,:]|$| \(| - | – )
+  match ^(?:(?:[Aa]|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Tt]en|\d+) (?:years?|decades?) (?:earlier|before|previously|ago)|(?:In|By|At the end of|At the start of) {YEAR}(?:[/-](?:19|20)?\d\d)?|(?:The|That) (?:year|time) before|(?:Last|The previous|That) year|Previously|Back then|At the time|Then|When (?:the framework|the regime|inspections) (?:began|started|was introduced|were introduced)),? (?:(?:{THEFIG}|it|that) (?:was|had been|stood at|was just|was only)|there (?:were|was|had been)) (?:(?<approx>{APPROX}) )?(?<q>{PCT}|{RATIO}|{OFN}|{FRAC}|{CARD})(?=[.;,:]|$| \(| - | – )
   set grade_from sentence_before
   set comparison yes
   yes Six in ten councils are now rated good or outstanding. A year earlier the figure was 56 per cent. => grade=good_or_better; share=0.56; total=null; unit=councils
@@ -700,7 +700,7 @@ rule national-scope
 family rating_period
 
 rule year
-  match (?:\b(?:[Ii]n|[Dd]uring|[Ff]or|[Bb]y|[Ii]n the year) (?:the (?:year |financial year |academic year )?)?(?<period>(?:19|20)\d\d(?:[/-](?:19|20)?\d\d)?)\b|(?<period>(?:19|20)\d\d[/-](?:19|20)?\d\d)\b)
+  match (?:\b(?:[Ii]n|[Dd]uring|[Ff]or|[Bb]y|[Ii]n the year) (?:the (?:year |financial year |academic year )?)?(?<period>{YEAR}(?:[/-](?:19|20)?\d\d)?)\b|(?<period>{YEAR}[/-](?:19|20)?\d\d)\b)
   yes In 2014-15, 41 per cent of authorities required improvement.
   no since November 2013
 
