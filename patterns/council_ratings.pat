@@ -256,7 +256,8 @@ rule grade-rated-council
 # was judged good, as was Nottinghamshire following its inspection", "Kent was
 # rated inadequate, as were Medway and Essex", "..., alongside North Tyneside".
 rule as-was
-  match \b(?:(?:judged|rated|graded|found|deemed|assessed|was|were|is|are|remains|remained)(?: (?:{CLINK})*?)? (?<grade>{GRADE})|(?<grade>{GRADEV}))(?=[^,;:.!?"]{0,60}, )(?:(?!{GRADEWORD})[^,;:.!?"])*, (?:as (?:was|were|is|are|did|does|do|had|has|have)(?: also| too)?|(?:alongside|joining|along with|like)(?! (?:its|their|the|his|her|this|that|these|those)\b)) (?<council>{CLIST})
+  match \b(?:(?:judged|rated|graded|found|deemed|assessed|was|were|is|are|remains|remained)(?: (?:{CLINK})*?)? (?<grade>{GRADE})|(?<grade>{GRADEV}))(?=[^,;:.!?"]{0,60}, )(?:(?!{GRADEWORD})[^,;:.!?"])*, (?:as (?:was|were|is|are|did|does|do|had|has|have)(?: also| too)?|(?:alongside|joining|along with|like)(?! (?:its|their|the|his|her|this|that|these|those)\b)) (?:(?:neighbouring|nearby|fellow) )?(?<council>{CLIST})
+  yes Sutton was rated good in 2022, as was neighbouring Merton. => council=Merton; grade=good
   yes Leicestershire and Lincolnshire were both judged good, as was Nottinghamshire following its inspection in November. => council=Nottinghamshire; grade=good
   yes Kent was rated inadequate in 2022, as were Medway and Essex. => council=Essex; grade=inadequate
   yes Worcestershire had been rated good since 2022 but fell to requires improvement to be good, as did Bedford. => council=Bedford; grade=requires_improvement
