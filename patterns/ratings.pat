@@ -674,8 +674,10 @@ rule each-of-n
   yes The latest figures cover all 153 councils with responsibility for children's services.
 
 rule inspected-n
-  match (?:inspected|published|carried out|completed|conducted) (?<total>{CARD}) (?:full |new )?(?<unit>inspections|{UNIT})
+  match (?:inspected|published|carried out|completed|conducted|made|issued) (?<total>{CARD}) (?:full |new |graded )?(?<unit>inspections|{UNIT})
   yes During 2015-16 we published 65 inspections under the framework.
+  yes Across the four inspections Ofsted made 16 graded judgements.
+  no The inspectors made 12 recommendations.
 
 # A list's item that names a place and how many it has, then their grades:
 # "- West Midlands: 16 authorities - 8 good or outstanding, 6 requires
