@@ -1388,10 +1388,7 @@ static const ix_sent *list_head(const ix_doc *d, size_t para)
     while (k > 0 && d->paras[k - 1].block == p->block && ix_para_bullet(d, &d->paras[k - 1])) k--;
     if (k == 0 || d->paras[k - 1].block != p->block || !d->paras[k - 1].nsent) return NULL;
     const ix_para *h = &d->paras[k - 1];
-    const ix_sent *hs = &d->sents[h->first_sent + h->nsent - 1];
-    size_t e = hs->b;
-    while (e > hs->a && d->text[e - 1] == ' ') e--;
-    return e > hs->a && d->text[e - 1] == ':' ? hs : NULL;
+    return ix_para_ends_colon(d, h) ? &d->sents[h->first_sent + h->nsent - 1] : NULL;
 }
 
 /* Is pos inside one of the document's quotations? c->quote_spans are in

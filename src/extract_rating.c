@@ -206,10 +206,7 @@ static bool in_ctx_list(const rstate *st)
     for (size_t pi = st->ctx_para + 1; pi < st->para; pi++)
         if (!ix_para_bullet(d, &d->paras[pi])) return false;
     const ix_para *cp = &d->paras[st->ctx_para];
-    if (ix_para_bullet(d, cp)) return true;
-    size_t e = cp->b;
-    while (e > cp->a && (d->text[e - 1] == ' ' || d->text[e - 1] == '\n')) e--;
-    return e > cp->a && d->text[e - 1] == ':';
+    return ix_para_bullet(d, cp) || ix_para_ends_colon(d, cp);
 }
 
 /* The total and the unit of the table around the paragraph being read: a
@@ -232,12 +229,7 @@ static void table_context(rstate *st)
      * blank line between ("Share of councils rated good or outstanding, by
      * region:", then the list), is the block's header too. */
     size_t from = first;
-    if (first > 0) {
-        const ix_para *cp = &d->paras[first - 1];
-        size_t e = cp->b;
-        while (e > cp->a && (d->text[e - 1] == ' ' || d->text[e - 1] == '\n')) e--;
-        if (e > cp->a && d->text[e - 1] == ':') from = first - 1;
-    }
+    if (first > 0 && ix_para_ends_colon(d, &d->paras[first - 1])) from = first - 1;
     for (size_t pi = from; pi < d->npara && (pi < first || d->paras[pi].block == blk); pi++) {
         const ix_para *p = &d->paras[pi];
         for (size_t k = 0; k < st->tbl->n; k++) {

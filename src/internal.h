@@ -169,6 +169,8 @@ size_t ix_hyphen_break(const char *s, size_t n, size_t h);
 void ix_segment(const ix_rules *r, ix_doc *doc);
 /* Does the paragraph open with a list's bullet ("- ", "* ", "• ", "▪ ")? */
 bool ix_para_bullet(const ix_doc *d, const ix_para *p);
+/* Does it end with a colon, as a caption or a list's heading does? */
+bool ix_para_ends_colon(const ix_doc *d, const ix_para *p);
 /* Calls fn for every token in [a, b) of the normalised text. */
 void ix_tokenize(const char *s, size_t a, size_t b,
                  void (*fn)(void *ctx, const ix_token *t), void *ctx);

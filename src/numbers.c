@@ -185,6 +185,12 @@ static bool fraction(const ix_lexicon *lx, char **w, size_t i, size_t j, double 
     return true;
 }
 
+/* Is "X in Y" (in) or "X out of Y" a rate, a share, rather than a count of
+ * a set of Y? "four out of five" is, "62 out of 153" is not; "in" is a rate
+ * up to a hundred ("one in 20", "three in 25"), a count only of a set as
+ * large as all the councils. */
+static bool is_rate(bool in, long y) { return y <= 10 || (in && y <= 100); }
+
 int ix_quantity_parse(const ix_lexicon *lx, const char *s, size_t len, ix_quantity *q)
 {
     memset(q, 0, sizeof *q);
@@ -253,7 +259,7 @@ int ix_quantity_parse(const ix_lexicon *lx, const char *s, size_t len, ix_quanti
             bool gd = false, gt = false;
             for (size_t y = y0; y < k2 && !gd; y++) gd = cardinal(lx, w, y, k2, &den);
             for (size_t y = k2 + 1; y < n && gd && !gt; y++) gt = cardinal(lx, w, y, n, &tot);
-            if (gt && cardinal(lx, w, i, k, &a) && den > 0 && den <= 100 && a <= den && tot > 0) {
+            if (gt && cardinal(lx, w, i, k, &a) && den > 0 && a <= den && tot > 0 && is_rate(in, den)) {
                 q->has_share = 1; q->share = round4((double)a / (double)den);
                 q->has_total = 1; q->total = tot;
                 ok = 1;
@@ -274,10 +280,7 @@ int ix_quantity_parse(const ix_lexicon *lx, const char *s, size_t len, ix_quanti
             goto done;
         }
         if (!left || !got || c <= 0 || a > c) break;
-        /* "four out of five" is a share, "62 out of 153" a count of a
-         * total; "in" is a rate up to a hundred ("one in 20", "three in
-         * 25"), a count only of a set as large as all the councils */
-        if (ratio && (c <= 10 || (in && c <= 100))) { q->has_share = 1; q->share = round4((double)a / (double)c); }
+        if (ratio && is_rate(in, c)) { q->has_share = 1; q->share = round4((double)a / (double)c); }
         else { q->has_count = 1; q->count = a; q->has_total = 1; q->total = c; }
         ok = 1;
         goto done;

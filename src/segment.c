@@ -269,4 +269,11 @@ bool ix_para_bullet(const ix_doc *d, const ix_para *p)
     if (n >= 2 && (t[0] == '-' || t[0] == '*') && t[1] == ' ') return true;
     return n >= 4 && (!memcmp(t, "\xE2\x80\xA2 ", 4) || !memcmp(t, "\xE2\x96\xAA ", 4));
 }
+
+bool ix_para_ends_colon(const ix_doc *d, const ix_para *p)
+{
+    size_t e = p->b;
+    while (e > p->a && (d->text[e - 1] == ' ' || d->text[e - 1] == '\n')) e--;
+    return e > p->a && d->text[e - 1] == ':';
+}
 bool ix_letter_at(const char *s, size_t i, size_t b, size_t *len) { return is_letter_at(s, i, b, len); }
