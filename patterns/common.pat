@@ -38,6 +38,8 @@ define PLACENAME [A-Z][\w'-]*(?:[ -](?:[A-Z][\w'-]*|on|upon|in|le|under|by|the|d
 
 # A year of this century or the last: "2019", "1998".
 define YEAR (?:19|20)\d\d
+# A year or a span of years: "2019", "2013/14", "2024-25", "2013-2014".
+define YEARS {YEAR}(?:[/-](?:19|20)?\d\d)?
 
 # ---- grades (shared by ratings.pat and council_ratings.pat) -------------------
 # Grades: verb forms can follow a figure directly ("88 performed well"),

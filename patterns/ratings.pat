@@ -212,7 +212,7 @@ rule number-of-has-risen
 # The earlier value of a figure that moved: "The number judged inadequate
 # fell from 19 to 12" (number-of-has-risen reads the 12).
 rule number-fell-from
-  match (?i:the )?{SETFIG}(?: of (?<unit>{UNIT})(?: in [A-Z][\w-]*(?: [A-Z][\w-]*)?)?)?(?: {LINKW}){1,6} (?<grade>{GRADE})(?: {LINKW}){0,3} (?:has |have |had )?(?:{MOVED}|gone (?:down|up)) from (?:(?<approx>{APPROX}) )?(?<q>{QUANT})(?= (?:in {YEAR}(?:[/-](?:19|20)?\d\d)? )?to\b)
+  match (?i:the )?{SETFIG}(?: of (?<unit>{UNIT})(?: in [A-Z][\w-]*(?: [A-Z][\w-]*)?)?)?(?: {LINKW}){1,6} (?<grade>{GRADE})(?: {LINKW}){0,3} (?:has |have |had )?(?:{MOVED}|gone (?:down|up)) from (?:(?<approx>{APPROX}) )?(?<q>{QUANT})(?= (?:in {YEARS} )?to\b)
   yes The number judged inadequate fell from 19 to 12 over three years. => grade=inadequate; count=19
   yes The number of council-run children's homes judged inadequate fell from 19 in 2022-23 to 12 in 2023-24. => grade=inadequate; count=19; period=2022-23
   no The number judged inadequate fell from 19 in 2022.
@@ -419,7 +419,7 @@ rule list-next-not
 
 rule compared-with
   continue
-  match (?: by (?:Ofsted|inspectors))?(?: {GRADENOUN}s?)?(?: (?:at|in|on|under|after) (?:their|its|the|an?) (?:[\w'-]+ ){0,3}?(?:inspections?|visits?|reports?|framework|regime)| for (?:(?:their|its|the) )?(?:[\w'-]+ ){0,2}?(?:services|social care|work with children))?(?:, according to [^,;.-]{1,40}?)?(?:,| -)?(?: \(| )(?:compared (?:with|to)|up from|down from|from|against|a rise from|a fall from|an increase from|a drop from) (?:(?<approx>{APPROX}) )?(?<q>{QUANT})(?: in (?<period>{YEAR}(?:[/-](?:19|20)?\d\d)?))?
+  match (?: by (?:Ofsted|inspectors))?(?: {GRADENOUN}s?)?(?: (?:at|in|on|under|after) (?:their|its|the|an?) (?:[\w'-]+ ){0,3}?(?:inspections?|visits?|reports?|framework|regime)| for (?:(?:their|its|the) )?(?:[\w'-]+ ){0,2}?(?:services|social care|work with children))?(?:, according to [^,;.-]{1,40}?)?(?:,| -)?(?: \(| )(?:compared (?:with|to)|up from|down from|from|against|a rise from|a fall from|an increase from|a drop from) (?:(?<approx>{APPROX}) )?(?<q>{QUANT})(?: in (?<period>{YEARS}))?
   set grade_from previous
   set comparison yes
   yes Just under half of all authorities (47 per cent) are now judged good or outstanding, compared with 36 per cent in 2016. => grade=good_or_better; share=0.36; period=2016
@@ -437,7 +437,7 @@ rule compared-with
 # "91% of our homes rated good or outstanding by Ofsted (2023: 87%)".
 rule year-colon-compared
   continue
-  match (?: by (?:Ofsted|inspectors))?(?: at (?:the|their|its) (?:last|latest|most recent) inspections?)? \((?:FY ?)?(?<period>{YEAR}(?:[/-](?:19|20)?\d\d)?): (?:(?<approx>{APPROX}) )?(?<q>{PCT}|{CARD})(?=\))
+  match (?: by (?:Ofsted|inspectors))?(?: at (?:the|their|its) (?:last|latest|most recent) inspections?)? \((?:FY ?)?(?<period>{YEARS}): (?:(?<approx>{APPROX}) )?(?<q>{PCT}|{CARD})(?=\))
   set grade_from previous
   set comparison yes
   yes 91% of our children's homes rated good or outstanding by Ofsted (2023: 87%) => grade=good_or_better; share=0.87; period=2023
@@ -468,7 +468,7 @@ rule only-one-in-region
 # outstanding; today there are 24".
 rule there-are-now
   continue
-  match (?: in {YEAR}(?:[/-](?:19|20)?\d\d)?)?(?:, [^,;.!?]{1,40})?[;,]? (?:and |but |while |whereas )?{NOWWHEN},? there (?:are|were|is|was) (?:now )?(?:(?<approx>{APPROX}) )?(?<q>{QUANT})(?! (?!(?:{UNIT})\b)[a-z])(?: (?<unit>{UNIT}))?
+  match (?: in {YEARS})?(?:, [^,;.!?]{1,40})?[;,]? (?:and |but |while |whereas )?{NOWWHEN},? there (?:are|were|is|was) (?:now )?(?:(?<approx>{APPROX}) )?(?<q>{QUANT})(?! (?!(?:{UNIT})\b)[a-z])(?: (?<unit>{UNIT}))?
   set grade_from previous
   yes In 2018 there were 14 authorities judged outstanding; today there are 24, and 88 are good or better. => grade=outstanding; count=24; unit=authorities
   no In 2018 there were 14 authorities judged outstanding; today there are 24 children in care.
@@ -482,7 +482,7 @@ define FIGWORD (?:figure|number|total|count|proportion|share|percentage)
 # judged inadequate in 2016; today the figure is 14, fewer than one in ten".
 rule the-figure-is
   continue
-  match (?: in {YEAR}(?:[/-](?:19|20)?\d\d)?)?[;,]? (?:and |but |while |whereas )?(?:{NOWWHEN},? )?the {FIGWORD} (?:is|was|stands at|stood at|is now|has (?:fallen|risen|dropped|grown) to|fell to|rose to|dropped to) (?:(?<approx>{APPROX}) )?(?<q>{QUANT})(?:,? (?:or |(?<approx2>{APPROX}) )?(?<paren>{RATIO}|{PCT}|{FRAC})(?=[.;,]|$))?
+  match (?: in {YEARS})?[;,]? (?:and |but |while |whereas )?(?:{NOWWHEN},? )?the {FIGWORD} (?:is|was|stands at|stood at|is now|has (?:fallen|risen|dropped|grown) to|fell to|rose to|dropped to) (?:(?<approx>{APPROX}) )?(?<q>{QUANT})(?:,? (?:or |(?<approx2>{APPROX}) )?(?<paren>{RATIO}|{PCT}|{FRAC})(?=[.;,]|$))?
   set grade_from previous
   yes A quarter of authorities were judged inadequate in 2016; today the figure is 14, fewer than one in ten. => grade=inadequate; count=14; share=0.1; period=null
   no A quarter of authorities were judged inadequate in 2016; today the figure is unknown.
@@ -572,7 +572,7 @@ family rating_next
 # total is carried to it.
 define THEFIG the (?:equivalent |comparable |national )?{FIGWORD}
 rule the-figure-was-before
-  match ^(?:(?:[Aa]|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Tt]en|\d+) (?:years?|decades?) (?:earlier|before|previously|ago)|(?:In|By|At the end of|At the start of) {YEAR}(?:[/-](?:19|20)?\d\d)?|(?:The|That) (?:year|time) before|(?:Last|The previous|That) year|Previously|Back then|At the time|Then|When (?:the framework|the regime|inspections) (?:began|started|was introduced|were introduced)),? (?:(?:{THEFIG}|it|that) (?:was|had been|stood at|was just|was only)|there (?:were|was|had been)) (?:(?<approx>{APPROX}) )?(?<q>{PCT}|{RATIO}|{OFN}|{FRAC}|{CARD})(?=[.;,:]|$| \(| - | – )
+  match ^(?:(?:[Aa]|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Tt]en|\d+) (?:years?|decades?) (?:earlier|before|previously|ago)|(?:In|By|At the end of|At the start of) {YEARS}|(?:The|That) (?:year|time) before|(?:Last|The previous|That) year|Previously|Back then|At the time|Then|When (?:the framework|the regime|inspections) (?:began|started|was introduced|were introduced)),? (?:(?:{THEFIG}|it|that) (?:was|had been|stood at|was just|was only)|there (?:were|was|had been)) (?:(?<approx>{APPROX}) )?(?<q>{PCT}|{RATIO}|{OFN}|{FRAC}|{CARD})(?=[.;,:]|$| \(| - | – )
   set grade_from sentence_before
   set comparison yes
   yes Six in ten councils are now rated good or outstanding. A year earlier the figure was 56 per cent. => grade=good_or_better; share=0.56; total=null; unit=councils
@@ -669,7 +669,7 @@ rule n-of-which
 # rated inadequate", "The figures cover all 153 councils": the figures that
 # follow are out of 153.
 rule each-of-n
-  match \b(?:(?:[Ee]ach|[Ee]very one|[Aa]ll) of (?:the |its |their |these |those )?(?:[\w'-]+'s )?|(?:cover(?:s|ed|ing)?|for|across) all )(?<total>{CARD}) (?<unit>{UNIT})
+  match \b(?:(?:[Ee]ach|[Ee]very one|[Aa]ll) of {OFDET}?|(?:cover(?:s|ed|ing)?|for|across) all )(?<total>{CARD}) (?<unit>{UNIT})
   yes Looking at the latest grade for each of England's 153 councils with children's services gives a similar answer.
   yes The latest figures cover all 153 councils with responsibility for children's services.
 
@@ -703,7 +703,7 @@ rule national-scope
 family rating_period
 
 rule year
-  match (?:\b(?:[Ii]n|[Dd]uring|[Ff]or|[Bb]y|[Ii]n the year) (?:the (?:year |financial year |academic year )?)?(?<period>{YEAR}(?:[/-](?:19|20)?\d\d)?)\b|(?<period>{YEAR}[/-](?:19|20)?\d\d)\b)
+  match (?:\b(?:[Ii]n|[Dd]uring|[Ff]or|[Bb]y|[Ii]n the year) (?:the (?:year |financial year |academic year )?)?(?<period>{YEARS})\b|(?<period>{YEAR}[/-](?:19|20)?\d\d)\b)
   yes In 2014-15, 41 per cent of authorities required improvement.
   no since November 2013
 
