@@ -67,7 +67,7 @@ rule place-then-services
   no In 2019, services were rated good.
 
 rule rated-council
-  match \b(?:rated|judged|found|graded|deemed|assessed|declared|placed|left) (?<council>{CLIST}|(?:children's )?services(?= (?:as|to be) | {GRADE}(?:[.;,]| in (?:\d{4}|{MONTH})\b| (?:last|this) (?:year|month|week|spring|summer|autumn|winter)\b)))(?:(?:'s|(?<=[Ii]ts|[Tt]heir))(?<jdg>{SPWORD}{1,6}?))? (?:(?:services )?(?:to be|as|to) )?(?<grade>{GRADE})
+  match \b(?:rated|judged|found|graded|deemed|assessed|declared|placed|left) (?<council>{CLIST}|(?:children's )?services(?= (?:as|to be) | {GRADE}(?:[.;,]| in (?:\d{4}|{MONTH})\b| (?:last|this) (?:year|month|week|spring|summer|autumn|winter)\b)))(?:(?:'s|(?<=[Ii]ts|[Tt]heir)|(?= children's ))(?<jdg>{SPWORD}{1,6}?))? (?:(?:services )?(?:to be|as|to) )?(?<grade>{GRADE})
   yes The previous inspections in 2010 and 2012 had judged Rotherham's safeguarding and adoption services to be "adequate". => council=Rotherham; grade=adequate; judgement=adoption
   yes Kent was inspected. Inspectors rated the council inadequate in 2016. => council=Kent; grade=inadequate
   yes Wirral was inspected in May. Yesterday, the same inspectorate judged those services good. => council=Wirral; grade=good
@@ -77,6 +77,7 @@ rule rated-council
   no Somerset was inspected. Ofsted rated children's services good in 60 per cent of councils.
   yes Somerset was inspected. Inspectors rated children's services requires improvement to be good in March. => council=Somerset; grade=requires_improvement
   yes I started as a social worker in Sefton. In 2010 Ofsted judged its safeguarding services good. => council=Sefton; grade=good; judgement=child_protection
+  yes Ofsted rated Leeds children's services good in March. => council=Leeds; grade=good
 
 # A participle clause before its subject: "Rated outstanding in 2022,
 # Hartlepool Borough Council was inspected again", "Once judged inadequate,
@@ -176,17 +177,20 @@ rule received-grade
 # the region's 11 councils hold the top grade") is not read as the
 # council's.
 rule received-top-grade
-  match (?<council>{CLIST})(?: (?:ha[sved]+|w[aser]+|is|are|been|being|also|now|just|again|both|all|still))* {GOTVERB}(?: on to| onto)? (?:its |their )?(?<grade>{GRADEA})(?<=grade|rating|judgement|category)
+  match (?<council>{CLIST})(?:'s {SERVICES})?(?: (?:ha[sved]+|w[aser]+|is|are|been|being|also|now|just|again|both|all|still))* {GOTVERB}(?: on to| onto)? (?:its |their )?(?<grade>{GRADEA})(?<=grade|rating|judgement|category)
   yes Children's services in Walsall have been handed Ofsted's highest rating for the first time. => council=Walsall; grade=outstanding
   yes Leeds and North Yorkshire have both held the top grade at their last two inspections. => council=North Yorkshire; grade=outstanding
+  yes Sheffield's children's services have been given the lowest possible rating. => council=Sheffield; grade=inadequate
   no Neighbouring Central Bedfordshire was rated good last year, and across the East of England three of the region's 11 councils hold the top grade of outstanding. => grade=outstanding
 
 # The grade as the object of a verb of giving, the authority the one it is
 # given to: "inspectors handed the council an 'inadequate' rating", "Ofsted
 # gave Slough a good rating".
 rule gave-council-grade
-  match \b(?:gave|give|gives|giving|given|handed|hands|handing|hand|awarded|awards|awarding|award|issued|assigned) (?<council>{CLIST}) (?:an? |its |the |their )?(?:(?:previous|first|latest|current|overall|new|second|third) )?(?<grade>{GRADE})(?:(?<=grade|rating|judgement|category)| (?:Ofsted )?(?:rating|grade|judgement|verdict|result))
+  match \b(?:gave|give|gives|giving|given|handed|hands|handing|hand|awarded|awards|awarding|award|issued|assigned) (?<council>{CLIST})(?:'s {SERVICES})? (?:an? |its |the |their )?(?:(?:previous|first|latest|current|overall|new|second|third) )?(?<grade>{GRADE})(?:(?<=grade|rating|judgement|category)| (?:Ofsted )?(?:rating|grade|judgement|verdict|result))
   yes The Echo led with Knowsley, where inspectors handed the council an "inadequate" rating for the second time. => council=Knowsley; grade=inadequate
+  yes Ofsted gave Sheffield's children's services a good rating. => council=Sheffield; grade=good
+  yes Ofsted gave Sheffield its highest possible rating. => council=Sheffield; grade=outstanding
   yes Ofsted gave Slough Borough Council a "requires improvement" rating in March. => council=Slough; grade=requires_improvement
   yes Warwickshire is hiring, days after inspectors handed its children's services a good rating. => council=Warwickshire; grade=good
   yes Ofsted handed Sefton Council its lowest grade. => council=Sefton; grade=inadequate

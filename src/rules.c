@@ -216,19 +216,21 @@ const char *ix_table_get(const ix_table *t, const char *s, size_t len)
 }
 
 /* A grade phrase with its owner ("Ofsted's highest rating", "the
- * watchdog's lowest grade") means what it does with "the": grades.tsv
- * lists the phrases once, not once per owner. */
+ * watchdog's lowest grade") or with none, a rule having taken its "the"
+ * ("gave the council the highest possible rating"), means what it does
+ * with "the": grades.tsv lists the phrases once, with "the". */
 const char *ix_grade_get(const ix_table *grades, const char *s, size_t len)
 {
     const char *v = ix_table_get(grades, s, len);
     if (v || len > 200) return v;
     const char *ap = ix_memfind(s, len, "'s ", 3);
-    if (!ap) return NULL;
+    const char *rest = ap ? ap + 3 : s;
+    size_t rl = len - (size_t)(rest - s);
+    if (!ap && (rl < 4 || !strncasecmp(s, "the ", 4))) return NULL;
     char buf[208];
-    size_t rest = len - (size_t)(ap + 3 - s);
     memcpy(buf, "the ", 4);
-    memcpy(buf + 4, ap + 3, rest);
-    return ix_table_get(grades, buf, rest + 4);
+    memcpy(buf + 4, rest, rl);
+    return ix_table_get(grades, buf, rl + 4);
 }
 
 static int load_table(loader *L, const char *path, const char *name)
