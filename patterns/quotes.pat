@@ -83,6 +83,8 @@ rule speaker-said-colon
   yes Sir Michael Wilshaw said: "The picture shows there is clearly an ongoing need for improvement." => speaker=Michael Wilshaw; speaker_title=Sir
   yes On the size of the sample, the judgment states: "The framework does not prescribe a minimum number of files." => speaker=the judgment
   yes Dave Hill, president of the ADCS, said: "That a quarter of authorities are inadequate is concerning." => speaker=Dave Hill; speaker_role=president of the ADCS
+  yes The director of children's services, Paul Green, said: "We have a plan and we are delivering it." => speaker=Paul Green; speaker_role=The director of children's services
+  yes Theresa May, then home secretary, said: "No child should be left in a home like this." => speaker=Theresa May
   yes The report stressed that "failure is not because of funding; it is about how it is used." => speaker=The report
   yes A Department for Education spokesman told the BBC: "Nothing is more important than keeping children safe." => speaker=A Department for Education spokesman
   yes A foster carer from Chorley emailed to say: "Our social worker has been the same person for three years now." => speaker=A foster carer from Chorley
@@ -102,9 +104,10 @@ rule speaker-said-colon
   yes The partnership was set up after the council's 2012 inspection found "serious and widespread weaknesses". => speaker=the council's 2012 inspection
 
 rule according-to-before
-  match (?:^|[,;] |\b(?:[Aa]nd|[Bb]ut|[Yy]et) )[Aa]ccording to (?<subj>[^;:!?"]{2,160}?),? ?$
+  match (?:^|[,;] |\b(?:[Aa]nd|[Bb]ut|[Yy]et) )[Aa]ccording to (?:(?<subj>[^,;:!?"]{2,160}?),? ?|(?<subj>[^;:!?"]{2,160}?), ?|(?<subj>[^,;:!?"]{2,80}?), [^,;:!?"]{1,80}?)$
   yes According to Amanda Spielman, the former chief inspector, "too many councils are still failing children." => speaker=Amanda Spielman; speaker_role=the former chief inspector
   yes But according to the report, "leaders have not acted quickly enough on the findings." => speaker=the report
+  yes According to the report, social workers "know their children well and visit them often". => speaker=the report
 
 # A named subject whose sentence ends in a colon before the quotation, with
 # no reporting verb: "Ofsted's chief inspector, Martyn Oakes, struck a

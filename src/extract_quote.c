@@ -474,13 +474,22 @@ static char *org_in(qstate *q, const char *s)
     return NULL;
 }
 
+/* A word of nonnames.tsv marked "surname" ("Green", "May") may end a name
+ * whose first word is a name's ("Paul Green", "Theresa May"), never stand
+ * alone or first ("the Green Party", "May 2024"). */
+static bool nonname_at(const qstate *q, const char *s, size_t i, size_t j, size_t a, size_t b)
+{
+    const char *v = ix_table_get(q->nonnames, s + i, j - i);
+    return v && !(i > a && j == b && !strcmp(v, "surname"));
+}
+
 static bool name_words_ok(qstate *q, const char *s, size_t a, size_t b)
 {
     size_t i = a;
     while (i < b) {
         size_t j = i;
         while (j < b && s[j] != ' ') j++;
-        if (word_in(q->nonnames, s + i, j - i) || word_in(q->titles, s + i, j - i)) return false;
+        if (nonname_at(q, s, i, j, a, b) || word_in(q->titles, s + i, j - i)) return false;
         /* "Smith's" as a name word is a possessive: not a speaker's name */
         if (j - i > 2 && s[j - 2] == '\'' && s[j - 1] == 's') return false;
         i = j + 1;
