@@ -198,7 +198,7 @@ define MOVED (?:(?:more than |almost |nearly )?(?:doubled|halved|trebled|tripled
 define SETFIG (?:number|proportion|percentage|share)
 
 rule number-of-has-risen
-  match (?:(?<put>put|puts|putting|placed|places|placing) (?=the ))?(?i:the )?{SETFIG}(?: of (?<unit>{UNIT})(?: in [A-Z][\w-]*(?: [A-Z][\w-]*)?)?)?(?: {LINKW}){1,6} (?<grade>{GRADE})(?: {LINKW}){0,3} (?(<put>)at|(?:has |have |had )?(?:{MOVED}|reached|stands|stood|now stands|is now|was|is)(?: to| at| from [\w% -]{1,20}? to| from(?! [\w% -]{1,20}? to\b))?) (?:(?<approx>{APPROX}) )?(?<q>{QUANT})
+  match (?:(?<put>put|puts|putting|placed|places|placing) (?=the ))?(?i:the )?{SETFIG}(?:(?: of (?<unit>{UNIT})(?: in [A-Z][\w-]*(?: [A-Z][\w-]*)?)?)?(?: {LINKW}){1,6} (?<grade>{GRADE})| of (?<grade>{GRADE}) (?<unit>{UNIT}))(?: {LINKW}){0,3} (?(<put>)at|(?:has |have |had )?(?:{MOVED}|reached|stands|stood|now stands|is now|was|is)(?:,? to|,? at|,? from [\w% -]{1,20}? to|,? from(?! [\w% -]{1,20}? to\b))?) (?:(?<approx>{APPROX}) )?(?<q>{QUANT})
   yes The number of councils rated inadequate has fallen to 20. => grade=inadequate; count=20; unit=councils
   yes The proportion of authorities judged good or outstanding rose to 56 per cent. => grade=good_or_better; share=0.56
   yes Overall, the proportion judged requires improvement to be good fell to 30%, from 47% when the framework began. => grade=requires_improvement; share=0.3
@@ -206,16 +206,20 @@ rule number-of-has-risen
   yes The proportion judged inadequate has fallen from 19% five years earlier. => grade=inadequate; share=0.19; period=null
   yes The proportion judged inadequate has fallen from 19% to 9%. => grade=inadequate; share=0.09
   yes The report put the number of councils rated inadequate at 17. => grade=inadequate; count=17; unit=councils
+  yes Of the 153 councils, 12 are inadequate. Last year's report put the number of inadequate councils at 17. => grade=inadequate; count=17; total=null
   yes The number of councils rated outstanding has more than doubled to 20 since 2019. => grade=outstanding; count=20; unit=councils
+  yes The number of inadequate councils has halved, from 24 to 12. => grade=inadequate; count=12; unit=councils
+  yes The number of outstanding authorities has risen to 25. => grade=outstanding; count=25; unit=authorities
   no The number of children's homes rated good at 31 March was high.
 
 # The earlier value of a figure that moved: "The number judged inadequate
 # fell from 19 to 12" (number-of-has-risen reads the 12).
 rule number-fell-from
-  match (?i:the )?{SETFIG}(?: of (?<unit>{UNIT})(?: in [A-Z][\w-]*(?: [A-Z][\w-]*)?)?)?(?: {LINKW}){1,6} (?<grade>{GRADE})(?: {LINKW}){0,3} (?:has |have |had )?(?:{MOVED}|gone (?:down|up)) from (?:(?<approx>{APPROX}) )?(?<q>{QUANT})(?= (?:in {YEARS} )?to\b)
+  match (?i:the )?{SETFIG}(?:(?: of (?<unit>{UNIT})(?: in [A-Z][\w-]*(?: [A-Z][\w-]*)?)?)?(?: {LINKW}){1,6} (?<grade>{GRADE})| of (?<grade>{GRADE}) (?<unit>{UNIT}))(?: {LINKW}){0,3} (?:has |have |had )?(?:{MOVED}|gone (?:down|up)),? from (?:(?<approx>{APPROX}) )?(?<q>{QUANT})(?= (?:in {YEARS} )?to\b)
   yes The number judged inadequate fell from 19 to 12 over three years. => grade=inadequate; count=19
   yes The number of council-run children's homes judged inadequate fell from 19 in 2022-23 to 12 in 2023-24. => grade=inadequate; count=19; period=2022-23
   no The number judged inadequate fell from 19 in 2022.
+  yes The number of inadequate councils has halved, from 24 to 12. => grade=inadequate; count=24; unit=councils
 
 # The grade ends a subject whose verb comes after it: "Three-quarters of
 # the councils rated inadequate since 2018 had an agency rate above 20 per
@@ -232,7 +236,7 @@ define NOTSUBJECT (?!(?: (?:since|in|by) {YEAR})? (?:(?:had|have|has) (?:an?|mor
 define HOLDW (?:h[oe]ld(?:s|ing)?|(?:sits?|sat)? in|given|received|got|shared?)
 define GRADEREF (?:that |which |who )?(?:{HOLDW} it(?: today| now)?(?=[.,;:!?)]|$)|(?:{HOLDW}|ha(?:ve|s|d)|with) (?:this|that|the same) {GRADENOUN}\b)
 rule count-judged
-  match (?<![\w'-])(?<![Ee]very )(?:(?<approx>{APPROX}) )?(?:(?i:all|only|just|a further|another|the remaining|the other|all of the|of these,?|in all,?|some) )?(?:(?<q>{QUANT})(?: \((?<paren>[^()]{1,24}?)(?: {UNIT})?\)| - (?:(?:(?<approx2>{APPROX})|or) )?(?<paren>{DASHFIG})(?: in (?:all|total))? -|, (?:or )?(?:(?<approx2>{APPROX}) )?(?<paren>{SHAREFIG}),)?|{MAJORITY} \((?<q>{PCT})\))(?: of(?: {OFDET}?(?<total>{CARD})(?! of )| (?:the|all|its|their|our|England's|the country's|these|those))?| of them)?(?: (?<unit>{UNIT}))?(?:{GAPW}{1,6}?(?= - | \())?(?: \((?<paren>[^()]{1,24}?)(?: {UNIT})?\)| - (?:(?:(?<approx2>{APPROX})|or) )?(?<paren>{DASHFIG})(?: {UNIT}| of them)?(?: in (?:all|total))? -)?(?:{GAP}(?: {LINKW}){1,7}|{DASHGAP}|(?: {LINKW}){0,7}) (?:(?<grade>{GRADE})|(?<gref>{GRADEREF}))(?! for (?:every|each)\b){NOTSUBJECT}(?:(?: (?:today|now|currently|at present|nationally|for (?:its |their )?children's services))?(?:, | - |-(?=[a-z\d]))(?:or |that is |that's |which is |(?<approx2>{APPROX}|some) )?(?<paren>\d+(?:\.\d+)? ?(?:per cent|%)|{RATEFIG}(?=[.;,!?]|$| ?-))|(?: (?!and |[^-.;,:!?]*? and )[^-.;,:!?]{1,60}?)? - (?<paren>{CARD})(?: {UNIT})? in (?:all|total)\b)?
+  match (?<![\w'-])(?<![Ee]very )(?:(?<approx>{APPROX}) )?(?:(?i:all|only|just|a further|another|the remaining|the other|all of the|of these,?|in all,?|some) )?(?:(?<q>{QUANT})(?: \((?<paren>[^()]{1,24}?)(?: {UNIT})?\)| - (?:(?:(?<approx2>{APPROX})|or) )?(?<paren>{DASHFIG})(?: in (?:all|total))? -|, (?:or )?(?:(?<approx2>{APPROX}) )?(?<paren>{SHAREFIG}),)?|{MAJORITY} \((?<q>{PCT})\))(?: of(?: {OFDET}?(?<total>{CARD})(?! of )| (?:the|all|its|their|our|England's|the country's|these|those))?| of them)?(?: (?<unit>{UNIT}))?(?:{GAPW}{1,6}?(?= - | \())?(?: \((?<paren>[^()]{1,24}?)(?: {UNIT})?\)| - (?:(?:(?<approx2>{APPROX})|or) )?(?<paren>{DASHFIG})(?: {UNIT}| of them)?(?: in (?:all|total))? -)?(?:{GAP}(?: {LINKW}){1,7}|{DASHGAP}|(?: {LINKW}){0,7}) (?:(?<grade>{GRADE})|(?<gref>{GRADEREF}))(?! for (?:every|each)\b){NOTSUBJECT}(?:(?: (?:today|now|currently|at present|nationally|for (?:its |their )?children's services))?(?:, | - |-(?=[a-z\d]))(?:or |that is |that's |which is |(?<approx2>{APPROX}|some) )?(?<paren>\d+(?:\.\d+)? ?(?:per cent|%)(?! {GRADE})|{RATEFIG}(?=[.;,!?]|$| ?-))|(?: (?!and |[^-.;,:!?]*? and )[^-.;,:!?]{1,60}?)? - (?<paren>{CARD})(?: {UNIT})? in (?:all|total)\b)?
   yes The bottom grade. Twelve councils hold it today, down from 20 in 2019. => grade=inadequate; count=12; unit=councils
   yes So the councillor may have meant the requires improvement grade: just under a third of the councils inspected were given it. => grade=requires_improvement; share=0.3333; approx=almost
   yes Requires improvement means services are not yet good. About a third of councils in England currently have this rating. => grade=requires_improvement; share=0.3333; approx=about
@@ -386,6 +390,7 @@ rule list-next
   continue
   match (?: (?:grade|rating|judgement|verdict)s?(?=[,;]))?(?:,|;| -)?(?: and| but| while| whereas| with| plus)?(?: (?i:a further|another|the remaining|the other|the rest|only|just|a further)| of (?:the |these |those )?remaining (?:{CARD}),)? (?:(?<approx>{APPROX}) )?(?<q>{QUANT})(?: \((?<paren>[^()]{1,24})\)|, (?:or )?(?:(?<approx2>{APPROX}) )?(?<paren>{SHAREFIG}),)?(?: (?:of them|of these|of those))?(?: (?<unit>{UNIT}))?(?:,[^,]{1,40},)?(?: {LINKW}){0,7}(?: in(?= (?:an? )?{GRADE}))?(?: an?)? (?<grade>{GRADE})
   yes Seven authorities were found to be inadequate, with a further 26 requiring improvement. => grade=requires_improvement; count=26
+  yes Nationally, 14% of councils are rated outstanding, 43% good and 10% inadequate. => grade=good; share=0.43
   yes But of the 12 councils now rated inadequate, five were also inadequate before. => grade=inadequate; count=5; total=12
   yes Ten were good, seven inadequate and 26 required improvement. => grade=requires_improvement; count=26
   yes Thirteen of the 153 are inadequate, and a further 41, just over a quarter of the 153, require improvement to be good. => grade=requires_improvement; count=41; share=0.25; total=153
@@ -706,6 +711,14 @@ rule year
   match (?:\b(?:[Ii]n|[Dd]uring|[Ff]or|[Bb]y|[Ii]n the year) (?:the (?:year |financial year |academic year )?)?(?<period>{YEARS})\b|(?<period>{YEAR}[/-](?:19|20)?\d\d)\b)
   yes In 2014-15, 41 per cent of authorities required improvement.
   no since November 2013
+
+# An earlier time named before a figure ("Last year's report put the number
+# ... at 17", "A year earlier, 21 were inadequate"): the figure takes no
+# total stated for today.
+rule earlier-time
+  match \b(?<earlier>(?:[Ll]ast|[Tt]he previous) year|[Aa] year (?:earlier|ago|before)|[Tt]he year before)\b
+  yes Last year's report put the number at 17.
+  no This year's report put the number at 12.
 
 # A table's own total and unit, for its rows (table-row, set table): a
 # "Total" row and a header row anywhere among the lines of its block:

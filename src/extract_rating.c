@@ -38,6 +38,8 @@ typedef struct rstate {
     size_t clause_a, clause_b;   /* this sentence's "Of the 87 authorities," clause */
     struct { size_t a, b; } periods[8];   /* "in 2013/14" phrases of the sentence */
     size_t nperiods;
+    struct { size_t a, b; } earlier[4];   /* "Last year's", "A year earlier" in the sentence */
+    size_t nearlier;
     /* Context and periods are read lazily, when a sentence yields its first
      * figure: most sentences (and half the documents) yield none, and the
      * context rules ran on every one of them. */
@@ -187,6 +189,7 @@ static void keep(rstate *st, json_t *rec, ix_span span, bool headline)
 }
 
 static char *period_for(const rstate *st, size_t a, size_t b);
+static bool earlier_time(const rstate *st, size_t a, size_t b);
 static bool in_closed_relative(const rstate *st, const char *s, size_t sa, size_t pa, size_t a);
 
 /* Builds a rating from a match; NULL when the pieces do not make a figure. */
@@ -497,6 +500,7 @@ static json_t *make_now(rstate *st, const ix_match *m, bool headline, bool table
      * inspected authorities ...": a figure of a year of its own is not out
      * of the total an earlier figure of another time gave */
     bool other_year = period && st->ctx_period && strcmp(period, st->ctx_period);
+    if (earlier_time(st, m->a, m->b)) other_year = true;
     if (!comparison && !no_total && !q.has_total && !list_without && !other_year && after_ctx && st->ctx_total >= 0 && same_set &&
         (st->ctx_para == st->para || !utext_given || (!period && in_ctx_list(st)))) {
         q.has_total = 1;
@@ -606,6 +610,7 @@ static void read_period(rstate *st, const ix_rule_list *pr, const ix_sent *s)
 {
     ix_ctx *c = st->c;
     st->nperiods = 0;
+    st->nearlier = 0;
     for (size_t k = 0; k < pr->n; k++) {
         size_t off = s->a;
         ix_match m;
@@ -613,7 +618,12 @@ static void read_period(rstate *st, const ix_rule_list *pr, const ix_sent *s)
                ix_rule_match(pr->r[k], c->scratch, c->doc, s->a, s->b, off, false, &m) == 1) {
             off = m.b > off ? m.b : off + 1;
             size_t a, b;
-            if (ix_match_group(&m, "period", &a, &b)) {
+            if (ix_match_group(&m, "earlier", &a, &b)) {
+                if (st->nearlier < 4) {
+                    st->earlier[st->nearlier].a = a;
+                    st->earlier[st->nearlier++].b = b;
+                }
+            } else if (ix_match_group(&m, "period", &a, &b)) {
                 st->periods[st->nperiods].a = a;
                 st->periods[st->nperiods].b = b;
                 st->nperiods++;
@@ -699,6 +709,26 @@ static bool says_now(const char *s, size_t a, size_t b)
         size_t l = strlen(w[k]);
         const char *p = ix_memfind(s + a, b - a, w[k], l);
         if (p && ((size_t)(p - s) + l == b || !ix_is_alpha(p[l]))) return true;    /* a whole word */
+    }
+    return false;
+}
+
+/* "... 12 inadequate. Last year's report put the number of inadequate
+ * councils at 17", "A year earlier, 19 councils were ...": is the figure at
+ * [a, b) of an earlier time, named in its own clause (outside the context's:
+ * "Of the 40 inspected last year, 12 ...") and not in an aside before it
+ * ("88 a year ago - while 42 have ...")? Then it is not out of a total
+ * stated for today. */
+static bool earlier_time(const rstate *st, size_t a, size_t b)
+{
+    const char *s = st->c->doc->text;
+    for (size_t i = 0; i < st->nearlier; i++) {
+        size_t ea = st->earlier[i].a, eb = st->earlier[i].b;
+        if (ea < st->ctx_end || ea >= b) continue;
+        if (eb < a && s[eb] == ',') eb++;           /* "A year earlier, 19 ..." */
+        bool cut = false;
+        for (size_t j = eb; j < a && !cut; j++) cut = s[j] == ',' || s[j] == ';' || s[j] == '-' || !memcmp(s + j, "\xe2\x80\x93", 3);
+        if (!cut) return true;
     }
     return false;
 }
