@@ -76,7 +76,7 @@ rule fixture-after
   no Barnsley| visited Rovers
 
 rule body-suffix
-  match ^(?:'s)?\s(?:[A-Z][a-z]+\s+(?=University|College)|City\s+|Business\s+|Daily\s+|Sunday\s+|Weekly\s+)?(?:University|College|Police|Constabulary|Airport|FC|AFC|Rovers|United|Town|Tigers|Wanderers|Athletic|Albion|Argyle|Forest|Central|Castle|Crown Court|Magistrates|Cathedral|Grammar|Academy|School|Festival|Water|Park|Hall|Safari|Trust|Coldfield|Cross|crude|Approach|Secure Training Centre|STC|St Edmunds|Square|sausage|sauce|Hoard|bull terrier|CCC|RLFC|RFC|Evening|Echo|Post|Chronicle|Telegraph|Star|Live|Gazette|Herald|Mail|News|Times|Argus|Advertiser|Observer|Journal|Standard|Examiner|Express|Pride|Zoo|Museum|Hospital|Teaching Hospitals|Royal Infirmary|Infirmary|Prison|Bay|Harbour|Dock|Docks|Station|Street|Road|Lane|Avenue|Bridge|River|Valley|Hills|Moor|Forest School|Healthcare|Health and Care|Acute Hospitals|Community Health|(?:Group )?NHS|Palace|branch|Branch|Fire and Rescue|Fire Service|Fire Authority|Foundation|Community Foundation|Integrated Care Board|ICB|Clinical Commissioning Group|CCG|Health Board|Safeguarding Children Partnership|Safeguarding Partnership|Safeguarding Children Board)\b
+  match ^(?:'s)?\s(?:[A-Z][a-z]+\s+(?=University|College)|City\s+|Business\s+|Daily\s+|Sunday\s+|Weekly\s+)?(?:University|College|Police|Constabulary|Airport|FC|AFC|Rovers|United|Town|Tigers|Wanderers|Athletic|Albion|Argyle|Forest|Central|Castle|Crown Court|Magistrates|Cathedral|Grammar|Academy|School|Festival|Water|Park|Hall|Safari|Trust|Coldfield|Cross|crude|Approach|Secure Training Centre|STC|St Edmunds|Square|sausage|sauce|Hoard|bull terrier|CCC|RLFC|RFC|Evening|Echo|Post|Chronicle|Telegraph|Star|Live|Gazette|Herald|Mail|News|Times|Argus|Advertiser|Observer|Journal|Standard|Examiner|Express|Pride|Zoo|Museum|Hospital|Teaching Hospitals|Royal Infirmary|Infirmary|Prison|Bay|Harbour|Dock|Docks|Station|Street|Road|Lane|Avenue|Bridge|River|Valley|Hills|Moor|Heath|Green|Common|Forest School|Healthcare|Health and Care|Acute Hospitals|Community Health|(?:Group )?NHS|Palace|branch|Branch|Fire and Rescue|Fire Service|Fire Authority|Foundation|Community Foundation|Integrated Care Board|ICB|Clinical Commissioning Group|CCG|Health Board|Safeguarding Children Partnership|Safeguarding Partnership|Safeguarding Children Board)\b
   yes the Sutton| Trust said
   yes support from Nottinghamshire| Healthcare NHS Foundation Trust
   yes a passport from the Dudley| Group NHS Foundation Trust
@@ -86,6 +86,7 @@ rule body-suffix
   yes Co-author Dr Okafor is now at Nottingham| Trent University.
   yes Birmingham| City University
   yes Leeds| United won again
+  yes the family support team in Stockton| Heath
   yes the Hull| Daily Mail led on it
   yes officers from West Mercia Police and Shropshire| Fire and Rescue Service
   yes grants from the Kirklees| Community Foundation
@@ -293,11 +294,13 @@ rule post-as
 family council_support_sentence
 
 rule council-vocabulary
-  match (?i:\b(?:councils?|local authorit(?:y|ies)|authorit(?:y|ies)|children's services|social care|social work(?:ers?)?|safeguarding|child protection|ofsted|inspect(?:ed|ion|ions|ors?)|rated|judged|inadequate|requires improvement|care leavers|children in care|(?:grew up|growing up|raised|placed|lived|living|taken) (?:in|into) care|foster care(?:rs?)?|looked-after|fostering|adoption|commissioner|intervention|upgraded|downgraded)\b)
+  match (?i:\b(?:councils?|local authorit(?:y|ies)|authorit(?:y|ies)|children's services|social care|social work(?:ers?)?|safeguarding|child protection|ofsted|inspect(?:ed|ion|ions|ors?)|rated|judged|inadequate|requires improvement|care leavers|children in care|(?:grew up|growing up|raised|placed|lived|living|taken) (?:in|into) care|placed by|leaving care|(?:commissioned|provided|run|shared) jointly|foster care(?:rs?)?|looked-after|fostering|adoption|commissioner|intervention|upgraded|downgraded)\b)
   yes Sunderland, whose children's services have been taken over
   yes Luke Sefton, who grew up in foster care in Wakefield, will act as the ambassador.
   yes The striker, who was taken into care in Wakefield as a baby, scored twice.
   yes But Plymouth, just along the coast, was upgraded to good in the summer.
+  yes The advocacy service, which is commissioned jointly with Halton and St Helens, helped 23 young people.
+  yes I've had three calls asking if I'll take a 15 yr old placed by Reading
   no Reading is fun.
 
 # A name that is also a word may open a sentence as a council when a verb of
