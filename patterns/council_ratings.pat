@@ -231,6 +231,7 @@ define JDGP (?:progress (?:made )?by |experiences (?:and progress )?of |services
 rule judgement-was-rated
   match (?<![\w'-])(?<jdg>(?i:the )?{JDGP}{SPWORDPOS}{0,6}?)(?:, [a-z][^,.;:!?"A-Z]{0,59}?,)? (?:(?:{CLINK})+(?<grade>{GRADE})|(?<grade>{GRADEV}))(?! (?:in|at|across) [\w' -]{1,40}? (?:councils|authorities|areas|inspections)\b)
   yes Rotherham was inspected. The progress made by care leavers was also judged inadequate. => council=Rotherham; grade=inadequate; judgement=care_leavers
+  yes Sandra: Bracknell Forest's Ofsted report is up.\nMike: Reading it now\nBev: Care leavers still requires improvement\nPriya: I took a child placed by Reading. => council=Bracknell Forest; grade=requires_improvement; judgement=care_leavers
   yes Norfolk was rated good. Care leavers' services, heavily criticised last time, were judged outstanding. => council=Norfolk; grade=outstanding; judgement=care_leavers
   yes Hull was rated good. The impact of leaders on social work practice was judged outstanding. => council=Kingston upon Hull; grade=outstanding; judgement=leadership
   yes Coventry was rated good. Its looked-after children and care leavers were judged outstanding. => council=Coventry; grade=outstanding; judgement=looked_after

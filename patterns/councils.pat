@@ -303,6 +303,18 @@ rule council-vocabulary
   yes I've had three calls asking if I'll take a 15 yr old placed by Reading
   no Reading is fun.
 
+# A name that is also a word opening a sentence with its object after it is
+# that word, a verb, even where the document names the council elsewhere:
+# "Reading it now", "Bury the past".
+family council_start_reject_after
+
+rule verb-object
+  match ^ (?:it|them|this|that|these|those|the|an?|his|her|their|my|our|your|through)\b
+  yes Reading| it now
+  yes Reading| the report again, I was struck by its tone
+  no Reading| was rated good
+  no Reading|, the borough, was rated good
+
 # A name that is also a word may open a sentence as a council when a verb of
 # being or having follows: "Kent was rated good", not "Reading is a skill".
 family council_start_after

@@ -399,6 +399,7 @@ void ix_extract_council(ix_ctx *c)
     const ix_rule_list sup_a = *ix_rules_fam(c->rules, IX_FAM_COUNCIL_SUPPORT_AFTER);
     const ix_rule_list sup_s = *ix_rules_fam(c->rules, IX_FAM_COUNCIL_SUPPORT_SENTENCE);
     const ix_rule_list start_ok = *ix_rules_fam(c->rules, IX_FAM_COUNCIL_START_AFTER);
+    const ix_rule_list start_rej = *ix_rules_fam(c->rules, IX_FAM_COUNCIL_START_REJECT_AFTER);
     const ix_rule_list loc_b = *ix_rules_fam(c->rules, IX_FAM_COUNCIL_LOCATOR_BEFORE);
     const ix_rule_list aside_b = *ix_rules_fam(c->rules, IX_FAM_COUNCIL_ASIDE_BEFORE);
     cand *cs = NULL;
@@ -463,6 +464,11 @@ void ix_extract_council(ix_ctx *c)
                      * surname-like name ("Darlington got a quieter
                      * write-up") is the council when the document names it
                      * as one elsewhere and no person by that name */
+                    /* "Reading it now", "Bury the past": a verb opening
+                     * the sentence or a chat line's message ("Mike: Reading
+                     * it now"), whatever the document says elsewhere */
+                    bool opens = at_start || (a >= st->a + 2 && !memcmp(d->text + a - 2, ": ", 2));
+                    if (opens && !after && context(c, &start_rej, b, whi, true)) continue;
                     if (at_start && !after && !context(c, &start_ok, b, whi, true)) {
                         if (s->risk != 's') continue;
                         k->start_only = true;

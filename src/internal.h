@@ -271,6 +271,7 @@ typedef struct ix_table {
     X(IX_FAM_COUNCIL_SUPPORT_AFTER, "council_support_after") \
     X(IX_FAM_COUNCIL_SUPPORT_SENTENCE, "council_support_sentence") \
     X(IX_FAM_COUNCIL_START_AFTER, "council_start_after") \
+    X(IX_FAM_COUNCIL_START_REJECT_AFTER, "council_start_reject_after") \
     X(IX_FAM_COUNCIL_LOCATOR_BEFORE, "council_locator_before") \
     X(IX_FAM_COUNCIL_ASIDE_BEFORE, "council_aside_before") \
     X(IX_FAM_COUNCIL_RATING, "council_rating") \
