@@ -415,6 +415,7 @@ rule graded-were
 rule rated-them
   match \b(?:rated|judged|found|graded|deemed|said|found that) (?<council>they|them|it)(?: (?:were|was|had been|to be|as|to(?= [Rr]equire)))? (?<grade>{GRADE})
   yes Salford was inspected in 2009. Two years later the same inspectors rated them inadequate. => council=Salford; grade=inadequate
+  yes Bedford Borough Council asked for a peer challenge.\n• Joanne Mercer, Head of Service for Children in Care, Milton Keynes City Council\nOfsted last inspected the council's children's services in 2023 and judged them inadequate. => council=Bedford; grade=inadequate
   yes Hull was judged good this week, three years after inspectors said they required improvement. => council=Kingston upon Hull; grade=requires_improvement
   yes Thurrock's last inspection, published in May, judged them to require improvement to be good. => council=Thurrock; grade=requires_improvement
   no Westminster hears a lot. Of the 41 inspections published, 29 found services to be good and only four found them inadequate.

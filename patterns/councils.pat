@@ -203,6 +203,16 @@ rule former-employer
   no Ofsted inspectors visited |Essex
   no children's services in |Essex were rated good
 
+# A person's employer after the name and the post, as a team or a panel is
+# listed: "Joanne Mercer, Head of Service for Children in Care, |Milton
+# Keynes City Council". The council of the article is not a visitor's.
+rule affiliation
+  match [A-Z][a-z'-]+, (?=[^,\n]*?(?i:director|head|manager|officer|councillor|cllr|member|lead|chief|executive|holder|adviser|advisor|consultant|principal|chair))[^,\n]{3,80}, $
+  yes • Joanne Mercer, Head of Service for Children in Care, |Milton Keynes City Council
+  yes • Cllr Imran Qureshi, portfolio holder for children and families, |Luton Borough Council (member peer)
+  no Neighbouring councils include Calderdale, Kirklees, |Bradford and Leeds
+  no The director, Jane Smith, said |Leeds was improving
+
 rule partner
   match \b(?:(?i:partner(?:ship|s|ed|ing)?)(?:\s+(?:council|authority|agreement|arrangement))?\s+(?:with|alongside)|paired\s+with|twinned\s+with|teamed\s+up\s+with|(?:supported|mentored|advised|helped|coached)\s+by|(?:support|advice|help|mentoring)\s+from|(?:sector-led\s+)?improvement\s+partner(?:,)?)\s+(?:the\s+|neighbouring\s+|nearby\s+)?(?:[a-z]+\s+){0,2}$
   yes an improvement partnership with |Essex County Council, whose services are outstanding
