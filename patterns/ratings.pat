@@ -147,8 +147,19 @@ rule only-one-of-n
   yes It is the only council in the North East to be rated outstanding. => grade=outstanding; count=1; unit=councils
   no It is the only council that has never been rated outstanding.
 
+# A grade that is a reference back to one named before the figure: "The
+# bottom grade. Twelve councils hold it today", "About a third of councils
+# currently have this rating", "the 44 councils that held that grade". The
+# grade is the last one named before the figure in its sentence, else one in
+# the two sentences before (family rating_antecedent; extract_rating.c says
+# which). "it" only after a verb of holding a grade, before the clause ends;
+# "has/have/with" only before "this grade", "that rating" and the like.
+# Not GOTVERB (council_ratings.pat): "lost it" and "won it" are no holding.
+define HOLDW (?:h[oe]ld(?:s|ing)?|(?:sits?|sat)? in|given|received|got|shared?)
+define GRADEREF (?:that |which |who )?(?:{HOLDW} it(?: today| now)?(?=[.,;:!?)]|$)|(?:{HOLDW}|ha(?:ve|s|d)|with) (?:this|that|the same) {GRADENOUN}\b)
 rule one-of-n
-  match \b(?<!only |all but )[Oo]ne of (?:only |just |the |a handful of )?(?<q>{CARD})(?: of {OFDET}?(?<total>{CARD}))?(?: (?<unit>{UNIT}))?(?:{GAP})?(?: - (?:(?<approx>{APPROX}) )?(?<paren>{DASHFIG}) -)?(?: (?:whose|where) [\w' -]{1,40}? (?:was|were|is|are|had been|has been|have been))?(?! (?:was|is|has)\b)(?: {LINKW}){1,7} (?<grade>{GRADE})
+  match \b(?<!only |all but )[Oo]ne of (?:only |just |the |a handful of )?(?<q>{CARD})(?: of {OFDET}?(?<total>{CARD}))?(?: (?<unit>{UNIT}))?(?:{GAP})?(?: - (?:(?<approx>{APPROX}) )?(?<paren>{DASHFIG}) -)?(?: (?:whose|where) [\w' -]{1,40}? (?:was|were|is|are|had been|has been|have been))?(?! (?:was|is|has)\b)(?: {LINKW}){1,7} (?:(?<grade>{GRADE})|(?<gref>{GRADEREF}))
+  yes North Yorkshire was rated outstanding, one of 25 councils nationally to hold it. => grade=outstanding; count=25; total=null
   yes It makes Bury one of just 13 councils in England stuck in Ofsted's bottom category. => grade=inadequate; count=13; unit=councils
   yes Medway is one of 14 of the South East's 19 councils now rated good or outstanding. => grade=good_or_better; count=14; total=19; unit=councils
   yes Derbyshire was one of 10 authorities judged outstanding in 2018-19. => grade=outstanding; count=10; unit=authorities; period=2018-19
@@ -225,16 +236,6 @@ rule number-fell-from
 # the councils rated inadequate since 2018 had an agency rate above 20 per
 # cent" counts councils with a high agency rate, not grades.
 define NOTSUBJECT (?!(?: (?:since|in|by) {YEAR})? (?:(?:had|have|has) (?:an?|more|fewer|higher|lower)\b|(?:relied|rely|relies|spent|spend|spends|employed|employ|employs|paid|pay|pays|used|use|uses) ))
-# A grade that is a reference back to one named before the figure: "The
-# bottom grade. Twelve councils hold it today", "About a third of councils
-# currently have this rating", "the 44 councils that held that grade". The
-# grade is the last one named before the figure in its sentence, else one in
-# the two sentences before (family rating_antecedent; extract_rating.c says
-# which). "it" only after a verb of holding a grade, before the clause ends;
-# "has/have/with" only before "this grade", "that rating" and the like.
-# Not GOTVERB (council_ratings.pat): "lost it" and "won it" are no holding.
-define HOLDW (?:h[oe]ld(?:s|ing)?|(?:sits?|sat)? in|given|received|got|shared?)
-define GRADEREF (?:that |which |who )?(?:{HOLDW} it(?: today| now)?(?=[.,;:!?)]|$)|(?:{HOLDW}|ha(?:ve|s|d)|with) (?:this|that|the same) {GRADENOUN}\b)
 rule count-judged
   match (?<![\w'-])(?<![Ee]very )(?:(?<approx>{APPROX}) )?(?:(?i:all|only|just|a further|another|the remaining|the other|all of the|of these,?|in all,?|some) )?(?:(?<q>{QUANT})(?: \((?<paren>[^()]{1,24}?)(?: {UNIT})?\)| - (?:(?:(?<approx2>{APPROX})|or) )?(?<paren>{DASHFIG})(?: in (?:all|total))? -|, (?:or )?(?:(?<approx2>{APPROX}) )?(?<paren>{SHAREFIG}),)?|{MAJORITY} \((?<q>{PCT})\))(?: of(?: {OFDET}?(?<total>{CARD})(?! of )| (?:the|all|its|their|our|England's|the country's|these|those))?| of them)?(?: (?<unit>{UNIT}))?(?:{GAPW}{1,6}?(?= - | \())?(?: \((?<paren>[^()]{1,24}?)(?: {UNIT})?\)| - (?:(?:(?<approx2>{APPROX})|or) )?(?<paren>{DASHFIG})(?: {UNIT}| of them)?(?: in (?:all|total))? -)?(?:{GAP}(?: {LINKW}){1,7}|{DASHGAP}|(?: {LINKW}){0,7}) (?:(?<grade>{GRADE})|(?<gref>{GRADEREF}))(?! for (?:every|each)\b){NOTSUBJECT}(?:(?: (?:today|now|currently|at present|nationally|for (?:its |their )?children's services))?(?:, | - |-(?=[a-z\d]))(?:or |that is |that's |which is |(?<approx2>{APPROX}|some) )?(?<paren>\d+(?:\.\d+)? ?(?:per cent|%)(?! {GRADE})|{RATEFIG}(?=[.;,!?]|$| ?-))|(?: (?!and |[^-.;,:!?]*? and )[^-.;,:!?]{1,60}?)? - (?<paren>{CARD})(?: {UNIT})? in (?:all|total)\b)?
   yes The bottom grade. Twelve councils hold it today, down from 20 in 2019. => grade=inadequate; count=12; unit=councils
@@ -424,7 +425,7 @@ rule list-next-not
 
 rule compared-with
   continue
-  match (?: by (?:Ofsted|inspectors))?(?: {GRADENOUN}s?)?(?: (?:at|in|on|under|after) (?:their|its|the|an?) (?:[\w'-]+ ){0,3}?(?:inspections?|visits?|reports?|framework|regime)| for (?:(?:their|its|the) )?(?:[\w'-]+ ){0,2}?(?:services|social care|work with children))?(?:, according to [^,;.-]{1,40}?)?(?:,| -)?(?: \(| )(?:compared (?:with|to)|up from|down from|from|against|a rise from|a fall from|an increase from|a drop from) (?:(?<approx>{APPROX}) )?(?<q>{QUANT})(?: in (?<period>{YEARS}))?
+  match (?: by (?:Ofsted|inspectors))?(?: {GRADENOUN}s?)?(?: (?:now|today|currently|at present|nationally))?(?: (?:at|in|on|under|after) (?:their|its|the|an?) (?:[\w'-]+ ){0,3}?(?:inspections?|visits?|reports?|framework|regime)| for (?:(?:their|its|the) )?(?:[\w'-]+ ){0,2}?(?:services|social care|work with children))?(?:, according to [^,;.-]{1,40}?)?{DASHGAP}?(?:,| -)?(?: \(| )(?:compared (?:with|to)|up from|down from|from|against|a rise from|a fall from|an increase from|a drop from) (?:(?<approx>{APPROX}) )?(?<q>{QUANT})(?: in (?<period>{YEARS}))?
   set grade_from previous
   set comparison yes
   yes Just under half of all authorities (47 per cent) are now judged good or outstanding, compared with 36 per cent in 2016. => grade=good_or_better; share=0.36; period=2016
@@ -437,6 +438,8 @@ rule compared-with
   yes Outstanding: 25 (up from 21) => grade=outstanding; count=21
   yes Twelve councils are rated inadequate for children's services, down from 16 a year ago. => grade=inadequate; count=16
   yes Eight are now rated good or outstanding, according to today's figures - up from six two years ago. => grade=good_or_better; count=6
+  yes About 64% of councils are good or outstanding now, up from under half when ILACS started in 2018. => grade=good_or_better; share=0.5; approx=less_than
+  yes Six of the ten are now rated good or outstanding – Stockport and Wigan among them – compared with three of the ten in 2021. => grade=good_or_better; count=3; total=10; period=2021
 
 # An earlier year's figure in brackets, as results statements give it:
 # "91% of our homes rated good or outstanding by Ofsted (2023: 87%)".

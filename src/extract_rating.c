@@ -569,7 +569,10 @@ static json_t *make_now(rstate *st, const ix_match *m, bool headline, bool table
     st->last = (figure){grade, unit ? ix_xstrdup(unit) : NULL, st->prev.total};
     st->last_sent = st->sent;
     st->have_last = true;
-    keep(st, rec, (ix_span){sa < m->a ? sa : m->a, end}, headline);
+    /* a list item's or a comparison's words before its figure (", while",
+     * "- Stockport and Wigan among them, both at the top grade - compared
+     * with") belong to no figure: the councils there keep their own grades */
+    keep(st, rec, (ix_span){sa < m->a || m->rule->anchored_continue ? sa : m->a, end}, headline);
     return rec;
 }
 
