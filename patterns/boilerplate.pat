@@ -11,7 +11,7 @@
 family boilerplate
 
 rule signup-tail
-  match ^(?i:(?:more (?:from|opinion|on this|stories|news)|read next|(?:next|previous) (?:debate|article|story|episode|item|page)|explore more on (?:these|this) topics?)\b.*|more in [^:.]{1,40}:(?: .*\|.*)?|sign up(?: to our newsletter)?|subscribe(?: now)?|newsletter sign ?up|related{HWORD}{0,3}|related{HWORD}{0,2}:.*|references|see also|external links|further reading|footnotes|notes and references|bibliography|jobs(?: (?:in|at|from) [\w ]{1,30}| of the (?:week|day|month))?|[\w ]{1,30} jobs|most (?:read|popular|viewed|shared|commented)(?: (?:in|on|from) [\w ]{1,30}| (?:stories|articles|news))?|trending(?: now| stories)?|in other news|popular now|editor's picks|share this(?: article| story)?|did you enjoy this article\??|you (?:may|might) also like|more like this|similar (?:threads|posts|topics|stories|articles|discussions|properties|homes|listings)|popular searches\b.*|recommended|(?:reader )?comments|(?:most relevant |top |reader |show more )?replies|most relevant(?: ▾)?|(?:tags?|topics?):.*|linkedin banner|people also (?:viewed|read))$
+  match ^(?i:(?:more (?:from|opinion|on this|stories|news)|read next|(?:next|previous) (?:debate|article|story|episode|item|page)|explore more on (?:these|this) topics?)\b.*|more in [^:.]{1,40}:(?: .*\|.*)?|sign up(?: to our newsletter)?|subscribe(?: now)?|newsletter sign ?up|related{HWORD}{0,3}|related{HWORD}{0,2}:.*|references|see also|external links|further reading|footnotes|notes and references|bibliography|jobs(?: (?:in|at|from) [\w ]{1,30}| of the (?:week|day|month))?|[\w ]{1,30} jobs|most (?:read|popular|viewed|shared|commented)(?: (?:in|on|from) [\w ]{1,30}| (?:stories|articles|news))?|trending(?: now| stories)?|in other news|popular now|editor's picks|share this(?: article| story)?|did you enjoy this article\??|you (?:may|might) also like|more like this|similar (?:threads|posts|topics|stories|articles|discussions|properties|homes|listings|employers|jobs|roles|vacancies|organisations)|popular searches\b.*|recommended|(?:reader )?comments|(?:most relevant |top |reader |show more )?replies|most relevant(?: ▾)?|(?:tags?|topics?):.*|linkedin banner|people also (?:viewed|read))$
   set scope tail
   yes SIGN UP
   yes Highways jobs
@@ -35,6 +35,7 @@ rule signup-tail
   yes Most relevant replies
   yes Most relevant ▾
   yes Similar properties
+  yes Similar employers
   yes Popular searches: Children's homes in Derbyshire · Shropshire · Cheshire East
   no References to Kent were removed from the report.
   no Related services in Kent were rated good last year.
@@ -42,7 +43,7 @@ rule signup-tail
   no More in the North East were rated good: Gateshead and North Tyneside.
 
 rule job-salary
-  match (?:£\s?\d[\d,.]*\s*-\s*£\s?\d[\d,.]*|\| GBP \d[\d,.]*(?: - \d[\d,.]*)?$|£\s?\d{2,3},\d{3} to £\s?\d{2,3},\d{3}(?: per annum| pa| a year)?$|\bper annum\b|^Recrui?u?i?ter:|^Recuriter:|^(?i:closing date|salary|location|contract type|job type|apply by|hours):|^(?i:apply now)$|^(?i:jobs? (?:at|with) [^:.]{1,40}:)|^(?:JOBS|Jobs|Latest jobs|LATEST JOBS|Job of the week|JOB OF THE WEEK): [^\n]{0,200}?(?: [–-] £\s?\d{2,3},\d{3}| \| )|(?i:\bapply (?:at|online at|via|on) )(?:www\.|jobs\.|careers\.)?[\w-]+(?:\.[\w-]+)*\.(?:gov\.uk|co\.uk|org\.uk|com|org)\b)
+  match (?:£\s?\d[\d,.]*\s*-\s*£\s?\d[\d,.]*|\| GBP \d[\d,.]*(?: - \d[\d,.]*)?$|£\s?\d{2,3},\d{3} to £\s?\d{2,3},\d{3}(?: per annum| pa| a year)?$|\bper annum\b|^Recrui?u?i?ter:|^Recuriter:|^(?i:closing date|salary|location|contract type|job type|apply by|hours):|^(?i:apply now)$|^(?i:jobs? (?:at|with) [^:.]{1,40}(?::| \(\d+\)$))|^(?:JOBS|Jobs|Latest jobs|LATEST JOBS|Job of the week|JOB OF THE WEEK): [^\n]{0,200}?(?: [–-] £\s?\d{2,3},\d{3}| \| )|(?i:\bapply (?:at|online at|via|on) )(?:www\.|jobs\.|careers\.)?[\w-]+(?:\.[\w-]+)*\.(?:gov\.uk|co\.uk|org\.uk|com|org)\b)
   set scope block
   yes £46142 - £49282
   yes JOBS: Team manager, fostering – Rutland County Council – £48,000 | Senior practitioner – Northamptonshire Children’s Trust
@@ -52,6 +53,7 @@ rule job-salary
   no Jobs at Kent County Council were cut last year.
   yes Independent Reviewing Officer - Staffordshire County Council - £40,476 to £43,693
   yes Recruiter: Essex County Council
+  yes Jobs at Trafford Council (6)
   yes Team manager, fostering | London Borough of Lewisham | GBP 51,000
   no Kent County Council spent £2bn on children's services.
   no Its budget rose from £120,000 to £135,000 this year.
