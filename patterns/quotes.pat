@@ -147,6 +147,13 @@ rule in-own-words
   yes Kate Morris left in 2019. She was, in her own words, "a nuisance to every director I worked for". => speaker=Kate Morris
   no Kate Morris wanted, in other words, "a fresh start with a new team".
 
+# A passage of a document quoted by its place in it, before a colon: "this
+# line in the draft report:", "the key passage from the judgment reads:".
+rule passage-in
+  match \b(?:line|lines|passage|sentence|paragraph|section|words|phrase|finding|conclusion|verdict)s? (?:in|from|of) (?<subj>(?:the|its|their|this|that|an?) (?:[\w'-]+ ){0,3}?(?:report|letter|judgment|judgement|review|assessment|statement|inspection|findings|minutes))(?: (?<verb>reads|read|says|said|went|goes))?:? ?$
+  yes The bit that stung was this line in the draft report: "Senior leaders have not ensured that the improvements are replicated." => speaker=the draft report
+  no The bit that stung was this line: "Senior leaders have not ensured that the improvements are replicated."
+
 # What the speaker described, called or branded something as ("described
 # her as 'relentless'"), or what it described, the quotation right after the
 # verb ("The report described 'a culture in which ...'").
