@@ -177,6 +177,7 @@ static inline size_t word_end(const char *s, size_t i, size_t b)
 static inline size_t count_plain(const char *s, size_t i, size_t b, size_t *n)
 {
     unsigned carry = 0;                /* 1: the bytes before i end inside a word */
+    unsigned dcarry = 0;               /* 1: ... or with a '.', whose run is one token */
     while (i + 16 <= b) {
         ix_v16 v = ix_v16_load(s + i);
         unsigned letters = ix_v16_alpha(v), vis = ix_v16_in(v, 0x21, 0x7E);
@@ -197,11 +198,14 @@ static inline size_t count_plain(const char *s, size_t i, size_t b, size_t *n)
         vis &= keep;
         join &= ((letters << 1) | carry) & ((letters >> 1) | after) & keep;
         unsigned word = letters | join;
-        *n += ix_bits16((letters & ~((word << 1) | carry)) | (vis & ~word));
+        unsigned dots = ix_v16_eq(v, '.') & keep, more = dots & ((dots << 1) | dcarry);
+        *n += ix_bits16(((letters & ~((word << 1) | carry)) | (vis & ~word)) & ~more);
         carry = (word >> (k - 1)) & 1;
+        dcarry = (dots >> (k - 1)) & 1;
         i += k;
         if (k < 16) break;
     }
+    if (dcarry) while (i < b && s[i] == '.') i++;
     return carry ? word_end(s, i, b) : i;
 }
 
@@ -246,7 +250,11 @@ static inline size_t tokenize(const char *s, size_t a, size_t b,
             continue;
         }
         size_t k = 1;
-        while (i + k < b && ((unsigned char)s[i + k] & 0xC0) == 0x80) k++;
+        /* a run of dots is one token: "..." and a folded "…" (three dots
+         * from one character: a token of one of them would claim the whole
+         * character's bytes) */
+        if (c == '.') while (i + k < b && s[i + k] == '.') k++;
+        else while (i + k < b && ((unsigned char)s[i + k] & 0xC0) == 0x80) k++;
         i += k;
         n++;
         if (fn) { t = (ix_token){st, i, IX_TOK_PUNCT}; fn(ctx, &t); }

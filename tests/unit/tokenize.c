@@ -76,6 +76,8 @@ int main(void)
     /* words and punctuation */
     tokens_are("Seven councils were rated inadequate.", "w:Seven w:councils w:were w:rated w:inadequate p:.");
     tokens_are("Rotherham, Leeds (and York); Hull!", "w:Rotherham p:, w:Leeds p:( w:and w:York p:) p:; w:Hull p:!");
+    /* a run of dots, and so a folded "…", is one token */
+    tokens_are("Wait... then. .", "w:Wait p:... w:then p:. p:.");
     /* numbers with separators */
     tokens_are("about 50,000 children", "w:about n:50,000 w:children");
     tokens_are("in 2013/14 and 2013-14", "w:in n:2013/14 w:and n:2013-14");
@@ -159,7 +161,7 @@ int main(void)
      * separators, currency, non-ASCII letters, tabs, runs of spaces. */
     static const char *const piece[] = {"a", "b", "Z", "the", "Council", " ", " ", " ", "  ", "\t", "-", "'", ",", ".",
                                         "5", "12", "m", "%", "$", "/", ":", "\xC3\xA9", "\xC2\xA3", "\xE2\x82\xAC",
-                                        "looked-after", "Ofsted's", "2013/14", "\xCE\xB1", "!", "x9", "(", "\n"};
+                                        "looked-after", "Ofsted's", "2013/14", "\xCE\xB1", "!", "x9", "(", "\n", "...", ".."};
     unsigned long r = 12345;
     int bad = 0, runs = 0;
     for (int it = 0; it < 20000; it++) {
