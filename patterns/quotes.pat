@@ -89,6 +89,7 @@ rule speaker-said-colon
   yes A Department for Education spokesman told the BBC: "Nothing is more important than keeping children safe." => speaker=A Department for Education spokesman
   yes A foster carer from Chorley emailed to say: "Our social worker has been the same person for three years now." => speaker=A foster carer from Chorley
   yes One special guardian wrote: "I have had three different answers from three different people." => speaker=One special guardian
+  yes Cllr Moorsom reported on the inspection. She quoted the inspectors, who wrote: "Children in North Yorkshire benefit from a stable workforce." => speaker=the inspectors
   yes Alison Trevelyan publishes her report today. Trevelyan is expected to say: "The number of councils in the lowest grade is the smallest yet." => speaker=Alison Trevelyan
   yes One foster carer, who has looked after children for the borough for 14 years, said: "I have had three different social workers since Christmas." => speaker=One foster carer
   yes The council's director of children's services, Rachel Ombler, said the grade reflected "a very deliberate decision to stop chasing the inspection". => speaker=Rachel Ombler; speaker_role=The council's director of children's services

@@ -983,6 +983,21 @@ static bool parse_speaker(qstate *q, size_t a, size_t b, speaker *sp)
         if (k < b && s[k] == ' ' && k > a) a = k + 1;
         else break;
     }
+    /* "She quoted the inspectors, who wrote:": the relative pronoun is the
+     * verb's subject and stands for the words before it; after a verb of
+     * quoting, for its object */
+    static const char *const rel[] = {", who", " who", ", which", " which"};
+    for (size_t k = 0; k < sizeof rel / sizeof *rel; k++) {
+        size_t l = strlen(rel[k]);
+        if (b - a <= l + 2 || memcmp(s + b - l, rel[k], l)) continue;
+        b -= l;
+        static const char *const qv[] = {" quoted ", " cited ", " quoting ", " citing ", " read out ", " echoed "};
+        for (size_t j = 0; j < sizeof qv / sizeof *qv; j++) {
+            const char *v = ix_memfind(s + a, b - a, qv[j], strlen(qv[j]));
+            if (v && (size_t)(v - s) + strlen(qv[j]) < b) { a = (size_t)(v - s) + strlen(qv[j]); break; }
+        }
+        break;
+    }
     a = skip_lead(q, a, b);
     /* "five years after inspectors": a clause's subject is the speaker of
      * its verb, after the last word that opens such a clause. Only in the
