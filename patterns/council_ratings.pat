@@ -37,7 +37,7 @@ define GOTVERB (?:receiv\w+|given|awarded|handed|got|gained|achieved|earned|reta
 words CLINKWORD were | was | is | are | itself | themselves | had | have | has | been | being | be | now | currently | still | also | first | again | previously | once | subsequently | most recently | more recently | recently | overall | judged | rated | found | deemed | graded | assessed | declared | as | to | only | just | all | both | by Ofsted | by inspectors | last year | this year | three years ago | two years ago | a year ago | remain | remains | remained | stay | stays | stayed | became | becomes | continues to be | continued to be | told it | told that it | told they | told that they | among those | by contrast | too | each | since | came out | reached | reaches
 # Verbs by which a grade moves: "climbed to good", "had dropped two grades to".
 define MOVEVERB (?:jumped|leapt|rose|climbed|moved up|moved down|upgraded|downgraded|raised|improved|fell|dropped|slipped)
-define CLINK (?:(?:{CLINKWORD}|{MOVEVERB}(?: \w+ (?:grades?|places?))? to(?= )|(?:(?:placed|put|stuck|sits) )?(?:in|at)(?= (?:the|\w+'s) (?:lowest|bottom|top|highest) )|in \d{4}|in {MONTH}(?: \d{4})?|at(?= {GRADE})|at (?:its|their) (?:last|latest|most recent|previous) inspection|at every inspection since \d{4}|despite [\w ]{1,40}?|-|among (?:the|those) [\w' ]{1,40}?|(?:re-)?inspected(?= (?:by|in|last|this|and)\b)|and(?= {GRADEVERB}\b)|{GOTGRADE}|(?:held|holds|hold|retained|retains|kept|keeps|maintained|maintains)(?= the (?:top|highest) (?:grade|rating))|(?:(?:{GOTVERB}|left with|with) )?(?:an? |the |its |their )(?:(?:overall|new|latest|previous|current) )?(?:Ofsted )?{GRADENOUN} of) ?)
+define CLINK (?:(?:{CLINKWORD}|{MOVEVERB}(?: \w+ (?:grades?|places?))? to(?= )|(?:(?:placed|put|stuck|sits) )?(?:in|at)(?= (?:the|\w+'s) (?:lowest|bottom|top|highest) )|in \d{4}|in {MONTH}(?: \d{4})?|at(?= (?:[Rr]equir|[Gg]ood|[Oo]utstanding|[Ii]nadequate))|at (?:its|their) (?:last|latest|most recent|previous) inspection|at every inspection since \d{4}|despite [\w ]{1,40}?|-|among (?:the|those) [\w' ]{1,40}?|(?:re-)?inspected(?= (?:by|in|last|this|and)\b)|and(?= {GRADEVERB}\b)|{GOTGRADE}|(?:held|holds|hold|retained|retains|kept|keeps|maintained|maintains)(?= the (?:top|highest) (?:grade|rating))|(?:(?:{GOTVERB}|left with|with) )?(?:an? |the |its |their )(?:(?:overall|new|latest|previous|current) )?(?:Ofsted )?{GRADENOUN} of) ?)
 
 # Where a sentence opens on a council: "In Hull,", "Over in neighbouring
 # Kirklees,".
@@ -158,6 +158,10 @@ rule years-after-grade
 # Shropshire falls to inadequate"). Unbounded
 # (the sentence bounds it): PCRE2 writes out a bounded repeat of a group in
 # full, 150 copies.
+# "the lowest possible rating": a grade phrase only the rules of giving and
+# receiving read (in GRADEA its optional word doubled the literals every
+# grade rule's prefilter set is built from: +7% start-up instructions).
+define POSSIBLEGRADE (?:lowest|highest) possible (?:grade|rating)
 define UNCUT (?:[^.;"wbaun,]|n(?!ot\b|ever\b|'t\b)|,(?! and (?:the )?[A-Z])|w(?!hile\b|hereas\b)|b(?!ut\b)|a(?!lthough\b|s [A-Z])|u(?!nlike\b))
 rule received-grade
   match (?<council>{CLIST}){UNCUT}*?\b{GOTVERB}(?: on to| onto)? (?:an? |its |the |their )?(?:previous |first |latest |current |overall |new )?(?<grade>{GRADE}) (?:rating|grade|judgement|verdict|result)
@@ -177,7 +181,7 @@ rule received-grade
 # the region's 11 councils hold the top grade") is not read as the
 # council's.
 rule received-top-grade
-  match (?<council>{CLIST})(?:'s {SERVICES})?(?: (?:ha[sved]+|w[aser]+|is|are|been|being|also|now|just|again|both|all|still))* {GOTVERB}(?: on to| onto)? (?:its |their )?(?<grade>{GRADEA})(?<=grade|rating|judgement|category)
+  match (?<council>{CLIST})(?:'s {SERVICES})?(?: (?:ha[sved]+|w[aser]+|is|are|been|being|also|now|just|again|both|all|still))* {GOTVERB}(?: on to| onto)? (?:its |their )?(?<grade>{GRADEA}|the {POSSIBLEGRADE})(?<=grade|rating|judgement|category)
   yes Children's services in Walsall have been handed Ofsted's highest rating for the first time. => council=Walsall; grade=outstanding
   yes Leeds and North Yorkshire have both held the top grade at their last two inspections. => council=North Yorkshire; grade=outstanding
   yes Sheffield's children's services have been given the lowest possible rating. => council=Sheffield; grade=inadequate
@@ -187,7 +191,7 @@ rule received-top-grade
 # given to: "inspectors handed the council an 'inadequate' rating", "Ofsted
 # gave Slough a good rating".
 rule gave-council-grade
-  match \b(?:gave|give|gives|giving|given|handed|hands|handing|hand|awarded|awards|awarding|award|issued|assigned) (?<council>{CLIST})(?:'s {SERVICES})? (?:an? |its |the |their )?(?:(?:previous|first|latest|current|overall|new|second|third) )?(?<grade>{GRADE})(?:(?<=grade|rating|judgement|category)| (?:Ofsted )?(?:rating|grade|judgement|verdict|result))
+  match \b(?:gave|give|gives|giving|given|handed|hands|handing|hand|awarded|awards|awarding|award|issued|assigned) (?<council>{CLIST})(?:'s {SERVICES})? (?:an? |its |the |their )?(?:(?:previous|first|latest|current|overall|new|second|third) )?(?<grade>{GRADE}|{POSSIBLEGRADE})(?:(?<=grade|rating|judgement|category)| (?:Ofsted )?(?:rating|grade|judgement|verdict|result))
   yes The Echo led with Knowsley, where inspectors handed the council an "inadequate" rating for the second time. => council=Knowsley; grade=inadequate
   yes Ofsted gave Sheffield's children's services a good rating. => council=Sheffield; grade=good
   yes Ofsted gave Sheffield its highest possible rating. => council=Sheffield; grade=outstanding
