@@ -149,6 +149,11 @@ rule years-after-grade
   no Tameside was rated good. The home reopened two years after an inadequate rating.
   no Tameside was rated good. The home reopened after an inadequate rating.
 
+# "the lowest possible rating": a grade phrase only the rules of giving and
+# receiving read (in GRADEA its optional word doubled the literals every
+# grade rule's prefilter set is built from: +7% start-up instructions).
+define POSSIBLEGRADE (?:lowest|highest) possible (?:grade|rating)
+
 # The words of one clause: they stop before "while", "whereas", "but",
 # "although" or "unlike" begins another, before ", and" with a name after
 # it ("Southwark, whose services were rated outstanding, and Sheffield,
@@ -158,10 +163,6 @@ rule years-after-grade
 # Shropshire falls to inadequate"). Unbounded
 # (the sentence bounds it): PCRE2 writes out a bounded repeat of a group in
 # full, 150 copies.
-# "the lowest possible rating": a grade phrase only the rules of giving and
-# receiving read (in GRADEA its optional word doubled the literals every
-# grade rule's prefilter set is built from: +7% start-up instructions).
-define POSSIBLEGRADE (?:lowest|highest) possible (?:grade|rating)
 define UNCUT (?:[^.;"wbaun,]|n(?!ot\b|ever\b|'t\b)|,(?! and (?:the )?[A-Z])|w(?!hile\b|hereas\b)|b(?!ut\b)|a(?!lthough\b|s [A-Z])|u(?!nlike\b))
 rule received-grade
   match (?<council>{CLIST}){UNCUT}*?\b{GOTVERB}(?: on to| onto)? (?:an? |its |the |their )?(?:previous |first |latest |current |overall |new )?(?<grade>{GRADE}) (?:rating|grade|judgement|verdict|result)
