@@ -54,6 +54,9 @@ check "a group that only calls a macro exported as the call" '! grep -q "(?:(?&[
 check "a class written often is defined once and called" '[ "$(grep -o "\[ -\]" "$T/rules.txt" | wc -l)" = 1 ] && grep -q "(?<_c[0-9]*>\[ -\])" "$T/rules.txt"'
 check "no class with a letter is called" '! grep -o "(?<_c[0-9]*>\[[^]]*\])" "$T/rules.txt" | sed "s/^(?<_c[0-9]*>//; s/\\\\.//g" | grep -q "[A-Za-z]"'
 cp -r patterns "$T/pat"
+# the export's own devices, tried on a few rules of their own: the real set
+# sits close to PCRE2's cap, and rg must not refuse these for its size
+rm -f "$T/pat/boilerplate.pat" "$T/pat/council_ratings.pat" "$T/pat/councils.pat" "$T/pat/quotes.pat" "$T/pat/ratings.pat"
 printf 'rule repeated-word\n  match \\b(?<w>[a-z]{3,}) \\k<w>\\b(?<bang>!)?(?(<bang>)!|\\.)\n' >> "$T/pat/meta.pat"
 $INSPEX rules --export-regex "$T/pat" > "$T/rules2.txt"; rc=$?
 check "a referenced group keeps a name" '[ $rc = 0 ] && grep -q "(?<\(g[0-9]*\)>\[a-z\]{3,}) \\\\k<\1>" "$T/rules2.txt" && grep -q "(?(<g[0-9]*>)" "$T/rules2.txt"'
