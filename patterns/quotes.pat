@@ -216,6 +216,7 @@ rule reported-speech
   yes The city's director of children's services, Dr Anjali Rao, said the turnaround had been "built on getting the basics right". => speaker=Anjali Rao; speaker_title=Dr
   yes The report, published on Tuesday after a three-week inspection in January, found that Northumberland County Council had "turned a corner" in the way it protects children. => speaker=The report
   yes One care leaver, who now works at a club, told the paper that his adviser had been 'the one constant' in his life. => speaker=One care leaver
+  yes The paper quoted an unnamed social worker who said staff had been "firefighting for three years with no end in sight". => speaker=an unnamed social worker
   yes As the Secretary of State said in the House, "no child should wait that long for a home". => speaker=the Secretary of State
   yes The latest inspection, carried out in June, found that children receive help that is "timely and well coordinated". => speaker=The latest inspection
   yes Inspectors who visited in September found most children safe, but said the response was 'too slow and too inconsistent' overall. => speaker=Inspectors who visited in September

@@ -984,20 +984,11 @@ static bool parse_speaker(qstate *q, size_t a, size_t b, speaker *sp)
         else break;
     }
     /* "She quoted the inspectors, who wrote:": the relative pronoun is the
-     * verb's subject and stands for the words before it; after a verb of
-     * quoting, for its object */
-    static const char *const rel[] = {", who", " who", ", which", " which"};
-    for (size_t k = 0; k < sizeof rel / sizeof *rel; k++) {
-        size_t l = strlen(rel[k]);
-        if (b - a <= l + 2 || memcmp(s + b - l, rel[k], l)) continue;
-        b -= l;
-        static const char *const qv[] = {" quoted ", " cited ", " quoting ", " citing ", " read out ", " echoed "};
-        for (size_t j = 0; j < sizeof qv / sizeof *qv; j++) {
-            const char *v = ix_memfind(s + a, b - a, qv[j], strlen(qv[j]));
-            if (v && (size_t)(v - s) + strlen(qv[j]) < b) { a = (size_t)(v - s) + strlen(qv[j]); break; }
-        }
-        break;
-    }
+     * verb's subject and stands for the words before it (and after a verb
+     * of quoting, below, for its object) */
+    if (b - a > 6 && !memcmp(s + b - 4, " who", 4)) b -= 4;
+    else if (b - a > 8 && !memcmp(s + b - 6, " which", 6)) b -= 6;
+    while (b > a && (s[b - 1] == ' ' || s[b - 1] == ',')) b--;
     a = skip_lead(q, a, b);
     /* "five years after inspectors": a clause's subject is the speaker of
      * its verb, after the last word that opens such a clause. Only in the
@@ -1009,7 +1000,7 @@ static bool parse_speaker(qstate *q, size_t a, size_t b, speaker *sp)
         size_t w = i;
         while (w < b && ix_is_lower(s[w])) w++;
         const char *v = w > i && w < b && s[w] == ' ' ? ix_table_get(q->leads, s + i, w - i) : NULL;
-        if (v && !strcmp(v, "clause")) a = w + 1;
+        if (v && (!strcmp(v, "clause") || !strcmp(v, "object"))) a = w + 1;
         /* "the social worker who visited after the inspection": inside a
          * relative clause, the subject is before it */
         else if (w > i && q->relatives && word_in(q->relatives, s + i, w - i)) break;
