@@ -729,9 +729,9 @@ static bool earlier_time(const rstate *st, size_t a, size_t b)
         size_t ea = st->earlier[i].a, eb = st->earlier[i].b;
         if (ea < st->ctx_end || ea >= b) continue;
         if (eb < a && s[eb] == ',') eb++;           /* "A year earlier, 19 ..." */
-        bool cut = false;
-        for (size_t j = eb; j < a && !cut; j++) cut = s[j] == ',' || s[j] == ';' || s[j] == '-' || !memcmp(s + j, "\xe2\x80\x93", 3);
-        if (!cut) return true;
+        /* (the normalised text writes every dash as '-') */
+        size_t n = eb < a ? a - eb : 0;
+        if (!memchr(s + eb, ',', n) && !memchr(s + eb, ';', n) && !memchr(s + eb, '-', n)) return true;
     }
     return false;
 }
