@@ -36,6 +36,8 @@ define SAY (?:{SAYW})(?![\w-])
 define SAYLEAD (?:(?:wrote|emailed|e-mailed|texted|tweeted|posted|phoned|rang|called|went on|goes on|go on|liked|likes|loved|loves|used|got in touch|took to (?:Twitter|X|Facebook|social media)) to |(?:was |were )?overheard (?:to )?|(?:is|are|was|were) (?:expected|due|set|likely) to )
 # Where or to whom: "told the BBC", "said in a statement".
 define SAYWHERE (?: (?:the |a )?[A-Z][\w']*(?: [A-Z][\w']*){0,3}| me| us| him| her| them| to (?:me|us|him|her|them)| like this| this way| MPs| reporters| journalists| councillors| the (?:committee|meeting|council|conference|inquiry|magazine|paper|newspaper|programme|website|audience|panel|hearing|summit|briefing|podcast|show)| in (?:a |an |her |his |its |their |my |our )?(?:statement|interview|letter|report|blog(?: post)?|speech|foreword|response|nomination|email|submission|evidence|column|post|review|tribute|message|note)| on \w+day| yesterday| today| last week| this week| on the day [\w ]{1,50}?| at (?:a|the|our|their|his|her|its) [\w' ]{1,40}?| in (?:January|February|March|April|May|June|July|August|September|October|November|December|\d{4})| something(?: (?:that|which|I|we|you) [\w' ]{1,50}?)?)
+# Words between a speaker and the verb: "she once called it", "has also said".
+define SAYADV (?:(?:has|have|had|also|then|later|previously|once|recently|simply|again|often|always|rightly|repeatedly|publicly) )
 define PRON (?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e|I)
 # A speaker phrase without a comma: "Perry", "Sir Michael Wilshaw", "a spokesman for Ofsted".
 define SUBJW [^\s,;:.!?"]+
@@ -52,7 +54,7 @@ rule said-speaker
   no "We will act," said nobody.
 
 rule speaker-said
-  match ,? (?<subj>{PRON}|(?!(?:in|on|at|of|for|to|into|from|with|by|about|over|under|across|between|through|during|after|before|than)\b)(?:(?:[Aa]n?|[Tt]he|[Oo]ne|[Mm]y|[Hh]is|[Hh]er|[Tt]heir) )?{SUBJ1}(?:, {SUBJ1},)?) (?:has |had |have |also |then |later |simply )*(?<verb>{SAY}){SAYWHERE}?(?: [a-z]+ly| later| afterwards| again)?(?=[.,;!?]|$| (?:adding|as|when|after|before|during|last|this|yesterday|today|on|of|at|in a|in an|in his|in her|in the|in this|in its|in their|over|outside|from|by|with)\b)
+  match ,? (?<subj>{PRON}|(?!(?:in|on|at|of|for|to|into|from|with|by|about|over|under|across|between|through|during|after|before|than)\b)(?:(?:[Aa]n?|[Tt]he|[Oo]ne|[Mm]y|[Hh]is|[Hh]er|[Tt]heir) )?{SUBJ1}(?:, {SUBJ1},)?) {SAYADV}*(?<verb>{SAY}){SAYWHERE}?(?: [a-z]+ly| later| afterwards| again)?(?=[.,;!?]|$| (?:adding|as|when|after|before|during|last|this|yesterday|today|on|of|at|in a|in an|in his|in her|in the|in this|in its|in their|over|outside|from|by|with)\b)
   yes "There can be no doubt that councils can do it," Perry said. => speaker=Perry
   yes Joanne Pettifer starts in March. "I don't intend to be the director who loses it," Pettifer said of the grade. => speaker=Joanne Pettifer
   yes Graham Bolton was a social worker. "The grade changed four times in my career," he told me. => speaker=Graham Bolton
@@ -79,7 +81,7 @@ rule according-to
 family quote_before
 
 rule speaker-said-colon
-  match (?:^|[,;] |[,.!?]?" |\b(?:and|but|while|as|when|after|before|because) )(?<subj>[^;:!?"]{1,160}?) (?:has |have |had |also |then |later |previously |once |recently |simply |again )*{SAYLEAD}?(?<verb>{SAY}){SAYWHERE}{0,2}(?: that| it| they| he| she| that (?:it|they|the (?:council|authority|department|service|services|partnership|trust)))?(?: was| is| were| had| has| would| will| could| should)?[:,]? ?$
+  match (?:^|[,;] |[,.!?]?" |\b(?:and|but|while|as|when|after|before|because) )(?<subj>[^;:!?"]{1,160}?) {SAYADV}*{SAYLEAD}?(?<verb>{SAY}){SAYWHERE}{0,2}(?: that| it| they| he| she| that (?:it|they|the (?:council|authority|department|service|services|partnership|trust)))?(?: was| is| were| had| has| would| will| could| should)?[:,]? ?$
   yes Sir Michael Wilshaw said: "The picture shows there is clearly an ongoing need for improvement." => speaker=Michael Wilshaw; speaker_title=Sir
   yes On the size of the sample, the judgment states: "The framework does not prescribe a minimum number of files." => speaker=the judgment
   yes Dave Hill, president of the ADCS, said: "That a quarter of authorities are inadequate is concerning." => speaker=Dave Hill; speaker_role=president of the ADCS
@@ -159,7 +161,7 @@ rule passage-in
 # her as 'relentless'"), or what it described, the quotation right after the
 # verb ("The report described 'a culture in which ...'").
 rule described-as
-  match (?:^|[,;] |\b(?:and|but|while) )(?<subj>[^;:!?"]{1,160}?) (?:(?<verb>{SAYLEAD}describe|describe[sd]|call(?:ed|s)|brand(?:ed|s)|label(?:led|ed|s)|criticis(?:ed|es)|criticiz(?:ed|es)|dismiss(?:ed|es)|condemn(?:ed|s)|hail(?:ed|s)|praise[sd]|term(?:ed|s)|characteris(?:ed|es)|characteriz(?:ed|es)|denounce[sd])(?: [^"]{1,80}?)? as(?: having| being)?|(?<verb>describe[sd])) ?$
+  match (?:^|[,;:] |\b(?:and|but|while) )(?<subj>[^;:!?"]{1,160}?) {SAYADV}*(?:(?<verb>{SAYLEAD}describe|describe[sd]|call(?:ed|s)|brand(?:ed|s)|label(?:led|ed|s)|criticis(?:ed|es)|criticiz(?:ed|es)|dismiss(?:ed|es)|condemn(?:ed|s)|hail(?:ed|s)|praise[sd]|term(?:ed|s)|characteris(?:ed|es)|characteriz(?:ed|es)|denounce[sd])(?: [^"]{1,80}?)? as(?: having| being)?|(?<verb>describe[sd])) ?$
   yes However, the Association of Directors of Children's Services criticised Wilshaw's comments as "a partial and excessively negative story". => speaker=the Association of Directors of Children's Services
   yes One former colleague, who asked not to be named, described her as 'relentless to the point of exhausting'. => speaker=One former colleague
   yes Your correspondent Brian Tooley (Letters, 4 March) describes Haringey's children's services as "a department in permanent crisis". => speaker=Brian Tooley
@@ -167,13 +169,15 @@ rule described-as
   yes Senior leaders described the service to inspectors as 'on a journey back to good, but not there yet'. => speaker=Senior leaders
   yes Terry Blount spoke. He goes on to describe the council's own children's services as "a disgrace to the borough" and more. => speaker=Terry Blount
   yes Practitioners in Authority B described their most recent inspection as "a fair picture of a bad week". => speaker=Practitioners in Authority B
+  yes Our interviewees repeatedly described the inspection framework as 'fair but relentless'. => speaker=Our interviewees
   yes An inspection found it inadequate. The report described ‘a culture in which poor practice had become normal’, and a commissioner was sent in. => speaker=The report
 
 rule called-it
-  match (?:^|[,;] |\b(?:and|but|while|a record|a situation|a verdict|a decision|a finding) )(?<subj>[^;:!?"]{1,160}?) (?<verb>called|calls|branded|brands|labelled|labeled|labels|dubbed|dubs|termed|terms)(?: (?:it|them|this|that|the [\w' ]{1,40}?|[A-Z][\w' ]{1,40}?))? ?$
+  match (?:^|[,;:] |\b(?:and|but|while|a record|a situation|a verdict|a decision|a finding) )(?<subj>[^;:!?"]{1,160}?) {SAYADV}*(?<verb>called|calls|branded|brands|labelled|labeled|labels|dubbed|dubs|termed|terms)(?: (?:it|them|this|that|the [\w' ]{1,40}?|[A-Z][\w' ]{1,40}?))? ?$
   yes Cllr Margaret Fenwick, cabinet member for children, young people and education, called the report "a great day for the county's children". => speaker=Margaret Fenwick; speaker_title=Cllr
   yes Malcolm Ferrers spoke. Birmingham has been judged inadequate since 2008, a record Ferrers called "a national disgrace that has gone on too long". => speaker=Malcolm Ferrers
   yes In practice, one director calls it "the nicest thing Ofsted can say without giving you the grade". => speaker=one director
+  yes Professor Ann Hale is no fan of the scale: she once called it "a horoscope with a clipboard" in a lecture. => speaker=Ann Hale
 
 # One character of a subject that does not run into another clause. A
 # macro, so that {1,60} repeats a subroutine call (see GAPCHAR in
@@ -253,7 +257,7 @@ rule coordinated-said
 family quote_colon
 
 rule ends-with-colon
-  match (?:^|[,;] |\b(?:and|but) )(?<subj>[^;:!?"]{1,160}?) (?:has |have |had |also |then )*(?<verb>{SAY}){SAYWHERE}?:$
+  match (?:^|[,;] |\b(?:and|but) )(?<subj>[^;:!?"]{1,160}?) {SAYADV}*(?<verb>{SAY}){SAYWHERE}?:$
   yes Inspectors said:\n- Children in care are "visited regularly by social workers who know them well"\n- Care leavers "do not always know what support they are entitled to" => speaker=Inspectors; attribution=preceding_colon
   no Key findings:\n- Children in care are "visited regularly by social workers who know them well"
   yes Jane Smith, director of children's services, said:\n"We are very clear that this will take time." => speaker=Jane Smith; attribution=preceding_colon
@@ -264,7 +268,7 @@ rule subject-colon-paragraph
   yes Dame Sarah Lee was blunt about the findings:\n"We have let these children down and we must put it right." => speaker=Sarah Lee; speaker_title=Dame; attribution=preceding_colon
 
 rule reported-paragraph
-  match (?:^|[,;] |\b(?:and|but) )(?<subj>[^;:!?",]{1,100}?(?:, [^;:!?",]{1,100}?,)?) (?:has |have |had |also |then )*(?<verb>{SAY})(?![\w-])
+  match (?:^|[,;] |\b(?:and|but) )(?<subj>[^;:!?",]{1,100}?(?:, [^;:!?",]{1,100}?,)?) {SAYADV}*(?<verb>{SAY})(?![\w-])
   yes Debbie Jones, Ofsted's national director for social care, said inspectors have seen good practice.\n'These areas demonstrate that it can be done.' => speaker=Debbie Jones; speaker_org=Ofsted
 
 # A second quotation the same speaker adds in the sentence of the first:
@@ -350,7 +354,7 @@ rule titled-surname
 # "The report", "inspectors", "One care leaver", "Hackney's mayor".
 family speaker_desc
 
-words -i SPEAKERHEAD adviser | advisor | carer | mentor | friend | spokesman | spokeswoman | spokesperson | spokespeople | spokesmen | source | sources | official | officials | report | reports | inspection | inspections | inspectors | inspector | council | authority | department | minister | ministers | secretary | secretary of state | mayor | leader | chief | director | chair | chairman | chairwoman | statement | letter | column | editorial | leader column | article | review | committee | watchdog | inspectorate | regulator | government | charity | association | union | board | trust | partnership | worker | workers | leaver | leavers | colleague | manager | member | parent | parents | mother | father | teenager | woman | man | girl | boy | child | children | resident | campaigners | campaigner | analysis | study | survey | findings | ofsted | lga | adcs | nspcc | dfe | iro | social worker | cabinet member | headteacher | teacher | nurse | doctor | lawyer | judge | coroner | MP | MPs | councillor | councillors | reader | readers | correspondent | reporter | journalist | editor | researcher | researchers | academic | academics | expert | experts | lecturer | volunteer | neighbour | relative | student | young person | young people | employee | officer | leaders | managers | directors | practitioners | professionals | staff | carers | officers | members | advisers | mentors | nurses | doctors | teachers | headteachers | colleagues | friends | relatives | family | daughter | son | wife | husband | partner | sister | brother | widow | widower | mum | dad | grandmother | grandfather | aunt | uncle | executive | chief executive | executives | commissioner | commissioners | president | deputy | principal | governor | ombudsman | solicitor | barrister | records | case records | case notes | minutes | documents | papers | file | files | guidance | judgment | audit | assessment | evaluation | submission | briefing | memo | email | emails | press release | newsletter | user | users | commenter | commenters | poster | follower | followers | viewer | viewers | listener | listeners | caller | callers | contributor | blogger | team | teams | panel | commission | inquiry | court | tribunal | agency | office | service | body | network | forum | backbencher | backbenchers | peer | peers | pupil | pupils | activist | activists | protester | protesters | witness | witnesses | observer | observers | onlooker | onlookers | delegate | delegates | attendee | attendees | constituent | constituents | voter | voters | candidate | insider | insiders | apprentice | trainee | survivor | whistleblower | tenant | guardian | guardians | owner | owners | grandparent | grandparents | adopter | adopters | advocate | advocates | youngster | youngsters | provider | providers
+words -i SPEAKERHEAD adviser | advisor | carer | mentor | friend | spokesman | spokeswoman | spokesperson | spokespeople | spokesmen | source | sources | official | officials | report | reports | inspection | inspections | inspectors | inspector | council | authority | department | minister | ministers | secretary | secretary of state | mayor | leader | chief | director | chair | chairman | chairwoman | statement | letter | column | editorial | leader column | article | review | committee | watchdog | inspectorate | regulator | government | charity | association | union | board | trust | partnership | worker | workers | leaver | leavers | colleague | manager | member | parent | parents | mother | father | teenager | woman | man | girl | boy | child | children | resident | campaigners | campaigner | analysis | study | survey | findings | ofsted | lga | adcs | nspcc | dfe | iro | social worker | cabinet member | headteacher | teacher | nurse | doctor | lawyer | judge | coroner | MP | MPs | councillor | councillors | reader | readers | correspondent | reporter | journalist | editor | researcher | researchers | academic | academics | expert | experts | lecturer | volunteer | neighbour | relative | student | young person | young people | employee | officer | leaders | managers | directors | practitioners | professionals | staff | carers | officers | members | advisers | mentors | nurses | doctors | teachers | headteachers | colleagues | friends | relatives | family | daughter | son | wife | husband | partner | sister | brother | widow | widower | mum | dad | grandmother | grandfather | aunt | uncle | executive | chief executive | executives | commissioner | commissioners | president | deputy | principal | governor | ombudsman | solicitor | barrister | records | case records | case notes | minutes | documents | papers | file | files | guidance | judgment | audit | assessment | evaluation | submission | briefing | memo | email | emails | press release | newsletter | user | users | commenter | commenters | poster | follower | followers | viewer | viewers | listener | listeners | caller | callers | contributor | blogger | team | teams | panel | commission | inquiry | court | tribunal | agency | office | service | body | network | forum | backbencher | backbenchers | peer | peers | pupil | pupils | activist | activists | protester | protesters | witness | witnesses | observer | observers | onlooker | onlookers | delegate | delegates | attendee | attendees | constituent | constituents | voter | voters | candidate | insider | insiders | apprentice | trainee | survivor | whistleblower | tenant | guardian | guardians | owner | owners | grandparent | grandparents | adopter | adopters | advocate | advocates | youngster | youngsters | provider | providers | interviewee | interviewees
 # A description may name how the writer knows the speaker ("One young
 # woman I met there") or stress it ("The report itself"); that part, group
 # `aside`, is left out of the speaker.
@@ -424,7 +428,7 @@ family speaker_human
 
 rule human-noun
   prefilter off
-  match (?i:\b(?:spokes\w*|man|woman|minister|secretary|chief|director|leader|mayor|chair\w*|official|worker|leaver|colleague|manager|member|parent|mother|father|teenager|girl|boy|councillor|MP|head\w*|inspector|officer|president|executive|commissioner|lawyer|judge|teacher|nurse|doctor|IRO|adviser|advisor|carer|keyworker|mentor|friend|sister|brother|foster \w+|guardian|grand\w+|aunt|uncle|daughter|son|relative|resident|student|pupil|practitioner|advocate|volunteer|campaigner|owner|survivor|child|person|people|youngster|neighbour)s?\b)
+  match (?i:\b(?:spokes\w*|man|woman|minister|secretary|chief|director|leader|mayor|chair\w*|official|worker|leaver|colleague|manager|member|parent|mother|father|teenager|girl|boy|councillor|MP|head\w*|inspector|officer|president|executive|commissioner|lawyer|judge|teacher|nurse|doctor|IRO|adviser|advisor|carer|keyworker|mentor|friend|sister|brother|foster \w+|guardian|grand\w+|aunt|uncle|daughter|son|relative|resident|student|pupil|practitioner|advocate|volunteer|campaigner|owner|survivor|child|person|people|youngster|neighbour|interviewee)s?\b)
   yes An NSPCC spokesman
   yes One special guardian
   yes The current owners
