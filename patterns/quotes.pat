@@ -81,7 +81,7 @@ rule according-to
 family quote_before
 
 rule speaker-said-colon
-  match (?:^|[,;] |[,.!?]?" |\b(?:and|but|while|as|when|after|before|because) )(?<subj>[^;:!?"]{1,160}?) {SAYADV}*{SAYLEAD}?(?<verb>{SAY}){SAYWHERE}{0,2}(?: that| it| they| he| she| that (?:it|they|the (?:council|authority|department|service|services|partnership|trust)))?(?: was| is| were| had| has| would| will| could| should)?[:,]? ?$
+  match (?:^|[,;] |[,.!?]?" |\b(?:and|but|while|as|when|after|before|because) )(?<subj>[^;:!?"]{1,160}?) {SAYADV}*{SAYLEAD}?(?<verb>{SAY}|(?:re)?assured(?! that)){SAYWHERE}{0,2}(?: that| it| they| he| she| that (?:it|they|the (?:council|authority|department|service|services|partnership|trust)))?(?: was| is| were| had| has| would| will| could| should)?[:,]? ?$
   yes Sir Michael Wilshaw said: "The picture shows there is clearly an ongoing need for improvement." => speaker=Michael Wilshaw; speaker_title=Sir
   yes On the size of the sample, the judgment states: "The framework does not prescribe a minimum number of files." => speaker=the judgment
   yes Dave Hill, president of the ADCS, said: "That a quarter of authorities are inadequate is concerning." => speaker=Dave Hill; speaker_role=president of the ADCS
@@ -101,6 +101,8 @@ rule speaker-said-colon
   yes Margaret Ainsworth ran the service. She liked to say that 'the grade is the last thing you fix, not the first', and she meant it. => speaker=Margaret Ainsworth
   yes The video was posted by Terry Blount, a councillor. In it he says: "A third of councils got inadequate last year. A third." => speaker=Terry Blount
   yes Ofsted, for its part, told us that "inspection is not the cause of instability". => speaker=Ofsted
+  yes A junior minister assured the Commons on Tuesday that "the vast majority of councils are now good or better". => speaker=A junior minister
+  no Leaders were assured that "every child would be seen within a week".
   yes Corporate Director for Children's Services Ruth Penhaligon said the inspection had found "pockets of strong practice" there. => speaker=the inspection
   yes Alison Pryce, president of the ADCS, said the report told "an unfairly bleak story about a sector working flat out". => speaker=Alison Pryce
   yes 3.2 The report states that "leaders have a clear and accurate understanding of practice". => speaker=The report
