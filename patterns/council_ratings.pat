@@ -244,6 +244,7 @@ rule judgement-was-rated
   yes Oxfordshire requires improvement. Inspectors found that support for young people leaving care was inadequate. => council=Oxfordshire; grade=inadequate; judgement=care_leavers
   no Kent was rated good. Child protection was judged inadequate in a quarter of councils.
   yes Shropshire was judged inadequate. The experiences and progress of children in care required improvement to be good. => council=Shropshire; grade=requires_improvement; judgement=looked_after
+  yes Derby was inspected. The judgement for care leavers rose from inadequate to good. => council=Derby; grade=inadequate; judgement=care_leavers
   no Kent was rated good. Help and protection was judged inadequate in most councils this year.
 
 # A second judgement with its verb left out: "the help and protection of
@@ -513,6 +514,20 @@ rule leads-to-judgement
   yes inadequate| in the three key areas of child protection
   no outstanding| in 2023, and the two councils share an adoption agency
   no good| judgement overall
+
+# The words before a judgement's grade that give the grade it moved from:
+# "the judgement for care leavers rose from inadequate to good". Tried only
+# on the text before the grade of a rule that names a judgement
+# (judgement-was-rated), not on the whole sentence.
+family grade_from_before
+
+rule moved-from-grade
+  prefilter off
+  match \bfrom {Q}(?<grade>{GRADE}){Q} to {Q}$
+  yes the judgement for care leavers rose from inadequate to |good
+  yes help and protection went from "requires improvement" to |good
+  no the judgement for care leavers was |good
+  no from inadequate to a |good
 
 # "These included Rotherham": the councils of a national figure just given.
 family council_rating_member

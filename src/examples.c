@@ -509,7 +509,8 @@ static void count_calls(const char *re, size_t len, const nameset *global, size_
  * the sentence after one that gave a rating); a list's next item and the
  * figures given again within a sentence (rules marked `continue`: anchored
  * where a rating's match ended); the words
- * after a grade that lead to its judgement (judgement_after); the
+ * after a grade that lead to its judgement (judgement_after) and those
+ * before it that name the grade it moved from (grade_from_before); the
  * attributions tried only on the sentences around a quotation the pairing
  * found (quote_after ... quote_dash; quote_sentence stays, as it is also
  * run over every sentence of a document with quotations, to find who
@@ -521,7 +522,7 @@ static bool window_rule(const ix_rule *rule)
     static const char *const fams[] = {"speaker_name", "speaker_desc", "speaker_human", "speaker_inspection",
                                        "rating_table", "rating_row", "rating_next", "quote_after", "quote_before", "quote_final",
                                        "quote_coordinated", "quote_colon", "quote_prev", "quote_added",
-                                       "quote_dash", "judgement_after"};
+                                       "quote_dash", "judgement_after", "grade_from_before"};
     if (rule->anchored_continue) return true;
     if (!strncmp(rule->family, "council_", 8) && strncmp(rule->family, "council_rating", 14)) return true;
     for (size_t k = 0; k < sizeof fams / sizeof *fams; k++)

@@ -325,6 +325,7 @@ void ix_extract_council_rating(ix_ctx *c)
     const ix_rule_list rl = *ix_rules_fam(c->rules, IX_FAM_COUNCIL_RATING);
     const ix_rule_list mem = *ix_rules_fam(c->rules, IX_FAM_COUNCIL_RATING_MEMBER);
     const ix_rule_list tail = *ix_rules_fam(c->rules, IX_FAM_JUDGEMENT_AFTER);
+    const ix_rule_list from = *ix_rules_fam(c->rules, IX_FAM_GRADE_FROM_BEFORE);
     const char *s = d->text;
     /* For "These included Rotherham": per sentence, the last national
      * figure inside it (SIZE_MAX: none), found in one pass over the figures
@@ -381,11 +382,25 @@ void ix_extract_council_rating(ix_ctx *c)
                 if ((ref || !has_c) && ix_ctx_in_quote(c, ga)) continue;
                 const char *jd[8];
                 size_t nj = 0;
-                if (ix_match_group(&m, "jdg", &ja, &jb)) nj = judgements_in(&st, s, ja, jb, jd, 8);
+                bool has_j = ix_match_group(&m, "jdg", &ja, &jb);
+                if (has_j) nj = judgements_in(&st, s, ja, jb, jd, 8);
                 /* "moved from requires improvement to good": read before the
-                 * tail's match below reuses the match data */
+                 * matches below reuse the match data */
                 size_t g2a, g2b;
                 const char *g2 = ix_match_group(&m, "grade2", &g2a, &g2b) ? ix_grade_get(st.grades, s + g2a, g2b - g2a) : NULL;
+                /* "the judgement for care leavers rose from inadequate to
+                 * good": the grade it moved from is the judgement's too */
+                if (!g2 && nj) {
+                    size_t fa = ga > ja + 80 ? ga - 80 : ja;
+                    for (size_t k2 = 0; k2 < from.n && !g2; k2++) {
+                        ix_match mf;
+                        size_t fga, fgb;
+                        if (ix_rule_match(from.r[k2], c->scratch, d, fa, ga, fa, false, &mf) == 1 &&
+                            ix_match_group(&mf, "grade", &fga, &fgb))
+                            g2 = ix_grade_get(st.grades, s + fga, fgb - fga);
+                    }
+                    if (!one_authority_grade(g2)) g2 = NULL;
+                }
                 /* the words after the grade that lead to its judgement
                  * (family judgement_after): "outstanding for children in
                  * care", "a 'requires improvement' judgement for care
@@ -401,8 +416,9 @@ void ix_extract_council_rating(ix_ctx *c)
                     /* judgement-subject rules: a council named earlier in the
                      * sentence, else the article's authority */
                     size_t la, lb;
-                    if (last_named(c, se->a, m.a, &la, &lb)) emit_all(&st, la, lb, false, grade, jd, nj, m.a, m.b, rl.r[k]->name);
-                    else emit_all(&st, 0, 0, true, grade, jd, nj, m.a, m.b, rl.r[k]->name);
+                    bool named = last_named(c, se->a, m.a, &la, &lb);
+                    emit_all(&st, named ? la : 0, named ? lb : 0, !named, grade, jd, nj, m.a, m.b, rl.r[k]->name);
+                    if (g2) emit_all(&st, named ? la : 0, named ? lb : 0, !named, g2, jd, nj, m.a, m.b, rl.r[k]->name);
                     continue;
                 }
                 /* "Adoption Central England, the agency Worcestershire shares

@@ -278,6 +278,7 @@ typedef struct ix_table {
     X(IX_FAM_COUNCIL_RATING_MEMBER, "council_rating_member") \
     X(IX_FAM_COUNCIL_FIGURE_AFTER, "council_figure_after") \
     X(IX_FAM_JUDGEMENT_AFTER, "judgement_after") \
+    X(IX_FAM_GRADE_FROM_BEFORE, "grade_from_before") \
     X(IX_FAM_QUOTE_AFTER, "quote_after") \
     X(IX_FAM_QUOTE_BEFORE, "quote_before") \
     X(IX_FAM_QUOTE_FINAL, "quote_final") \

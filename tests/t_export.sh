@@ -21,8 +21,9 @@ check "export exits 0" '[ $rc = 0 ]'
 # after a rating, a rule marked `continue` only where a rating's match
 # ended, the quote
 # attributions (but quote_sentence) only at the sentences around a
-# quotation, judgement_after only at a grade's end, never through text: they are left out
-searches='($1 !~ /^council_/ || $1 ~ /^council_rating/) && $1 !~ /^(speaker_name|speaker_desc|speaker_human|speaker_inspection|rating_table|rating_row|rating_next|quote_after|quote_before|quote_final|quote_coordinated|quote_colon|quote_prev|quote_added|quote_dash|judgement_after)$/'
+# quotation, judgement_after only at a grade's end and grade_from_before
+# only at its start, never through text: they are left out
+searches='($1 !~ /^council_/ || $1 ~ /^council_rating/) && $1 !~ /^(speaker_name|speaker_desc|speaker_human|speaker_inspection|rating_table|rating_row|rating_next|quote_after|quote_before|quote_final|quote_coordinated|quote_colon|quote_prev|quote_added|quote_dash|judgement_after|grade_from_before)$/'
 nrules=$($INSPEX rules --list patterns | awk '{ print $2 }' | awk "$searches" | wc -l)
 ncont=$(awk '/^family /{f=$2} /^  continue$/{print f}' patterns/*.pat | awk "$searches" | wc -l)
 nrules=$((nrules - ncont))
