@@ -91,9 +91,10 @@ rule fronted-grade
   no Rated good by parents, Leeds schools are popular. => council=Leeds
 
 rule council-which-was
-  match (?<council>{CLIST})(?: respectively)?,? (?:(?:both|all|each|neither|one) of which|which|where|whose [\w' ]{1,40}?|who)(?: (?:Ofsted|inspectors|the watchdog|the inspectorate) (?:said|found|rated|judged|described as)(?: at the time| then| last year)?)? (?:{CLINK})*(?<grade>{GRADE})
+  match (?<council>{CLIST})(?: respectively|(?:'s)?{SPWORD}{1,3}?)?,? (?:(?:both|all|each|neither|one) of which|which|where|whose [\w' ]{1,40}?|who)(?: (?:Ofsted|inspectors|the watchdog|the inspectorate) (?:said|found|rated|rates|judged|judges|described as)(?: at the time| then| last year)?)? (?:{CLINK})*(?<grade>{GRADE})
   yes The changes were made in Slough, which was rated inadequate in 2013. => council=Slough; grade=inadequate
   yes My first placement was in Lancashire, which Ofsted said at the time was "good". => council=Lancashire; grade=good
+  yes Sandwell Children's Trust, which Ofsted rates requires improvement to be good, has a new chair. => council=Sandwell; grade=requires_improvement
   yes Knowsley has been partnered with Stockport and Trafford respectively, both of which are judged good. => council=Trafford; grade=good
   yes The lowest rates were in Shropshire (6 per cent) and Lincolnshire (8 per cent), both of which Ofsted rated outstanding. => council=Lincolnshire; grade=outstanding
 
