@@ -272,13 +272,15 @@ static const char *call_end(const char *p, const char *end)
 
 /* A call of the macro nm[0, n): "(?&m12)", or, for a macro of `global`
  * called only there (inl), its body in a plain group. A definition and a
- * call cost some fifteen bytes of the compiled set more than the group. */
+ * call cost some fifteen bytes of the compiled set more than the group.
+ * A call runs its body with the options of the definition, whatever the
+ * caller's: a body written in place of a call under (?i) is (?-i:...). */
 static void put_call(const char *nm, size_t n, shortnames *sn, const nameset *global, const nameset *calls,
-                     const bool *inl, FILE *out)
+                     const bool *inl, bool caseless, FILE *out)
 {
     long k = inl ? nameset_find(global, nm, n) : -1;
     if (k >= 0 && inl[k]) {
-        fputs("(?:", out);
+        fputs(caseless ? "(?-i:" : "(?:", out);
         put_renamed(global->v[k].body, global->v[k].bn, sn, global, calls, inl, out);
         fputc(')', out);
         return;
@@ -289,11 +291,11 @@ static void put_call(const char *nm, size_t n, shortnames *sn, const nameset *gl
 }
 
 static const char *put_call_only(const char *c, const char *end, shortnames *sn, const nameset *global,
-                                 const nameset *calls, const bool *inl, FILE *out)
+                                 const nameset *calls, const bool *inl, bool caseless, FILE *out)
 {
     const char *ce = call_end(c, end);
     if (!ce || ce >= end || *ce != ')') return NULL;
-    put_call(c + 3, (size_t)(ce - 1 - (c + 3)), sn, global, calls, inl, out);
+    put_call(c + 3, (size_t)(ce - 1 - (c + 3)), sn, global, calls, inl, caseless, out);
     return ce + 1;
 }
 
@@ -301,12 +303,13 @@ static const char *put_call_only(const char *c, const char *end, shortnames *sn,
  * A character class costs 33 bytes or more of the compiled set (a bitmap
  * of 256 bits), a call to it a few: the phrase lists alone write every
  * space as "[ -]", 167 times. A class written CLASS_CALLS times or more is
- * defined once, with the shared macros, as (?<_cN>...), and called. Only a
- * class whose meaning does not depend on case: under (?i) a call runs the
- * class with the options of its definition, so a class with a letter in it
- * ("[A-Z]", "[Tt]") is copied; escapes such as \w and \d are the same
- * either way. And not before a counted repeat: PCRE2 writes "(?&_c1){0,30}"
- * out as thirty calls, where "[ -]{0,30}" is one item. */
+ * defined once, with the shared macros, as (?<_cN>...), and called. A call
+ * runs the class with the options of its definition (case-sensitive), so
+ * a class with a letter in it ("[A-Z]", "[a-z]") is called only where the
+ * text around it is case-sensitive too, and copied under (?i); escapes
+ * such as \w and \d are the same either way. And not before a counted
+ * repeat: PCRE2 writes "(?&_c1){0,30}" out as thirty calls, where
+ * "[ -]{0,30}" is one item. */
 enum { CLASS_CALLS = 8 };
 
 /* The length of the class opening at p ('['), its closing ']' included (a
@@ -320,11 +323,55 @@ static size_t class_len(const char *p, const char *end)
     return q < end ? (size_t)(q + 1 - p) : 0;
 }
 
-/* May the class c[0, n) be a call? No cased letter (but an escape's), no
- * \p (a property may be cased), and no counted repeat after it. */
-static bool class_callable(const char *c, size_t n, const char *end)
+/* Which bytes of re[0, len) are read caseless: cl[i] for each, and cl[len]
+ * for the end. An option setting "(?i)" holds to the end of its group,
+ * "(?i:" opens a group of its own; "(?-i" and "(?^" undo it. The caller
+ * frees the map. */
+static bool *case_map(const char *re, size_t len)
+{
+    enum { DEPTH = 256 };
+    bool *cl = ix_xmalloc(len + 1), stack[DEPTH], cur = false;
+    size_t depth = 0;
+    for (size_t i = 0; i < len;) {
+        size_t n = 1;
+        cl[i] = cur;
+        if (re[i] == '\\' && i + 1 < len) n = 2;
+        else if (re[i] == '[') {
+            n = class_len(re + i, re + len);
+            if (!n) n = len - i;
+        } else if (re[i] == ')') {
+            if (depth && --depth < DEPTH) cur = stack[depth];
+        } else if (re[i] == '(') {
+            if (depth++ < DEPTH) stack[depth - 1] = cur;
+            size_t j = i + 2;
+            bool on = true, v = cur;
+            if (j < len && re[i + 1] == '?' && re[j] == '^') { v = false; j++; }
+            for (; j < len && re[i + 1] == '?' && (ix_is_alpha(re[j]) || re[j] == '-'); j++) {
+                if (re[j] == '-') on = false;
+                else if (re[j] == 'i') v = on;
+            }
+            if (re[i + 1] == '?' && j > i + 2 && j < len && (re[j] == ':' || re[j] == ')')) {
+                if (re[j] == ')') depth--;           /* "(?i)": a setting, not a group */
+                cur = v;
+                n = j + 1 - i;
+            }
+        }
+        for (size_t k = 1; k < n && i + k < len; k++) cl[i + k] = cur;
+        i += n;
+    }
+    cl[len] = cur;
+    return cl;
+}
+
+/* May the class c[0, n) be a call? No \p (a property may be cased), no
+ * counted repeat after it, and no cased letter (but an escape's) where the
+ * text is read caseless. */
+static bool class_callable(const char *c, size_t n, const char *end, bool caseless)
 {
     if (c + n < end && c[n] == '{') return false;
+    /* "[Tt]" is one caseless character to PCRE2 (two bytes), cheaper than
+     * a call (three) */
+    if (n == 4 && c[1] != c[2] && ix_is_alpha(c[1]) && (c[1] | 0x20) == (c[2] | 0x20)) return false;
     for (size_t i = 1; i + 1 < n; i++) {
         unsigned char ch = (unsigned char)c[i];
         if (ch == '\\') {
@@ -332,13 +379,16 @@ static bool class_callable(const char *c, size_t n, const char *end)
             i++;
             continue;
         }
-        if (ix_is_alpha((char)ch)) return false;
+        if (ix_is_alpha((char)ch)) {
+            if (caseless) return false;
+            continue;
+        }
         if (ch >= 0x80) {
             utf8proc_int32_t cp;
             utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)c + i, (utf8proc_ssize_t)(n - 1 - i), &cp);
             if (k <= 0) return false;
             utf8proc_category_t cat = utf8proc_category(cp);
-            if (cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LL || cat == UTF8PROC_CATEGORY_LT) return false;
+            if (caseless && (cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LL || cat == UTF8PROC_CATEGORY_LT)) return false;
             i += (size_t)k - 1;
         }
     }
@@ -350,18 +400,20 @@ static bool class_callable(const char *c, size_t n, const char *end)
 static void count_classes(const char *re, size_t len, nameset *cs)
 {
     const char *end = re + len;
+    bool *cl = case_map(re, len);
     for (const char *p = re; p < end;) {
         if (*p == '\\') { p += 2; continue; }
         if (*p != '[') { p++; continue; }
         size_t n = class_len(p, end);
         if (!n) break;
-        if (class_callable(p, n, end)) {
+        if (class_callable(p, n, end, cl[p - re])) {
             long k = nameset_find(cs, p, n);
             if (k < 0) nameset_add(cs, p, n, NULL, 1);
             else cs->v[k].bn++;
         }
         p += n;
     }
+    free(cl);
 }
 
 /* Copies re[0, len) with capture names prefixed for `rule`; names in
@@ -374,7 +426,9 @@ static void put_renamed(const char *re, size_t len, shortnames *sn, const namese
 {
     nameset seen = {0};
     const char *end = re + len;
+    bool *cl = case_map(re, len);
     for (const char *p = re; p < end;) {
+        bool caseless = cl[p - re];
         if (*p == '\\' && p + 1 < end) {
             /* \k<name> \k'name' \k{name} \g{name} */
             if ((p[1] == 'k' || p[1] == 'g') && p + 2 < end && (p[2] == '<' || p[2] == '\'' || p[2] == '{')) {
@@ -395,7 +449,7 @@ static void put_renamed(const char *re, size_t len, shortnames *sn, const namese
         if (*p == '[') {                         /* a class: a call, or copied whole */
             size_t n = class_len(p, end);
             if (!n) n = (size_t)(end - p);
-            long k = calls && class_callable(p, n, end) ? nameset_find(calls, p, n) : -1;
+            long k = calls && class_callable(p, n, end, caseless) ? nameset_find(calls, p, n) : -1;
             if (k >= 0) fprintf(out, "(?&_c%ld)", k + 1);
             else fwrite(p, 1, n, out);
             p += n;
@@ -403,12 +457,12 @@ static void put_renamed(const char *re, size_t len, shortnames *sn, const namese
         }
         /* "(?:(?&CLINK))+": a plain group around a call alone is the call */
         const char *past;
-        if (!strncmp(p, "(?:", 3) && (past = put_call_only(p + 3, end, sn, global, calls, inl, out))) {
+        if (!strncmp(p, "(?:", 3) && (past = put_call_only(p + 3, end, sn, global, calls, inl, caseless, out))) {
             p = past;
             continue;
         }
         if ((past = call_end(p, end))) {         /* a call: maybe the body itself */
-            put_call(p + 3, (size_t)(past - 1 - (p + 3)), sn, global, calls, inl, out);
+            put_call(p + 3, (size_t)(past - 1 - (p + 3)), sn, global, calls, inl, caseless, out);
             p = past;
             continue;
         }
@@ -434,7 +488,7 @@ static void put_renamed(const char *re, size_t len, shortnames *sn, const namese
                 int dup = 0;
                 if (def && !shared && !name_used(re, len, nm, n)) {
                     /* a group that only calls a macro, "(?<grade>(?&GRADE))" */
-                    if ((past = put_call_only(e + 1, end, sn, global, calls, inl, out))) {
+                    if ((past = put_call_only(e + 1, end, sn, global, calls, inl, caseless, out))) {
                         p = past;
                         continue;
                     }
@@ -457,6 +511,7 @@ static void put_renamed(const char *re, size_t len, shortnames *sn, const namese
         fputc(*p++, out);
     }
     free(seen.v);
+    free(cl);
 }
 
 /* Is the call that ends just before p repeated by a count, "(?&A){0,3}"
@@ -593,6 +648,11 @@ int ix_rules_export_regex(const ix_rules *r, FILE *out)
         sn.n = 0;                         /* a rule's own names are its own */
         put_renamed(r->rules[i].regex, wlen[i], &sn, own[i] ? &none : &shared, &calls, own[i] ? NULL : inl, out);
         if (i + 1 == last && (shared.n || calls.n)) {   /* the shared macros, once */
+            /* ... read case-sensitive, as inspex reads them, even after a
+             * rule that ends under (?i) */
+            bool *cl = case_map(r->rules[i].regex, wlen[i]);
+            if (cl[wlen[i]]) fputs("(?-i)", out);
+            free(cl);
             fputs("(?(DEFINE)", out);
             for (size_t k = 0; k < shared.n; k++) {
                 if (inl[k]) continue;
