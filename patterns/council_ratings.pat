@@ -20,8 +20,8 @@ family council_rating
 define CWORD [A-Z][\w&.-]*(?:'(?!s\b)[\w&.-]*)*
 # (the joining words end at a word's end: "Leeds, once rated" is not the
 # name "Leeds, on" followed by "ce")
-define CNAME {CWORD}(?:,? (?:{CWORD}|(?:and|upon|on|under|with|of|the)(?![\w'-])|&))*
-define CREF (?:[Tt]he (?:[Cc]ouncil(?! of (?:the )?[A-Z])|[Aa]uthority|local authority|borough|district|county council|city council|unitary|trust|same services|services|service|(?:(?:very )?same )?(?:department|council|authority))|[Ii]ts (?:services|children's services)|[Tt]hose (?:children's )?services|(?:[Tt]he (?:children's )?|[Cc]hildren's )?[Ss]ervices there|[Ii]ts|[Tt]heir|{CNAME})
+define CNAME {CWORD}(?:,? (?:{CWORD}|and in(?= (?:the )?[A-Z])|(?:and|upon|on|under|with|of|the)(?![\w'-])|&))*
+define CREF (?:[Tt]he (?:[Cc]ouncil(?! of (?:the )?[A-Z])|[Aa]uthority|local authority|borough|district|county council|city council|unitary|trust|same services|services|service|(?:(?:very )?same )?(?:department|council|authority))|[Ii]ts (?:services|children's services)|[Tt]hose (?:children's )?services|(?:[Tt]he (?:children's )?|[Cc]hildren's )?[Ss]ervices there|[Ii]ts|[Tt]heir|[Bb]oth (?:local )?(?:councils|authorities)|{CNAME})
 # a figure or a name in brackets may follow each name: "Shropshire (6 per
 # cent) and Lincolnshire (8 per cent), both of which ...", "Shropshire
 # (Swydd Amwythig) holds the top grade" (a grade in brackets is
@@ -91,7 +91,7 @@ rule fronted-grade
   no Rated good by parents, Leeds schools are popular. => council=Leeds
 
 rule council-which-was
-  match (?<council>{CLIST})(?: respectively|(?:'s)?{SPWORD}{1,3}?)?,? (?:(?:both|all|each|neither|one) of which|which|where|whose [\w' ]{1,40}?|who)(?: (?:Ofsted|inspectors|the watchdog|the inspectorate) (?:said|found|rated|rates|judged|judges|described as)(?: at the time| then| last year)?)? (?:{CLINK})*(?<grade>{GRADE})
+  match (?<council>{CLIST})(?: respectively|'s{SPWORD}{1,3}?)?,? (?:(?:both|all|each|neither|one) of which|which|where|whose [\w' ]{1,40}?|who)(?: (?:Ofsted|inspectors|the watchdog|the inspectorate) (?:said|found|rated|rates|judged|judges|described as)(?: at the time| then| last year)?)? (?:{CLINK})*(?<grade>{GRADE})
   yes The changes were made in Slough, which was rated inadequate in 2013. => council=Slough; grade=inadequate
   yes My first placement was in Lancashire, which Ofsted said at the time was "good". => council=Lancashire; grade=good
   yes Sandwell Children's Trust, which Ofsted rates requires improvement to be good, has a new chair. => council=Sandwell; grade=requires_improvement
@@ -454,6 +454,8 @@ rule council-was-rated
   match (?<![\w'-])(?<! nor )(?:(?=[Tt]he |[Ii]ts |[Tt]heir )(?<!expected |expects |expect |wanted |wants |want |hoped |hopes |hope |needs |need |wished |wish |whether |if )|(?![Tt]he |[Ii]ts |[Tt]heir ))(?<council>{CLIST})(?:'s)?(?<jdg>{SPWORDPOS}{0,6}?)(?:, [^,;:.!?"]{1,160},| - [^;:.!?"]{1,120}? -)?,? (?:(?:{CLINK})+(?<grade>{GRADE})|(?<grade>{GRADEV}))
   yes Doncaster was first judged inadequate three years ago. => council=Doncaster; grade=inadequate
   yes Middlesbrough, across the boundary, remains at requires improvement to be good. => council=Middlesbrough; grade=requires_improvement
+  yes Ofsted judged services in Shropshire and in Wolverhampton to be inadequate. Both councils were previously rated good. => council=Wolverhampton; grade=good
+  no Ofsted rated Leeds good. Both councils were previously rated inadequate. => grade=inadequate
   yes Neighbouring Wolverhampton is rated OUTSTANDING. => council=Wolverhampton; grade=outstanding
   yes Sandwell Children's Trust has been told it requires improvement to be good. => council=Sandwell; grade=requires_improvement
   yes Rotherham has reached good for the first time. => council=Rotherham; grade=good

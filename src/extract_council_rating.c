@@ -186,6 +186,24 @@ static int subject_before(const ix_ctx *c, const ix_table *verbs, size_t at)
     return e > w && e < at && d->text[e] == ' ' && ix_table_has(verbs, d->text + w, e - w) ? m->row : -1;
 }
 
+/* The two authorities "both councils" at `at` stands for: the last two
+ * named before it, in its sentence or the one before, when they are two
+ * (rows[0, 2)); 0 otherwise. Names in passing (a partner, a former
+ * employer) do not count. */
+static size_t last_two(const ix_ctx *c, size_t at, int *rows)
+{
+    const ix_doc *d = c->doc;
+    size_t si = ix_doc_sent_at(d, at);
+    size_t lo = d->sents[si > 0 ? si - 1 : si].a, first, n = ix_ctx_mentions_in(c, lo, at, &first), nr = 0;
+    for (size_t i = first + n; i-- > first;) {
+        const ix_mention *m = &c->mentions[i];
+        if (m->aside || (nr && rows[0] == m->row) || (nr > 1 && rows[1] == m->row)) continue;
+        if (nr == 2) return 0;                   /* a third: not "both" */
+        rows[nr++] = m->row;
+    }
+    return nr == 2 ? 2 : 0;
+}
+
 /* Emits for every council in [ca, cb) (or the focus council for a
  * reference), one record per judgement. */
 static void emit_all(crstate *st, size_t ca, size_t cb, bool allow_ref, const char *grade, const char **jd, size_t nj,
@@ -207,6 +225,11 @@ static void emit_all(crstate *st, size_t ca, size_t cb, bool allow_ref, const ch
             for (size_t k = 0; k < nr; k++) dup |= rows[k] == cand[j];
             if (!dup) rows[nr++] = cand[j];
         }
+    }
+    const char *v = !nr && allow_ref && ca < cb && st->refs ? ix_table_get(st->refs, c->doc->text + ca, cb - ca) : NULL;
+    if (v && !strcmp(v, "both")) {
+        nr = last_two(c, ca, rows);
+        allow_ref = false;
     }
     if (!nr && allow_ref) {
         int r = ca < cb && is_possessive(c->doc->text + ca, cb - ca) ? subject_before(c, st->subject_verbs, ca) : -1;
