@@ -57,9 +57,10 @@ rule services-at
 # were rated inadequate", "Over in Leeds, services have been judged
 # outstanding since 2018".
 rule place-then-services
-  match {PLACEPREP} (?<council>{CLIST}){PLACEREL}?,? (?:(?:the council's|the authority's|its|the) )?(?:{SERVICES}|(?i:services?)) (?:(?:{CLINK})+(?<grade>{GRADE})|(?<grade>{GRADEV}))
+  match {PLACEPREP} (?<council>{CLIST}){PLACEREL}?,? (?:where )?(?:(?:the council's|the authority's|its|the) )?(?:{SERVICES}|(?i:services?)) (?:(?:{CLINK})+(?<grade>{GRADE})|(?<grade>{GRADEV}))
   yes In Slough, children's services were rated inadequate. => council=Slough; grade=inadequate
   yes In Shropshire, children's services required improvement to be good. => council=Shropshire; grade=requires_improvement
+  yes An IRO working in Norfolk, where services were judged good in 2024, described the meeting. => council=Norfolk; grade=good
   yes In neighbouring Cheshire West and Chester, services were rated good in 2022. => council=Cheshire West and Chester; grade=good
   yes Over in Leeds, children's services have been judged outstanding since 2018. => council=Leeds; grade=outstanding
   yes In Walsall, where the council has cut its agency staff by half, children's services were rated good. => council=Walsall; grade=good

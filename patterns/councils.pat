@@ -222,6 +222,15 @@ rule partner
   no services in |Essex were rated good
   no a report on |Essex
 
+# A council the article's is measured against: "Pay is behind |Blackburn
+# with Darwen", "better than |Leeds". A comparison names it in passing.
+rule compared-with
+  match \b(?:behind|ahead of|than|unlike|(?i:compared)\s+(?:with|to)|(?i:in comparison)\s+(?:with|to))\s+(?:the\s+|neighbouring\s+|nearby\s+)?$
+  yes Pay is behind |Blackburn with Darwen and a couple of the boroughs.
+  yes Our caseloads are lower than |Leeds.
+  yes Compared with |Kirklees, the pay is poor.
+  no Ofsted rated |Leeds good.
+
 # A neighbour named beside the article's authority: "Across the boundary,
 # neighbouring Rotherham's services were judged inadequate" does not make
 # Rotherham what "the council" means in the sentences after.
