@@ -330,13 +330,14 @@ rule apposition-grade-year
   no Stoke-on-Trent, good in parts, is now rated inadequate.
 
 rule moved-from-to
-  match (?<council>{CLIST})(?:'s{SPWORD}{0,4})?(?:, (?:which|who|whose|where)\b[^;:.!?"]{1,160}?,|, (?:both|all|each) of (?:which|them)|, (?:the|an?|its) [^;:.!?",]{1,80},|{SPWORD}{1,6},|, (?:which|who)|, whose{SPWORD}{1,4}?|,(?= (?:been )?(?:upgraded|downgraded|moved)))?(?: (?:all|both|have|has|had|since|now|each|was|were))* (?:moved|improved|rose|climbed|jumped|went|progressed|fell|slipped|dropped|been upgraded|been downgraded|upgraded|downgraded)(?: up| down| back)?(?: straight| directly)? from {Q}(?<grade>{GRADE}){Q} to {Q}(?<grade2>{GRADE})
+  match (?<council>{CLIST})(?:'s{SPWORD}{0,4})?(?:, (?:which|who|whose|where)\b[^;:.!?"]{1,160}?,|, (?:both|all|each) of (?:which|them)|, (?:the|an?|its) [^;:.!?",]{1,80},|{SPWORD}{1,6},|, (?:which|who)|, whose{SPWORD}{1,4}?|,(?= (?:been )?(?:upgraded|downgraded|moved))| - [^;:.!?"]{1,120}? -)?(?: (?:all|both|have|has|had|since|now|each|was|were))* (?:moved|improved|rose|climbed|jumped|went|progressed|fell|slipped|dropped|been upgraded|been downgraded|upgraded|downgraded)(?: up| down| back)?(?: straight| directly)? from {Q}(?<grade>{GRADE}){Q}(?: in \d{4})? to {Q}(?<grade2>{GRADE})
   yes Hounslow, Wokingham and Bracknell Forest all moved up from requires improvement to good. => council=Wokingham; grade=requires_improvement
   yes Torbay and Barnsley both moved straight from inadequate to good. => council=Barnsley; grade=inadequate
   yes STOKE-ON-TRENT City Council's children's services department has been upgraded from "inadequate" to "requires improvement" by Ofsted. => council=Stoke-on-Trent; grade=inadequate
   yes Medway Council, which serves a cluster of towns in Kent, southeast of London, was upgraded from inadequate to requires improvement in the spring. => council=Medway; grade=inadequate
   yes Stoke-on-Trent and Bradford, both of which moved from inadequate to requires improvement, did so. => council=Bradford; grade=inadequate
   yes Bradford, the council next door, moved from inadequate to requires improvement to be good last year. => council=Bradford; grade=requires_improvement
+  yes Rotherham - RMBC, as everyone round there calls it - went from inadequate in 2015 to good in 2022. => council=Rotherham; grade=inadequate
   yes Southampton City Council, downgraded from good to requires improvement to be good in 2024, has gone the other way. => council=Southampton; grade=good
   yes We support Stoke-on-Trent City Council, whose services moved up from inadequate to requires improvement to be good last autumn. => council=Stoke-on-Trent; grade=requires_improvement
 
