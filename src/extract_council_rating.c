@@ -187,14 +187,16 @@ static int subject_before(const ix_ctx *c, const ix_table *verbs, size_t at)
 }
 
 /* The two authorities "both councils" at `at` stands for: the last two
- * named before it, in its sentence or the one before, when they are two
- * (rows[0, 2)); 0 otherwise. Names in passing (a partner, a former
+ * named before it, in its paragraph or the sentence before, when they are
+ * two (rows[0, 2)); 0 otherwise. Names in passing (a partner, a former
  * employer) do not count. */
 static size_t last_two(const ix_ctx *c, size_t at, int *rows)
 {
     const ix_doc *d = c->doc;
     size_t si = ix_doc_sent_at(d, at);
-    size_t lo = d->sents[si > 0 ? si - 1 : si].a, first, n = ix_ctx_mentions_in(c, lo, at, &first), nr = 0;
+    size_t lo = d->sents[si > 0 ? si - 1 : si].a, first;
+    if (d->paras[d->sents[si].para].a < lo) lo = d->paras[d->sents[si].para].a;
+    size_t n = ix_ctx_mentions_in(c, lo, at, &first), nr = 0;
     for (size_t i = first + n; i-- > first;) {
         const ix_mention *m = &c->mentions[i];
         if (m->aside || (nr && rows[0] == m->row) || (nr > 1 && rows[1] == m->row)) continue;
