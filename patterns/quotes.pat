@@ -106,6 +106,7 @@ rule speaker-said-colon
   yes Corporate Director for Children's Services Ruth Penhaligon said the inspection had found "pockets of strong practice" there. => speaker=the inspection
   yes Alison Pryce, president of the ADCS, said the report told "an unfairly bleak story about a sector working flat out". => speaker=Alison Pryce
   yes 3.2 The report states that "leaders have a clear and accurate understanding of practice". => speaker=The report
+  yes As Pellew (2019, p. 44) observes, 'an inadequate judgement tends to arrive as a verdict on a whole borough'. => speaker=Pellew
   yes The leader, Councillor Brenda Loynes, said on the day the report was published that the council "will not be defined by this report". => speaker=Brenda Loynes
   yes The partnership was set up after the council's 2012 inspection found "serious and widespread weaknesses". => speaker=the council's 2012 inspection
 

@@ -429,7 +429,7 @@ rule list-next-not
 
 rule compared-with
   continue
-  match (?: by (?:Ofsted|inspectors))?(?: {GRADENOUN}s?)?(?: {NOWADV})?(?: (?:at|in|on|under|after) (?:their|its|the|an?) (?:[\w'-]+ ){0,3}?(?:inspections?|visits?|reports?|framework|regime)| for (?:(?:their|its|the) )?(?:[\w'-]+ ){0,2}?(?:services|social care|work with children))?(?:, according to [^,;.-]{1,40}?)?{DASHGAP}?(?:,| -)?(?: \(| )(?:compared (?:with|to)|up from|down from|from|against|a rise from|a fall from|an increase from|a drop from) (?:(?<approx>{APPROX}) )?(?<q>{QUANT})(?: in (?<period>{YEARS}))?
+  match (?: by (?:Ofsted|inspectors))?(?: {GRADENOUN}s?)?(?: {NOWADV})?(?: (?:at|in|on|under|after) (?:their|its|the|an?) (?:[\w'-]+ ){0,3}?(?:inspections?|visits?|reports?|framework|regime)| (?:at|by) the (?:end|start|beginning|close) of (?:the |that |this )?[\w-]+| for (?:(?:their|its|the) )?(?:[\w'-]+ ){0,2}?(?:services|social care|work with children))?(?:, according to [^,;.-]{1,40}?)?{DASHGAP}?(?:,| -)?(?: \(| )(?:compared (?:with|to)|up from|down from|from|against|a rise from|a fall from|an increase from|a drop from) (?:(?<approx>{APPROX}) )?(?<q>{QUANT})(?: in (?<period>{YEARS}))?
   set grade_from previous
   set comparison yes
   yes Just under half of all authorities (47 per cent) are now judged good or outstanding, compared with 36 per cent in 2016. => grade=good_or_better; share=0.36; period=2016

@@ -784,8 +784,10 @@ static bool candidate_person(qstate *q, size_t a, size_t b, speaker *sp)
 {
     const char *s = q->d->text;
     size_t pa[6], pb[6], np = 0, st = a;
+    int depth = 0;                   /* "Pellew (2019, p. 44)": one part */
     for (size_t i = a; i <= b && np < 6; i++) {
-        if (i == b || (s[i] == ',' && i + 1 < b && s[i + 1] == ' ')) {
+        if (i < b) depth += s[i] == '(' ? 1 : s[i] == ')' && depth > 0 ? -1 : 0;
+        if (i == b || (s[i] == ',' && !depth && i + 1 < b && s[i + 1] == ' ')) {
             pa[np] = st;
             pb[np] = i;
             /* "Councillor Maria Lindqvist (Lib Dem), who chairs ...": the

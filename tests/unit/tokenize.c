@@ -125,6 +125,9 @@ int main(void)
                   "Prof. Green and Mrs. Brown agreed with Cllr. Ali. | They spoke.");
     sentences_are("Councils in the north, e.g. Rotherham and Leeds, improved. Others did not.",
                   "Councils in the north, e.g. Rotherham and Leeds, improved. | Others did not.");
+    /* a citation's page ("p. 44", "pp. 12-15") ends no sentence */
+    sentences_are("As Pellew (2019, p. 44) observes, it is so. See pp. 12-15.",
+                  "As Pellew (2019, p. 44) observes, it is so. | See pp. 12-15.");
     /* a sentence that ends inside a quotation ends after the closing mark */
     /* a citation mark after the stop ends the sentence with it */
     sentences_are("Care leavers were judged to require improvement.[9] The report said so.[10][11] Next.",
