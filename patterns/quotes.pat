@@ -81,7 +81,7 @@ rule according-to
 family quote_before
 
 rule speaker-said-colon
-  match (?:^|[,;] |[,.!?]?" |\b(?:and|but|while|as|when|after|before|because) )(?<subj>[^;:!?"]{1,160}?) {SAYADV}*{SAYLEAD}?(?<verb>{SAY}|(?:re)?assured(?! that)){SAYWHERE}{0,2}(?: that| it| they| he| she| that (?:it|they|the (?:council|authority|department|service|services|partnership|trust)))?(?: was| is| were| had| has| would| will| could| should)?[:,]? ?$
+  match (?:^|[,;:] |[,.!?]?" |\b(?:and|but|while|as|when|after|before|because) )(?<subj>[^;:!?"]{1,160}?) {SAYADV}*{SAYLEAD}?(?<verb>{SAY}|(?:re)?assured(?! that)){SAYWHERE}{0,2}(?:,? (?:and )?(?:I'm|I am|I) quot(?:ing|e)(?: here| directly| now)?,?)?(?: that| it| they| he| she| that (?:it|they|the (?:council|authority|department|service|services|partnership|trust)))?(?: was| is| were| had| has| would| will| could| should)?[:,]? ?$
   yes Sir Michael Wilshaw said: "The picture shows there is clearly an ongoing need for improvement." => speaker=Michael Wilshaw; speaker_title=Sir
   yes On the size of the sample, the judgment states: "The framework does not prescribe a minimum number of files." => speaker=the judgment
   yes Dave Hill, president of the ADCS, said: "That a quarter of authorities are inadequate is concerning." => speaker=Dave Hill; speaker_role=president of the ADCS
@@ -106,6 +106,7 @@ rule speaker-said-colon
   yes Corporate Director for Children's Services Ruth Penhaligon said the inspection had found "pockets of strong practice" there. => speaker=the inspection
   yes Alison Pryce, president of the ADCS, said the report told "an unfairly bleak story about a sector working flat out". => speaker=Alison Pryce
   yes 3.2 The report states that "leaders have a clear and accurate understanding of practice". => speaker=The report
+  yes EMMA HOLLOWAY (Telegraph): The report says, and I'm quoting, "senior leaders did not have an accurate understanding of practice". => speaker=The report
   yes As Pellew (2019, p. 44) observes, 'an inadequate judgement tends to arrive as a verdict on a whole borough'. => speaker=Pellew
   yes The leader, Councillor Brenda Loynes, said on the day the report was published that the council "will not be defined by this report". => speaker=Brenda Loynes
   yes The partnership was set up after the council's 2012 inspection found "serious and widespread weaknesses". => speaker=the council's 2012 inspection
