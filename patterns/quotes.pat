@@ -220,7 +220,7 @@ rule spoken-by
 family quote_sentence
 
 rule reported-speech
-  match (?:^(?:[QA]: )?|[,;] |[,.!?]?" |\b(?:and|but) )(?<subj>{PRON}|[^;:!?",]{1,100}?(?:, [^;:!?"]{1,120}?,)?)(?:,? who)? (?:has |have |had |also |then |later |once |often |always |rightly )*(?<verb>{SAY})(?![\w-])
+  match (?:^(?:[QA]: )?|[,;] |[,.!?]?" |\b(?:and|but) )(?<subj>{PRON}|[^;:!?",]{1,100}?(?:, [^;:!?"]{1,120}?,)?)(?:,? who)? {SAYADV}*(?<verb>{SAY})(?![\w-])
   yes The city's director of children's services, Dr Anjali Rao, said the turnaround had been "built on getting the basics right". => speaker=Anjali Rao; speaker_title=Dr
   yes The report, published on Tuesday after a three-week inspection in January, found that Northumberland County Council had "turned a corner" in the way it protects children. => speaker=The report
   yes One care leaver, who now works at a club, told the paper that his adviser had been 'the one constant' in his life. => speaker=One care leaver

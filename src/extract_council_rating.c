@@ -407,8 +407,7 @@ void ix_extract_council_rating(ix_ctx *c)
                 if ((ref || !has_c) && ix_ctx_in_quote(c, ga)) continue;
                 const char *jd[8];
                 size_t nj = 0;
-                bool has_j = ix_match_group(&m, "jdg", &ja, &jb);
-                if (has_j) nj = judgements_in(&st, s, ja, jb, jd, 8);
+                if (ix_match_group(&m, "jdg", &ja, &jb)) nj = judgements_in(&st, s, ja, jb, jd, 8);
                 /* "moved from requires improvement to good": read before the
                  * matches below reuse the match data */
                 size_t g2a, g2b;
