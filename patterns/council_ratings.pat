@@ -528,8 +528,9 @@ family grade_from_before
 
 rule moved-from-grade
   prefilter off
-  match \bfrom {Q}(?<grade>{GRADE}){Q} to {Q}$
+  match \bfrom {Q}(?<grade>{GRADE}){Q}(?: in \d{4})? to {Q}$
   yes the judgement for care leavers rose from inadequate to |good
+  yes help and protection went from inadequate in 2021 to |good
   yes help and protection went from "requires improvement" to |good
   no the judgement for care leavers was |good
   no from inadequate to a |good
