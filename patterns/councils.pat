@@ -224,7 +224,7 @@ rule partner
 
 # A council the article's is measured against: "Pay is behind |Blackburn
 # with Darwen", "better than |Leeds". A comparison names it in passing.
-rule compared-with
+rule measured-against
   match \b(?:behind|ahead of|than|unlike|(?i:compared)\s+(?:with|to)|(?i:in comparison)\s+(?:with|to))\s+(?:the\s+|neighbouring\s+|nearby\s+)?$
   yes Pay is behind |Blackburn with Darwen and a couple of the boroughs.
   yes Our caseloads are lower than |Leeds.
